@@ -1,0 +1,147 @@
+/**
+ * Admission: what the API server adds to a new object before it is stored — allocations
+ * (Service cluster IPs and node ports), the initial status, and the namespace lifecycle rule.
+ */
+import type { KObject } from './types';
+import type { Rng } from '../sim/rng';
+import type { ObjectStore } from './store';
+import { admitPod } from './defaults/pod';
+import { invalid } from './errors';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+/** Service cluster IPs come from 10.96.0.0/12; 10.96.0.1 is `kubernetes`, 10.96.0.10 is kube-dns. */
+export class ServiceIpAllocator {
+  private used = new Set<string>();
+  private usedPorts = new Set<number>();
+
+  constructor(private rng: Rng) {}
+
+  reserve(ip: string): void {
+    this.used.add(ip);
+  }
+
+  allocate(): string {
+    for (;;) {
+      // the dynamic band of the range (KEP-3070): skip the lowest /28 kept for static IPs
+      const offset = 16 + this.rng.int((1 << 20) - 32);
+      const ip = `10.${96 + (offset >> 16)}.${(offset >> 8) & 255}.${offset & 255}`;
+      if (!this.used.has(ip)) {
+        this.used.add(ip);
+        return ip;
+      }
+    }
+  }
+
+  release(ip: string | undefined): void {
+    if (ip && ip !== 'None') this.used.delete(ip);
+  }
+
+  isUsed(ip: string): boolean {
+    return this.used.has(ip);
+  }
+
+  allocateNodePort(): number {
+    if (this.usedPorts.size >= 2768) throw new Error('node ports exhausted');
+    for (;;) {
+      const port = 30000 + this.rng.int(2768);
+      if (!this.usedPorts.has(port)) {
+        this.usedPorts.add(port);
+        return port;
+      }
+    }
+  }
+
+  reserveNodePort(port: number): boolean {
+    if (this.usedPorts.has(port)) return false;
+    this.usedPorts.add(port);
+    return true;
+  }
+
+  releaseNodePort(port: number | undefined): void {
+    if (port) this.usedPorts.delete(port);
+  }
+}
+
+/** QoS class as the API server computes it on pod creation. */
+export function qosClass(spec: Any): string {
+  const containers: Any[] = [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])];
+  let anyRequestOrLimit = false;
+  let guaranteed = true;
+  for (const c of containers) {
+    const req = c.resources?.requests ?? {};
+    const lim = c.resources?.limits ?? {};
+    if (Object.keys(req).length || Object.keys(lim).length) anyRequestOrLimit = true;
+    for (const r of ['cpu', 'memory']) {
+      if (lim[r] === undefined || (req[r] !== undefined && String(req[r]) !== String(lim[r]))) guaranteed = false;
+    }
+  }
+  if (!anyRequestOrLimit) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+export function admitNewObject(obj: KObject, allocator: ServiceIpAllocator): KObject {
+  switch (obj.kind) {
+    case 'Pod': {
+      const spec = admitPod(obj.spec);
+      return { ...obj, spec, status: { phase: 'Pending', qosClass: qosClass(spec) } };
+    }
+    case 'Namespace':
+      return { ...obj, status: { phase: 'Active' } };
+    case 'Service':
+      return { ...obj, spec: allocateServiceAddresses(obj, allocator), status: { loadBalancer: {} } };
+    case 'Deployment':
+    case 'ReplicaSet':
+      return { ...obj, status: {} };
+    default:
+      return obj;
+  }
+}
+
+function allocateServiceAddresses(obj: KObject, allocator: ServiceIpAllocator): Any {
+  const spec: Any = { ...obj.spec };
+  if (spec.type === 'ExternalName') return spec;
+  if (spec.clusterIP === 'None') {
+    spec.clusterIPs = ['None'];
+  } else if (spec.clusterIP) {
+    if (!/^10\.(9[6-9]|10[0-9]|11[01])\.\d{1,3}\.\d{1,3}$/.test(spec.clusterIP)) {
+      throw invalid('Service', obj.metadata.name ?? '', [
+        { field: 'spec.clusterIPs', message: `Invalid value: []string{"${spec.clusterIP}"}: failed to allocate IP ${spec.clusterIP}: provided IP is not in the valid range. The range of valid IPs is 10.96.0.0/12` },
+      ]);
+    }
+    if (allocator.isUsed(spec.clusterIP)) {
+      throw invalid('Service', obj.metadata.name ?? '', [
+        { field: 'spec.clusterIPs', message: `Invalid value: []string{"${spec.clusterIP}"}: failed to allocate IP ${spec.clusterIP}: provided IP is already allocated` },
+      ]);
+    }
+    allocator.reserve(spec.clusterIP);
+    spec.clusterIPs = [spec.clusterIP];
+  } else {
+    spec.clusterIP = allocator.allocate();
+    spec.clusterIPs = [spec.clusterIP];
+  }
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
+    spec.ports = (spec.ports ?? []).map((p: Any, i: number) => {
+      if (p.nodePort) {
+        if (!allocator.reserveNodePort(p.nodePort)) {
+          throw invalid('Service', obj.metadata.name ?? '', [{ field: `spec.ports[${i}].nodePort`, message: `Invalid value: ${p.nodePort}: provided port is already allocated` }]);
+        }
+        return p;
+      }
+      return { ...p, nodePort: allocator.allocateNodePort() };
+    });
+  }
+  return spec;
+}
+
+/** Releases what a deleted Service held. */
+export function releaseServiceAddresses(obj: KObject, allocator: ServiceIpAllocator): void {
+  if (obj.kind !== 'Service') return;
+  allocator.release(obj.spec?.clusterIP);
+  for (const p of obj.spec?.ports ?? []) allocator.releaseNodePort(p.nodePort);
+}
+
+export function namespaceIsTerminating(store: ObjectStore, ns: string): boolean {
+  return !!store.get('namespaces', undefined, ns)?.metadata.deletionTimestamp;
+}

@@ -1,0 +1,59 @@
+/** Defaulting on create and update, dispatched by kind (pkg/apis/<group>/v1/defaults.go). */
+import type { KObject } from '../types';
+import { defaultPodSpec, defaultPodTemplate } from './pod';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+export function applyDefaults(obj: KObject): KObject {
+  switch (obj.kind) {
+    case 'Pod':
+      return { ...obj, spec: obj.spec && typeof obj.spec === 'object' ? defaultPodSpec(obj.spec) : obj.spec };
+    case 'Deployment':
+      return { ...obj, spec: defaultDeploymentSpec(obj.spec ?? {}) };
+    case 'ReplicaSet':
+      return { ...obj, spec: { ...(obj.spec ?? {}), replicas: obj.spec?.replicas ?? 1, template: defaultPodTemplate(obj.spec?.template) } };
+    case 'Service':
+      return { ...obj, spec: defaultServiceSpec(obj.spec ?? {}) };
+    case 'Secret':
+      return { ...obj, type: obj.type ?? 'Opaque' };
+    case 'Namespace':
+      return {
+        ...obj,
+        metadata: { ...obj.metadata, labels: { ...(obj.metadata.labels ?? {}), 'kubernetes.io/metadata.name': obj.metadata.name ?? '' } },
+        spec: { finalizers: ['kubernetes'], ...(obj.spec ?? {}) },
+      };
+    default:
+      return obj;
+  }
+}
+
+function defaultDeploymentSpec(spec: Any): Any {
+  const out: Any = { ...spec };
+  out.replicas ??= 1;
+  out.revisionHistoryLimit ??= 10;
+  out.progressDeadlineSeconds ??= 600;
+  const strategy: Any = { ...(out.strategy ?? {}) };
+  strategy.type ??= 'RollingUpdate';
+  if (strategy.type === 'RollingUpdate') strategy.rollingUpdate = { maxSurge: '25%', maxUnavailable: '25%', ...(strategy.rollingUpdate ?? {}) };
+  out.strategy = strategy;
+  out.template = defaultPodTemplate(out.template);
+  return out;
+}
+
+function defaultServiceSpec(spec: Any): Any {
+  const out: Any = { ...spec };
+  out.type ??= 'ClusterIP';
+  out.sessionAffinity ??= 'None';
+  if (out.type !== 'ExternalName') {
+    out.internalTrafficPolicy ??= 'Cluster';
+    out.ipFamilyPolicy ??= 'SingleStack';
+    out.ipFamilies ??= ['IPv4'];
+  }
+  if (out.type === 'NodePort' || out.type === 'LoadBalancer') out.externalTrafficPolicy ??= 'Cluster';
+  if (out.type === 'LoadBalancer') out.allocateLoadBalancerNodePorts ??= true;
+  if (Array.isArray(out.ports)) {
+    out.ports = out.ports.map((p: Any) => ({ ...p, protocol: p.protocol ?? 'TCP', targetPort: p.targetPort === undefined || p.targetPort === 0 || p.targetPort === '' ? p.port : p.targetPort }));
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+/**
+ * Pod and container defaults (pkg/apis/core/v1/defaults.go). Applied to pods and to the pod
+ * templates inside workloads, so `kubectl get -o yaml` shows the same fields as a real cluster.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+/** `nginx` and `nginx:latest` pull Always; a pinned tag or digest pulls IfNotPresent. */
+export function defaultPullPolicy(image: string): string {
+  if (image.includes('@')) return 'IfNotPresent';
+  const lastSlash = image.lastIndexOf('/');
+  const colon = image.indexOf(':', lastSlash + 1);
+  const tag = colon >= 0 ? image.slice(colon + 1) : '';
+  return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultContainer(c: Any): Any {
+  const out: Any = { ...c };
+  if (out.image !== undefined && out.imagePullPolicy === undefined) out.imagePullPolicy = defaultPullPolicy(String(out.image));
+  if (out.terminationMessagePath === undefined) out.terminationMessagePath = '/dev/termination-log';
+  if (out.terminationMessagePolicy === undefined) out.terminationMessagePolicy = 'File';
+  if (out.resources === undefined) out.resources = {};
+  else if (out.resources.limits && !out.resources.requests) out.resources = { ...out.resources, requests: { ...out.resources.limits } };
+  else if (out.resources.limits) {
+    // requests default to limits, resource by resource
+    const requests = { ...out.resources.requests };
+    for (const [k, v] of Object.entries(out.resources.limits)) if (requests[k] === undefined) requests[k] = v;
+    out.resources = { ...out.resources, requests };
+  }
+  if (Array.isArray(out.ports)) out.ports = out.ports.map((p: Any) => (p.protocol ? p : { ...p, protocol: 'TCP' }));
+  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) if (out[probe]) out[probe] = defaultProbe(out[probe]);
+  return out;
+}
+
+function defaultProbe(p: Any): Any {
+  const out: Any = { timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3, ...p };
+  if (out.httpGet) out.httpGet = { path: '/', scheme: 'HTTP', ...out.httpGet };
+  return out;
+}
+
+export function defaultPodSpec(spec: Any): Any {
+  const out: Any = { ...spec };
+  if (Array.isArray(out.containers)) out.containers = out.containers.map((c: Any) => (c && typeof c === 'object' ? defaultContainer(c) : c));
+  if (Array.isArray(out.initContainers)) out.initContainers = out.initContainers.map((c: Any) => (c && typeof c === 'object' ? defaultContainer(c) : c));
+  out.restartPolicy ??= 'Always';
+  out.terminationGracePeriodSeconds ??= 30;
+  out.dnsPolicy ??= 'ClusterFirst';
+  out.securityContext ??= {};
+  out.schedulerName ??= 'default-scheduler';
+  if (Array.isArray(out.volumes)) out.volumes = out.volumes.map((v: Any) => (Object.keys(v).length === 1 && v.name ? { ...v, emptyDir: {} } : v));
+  return out;
+}
+
+/** Template defaults (workloads): the pod spec defaults plus `creationTimestamp: null`, as v1.32 serialises it. */
+export function defaultPodTemplate(template: Any): Any {
+  if (!template || typeof template !== 'object') return template;
+  return { ...template, metadata: { creationTimestamp: null, ...(template.metadata ?? {}) }, spec: template.spec ? defaultPodSpec(template.spec) : template.spec };
+}
+
+/**
+ * Admission-time additions for pods (they are not in templates): the DefaultTolerationSeconds
+ * plugin's 300 s tolerations, priority 0 and the default service account.
+ */
+export function admitPod(spec: Any): Any {
+  const out: Any = { ...spec };
+  const tolerations: Any[] = [...(out.tolerations ?? [])];
+  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
+    const has = tolerations.some((t) => (t.key === key || (t.key === undefined && t.operator === 'Exists')) && (t.effect === undefined || t.effect === 'NoExecute'));
+    if (!has) tolerations.push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 });
+  }
+  out.tolerations = tolerations;
+  out.enableServiceLinks ??= true;
+  out.preemptionPolicy ??= 'PreemptLowerPriority';
+  out.priority ??= 0;
+  out.serviceAccountName ??= 'default';
+  out.serviceAccount ??= out.serviceAccountName;
+  return out;
+}

@@ -1,0 +1,85 @@
+/**
+ * The resource types this API server serves (its discovery document). kubectl resolves
+ * names, short names and kinds through it; anything absent is answered as a real server
+ * answers an unknown type.
+ */
+export interface ResourceType {
+  kind: string;
+  /** Plural resource name, as in URLs and `kubectl get <plural>`. */
+  resource: string;
+  singular: string;
+  shortNames: string[];
+  group: string;
+  version: string;
+  namespaced: boolean;
+  /** `kubectl get all` includes types in the "all" category. */
+  categories: string[];
+  verbs: string[];
+}
+
+const rw = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
+function rt(kind: string, resource: string, group: string, version: string, namespaced: boolean, shortNames: string[] = [], categories: string[] = []): ResourceType {
+  return { kind, resource, singular: kind.toLowerCase(), shortNames, group, version, namespaced, categories, verbs: rw };
+}
+
+/** In discovery order: the core group first, then named groups, as `kubectl api-resources` prints. */
+export const RESOURCE_TYPES: ResourceType[] = [
+  { ...rt('Binding', 'bindings', '', 'v1', true), verbs: ['create'] },
+  rt('ConfigMap', 'configmaps', '', 'v1', true, ['cm']),
+  rt('Event', 'events', '', 'v1', true, ['ev']),
+  rt('Namespace', 'namespaces', '', 'v1', false, ['ns']),
+  rt('Node', 'nodes', '', 'v1', false, ['no']),
+  rt('Pod', 'pods', '', 'v1', true, ['po'], ['all']),
+  rt('Secret', 'secrets', '', 'v1', true),
+  rt('Service', 'services', '', 'v1', true, ['svc'], ['all']),
+  rt('Deployment', 'deployments', 'apps', 'v1', true, ['deploy'], ['all']),
+  rt('ReplicaSet', 'replicasets', 'apps', 'v1', true, ['rs'], ['all']),
+  rt('Lease', 'leases', 'coordination.k8s.io', 'v1', true),
+];
+
+const byKind = new Map<string, ResourceType>();
+const byName = new Map<string, ResourceType>();
+for (const t of RESOURCE_TYPES) {
+  byKind.set(`${t.group}/${t.kind}`, t);
+  if (!byKind.has(t.kind)) byKind.set(t.kind, t);
+  for (const n of [t.resource, t.singular, ...t.shortNames]) {
+    byName.set(n, t);
+    byName.set(t.group ? `${n}.${t.group}` : n, t);
+  }
+  byName.set(t.group ? `${t.resource}.${t.version}.${t.group}` : `${t.resource}.${t.version}`, t);
+}
+
+export function apiVersionOf(t: ResourceType): string {
+  return t.group ? `${t.group}/${t.version}` : t.version;
+}
+
+/** Resolves `pods`, `po`, `pod`, `deployments.apps`, `Deployment` … as kubectl's RESTMapper does. */
+export function resolveResourceName(name: string): ResourceType | undefined {
+  const lower = name.toLowerCase();
+  if (lower === 'bindings' || lower === 'binding') return undefined;
+  return byName.get(lower) ?? byKind.get(name);
+}
+
+/** The type serving `kind` at `apiVersion`, or undefined when the server has no such mapping. */
+export function resolveKind(apiVersion: string, kind: string): ResourceType | undefined {
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  const t = byKind.get(`${group}/${kind}`);
+  return t && t.version === version ? t : undefined;
+}
+
+export function typeForKind(kind: string): ResourceType {
+  const t = byKind.get(kind);
+  if (!t) throw new Error(`no resource type for kind ${kind}`);
+  return t;
+}
+
+/** `deployment.apps`, `pod`: how kubectl names a kind in its messages. */
+export function qualifiedKindName(t: ResourceType): string {
+  return t.group ? `${t.singular}.${t.group}` : t.singular;
+}
+
+/** `deployments.apps`, `pods`: how the API server names a resource in its errors. */
+export function qualifiedResource(t: ResourceType): string {
+  return t.group ? `${t.resource}.${t.group}` : t.resource;
+}

@@ -1,0 +1,147 @@
+/**
+ * The API schema of the served kinds (generated from the Kubernetes OpenAPI definitions, see
+ * scripts/generate-schemas.ts), and strict decoding with it: unknown fields and wrong types
+ * are refused with the API server's own wording, so a typo such as `replica:` fails loudly
+ * instead of being ignored.
+ */
+import definitions from '../openapi/definitions.json';
+import type { KObject } from './types';
+
+export interface FieldDef {
+  type: string;
+  ref?: string;
+  items?: FieldDef;
+  enum?: string[];
+  description?: string;
+}
+export interface TypeDef {
+  description?: string;
+  fields: Record<string, FieldDef>;
+  required: string[];
+}
+
+export const SCHEMA_SOURCE: string = (definitions as { source: string }).source;
+const defs = (definitions as unknown as { definitions: Record<string, TypeDef> }).definitions;
+
+const GROUP_MODULE: Record<string, string> = {
+  '': 'core',
+  apps: 'apps',
+  batch: 'batch',
+  autoscaling: 'autoscaling',
+  'coordination.k8s.io': 'coordination',
+  'networking.k8s.io': 'networking',
+  'storage.k8s.io': 'storage',
+  'discovery.k8s.io': 'discovery',
+};
+
+/** The definition key of a kind at an apiVersion, e.g. `apps/v1.Deployment`. */
+export function definitionKey(apiVersion: string, kind: string): string | undefined {
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  const mod = GROUP_MODULE[group];
+  if (!mod) return undefined;
+  const key = `${mod}/${version}.${kind}`;
+  return defs[key] ? key : undefined;
+}
+
+export function typeDef(key: string): TypeDef | undefined {
+  return defs[key];
+}
+
+export function allDefinitions(): Record<string, TypeDef> {
+  return defs;
+}
+
+function goTypeName(f: FieldDef): string {
+  switch (f.type) {
+    case 'integer':
+      return 'int32';
+    case 'boolean':
+      return 'bool';
+    case 'string':
+      return 'string';
+    case 'array':
+      return `[]${f.items ? goTypeName(f.items) : 'interface {}'}`;
+    case 'map':
+      return `map[string]${f.items ? goTypeName(f.items) : 'interface {}'}`;
+    case 'object':
+      return `v1.${f.ref?.split('.').pop()}`;
+    default:
+      return 'string';
+  }
+}
+
+function jsonKind(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'object';
+  if (typeof v === 'number') return `number ${v}`;
+  return typeof v === 'boolean' ? 'bool' : typeof v;
+}
+
+class Walker {
+  unknown: string[] = [];
+  typeError?: string;
+
+  check(value: unknown, f: FieldDef, path: string, goPath: string, struct: string): void {
+    if (value === null || value === undefined || this.typeError) return;
+    const mismatch = (expected: FieldDef) => {
+      const got = jsonKind(value).replace(/^number .*/, typeof value === 'number' && !Number.isInteger(value) ? `number ${value}` : 'number');
+      this.typeError ??= `json: cannot unmarshal ${got} into Go struct field ${struct}.${goPath} of type ${goTypeName(expected)}`;
+    };
+    switch (f.type) {
+      case 'string':
+      case 'time':
+        if (typeof value !== 'string') mismatch(f);
+        return;
+      case 'integer':
+        if (typeof value !== 'number' || !Number.isInteger(value)) mismatch(f);
+        return;
+      case 'boolean':
+        if (typeof value !== 'boolean') mismatch(f);
+        return;
+      case 'int-or-string':
+      case 'quantity':
+        if (typeof value !== 'number' && typeof value !== 'string') {
+          this.typeError ??= `json: cannot unmarshal ${jsonKind(value)} into Go struct field ${struct}.${goPath} of type ${f.type === 'quantity' ? 'resource.Quantity' : 'intstr.IntOrString'}`;
+        }
+        return;
+      case 'array':
+        if (!Array.isArray(value)) return mismatch(f);
+        value.forEach((v, i) => this.check(v, f.items!, `${path}[${i}]`, goPath, struct));
+        return;
+      case 'map':
+        if (typeof value !== 'object' || Array.isArray(value)) return mismatch(f);
+        for (const [k, v] of Object.entries(value as object)) this.check(v, f.items!, `${path}.${k}`, goPath, struct);
+        return;
+      case 'object': {
+        if (typeof value !== 'object' || Array.isArray(value)) return mismatch(f);
+        const def = f.ref ? defs[f.ref] : undefined;
+        if (!def || Object.keys(def.fields).length === 0) return;
+        const name = f.ref!.split('.').pop()!;
+        for (const [k, v] of Object.entries(value as object)) {
+          const sub = def.fields[k];
+          const p = path ? `${path}.${k}` : k;
+          if (!sub) {
+            this.unknown.push(p);
+            continue;
+          }
+          this.check(v, sub, p, goPath ? `${goPath}.${k}` : k, name);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+}
+
+/** Strict decoding of a manifest: undefined when it decodes, else the API server's message. */
+export function checkSchema(obj: KObject): string | undefined {
+  const key = definitionKey(obj.apiVersion, obj.kind);
+  if (!key) return undefined;
+  const w = new Walker();
+  w.check(obj, { type: 'object', ref: key }, '', '', obj.kind);
+  if (w.typeError) return w.typeError;
+  if (w.unknown.length) return `strict decoding error: ${w.unknown.map((u) => `unknown field "${u}"`).join(', ')}`;
+  return undefined;
+}

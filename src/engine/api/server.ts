@@ -1,0 +1,308 @@
+/**
+ * The API server: every read and write of cluster state goes through here, from kubectl and
+ * from the control loops alike. It resolves types, defaults, admits and validates objects,
+ * assigns uid/resourceVersion/generation/creationTimestamp, runs graceful deletion and
+ * finalizers, and tells listeners about each request so the diagram can draw the traffic.
+ */
+import type { KObject, ObjectRef } from './types';
+import type { ObjectStore } from './store';
+import type { SimClock } from '../sim/clock';
+import type { Rng } from '../sim/rng';
+import { rfc3339 } from '../sim/clock';
+import { ApiError, alreadyExists, badRequest, forbidden, invalid, notFound } from './errors';
+import { apiVersionOf, qualifiedResource, resolveKind, typeForKind, type ResourceType, RESOURCE_TYPES } from './registry';
+import { applyDefaults } from './defaults';
+import { validateObject, validateObjectUpdate } from './validation';
+import { admitNewObject, namespaceIsTerminating, releaseServiceAddresses, ServiceIpAllocator } from './admission';
+import { EventStore, type EventRecord } from './events';
+import { matches, type Selector } from './labels';
+import { deepEqual } from '../util/equal';
+
+export type Verb = 'create' | 'update' | 'updateStatus' | 'delete' | 'bind' | 'get' | 'list';
+
+export interface ApiRequest {
+  verb: Verb;
+  resource: string;
+  namespace?: string;
+  name: string;
+  /** Who sent it: `kubectl`, `deployment-controller`, `kubelet`, `default-scheduler` … */
+  actor: string;
+  node?: string;
+  time: number;
+}
+
+export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
+
+export interface DeleteOptions {
+  propagationPolicy?: PropagationPolicy;
+  gracePeriodSeconds?: number;
+  /** Only delete if the stored object still has this uid (precondition). */
+  uid?: string;
+}
+
+const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job']);
+
+export class ApiServer {
+  readonly allocator: ServiceIpAllocator;
+  readonly events: EventStore;
+  private requestListeners: ((r: ApiRequest) => void)[] = [];
+
+  constructor(
+    readonly store: ObjectStore,
+    readonly clock: SimClock,
+    private rng: Rng,
+  ) {
+    this.allocator = new ServiceIpAllocator(rng);
+    this.events = new EventStore(
+      () => clock.now(),
+      () => store.nextRevision(),
+      () => rng.uuid(),
+    );
+  }
+
+  onRequest(listener: (r: ApiRequest) => void): () => void {
+    this.requestListeners.push(listener);
+    return () => {
+      this.requestListeners = this.requestListeners.filter((l) => l !== listener);
+    };
+  }
+
+  private emit(verb: Verb, type: ResourceType, namespace: string | undefined, name: string, actor: string, node?: string): void {
+    if (this.requestListeners.length === 0) return;
+    const r: ApiRequest = { verb, resource: type.resource, namespace, name, actor, time: this.clock.now() };
+    if (node) r.node = node;
+    for (const l of this.requestListeners) l(r);
+  }
+
+  typeOf(obj: KObject): ResourceType {
+    const t = resolveKind(obj.apiVersion, obj.kind);
+    if (!t) throw badRequest(`no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`);
+    return t;
+  }
+
+  get(type: ResourceType, namespace: string | undefined, name: string): KObject {
+    const obj = this.store.get(type.resource, type.namespaced ? namespace : undefined, name);
+    if (!obj) throw notFound(qualifiedResource(type), name);
+    return obj;
+  }
+
+  tryGet(type: ResourceType, namespace: string | undefined, name: string): KObject | undefined {
+    return this.store.get(type.resource, type.namespaced ? namespace : undefined, name);
+  }
+
+  list(type: ResourceType, namespace?: string, selector?: Selector): KObject[] {
+    const all = this.store.list(type.resource, type.namespaced ? namespace : undefined);
+    return selector && selector.length ? all.filter((o) => matches(selector, o.metadata.labels)) : all;
+  }
+
+  /** Creates an object. `dryRun` runs every check and returns what would be stored. */
+  create(input: KObject, actor: string, opts: { dryRun?: boolean; node?: string } = {}): KObject {
+    const type = this.typeOf(input);
+    let obj: KObject = { ...input, apiVersion: apiVersionOf(type), kind: type.kind, metadata: { ...(input.metadata ?? {}) } };
+    const m = obj.metadata;
+    if (type.namespaced) {
+      m.namespace ||= 'default';
+      if (!this.store.get('namespaces', undefined, m.namespace)) throw notFound('namespaces', m.namespace);
+      if (namespaceIsTerminating(this.store, m.namespace)) {
+        throw forbidden(`${type.resource} "${m.name ?? m.generateName ?? ''}" is forbidden: unable to create new content in namespace ${m.namespace} because it is being terminated`);
+      }
+    } else if (m.namespace) {
+      delete m.namespace;
+    }
+    if (!m.name && m.generateName) m.name = `${m.generateName.slice(0, 58)}${this.rng.nameSuffix()}`;
+    for (const f of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) delete m[f];
+    obj = applyDefaults(obj);
+    const errs = validateObject(type, obj);
+    if (errs.length) throw invalid(type.kind, obj.metadata.name ?? '', errs);
+    if (this.store.get(type.resource, obj.metadata.namespace, obj.metadata.name!)) throw alreadyExists(qualifiedResource(type), obj.metadata.name!);
+    if (opts.dryRun) return obj;
+    obj = admitNewObject(obj, this.allocator);
+    obj.metadata.uid = this.rng.uuid();
+    obj.metadata.creationTimestamp = rfc3339(this.clock.now());
+    if (GENERATION_KINDS.has(type.kind)) obj.metadata.generation = 1;
+    const stored = this.store.insert(type.resource, orderObject(obj));
+    this.emit('create', type, stored.metadata.namespace, stored.metadata.name!, actor, opts.node);
+    return stored;
+  }
+
+  /**
+   * Replaces spec and metadata (status is kept from the stored object, as the main resource
+   * endpoint of types with a status subresource does). Fails with 409 on a stale resourceVersion.
+   */
+  update(input: KObject, actor: string, opts: { dryRun?: boolean; node?: string } = {}): KObject {
+    const type = this.typeOf(input);
+    const ns = type.namespaced ? input.metadata.namespace || 'default' : undefined;
+    const old = this.get(type, ns, input.metadata.name ?? '');
+    let obj: KObject = { ...input, apiVersion: apiVersionOf(type), kind: type.kind, metadata: { ...input.metadata, namespace: ns } };
+    if (!type.namespaced) delete obj.metadata.namespace;
+    if (obj.metadata.uid && obj.metadata.uid !== old.metadata.uid) {
+      throw new ApiError('Conflict', 409, `Precondition failed: UID in precondition: ${obj.metadata.uid}, UID in object meta: ${old.metadata.uid}`);
+    }
+    // Fields owned by the server are carried over whatever the client sent.
+    for (const f of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
+      if (old.metadata[f] === undefined) delete obj.metadata[f];
+      else (obj.metadata as Record<string, unknown>)[f] = old.metadata[f];
+    }
+    if (old.metadata.deletionTimestamp) obj.metadata.finalizers = (obj.metadata.finalizers ?? []).filter((f) => old.metadata.finalizers?.includes(f));
+    obj = applyDefaults(obj);
+    if ('status' in old) obj.status = old.status;
+    else delete obj.status;
+    if (type.kind === 'Pod') obj.spec = { ...obj.spec, nodeName: old.spec?.nodeName, tolerations: obj.spec?.tolerations ?? old.spec?.tolerations };
+    if (type.kind === 'Pod') {
+      for (const f of ['enableServiceLinks', 'preemptionPolicy', 'priority', 'serviceAccountName', 'serviceAccount']) if (obj.spec[f] === undefined) obj.spec[f] = old.spec?.[f];
+      if (!obj.spec.nodeName) delete obj.spec.nodeName;
+    }
+    if (type.kind === 'Service') {
+      obj.spec = { ...obj.spec };
+      if (!obj.spec.clusterIP) obj.spec.clusterIP = old.spec?.clusterIP;
+      if (!obj.spec.clusterIPs) obj.spec.clusterIPs = old.spec?.clusterIPs;
+      if (Array.isArray(obj.spec.ports)) {
+        obj.spec.ports = obj.spec.ports.map((p: Record<string, unknown>) => {
+          const prev = (old.spec?.ports ?? []).find((q: Record<string, unknown>) => q.port === p.port && (q.protocol ?? 'TCP') === (p.protocol ?? 'TCP'));
+          return p.nodePort === undefined && prev?.nodePort !== undefined && obj.spec.type !== 'ClusterIP' ? { ...p, nodePort: prev.nodePort } : p;
+        });
+      }
+    }
+    const errs = validateObjectUpdate(type, obj, old);
+    if (errs.length) throw invalid(type.kind, obj.metadata.name ?? '', errs);
+    if (GENERATION_KINDS.has(type.kind) && !deepEqual(obj.spec, old.spec)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+    if (deepEqual(stripVersion(obj), stripVersion(old))) return old;
+    if (opts.dryRun) return obj;
+    const stored = this.store.replace(type.resource, orderObject(obj), input.metadata.resourceVersion || undefined);
+    this.emit('update', type, stored.metadata.namespace, stored.metadata.name!, actor, opts.node);
+    return this.finishIfFinalized(type, stored, actor);
+  }
+
+  /** Writes only the status of an object (the /status subresource). */
+  updateStatus(type: ResourceType, current: KObject, status: unknown, actor: string, node?: string): KObject {
+    const obj: KObject = { ...current, metadata: { ...current.metadata }, status };
+    const stored = this.store.replace(type.resource, obj, current.metadata.resourceVersion);
+    this.emit('updateStatus', type, stored.metadata.namespace, stored.metadata.name!, actor, node);
+    return stored;
+  }
+
+  /** Read-modify-write for control loops: `change` returns the new object, or undefined for no change. */
+  mutate(type: ResourceType, namespace: string | undefined, name: string, actor: string, change: (obj: KObject) => KObject | undefined, node?: string): KObject | undefined {
+    const current = this.tryGet(type, namespace, name);
+    if (!current) return undefined;
+    const next = change(current);
+    if (!next || next === current) return current;
+    next.metadata = { ...next.metadata, resourceVersion: current.metadata.resourceVersion };
+    const stored = this.store.replace(type.resource, next, current.metadata.resourceVersion);
+    this.emit('update', type, stored.metadata.namespace, stored.metadata.name!, actor, node);
+    return this.finishIfFinalized(type, stored, actor);
+  }
+
+  /** The scheduler's Binding: sets spec.nodeName and the PodScheduled condition. */
+  bind(pod: KObject, nodeName: string, actor: string): KObject {
+    const type = typeForKind('Pod');
+    const current = this.get(type, pod.metadata.namespace, pod.metadata.name!);
+    if (current.spec?.nodeName) throw new ApiError('Conflict', 409, `Operation cannot be fulfilled on pods/binding "${pod.metadata.name}": pod ${pod.metadata.name} is already assigned to node "${current.spec.nodeName}"`);
+    const now = rfc3339(this.clock.now());
+    const conditions = [
+      ...((current.status?.conditions ?? []) as { type: string }[]).filter((c) => c.type !== 'PodScheduled'),
+      { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now },
+    ];
+    const next: KObject = { ...current, spec: { ...current.spec, nodeName }, status: { ...current.status, conditions } };
+    const stored = this.store.replace(type.resource, next, current.metadata.resourceVersion);
+    this.emit('bind', type, stored.metadata.namespace, stored.metadata.name!, actor);
+    return stored;
+  }
+
+  /**
+   * Deletes an object the way the generic registry does: graceful for pods bound to a node,
+   * deferred while finalizers remain, immediate otherwise. Returns the object as it now is
+   * (with deletionTimestamp) or as it was when removed.
+   */
+  delete(type: ResourceType, namespace: string | undefined, name: string, actor: string, opts: DeleteOptions = {}): KObject {
+    const ns = type.namespaced ? namespace || 'default' : undefined;
+    const current = this.get(type, ns, name);
+    if (opts.uid && current.metadata.uid !== opts.uid) {
+      throw new ApiError('Conflict', 409, `Precondition failed: UID in precondition: ${opts.uid}, UID in object meta: ${current.metadata.uid}`);
+    }
+    const now = this.clock.now();
+    let grace = 0;
+    if (type.kind === 'Pod') {
+      const scheduled = !!current.spec?.nodeName;
+      const finished = current.status?.phase === 'Succeeded' || current.status?.phase === 'Failed';
+      grace = opts.gracePeriodSeconds ?? current.spec?.terminationGracePeriodSeconds ?? 30;
+      if (!scheduled || finished) grace = 0;
+    }
+    const finalizers = [...(current.metadata.finalizers ?? [])];
+    const policy = opts.propagationPolicy;
+    if (type.kind === 'Namespace') finalizers.push(...(current.spec?.finalizers ?? []));
+    if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion') && this.store.dependents(current.metadata.uid!).length > 0) finalizers.push('foregroundDeletion');
+    if (policy === 'Orphan' && !finalizers.includes('orphan') && this.store.dependents(current.metadata.uid!).length > 0) finalizers.push('orphan');
+
+    if (current.metadata.deletionTimestamp) {
+      // A second delete may only shorten a pod's grace period (e.g. --force --grace-period=0).
+      if (type.kind === 'Pod' && grace < (current.metadata.deletionGracePeriodSeconds ?? 0)) {
+        if (grace === 0 && (current.metadata.finalizers ?? []).length === 0) return this.remove(type, current, actor);
+        return this.markDeleting(type, current, current.metadata.finalizers ?? [], grace, now, actor);
+      }
+      return current;
+    }
+    if (grace > 0 || finalizers.length > 0) return this.markDeleting(type, current, finalizers, grace, now, actor);
+    return this.remove(type, current, actor);
+  }
+
+  private markDeleting(type: ResourceType, current: KObject, finalizers: string[], grace: number, now: number, actor: string): KObject {
+    const metadata = { ...current.metadata, deletionTimestamp: rfc3339(now + grace * 1000), deletionGracePeriodSeconds: grace };
+    if (finalizers.length) metadata.finalizers = finalizers;
+    let next: KObject = { ...current, metadata };
+    if (type.kind === 'Namespace') next = { ...next, status: { ...current.status, phase: 'Terminating' } };
+    const stored = this.store.replace(type.resource, orderObject(next), current.metadata.resourceVersion);
+    this.emit('delete', type, stored.metadata.namespace, stored.metadata.name!, actor);
+    return stored;
+  }
+
+  /** Once the last finalizer is gone from an object being deleted, it leaves the store. */
+  private finishIfFinalized(type: ResourceType, obj: KObject, actor: string): KObject {
+    if (!obj.metadata.deletionTimestamp || (obj.metadata.finalizers ?? []).length > 0) return obj;
+    if (type.kind === 'Namespace' && (obj.spec?.finalizers ?? []).length > 0) return obj;
+    if (type.kind === 'Pod' && (obj.metadata.deletionGracePeriodSeconds ?? 0) > 0) return obj;
+    return this.remove(type, obj, actor);
+  }
+
+  private remove(type: ResourceType, obj: KObject, actor: string): KObject {
+    const removed = this.store.remove(type.resource, obj.metadata.namespace, obj.metadata.name!) ?? obj;
+    releaseServiceAddresses(removed, this.allocator);
+    this.emit('delete', type, removed.metadata.namespace, removed.metadata.name!, actor);
+    return removed;
+  }
+
+  /** Records an Event about an object, as a component's EventRecorder does. */
+  event(obj: KObject | (ObjectRef & { apiVersion?: string }), type: 'Normal' | 'Warning', reason: string, message: string, component: string, host?: string, fieldPath?: string): EventRecord {
+    const ref =
+      'metadata' in obj
+        ? { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name ?? '', namespace: obj.metadata.namespace, uid: obj.metadata.uid }
+        : { apiVersion: obj.apiVersion ?? 'v1', kind: obj.kind, name: obj.name, namespace: obj.namespace, uid: obj.uid };
+    const involved: EventRecord['involved'] = { ...ref };
+    if (!involved.namespace) {
+      // Events about cluster-scoped objects live in "default", as in a real cluster.
+      delete involved.namespace;
+    }
+    if (fieldPath) involved.fieldPath = fieldPath;
+    const rec = this.events.record(involved, type, reason, message, component, host);
+    if (!ref.namespace) rec.namespace = 'default';
+    return rec;
+  }
+
+  resourceTypes(): ResourceType[] {
+    return RESOURCE_TYPES;
+  }
+}
+
+function stripVersion(o: KObject): KObject {
+  return { ...o, metadata: { ...o.metadata, resourceVersion: undefined } };
+}
+
+/** Keeps apiVersion/kind/metadata/spec/status first, as the API server serialises them. */
+export function orderObject(obj: KObject): KObject {
+  const { apiVersion, kind, metadata, spec, status, ...rest } = obj;
+  const out: KObject = { apiVersion, kind, metadata };
+  for (const [k, v] of Object.entries(rest)) out[k] = v;
+  if (spec !== undefined) out.spec = spec;
+  if (status !== undefined) out.status = status;
+  return out;
+}

@@ -1,0 +1,93 @@
+/**
+ * Validation on create and update, dispatched by kind. Each returns the StatusCauses the API
+ * server wraps into a 422 Invalid error.
+ */
+import type { KObject } from '../types';
+import type { StatusCause } from '../errors';
+import type { ResourceType } from '../registry';
+import { validateObjectMeta, type NameRule } from './metadata';
+import { validatePodSpec } from './pod';
+import { validateDeployment, validateReplicaSet, validateSelectorUpdate } from './workloads';
+import { validateConfigMap, validateImmutableData, validateNode, validateSecret, validateService, validateServiceUpdate } from './core';
+import { forbiddenField, invalidValue } from './common';
+import { deepEqual } from '../../util/equal';
+
+const nameRules: Record<string, NameRule> = { Namespace: 'label', Service: 'dns1035' };
+
+export function validateObject(type: ResourceType, obj: KObject): StatusCause[] {
+  const errs: StatusCause[] = [];
+  validateObjectMeta(obj, nameRules[obj.kind] ?? 'subdomain', type.namespaced, errs);
+  switch (obj.kind) {
+    case 'Pod':
+      validatePodSpec(obj.spec, 'spec', errs);
+      break;
+    case 'Deployment':
+      validateDeployment(obj, errs);
+      break;
+    case 'ReplicaSet':
+      validateReplicaSet(obj, errs);
+      break;
+    case 'Service':
+      validateService(obj, errs);
+      break;
+    case 'ConfigMap':
+      validateConfigMap(obj, errs);
+      break;
+    case 'Secret':
+      validateSecret(obj, errs);
+      break;
+    case 'Node':
+      validateNode(obj, errs);
+      break;
+  }
+  return errs;
+}
+
+/** Rules that only apply when an existing object changes (immutable fields). */
+export function validateObjectUpdate(type: ResourceType, obj: KObject, old: KObject): StatusCause[] {
+  const errs = validateObject(type, obj);
+  switch (obj.kind) {
+    case 'Deployment':
+    case 'ReplicaSet':
+      validateSelectorUpdate(obj, old, errs);
+      break;
+    case 'Service':
+      validateServiceUpdate(obj, old, errs);
+      break;
+    case 'ConfigMap':
+    case 'Secret':
+      validateImmutableData(obj, old, errs);
+      break;
+    case 'Pod':
+      validatePodUpdate(obj, old, errs);
+      break;
+  }
+  return errs;
+}
+
+/** Pods are mostly immutable: only images, activeDeadlineSeconds and added tolerations may change. */
+function validatePodUpdate(obj: KObject, old: KObject, errs: StatusCause[]): void {
+  const strip = (spec: KObject['spec']) => ({
+    ...spec,
+    containers: (spec?.containers ?? []).map((c: Record<string, unknown>) => ({ ...c, image: undefined })),
+    initContainers: (spec?.initContainers ?? []).map((c: Record<string, unknown>) => ({ ...c, image: undefined })),
+    activeDeadlineSeconds: undefined,
+    tolerations: undefined,
+    terminationGracePeriodSeconds: undefined,
+  });
+  if (old.spec?.nodeName && obj.spec?.nodeName !== old.spec.nodeName) {
+    errs.push(invalidValue('spec.nodeName', obj.spec?.nodeName ?? '', 'field is immutable'));
+    return;
+  }
+  const a = strip(obj.spec);
+  const b = strip(old.spec);
+  a.nodeName = b.nodeName;
+  if (!deepEqual(a, b)) {
+    errs.push(
+      forbiddenField(
+        'spec',
+        'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+      ),
+    );
+  }
+}

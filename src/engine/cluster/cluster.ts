@@ -1,0 +1,269 @@
+/**
+ * A whole simulated cluster: the store and API server, the control loops, the scheduler, one
+ * kubelet per node and the simulated clock that drives them. Everything a learner does goes
+ * through the public methods and is appended to the action log, so `replayCluster` can
+ * rebuild the cluster as it was at any earlier moment.
+ */
+import type { KObject } from '../api/types';
+import { ObjectStore } from '../api/store';
+import { ApiServer } from '../api/server';
+import { RESOURCE_TYPES, qualifiedResource, typeForKind } from '../api/registry';
+import { controllerOf } from '../api/types';
+import { SimClock } from '../sim/clock';
+import { Rng } from '../sim/rng';
+import { ReasonLog } from '../reasons';
+import type { ControllerContext } from '../controllers/context';
+import { DeploymentController } from '../controllers/deployment';
+import { ReplicaSetController } from '../controllers/replicaset';
+import { GarbageCollector } from '../controllers/garbagecollector';
+import { NamespaceController } from '../controllers/namespace';
+import { NodeLifecycleController } from '../controllers/nodelifecycle';
+import { TaintEvictionController } from '../controllers/tainteviction';
+import { PodGarbageCollector } from '../controllers/podgc';
+import { Scheduler } from '../scheduler/scheduler';
+import { Kubelet } from '../kubelet/kubelet';
+import { nodeObject, podCidrPrefix, internalIP, type NodeSpec } from './nodes';
+import { SYSTEM_NAMESPACES, controlPlanePods, coreDnsDeployment, kubeDnsService, kubeProxyPod, kubernetesService, namespaceObject } from './system';
+import { runKubectl, type KubectlResult } from '../kubectl';
+
+export interface ClusterOptions {
+  seed?: number;
+  /** Number of worker nodes (default 3), named worker-1 … worker-N. */
+  workers?: number;
+  /** Extra or custom worker nodes (labels such as disktype=ssd, capacity). */
+  nodes?: NodeSpec[];
+  /** Simulated seconds the cluster has already been running when handed over (default 300). */
+  bootSeconds?: number;
+  /** Simulated wall-clock start, ms since epoch. */
+  startTime?: number;
+  /** Skip kube-proxy and CoreDNS (benchmarks of bare control-plane throughput). */
+  minimal?: boolean;
+}
+
+export type Action =
+  | { type: 'kubectl'; at: number; command: string; stdin?: string; files?: Record<string, string> }
+  | { type: 'advance'; at: number; seconds: number }
+  | { type: 'stopNode'; at: number; name: string }
+  | { type: 'startNode'; at: number; name: string }
+  | { type: 'addNode'; at: number; spec: NodeSpec }
+  | { type: 'removeNode'; at: number; name: string };
+
+export const DEFAULT_START = Date.UTC(2026, 2, 2, 9, 0, 0);
+
+export class Cluster {
+  readonly clock: SimClock;
+  readonly rng: Rng;
+  readonly store: ObjectStore;
+  readonly api: ApiServer;
+  readonly reasons: ReasonLog;
+  readonly scheduler: Scheduler;
+  readonly kubelets = new Map<string, Kubelet>();
+  readonly options: ClusterOptions;
+  private log: Action[] = [];
+  private nodeCount = 0;
+  private ctx: ControllerContext;
+  /** Created at construction time; each controller holds its own watches. */
+  readonly controllers: Record<string, unknown>;
+  private changeListeners: (() => void)[] = [];
+
+  constructor(options: ClusterOptions = {}) {
+    this.options = options;
+    const start = options.startTime ?? DEFAULT_START;
+    this.clock = new SimClock(start);
+    this.rng = new Rng(options.seed ?? 1);
+    this.store = new ObjectStore((resource) => {
+      const t = RESOURCE_TYPES.find((x) => x.resource === resource);
+      return t ? qualifiedResource(t) : resource;
+    });
+    this.store.addIndex('pods', 'nodeName', (p) => p.spec?.nodeName);
+    this.store.addIndex('pods', 'orphan', (p) => (controllerOf(p) ? undefined : p.metadata.namespace));
+    this.api = new ApiServer(this.store, this.clock, this.rng);
+    this.reasons = new ReasonLog(() => this.clock.now());
+    this.ctx = { api: this.api, clock: this.clock, rng: this.rng, reasons: this.reasons };
+
+    for (const ns of SYSTEM_NAMESPACES) this.api.create(namespaceObject(ns), 'kube-apiserver');
+    this.api.create(kubernetesService(), 'kube-apiserver');
+
+    this.controllers = {
+      deployment: new DeploymentController(this.ctx),
+      replicaset: new ReplicaSetController(this.ctx),
+      garbagecollector: new GarbageCollector(this.ctx),
+      namespace: new NamespaceController(this.ctx),
+      nodelifecycle: new NodeLifecycleController(this.ctx),
+      tainteviction: new TaintEvictionController(this.ctx),
+      podgc: new PodGarbageCollector(this.ctx),
+    };
+    this.scheduler = new Scheduler(this.ctx);
+
+    // The kubelets' pod watch, dispatched by node (a field selector on spec.nodeName).
+    this.store.watch('pods', (type, pod, old) => {
+      const node = pod.spec?.nodeName;
+      if (old?.spec?.nodeName && old.spec.nodeName !== node) this.kubelets.get(old.spec.nodeName)?.podRemoved(old);
+      if (!node) return;
+      const kubelet = this.kubelets.get(node);
+      if (!kubelet) return;
+      if (type === 'DELETED') kubelet.podRemoved(pod);
+      else this.clock.after(10, `kubelet/${node}`, () => {
+        const current = this.store.get('pods', pod.metadata.namespace, pod.metadata.name!);
+        if (current && current.metadata.uid === pod.metadata.uid) kubelet.syncPod(current);
+      });
+    });
+
+    const cp: NodeSpec = { name: 'control-plane', role: 'control-plane' };
+    const workers: NodeSpec[] = options.nodes ?? Array.from({ length: options.workers ?? 3 }, (_, i) => ({ name: `worker-${i + 1}` }));
+    this.registerNode(cp);
+    for (const w of workers) this.registerNode({ role: 'worker', ...w });
+    const hostIP = internalIP(0);
+    for (const pod of controlPlanePods('control-plane', hostIP)) this.api.create(pod, 'kubelet');
+    if (!options.minimal) {
+      for (const node of this.store.list('nodes')) this.api.create(kubeProxyPod(node.metadata.name!), 'kube-controller-manager');
+      this.api.create(coreDnsDeployment(), 'kubeadm');
+      this.api.create(kubeDnsService(), 'kubeadm');
+    }
+    const boot = options.bootSeconds ?? 300;
+    const quiet = this.reasons.enabled;
+    this.reasons.enabled = false;
+    this.clock.runUntil(this.clock.now() + boot * 1000);
+    this.reasons.enabled = quiet;
+  }
+
+  private registerNode(spec: NodeSpec): KObject {
+    const index = this.nodeCount++;
+    const node = this.api.create(nodeObject(spec, index, this.clock.now()), 'kubelet');
+    this.kubelets.set(spec.name, new Kubelet(this.ctx, spec.name, podCidrPrefix(index)));
+    return node;
+  }
+
+  // ---- the public contract ----------------------------------------------------------------
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  kubectl(commandLine: string, options: { stdin?: string; files?: Record<string, string> } = {}): KubectlResult {
+    const action: Action = { type: 'kubectl', at: this.now(), command: commandLine };
+    if (options.stdin !== undefined) action.stdin = options.stdin;
+    if (options.files) action.files = options.files;
+    this.log.push(action);
+    const result = runKubectl(this, commandLine, options);
+    this.changed();
+    return result;
+  }
+
+  advance(seconds: number): void {
+    if (!(seconds > 0) || !Number.isFinite(seconds)) return;
+    this.log.push({ type: 'advance', at: this.now(), seconds });
+    this.clock.runUntil(this.now() + seconds * 1000);
+    this.changed();
+  }
+
+  /** Runs the next scheduled task only (the UI's "step one reconcile"). Returns false when idle. */
+  step(): boolean {
+    const next = this.clock.nextAt();
+    if (next === undefined) return false;
+    // Recorded as an advance to that instant so a replay lands on the same state.
+    const seconds = (next - this.now()) / 1000;
+    this.log.push({ type: 'advance', at: this.now(), seconds: Math.max(seconds, 0) });
+    this.clock.runUntil(next);
+    this.changed();
+    return true;
+  }
+
+  stopNode(name: string): void {
+    const k = this.requireKubelet(name);
+    this.log.push({ type: 'stopNode', at: this.now(), name });
+    k.stop();
+    this.changed();
+  }
+
+  startNode(name: string): void {
+    const k = this.requireKubelet(name);
+    this.log.push({ type: 'startNode', at: this.now(), name });
+    k.start();
+    this.changed();
+  }
+
+  addNode(spec: NodeSpec): void {
+    if (this.kubelets.has(spec.name)) throw new Error(`node ${spec.name} already exists`);
+    this.log.push({ type: 'addNode', at: this.now(), spec });
+    this.registerNode({ role: 'worker', ...spec });
+    this.changed();
+  }
+
+  /** The machine leaves the cluster: its kubelet stops and its Node object is deleted. */
+  removeNode(name: string): void {
+    const k = this.requireKubelet(name);
+    this.log.push({ type: 'removeNode', at: this.now(), name });
+    k.dispose();
+    this.kubelets.delete(name);
+    try {
+      this.api.delete(typeForKind('Node'), undefined, name, 'kubectl');
+    } catch {
+      // already gone
+    }
+    this.changed();
+  }
+
+  isNodeRunning(name: string): boolean {
+    return this.kubelets.get(name)?.isRunning ?? false;
+  }
+
+  private requireKubelet(name: string): Kubelet {
+    const k = this.kubelets.get(name);
+    if (!k) throw new Error(`no node named ${name}`);
+    return k;
+  }
+
+  /** Everything done so far, in order: the input to replayCluster. */
+  actionLog(): Action[] {
+    return this.log.map((a) => ({ ...a }));
+  }
+
+  /** Called after every action; the UI store uses it to re-read state. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.push(listener);
+    return () => {
+      this.changeListeners = this.changeListeners.filter((l) => l !== listener);
+    };
+  }
+
+  private changed(): void {
+    for (const l of this.changeListeners) l();
+  }
+}
+
+/**
+ * Rebuilds a cluster from its options and action log, up to simulated time `until` (all of it
+ * by default). Deterministic: the same options and actions give the same cluster.
+ */
+export function replayCluster(options: ClusterOptions, actions: Action[], until = Infinity): Cluster {
+  const c = new Cluster(options);
+  for (const a of actions) {
+    if (a.at > until) break;
+    switch (a.type) {
+      case 'kubectl':
+        c.kubectl(a.command, { stdin: a.stdin, files: a.files });
+        break;
+      case 'advance': {
+        const end = Math.min(a.at + a.seconds * 1000, until);
+        const seconds = (end - c.now()) / 1000;
+        if (seconds > 0) c.advance(seconds);
+        break;
+      }
+      case 'stopNode':
+        c.stopNode(a.name);
+        break;
+      case 'startNode':
+        c.startNode(a.name);
+        break;
+      case 'addNode':
+        c.addNode(a.spec);
+        break;
+      case 'removeNode':
+        c.removeNode(a.name);
+        break;
+    }
+  }
+  if (Number.isFinite(until) && c.now() < until) c.advance((until - c.now()) / 1000);
+  return c;
+}

@@ -1,0 +1,139 @@
+/**
+ * What kubeadm puts into a new cluster: the built-in namespaces, the `kubernetes` Service,
+ * the control-plane static pods on the control-plane node, kube-proxy on every node and the
+ * CoreDNS Deployment with its kube-dns Service.
+ */
+import type { KObject } from '../api/types';
+import { KUBERNETES_VERSION } from './nodes';
+
+export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+export function namespaceObject(name: string): KObject {
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
+}
+
+export function kubernetesService(): KObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }], sessionAffinity: 'None', type: 'ClusterIP' },
+  };
+}
+
+export function kubeDnsService(): KObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: {
+      name: 'kube-dns',
+      namespace: 'kube-system',
+      labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
+      annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' },
+    },
+    spec: {
+      clusterIP: '10.96.0.10',
+      ports: [
+        { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
+        { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 },
+        { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
+      ],
+      selector: { 'k8s-app': 'kube-dns' },
+      type: 'ClusterIP',
+    },
+  };
+}
+
+const cpToleration = [{ effect: 'NoExecute', operator: 'Exists' }];
+
+function staticPod(component: string, node: string, image: string, cpu: string, command: string[], hostIP: string): KObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: `${component}-${node}`,
+      namespace: 'kube-system',
+      labels: { component, tier: 'control-plane' },
+      annotations: {
+        'kubernetes.io/config.source': 'file',
+        'kubernetes.io/config.mirror': 'static',
+        ...(component === 'kube-apiserver' ? { 'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': `${hostIP}:6443` } : {}),
+        ...(component === 'etcd' ? { 'kubeadm.kubernetes.io/etcd.advertise-client-urls': `https://${hostIP}:2379` } : {}),
+      },
+    },
+    spec: {
+      nodeName: node,
+      hostNetwork: true,
+      priorityClassName: 'system-node-critical',
+      priority: 2000001000,
+      tolerations: cpToleration,
+      containers: [{ name: component, image, command, resources: { requests: { cpu } } }],
+    },
+  };
+}
+
+export function controlPlanePods(node: string, hostIP: string): KObject[] {
+  return [
+    staticPod('etcd', node, 'registry.k8s.io/etcd:3.5.16-0', '100m', ['etcd', `--advertise-client-urls=https://${hostIP}:2379`, '--data-dir=/var/lib/etcd'], hostIP),
+    staticPod('kube-apiserver', node, `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`, '250m', ['kube-apiserver', `--advertise-address=${hostIP}`, '--service-cluster-ip-range=10.96.0.0/12'], hostIP),
+    staticPod('kube-controller-manager', node, `registry.k8s.io/kube-controller-manager:${KUBERNETES_VERSION}`, '200m', ['kube-controller-manager', '--cluster-cidr=10.244.0.0/16', '--node-monitor-grace-period=50s'], hostIP),
+    staticPod('kube-scheduler', node, `registry.k8s.io/kube-scheduler:${KUBERNETES_VERSION}`, '100m', ['kube-scheduler', '--leader-elect=true'], hostIP),
+  ];
+}
+
+/** kube-proxy runs on every node (in kubeadm, from a DaemonSet). */
+export function kubeProxyPod(node: string): KObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { generateName: 'kube-proxy-', namespace: 'kube-system', labels: { 'k8s-app': 'kube-proxy' } },
+    spec: {
+      nodeName: node,
+      hostNetwork: true,
+      priorityClassName: 'system-node-critical',
+      priority: 2000001000,
+      serviceAccountName: 'kube-proxy',
+      tolerations: [{ operator: 'Exists' }],
+      containers: [{ name: 'kube-proxy', image: `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`, command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', `--hostname-override=${node}`] }],
+    },
+  };
+}
+
+export function coreDnsDeployment(): KObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 1 } },
+      template: {
+        metadata: { labels: { 'k8s-app': 'kube-dns' } },
+        spec: {
+          priorityClassName: 'system-cluster-critical',
+          serviceAccountName: 'coredns',
+          tolerations: [
+            { key: 'CriticalAddonsOnly', operator: 'Exists' },
+            { effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' },
+          ],
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+          containers: [
+            {
+              name: 'coredns',
+              image: 'registry.k8s.io/coredns/coredns:v1.11.3',
+              args: ['-conf', '/etc/coredns/Corefile'],
+              ports: [
+                { containerPort: 53, name: 'dns', protocol: 'UDP' },
+                { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
+                { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
+              ],
+              resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
+              readinessProbe: { httpGet: { path: '/ready', port: 8181, scheme: 'HTTP' } },
+            },
+          ],
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * ReplicaSet controller (pkg/controller/replicaset): keeps `spec.replicas` active pods that
+ * match the selector. Adopts matching orphans, releases pods whose labels no longer match,
+ * creates in slow-start batches of at most 500 per sync (burstReplicas), and deletes the
+ * least valuable pods first when there are too many.
+ */
+import type { KObject } from '../api/types';
+import { controllerOf, refOf } from '../api/types';
+import { typeForKind } from '../api/registry';
+import { matches, selectorFromObject } from '../api/labels';
+import { ApiError } from '../api/errors';
+import { parseRfc3339 } from '../sim/clock';
+import { deepEqual } from '../util/equal';
+import { WorkQueue, nsName, splitKey, type ControllerContext } from './context';
+import { isPodActive, isPodAvailable, isPodReady, podCondition } from './podutil';
+
+const COMPONENT = 'replicaset-controller';
+const BURST_REPLICAS = 500;
+const podType = typeForKind('Pod');
+const rsType = typeForKind('ReplicaSet');
+
+export class ReplicaSetController {
+  readonly queue: WorkQueue;
+
+  constructor(private ctx: ControllerContext) {
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key));
+    const store = ctx.api.store;
+    store.watch('replicasets', (_t, rs) => this.queue.add(nsName(rs.metadata.namespace, rs.metadata.name!)));
+    store.watch('pods', (type, pod, old) => this.onPod(type, pod, old));
+  }
+
+  private onPod(type: string, pod: KObject, old: KObject | undefined): void {
+    const ref = controllerOf(pod);
+    if (ref?.kind === 'ReplicaSet') this.queue.add(nsName(pod.metadata.namespace, ref.name));
+    const oldRef = old && controllerOf(old);
+    if (oldRef?.kind === 'ReplicaSet' && oldRef.uid !== ref?.uid) this.queue.add(nsName(old!.metadata.namespace, oldRef.name));
+    if (!ref && type !== 'DELETED' && isPodActive(pod)) {
+      // An orphan: any ReplicaSet in its namespace whose selector matches may adopt it.
+      for (const rs of this.ctx.api.store.list('replicasets', pod.metadata.namespace)) {
+        if (matches(selectorFromObject(rs.spec?.selector), pod.metadata.labels)) this.queue.add(nsName(rs.metadata.namespace, rs.metadata.name!));
+      }
+    }
+  }
+
+  sync(key: string): void {
+    const [ns, name] = splitKey(key);
+    const { api } = this.ctx;
+    const rs = api.store.get('replicasets', ns, name);
+    if (!rs) return;
+    const selector = selectorFromObject(rs.spec?.selector);
+    const owned: KObject[] = [];
+    for (const pod of api.store.dependents(rs.metadata.uid!)) {
+      if (pod.kind !== 'Pod' || controllerOf(pod)?.uid !== rs.metadata.uid) continue;
+      if (!matches(selector, pod.metadata.labels)) {
+        this.release(pod, rs);
+        continue;
+      }
+      owned.push(pod);
+    }
+    if (!rs.metadata.deletionTimestamp) {
+      for (const orphan of api.store.byIndex('pods', 'orphan', ns ?? '')) {
+        if (isPodActive(orphan) && matches(selector, orphan.metadata.labels)) {
+          const adopted = this.adopt(orphan, rs);
+          if (adopted) owned.push(adopted);
+        }
+      }
+    }
+    let active = owned.filter(isPodActive);
+    if (!rs.metadata.deletionTimestamp) {
+      const diff = active.length - (rs.spec?.replicas ?? 1);
+      if (diff < 0) active = active.concat(this.createPods(rs, Math.min(-diff, BURST_REPLICAS)));
+      else if (diff > 0) active = this.deletePods(rs, active, diff);
+    }
+    this.updateStatus(rs, active);
+  }
+
+  private adopt(pod: KObject, rs: KObject): KObject | undefined {
+    return this.ctx.api.mutate(podType, pod.metadata.namespace, pod.metadata.name!, COMPONENT, (p) =>
+      controllerOf(p) ? undefined : { ...p, metadata: { ...p.metadata, ownerReferences: [...(p.metadata.ownerReferences ?? []), ownerRefTo(rs)] } },
+    );
+  }
+
+  private release(pod: KObject, rs: KObject): void {
+    this.ctx.api.mutate(podType, pod.metadata.namespace, pod.metadata.name!, COMPONENT, (p) => {
+      const refs = (p.metadata.ownerReferences ?? []).filter((o) => o.uid !== rs.metadata.uid);
+      const metadata: KObject['metadata'] = { ...p.metadata, ownerReferences: refs };
+      if (refs.length === 0) delete metadata.ownerReferences;
+      return { ...p, metadata };
+    });
+  }
+
+  /** Slow start: batches of 1, 2, 4 … so a broken template fails fast instead of 500 times. */
+  private createPods(rs: KObject, count: number): KObject[] {
+    const created: KObject[] = [];
+    let batch = 1;
+    let remaining = count;
+    while (remaining > 0) {
+      const n = Math.min(batch, remaining);
+      for (let i = 0; i < n; i++) {
+        try {
+          const pod = this.ctx.api.create(podFromTemplate(rs), COMPONENT);
+          created.push(pod);
+          this.ctx.api.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, COMPONENT);
+        } catch (err) {
+          const msg = err instanceof ApiError ? err.message : String(err);
+          this.ctx.api.event(rs, 'Warning', 'FailedCreate', `Error creating: ${msg}`, COMPONENT);
+          remaining = 0;
+          break;
+        }
+      }
+      remaining -= n;
+      batch *= 2;
+    }
+    if (created.length) {
+      this.ctx.reasons.record(COMPONENT, 'replicaset.createdPods', { count: created.length, replicas: rs.spec?.replicas ?? 1 }, [refOf(rs), ...created.slice(0, 20).map(refOf)]);
+    }
+    return created;
+  }
+
+  private deletePods(rs: KObject, active: KObject[], count: number): KObject[] {
+    const victims = podsToDelete(active, count);
+    const gone = new Set<KObject>();
+    for (const pod of victims) {
+      try {
+        this.ctx.api.delete(podType, pod.metadata.namespace, pod.metadata.name!, COMPONENT);
+        this.ctx.api.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, COMPONENT);
+        gone.add(pod);
+      } catch {
+        // already gone: nothing to do
+      }
+    }
+    this.ctx.reasons.record(COMPONENT, 'replicaset.deletedPods', { count: gone.size, replicas: rs.spec?.replicas ?? 1 }, [refOf(rs), ...victims.map(refOf)]);
+    return active.filter((p) => !gone.has(p));
+  }
+
+  private updateStatus(rs: KObject, active: KObject[]): void {
+    const now = this.ctx.clock.now();
+    const minReady = rs.spec?.minReadySeconds ?? 0;
+    const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+    let ready = 0;
+    let available = 0;
+    let fullyLabeled = 0;
+    let waitingForAvailable = false;
+    for (const pod of active) {
+      if (matches(Object.entries(templateLabels).map(([key, v]) => ({ key, operator: 'In' as const, values: [v as string] })), pod.metadata.labels)) fullyLabeled++;
+      if (isPodReady(pod)) {
+        ready++;
+        if (isPodAvailable(pod, minReady, now)) available++;
+        else waitingForAvailable = true;
+      }
+    }
+    const status: Record<string, unknown> = { replicas: active.length };
+    if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
+    if (ready) status.readyReplicas = ready;
+    if (available) status.availableReplicas = available;
+    status.observedGeneration = rs.metadata.generation ?? 1;
+    if (rs.status?.conditions) status.conditions = rs.status.conditions;
+    if (!deepEqual(status, rs.status)) {
+      const current = this.ctx.api.store.get('replicasets', rs.metadata.namespace, rs.metadata.name!);
+      if (current) this.ctx.api.updateStatus(rsType, current, status, COMPONENT);
+    }
+    if (waitingForAvailable) {
+      let earliest = Infinity;
+      for (const p of active) {
+        if (!isPodReady(p)) continue;
+        const at = (parseRfc3339(podCondition(p, 'Ready')?.lastTransitionTime) ?? now) + minReady * 1000;
+        if (at > now && at < earliest) earliest = at;
+      }
+      this.queue.addAfter(nsName(rs.metadata.namespace, rs.metadata.name!), Math.max(1000, earliest - now + 1000));
+    }
+  }
+}
+
+export function ownerRefTo(owner: KObject) {
+  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name!, uid: owner.metadata.uid!, controller: true, blockOwnerDeletion: true };
+}
+
+/** The pod a ReplicaSet stamps out: template labels/annotations, generateName `<rs>-`, a controller ref. */
+export function podFromTemplate(owner: KObject): KObject {
+  const template = owner.spec?.template ?? {};
+  const metadata: KObject['metadata'] = { generateName: `${owner.metadata.name}-`, namespace: owner.metadata.namespace };
+  if (template.metadata?.labels) metadata.labels = { ...template.metadata.labels };
+  if (template.metadata?.annotations) metadata.annotations = { ...template.metadata.annotations };
+  metadata.ownerReferences = [ownerRefTo(owner)];
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: template.spec };
+}
+
+/**
+ * Which pods to delete first (controller.ActivePodsWithRanks): unscheduled before scheduled,
+ * pending before running, not ready before ready, crowded nodes first, recently ready first,
+ * more restarts first, newest first.
+ */
+export function podsToDelete(active: KObject[], count: number): KObject[] {
+  const perNode = new Map<string, number>();
+  for (const p of active) if (p.spec?.nodeName) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1);
+  const phaseRank = (p: KObject) => ({ Pending: 0, Unknown: 1, Running: 2 })[p.status?.phase as string] ?? 0;
+  const restarts = (p: KObject) => (p.status?.containerStatuses ?? []).reduce((s: number, c: { restartCount?: number }) => s + (c.restartCount ?? 0), 0);
+  const readySince = (p: KObject) => parseRfc3339(podCondition(p, 'Ready')?.lastTransitionTime) ?? 0;
+  const created = (p: KObject) => parseRfc3339(p.metadata.creationTimestamp) ?? 0;
+  const sorted = [...active].sort((a, b) => {
+    const sa = a.spec?.nodeName ? 1 : 0;
+    const sb = b.spec?.nodeName ? 1 : 0;
+    if (sa !== sb) return sa - sb;
+    if (phaseRank(a) !== phaseRank(b)) return phaseRank(a) - phaseRank(b);
+    const ra = isPodReady(a) ? 1 : 0;
+    const rb = isPodReady(b) ? 1 : 0;
+    if (ra !== rb) return ra - rb;
+    const na = perNode.get(a.spec?.nodeName ?? '') ?? 0;
+    const nb = perNode.get(b.spec?.nodeName ?? '') ?? 0;
+    if (na !== nb) return nb - na;
+    if (ra && readySince(a) !== readySince(b)) return readySince(b) - readySince(a);
+    if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
+    if (created(a) !== created(b)) return created(b) - created(a);
+    return a.metadata.name! < b.metadata.name! ? 1 : -1;
+  });
+  return sorted.slice(0, count);
+}

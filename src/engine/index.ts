@@ -1,0 +1,28 @@
+/**
+ * The Wheelhouse engine: a simulated Kubernetes v1.32 cluster in pure TypeScript. It runs the
+ * same in Node, a Web Worker and the page; time only moves when `advance` is called.
+ */
+import { Cluster, replayCluster, type Action, type ClusterOptions } from './cluster/cluster';
+
+export { Cluster, replayCluster, DEFAULT_START } from './cluster/cluster';
+export type { Action, ClusterOptions } from './cluster/cluster';
+export type { NodeSpec } from './cluster/nodes';
+export type { KubectlResult } from './kubectl/context';
+export type { KObject, ObjectRef } from './api/types';
+export type { Reason, ReasonKey } from './reasons';
+export type { EventRecord } from './api/events';
+export type { ApiRequest } from './api/server';
+export type { SchedulingAttempt, NodeVerdict } from './scheduler/scheduler';
+export { podStatusReason, podReady, podRestarts } from './kubectl/printers/podstatus';
+export { nodeStatus, nodeRoles } from './kubectl/printers/columns';
+export { humanDuration } from './kubectl/duration';
+export { VERBS } from './kubectl';
+
+/** Creates a cluster: one control-plane node and `workers` worker nodes (3 by default). */
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  return new Cluster(options);
+}
+
+export function rebuildCluster(options: ClusterOptions, actions: Action[], until?: number): Cluster {
+  return replayCluster(options, actions, until);
+}

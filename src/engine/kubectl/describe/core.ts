@@ -1,0 +1,119 @@
+/** kubectl describe service / namespace / configmap / secret, and a generic fallback. */
+import type { KObject } from '../../api/types';
+import type { EventRecord } from '../../api/events';
+import { matches, selectorFromMap } from '../../api/labels';
+import { toYaml } from '../printers/output';
+import { DescribeWriter, annotationsMultiline, eventsSection, labelsMultiline } from './writer';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+/** Ready endpoints of a Service: the IPs of ready pods its selector matches. */
+export function serviceEndpoints(svc: KObject, pods: KObject[], port: Any): string {
+  if (!svc.spec?.selector) return '<none>';
+  const sel = selectorFromMap(svc.spec.selector);
+  const addrs: string[] = [];
+  for (const p of pods) {
+    if (!matches(sel, p.metadata.labels) || !p.status?.podIP || p.metadata.deletionTimestamp) continue;
+    const ready = (p.status.conditions ?? []).some((c: Any) => c.type === 'Ready' && c.status === 'True');
+    if (!ready) continue;
+    let target = port.targetPort;
+    if (typeof target === 'string') {
+      const named = (p.spec?.containers ?? []).flatMap((c: Any) => c.ports ?? []).find((cp: Any) => cp.name === target);
+      if (!named) continue;
+      target = named.containerPort;
+    }
+    addrs.push(`${p.status.podIP}:${target}`);
+  }
+  return addrs.length ? addrs.join(',') : '<none>';
+}
+
+export function describeService(svc: KObject, pods: KObject[], w: DescribeWriter, events: EventRecord[], now: number): void {
+  const spec = svc.spec ?? {};
+  w.write(0, `Name:\t${svc.metadata.name}\n`);
+  w.write(0, `Namespace:\t${svc.metadata.namespace}\n`);
+  labelsMultiline(w, 'Labels', svc.metadata.labels);
+  annotationsMultiline(w, 'Annotations', svc.metadata.annotations);
+  const sel = Object.entries(spec.selector ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  w.write(0, `Selector:\t${sel.length ? sel.map(([k, v]) => `${k}=${v}`).join(',') : '<none>'}\n`);
+  w.write(0, `Type:\t${spec.type ?? 'ClusterIP'}\n`);
+  if (spec.ipFamilyPolicy) w.write(0, `IP Family Policy:\t${spec.ipFamilyPolicy}\n`);
+  if (spec.ipFamilies) w.write(0, `IP Families:\t${spec.ipFamilies.join(',')}\n`);
+  if (spec.clusterIP) {
+    w.write(0, `IP:\t${spec.clusterIP}\n`);
+    w.write(0, `IPs:\t${(spec.clusterIPs ?? [spec.clusterIP]).join(',')}\n`);
+  }
+  if (spec.externalIPs?.length) w.write(0, `External IPs:\t${spec.externalIPs.join(',')}\n`);
+  const ingress: Any[] = svc.status?.loadBalancer?.ingress ?? [];
+  if (ingress.length) w.write(0, `LoadBalancer Ingress:\t${ingress.map((i) => i.ip ?? i.hostname).join(', ')}\n`);
+  if (spec.type === 'ExternalName') w.write(0, `External Name:\t${spec.externalName}\n`);
+  for (const p of spec.ports ?? []) {
+    w.write(0, `Port:\t${p.name || '<unset>'}\t${p.port}/${p.protocol ?? 'TCP'}\n`);
+    w.write(0, `TargetPort:\t${p.targetPort}/${p.protocol ?? 'TCP'}\n`);
+    if (p.nodePort) w.write(0, `NodePort:\t${p.name || '<unset>'}\t${p.nodePort}/${p.protocol ?? 'TCP'}\n`);
+    w.write(0, `Endpoints:\t${serviceEndpoints(svc, pods, p)}\n`);
+  }
+  w.write(0, `Session Affinity:\t${spec.sessionAffinity ?? 'None'}\n`);
+  if (spec.externalTrafficPolicy) w.write(0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
+  if (spec.internalTrafficPolicy) w.write(0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`);
+  eventsSection(w, events, now);
+}
+
+export function describeNamespace(ns: KObject, w: DescribeWriter): void {
+  w.write(0, `Name:\t${ns.metadata.name}\n`);
+  labelsMultiline(w, 'Labels', ns.metadata.labels);
+  annotationsMultiline(w, 'Annotations', ns.metadata.annotations);
+  w.write(0, `Status:\t${ns.status?.phase ?? 'Active'}\n`);
+  w.write(0, '\nNo resource quota.\n\nNo LimitRange resource.\n');
+}
+
+export function describeConfigMap(cm: KObject, w: DescribeWriter, events: EventRecord[], now: number): void {
+  w.write(0, `Name:\t${cm.metadata.name}\n`);
+  w.write(0, `Namespace:\t${cm.metadata.namespace}\n`);
+  labelsMultiline(w, 'Labels', cm.metadata.labels);
+  annotationsMultiline(w, 'Annotations', cm.metadata.annotations);
+  w.write(0, '\nData\n====\n');
+  const data = (cm.data as Record<string, string>) ?? {};
+  for (const k of Object.keys(data).sort()) w.write(0, `${k}:\n----\n${data[k]}\n\n`);
+  w.write(0, '\nBinaryData\n====\n');
+  const bin = (cm.binaryData as Record<string, string>) ?? {};
+  for (const k of Object.keys(bin).sort()) w.write(0, `${k}: ${Math.floor((bin[k].length * 3) / 4)} bytes\n`);
+  w.write(0, '\n');
+  eventsSection(w, events, now);
+}
+
+export function describeSecret(s: KObject, w: DescribeWriter, events: EventRecord[], now: number): void {
+  w.write(0, `Name:\t${s.metadata.name}\n`);
+  w.write(0, `Namespace:\t${s.metadata.namespace}\n`);
+  labelsMultiline(w, 'Labels', s.metadata.labels);
+  annotationsMultiline(w, 'Annotations', s.metadata.annotations);
+  w.write(0, `\nType:\t${s.type ?? 'Opaque'}\n`);
+  w.write(0, '\nData\n====\n');
+  const data = (s.data as Record<string, string>) ?? {};
+  for (const k of Object.keys(data).sort()) {
+    const len = atob(data[k]).length;
+    w.write(0, `${k}:\t${len} bytes\n`);
+  }
+  void events;
+  void now;
+}
+
+/** Kinds without a describer of their own: name, labels, then the object's fields. */
+export function describeGeneric(obj: KObject, w: DescribeWriter, events: EventRecord[], now: number): void {
+  w.write(0, `Name:\t${obj.metadata.name}\n`);
+  if (obj.metadata.namespace) w.write(0, `Namespace:\t${obj.metadata.namespace}\n`);
+  labelsMultiline(w, 'Labels', obj.metadata.labels);
+  annotationsMultiline(w, 'Annotations', obj.metadata.annotations);
+  w.write(0, `API Version:\t${obj.apiVersion}\n`);
+  w.write(0, `Kind:\t${obj.kind}\n`);
+  const { apiVersion: _a, kind: _k, metadata: _m, ...rest } = obj;
+  void _a;
+  void _k;
+  void _m;
+  const body = toYaml(rest)
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.replace(/^(\s*)([a-zA-Z]\w*):/, (_, sp, k) => `${sp}${k.charAt(0).toUpperCase()}${k.slice(1)}:`));
+  for (const line of body) w.write(0, `${line}\n`);
+  eventsSection(w, events, now);
+}

@@ -1,0 +1,99 @@
+/**
+ * kubectl describe: finds the objects (an exact name, or every object whose name starts with
+ * it, as kubectl does), picks the describer for the kind and adds the object's events.
+ */
+import type { KObject } from '../../api/types';
+import { notFound } from '../../api/errors';
+import { controllerOf } from '../../api/types';
+import { qualifiedResource, typeForKind } from '../../api/registry';
+import { KubectlError, bool, type FlagSpec } from '../args';
+import { namespaceOf, type VerbContext } from '../context';
+import { parseResourceArgs } from '../resources';
+import { selectorFlag } from '../verbs/get';
+import { DescribeWriter, render } from './writer';
+import { tabwrite } from './tabwriter';
+import { describePod } from './pod';
+import { describeDeployment, describeReplicaSet } from './workloads';
+import { describeNode } from './node';
+import { describeConfigMap, describeGeneric, describeNamespace, describeSecret, describeService } from './core';
+
+export const DESCRIBE_FLAGS: FlagSpec[] = [
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'all-namespaces', short: 'A', type: 'bool' },
+  { name: 'show-events', type: 'string' },
+  { name: 'filename', short: 'f', type: 'strings' },
+];
+
+export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true): string {
+  const { cluster } = ctx;
+  const now = cluster.now();
+  const events = showEvents ? cluster.api.events.forObject({ kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name!, uid: obj.metadata.uid }) : [];
+  const w = new DescribeWriter();
+  const store = cluster.store;
+  switch (obj.kind) {
+    case 'Pod':
+      describePod(obj, w, events, now);
+      break;
+    case 'Deployment': {
+      const rss = store.dependents(obj.metadata.uid!).filter((o) => o.kind === 'ReplicaSet');
+      describeDeployment(obj, rss, w, events, now);
+      break;
+    }
+    case 'ReplicaSet': {
+      const pods = store.dependents(obj.metadata.uid!).filter((o) => o.kind === 'Pod' && controllerOf(o)?.uid === obj.metadata.uid);
+      describeReplicaSet(obj, pods, w, events, now);
+      break;
+    }
+    case 'Node':
+      describeNode(obj, store.byIndex('pods', 'nodeName', obj.metadata.name!), store.get('leases', 'kube-node-lease', obj.metadata.name!), w, events, now);
+      break;
+    case 'Service':
+      describeService(obj, store.list('pods', obj.metadata.namespace), w, events, now);
+      break;
+    case 'Namespace':
+      describeNamespace(obj, w);
+      break;
+    case 'ConfigMap':
+      describeConfigMap(obj, w, events, now);
+      break;
+    case 'Secret':
+      describeSecret(obj, w, events, now);
+      break;
+    default:
+      describeGeneric(obj, w, events, now);
+  }
+  return render(w, tabwrite);
+}
+
+export function describeCommand(ctx: VerbContext): void {
+  const sel = parseResourceArgs(ctx.args.positionals);
+  if (sel.items.length === 0) throw new KubectlError('error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
+  const ns = namespaceOf(ctx);
+  const allNs = bool(ctx.args, 'all-namespaces');
+  const selector = selectorFlag(ctx);
+  const showEvents = ctx.args.flags.get('show-events') !== 'false';
+  const outputs: string[] = [];
+  for (const { type, names } of sel.items) {
+    let objs: KObject[] = [];
+    if (names.length) {
+      for (const name of names) {
+        const exact = ctx.cluster.api.tryGet(type, ns, name);
+        if (exact) objs.push(exact);
+        else {
+          const prefixed = ctx.cluster.api.list(type, type.namespaced ? ns : undefined).filter((o) => o.metadata.name!.startsWith(name));
+          if (prefixed.length) objs.push(...prefixed);
+          else {
+            ctx.err.push(notFound(qualifiedResource(type), name).kubectlMessage());
+            ctx.failed = true;
+          }
+        }
+      }
+    } else objs = ctx.cluster.api.list(type, allNs ? undefined : ns, selector);
+    if (!names.length && objs.length === 0 && sel.items.length === 1) {
+      ctx.err.push(type.namespaced && !allNs ? `No resources found in ${ns} namespace.` : 'No resources found');
+    }
+    for (const o of objs) outputs.push(describeObject(ctx, o.kind ? o : { ...o, kind: type.kind }, showEvents));
+  }
+  void typeForKind;
+  ctx.out.push(outputs.join('\n\n'));
+}

@@ -1,0 +1,74 @@
+/** kubectl describe deployment / replicaset, with their pod templates. */
+import type { KObject } from '../../api/types';
+import { controllerOf } from '../../api/types';
+import { formatSelector } from '../../api/labels';
+import type { EventRecord } from '../../api/events';
+import { DescribeWriter, annotationsMultiline, eventsSection, labelsMultiline, rfc1123z, tolerationsMultiline } from './writer';
+import { describeContainers, describeVolumes } from './pod';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+export function describePodTemplate(w: DescribeWriter, template: Any): void {
+  w.write(0, 'Pod Template:\n');
+  labelsMultiline(w, '  Labels', template?.metadata?.labels);
+  if (template?.metadata?.annotations && Object.keys(template.metadata.annotations).length) annotationsMultiline(w, '  Annotations', template.metadata.annotations);
+  const spec = template?.spec ?? {};
+  if (spec.serviceAccountName) w.write(0, `  Service Account:\t${spec.serviceAccountName}\n`);
+  if (spec.initContainers?.length) describeContainers(w, 'Init Containers', spec.initContainers, undefined, '  ');
+  describeContainers(w, 'Containers', spec.containers ?? [], undefined, '  ');
+  describeVolumes(w, spec.volumes, '  ');
+  labelsMultiline(w, '  Node-Selectors', spec.nodeSelector);
+  tolerationsMultiline(w, '  Tolerations', spec.tolerations);
+}
+
+function rsSummary(rs: KObject): string {
+  return `${rs.metadata.name} (${rs.status?.replicas ?? 0}/${rs.spec?.replicas ?? 0} replicas created)`;
+}
+
+export function describeDeployment(d: KObject, rss: KObject[], w: DescribeWriter, events: EventRecord[], now: number): void {
+  const spec = d.spec ?? {};
+  const status = d.status ?? {};
+  w.write(0, `Name:\t${d.metadata.name}\n`);
+  w.write(0, `Namespace:\t${d.metadata.namespace}\n`);
+  w.write(0, `CreationTimestamp:\t${rfc1123z(d.metadata.creationTimestamp)}\n`);
+  labelsMultiline(w, 'Labels', d.metadata.labels);
+  annotationsMultiline(w, 'Annotations', d.metadata.annotations);
+  w.write(0, `Selector:\t${formatSelector(spec.selector)}\n`);
+  w.write(0, `Replicas:\t${spec.replicas ?? 0} desired | ${status.updatedReplicas ?? 0} updated | ${status.replicas ?? 0} total | ${status.availableReplicas ?? 0} available | ${status.unavailableReplicas ?? 0} unavailable\n`);
+  w.write(0, `StrategyType:\t${spec.strategy?.type ?? 'RollingUpdate'}\n`);
+  w.write(0, `MinReadySeconds:\t${spec.minReadySeconds ?? 0}\n`);
+  const ru = spec.strategy?.rollingUpdate;
+  if (ru) w.write(0, `RollingUpdateStrategy:\t${ru.maxUnavailable} max unavailable, ${ru.maxSurge} max surge\n`);
+  describePodTemplate(w, spec.template);
+  const conds: Any[] = status.conditions ?? [];
+  if (conds.length) {
+    w.write(0, 'Conditions:\n  Type\tStatus\tReason\n');
+    w.write(1, '----\t------\t------\n');
+    for (const c of conds) w.write(1, `${c.type} \t${c.status}\t${c.reason}\n`);
+  }
+  const hash = (rs: KObject) => rs.metadata.labels?.['pod-template-hash'];
+  const template = spec.template;
+  const isNew = (rs: KObject) => JSON.stringify({ ...rs.spec?.template?.metadata?.labels, 'pod-template-hash': undefined }) === JSON.stringify({ ...template?.metadata?.labels, 'pod-template-hash': undefined }) && JSON.stringify(rs.spec?.template?.spec) === JSON.stringify(template?.spec);
+  const newRS = rss.find(isNew);
+  const old = rss.filter((rs) => rs !== newRS && ((rs.spec?.replicas ?? 0) > 0 || (rs.status?.replicas ?? 0) > 0));
+  void hash;
+  w.write(0, `OldReplicaSets:\t${old.length ? old.map(rsSummary).join(', ') : '<none>'}\n`);
+  w.write(0, `NewReplicaSet:\t${newRS ? rsSummary(newRS) : '<none>'}\n`);
+  eventsSection(w, events, now);
+}
+
+export function describeReplicaSet(rs: KObject, pods: KObject[], w: DescribeWriter, events: EventRecord[], now: number): void {
+  w.write(0, `Name:\t${rs.metadata.name}\n`);
+  w.write(0, `Namespace:\t${rs.metadata.namespace}\n`);
+  w.write(0, `Selector:\t${formatSelector(rs.spec?.selector)}\n`);
+  labelsMultiline(w, 'Labels', rs.metadata.labels);
+  annotationsMultiline(w, 'Annotations', rs.metadata.annotations);
+  const owner = controllerOf(rs);
+  if (owner) w.write(0, `Controlled By:\t${owner.kind}/${owner.name}\n`);
+  w.write(0, `Replicas:\t${rs.status?.replicas ?? 0} current / ${rs.spec?.replicas ?? 0} desired\n`);
+  const count = (phase: string) => pods.filter((p) => (p.status?.phase ?? 'Pending') === phase).length;
+  w.write(0, `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`);
+  describePodTemplate(w, rs.spec?.template);
+  eventsSection(w, events, now);
+}

@@ -1,0 +1,91 @@
+/** Helpers shared by the describers (kubectl pkg/describe: PrefixWriter, printLabelsMultiline …). */
+import { humanDuration } from '../duration';
+import { formatTaint } from '../../scheduler/taints';
+import type { EventRecord } from '../../api/events';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+export class DescribeWriter {
+  private parts: string[] = [];
+
+  /** level 0..n indents by two spaces per level, as PrefixWriter does. */
+  write(level: number, text: string): void {
+    this.parts.push('  '.repeat(level) + text);
+  }
+
+  /** Everything before this point is aligned on its own (tabwriter Flush). */
+  flush(): void {
+    this.parts.push('\u0000');
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
+}
+
+const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** time.RFC1123Z in UTC: "Mon, 02 Mar 2026 09:05:01 +0000". */
+export function rfc1123z(iso: string | undefined): string {
+  if (!iso) return '<unset>';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${days[d.getUTCDay()]}, ${p(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}
+
+export function labelsMultiline(w: DescribeWriter, title: string, labels: Record<string, string> | undefined, level = 0): void {
+  const keys = Object.keys(labels ?? {}).sort();
+  if (keys.length === 0) return void w.write(level, `${title}:\t<none>\n`);
+  keys.forEach((k, i) => w.write(level, `${i === 0 ? `${title}:` : ''}\t${k}=${labels![k]}\n`));
+}
+
+export function annotationsMultiline(w: DescribeWriter, title: string, annotations: Record<string, string> | undefined, level = 0): void {
+  const skip = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
+  const keys = Object.keys(annotations ?? {})
+    .filter((k) => !skip.has(k))
+    .sort();
+  if (keys.length === 0) return void w.write(level, `${title}:\t<none>\n`);
+  keys.forEach((k, i) => w.write(level, `${i === 0 ? `${title}:` : ''}\t${k}: ${annotations![k]}\n`));
+}
+
+export function tolerationsMultiline(w: DescribeWriter, title: string, tolerations: Any[] | undefined, level = 0): void {
+  if (!tolerations?.length) return void w.write(level, `${title}:\t<none>\n`);
+  tolerations.forEach((t, i) => {
+    let s = t.key ?? '';
+    if (t.value) s += `=${t.value}`;
+    if (t.effect) s += `:${t.effect}`;
+    if (t.operator === 'Exists' && !t.value) s += t.key || t.effect ? ' op=Exists' : 'op=Exists';
+    if (t.tolerationSeconds !== undefined) s += ` for ${t.tolerationSeconds}s`;
+    w.write(level, `${i === 0 ? `${title}:` : ''}\t${s}\n`);
+  });
+}
+
+export function taintsMultiline(w: DescribeWriter, title: string, taints: Any[] | undefined): void {
+  if (!taints?.length) return void w.write(0, `${title}:\t<none>\n`);
+  taints.forEach((t, i) => w.write(0, `${i === 0 ? `${title}:` : ''}\t${formatTaint(t)}\n`));
+}
+
+export function eventsSection(w: DescribeWriter, events: EventRecord[], now: number): void {
+  if (events.length === 0) return void w.write(0, 'Events:\t<none>\n');
+  w.flush();
+  const sorted = [...events].sort((a, b) => a.last - b.last || a.seq - b.seq);
+  w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
+  w.write(1, '----\t------\t----\t----\t-------\n');
+  for (const e of sorted) {
+    const first = humanDuration(now - e.first);
+    const interval = e.count > 1 ? `${humanDuration(now - e.last)} (x${e.count} over ${first})` : first;
+    w.write(1, `${e.type}\t${e.reason}\t${interval}\t${e.component}\t${e.message.trim()}\n`);
+  }
+}
+
+/** Runs the tabwriter over each flushed section (padding 2, as describe's tabwriter). */
+export function render(w: DescribeWriter, tabwrite: (s: string, min: number, pad: number) => string): string {
+  return w
+    .toString()
+    .split('\u0000')
+    .map((part) => tabwrite(part, 0, 2))
+    .join('');
+}

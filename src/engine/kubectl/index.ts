@@ -1,0 +1,93 @@
+/**
+ * kubectl for the simulated cluster: splits the command line, dispatches to one verb per file
+ * and turns failures into kubectl's messages and exit codes. Bad input never throws out of
+ * here: anything unexpected becomes an `error:` line, so the terminal always answers.
+ */
+import type { Cluster } from '../cluster/cluster';
+import { ApiError } from '../api/errors';
+import { KubectlError, parseFlags, splitCommandLine, type FlagSpec } from './args';
+import type { KubectlResult, VerbContext } from './context';
+import { GET_FLAGS, getCommand } from './verbs/get';
+import { APPLY_FLAGS, applyCommand } from './verbs/apply';
+import { CREATE_FLAGS, createCommand } from './verbs/create';
+import { DELETE_FLAGS, deleteCommand } from './verbs/delete';
+import { SCALE_FLAGS, scaleCommand } from './verbs/scale';
+import { LABEL_FLAGS, labelCommand } from './verbs/label';
+import { RUN_FLAGS, runCommand } from './verbs/run';
+import { API_RESOURCES_FLAGS, VERSION_FLAGS, apiResourcesCommand, clusterInfoCommand, versionCommand } from './verbs/info';
+import { LOGS_FLAGS, logsCommand } from './verbs/logs';
+import { EXPLAIN_FLAGS, explainCommand } from './verbs/explain';
+import { DESCRIBE_FLAGS, describeCommand } from './describe';
+
+export type { KubectlResult } from './context';
+
+interface Verb {
+  flags: FlagSpec[];
+  run(ctx: VerbContext): void;
+}
+
+export const VERBS: Record<string, Verb> = {
+  get: { flags: GET_FLAGS, run: getCommand },
+  apply: { flags: APPLY_FLAGS, run: applyCommand },
+  create: { flags: CREATE_FLAGS, run: createCommand },
+  delete: { flags: DELETE_FLAGS, run: deleteCommand },
+  describe: { flags: DESCRIBE_FLAGS, run: describeCommand },
+  scale: { flags: SCALE_FLAGS, run: scaleCommand },
+  label: { flags: LABEL_FLAGS, run: (ctx) => labelCommand(ctx, 'labels') },
+  annotate: { flags: LABEL_FLAGS, run: (ctx) => labelCommand(ctx, 'annotations') },
+  run: { flags: RUN_FLAGS, run: runCommand },
+  version: { flags: VERSION_FLAGS, run: versionCommand },
+  'api-resources': { flags: API_RESOURCES_FLAGS, run: apiResourcesCommand },
+  'cluster-info': { flags: [], run: clusterInfoCommand },
+  logs: { flags: LOGS_FLAGS, run: logsCommand },
+  explain: { flags: EXPLAIN_FLAGS, run: explainCommand },
+};
+
+/** Real kubectl commands this simulator does not offer (yet): answered clearly, never ignored. */
+const NOT_AVAILABLE = new Set([
+  'edit', 'patch', 'replace', 'expose', 'set', 'rollout', 'autoscale', 'exec', 'attach', 'port-forward', 'proxy', 'cp', 'top',
+  'cordon', 'uncordon', 'drain', 'taint', 'certificate', 'auth', 'debug', 'events', 'diff', 'kustomize', 'wait', 'config',
+  'plugin', 'completion', 'alpha', 'options',
+]);
+
+export function runKubectl(cluster: Cluster, commandLine: string, options: { stdin?: string; files?: Record<string, string> } = {}): KubectlResult {
+  const out: string[] = [];
+  const err: string[] = [];
+  let exitCode = 0;
+  try {
+    let words = splitCommandLine(commandLine.trim());
+    if (words[0] === 'kubectl' || words[0] === 'k') words = words.slice(1);
+    if (words.length === 0) throw new KubectlError('kubectl controls the Kubernetes cluster manager.\n\nTry "kubectl get pods", "kubectl get nodes" or "kubectl api-resources".');
+    // Global flags may come before the verb: `kubectl -n kube-system get pods`.
+    const verbIndex = findVerb(words);
+    const verb = words[verbIndex];
+    if (verb === undefined) throw new KubectlError('error: no command given');
+    const rest = [...words.slice(0, verbIndex), ...words.slice(verbIndex + 1)];
+    const spec = VERBS[verb];
+    if (!spec) {
+      if (NOT_AVAILABLE.has(verb)) throw new KubectlError(`error: "kubectl ${verb}" is not available in this simulator yet`);
+      throw new KubectlError(`error: unknown command "${verb}" for "kubectl"`);
+    }
+    const args = parseFlags(rest, spec.flags, verb);
+    const ctx: VerbContext = { cluster, verb, args, stdin: options.stdin, files: options.files ?? {}, out, err, failed: false };
+    spec.run(ctx);
+    if (ctx.failed) exitCode = 1;
+  } catch (e) {
+    exitCode = 1;
+    if (e instanceof KubectlError) err.push(e.message);
+    else if (e instanceof ApiError) err.push(e.kubectlMessage());
+    else err.push(`error: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const joinLines = (parts: string[]) => parts.map((p) => (p.endsWith('\n') ? p : `${p}\n`)).join('');
+  return { exitCode, stdout: out.join(''), stderr: joinLines(err) };
+}
+
+function findVerb(words: string[]): number {
+  const takesValue = new Set(['-n', '--namespace', '--context', '--cluster', '--user', '--kubeconfig', '--request-timeout', '-v']);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (!w.startsWith('-')) return i;
+    if (takesValue.has(w)) i++;
+  }
+  return words.length;
+}

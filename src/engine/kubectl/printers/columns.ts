@@ -1,0 +1,156 @@
+/**
+ * Table columns per resource type, as the API server's table convertor prints them
+ * (pkg/printers/internalversion/printers.go). `wide` columns come after the default ones.
+ */
+import type { KObject } from '../../api/types';
+import { formatSelector } from '../../api/labels';
+import { ageSince, humanDuration } from '../duration';
+import { podReady, podRestarts, podStatusReason } from './podstatus';
+import type { EventRecord } from '../../api/events';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+export interface Columns {
+  header: string[];
+  wide: string[];
+  row(obj: KObject, now: number): string[];
+  wideRow(obj: KObject, now: number): string[];
+}
+
+const age = (o: KObject, now: number) => ageSince(now, o.metadata.creationTimestamp);
+const none = (s: string | undefined) => (s ? s : '<none>');
+
+function containersAndImages(template: Any): [string, string] {
+  const cs: Any[] = template?.spec?.containers ?? [];
+  return [cs.map((c) => c.name).join(','), cs.map((c) => c.image).join(',')];
+}
+
+const pods: Columns = {
+  header: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
+  wide: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
+  row: (p, now) => [p.metadata.name!, podReady(p), podStatusReason(p), podRestarts(p, now), age(p, now)],
+  wideRow: (p) => {
+    const gates: Any[] = p.spec?.readinessGates ?? [];
+    const gateText = gates.length
+      ? `${gates.filter((g) => (p.status?.conditions ?? []).some((c: Any) => c.type === g.conditionType && c.status === 'True')).length}/${gates.length}`
+      : '<none>';
+    return [none(p.status?.podIP), none(p.spec?.nodeName), none(p.status?.nominatedNodeName), gateText];
+  },
+};
+
+const deployments: Columns = {
+  header: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'],
+  wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row: (d, now) => [d.metadata.name!, `${d.status?.readyReplicas ?? 0}/${d.spec?.replicas ?? 0}`, String(d.status?.updatedReplicas ?? 0), String(d.status?.availableReplicas ?? 0), age(d, now)],
+  wideRow: (d) => [...containersAndImages(d.spec?.template), formatSelector(d.spec?.selector)],
+};
+
+const replicasets: Columns = {
+  header: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
+  wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row: (r, now) => [r.metadata.name!, String(r.spec?.replicas ?? 0), String(r.status?.replicas ?? 0), String(r.status?.readyReplicas ?? 0), age(r, now)],
+  wideRow: (r) => [...containersAndImages(r.spec?.template), formatSelector(r.spec?.selector)],
+};
+
+export function servicePorts(s: KObject): string {
+  const ports: Any[] = s.spec?.ports ?? [];
+  if (!ports.length) return '<none>';
+  return ports.map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`)).join(',');
+}
+
+export function serviceExternalIP(s: KObject): string {
+  const type = s.spec?.type ?? 'ClusterIP';
+  const external: string[] = s.spec?.externalIPs ?? [];
+  if (type === 'ExternalName') return s.spec?.externalName ?? '<none>';
+  if (type === 'LoadBalancer') {
+    const ingress: Any[] = s.status?.loadBalancer?.ingress ?? [];
+    const ips = [...ingress.map((i) => i.ip ?? i.hostname), ...external];
+    return ips.length ? ips.join(',') : '<pending>';
+  }
+  return external.length ? external.join(',') : '<none>';
+}
+
+const services: Columns = {
+  header: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
+  wide: ['SELECTOR'],
+  row: (s, now) => [s.metadata.name!, s.spec?.type ?? 'ClusterIP', s.spec?.clusterIP || '<none>', serviceExternalIP(s), servicePorts(s), age(s, now)],
+  wideRow: (s) => [
+    Object.keys(s.spec?.selector ?? {}).length
+      ? Object.entries(s.spec.selector)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',')
+      : '<none>',
+  ],
+};
+
+export function nodeStatus(n: KObject): string {
+  const ready = (n.status?.conditions ?? []).find((c: Any) => c.type === 'Ready');
+  const parts = [ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown'];
+  if (n.spec?.unschedulable) parts.push('SchedulingDisabled');
+  return parts.join(',');
+}
+
+export function nodeRoles(n: KObject): string {
+  const roles = new Set<string>();
+  for (const [k, v] of Object.entries(n.metadata.labels ?? {})) {
+    if (k.startsWith('node-role.kubernetes.io/')) roles.add(k.slice('node-role.kubernetes.io/'.length));
+    else if (k === 'kubernetes.io/role' && v) roles.add(v);
+  }
+  return roles.size ? [...roles].sort().join(',') : '<none>';
+}
+
+const nodes: Columns = {
+  header: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],
+  wide: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
+  row: (n, now) => [n.metadata.name!, nodeStatus(n), nodeRoles(n), age(n, now), n.status?.nodeInfo?.kubeletVersion ?? ''],
+  wideRow: (n) => {
+    const addr = (t: string) => (n.status?.addresses ?? []).find((a: Any) => a.type === t)?.address;
+    const info = n.status?.nodeInfo ?? {};
+    return [none(addr('InternalIP')), none(addr('ExternalIP')), info.osImage ?? '<unknown>', info.kernelVersion ?? '<unknown>', info.containerRuntimeVersion ?? '<unknown>'];
+  },
+};
+
+const namespaces: Columns = {
+  header: ['NAME', 'STATUS', 'AGE'],
+  wide: [],
+  row: (n, now) => [n.metadata.name!, n.status?.phase ?? 'Active', age(n, now)],
+  wideRow: () => [],
+};
+
+const configmaps: Columns = {
+  header: ['NAME', 'DATA', 'AGE'],
+  wide: [],
+  row: (c, now) => [c.metadata.name!, String(Object.keys((c.data as object) ?? {}).length + Object.keys((c.binaryData as object) ?? {}).length), age(c, now)],
+  wideRow: () => [],
+};
+
+const secrets: Columns = {
+  header: ['NAME', 'TYPE', 'DATA', 'AGE'],
+  wide: [],
+  row: (s, now) => [s.metadata.name!, String(s.type ?? 'Opaque'), String(Object.keys((s.data as object) ?? {}).length), age(s, now)],
+  wideRow: () => [],
+};
+
+const leases: Columns = {
+  header: ['NAME', 'HOLDER', 'AGE'],
+  wide: [],
+  row: (l, now) => [l.metadata.name!, l.spec?.holderIdentity ?? '', age(l, now)],
+  wideRow: () => [],
+};
+
+/** Event rows are built from the compact records (LAST SEEN with "(xN over …)"). */
+export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
+  let last = humanDuration(now - e.last);
+  if (e.count > 1) last = `${last} (x${e.count} over ${humanDuration(now - e.first)})`;
+  const object = `${e.involved.kind.toLowerCase()}/${e.involved.name}`;
+  if (!wide) return [last, e.type, e.reason, object, e.message.trim()];
+  const source = e.host ? `${e.component}, ${e.host}` : e.component;
+  return [last, e.type, e.reason, object, e.involved.fieldPath ?? '', source, e.message.trim(), humanDuration(now - e.first), String(e.count), e.name];
+}
+
+export const EVENT_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
+export const EVENT_WIDE_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
+
+export const COLUMNS: Record<string, Columns> = { pods, deployments, replicasets, services, nodes, namespaces, configmaps, secrets, leases };

@@ -1,0 +1,152 @@
+/**
+ * kubectl apply (client-side): creates missing objects with the last-applied-configuration
+ * annotation; for existing ones merges the change three ways (last applied, new config, live)
+ * so fields set by others survive, and reports created / configured / unchanged.
+ */
+import type { KObject } from '../../api/types';
+import { ApiError } from '../../api/errors';
+import { qualifiedKindName, resolveKind } from '../../api/registry';
+import { KubectlError, bool, str, type FlagSpec } from '../args';
+import { namespaceOf, type VerbContext } from '../context';
+import { checkTypeMeta, readManifests, type Manifest } from '../manifests';
+import { canonicalJson } from '../../controllers/deploymentutil';
+import { checkOutput } from './get';
+import { printJson, printYaml } from '../printers/output';
+import { checkSchema } from '../../api/schema';
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+export const APPLY_FLAGS: FlagSpec[] = [
+  { name: 'filename', short: 'f', type: 'strings' },
+  { name: 'output', short: 'o', type: 'string' },
+  { name: 'dry-run', type: 'string' },
+  { name: 'validate', type: 'string' },
+  { name: 'server-side', type: 'bool' },
+  { name: 'force', type: 'bool' },
+  { name: 'recursive', short: 'R', type: 'bool' },
+  { name: 'prune', type: 'bool' },
+  { name: 'record', type: 'bool' },
+  { name: 'save-config', type: 'bool' },
+];
+
+export function dryRunMode(ctx: VerbContext): 'none' | 'client' | 'server' {
+  const v = str(ctx.args, 'dry-run');
+  if (v === undefined || v === 'none' || v === 'false') return 'none';
+  if (v === 'client' || v === 'true' || v === 'unchanged') return 'client';
+  if (v === 'server') return 'server';
+  throw new KubectlError(`error: Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
+}
+
+function dryRunSuffix(mode: string): string {
+  return mode === 'none' ? '' : ` (${mode} dry run)`;
+}
+
+/** Reports an API error the way kubectl does for -f input ("error when creating …"). */
+export function reportApiError(ctx: VerbContext, err: unknown, verb: string, source: string): void {
+  ctx.failed = true;
+  if (err instanceof ApiError) {
+    if (err.reason === 'Invalid') ctx.err.push(err.kubectlMessage());
+    else ctx.err.push(`Error from server (${err.reason}): error when ${verb} "${source}": ${err.message}`);
+  } else if (err instanceof KubectlError) ctx.err.push(err.message);
+  else throw err;
+}
+
+/** Checks a manifest's kind, namespace and schema before anything is sent. */
+export function prepare(ctx: VerbContext, m: Manifest): KObject {
+  checkTypeMeta(m);
+  const obj = m.obj;
+  const type = resolveKind(obj.apiVersion, obj.kind);
+  if (!type) {
+    throw new KubectlError(
+      `error: resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${m.source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`,
+    );
+  }
+  const flagNs = ctx.args.flags.get('namespace');
+  if (type.namespaced) {
+    if (typeof flagNs === 'string' && obj.metadata.namespace && obj.metadata.namespace !== flagNs) {
+      throw new KubectlError(`error: the namespace from the provided object "${obj.metadata.namespace}" does not match the namespace "${flagNs}". You must pass '--namespace=${obj.metadata.namespace}' to perform this operation.`);
+    }
+    obj.metadata = { ...obj.metadata, namespace: obj.metadata.namespace || namespaceOf(ctx) };
+  }
+  const schemaErr = checkSchema(obj);
+  if (schemaErr) throw new ApiError('BadRequest', 400, `${obj.kind} in version "${obj.apiVersion.split('/').pop()}" cannot be handled as a ${obj.kind}: ${schemaErr}`);
+  return obj;
+}
+
+export function applyCommand(ctx: VerbContext): void {
+  if (bool(ctx.args, 'server-side')) throw new KubectlError('error: --server-side apply is not available in this simulator; plain `kubectl apply` works the same for learning');
+  const output = str(ctx.args, 'output');
+  checkOutput(output, ['json', 'name', 'yaml']);
+  const mode = dryRunMode(ctx);
+  const manifests = readManifests(ctx, (ctx.args.flags.get('filename') as string[] | undefined) ?? []);
+  if (manifests.length === 0) throw new KubectlError('error: no objects passed to apply');
+  const printed: KObject[] = [];
+  for (const m of manifests) {
+    let verb = 'creating';
+    try {
+      const config = prepare(ctx, m);
+      const type = ctx.cluster.api.typeOf(config);
+      const live = ctx.cluster.api.tryGet(type, config.metadata.namespace, config.metadata.name ?? '');
+      const annotated = withLastApplied(config);
+      let result: KObject;
+      let word: string;
+      if (!live) {
+        result = ctx.cluster.api.create(annotated, 'kubectl', { dryRun: mode !== 'none' });
+        word = 'created';
+      } else {
+        verb = 'patching';
+        const last = parseLastApplied(live);
+        const merged = threeWayMerge(live, last, annotated) as KObject;
+        result = ctx.cluster.api.update(merged, 'kubectl', { dryRun: mode !== 'none' });
+        word = result === live ? 'unchanged' : 'configured';
+      }
+      if (output) printed.push(result);
+      else ctx.out.push(`${qualifiedKindName(type)}/${config.metadata.name ?? result.metadata.name} ${word}${dryRunSuffix(mode)}\n`);
+    } catch (err) {
+      reportApiError(ctx, err, verb, m.source);
+    }
+  }
+  if (output === 'yaml') ctx.out.push(printYaml(printed, printed.length === 1));
+  else if (output === 'json') ctx.out.push(printJson(printed, printed.length === 1));
+  else if (output === 'name') for (const o of printed) ctx.out.push(`${qualifiedKindName(ctx.cluster.api.typeOf(o))}/${o.metadata.name}\n`);
+}
+
+export function withLastApplied(config: KObject): KObject {
+  const copy: KObject = JSON.parse(JSON.stringify(config));
+  if (copy.metadata.annotations) {
+    delete copy.metadata.annotations[LAST_APPLIED];
+    if (Object.keys(copy.metadata.annotations).length === 0) delete copy.metadata.annotations;
+  }
+  const annotations = { ...(config.metadata.annotations ?? {}), [LAST_APPLIED]: canonicalJson(copy) + '\n' };
+  return { ...config, metadata: { ...config.metadata, annotations } };
+}
+
+function parseLastApplied(live: KObject): Record<string, unknown> {
+  const text = live.metadata.annotations?.[LAST_APPLIED];
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Three-way merge: keys in the new config win; keys the last apply set but the new config
+ * drops are removed; everything else in the live object (defaults, fields others set) stays.
+ * Lists are replaced whole (the API server then re-applies defaults inside them).
+ */
+export function threeWayMerge(live: unknown, last: unknown, config: unknown): unknown {
+  if (!isPlainObject(config) || !isPlainObject(live)) return config;
+  const lastObj = isPlainObject(last) ? last : {};
+  const out: Record<string, unknown> = { ...live };
+  for (const k of Object.keys(lastObj)) if (!(k in config)) delete out[k];
+  for (const [k, v] of Object.entries(config)) {
+    out[k] = isPlainObject(v) && isPlainObject(live[k]) ? threeWayMerge(live[k], lastObj[k], v) : v;
+  }
+  return out;
+}

@@ -1,0 +1,145 @@
+/**
+ * kubectl create: from manifests (-f), or the generators learners use first —
+ * `create deployment`, `create namespace`, `create configmap`, `create secret generic`.
+ */
+import type { KObject } from '../../api/types';
+import { qualifiedKindName } from '../../api/registry';
+import { KubectlError, bool, str, strings, type FlagSpec } from '../args';
+import { namespaceOf, type VerbContext } from '../context';
+import { readManifests } from '../manifests';
+import { checkOutput } from './get';
+import { dryRunMode, prepare, reportApiError, withLastApplied } from './apply';
+import { printJson, printYaml } from '../printers/output';
+import { parseImage } from '../../kubelet/images';
+
+export const CREATE_FLAGS: FlagSpec[] = [
+  { name: 'filename', short: 'f', type: 'strings' },
+  { name: 'output', short: 'o', type: 'string' },
+  { name: 'dry-run', type: 'string' },
+  { name: 'image', type: 'strings' },
+  { name: 'replicas', short: 'r', type: 'int' },
+  { name: 'port', type: 'int' },
+  { name: 'from-literal', type: 'strings' },
+  { name: 'from-file', type: 'strings' },
+  { name: 'save-config', type: 'bool' },
+  { name: 'validate', type: 'string' },
+  { name: 'type', type: 'string' },
+  { name: 'edit', type: 'bool' },
+];
+
+/** The container name kubectl derives from an image: its last path part, without tag or digest. */
+export function containerNameFromImage(image: string): string {
+  const repo = parseImage(image).repository;
+  return (repo.split('/').pop() ?? repo).replace(/[^a-z0-9-]/g, '-');
+}
+
+function literalPairs(values: string[]): Record<string, string> {
+  const data: Record<string, string> = {};
+  for (const v of values) {
+    const eq = v.indexOf('=');
+    if (eq <= 0) throw new KubectlError(`error: invalid literal source ${v}, expected key=value`);
+    const key = v.slice(0, eq);
+    if (key in data) throw new KubectlError(`error: cannot add key "${key}", another key by that name already exists in Data for ConfigMap "${key}"`);
+    data[key] = v.slice(eq + 1);
+  }
+  return data;
+}
+
+function base64(s: string): string {
+  const bytes = new TextEncoder().encode(s);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
+function generate(ctx: VerbContext, what: string, name: string | undefined, rest: string[]): KObject {
+  const ns = namespaceOf(ctx);
+  const need = (usage: string) => {
+    if (!name) throw new KubectlError(`error: exactly one NAME is required, got 0\nSee 'kubectl create ${usage} -h' for help and examples`);
+    return name;
+  };
+  switch (what) {
+    case 'deployment':
+    case 'deploy': {
+      const n = need('deployment');
+      const images = strings(ctx.args, 'image');
+      if (images.length === 0) throw new KubectlError('error: required flag(s) "image" not set');
+      const port = ctx.args.flags.get('port') as number | undefined;
+      const containers = images.map((image) => {
+        const c: Record<string, unknown> = { image, name: containerNameFromImage(image), resources: {} };
+        if (port !== undefined) c.ports = [{ containerPort: port }];
+        return c;
+      });
+      return {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { labels: { app: n }, name: n, namespace: ns },
+        spec: {
+          replicas: (ctx.args.flags.get('replicas') as number | undefined) ?? 1,
+          selector: { matchLabels: { app: n } },
+          strategy: {},
+          template: { metadata: { labels: { app: n } }, spec: { containers } },
+        },
+      };
+    }
+    case 'namespace':
+    case 'ns':
+      return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: need('namespace') }, spec: {} };
+    case 'configmap':
+    case 'cm': {
+      const n = need('configmap');
+      if (strings(ctx.args, 'from-file').length) throw new KubectlError('error: --from-file needs a file system, which this sandbox does not have; use --from-literal=key=value');
+      return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: n, namespace: ns }, data: literalPairs(ctx.args.flags.get('from-literal') ? (ctx.args.flags.get('from-literal') as string[]) : []) };
+    }
+    case 'secret': {
+      const [sub, secretName] = [name, rest[0]];
+      if (sub !== 'generic') throw new KubectlError(`error: "kubectl create secret ${sub ?? ''}" is not available in this simulator; use "kubectl create secret generic NAME --from-literal=key=value"`);
+      if (!secretName) throw new KubectlError("error: exactly one NAME is required, got 0\nSee 'kubectl create secret generic -h' for help and examples");
+      const literals = literalPairs((ctx.args.flags.get('from-literal') as string[] | undefined) ?? []);
+      const data = Object.fromEntries(Object.entries(literals).map(([k, v]) => [k, base64(v)]));
+      return { apiVersion: 'v1', kind: 'Secret', metadata: { name: secretName, namespace: ns }, data, type: str(ctx.args, 'type') ?? 'Opaque' };
+    }
+    default:
+      throw new KubectlError(`error: "kubectl create ${what}" is not available in this simulator; write a manifest and use "kubectl apply -f" instead`);
+  }
+}
+
+export function createCommand(ctx: VerbContext): void {
+  const output = str(ctx.args, 'output');
+  checkOutput(output, ['json', 'name', 'yaml']);
+  const mode = dryRunMode(ctx);
+  const [what, name, ...rest] = ctx.args.positionals;
+  const filenames = (ctx.args.flags.get('filename') as string[] | undefined) ?? [];
+  if (!what && filenames.length === 0) throw new KubectlError('error: must specify one of -f and -k');
+  const inputs: { obj: KObject; source: string }[] = what ? [{ obj: generate(ctx, what, name, rest), source: 'STDIN' }] : readManifests(ctx, filenames);
+  const printed: KObject[] = [];
+  for (const m of inputs) {
+    try {
+      let obj = what ? m.obj : prepare(ctx, m);
+      if (bool(ctx.args, 'save-config')) obj = withLastApplied(obj);
+      if (mode === 'client') {
+        printed.push(clientDryRun(obj));
+        if (!output) ctx.out.push(`${qualifiedKindName(ctx.cluster.api.typeOf(obj))}/${obj.metadata.name} created (dry run)\n`);
+        continue;
+      }
+      const created = ctx.cluster.api.create(obj, 'kubectl', { dryRun: mode === 'server' });
+      printed.push(created);
+      if (!output) ctx.out.push(`${qualifiedKindName(ctx.cluster.api.typeOf(created))}/${created.metadata.name} created${mode === 'server' ? ' (server dry run)' : ''}\n`);
+    } catch (err) {
+      reportApiError(ctx, err, 'creating', m.source);
+    }
+  }
+  if (output === 'yaml') ctx.out.push(printYaml(printed, printed.length === 1));
+  else if (output === 'json') ctx.out.push(printJson(printed, printed.length === 1));
+  else if (output === 'name') for (const o of printed) ctx.out.push(`${qualifiedKindName(ctx.cluster.api.typeOf(o))}/${o.metadata.name}\n`);
+}
+
+/** What `--dry-run=client -o yaml` prints: the object as the client would send it. */
+export function clientDryRun(obj: KObject): KObject {
+  const metadata: Record<string, unknown> = { creationTimestamp: null, ...obj.metadata };
+  if (obj.kind !== 'Namespace' && obj.metadata.namespace === 'default') delete metadata.namespace;
+  const out: KObject = { ...obj, metadata: metadata as KObject['metadata'] };
+  if (out.spec?.template) out.spec = { ...out.spec, template: { ...out.spec.template, metadata: { creationTimestamp: null, ...out.spec.template.metadata } } };
+  if (obj.kind === 'Deployment' || obj.kind === 'Namespace' || obj.kind === 'Pod') out.status = {};
+  return out;
+}

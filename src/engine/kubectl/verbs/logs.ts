@@ -1,0 +1,85 @@
+/** kubectl logs: a container's output (simulated by its program), -c, --previous, --tail, TYPE/NAME. */
+import type { KObject } from '../../api/types';
+import { ApiError, notFound } from '../../api/errors';
+import { controllerOf } from '../../api/types';
+import { KubectlError, bool, str, type FlagSpec } from '../args';
+import { namespaceOf, type VerbContext } from '../context';
+import { resolveType } from '../resources';
+import { selectorFromObject, matches } from '../../api/labels';
+import { selectorFlag } from './get';
+
+export const LOGS_FLAGS: FlagSpec[] = [
+  { name: 'container', short: 'c', type: 'string' },
+  { name: 'previous', short: 'p', type: 'bool' },
+  { name: 'tail', type: 'int', default: -1 },
+  { name: 'follow', short: 'f', type: 'bool' },
+  { name: 'timestamps', type: 'bool' },
+  { name: 'all-containers', type: 'bool' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'since', type: 'string' },
+  { name: 'prefix', type: 'bool' },
+];
+
+function podsFor(ctx: VerbContext, target: string): KObject[] {
+  const ns = namespaceOf(ctx);
+  const api = ctx.cluster.api;
+  if (!target.includes('/')) {
+    const pod = api.tryGet(resolveType('pods'), ns, target);
+    if (!pod) throw notFound('pods', target);
+    return [pod];
+  }
+  const [typeName, name] = target.split('/');
+  const type = resolveType(typeName);
+  const obj = api.tryGet(type, ns, name);
+  if (!obj) throw notFound(type.group ? `${type.resource}.${type.group}` : type.resource, name);
+  if (type.kind === 'Pod') return [obj];
+  const sel = selectorFromObject(obj.spec?.selector);
+  const pods = api.list(resolveType('pods'), ns).filter((p) => matches(sel, p.metadata.labels) && (type.kind !== 'ReplicaSet' || controllerOf(p)?.uid === obj.metadata.uid));
+  if (pods.length === 0) throw new KubectlError(`error: timed out waiting for the condition`);
+  return pods;
+}
+
+export function logsCommand(ctx: VerbContext): void {
+  const target = ctx.args.positionals[0];
+  const selector = selectorFlag(ctx);
+  if (!target && !selector) throw new KubectlError("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
+  let pods: KObject[];
+  try {
+    pods = target ? podsFor(ctx, target) : ctx.cluster.api.list(resolveType('pods'), namespaceOf(ctx), selector);
+  } catch (e) {
+    if (e instanceof ApiError) throw new KubectlError(e.kubectlMessage());
+    throw e;
+  }
+  if (pods.length === 0) throw new KubectlError('No resources found in ' + namespaceOf(ctx) + ' namespace.');
+  if (target?.includes('/') && pods.length > 1) ctx.err.push(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}`);
+  if (target) pods = pods.slice(0, 1);
+  const tail = ctx.args.flags.get('tail') as number;
+  let container = str(ctx.args, 'container');
+  const previous = bool(ctx.args, 'previous');
+  for (const pod of pods) {
+    const names: string[] = (pod.spec?.containers ?? []).map((c: { name: string }) => c.name);
+    const all = bool(ctx.args, 'all-containers');
+    if (!container && names.length > 1 && !all) {
+      const def = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? names[0];
+      ctx.err.push(`Defaulted container "${def}" out of: ${names.join(', ')}`);
+      container = def;
+    }
+    const which = all ? names : [container ?? names[0]];
+    for (const c of which) {
+      if (!names.includes(c) && !(pod.spec?.initContainers ?? []).some((x: { name: string }) => x.name === c)) {
+        throw new KubectlError(`error: container ${c} is not valid for pod ${pod.metadata.name}`);
+      }
+      const kubelet = pod.spec?.nodeName ? ctx.cluster.kubelets.get(pod.spec.nodeName) : undefined;
+      if (!kubelet) throw new KubectlError(`Error from server (BadRequest): container "${c}" in pod "${pod.metadata.name}" is waiting to start: ${pod.spec?.nodeName ? 'ContainerCreating' : 'ContainerCreating'}`);
+      if (!kubelet.isRunning) {
+        throw new KubectlError(`Error from server: Get "https://${pod.status?.hostIP ?? pod.spec.nodeName}:10250/containerLogs/${pod.metadata.namespace}/${pod.metadata.name}/${c}": dial tcp ${pod.status?.hostIP ?? ''}:10250: connect: no route to host`);
+      }
+      const result = kubelet.logs(pod.metadata.namespace!, pod.metadata.name!, c, previous);
+      if ('error' in result) throw new KubectlError(`Error from server (BadRequest): ${result.error}`);
+      let lines = result.lines;
+      if (tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));
+      const prefix = bool(ctx.args, 'prefix') || (selector && !target) ? `[pod/${pod.metadata.name}/${c}] ` : '';
+      for (const l of lines) ctx.out.push(`${prefix}${l}\n`);
+    }
+  }
+}

@@ -1,0 +1,599 @@
+/**
+ * The kubelet of one node. It runs the pods bound to its node: creates the pod sandbox (and
+ * its IP), pulls images one at a time (serializeImagePulls), creates and starts containers,
+ * restarts them with the real back-off (10 s doubling to 5 min, reset after 10 min of good
+ * running), stops them gracefully on deletion and reports pod status at PLEG-like one-second
+ * boundaries. Each container's state is an XState snapshot (./containerMachine); the kubelet
+ * process itself is an actor (./nodeAgent) that renews the node's Lease.
+ */
+import type { AnyActorRef } from 'xstate';
+import type { KObject } from '../api/types';
+import { refOf } from '../api/types';
+import { typeForKind } from '../api/registry';
+import { rfc3339, type ScheduledTask } from '../sim/clock';
+import type { ControllerContext } from '../controllers/context';
+import { deepEqual } from '../util/equal';
+import { newContainer, send, stateOf, type ContainerSnapshot } from './containerMachine';
+import { goDuration, imageRef, parseImage, resolveImage } from './images';
+import { logsOf, programFor, runOf, type ContainerProgram } from './runtime';
+import { buildPodStatus, podPhase, type ContainerView } from './podStatus';
+import { startNodeAgent } from './nodeAgent';
+
+const podType = typeForKind('Pod');
+const nodeType = typeForKind('Node');
+const leaseType = typeForKind('Lease');
+export const COMPONENT = 'kubelet';
+
+const INITIAL_BACKOFF_MS = 10_000;
+const MAX_BACKOFF_MS = 300_000;
+/** A container that ran this long without trouble starts its back-off afresh. */
+const BACKOFF_RESET_MS = 600_000;
+const REGISTRY_LATENCY_MS = 400;
+const BANDWIDTH_BYTES_PER_MS = 40_000; // 40 MB/s
+const IMAGE_PULL_BACKOFF_MS = 10_000;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+interface ContainerRuntime {
+  spec: Any;
+  init: boolean;
+  sidecar: boolean;
+  snapshot: ContainerSnapshot;
+  program: ContainerProgram;
+  imageRef: string;
+  imageID: string;
+  ready: boolean;
+  started: boolean;
+  busy: boolean;
+  backoffMs: number;
+  pullBackoffMs: number;
+  lastRestartAt?: number;
+  logs: { startedAt: number; program: ContainerProgram; finishedAt?: number }[];
+}
+
+interface PodWorker {
+  key: string;
+  uid: string;
+  namespace: string;
+  name: string;
+  restartPolicy: string;
+  grace: number;
+  containers: ContainerRuntime[];
+  sandboxReady: boolean;
+  podIP?: string;
+  startTime: number;
+  terminating: boolean;
+  hostNetwork: boolean;
+  /** Once every init container has succeeded the pod stays Initialized. */
+  initialized: boolean;
+  timers: Set<ScheduledTask>;
+}
+
+export class Kubelet {
+  readonly actor: AnyActorRef;
+  private workers = new Map<string, PodWorker>();
+  private images = new Set<string>();
+  private pullQueueFreeAt = 0;
+  private dirty = new Set<string>();
+  private flushTask: ScheduledTask | undefined;
+  private usedIPs = new Set<number>();
+  private nextIP = 2;
+  private running = true;
+  private owner: string;
+
+  constructor(
+    private ctx: ControllerContext,
+    readonly nodeName: string,
+    private cidrPrefix: string,
+  ) {
+    this.owner = `kubelet/${nodeName}`;
+    this.actor = startNodeAgent(ctx.clock, nodeName, {
+      renewLease: () => this.renewLease(),
+      onStarted: () => this.boot(),
+      onStopped: () => this.halt(),
+    });
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** Images this node has pulled (node.status.images, and ImageLocality later). */
+  cachedImages(): string[] {
+    return [...this.images];
+  }
+
+  stop(): void {
+    this.actor.send({ type: 'STOP' });
+  }
+
+  start(): void {
+    this.actor.send({ type: 'START' });
+  }
+
+  /** Stops the actor for good (node removed from the cluster). */
+  dispose(): void {
+    this.halt();
+    this.actor.stop();
+  }
+
+  private after(worker: PodWorker | undefined, ms: number, run: () => void): ScheduledTask {
+    const task = this.ctx.clock.after(ms, this.owner, () => {
+      worker?.timers.delete(task);
+      run();
+    });
+    worker?.timers.add(task);
+    return task;
+  }
+
+  private event(worker: PodWorker, type: 'Normal' | 'Warning', reason: string, message: string, container?: ContainerRuntime): void {
+    const fieldPath = container ? `spec.${container.init ? 'initContainers' : 'containers'}{${container.spec.name}}` : undefined;
+    this.ctx.api.event({ apiVersion: 'v1', kind: 'Pod', name: worker.name, namespace: worker.namespace, uid: worker.uid }, type, reason, message, COMPONENT, this.nodeName, fieldPath);
+  }
+
+  // ---- node lifecycle -------------------------------------------------------------------
+
+  private renewLease(): void {
+    const { api, clock } = this.ctx;
+    const now = rfc3339(clock.now());
+    const existing = api.store.get('leases', 'kube-node-lease', this.nodeName);
+    if (!existing) {
+      const node = api.store.get('nodes', undefined, this.nodeName);
+      const lease: KObject = {
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: { name: this.nodeName, namespace: 'kube-node-lease', ownerReferences: node ? [{ apiVersion: 'v1', kind: 'Node', name: this.nodeName, uid: node.metadata.uid! }] : undefined },
+        spec: { holderIdentity: this.nodeName, leaseDurationSeconds: 40, renewTime: now.replace('Z', '.000000Z') },
+      };
+      if (!lease.metadata.ownerReferences) delete lease.metadata.ownerReferences;
+      api.create(lease, COMPONENT, { node: this.nodeName });
+      return;
+    }
+    api.mutate(leaseType, 'kube-node-lease', this.nodeName, COMPONENT, (l) => ({ ...l, spec: { ...l.spec, renewTime: now.replace('Z', '.000000Z') } }), this.nodeName);
+  }
+
+  private halt(): void {
+    this.running = false;
+    for (const w of this.workers.values()) for (const t of w.timers) this.ctx.clock.cancel(t);
+    this.ctx.clock.cancel(this.flushTask);
+    this.flushTask = undefined;
+    this.dirty.clear();
+    this.pullQueueFreeAt = 0;
+    this.ctx.reasons.record(COMPONENT, 'kubelet.stopped', {}, [{ kind: 'Node', name: this.nodeName }], this.nodeName);
+  }
+
+  /** The machine came back: post Ready, then take over the pods still bound here. */
+  private boot(): void {
+    const { api, clock } = this.ctx;
+    this.running = true;
+    const stoppedWorkers = [...this.workers.values()];
+    this.workers.clear();
+    this.usedIPs.clear();
+    const node = api.store.get('nodes', undefined, this.nodeName);
+    if (node) {
+      const ts = rfc3339(clock.now());
+      api.event(node, 'Normal', 'Starting', 'Starting kubelet.', COMPONENT, this.nodeName);
+      api.updateStatus(nodeType, node, { ...node.status, conditions: readyConditions(ts, ts) }, COMPONENT, this.nodeName);
+      api.event(node, 'Normal', 'NodeReady', `Node ${this.nodeName} status is now: NodeReady`, COMPONENT, this.nodeName);
+    }
+    this.ctx.reasons.record(COMPONENT, 'kubelet.started', {}, [{ kind: 'Node', name: this.nodeName }], this.nodeName);
+    for (const pod of api.store.byIndex('pods', 'nodeName', this.nodeName)) {
+      const previous = stoppedWorkers.find((w) => w.uid === pod.metadata.uid);
+      this.syncPod(pod, previous);
+    }
+  }
+
+  // ---- pod sync -------------------------------------------------------------------------
+
+  /** Called for every change of a pod bound to this node. */
+  syncPod(pod: KObject, revived?: PodWorker): void {
+    if (!this.running) return;
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    let worker = this.workers.get(key);
+    if (worker && worker.uid !== pod.metadata.uid) {
+      this.forget(worker);
+      worker = undefined;
+    }
+    if (!worker) {
+      if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') {
+        if (pod.metadata.deletionTimestamp) this.deletePodObject(pod);
+        return;
+      }
+      if (pod.metadata.deletionTimestamp && revived) {
+        // The machine died with this pod terminating: its containers are already gone.
+        this.deletePodObject(pod);
+        return;
+      }
+      worker = this.admit(pod, revived);
+    }
+    if (pod.metadata.deletionTimestamp && !worker.terminating) this.terminate(worker, pod);
+  }
+
+  podRemoved(pod: KObject): void {
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const w = this.workers.get(key);
+    if (w && w.uid === pod.metadata.uid) this.forget(w);
+  }
+
+  private forget(w: PodWorker): void {
+    for (const t of w.timers) this.ctx.clock.cancel(t);
+    this.workers.delete(w.key);
+    this.dirty.delete(w.key);
+    if (w.podIP && !w.hostNetwork) this.usedIPs.delete(Number(w.podIP.split('.')[3]));
+  }
+
+  private admit(pod: KObject, revived?: PodWorker): PodWorker {
+    const spec = pod.spec ?? {};
+    const containers: ContainerRuntime[] = [];
+    const mk = (c: Any, init: boolean): ContainerRuntime => {
+      const prev = revived?.containers.find((x) => x.spec.name === c.name && x.init === init);
+      let snapshot = newContainer();
+      if (prev) {
+        // The node went down under a running container: it ended with the machine.
+        snapshot = prev.snapshot;
+        const st = stateOf(snapshot).state;
+        if (st === 'Running') snapshot = send(snapshot, { type: 'EXITED', at: this.ctx.clock.now(), exitCode: 255, reason: 'Unknown' });
+        if (stateOf(snapshot).state === 'Terminated') snapshot = send(snapshot, { type: 'RESTART' });
+        else snapshot = send(snapshot, { type: 'RETRY' });
+      }
+      const ref = imageRef(parseImage(String(c.image ?? '')));
+      return {
+        spec: c,
+        init,
+        sidecar: init && c.restartPolicy === 'Always',
+        snapshot,
+        program: programFor(c),
+        imageRef: ref,
+        imageID: prev?.imageID ?? '',
+        ready: false,
+        started: false,
+        busy: false,
+        backoffMs: prev?.backoffMs ?? 0,
+        pullBackoffMs: 0,
+        logs: prev?.logs ?? [],
+      };
+    };
+    for (const c of spec.initContainers ?? []) containers.push(mk(c, true));
+    for (const c of spec.containers ?? []) containers.push(mk(c, false));
+    const worker: PodWorker = {
+      key: `${pod.metadata.namespace}/${pod.metadata.name}`,
+      uid: pod.metadata.uid!,
+      namespace: pod.metadata.namespace!,
+      name: pod.metadata.name!,
+      restartPolicy: spec.restartPolicy ?? 'Always',
+      grace: spec.terminationGracePeriodSeconds ?? 30,
+      containers,
+      sandboxReady: false,
+      startTime: revived?.startTime ?? this.ctx.clock.now(),
+      terminating: false,
+      hostNetwork: !!spec.hostNetwork,
+      initialized: false,
+      timers: new Set(),
+    };
+    this.workers.set(worker.key, worker);
+    this.markDirty(worker);
+    // RunPodSandbox: network namespace and IP from this node's pod CIDR.
+    this.after(worker, 300 + Math.floor(this.ctx.rng.next() * 500), () => {
+      worker.sandboxReady = true;
+      // hostNetwork pods share the node's network namespace, and so its IP.
+      worker.podIP = worker.hostNetwork ? this.nodeIP() : this.allocateIP();
+      this.markDirty(worker);
+      this.startContainers(worker);
+    });
+    return worker;
+  }
+
+  private nodeIP(): string {
+    return this.ctx.api.store.get('nodes', undefined, this.nodeName)?.status?.addresses?.find((a: Any) => a.type === 'InternalIP')?.address ?? '';
+  }
+
+  private allocateIP(): string {
+    for (let i = 0; i < 253; i++) {
+      const host = ((this.nextIP - 2 + i) % 253) + 2;
+      if (!this.usedIPs.has(host)) {
+        this.usedIPs.add(host);
+        this.nextIP = host + 1;
+        return `${this.cidrPrefix}.${host}`;
+      }
+    }
+    return `${this.cidrPrefix}.254`;
+  }
+
+  private initDone(w: PodWorker): boolean {
+    if (!w.initialized) w.initialized = w.containers.every((c) => !c.init || (c.sidecar ? c.started : stateOf(c.snapshot).state === 'Terminated' && c.snapshot.context.exitCode === 0));
+    return w.initialized;
+  }
+
+  /** computePodActions: start the next init container, or every app container that is not running. */
+  private startContainers(w: PodWorker): void {
+    if (w.terminating || !w.sandboxReady) return;
+    const pendingInit = this.initDone(w) ? undefined : w.containers.find((c) => c.init && !(c.sidecar ? c.started : stateOf(c.snapshot).state === 'Terminated' && c.snapshot.context.exitCode === 0));
+    if (pendingInit) {
+      if (!pendingInit.busy && stateOf(pendingInit.snapshot).reason === 'ContainerCreating') this.pullAndStart(w, pendingInit);
+      return;
+    }
+    for (const c of w.containers) {
+      if (c.init || c.busy) continue;
+      if (stateOf(c.snapshot).reason === 'ContainerCreating') this.pullAndStart(w, c);
+    }
+  }
+
+  private pullAndStart(w: PodWorker, c: ContainerRuntime): void {
+    c.busy = true;
+    const image = String(c.spec.image ?? '');
+    const policy = c.spec.imagePullPolicy ?? 'IfNotPresent';
+    const present = this.images.has(c.imageRef);
+    if (policy === 'Never' && !present) {
+      const msg = `Container image "${image}" is not present with pull policy of Never`;
+      this.event(w, 'Warning', 'ErrImageNeverPull', msg, c);
+      c.snapshot = send(c.snapshot, { type: 'PULL_FAILED', message: msg });
+      c.busy = false;
+      this.markDirty(w);
+      return;
+    }
+    if (policy !== 'Always' && present) {
+      this.event(w, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, c);
+      this.ctx.reasons.record(COMPONENT, 'kubelet.imagePresent', { image, container: c.spec.name }, [podRef(w)], this.nodeName);
+      this.after(w, 50, () => this.createAndStart(w, c));
+      return;
+    }
+    const requested = this.ctx.clock.now();
+    this.event(w, 'Normal', 'Pulling', `Pulling image "${image}"`, c);
+    this.ctx.reasons.record(COMPONENT, 'kubelet.pullingImage', { image, container: c.spec.name, cached: present }, [podRef(w)], this.nodeName);
+    const result = resolveImage(image);
+    // Pulls on one node run one at a time (serializeImagePulls): later ones wait their turn.
+    const startAt = Math.max(requested, this.pullQueueFreeAt);
+    const jitter = 0.85 + this.ctx.rng.next() * 0.3;
+    const pullMs = !result.ok ? REGISTRY_LATENCY_MS : present ? Math.round(REGISTRY_LATENCY_MS * jitter) : Math.round((REGISTRY_LATENCY_MS + result.image.sizeBytes / BANDWIDTH_BYTES_PER_MS) * jitter);
+    this.pullQueueFreeAt = startAt + pullMs;
+    this.after(w, startAt + pullMs - requested, () => {
+      if (w.terminating) return;
+      if (!result.ok) {
+        this.event(w, 'Warning', 'Failed', `Failed to pull image "${image}": ${result.error}`, c);
+        this.event(w, 'Warning', 'Failed', 'Error: ErrImagePull', c);
+        c.snapshot = send(c.snapshot, { type: 'PULL_FAILED', message: result.error });
+        this.markDirty(w);
+        this.after(w, 1_000, () => this.imagePullBackOff(w, c, image));
+        return;
+      }
+      this.images.add(c.imageRef);
+      c.imageID = `${result.image.repository}@${result.image.digest}`;
+      c.pullBackoffMs = 0;
+      const took = goDuration(pullMs);
+      const total = goDuration(startAt + pullMs - requested);
+      this.event(w, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${total} including waiting). Image size: ${result.image.sizeBytes} bytes.`, c);
+      this.createAndStart(w, c);
+    });
+  }
+
+  private imagePullBackOff(w: PodWorker, c: ContainerRuntime, image: string): void {
+    c.pullBackoffMs = c.pullBackoffMs ? Math.min(MAX_BACKOFF_MS, c.pullBackoffMs * 2) : IMAGE_PULL_BACKOFF_MS;
+    this.event(w, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, c);
+    this.event(w, 'Warning', 'Failed', 'Error: ImagePullBackOff', c);
+    c.snapshot = send(c.snapshot, { type: 'BACKOFF', message: `Back-off pulling image "${image}"` });
+    this.markDirty(w);
+    this.after(w, c.pullBackoffMs, () => {
+      c.snapshot = send(c.snapshot, { type: 'RETRY' });
+      c.busy = false;
+      this.markDirty(w);
+      this.startContainers(w);
+    });
+  }
+
+  private createAndStart(w: PodWorker, c: ContainerRuntime): void {
+    if (w.terminating) return;
+    if (!c.imageID) c.imageID = `${c.imageRef.replace(/:[^:/]+$/, '')}@sha256:${this.ctx.rng.hex(64)}`;
+    this.images.add(c.imageRef);
+    this.event(w, 'Normal', 'Created', `Created container: ${c.spec.name}`, c);
+    this.after(w, 60 + Math.floor(this.ctx.rng.next() * 60), () => {
+      if (w.terminating) return;
+      const now = this.ctx.clock.now();
+      c.snapshot = send(c.snapshot, { type: 'STARTED', at: now, containerId: `containerd://${this.ctx.rng.hex(64)}` });
+      c.busy = false;
+      c.started = true;
+      c.lastRestartAt = now;
+      c.logs.push({ startedAt: now, program: c.program });
+      if (c.logs.length > 2) c.logs.shift();
+      this.event(w, 'Normal', 'Started', `Started container ${c.spec.name}`, c);
+      this.ctx.reasons.record(COMPONENT, 'kubelet.startedContainer', { container: c.spec.name, restartCount: c.snapshot.context.restartCount }, [podRef(w)], this.nodeName);
+      const readyAfter = c.init && !c.sidecar ? undefined : (c.spec.readinessProbe?.initialDelaySeconds ?? 0) * 1000;
+      if (readyAfter !== undefined) {
+        if (readyAfter === 0 && !c.spec.readinessProbe) c.ready = true;
+        else this.after(w, Math.max(readyAfter, 1) + (c.spec.readinessProbe ? 1 : 0), () => {
+          if (stateOf(c.snapshot).state === 'Running') {
+            c.ready = true;
+            this.markDirty(w);
+          }
+        });
+      }
+      const run = runOf(c.program);
+      if (run.exitAfterMs !== undefined) this.after(w, run.exitAfterMs, () => this.onExit(w, c, run.exitCode));
+      this.markDirty(w);
+      if (c.sidecar) this.startContainers(w);
+    });
+  }
+
+  private onExit(w: PodWorker, c: ContainerRuntime, exitCode: number, reason = exitCode === 0 ? 'Completed' : 'Error'): void {
+    const now = this.ctx.clock.now();
+    c.snapshot = send(c.snapshot, { type: 'EXITED', at: now, exitCode, reason });
+    c.ready = false;
+    const last = c.logs[c.logs.length - 1];
+    if (last) last.finishedAt = now;
+    this.ctx.reasons.record(COMPONENT, 'kubelet.containerExited', { container: c.spec.name, exitCode, reason }, [podRef(w)], this.nodeName);
+    this.markDirty(w);
+    if (w.terminating) return this.maybeFinishTermination(w);
+    if (c.init && !c.sidecar && exitCode === 0) {
+      this.startContainers(w);
+      return;
+    }
+    const restart = c.sidecar || w.restartPolicy === 'Always' || (w.restartPolicy === 'OnFailure' && exitCode !== 0);
+    if (!restart) return;
+    this.restartWithBackoff(w, c);
+  }
+
+  /** kubelet doBackOff: the first restart is immediate; later ones wait 10 s, 20 s … 5 min. */
+  private restartWithBackoff(w: PodWorker, c: ContainerRuntime): void {
+    const now = this.ctx.clock.now();
+    if (c.lastRestartAt !== undefined && now - c.lastRestartAt >= BACKOFF_RESET_MS) c.backoffMs = 0;
+    if (c.backoffMs === 0) {
+      c.backoffMs = INITIAL_BACKOFF_MS;
+      c.snapshot = send(c.snapshot, { type: 'RESTART' });
+      this.ctx.reasons.record(COMPONENT, 'kubelet.restartingContainer', { container: c.spec.name, backoffSeconds: 0 }, [podRef(w)], this.nodeName);
+      this.after(w, 10, () => this.startContainers(w));
+      return;
+    }
+    const delay = c.backoffMs;
+    const seconds = delay / 1000;
+    const podDesc = `${w.name}_${w.namespace}(${w.uid})`;
+    c.snapshot = send(c.snapshot, { type: 'CRASH_BACKOFF', message: `back-off ${goDuration(delay)} restarting failed container=${c.spec.name} pod=${podDesc}` });
+    this.event(w, 'Warning', 'BackOff', `Back-off restarting failed container ${c.spec.name} in pod ${podDesc}`, c);
+    this.ctx.reasons.record(COMPONENT, 'kubelet.restartingContainer', { container: c.spec.name, backoffSeconds: seconds }, [podRef(w)], this.nodeName);
+    this.markDirty(w);
+    this.after(w, delay, () => {
+      c.backoffMs = Math.min(MAX_BACKOFF_MS, c.backoffMs * 2);
+      c.snapshot = send(c.snapshot, { type: 'RETRY' });
+      this.markDirty(w);
+      this.startContainers(w);
+    });
+  }
+
+  /** Graceful termination: SIGTERM now, SIGKILL when the grace period runs out. */
+  private terminate(w: PodWorker, pod: KObject): void {
+    w.terminating = true;
+    const grace = pod.metadata.deletionGracePeriodSeconds ?? w.grace;
+    for (const t of [...w.timers]) this.ctx.clock.cancel(t);
+    w.timers.clear();
+    this.ctx.reasons.record(COMPONENT, 'kubelet.killingPod', { gracePeriodSeconds: grace }, [refOf(pod)], this.nodeName);
+    for (const c of w.containers) {
+      if (stateOf(c.snapshot).state !== 'Running') continue;
+      this.event(w, 'Normal', 'Killing', `Stopping container ${c.spec.name}`, c);
+      const stopMs = c.program.sigtermMs;
+      if (stopMs !== undefined && stopMs < grace * 1000) this.after(w, stopMs, () => this.onExit(w, c, 0));
+      else this.after(w, grace * 1000, () => this.onExit(w, c, 137, 'Error'));
+    }
+    this.maybeFinishTermination(w);
+  }
+
+  private maybeFinishTermination(w: PodWorker): void {
+    if (w.containers.some((c) => stateOf(c.snapshot).state === 'Running')) return;
+    // Report the final container states, then remove the pod object (grace period 0).
+    this.after(w, 100, () => {
+      const pod = this.ctx.api.store.get('pods', w.namespace, w.name);
+      if (pod && pod.metadata.uid === w.uid) {
+        this.writeStatus(w, pod);
+        this.deletePodObject(pod);
+      }
+      this.forget(w);
+    });
+  }
+
+  private deletePodObject(pod: KObject): void {
+    try {
+      this.ctx.api.delete(podType, pod.metadata.namespace, pod.metadata.name!, COMPONENT, { gracePeriodSeconds: 0, uid: pod.metadata.uid });
+      this.ctx.reasons.record(COMPONENT, 'kubelet.podDeleted', {}, [refOf(pod)], this.nodeName);
+    } catch {
+      // already gone
+    }
+  }
+
+  // ---- status ---------------------------------------------------------------------------
+
+  private markDirty(w: PodWorker): void {
+    this.dirty.add(w.key);
+    if (this.flushTask) return;
+    // PLEG relists once a second: status changes within a second are reported together.
+    const now = this.ctx.clock.now();
+    const at = Math.floor(now / 1000) * 1000 + 1000;
+    this.flushTask = this.ctx.clock.at(at, this.owner, () => this.flush());
+  }
+
+  private flush(): void {
+    this.flushTask = undefined;
+    const keys = [...this.dirty];
+    this.dirty.clear();
+    for (const key of keys) {
+      const w = this.workers.get(key);
+      if (!w) continue;
+      const [ns, name] = key.split('/');
+      const pod = this.ctx.api.store.get('pods', ns, name);
+      if (!pod || pod.metadata.uid !== w.uid) continue;
+      this.writeStatus(w, pod);
+    }
+  }
+
+  private view(w: PodWorker): ContainerView[] {
+    return w.containers.map((c) => ({
+      name: c.spec.name,
+      snapshot: c.snapshot,
+      imageRef: c.imageRef,
+      imageID: c.imageID,
+      ready: c.ready,
+      started: c.started && stateOf(c.snapshot).state === 'Running',
+      willRestart: !w.terminating && (c.sidecar || w.restartPolicy === 'Always' || (w.restartPolicy === 'OnFailure' && (c.snapshot.context.exitCode ?? 0) !== 0)),
+      sidecar: c.sidecar,
+    }));
+  }
+
+  private writeStatus(w: PodWorker, pod: KObject): void {
+    const views = this.view(w);
+    const hostIP = this.nodeIP();
+    const podView = {
+      init: views.filter((_, i) => w.containers[i].init),
+      app: views.filter((_, i) => !w.containers[i].init),
+      initDone: this.initDone(w),
+      sandboxReady: w.sandboxReady && !(w.terminating && w.containers.every((c) => stateOf(c.snapshot).state !== 'Running')),
+      podIP: w.podIP,
+      hostIP,
+      startTime: w.startTime,
+      terminating: w.terminating,
+    };
+    const status = buildPodStatus(podView, pod.status, this.ctx.clock.now());
+    if (deepEqual(status, pod.status)) return;
+    this.ctx.api.updateStatus(podType, pod, status, COMPONENT, this.nodeName);
+  }
+
+  // ---- reads for kubectl logs / exec ----------------------------------------------------
+
+  logs(namespace: string, name: string, container: string | undefined, previous: boolean): { lines: string[] } | { error: string } {
+    const w = this.workers.get(`${namespace}/${name}`);
+    if (!w) return { lines: [] };
+    const c = container ? w.containers.find((x) => x.spec.name === container) : w.containers.find((x) => !x.init);
+    if (!c) return { error: `container ${container} is not valid for pod ${name}` };
+    const runs = c.logs;
+    const run = previous ? runs[runs.length - 2] : runs[runs.length - 1];
+    if (!run) {
+      if (previous) return { error: `previous terminated container "${c.spec.name}" in pod "${name}" not found` };
+      const reason = stateOf(c.snapshot).reason ?? 'ContainerCreating';
+      return { error: `container "${c.spec.name}" in pod "${name}" is waiting to start: ${reason === 'ContainerCreating' ? 'ContainerCreating' : reason}` };
+    }
+    const until = run.finishedAt ?? this.ctx.clock.now();
+    return { lines: logsOf(run.program, run.startedAt, until, name) };
+  }
+
+  podPhaseOf(namespace: string, name: string): string | undefined {
+    const w = this.workers.get(`${namespace}/${name}`);
+    if (!w) return undefined;
+    const views = this.view(w);
+    return podPhase({ init: views.filter((_, i) => w.containers[i].init), app: views.filter((_, i) => !w.containers[i].init), initDone: this.initDone(w), sandboxReady: w.sandboxReady, hostIP: '', startTime: w.startTime, terminating: w.terminating });
+  }
+
+  workerCount(): number {
+    return this.workers.size;
+  }
+}
+
+function podRef(w: PodWorker) {
+  return { kind: 'Pod', namespace: w.namespace, name: w.name, uid: w.uid };
+}
+
+/** The node conditions a healthy kubelet posts. */
+export function readyConditions(heartbeat: string, transition: string): Any[] {
+  const c = (type: string, status: string, reason: string, message: string) => ({ lastHeartbeatTime: heartbeat, lastTransitionTime: transition, message, reason, status, type });
+  return [
+    c('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+    c('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+    c('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
+    c('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
+  ];
+}

@@ -1,0 +1,320 @@
+/**
+ * What a container does once started — the simulated process. It is read from the image's
+ * default entrypoint, or from `command`/`args` interpreted like a tiny shell (`sleep`, `echo`,
+ * `exit`, `while true; do …; done`), so manifests from tutorials behave as they would:
+ * `busybox` with no command exits at once (and ends in CrashLoopBackOff under
+ * restartPolicy Always), `sleep 3600` runs an hour, nginx serves until stopped.
+ */
+import { rfc3339 } from '../sim/clock';
+import { parseImage } from './images';
+
+type Step = { kind: 'log'; text: string } | { kind: 'sleep'; ms: number } | { kind: 'exit'; code: number } | { kind: 'loop'; body: Step[] } | { kind: 'serve' };
+
+export interface ContainerProgram {
+  steps: Step[];
+  /** How long the process takes to stop on SIGTERM; undefined: it ignores SIGTERM (PID 1 sleep) and is killed at the end of the grace period. */
+  sigtermMs?: number;
+  /** Lines the process prints right after it starts. */
+  banner: (startedAt: number, podName: string) => string[];
+}
+
+export interface ProgramRun {
+  /** Milliseconds after start at which the process exits by itself, if it does. */
+  exitAfterMs?: number;
+  exitCode: number;
+}
+
+const SERVERS: Record<string, (t: number, pod: string) => string[]> = {
+  nginx: (t) => {
+    const ts = goLogTime(t);
+    return [
+      '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+      '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+      '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+      '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+      '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
+      '/docker-entrypoint.sh: Configuration complete; ready for start up',
+      `${ts} [notice] 1#1: using the "epoll" event method`,
+      `${ts} [notice] 1#1: nginx/1.27.3`,
+      `${ts} [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14) `,
+      `${ts} [notice] 1#1: OS: Linux 6.8.0-49-generic`,
+      `${ts} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576`,
+      `${ts} [notice] 1#1: start worker processes`,
+      `${ts} [notice] 1#1: start worker process 29`,
+      `${ts} [notice] 1#1: start worker process 30`,
+    ];
+  },
+  httpd: (t) => [
+    "AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using 10.244.0.5. Set the 'ServerName' directive globally to suppress this message",
+    `[${apacheTime(t)}] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations`,
+    `[${apacheTime(t)}] [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'`,
+  ],
+  redis: (t) => [
+    `1:C ${redisTime(t)} # WARNING Memory overcommit must be enabled!`,
+    `1:C ${redisTime(t)} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo`,
+    `1:C ${redisTime(t)} * Redis version=7.4.1, bits=64, commit=00000000, modified=0, pid=1, just started`,
+    `1:M ${redisTime(t)} * Running mode=standalone, port=6379.`,
+    `1:M ${redisTime(t)} * Server initialized`,
+    `1:M ${redisTime(t)} * Ready to accept connections tcp`,
+  ],
+  memcached: () => [],
+  mongo: (t) => [`{"t":{"$date":"${rfc3339(t)}"},"s":"I",  "c":"NETWORK",  "id":23016,   "ctx":"listener","msg":"Waiting for connections","attr":{"port":27017,"ssl":"off"}}`],
+  pause: () => [],
+  default: (t, pod) => [`${rfc3339(t)} server started on ${pod}`],
+};
+
+/** Images whose default process waits on a terminal and so exits at once in a pod. */
+const EXIT_AT_ONCE = new Set(['busybox', 'alpine', 'ubuntu', 'debian', 'centos', 'fedora', 'node', 'python', 'golang', 'openjdk', 'perl', 'hello-world']);
+
+function baseName(image: string): string {
+  const repo = parseImage(image).repository;
+  return repo.split('/').pop() ?? repo;
+}
+
+function goLogTime(t: number): string {
+  return new Date(t).toISOString().replace('T', ' ').slice(0, 19).replace(/-/g, '/');
+}
+function apacheTime(t: number): string {
+  const d = new Date(t);
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds() * 1000, 6)} ${d.getUTCFullYear()}`;
+}
+function redisTime(t: number): string {
+  const d = new Date(t);
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}`;
+}
+
+/** Splits a shell line into words, honouring single and double quotes. */
+export function shellWords(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote: string | null = null;
+  let has = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === quote) quote = null;
+      else if (ch === '\\' && quote === '"' && i + 1 < line.length) cur += line[++i];
+      else cur += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      has = true;
+    } else if (ch === '\\' && i + 1 < line.length) {
+      cur += line[++i];
+      has = true;
+    } else if (/\s/.test(ch)) {
+      if (has || cur) out.push(cur);
+      cur = '';
+      has = false;
+    } else {
+      cur += ch;
+      has = true;
+    }
+  }
+  if (has || cur) out.push(cur);
+  return out;
+}
+
+/** Splits a script into statements at `;`, `&&` and newlines, outside quotes. */
+function statements(script: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote: string | null = null;
+  for (let i = 0; i < script.length; i++) {
+    const ch = script[i];
+    if (quote) {
+      if (ch === quote) quote = null;
+      cur += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      cur += ch;
+    } else if (ch === ';' || ch === '\n' || (ch === '&' && script[i + 1] === '&')) {
+      if (ch === '&') i++;
+      if (cur.trim()) out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+function parseSleep(arg: string | undefined): number {
+  if (!arg || arg === 'infinity') return Infinity;
+  const m = /^([0-9.]+)([smhd]?)$/.exec(arg);
+  if (!m) return 0;
+  const unit = { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2]]!;
+  return Number(m[1]) * unit;
+}
+
+function compileStatements(list: string[], i = 0, until?: string): [Step[], number] {
+  const steps: Step[] = [];
+  while (i < list.length) {
+    const stmt = list[i];
+    if (until && stmt === until) return [steps, i + 1];
+    const words = shellWords(stmt);
+    const cmd = words[0];
+    if ((cmd === 'while' || cmd === 'until') && (words[1] === 'true' || words[1] === ':')) {
+      // while true; do <body>; done
+      let j = i + 1;
+      if (list[j]?.startsWith('do')) {
+        const first = list[j].slice(2).trim();
+        const rest = first ? [first, ...list.slice(j + 1)] : list.slice(j + 1);
+        const [body, used] = compileStatements(rest, 0, 'done');
+        steps.push({ kind: 'loop', body });
+        j = j + (first ? used : used + 1);
+      }
+      i = j;
+      continue;
+    }
+    if (cmd === 'for') {
+      // for i in a b c; do <body>; done → body repeated per item
+      const items = words.slice(3);
+      const j = i + 1;
+      const first = list[j]?.startsWith('do') ? list[j].slice(2).trim() : '';
+      const rest = first ? [first, ...list.slice(j + 1)] : list.slice(j + 1);
+      const [body, used] = compileStatements(rest, 0, 'done');
+      for (const item of items) steps.push(...body.map((s) => (s.kind === 'log' ? { ...s, text: s.text.replace(new RegExp(`\\$\\{?${words[1]}\\}?`, 'g'), item) } : s)));
+      i = j + (first ? used : used + 1);
+      continue;
+    }
+    steps.push(...compileCommand(words));
+    i++;
+  }
+  return [steps, i];
+}
+
+function compileCommand(words: string[]): Step[] {
+  const [cmd, ...args] = words;
+  const name = cmd?.split('/').pop();
+  switch (name) {
+    case undefined:
+      return [];
+    case 'sh':
+    case 'bash':
+    case 'ash':
+      if (args[0] === '-c' && args[1] !== undefined) return compileStatements(statements(args[1]))[0];
+      return [{ kind: 'exit', code: 0 }];
+    case 'echo':
+      return [{ kind: 'log', text: args.filter((a) => a !== '-n' && a !== '-e').join(' ') }];
+    case 'printf':
+      return [{ kind: 'log', text: (args[0] ?? '').replace(/\\n$/, '') }];
+    case 'sleep': {
+      const ms = parseSleep(args[0]);
+      return ms === Infinity ? [{ kind: 'serve' }] : [{ kind: 'sleep', ms }];
+    }
+    case 'exit':
+      return [{ kind: 'exit', code: Number(args[0] ?? 0) || 0 }];
+    case 'false':
+      return [{ kind: 'exit', code: 1 }];
+    case 'true':
+    case 'date':
+    case 'cat':
+    case 'ls':
+    case 'touch':
+    case 'mkdir':
+    case 'rm':
+    case 'cp':
+    case 'env':
+    case 'wget':
+    case 'nslookup':
+      return [];
+    case 'tail':
+      return args.includes('-f') ? [{ kind: 'serve' }] : [];
+    default:
+      // Any other program is taken to be a server that runs until stopped (nginx, redis-server …).
+      return [{ kind: 'serve' }];
+  }
+}
+
+interface ContainerLike {
+  image?: string;
+  command?: string[];
+  args?: string[];
+  env?: { name: string; value?: string }[];
+}
+
+/** Reads what a container will do. */
+export function programFor(c: ContainerLike): ContainerProgram {
+  const base = baseName(c.image ?? '');
+  const env = new Map((c.env ?? []).map((e) => [e.name, e.value ?? '']));
+  if (c.command?.length || (c.args?.length && EXIT_AT_ONCE.has(base))) {
+    const words = [...(c.command ?? []), ...(c.args ?? [])];
+    const steps = compileCommand(words);
+    const sleepsAsPid1 = words[0]?.split('/').pop() === 'sleep';
+    return { steps, sigtermMs: sleepsAsPid1 ? undefined : steps.some((s) => s.kind === 'loop' || s.kind === 'sleep') ? undefined : 200, banner: () => [] };
+  }
+  if (base === 'hello-world') return { steps: [{ kind: 'log', text: 'Hello from Docker!' }, { kind: 'exit', code: 0 }], sigtermMs: 10, banner: () => [] };
+  if (EXIT_AT_ONCE.has(base)) return { steps: [{ kind: 'exit', code: 0 }], sigtermMs: 10, banner: () => [] };
+  if ((base === 'mysql' || base === 'mariadb') && !['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD', 'MARIADB_ROOT_PASSWORD', 'MARIADB_ALLOW_EMPTY_ROOT_PASSWORD'].some((k) => env.has(k))) {
+    return {
+      steps: [{ kind: 'sleep', ms: 400 }, { kind: 'exit', code: 1 }],
+      sigtermMs: 100,
+      banner: (t) => [
+        `${rfc3339(t)} 0 [Note] [Entrypoint]: Entrypoint script for MySQL Server 8.4.3-1.el9 started.`,
+        `${rfc3339(t)} 0 [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified`,
+        '    You need to specify one of the following as an environment variable:',
+        '    - MYSQL_ROOT_PASSWORD',
+        '    - MYSQL_ALLOW_EMPTY_PASSWORD',
+        '    - MYSQL_RANDOM_ROOT_PASSWORD',
+      ],
+    };
+  }
+  if (base === 'postgres' && !env.has('POSTGRES_PASSWORD') && env.get('POSTGRES_HOST_AUTH_METHOD') !== 'trust') {
+    return {
+      steps: [{ kind: 'sleep', ms: 300 }, { kind: 'exit', code: 1 }],
+      sigtermMs: 100,
+      banner: () => [
+        'Error: Database is uninitialized and superuser password is not specified.',
+        '       You must specify POSTGRES_PASSWORD to a non-empty value for the',
+        '       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".',
+      ],
+    };
+  }
+  const banner = SERVERS[base] ?? SERVERS.default;
+  return { steps: [{ kind: 'serve' }], sigtermMs: base === 'postgres' || base === 'mysql' ? 1500 : 300, banner };
+}
+
+/** When (if ever) the process exits by itself, and with what code. */
+export function runOf(program: ContainerProgram): ProgramRun {
+  let t = 0;
+  for (const s of program.steps) {
+    if (s.kind === 'sleep') t += s.ms;
+    else if (s.kind === 'exit') return { exitAfterMs: Math.max(t, 50), exitCode: s.code };
+    else if (s.kind === 'serve' || s.kind === 'loop') return { exitCode: 0 };
+  }
+  return { exitAfterMs: Math.max(t, 50), exitCode: 0 };
+}
+
+/** The log lines the process has printed by `now` (at most `limit`, newest last). */
+export function logsOf(program: ContainerProgram, startedAt: number, now: number, podName: string, limit = 2000): string[] {
+  const lines = program.banner(startedAt, podName);
+  let t = startedAt;
+  const subst = (text: string, at: number) => text.replace(/\$\(date\)|`date`/g, new Date(at).toUTCString().replace('GMT', 'UTC')).replace(/\$HOSTNAME|\$\{HOSTNAME\}/g, podName);
+  const walk = (steps: Step[]): boolean => {
+    for (const s of steps) {
+      if (t > now) return false;
+      if (s.kind === 'log') lines.push(subst(s.text, t));
+      else if (s.kind === 'sleep') t += s.ms;
+      else if (s.kind === 'exit' || s.kind === 'serve') return false;
+      else if (s.kind === 'loop') {
+        const hasTime = s.body.some((b) => b.kind === 'sleep' && b.ms > 0);
+        if (!hasTime) return false;
+        while (t <= now) {
+          if (!walk(s.body)) return false;
+          if (lines.length > limit * 2) lines.splice(0, lines.length - limit);
+        }
+        return false;
+      }
+    }
+    return true;
+  };
+  walk(program.steps);
+  return lines.slice(-limit);
+}

@@ -1,0 +1,111 @@
+/**
+ * The scheduler's cache (pkg/scheduler/backend/cache): per-node totals of what assigned pods
+ * request, kept up to date from watches so a scheduling cycle never lists pods.
+ * Pods in a terminal phase no longer hold resources (the scheduler's informer ignores them).
+ */
+import type { KObject } from '../api/types';
+import type { ObjectStore } from '../api/store';
+import { bytes, milliCpu } from '../api/quantity';
+import { podRequests, type NodeInfo } from './framework';
+
+export class SchedulerCache {
+  readonly nodes = new Map<string, NodeInfo>();
+  /** Node names in a stable order, for the rotating start index of each cycle. */
+  order: string[] = [];
+  generation = 0;
+
+  constructor(store: ObjectStore) {
+    for (const n of store.list('nodes')) this.upsertNode(n);
+    for (const p of store.list('pods')) this.onPod(p, undefined);
+    store.watch('nodes', (type, node) => {
+      if (type === 'DELETED') this.removeNode(node.metadata.name!);
+      else this.upsertNode(node);
+    });
+    store.watch('pods', (type, pod, old) => this.onPod(type === 'DELETED' ? undefined : pod, old));
+  }
+
+  private upsertNode(node: KObject): void {
+    const name = node.metadata.name!;
+    const alloc = node.status?.allocatable ?? {};
+    const existing = this.nodes.get(name);
+    const info: NodeInfo = existing ?? {
+      name,
+      node,
+      labels: {},
+      taints: [],
+      unschedulable: false,
+      allocatableMilliCpu: 0,
+      allocatableMemory: 0,
+      allocatablePods: 0,
+      requestedMilliCpu: 0,
+      requestedMemory: 0,
+      nonZeroMilliCpu: 0,
+      nonZeroMemory: 0,
+      podCount: 0,
+      pods: new Map(),
+    };
+    info.node = node;
+    info.labels = node.metadata.labels ?? {};
+    info.taints = node.spec?.taints ?? [];
+    info.unschedulable = !!node.spec?.unschedulable;
+    info.allocatableMilliCpu = milliCpu(alloc.cpu);
+    info.allocatableMemory = bytes(alloc.memory);
+    info.allocatablePods = Number(alloc.pods ?? 110);
+    if (!existing) {
+      this.nodes.set(name, info);
+      this.order.push(name);
+    }
+    this.generation++;
+  }
+
+  private removeNode(name: string): void {
+    this.nodes.delete(name);
+    this.order = this.order.filter((n) => n !== name);
+    this.generation++;
+  }
+
+  private holdsResources(pod: KObject | undefined): pod is KObject {
+    return !!pod?.spec?.nodeName && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
+  }
+
+  private onPod(pod: KObject | undefined, old: KObject | undefined): void {
+    const was = this.holdsResources(old);
+    const is = this.holdsResources(pod);
+    if (was && is && old!.spec.nodeName === pod!.spec.nodeName) return;
+    if (was) this.removePod(old!);
+    if (is) this.addPod(pod!);
+  }
+
+  /** Assume: account for a pod on its node before the binding is observed. */
+  addPod(pod: KObject): void {
+    const info = this.nodes.get(pod.spec.nodeName);
+    if (!info) return;
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    if (info.pods.has(key)) return;
+    const r = podRequests(pod);
+    info.pods.set(key, r);
+    info.requestedMilliCpu += r.milliCpu;
+    info.requestedMemory += r.memory;
+    info.nonZeroMilliCpu += r.nonZeroMilliCpu;
+    info.nonZeroMemory += r.nonZeroMemory;
+    info.podCount++;
+    this.generation++;
+  }
+
+  private removePod(pod: KObject): void {
+    const info = this.nodes.get(pod.spec.nodeName);
+    if (!info) return;
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const r = info.pods.get(key);
+    if (!r) return;
+    info.pods.delete(key);
+    info.requestedMilliCpu -= r.milliCpu;
+    info.requestedMemory -= r.memory;
+    info.nonZeroMilliCpu -= r.nonZeroMilliCpu;
+    info.nonZeroMemory -= r.nonZeroMemory;
+    info.podCount--;
+    this.generation++;
+  }
+}
+
+export { milliCpu, bytes };

@@ -1,0 +1,109 @@
+/**
+ * The scheduling framework's shapes (pkg/scheduler/framework): per-node and per-pod
+ * information precomputed once, and the filter/score plugin interfaces. Plugins live one per
+ * file in ./plugins, named as in kube-scheduler.
+ */
+import type { KObject } from '../api/types';
+import { bytes, milliCpu } from '../api/quantity';
+import type { Taint, Toleration } from './taints';
+
+export interface NodeInfo {
+  name: string;
+  node: KObject;
+  labels: Record<string, string>;
+  taints: Taint[];
+  unschedulable: boolean;
+  allocatableMilliCpu: number;
+  allocatableMemory: number;
+  allocatablePods: number;
+  requestedMilliCpu: number;
+  requestedMemory: number;
+  /** Requests with kube-scheduler's defaults for containers that request nothing (scoring only). */
+  nonZeroMilliCpu: number;
+  nonZeroMemory: number;
+  podCount: number;
+  /** Pods on the node, by "ns/name", with their requests, so removal is exact. */
+  pods: Map<string, PodRequests>;
+}
+
+export interface PodRequests {
+  milliCpu: number;
+  memory: number;
+  nonZeroMilliCpu: number;
+  nonZeroMemory: number;
+}
+
+export interface PodInfo {
+  pod: KObject;
+  key: string;
+  requests: PodRequests;
+  tolerations: Toleration[];
+  nodeSelector: Record<string, string>;
+}
+
+/** A filter's verdict on one node: undefined passes; otherwise the reasons, as kube-scheduler words them. */
+export interface FilterResult {
+  reasons: string[];
+  /** True when preemption could not help (taints, affinity, node name, cordon). */
+  unresolvable: boolean;
+}
+
+export interface FilterPlugin {
+  name: string;
+  filter(pod: PodInfo, node: NodeInfo): FilterResult | undefined;
+}
+
+export interface ScorePlugin {
+  name: string;
+  weight: number;
+  /** 0–100 per node (after normalisation, if the plugin normalises). */
+  score(pod: PodInfo, node: NodeInfo): number;
+  /** Optional NormalizeScore over all feasible nodes' raw scores. */
+  normalize?(scores: number[]): number[];
+}
+
+// kube-scheduler pkg/scheduler/util: what a container that requests nothing counts as when scoring.
+export const DEFAULT_MILLI_CPU_REQUEST = 100;
+export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
+
+/** Pod requests: the sum over app containers, or the largest init container if that is larger. */
+export function podRequests(pod: KObject): PodRequests {
+  let cpu = 0;
+  let mem = 0;
+  let nzCpu = 0;
+  let nzMem = 0;
+  for (const c of pod.spec?.containers ?? []) {
+    const req = c.resources?.requests ?? {};
+    const cc = milliCpu(req.cpu);
+    const cm = bytes(req.memory);
+    cpu += cc;
+    mem += cm;
+    nzCpu += req.cpu === undefined ? DEFAULT_MILLI_CPU_REQUEST : cc;
+    nzMem += req.memory === undefined ? DEFAULT_MEMORY_REQUEST : cm;
+  }
+  let sidecarCpu = 0;
+  let sidecarMem = 0;
+  for (const c of pod.spec?.initContainers ?? []) {
+    const req = c.resources?.requests ?? {};
+    if (c.restartPolicy === 'Always') {
+      sidecarCpu += milliCpu(req.cpu);
+      sidecarMem += bytes(req.memory);
+      continue;
+    }
+    cpu = Math.max(cpu, milliCpu(req.cpu) + sidecarCpu);
+    mem = Math.max(mem, bytes(req.memory) + sidecarMem);
+  }
+  cpu += sidecarCpu;
+  mem += sidecarMem;
+  return { milliCpu: cpu, memory: mem, nonZeroMilliCpu: Math.max(nzCpu, cpu), nonZeroMemory: Math.max(nzMem, mem) };
+}
+
+export function podInfo(pod: KObject): PodInfo {
+  return {
+    pod,
+    key: `${pod.metadata.namespace}/${pod.metadata.name}`,
+    requests: podRequests(pod),
+    tolerations: pod.spec?.tolerations ?? [],
+    nodeSelector: pod.spec?.nodeSelector ?? {},
+  };
+}

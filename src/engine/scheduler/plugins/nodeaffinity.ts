@@ -1,0 +1,66 @@
+/**
+ * NodeAffinity: spec.nodeSelector and requiredDuringScheduling node affinity must match the
+ * node's labels (filter); preferredDuringScheduling terms add their weights (score, weight 2).
+ */
+import type { FilterPlugin, NodeInfo, ScorePlugin } from '../framework';
+
+interface NodeSelectorRequirement { key: string; operator: string; values?: string[] }
+interface NodeSelectorTerm { matchExpressions?: NodeSelectorRequirement[]; matchFields?: NodeSelectorRequirement[] }
+
+function requirementMatches(r: NodeSelectorRequirement, value: string | undefined): boolean {
+  const has = value !== undefined;
+  switch (r.operator) {
+    case 'In':
+      return has && (r.values ?? []).includes(value!);
+    case 'NotIn':
+      return !has || !(r.values ?? []).includes(value!);
+    case 'Exists':
+      return has;
+    case 'DoesNotExist':
+      return !has;
+    case 'Gt':
+      return has && Number(value) > Number(r.values?.[0]);
+    case 'Lt':
+      return has && Number(value) < Number(r.values?.[0]);
+    default:
+      return false;
+  }
+}
+
+export function termMatches(term: NodeSelectorTerm, node: NodeInfo): boolean {
+  const exprs = term.matchExpressions ?? [];
+  const fields = term.matchFields ?? [];
+  if (exprs.length === 0 && fields.length === 0) return false;
+  for (const r of exprs) if (!requirementMatches(r, node.labels[r.key])) return false;
+  for (const r of fields) if (!requirementMatches(r, r.key === 'metadata.name' ? node.name : undefined)) return false;
+  return true;
+}
+
+export const NodeAffinityFilter: FilterPlugin = {
+  name: 'NodeAffinity',
+  filter(pod, node) {
+    for (const [k, v] of Object.entries(pod.nodeSelector)) {
+      if (node.labels[k] !== v) return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
+    }
+    const terms: NodeSelectorTerm[] | undefined = pod.pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+    if (terms && !terms.some((t) => termMatches(t, node))) {
+      return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
+    }
+    return undefined;
+  },
+};
+
+export const NodeAffinityScore: ScorePlugin = {
+  name: 'NodeAffinity',
+  weight: 2,
+  score(pod, node) {
+    const preferred: { weight: number; preference: NodeSelectorTerm }[] = pod.pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
+    let total = 0;
+    for (const p of preferred) if (p.weight && termMatches(p.preference, node)) total += p.weight;
+    return total;
+  },
+  normalize(scores) {
+    const max = Math.max(0, ...scores);
+    return scores.map((s) => (max === 0 ? 0 : Math.floor((s * 100) / max)));
+  },
+};

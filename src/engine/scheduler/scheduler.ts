@@ -1,0 +1,292 @@
+/**
+ * kube-scheduler: takes one pod at a time from the queue, filters nodes (stopping once it has
+ * found enough feasible ones, as percentageOfNodesToScore allows), scores the survivors, binds
+ * the pod to the best and records why. Unschedulable pods get a FailedScheduling event with
+ * the real message and wait for a cluster change.
+ */
+import type { KObject, ObjectRef } from '../api/types';
+import { refOf } from '../api/types';
+import { typeForKind } from '../api/registry';
+import { rfc3339 } from '../sim/clock';
+import type { ScheduledTask } from '../sim/clock';
+import type { ControllerContext } from '../controllers/context';
+import { SchedulerCache } from './cache';
+import { SchedulingQueue } from './queue';
+import { podInfo, type NodeInfo, type PodInfo } from './framework';
+import { FILTER_PLUGINS, SCORE_PLUGINS } from './plugins';
+
+export const SCHEDULER_NAME = 'default-scheduler';
+/** Simulated time one scheduling cycle takes: about a thousand pods a second. */
+const CYCLE_MS = 1;
+const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
+const podType = typeForKind('Pod');
+
+export interface NodeVerdict {
+  node: string;
+  /** Filter plugins that rejected the node, with their reasons. */
+  rejectedBy: { plugin: string; reasons: string[] }[];
+  /** Weighted score per plugin, for nodes that passed every filter. */
+  scores?: Record<string, number>;
+  total?: number;
+}
+
+export interface SchedulingAttempt {
+  pod: ObjectRef;
+  time: number;
+  evaluatedNodes: number;
+  feasibleNodes: number;
+  node?: string;
+  /** FailedScheduling message when no node fit. */
+  message?: string;
+  /** Rejection reasons with the number of nodes giving each. */
+  reasons: Record<string, number>;
+  /** The best-scoring nodes of this attempt, best first. */
+  topScores: { node: string; total: number; scores: Record<string, number> }[];
+}
+
+export class Scheduler {
+  readonly cache: SchedulerCache;
+  readonly queue = new SchedulingQueue();
+  private attempts = new Map<string, SchedulingAttempt>();
+  private lastAttemptAt = new Map<string, number>();
+  private nextStartNodeIndex = 0;
+  private cycleTask: ScheduledTask | undefined;
+  private flushTask: ScheduledTask | undefined;
+
+  constructor(private ctx: ControllerContext) {
+    const store = ctx.api.store;
+    this.cache = new SchedulerCache(store);
+    for (const pod of store.list('pods')) this.onPod('ADDED', pod);
+    store.watch('pods', (type, pod, old) => this.onPod(type, pod, old));
+    store.watch('nodes', (type, node, old) => {
+      if (type === 'DELETED' || !old || nodeChangedForScheduling(node, old)) this.moveAllToActive();
+    });
+  }
+
+  private needsScheduling(pod: KObject): boolean {
+    return !pod.spec?.nodeName && !pod.metadata.deletionTimestamp && (pod.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
+  }
+
+  private onPod(type: string, pod: KObject, old?: KObject): void {
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    if (type === 'DELETED' || !this.needsScheduling(pod)) {
+      this.queue.remove(key);
+      if (type === 'DELETED') {
+        this.attempts.delete(key);
+        this.lastAttemptAt.delete(key);
+      }
+      // A pod leaving a node frees room: parked pods may fit now (AssignedPodDelete).
+      if (old?.spec?.nodeName && (type === 'DELETED' || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed')) this.moveAllToActive();
+      return;
+    }
+    if (type === 'ADDED') {
+      this.queue.add(key, pod.spec?.priority ?? 0);
+      this.kick();
+    }
+  }
+
+  private kick(): void {
+    if (this.cycleTask && !this.cycleTask.cancelled && this.cycleTask.at >= this.ctx.clock.now()) return;
+    this.cycleTask = this.ctx.clock.after(CYCLE_MS, SCHEDULER_NAME, () => {
+      this.cycleTask = undefined;
+      this.scheduleNext();
+    });
+  }
+
+  private scheduleNext(): void {
+    const next = this.queue.pop();
+    if (next) this.scheduleOne(next.key, next.attempts + 1);
+    if (this.queue.activeSize > 0) this.kick();
+  }
+
+  /** Unschedulable pods go back to the active queue once their back-off has passed. */
+  private moveAllToActive(): void {
+    if (this.queue.unschedulable.size === 0) return;
+    const now = this.ctx.clock.now();
+    for (const [key, attempts] of [...this.queue.unschedulable]) {
+      const ready = (this.lastAttemptAt.get(key) ?? 0) + SchedulingQueue.backoff(attempts);
+      const [ns, name] = key.split('/');
+      const requeue = () => {
+        if (!this.queue.unschedulable.has(key)) return;
+        const pod = this.ctx.api.store.get('pods', ns, name);
+        if (!pod || !this.needsScheduling(pod)) {
+          this.queue.remove(key);
+          return;
+        }
+        this.queue.add(key, pod.spec?.priority ?? 0, attempts);
+        this.kick();
+      };
+      if (ready <= now) requeue();
+      else this.ctx.clock.at(ready, SCHEDULER_NAME, requeue);
+    }
+  }
+
+  private scheduleOne(key: string, attemptNo: number): void {
+    const [ns, name] = key.split('/');
+    const pod = this.ctx.api.store.get('pods', ns, name);
+    if (!pod || !this.needsScheduling(pod)) return;
+    const info = podInfo(pod);
+    const now = this.ctx.clock.now();
+    this.lastAttemptAt.set(key, now);
+    const { feasible, reasons, unresolvable, evaluated } = this.findFeasible(info);
+    const attempt: SchedulingAttempt = { pod: refOf(pod), time: now, evaluatedNodes: evaluated, feasibleNodes: feasible.length, reasons, topScores: [] };
+    if (feasible.length === 0) {
+      attempt.message = fitErrorMessage(this.cache.nodes.size, reasons, unresolvable);
+      this.attempts.set(key, attempt);
+      this.queue.markUnschedulable(key, attemptNo);
+      this.ctx.api.event(pod, 'Warning', 'FailedScheduling', attempt.message, SCHEDULER_NAME);
+      this.ctx.reasons.record(SCHEDULER_NAME, 'scheduler.unschedulable', { nodes: this.cache.nodes.size, message: attempt.message }, [refOf(pod)]);
+      this.setUnschedulableCondition(pod, attempt.message);
+      this.ensureFlush();
+      return;
+    }
+    const scored = this.score(info, feasible);
+    attempt.topScores = scored.slice(0, 5);
+    const chosen = this.select(scored);
+    attempt.node = chosen;
+    this.attempts.set(key, attempt);
+    this.queue.unschedulable.delete(key);
+    try {
+      const bound = this.ctx.api.bind(pod, chosen, SCHEDULER_NAME);
+      this.cache.addPod(bound);
+      this.ctx.api.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${chosen}`, SCHEDULER_NAME);
+      const nodeObj = this.cache.nodes.get(chosen)?.node;
+      this.ctx.reasons.record(
+        SCHEDULER_NAME,
+        'scheduler.bound',
+        { node: chosen, feasible: feasible.length, evaluated, score: scored[0]?.total ?? 0 },
+        nodeObj ? [refOf(pod), refOf(nodeObj)] : [refOf(pod)],
+      );
+    } catch {
+      // The pod changed under us (deleted, or bound elsewhere): its watch event settles it.
+    }
+  }
+
+  /** How many feasible nodes to look for (numFeasibleNodesToFind, adaptive percentage). */
+  private feasibleNodesToFind(total: number): number {
+    if (total < 100) return total;
+    const percentage = Math.max(5, 50 - Math.floor(total / 125));
+    return Math.max(100, Math.floor((total * percentage) / 100));
+  }
+
+  private findFeasible(info: PodInfo): { feasible: NodeInfo[]; reasons: Record<string, number>; unresolvable: number; evaluated: number } {
+    const order = this.cache.order;
+    const total = order.length;
+    const want = this.feasibleNodesToFind(total);
+    const feasible: NodeInfo[] = [];
+    const reasons: Record<string, number> = {};
+    let unresolvable = 0;
+    let evaluated = 0;
+    for (let i = 0; i < total && feasible.length < want; i++) {
+      const node = this.cache.nodes.get(order[(this.nextStartNodeIndex + i) % total])!;
+      evaluated++;
+      let failed = false;
+      for (const plugin of FILTER_PLUGINS) {
+        const r = plugin.filter(info, node);
+        if (!r) continue;
+        failed = true;
+        for (const reason of r.reasons) reasons[reason] = (reasons[reason] ?? 0) + 1;
+        if (r.unresolvable) unresolvable++;
+        break;
+      }
+      if (!failed) feasible.push(node);
+    }
+    this.nextStartNodeIndex = total ? (this.nextStartNodeIndex + evaluated) % total : 0;
+    return { feasible, reasons, unresolvable, evaluated };
+  }
+
+  private score(info: PodInfo, nodes: NodeInfo[]): { node: string; total: number; scores: Record<string, number> }[] {
+    const results = nodes.map((n) => ({ node: n.name, total: 0, scores: {} as Record<string, number> }));
+    for (const plugin of SCORE_PLUGINS) {
+      let raw = nodes.map((n) => plugin.score(info, n));
+      if (plugin.normalize) raw = plugin.normalize(raw);
+      raw.forEach((s, i) => {
+        const weighted = s * plugin.weight;
+        results[i].scores[plugin.name] = weighted;
+        results[i].total += weighted;
+      });
+    }
+    return results.sort((a, b) => b.total - a.total);
+  }
+
+  /** Highest total wins; ties are broken at random (reservoir sampling), as selectHost does. */
+  private select(scored: { node: string; total: number }[]): string {
+    const best = scored[0].total;
+    let chosen = scored[0].node;
+    let seen = 1;
+    for (let i = 1; i < scored.length && scored[i].total === best; i++) {
+      seen++;
+      if (this.ctx.rng.int(seen) === 0) chosen = scored[i].node;
+    }
+    return chosen;
+  }
+
+  private setUnschedulableCondition(pod: KObject, message: string): void {
+    const conds = pod.status?.conditions ?? [];
+    const prev = conds.find((c: Record<string, string>) => c.type === 'PodScheduled');
+    if (prev && prev.status === 'False' && prev.message === message) return;
+    const cond = { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: prev?.status === 'False' ? prev.lastTransitionTime : rfc3339(this.ctx.clock.now()) };
+    const next = [...conds.filter((c: Record<string, string>) => c.type !== 'PodScheduled'), cond];
+    this.ctx.api.updateStatus(podType, pod, { ...pod.status, conditions: next }, SCHEDULER_NAME);
+  }
+
+  /** Parked pods are retried at least every 5 minutes (podMaxInUnschedulablePodsDuration). */
+  private ensureFlush(): void {
+    if (this.flushTask && !this.flushTask.cancelled) return;
+    this.flushTask = this.ctx.clock.after(UNSCHEDULABLE_FLUSH_MS, SCHEDULER_NAME, () => {
+      this.flushTask = undefined;
+      this.moveAllToActive();
+      if (this.queue.unschedulable.size) this.ensureFlush();
+    });
+  }
+
+  /** The latest attempt for a pod, for "why is this pod here / not scheduled?". */
+  lastAttempt(namespace: string, name: string): SchedulingAttempt | undefined {
+    return this.attempts.get(`${namespace}/${name}`);
+  }
+
+  /** Every node's verdict for a pod right now: which filter rejected it, or its scores. */
+  explain(pod: KObject): NodeVerdict[] {
+    const info = podInfo(pod);
+    const verdicts: NodeVerdict[] = [];
+    const passing: NodeInfo[] = [];
+    for (const name of this.cache.order) {
+      const node = this.cache.nodes.get(name)!;
+      const rejectedBy: NodeVerdict['rejectedBy'] = [];
+      for (const plugin of FILTER_PLUGINS) {
+        const r = plugin.filter(info, node);
+        if (r) rejectedBy.push({ plugin: plugin.name, reasons: r.reasons });
+      }
+      verdicts.push({ node: name, rejectedBy });
+      if (rejectedBy.length === 0) passing.push(node);
+    }
+    const scored = passing.length ? this.score(info, passing) : [];
+    for (const s of scored) {
+      const v = verdicts.find((x) => x.node === s.node)!;
+      v.scores = s.scores;
+      v.total = s.total;
+    }
+    return verdicts;
+  }
+}
+
+/** FitError.Error(): "0/4 nodes are available: <sorted reason counts>. preemption: …" */
+export function fitErrorMessage(totalNodes: number, reasons: Record<string, number>, unresolvable: number): string {
+  const parts = Object.entries(reasons)
+    .map(([reason, count]) => `${count} ${reason}`)
+    .sort();
+  const resolvable = totalNodes - unresolvable;
+  const preemption: string[] = [];
+  if (unresolvable > 0) preemption.push(`${unresolvable} Preemption is not helpful for scheduling`);
+  if (resolvable > 0) preemption.push(`${resolvable} No preemption victims found for incoming pod`);
+  return `0/${totalNodes} nodes are available: ${parts.join(', ')}. preemption: 0/${totalNodes} nodes are available: ${preemption.sort().join(', ')}.`;
+}
+
+function nodeChangedForScheduling(node: KObject, old: KObject): boolean {
+  return (
+    node.spec?.unschedulable !== old.spec?.unschedulable ||
+    JSON.stringify(node.spec?.taints ?? []) !== JSON.stringify(old.spec?.taints ?? []) ||
+    JSON.stringify(node.metadata.labels ?? {}) !== JSON.stringify(old.metadata.labels ?? {}) ||
+    JSON.stringify(node.status?.allocatable ?? {}) !== JSON.stringify(old.status?.allocatable ?? {})
+  );
+}
