@@ -188,6 +188,7 @@ export class ApiServer {
     const next = change(current);
     if (!next || next === current) return current;
     next.metadata = { ...next.metadata, resourceVersion: current.metadata.resourceVersion };
+    if (GENERATION_KINDS.has(type.kind) && next.spec !== current.spec && !deepEqual(next.spec, current.spec)) next.metadata.generation = (current.metadata.generation ?? 0) + 1;
     const stored = this.store.replace(type.resource, next, current.metadata.resourceVersion);
     this.emit('update', type, stored.metadata.namespace, stored.metadata.name!, actor, node);
     return this.finishIfFinalized(type, stored, actor);

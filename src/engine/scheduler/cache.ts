@@ -43,6 +43,7 @@ export class SchedulerCache {
       nonZeroMemory: 0,
       podCount: 0,
       pods: new Map(),
+      ownerCounts: new Map(),
     };
     info.node = node;
     info.labels = node.metadata.labels ?? {};
@@ -89,6 +90,7 @@ export class SchedulerCache {
     info.nonZeroMilliCpu += r.nonZeroMilliCpu;
     info.nonZeroMemory += r.nonZeroMemory;
     info.podCount++;
+    if (r.owner) info.ownerCounts.set(r.owner, (info.ownerCounts.get(r.owner) ?? 0) + 1);
     this.generation++;
   }
 
@@ -104,6 +106,11 @@ export class SchedulerCache {
     info.nonZeroMilliCpu -= r.nonZeroMilliCpu;
     info.nonZeroMemory -= r.nonZeroMemory;
     info.podCount--;
+    if (r.owner) {
+      const n = (info.ownerCounts.get(r.owner) ?? 1) - 1;
+      if (n <= 0) info.ownerCounts.delete(r.owner);
+      else info.ownerCounts.set(r.owner, n);
+    }
     this.generation++;
   }
 }

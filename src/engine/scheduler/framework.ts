@@ -24,9 +24,12 @@ export interface NodeInfo {
   podCount: number;
   /** Pods on the node, by "ns/name", with their requests, so removal is exact. */
   pods: Map<string, PodRequests>;
+  /** Pods on the node per controlling owner uid (for spreading replicas). */
+  ownerCounts: Map<string, number>;
 }
 
 export interface PodRequests {
+  owner?: string;
   milliCpu: number;
   memory: number;
   nonZeroMilliCpu: number;
@@ -95,7 +98,8 @@ export function podRequests(pod: KObject): PodRequests {
   }
   cpu += sidecarCpu;
   mem += sidecarMem;
-  return { milliCpu: cpu, memory: mem, nonZeroMilliCpu: Math.max(nzCpu, cpu), nonZeroMemory: Math.max(nzMem, mem) };
+  const owner = pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
+  return { owner, milliCpu: cpu, memory: mem, nonZeroMilliCpu: Math.max(nzCpu, cpu), nonZeroMemory: Math.max(nzMem, mem) };
 }
 
 export function podInfo(pod: KObject): PodInfo {

@@ -247,7 +247,9 @@ export class Scheduler {
 
   /** Every node's verdict for a pod right now: which filter rejected it, or its scores. */
   explain(pod: KObject): NodeVerdict[] {
-    const info = podInfo(pod);
+    // For a pod already bound, ask how it would be placed now (its nodeName came from binding).
+    const bound = (pod.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'PodScheduled' && c.status === 'True');
+    const info = podInfo(bound ? { ...pod, spec: { ...pod.spec, nodeName: undefined } } : pod);
     const verdicts: NodeVerdict[] = [];
     const passing: NodeInfo[] = [];
     for (const name of this.cache.order) {

@@ -46,12 +46,12 @@ function resourceLines(w: DescribeWriter, title: string, values: Record<string, 
 
 /** describeContainers: each container's image, ports, state, probes, env and mounts. */
 export function describeContainers(w: DescribeWriter, title: string, containers: Any[], statuses: Any[] | undefined, indent: string): void {
-  w.write(0, `${indent}${title}:\n`);
+  w.write(0, `${indent}${title}:${containers.length ? '' : ' <none>'}\n`);
   for (const c of containers) {
     const st = statuses?.find((s) => s.name === c.name);
-    const i2 = `${indent}  `;
-    w.write(0, `${i2}${c.name}:\n`);
-    const i3 = `${i2}  `;
+    // describeContainerBasicInfo: the name at level 1 (one space more inside a template), fields at level 2.
+    w.write(0, `  ${indent ? ' ' : ''}${c.name}:\n`);
+    const i3 = '    ';
     if (st?.containerID) w.write(0, `${i3}Container ID:\t${st.containerID}\n`);
     w.write(0, `${i3}Image:\t${c.image}\n`);
     if (st) w.write(0, `${i3}Image ID:\t${st.imageID ?? ''}\n`);
@@ -119,8 +119,8 @@ export function describeVolumes(w: DescribeWriter, volumes: Any[] | undefined, i
   if (!volumes?.length) return void w.write(0, `${indent}Volumes:\t<none>\n`);
   w.write(0, `${indent}Volumes:\n`);
   for (const v of volumes) {
-    w.write(0, `${indent}  ${v.name}:\n`);
-    const i = `${indent}    `;
+    w.write(0, `  ${indent ? ' ' : ''}${v.name}:\n`);
+    const i = '    ';
     if (v.emptyDir) {
       w.write(0, `${i}Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n`);
       w.write(0, `${i}Medium:\t${v.emptyDir.medium ?? ''}\n`);

@@ -6,7 +6,8 @@ import { TaintTolerationFilter, TaintTolerationScore } from './tainttoleration';
 import { NodeAffinityFilter, NodeAffinityScore } from './nodeaffinity';
 import { NodeResourcesFitFilter, NodeResourcesFitScore } from './noderesourcesfit';
 import { NodeResourcesBalancedAllocation } from './balancedallocation';
+import { PodTopologySpreadScore } from './podtopologyspread';
 
 export const FILTER_PLUGINS: FilterPlugin[] = [NodeUnschedulable, NodeName, TaintTolerationFilter, NodeAffinityFilter, NodeResourcesFitFilter];
 
-export const SCORE_PLUGINS: ScorePlugin[] = [TaintTolerationScore, NodeAffinityScore, NodeResourcesFitScore, NodeResourcesBalancedAllocation];
+export const SCORE_PLUGINS: ScorePlugin[] = [TaintTolerationScore, NodeAffinityScore, NodeResourcesFitScore, PodTopologySpreadScore, NodeResourcesBalancedAllocation];

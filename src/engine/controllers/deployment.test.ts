@@ -1,0 +1,138 @@
+/** The Deployment slice, read like a lesson: apply, advance the clock, look with kubectl. */
+import { describe, expect, it } from 'vitest';
+import { newCluster, k, NGINX_DEPLOYMENT } from '../testing/helpers';
+import { resolveFenceposts } from './deploymentutil';
+import type { KObject } from '../api/types';
+
+function podNames(c: ReturnType<typeof newCluster>): string[] {
+  return c.store.list('pods', 'default').map((p) => p.metadata.name!);
+}
+
+describe('Deployment → ReplicaSet → Pods → Running', () => {
+  it('follows the real event sequence for each pod', () => {
+    const c = newCluster();
+    k(c, 'apply -f -', NGINX_DEPLOYMENT);
+    c.advance(1);
+    const table = k(c, 'get pods');
+    expect(table.match(/ContainerCreating/g)).toHaveLength(3);
+    c.advance(20);
+    expect(k(c, 'get pods').match(/Running/g)).toHaveLength(3);
+    for (const pod of c.store.list('pods', 'default')) {
+      const reasons = c.api.events.forObject({ kind: 'Pod', namespace: 'default', name: pod.metadata.name!, uid: pod.metadata.uid }).map((e) => e.reason);
+      expect(reasons).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+      expect(pod.spec.nodeName).toMatch(/^worker-\d$/);
+      expect(pod.status.phase).toBe('Running');
+      expect(pod.status.conditions.find((x: { type: string }) => x.type === 'Ready').status).toBe('True');
+    }
+    const d = c.store.get('deployments', 'default', 'web')!;
+    const rsEvents = c.api.events.forObject({ kind: 'ReplicaSet', namespace: 'default', name: c.store.list('replicasets', 'default')[0].metadata.name! , uid: c.store.list('replicasets', 'default')[0].metadata.uid });
+    expect(rsEvents.map((e) => e.reason)).toEqual(['SuccessfulCreate', 'SuccessfulCreate', 'SuccessfulCreate']);
+    expect(c.api.events.forObject({ kind: 'Deployment', namespace: 'default', name: 'web', uid: d.metadata.uid }).map((e) => e.message)).toEqual([
+      expect.stringMatching(/^Scaled up replica set web-\w+ from 0 to 3$/),
+    ]);
+  });
+
+  it('spreads the replicas over the workers and never onto the tainted control plane', () => {
+    const c = newCluster();
+    k(c, 'create deployment web --image=nginx --replicas=6');
+    c.advance(30);
+    const nodes = c.store.list('pods', 'default').map((p) => p.spec.nodeName);
+    expect(nodes).not.toContain('control-plane');
+    for (const w of ['worker-1', 'worker-2', 'worker-3']) expect(nodes.filter((n) => n === w)).toHaveLength(2);
+  });
+
+  it('self-heals: a deleted pod is replaced, until the Deployment itself is deleted', () => {
+    const c = newCluster();
+    k(c, 'create deployment web --image=nginx --replicas=3');
+    c.advance(20);
+    const [victim] = podNames(c);
+    expect(k(c, `delete pod ${victim}`)).toBe(`pod "${victim}" deleted\n`);
+    c.advance(0.1);
+    // The old pod is Terminating and a replacement already exists.
+    expect(k(c, 'get pods')).toMatch(new RegExp(`${victim} +1/1 +Terminating`));
+    expect(c.store.list('pods', 'default').filter((p) => !p.metadata.deletionTimestamp)).toHaveLength(3);
+    c.advance(30);
+    expect(podNames(c)).not.toContain(victim);
+    expect(k(c, 'get pods').match(/Running/g)).toHaveLength(3);
+    k(c, 'delete deployment web');
+    c.advance(45);
+    expect(c.kubectl('get pods').stderr).toBe('No resources found in default namespace.\n');
+    expect(c.store.list('replicasets', 'default')).toHaveLength(0);
+  });
+
+  it('scales up and down, deleting the newest, least settled pods first', () => {
+    const c = newCluster();
+    k(c, 'create deployment web --image=nginx --replicas=2');
+    c.advance(20);
+    const first = podNames(c);
+    k(c, 'scale deployment web --replicas=5');
+    c.advance(20);
+    expect(k(c, 'get deploy web')).toMatch(/web    5\/5     5            5/);
+    k(c, 'scale deployment web --replicas=2');
+    c.advance(40);
+    // ActivePodsWithRanks: pods doubled up on a node go first, so the two left are on different nodes.
+    const left = c.store.list('pods', 'default');
+    expect(left).toHaveLength(2);
+    expect(new Set(left.map((p) => p.spec.nodeName)).size).toBe(2);
+    void first;
+  });
+
+  it('rolls a new image out within maxSurge/maxUnavailable', () => {
+    const c = newCluster();
+    k(c, 'apply -f -', NGINX_DEPLOYMENT);
+    c.advance(30);
+    k(c, 'apply -f -', NGINX_DEPLOYMENT.replace('nginx:1.27', 'nginx:1.26'));
+    let maxPods = 0;
+    let minAvailable = Infinity;
+    for (let t = 0; t < 120; t++) {
+      c.advance(0.5);
+      const pods = c.store.list('pods', 'default').filter((p) => !p.metadata.deletionTimestamp);
+      maxPods = Math.max(maxPods, pods.length);
+      const d = c.store.get('deployments', 'default', 'web')!;
+      minAvailable = Math.min(minAvailable, d.status?.availableReplicas ?? 0);
+    }
+    // 3 replicas with 25%/25%: surge 1, unavailable 0 → at most 4 pods, never fewer than 3 available.
+    expect(maxPods).toBe(4);
+    expect(minAvailable).toBe(3);
+    const rss = c.store.list('replicasets', 'default');
+    expect(rss).toHaveLength(2);
+    expect(rss.map((r) => r.spec.replicas).sort()).toEqual([0, 3]);
+    const images = c.store.list('pods', 'default').map((p) => p.spec.containers[0].image);
+    expect(new Set(images)).toEqual(new Set(['nginx:1.26']));
+    expect(c.store.get('deployments', 'default', 'web')!.metadata.annotations!['deployment.kubernetes.io/revision']).toBe('2');
+  });
+
+  it('resolves fenceposts as deployment_util.go does', () => {
+    const d = (replicas: number, surge: string | number, unavailable: string | number) => ({ spec: { replicas, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: surge, maxUnavailable: unavailable } } } }) as unknown as KObject;
+    expect(resolveFenceposts(d(3, '25%', '25%'))).toEqual({ maxSurge: 1, maxUnavailable: 0 });
+    expect(resolveFenceposts(d(10, '25%', '25%'))).toEqual({ maxSurge: 3, maxUnavailable: 2 });
+    expect(resolveFenceposts(d(1, 0, 0))).toEqual({ maxSurge: 0, maxUnavailable: 1 });
+  });
+
+  it('a container that exits is restarted with growing back-off (CrashLoopBackOff)', () => {
+    const c = newCluster();
+    k(c, 'run crash --image=busybox');
+    c.advance(10);
+    const status = () => k(c, 'get pod crash').split('\n')[1];
+    const restarts = () => c.store.get('pods', 'default', 'crash')!.status.containerStatuses[0].restartCount;
+    c.advance(5);
+    expect(status()).toMatch(/CrashLoopBackOff/);
+    const r1 = restarts();
+    expect(r1).toBeGreaterThanOrEqual(1);
+    c.advance(300);
+    // 10 s, 20 s, 40 s, 80 s, 160 s … a few more restarts in five minutes, not hundreds.
+    expect(restarts()).toBeGreaterThan(r1);
+    expect(restarts()).toBeLessThanOrEqual(7);
+    expect(k(c, 'describe pod crash')).toMatch(/Back-off restarting failed container crash in pod crash_default\(/);
+  });
+
+  it('an unknown image ends in ImagePullBackOff with the kubelet\'s events', () => {
+    const c = newCluster();
+    k(c, 'run bad --image=nginx:9.99');
+    c.advance(20);
+    expect(k(c, 'get pod bad')).toMatch(/bad +0\/1 +(ErrImagePull|ImagePullBackOff) +0 +20s/);
+    const events = k(c, 'describe pod bad');
+    expect(events).toContain('Failed to pull image "nginx:9.99": failed to pull and unpack image "docker.io/library/nginx:9.99"');
+    expect(events).toContain('Error: ImagePullBackOff');
+  });
+});

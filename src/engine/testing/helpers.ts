@@ -1,0 +1,53 @@
+/** Test helpers: a small cluster and a kubectl that fails loudly. */
+import { createCluster } from '../index';
+import type { Cluster, ClusterOptions } from '../cluster/cluster';
+
+export function newCluster(options: ClusterOptions = {}): Cluster {
+  return createCluster({ seed: 42, ...options });
+}
+
+/** Runs kubectl and returns stdout, throwing with stderr when it fails. */
+export function k(c: Cluster, cmd: string, stdin?: string): string {
+  const r = c.kubectl(cmd, { stdin });
+  if (r.exitCode !== 0) throw new Error(`kubectl ${cmd} failed (${r.exitCode}):\n${r.stderr}`);
+  return r.stdout;
+}
+
+/** Runs kubectl expecting failure; returns stderr. */
+export function kFail(c: Cluster, cmd: string, stdin?: string): string {
+  const r = c.kubectl(cmd, { stdin });
+  if (r.exitCode === 0) throw new Error(`kubectl ${cmd} unexpectedly succeeded:\n${r.stdout}`);
+  return r.stderr;
+}
+
+/** The rows of a kubectl table, split into cells. */
+export function rows(table: string): string[][] {
+  return table
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(/\s{2,}/));
+}
+
+export const NGINX_DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels:
+    app: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        ports:
+        - containerPort: 80
+`;
