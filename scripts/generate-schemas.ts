@@ -165,6 +165,13 @@ for (const r of ROOTS) {
   visit(mod, name);
 }
 
+// Fields added in v1.31 and v1.32 that the package (v1.30) predates; Wheelhouse targets v1.32.
+const V132_ADDITIONS: [string, string, FieldDef][] = [
+  ['core/v1.PodSpec', 'resources', { type: 'object', ref: 'core/v1.ResourceRequirements', description: 'Resources is the total amount of CPU and Memory resources required by all containers in the pod. It supports specifying Requests and Limits for "cpu" and "memory" resource names only. ResourceClaims are not supported. This field enables fine-grained control over resource allocation for the entire pod, allowing resource sharing among containers in a pod. This is an alpha field and requires enabling the PodLevelResources feature gate.' }],
+  ['core/v1.ContainerStatus', 'stopSignal', { type: 'string', description: 'StopSignal reports the effective stop signal for this container' }],
+];
+for (const [type, field, def] of V132_ADDITIONS) if (defs[type] && !defs[type].fields[field]) defs[type].fields[field] = def;
+
 const out = resolve('src/engine/openapi/definitions.json');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify({ source: `kubernetes-types@${pkg.version} (generated from the Kubernetes OpenAPI spec, Apache-2.0)`, roots: ROOTS.map((r) => r.replace('/', '.')), definitions: defs }));
