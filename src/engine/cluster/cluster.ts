@@ -151,9 +151,14 @@ export class Cluster {
   }
 
   advance(seconds: number): void {
-    if (!(seconds > 0) || !Number.isFinite(seconds)) return;
-    this.log.push({ type: 'advance', at: this.now(), seconds });
-    this.clock.runUntil(this.now() + seconds * 1000);
+    if (!(seconds >= 0) || !Number.isFinite(seconds)) return;
+    // The simulation counts whole milliseconds, so replays land on exactly the same instants.
+    seconds = Math.round(seconds * 1000) / 1000;
+    // Consecutive advances merge into one entry, so a running clock keeps the log short.
+    const last = this.log[this.log.length - 1];
+    if (last?.type === 'advance' && Math.round(last.at + last.seconds * 1000) === this.now()) last.seconds = Math.round((last.seconds + seconds) * 1000) / 1000;
+    else this.log.push({ type: 'advance', at: this.now(), seconds });
+    this.clock.runUntil(this.now() + Math.round(seconds * 1000));
     this.changed();
   }
 
@@ -162,10 +167,7 @@ export class Cluster {
     const next = this.clock.nextAt();
     if (next === undefined) return false;
     // Recorded as an advance to that instant so a replay lands on the same state.
-    const seconds = (next - this.now()) / 1000;
-    this.log.push({ type: 'advance', at: this.now(), seconds: Math.max(seconds, 0) });
-    this.clock.runUntil(next);
-    this.changed();
+    this.advance(Math.max(0, (next - this.now()) / 1000));
     return true;
   }
 
@@ -247,7 +249,7 @@ export function replayCluster(options: ClusterOptions, actions: Action[], until 
       case 'advance': {
         const end = Math.min(a.at + a.seconds * 1000, until);
         const seconds = (end - c.now()) / 1000;
-        if (seconds > 0) c.advance(seconds);
+        if (seconds >= 0) c.advance(seconds);
         break;
       }
       case 'stopNode':

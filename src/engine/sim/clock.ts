@@ -21,6 +21,11 @@ export class SimClock {
   private current: number;
   /** Count of tasks run so far: the UI's "step one reconcile" counts in these. */
   tasksRun = 0;
+  /**
+   * Tasks that threw. One broken task must not stop the cluster (the UI keeps running); tests
+   * assert this stays empty.
+   */
+  readonly failures: { owner: string; at: number; error: string }[] = [];
 
   constructor(startMs: number) {
     this.current = startMs;
@@ -30,9 +35,9 @@ export class SimClock {
     return this.current;
   }
 
-  /** Schedules `run` at absolute simulated time `at` (never earlier than now). */
+  /** Schedules `run` at absolute simulated time `at` (never earlier than now), in whole milliseconds. */
   at(at: number, owner: string, run: () => void): ScheduledTask {
-    const task: ScheduledTask = { at: Math.max(at, this.current), seq: this.seq++, owner, run, cancelled: false };
+    const task: ScheduledTask = { at: Math.max(Math.ceil(at), this.current), seq: this.seq++, owner, run, cancelled: false };
     this.push(task);
     return task;
   }
@@ -57,16 +62,25 @@ export class SimClock {
 
   /** Runs every task due up to and including `until`, then sets the clock to `until`. */
   runUntil(until: number): void {
+    until = Math.floor(until);
     for (;;) {
       this.dropCancelled();
       const top = this.heap[0];
       if (!top || top.at > until) break;
       this.pop();
       this.current = top.at;
-      this.tasksRun++;
-      top.run();
+      this.runTask(top);
     }
     if (until > this.current) this.current = until;
+  }
+
+  private runTask(task: ScheduledTask): void {
+    this.tasksRun++;
+    try {
+      task.run();
+    } catch (e) {
+      if (this.failures.length < 100) this.failures.push({ owner: task.owner, at: task.at, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
+    }
   }
 
   /** Runs exactly one due-or-future task (the next in time); returns false when idle. */
@@ -76,8 +90,7 @@ export class SimClock {
     if (!top) return false;
     this.pop();
     this.current = Math.max(this.current, top.at);
-    this.tasksRun++;
-    top.run();
+    this.runTask(top);
     return true;
   }
 

@@ -6,8 +6,14 @@ export function newCluster(options: ClusterOptions = {}): Cluster {
   return createCluster({ seed: 42, ...options });
 }
 
+/** Fails the test if any simulated task threw (the clock records instead of stopping). */
+export function assertNoTaskFailures(c: Cluster): void {
+  if (c.clock.failures.length) throw new Error(`a simulated task threw:\n${c.clock.failures.map((f) => `${f.owner}: ${f.error}`).join('\n')}`);
+}
+
 /** Runs kubectl and returns stdout, throwing with stderr when it fails. */
 export function k(c: Cluster, cmd: string, stdin?: string): string {
+  assertNoTaskFailures(c);
   const r = c.kubectl(cmd, { stdin });
   if (r.exitCode !== 0) throw new Error(`kubectl ${cmd} failed (${r.exitCode}):\n${r.stderr}`);
   return r.stdout;
@@ -15,6 +21,7 @@ export function k(c: Cluster, cmd: string, stdin?: string): string {
 
 /** Runs kubectl expecting failure; returns stderr. */
 export function kFail(c: Cluster, cmd: string, stdin?: string): string {
+  assertNoTaskFailures(c);
   const r = c.kubectl(cmd, { stdin });
   if (r.exitCode === 0) throw new Error(`kubectl ${cmd} unexpectedly succeeded:\n${r.stdout}`);
   return r.stderr;

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('first deployment', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('wheelhouse.language', 'en'));
+  });
+
+  test('kubectl create deployment brings 3 pods to Running', async ({ page }, info) => {
+    await page.goto('/');
+    await expect(page.getByRole('region', { name: 'Cluster' })).toBeVisible();
+    await expect(page.getByRole('region', { name: /^node worker-1: Ready/ })).toBeVisible();
+    const prompt = page.getByRole('textbox', { name: 'kubectl' });
+    await prompt.fill('kubectl create deployment web --image=nginx --replicas=3');
+    await prompt.press('Enter');
+    await expect(page.getByTestId('console-output')).toContainText('deployment.apps/web created');
+    await page.getByRole('button', { name: 'Speed ×16' }).click();
+    const running = page.getByRole('listitem', { name: /^pod web-\w+-\w{5}: Running, 1\/1$/ });
+    await expect(running).toHaveCount(3);
+    await prompt.fill('kubectl get pods');
+    await prompt.press('Enter');
+    await expect(page.getByTestId('console-output')).toContainText(/web-\w+-\w{5}\s+1\/1\s+Running/);
+    await page.screenshot({ path: info.outputPath('deployment-running.png'), fullPage: true });
+  });
+
+  test('the page speaks Korean', async ({ page }, info) => {
+    await page.goto('/');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+    await expect(page.getByRole('region', { name: '클러스터' })).toBeVisible();
+    await expect(page.getByText('컨트롤 플레인', { exact: true })).toBeVisible();
+    await page.screenshot({ path: info.outputPath('korean.png'), fullPage: true });
+  });
+
+  test('garbage in the prompt gets a clear answer, never a crash', async ({ page }) => {
+    await page.goto('/');
+    const prompt = page.getByRole('textbox', { name: 'kubectl' });
+    await prompt.fill('kubectl get flibbertigibbets');
+    await prompt.press('Enter');
+    await expect(page.getByTestId('console-output')).toContainText('error: the server doesn\'t have a resource type "flibbertigibbets"');
+    await prompt.fill('ls -la');
+    await prompt.press('Enter');
+    await expect(page.getByTestId('console-output')).toContainText('Only kubectl commands run here');
+  });
+});

@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { TopBar } from './components/TopBar';
+import { ClusterView } from './components/ClusterView';
+import { Console } from './components/Console';
+import { useCluster } from './store/clusterStore';
+
+const TICK_MS = 100;
+
+export function App() {
+  useEffect(() => {
+    let last = performance.now();
+    const id = window.setInterval(() => {
+      const now = performance.now();
+      useCluster.getState().tick(Math.min(now - last, 500));
+      last = now;
+    }, TICK_MS);
+    return () => window.clearInterval(id);
+  }, []);
+  return (
+    <div className="app">
+      <TopBar />
+      <main className="workspace">
+        <ClusterView />
+        <Console />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/** i18next set-up: Korean and English resources, the language remembered across reloads. */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { ko } from './ko';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Messages = Widen<typeof en>;
+
+export const LANGUAGES = ['ko', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'wheelhouse.language';
+
+function initialLanguage(): Language {
+  const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  if (saved === 'ko' || saved === 'en') return saved;
+  const nav = typeof navigator !== 'undefined' ? navigator.language : 'en';
+  return nav.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+void i18next.use(initReactI18next).init({
+  resources: { en: { translation: en }, ko: { translation: ko } },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+});
+
+export function setLanguage(lang: Language): void {
+  localStorage.setItem(STORAGE_KEY, lang);
+  void i18next.changeLanguage(lang);
+  document.documentElement.lang = lang;
+}
+
+export { en, ko };
+export default i18next;
