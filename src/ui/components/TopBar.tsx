@@ -38,7 +38,7 @@ export function TopBar() {
           {paused ? `▶ ${t('clock.play')}` : `❚❚ ${t('clock.pause')}`}
         </button>
         <button type="button" onClick={step} disabled={!paused}>
-          ⏭ {t('clock.step')}
+          {t('clock.step')} ›
         </button>
         {SPEEDS.map((s) => (
           <button key={s} type="button" className="speed" aria-pressed={speed === s} onClick={() => setSpeed(s)}>
