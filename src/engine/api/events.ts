@@ -13,7 +13,6 @@ import { rfc3339 } from '../sim/clock';
 export interface EventRecord {
   namespace: string;
   name: string;
-  uid: string;
   involved: ObjectRef & { apiVersion: string; fieldPath?: string };
   type: 'Normal' | 'Warning';
   reason: string;
@@ -23,10 +22,8 @@ export interface EventRecord {
   first: number;
   last: number;
   count: number;
-  resourceVersion: string;
+  resourceVersion: number;
   seq: number;
-  /** Correlation key: identical events share it. */
-  key: string;
 }
 
 export const EVENT_TTL_MS = 60 * 60 * 1000;
@@ -35,8 +32,8 @@ export type EventListener = (e: EventRecord) => void;
 
 export class EventStore {
   private byNamespace = new Map<string, Map<string, EventRecord>>();
+  /** Events per involved object (by uid): also where identical events are found and counted. */
   private byObject = new Map<string, EventRecord[]>();
-  private dedupe = new Map<string, EventRecord>();
   private seq = 0;
   private listeners: EventListener[] = [];
   private size = 0;
@@ -44,7 +41,6 @@ export class EventStore {
   constructor(
     private now: () => number,
     private nextRevision: () => string,
-    private uid: () => string,
   ) {}
 
   onEvent(listener: EventListener): () => void {
@@ -67,24 +63,38 @@ export class EventStore {
     host?: string,
   ): EventRecord {
     const t = this.now();
-    const key = `${involved.uid ?? involved.namespace + '/' + involved.name}|${involved.fieldPath ?? ''}|${type}|${reason}|${message}|${component}|${host ?? ''}`;
-    const existing = this.dedupe.get(key);
-    if (existing && t - existing.last < EVENT_TTL_MS) {
+    const objKey = this.objectKey(involved);
+    let list = this.byObject.get(objKey);
+    // EventCorrelator: the same event about the same object again only bumps count and
+    // lastTimestamp. Like client-go's (an LRU of recent events) it looks at recent ones only.
+    let existing: EventRecord | undefined;
+    if (list) {
+      for (let i = list.length - 1; i >= 0 && i >= list.length - 16; i--) {
+        const e = list[i];
+        if (e.reason === reason && e.message === message && e.type === type && e.component === component && e.host === host && e.involved.fieldPath === involved.fieldPath && t - e.last < EVENT_TTL_MS) {
+          existing = e;
+          break;
+        }
+      }
+    }
+    if (existing) {
       existing.count++;
       existing.last = t;
-      existing.resourceVersion = this.nextRevision();
+      existing.resourceVersion = Number(this.nextRevision());
       existing.seq = this.seq++;
       for (const l of this.listeners) l(existing);
       return existing;
     }
     const namespace = involved.namespace ?? 'default';
-    // client-go names events "<object>.<unix nanos in hex>"; the sequence keeps them unique.
-    const nanos = BigInt(t) * 1_000_000n + BigInt(this.seq % 1_000_000);
+    // Share one reference object among all events about the same object.
+    const shared = list?.[0]?.involved;
+    const ref = shared && shared.fieldPath === involved.fieldPath && shared.name === involved.name ? shared : involved;
+    // client-go names events "<object>.<unix nanos in hex>": here milliseconds in hex plus a
+    // sequence number stand in for the nanoseconds, which keeps names unique and sortable.
     const rec: EventRecord = {
       namespace,
-      name: `${involved.name}.${nanos.toString(16)}`,
-      uid: this.uid(),
-      involved,
+      name: `${involved.name}.${t.toString(16)}${(this.seq & 0xfffff).toString(16).padStart(5, '0')}`,
+      involved: ref,
       type,
       reason,
       message,
@@ -93,18 +103,14 @@ export class EventStore {
       first: t,
       last: t,
       count: 1,
-      resourceVersion: this.nextRevision(),
+      resourceVersion: Number(this.nextRevision()),
       seq: this.seq++,
-      key,
     };
     let ns = this.byNamespace.get(namespace);
     if (!ns) this.byNamespace.set(namespace, (ns = new Map()));
     ns.set(rec.name, rec);
-    const objKey = this.objectKey(involved);
-    let list = this.byObject.get(objKey);
     if (!list) this.byObject.set(objKey, (list = []));
     list.push(rec);
-    this.dedupe.set(key, rec);
     this.size++;
     for (const l of this.listeners) l(rec);
     return rec;
@@ -161,9 +167,20 @@ export class EventStore {
       if (i >= 0) list.splice(i, 1);
       if (list.length === 0) this.byObject.delete(objKey);
     }
-    if (this.dedupe.get(rec.key) === rec) this.dedupe.delete(rec.key);
     this.size--;
   }
+}
+
+/** A stable uid for an event, derived from its name (events are not kept with one to save memory). */
+export function eventUid(e: EventRecord): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < e.name.length; i++) {
+    h1 = Math.imul(h1 ^ e.name.charCodeAt(i), 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ e.name.charCodeAt(i), 0x5bd1e995) >>> 0;
+  }
+  const hex = (h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0')).repeat(2);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** The v1 Event object kubectl shows for a record. */
@@ -177,7 +194,7 @@ export function eventObject(e: EventRecord): KObject {
   return {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: { name: e.name, namespace: e.namespace, uid: e.uid, resourceVersion: e.resourceVersion, creationTimestamp: rfc3339(e.first) },
+    metadata: { name: e.name, namespace: e.namespace, uid: eventUid(e), resourceVersion: String(e.resourceVersion), creationTimestamp: rfc3339(e.first) },
     involvedObject: involved,
     reason: e.reason,
     message: e.message,

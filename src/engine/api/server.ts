@@ -56,7 +56,6 @@ export class ApiServer {
     this.events = new EventStore(
       () => clock.now(),
       () => store.nextRevision(),
-      () => rng.uuid(),
     );
   }
 

@@ -39,7 +39,8 @@ export class ObjectStore {
   private revision = 0;
   private tables = new Map<string, ResourceTable>();
   private uidIndex = new Map<string, { resource: string; namespace: string; name: string }>();
-  private ownerIndex = new Map<string, Set<string>>(); // owner uid → "resource|ns|name"
+  /** owner uid → dependents by "resource|ns|name" (the garbage collector's graph) */
+  private ownerIndex = new Map<string, Map<string, KObject>>();
 
   constructor(qualifiedResourceOf: (resource: string) => string) {
     this.qualified = qualifiedResourceOf;
@@ -135,15 +136,12 @@ export class ObjectStore {
 
   /** Objects that name `ownerUid` in their ownerReferences (the garbage collector's graph). */
   dependents(ownerUid: string): KObject[] {
-    const keys = this.ownerIndex.get(ownerUid);
-    if (!keys) return [];
-    const out: KObject[] = [];
-    for (const k of keys) {
-      const [resource, ns, name] = k.split('|');
-      const obj = this.get(resource, ns, name);
-      if (obj) out.push(obj);
-    }
-    return out;
+    const deps = this.ownerIndex.get(ownerUid);
+    return deps ? [...deps.values()] : [];
+  }
+
+  dependentCount(ownerUid: string): number {
+    return this.ownerIndex.get(ownerUid)?.size ?? 0;
   }
 
   /** Inserts a new object; the caller has checked that the name is free. */
@@ -208,18 +206,18 @@ export class ObjectStore {
     if (obj?.metadata.uid) this.uidIndex.set(obj.metadata.uid, { resource, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name! });
     const oldOwners = old?.metadata.ownerReferences;
     const newOwners = obj?.metadata.ownerReferences;
-    if (oldOwners !== newOwners) {
-      const gkey = `${resource}|${ref.metadata.namespace ?? ''}|${ref.metadata.name}`;
-      for (const o of oldOwners ?? []) {
-        const s = this.ownerIndex.get(o.uid);
-        s?.delete(gkey);
-        if (s?.size === 0) this.ownerIndex.delete(o.uid);
-      }
-      for (const o of newOwners ?? []) {
-        let s = this.ownerIndex.get(o.uid);
-        if (!s) this.ownerIndex.set(o.uid, (s = new Set()));
-        s.add(gkey);
-      }
+    const gkey = `${resource}|${ref.metadata.namespace ?? ''}|${ref.metadata.name}`;
+    for (const o of oldOwners ?? []) {
+      if (newOwners?.some((n) => n.uid === o.uid)) continue;
+      const deps = this.ownerIndex.get(o.uid);
+      deps?.delete(gkey);
+      if (deps?.size === 0) this.ownerIndex.delete(o.uid);
+    }
+    // Keep the newest version of the object under each owner.
+    for (const o of newOwners ?? []) {
+      let deps = this.ownerIndex.get(o.uid);
+      if (!deps) this.ownerIndex.set(o.uid, (deps = new Map()));
+      deps.set(gkey, obj!);
     }
   }
 

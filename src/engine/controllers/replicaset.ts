@@ -7,7 +7,7 @@
 import type { KObject } from '../api/types';
 import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
-import { matches, selectorFromObject } from '../api/labels';
+import { matches, selectorFromMap, selectorFromObject } from '../api/labels';
 import { ApiError } from '../api/errors';
 import { parseRfc3339 } from '../sim/clock';
 import { deepEqual } from '../util/equal';
@@ -30,6 +30,8 @@ export class ReplicaSetController {
   }
 
   private onPod(type: string, pod: KObject, old: KObject | undefined): void {
+    // Only changes a ReplicaSet acts on or counts wake it (a binding, say, changes nothing).
+    if (type === 'MODIFIED' && old && !relevantToReplicaSet(pod, old)) return;
     const ref = controllerOf(pod);
     if (ref?.kind === 'ReplicaSet') this.queue.add(nsName(pod.metadata.namespace, ref.name));
     const oldRef = old && controllerOf(old);
@@ -48,10 +50,12 @@ export class ReplicaSetController {
     const rs = api.store.get('replicasets', ns, name);
     if (!rs) return;
     const selector = selectorFromObject(rs.spec?.selector);
+    const selected = labelMatcher(selector);
     const owned: KObject[] = [];
     for (const pod of api.store.dependents(rs.metadata.uid!)) {
+      // (a snapshot of the owner index: adopt/release below change it while we look)
       if (pod.kind !== 'Pod' || controllerOf(pod)?.uid !== rs.metadata.uid) continue;
-      if (!matches(selector, pod.metadata.labels)) {
+      if (!selected(pod.metadata.labels)) {
         this.release(pod, rs);
         continue;
       }
@@ -136,13 +140,13 @@ export class ReplicaSetController {
   private updateStatus(rs: KObject, active: KObject[]): void {
     const now = this.ctx.clock.now();
     const minReady = rs.spec?.minReadySeconds ?? 0;
-    const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+    const fullyLabeledMatch = labelMatcher(selectorFromMap(rs.spec?.template?.metadata?.labels));
     let ready = 0;
     let available = 0;
     let fullyLabeled = 0;
     let waitingForAvailable = false;
     for (const pod of active) {
-      if (matches(Object.entries(templateLabels).map(([key, v]) => ({ key, operator: 'In' as const, values: [v as string] })), pod.metadata.labels)) fullyLabeled++;
+      if (fullyLabeledMatch(pod.metadata.labels)) fullyLabeled++;
       if (isPodReady(pod)) {
         ready++;
         if (isPodAvailable(pod, minReady, now)) available++;
@@ -171,18 +175,55 @@ export class ReplicaSetController {
   }
 }
 
+/** Whether a pod update can change what its ReplicaSet does or reports. */
+function relevantToReplicaSet(pod: KObject, old: KObject): boolean {
+  return (
+    pod.metadata.labels !== old.metadata.labels ||
+    pod.metadata.ownerReferences !== old.metadata.ownerReferences ||
+    pod.metadata.deletionTimestamp !== old.metadata.deletionTimestamp ||
+    pod.status?.phase !== old.status?.phase ||
+    isPodReady(pod) !== isPodReady(old) ||
+    podCondition(pod, 'Ready')?.lastTransitionTime !== podCondition(old, 'Ready')?.lastTransitionTime
+  );
+}
+
 export function ownerRefTo(owner: KObject) {
   return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name!, uid: owner.metadata.uid!, controller: true, blockOwnerDeletion: true };
 }
 
 /** The pod a ReplicaSet stamps out: template labels/annotations, generateName `<rs>-`, a controller ref. */
+const ownerRefsByUid = new Map<string, { generation: number | undefined; refs: KObject['metadata']['ownerReferences'] }>();
+
+/**
+ * The pod a ReplicaSet stamps out: template labels/annotations, generateName `<rs>-`, a
+ * controller ref. Labels, annotations, owner references and the spec are shared with the
+ * template (stored objects are immutable), so thousands of replicas cost little memory.
+ */
 export function podFromTemplate(owner: KObject): KObject {
   const template = owner.spec?.template ?? {};
   const metadata: KObject['metadata'] = { generateName: `${owner.metadata.name}-`, namespace: owner.metadata.namespace };
-  if (template.metadata?.labels) metadata.labels = { ...template.metadata.labels };
-  if (template.metadata?.annotations) metadata.annotations = { ...template.metadata.annotations };
-  metadata.ownerReferences = [ownerRefTo(owner)];
+  if (template.metadata?.labels) metadata.labels = template.metadata.labels;
+  if (template.metadata?.annotations) metadata.annotations = template.metadata.annotations;
+  let cached = ownerRefsByUid.get(owner.metadata.uid!);
+  if (!cached || cached.refs![0].name !== owner.metadata.name) {
+    cached = { generation: owner.metadata.generation, refs: [ownerRefTo(owner)] };
+    if (ownerRefsByUid.size > 10_000) ownerRefsByUid.clear();
+    ownerRefsByUid.set(owner.metadata.uid!, cached);
+  }
+  metadata.ownerReferences = cached.refs;
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec: template.spec };
+}
+
+/** Label matching memoised on the labels object: replicas share their template's labels. */
+function labelMatcher(selector: ReturnType<typeof selectorFromObject>) {
+  let lastLabels: unknown;
+  let lastResult = false;
+  return (labels: Record<string, string> | undefined) => {
+    if (labels === lastLabels && labels !== undefined) return lastResult;
+    lastLabels = labels;
+    lastResult = matches(selector, labels);
+    return lastResult;
+  };
 }
 
 /**

@@ -59,6 +59,8 @@ export interface FilterPlugin {
 export interface ScorePlugin {
   name: string;
   weight: number;
+  /** PreScore: false when the plugin cannot tell nodes apart for this pod (it then scores 0 everywhere, unrun). */
+  relevant?(pod: PodInfo, nodes: NodeInfo[]): boolean;
   /** 0–100 per node (after normalisation, if the plugin normalises). */
   score(pod: PodInfo, node: NodeInfo): number;
   /** Optional NormalizeScore over all feasible nodes' raw scores. */

@@ -47,7 +47,9 @@ export interface SchedulingAttempt {
 export class Scheduler {
   readonly cache: SchedulerCache;
   readonly queue = new SchedulingQueue();
+  /** Latest attempt per pod: kept while a pod is unschedulable, and for the most recent bindings. */
   private attempts = new Map<string, SchedulingAttempt>();
+  private static readonly KEEP_BOUND_ATTEMPTS = 2000;
   private lastAttemptAt = new Map<string, number>();
   private nextStartNodeIndex = 0;
   private cycleTask: ScheduledTask | undefined;
@@ -141,10 +143,19 @@ export class Scheduler {
       return;
     }
     const scored = this.score(info, feasible);
-    attempt.topScores = scored.slice(0, 5);
     const chosen = this.select(scored);
     attempt.node = chosen;
+    attempt.topScores = scored.slice(0, 5);
+    this.attempts.delete(key);
     this.attempts.set(key, attempt);
+    if (this.attempts.size > Scheduler.KEEP_BOUND_ATTEMPTS + this.queue.unschedulable.size) {
+      for (const [k, a] of this.attempts) {
+        if (a.node) {
+          this.attempts.delete(k);
+          break;
+        }
+      }
+    }
     this.queue.unschedulable.delete(key);
     try {
       const bound = this.ctx.api.bind(pod, chosen, SCHEDULER_NAME);
@@ -195,18 +206,50 @@ export class Scheduler {
     return { feasible, reasons, unresolvable, evaluated };
   }
 
+  /**
+   * Weighted totals per feasible node, in typed arrays (a cycle scores hundreds of nodes, so no
+   * object per node); the per-plugin breakdown is kept only for the best few, for "why here?".
+   */
   private score(info: PodInfo, nodes: NodeInfo[]): { node: string; total: number; scores: Record<string, number> }[] {
-    const results = nodes.map((n) => ({ node: n.name, total: 0, scores: {} as Record<string, number> }));
+    const n = nodes.length;
+    const totals = new Float64Array(n);
+    const perPlugin: Float64Array[] = [];
+    const raw: number[] = new Array(n);
     for (const plugin of SCORE_PLUGINS) {
-      let raw = nodes.map((n) => plugin.score(info, n));
-      if (plugin.normalize) raw = plugin.normalize(raw);
-      raw.forEach((s, i) => {
-        const weighted = s * plugin.weight;
-        results[i].scores[plugin.name] = weighted;
-        results[i].total += weighted;
-      });
+      const weighted = new Float64Array(n);
+      if (plugin.relevant && !plugin.relevant(info, nodes)) {
+        // Skipped at PreScore: the same (neutral) score everywhere changes no ranking.
+        perPlugin.push(weighted);
+        continue;
+      }
+      for (let i = 0; i < n; i++) raw[i] = plugin.score(info, nodes[i]);
+      const normalized = plugin.normalize ? plugin.normalize(raw) : raw;
+      for (let i = 0; i < n; i++) {
+        weighted[i] = normalized[i] * plugin.weight;
+        totals[i] += weighted[i];
+      }
+      perPlugin.push(weighted);
     }
-    return results.sort((a, b) => b.total - a.total);
+    // The best TOP nodes, best first, ties in node order (selectHost breaks them at random).
+    const TOP = 5;
+    const best: number[] = [];
+    for (let i = 0; i < n; i++) {
+      let j = best.length;
+      while (j > 0 && totals[best[j - 1]] < totals[i]) j--;
+      if (j < TOP) {
+        best.splice(j, 0, i);
+        if (best.length > TOP) best.pop();
+      }
+    }
+    const out = best.map((i) => {
+      const scores: Record<string, number> = {};
+      SCORE_PLUGINS.forEach((p, k) => (scores[p.name] = perPlugin[k][i]));
+      return { node: nodes[i].name, total: totals[i], scores };
+    });
+    // Nodes tied with the best (beyond the top few) still take part in the random tie-break.
+    const top = out.length ? out[0].total : 0;
+    for (let i = 0; i < n; i++) if (totals[i] === top && !best.includes(i)) out.push({ node: nodes[i].name, total: totals[i], scores: {} });
+    return out;
   }
 
   /** Highest total wins; ties are broken at random (reservoir sampling), as selectHost does. */
@@ -214,7 +257,8 @@ export class Scheduler {
     const best = scored[0].total;
     let chosen = scored[0].node;
     let seen = 1;
-    for (let i = 1; i < scored.length && scored[i].total === best; i++) {
+    for (let i = 1; i < scored.length; i++) {
+      if (scored[i].total !== best) continue;
       seen++;
       if (this.ctx.rng.int(seen) === 0) chosen = scored[i].node;
     }

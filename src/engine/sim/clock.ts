@@ -137,8 +137,16 @@ export class SimClock {
 }
 
 /** RFC 3339 with second precision, as Kubernetes serialises metav1.Time. */
+let lastSecond = NaN;
+let lastText = '';
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  // Many objects are stamped within the same second: format each second once.
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
 
 export function parseRfc3339(s: string | undefined): number | undefined {

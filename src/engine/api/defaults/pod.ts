@@ -14,7 +14,22 @@ export function defaultPullPolicy(image: string): string {
   return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
+function isDefaulted(c: Any): boolean {
+  return (
+    c.imagePullPolicy !== undefined &&
+    c.terminationMessagePath !== undefined &&
+    c.terminationMessagePolicy !== undefined &&
+    c.resources !== undefined &&
+    !(c.resources.limits && Object.keys(c.resources.limits).some((k) => c.resources.requests?.[k] === undefined)) &&
+    !(Array.isArray(c.ports) && c.ports.some((p: Any) => !p.protocol)) &&
+    !['livenessProbe', 'readinessProbe', 'startupProbe'].some((p) => c[p] && (c[p].timeoutSeconds === undefined || c[p].periodSeconds === undefined || c[p].successThreshold === undefined || c[p].failureThreshold === undefined))
+  );
+}
+
 function defaultContainer(c: Any): Any {
+  // Pods stamped from an already-defaulted template share its container objects (objects in
+  // the store are never mutated), which keeps 150,000 pods affordable.
+  if (isDefaulted(c)) return c;
   const out: Any = { ...c };
   if (out.image !== undefined && out.imagePullPolicy === undefined) out.imagePullPolicy = defaultPullPolicy(String(out.image));
   if (out.terminationMessagePath === undefined) out.terminationMessagePath = '/dev/termination-log';
@@ -38,10 +53,14 @@ function defaultProbe(p: Any): Any {
   return out;
 }
 
+function sameIfUnchanged(before: Any[], after: Any[]): Any[] {
+  return after.every((x, i) => x === before[i]) ? before : after;
+}
+
 export function defaultPodSpec(spec: Any): Any {
   const out: Any = { ...spec };
-  if (Array.isArray(out.containers)) out.containers = out.containers.map((c: Any) => (c && typeof c === 'object' ? defaultContainer(c) : c));
-  if (Array.isArray(out.initContainers)) out.initContainers = out.initContainers.map((c: Any) => (c && typeof c === 'object' ? defaultContainer(c) : c));
+  if (Array.isArray(out.containers)) out.containers = sameIfUnchanged(out.containers, out.containers.map((c: Any) => (c && typeof c === 'object' ? defaultContainer(c) : c)));
+  if (Array.isArray(out.initContainers)) out.initContainers = sameIfUnchanged(out.initContainers, out.initContainers.map((c: Any) => (c && typeof c === 'object' ? defaultContainer(c) : c)));
   out.restartPolicy ??= 'Always';
   out.terminationGracePeriodSeconds ??= 30;
   out.dnsPolicy ??= 'ClusterFirst';
@@ -57,18 +76,27 @@ export function defaultPodTemplate(template: Any): Any {
   return { ...template, metadata: { creationTimestamp: null, ...(template.metadata ?? {}) }, spec: template.spec ? defaultPodSpec(template.spec) : template.spec };
 }
 
+/** What the DefaultTolerationSeconds admission plugin adds; shared (objects are never mutated). */
+const DEFAULT_TOLERATIONS: Any[] = Object.freeze([
+  Object.freeze({ effect: 'NoExecute', key: 'node.kubernetes.io/not-ready', operator: 'Exists', tolerationSeconds: 300 }),
+  Object.freeze({ effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', operator: 'Exists', tolerationSeconds: 300 }),
+]) as Any[];
+
 /**
  * Admission-time additions for pods (they are not in templates): the DefaultTolerationSeconds
  * plugin's 300 s tolerations, priority 0 and the default service account.
  */
 export function admitPod(spec: Any): Any {
   const out: Any = { ...spec };
-  const tolerations: Any[] = [...(out.tolerations ?? [])];
-  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
-    const has = tolerations.some((t) => (t.key === key || (t.key === undefined && t.operator === 'Exists')) && (t.effect === undefined || t.effect === 'NoExecute'));
-    if (!has) tolerations.push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 });
+  if (!out.tolerations?.length) out.tolerations = DEFAULT_TOLERATIONS;
+  else {
+    const tolerations: Any[] = [...out.tolerations];
+    for (const t of DEFAULT_TOLERATIONS) {
+      const has = tolerations.some((x) => (x.key === t.key || (x.key === undefined && x.operator === 'Exists')) && (x.effect === undefined || x.effect === 'NoExecute'));
+      if (!has) tolerations.push(t);
+    }
+    out.tolerations = tolerations;
   }
-  out.tolerations = tolerations;
   out.enableServiceLinks ??= true;
   out.preemptionPolicy ??= 'PreemptLowerPriority';
   out.priority ??= 0;

@@ -53,6 +53,7 @@ export const NodeAffinityFilter: FilterPlugin = {
 export const NodeAffinityScore: ScorePlugin = {
   name: 'NodeAffinity',
   weight: 2,
+  relevant: (pod) => (pod.pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0,
   score(pod, node) {
     const preferred: { weight: number; preference: NodeSelectorTerm }[] = pod.pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
     let total = 0;

@@ -11,6 +11,7 @@ const MAX_SKEW = 3;
 export const PodTopologySpreadScore: ScorePlugin = {
   name: 'PodTopologySpread',
   weight: 2,
+  relevant: (pod) => !!pod.requests.owner,
   score(pod, node) {
     const owner = pod.requests.owner;
     if (!owner) return 0;

@@ -1,0 +1,89 @@
+/**
+ * npm run bench — engine scale benchmarks (headless, Node).
+ *
+ * For 100 / 1,000 / 5,000 nodes: boot the cluster, apply one Deployment with 30 pods per node,
+ * advance the simulated clock until every replica is available, and time it; then time
+ * `kubectl get pods -A`. Targets (2 cores): 1,000 nodes / 30,000 pods under 10 s.
+ *
+ *   npm run bench                 all sizes
+ *   npm run bench -- 100 1000     chosen sizes
+ */
+import { createCluster } from '../src/engine/index';
+
+const PODS_PER_NODE = 30;
+
+function mb(bytes: number): string {
+  return `${Math.round(bytes / 1024 / 1024)} MB`;
+}
+
+function deployment(replicas: number): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: bench
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: {app: bench}
+  template:
+    metadata:
+      labels: {app: bench}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        resources:
+          requests: {cpu: 10m, memory: 16Mi}
+`;
+}
+
+interface Result {
+  nodes: number;
+  pods: number;
+  bootMs: number;
+  convergeMs: number;
+  simulatedSeconds: number;
+  getPodsMs: number;
+  heap: string;
+}
+
+function run(workers: number): Result {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const t0 = performance.now();
+  const c = createCluster({ seed: 1, workers, bootSeconds: 30 });
+  const bootMs = performance.now() - t0;
+  const replicas = workers * PODS_PER_NODE;
+  const start = c.now();
+  const t1 = performance.now();
+  const r = c.kubectl('apply -f -', { stdin: deployment(replicas) });
+  if (r.exitCode !== 0) throw new Error(r.stderr);
+  for (;;) {
+    c.advance(5);
+    const d = c.store.get('deployments', 'default', 'bench');
+    if ((d?.status?.availableReplicas ?? 0) >= replicas) break;
+    if (c.now() - start > 3_600_000) throw new Error(`no convergence after an hour of simulated time: ${JSON.stringify(d?.status)}`);
+  }
+  const convergeMs = performance.now() - t1;
+  const simulatedSeconds = (c.now() - start) / 1000;
+  if (c.clock.failures.length) throw new Error(`tasks failed: ${c.clock.failures[0].error}`);
+  const t2 = performance.now();
+  const out = c.kubectl('get pods -A');
+  const getPodsMs = performance.now() - t2;
+  const lines = out.stdout.split('\n').length - 2;
+  if (lines < replicas) throw new Error(`get pods -A printed ${lines} rows`);
+  gc?.();
+  return { nodes: workers, pods: replicas, bootMs, convergeMs, simulatedSeconds, getPodsMs, heap: mb(process.memoryUsage().heapUsed) };
+}
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const plan = sizes.length ? sizes : [100, 1000, 5000];
+console.log(`Wheelhouse engine benchmark — ${PODS_PER_NODE} pods per node, Node ${process.version}`);
+console.log('nodes   pods      boot       apply→all Running   (simulated)   get pods -A   heap');
+for (const n of plan) {
+  const r = run(n);
+  console.log(
+    `${String(r.nodes).padEnd(7)} ${String(r.pods).padEnd(9)} ${(r.bootMs / 1000).toFixed(2).padStart(6)} s   ${(r.convergeMs / 1000).toFixed(2).padStart(8)} s          ${r.simulatedSeconds.toFixed(0).padStart(5)} s      ${(r.getPodsMs / 1000).toFixed(2).padStart(6)} s      ${r.heap}`,
+  );
+  if (n === 1000) console.log(`        target: 1,000 nodes / 30,000 pods under 10 s → ${r.convergeMs < 10_000 ? 'met' : 'NOT met'}`);
+}
