@@ -108,7 +108,13 @@ export class ApiServer {
     } else if (m.namespace) {
       delete m.namespace;
     }
-    if (!m.name && m.generateName) m.name = `${m.generateName.slice(0, 58)}${this.rng.nameSuffix()}`;
+    if (!m.name && m.generateName) {
+      // RetryGenerateName (KEP-4420, GA in v1.32): the API server itself retries a taken name.
+      for (let attempt = 0; attempt < 8; attempt++) {
+        m.name = `${m.generateName.slice(0, 58)}${this.rng.nameSuffix()}`;
+        if (!this.store.get(type.resource, type.namespaced ? m.namespace : undefined, m.name)) break;
+      }
+    }
     for (const f of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) delete m[f];
     obj = applyDefaults(obj);
     const errs = validateObject(type, obj);

@@ -124,3 +124,14 @@ describe('garbage collection', () => {
     expect(c.store.list('replicasets', 'default')).toHaveLength(0);
   });
 });
+
+describe('generateName', () => {
+  it('retries a generated name that is taken (RetryGenerateName, GA in v1.32)', () => {
+    const c = newCluster({ minimal: true, bootSeconds: 0 });
+    const suffixes = ['abcde', 'abcde', 'fghjk'];
+    c.rng.nameSuffix = () => suffixes.shift() ?? 'zzzzz';
+    const cm = (n: number) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'cfg-', namespace: 'default' }, data: { n: String(n) } });
+    expect(c.api.create(cm(1), 'test').metadata.name).toBe('cfg-abcde');
+    expect(c.api.create(cm(2), 'test').metadata.name).toBe('cfg-fghjk');
+  });
+});

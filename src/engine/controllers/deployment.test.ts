@@ -136,3 +136,26 @@ describe('Deployment → ReplicaSet → Pods → Running', () => {
     expect(events).toContain('Error: ImagePullBackOff');
   });
 });
+
+describe('structured reasons ("why?")', () => {
+  it('records each decision as a key with parameters and the objects involved, never prose', () => {
+    const c = newCluster();
+    k(c, 'create deployment web --image=nginx --replicas=2');
+    c.advance(20);
+    const keys = c.reasons.recent().map((r) => r.key);
+    expect(keys).toContain('deployment.createdReplicaSet');
+    expect(keys).toContain('replicaset.createdPods');
+    expect(keys).toContain('kubelet.pullingImage');
+    expect(keys).toContain('kubelet.startedContainer');
+    const bound = c.reasons.recent().filter((r) => r.key === 'scheduler.bound');
+    expect(bound).toHaveLength(2);
+    for (const r of bound) {
+      expect(r.actor).toBe('default-scheduler');
+      expect(r.params.node).toMatch(/^worker-\d$/);
+      expect(r.objects[0]).toMatchObject({ kind: 'Pod', namespace: 'default' });
+      expect(r.objects[1]).toMatchObject({ kind: 'Node', name: r.params.node });
+    }
+    const pod = c.store.list('pods', 'default')[0];
+    expect(c.reasons.about(pod.metadata.uid!).map((r) => r.key)).toEqual(expect.arrayContaining(['scheduler.bound', 'kubelet.startedContainer']));
+  });
+});

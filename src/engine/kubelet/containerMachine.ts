@@ -98,8 +98,12 @@ function archive(c: ContainerContext): Partial<ContainerContext> {
 
 export type ContainerSnapshot = SnapshotFrom<typeof containerMachine>;
 
+let initial: ContainerSnapshot | undefined;
+
+/** A container that is about to be created. Snapshots are immutable, so all share the first one. */
 export function newContainer(): ContainerSnapshot {
-  return initialTransition(containerMachine)[0];
+  initial ??= initialTransition(containerMachine)[0];
+  return initial;
 }
 
 export function send(s: ContainerSnapshot, event: ContainerEvent): ContainerSnapshot {

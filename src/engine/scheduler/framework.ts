@@ -63,8 +63,8 @@ export interface ScorePlugin {
   relevant?(pod: PodInfo, nodes: NodeInfo[]): boolean;
   /** 0–100 per node (after normalisation, if the plugin normalises). */
   score(pod: PodInfo, node: NodeInfo): number;
-  /** Optional NormalizeScore over all feasible nodes' raw scores. */
-  normalize?(scores: number[]): number[];
+  /** Optional NormalizeScore over all feasible nodes' raw scores, in place. */
+  normalize?(scores: number[]): void;
 }
 
 // kube-scheduler pkg/scheduler/util: what a container that requests nothing counts as when scoring.

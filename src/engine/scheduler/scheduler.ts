@@ -53,6 +53,11 @@ export class Scheduler {
   private lastAttemptAt = new Map<string, number>();
   private nextStartNodeIndex = 0;
   private cycleTask: ScheduledTask | undefined;
+  // Scoring buffers, reused across cycles (a cycle scores hundreds of nodes).
+  private buffers: number[] = [];
+  private totals = new Float64Array(0);
+  private raw: number[] = [];
+  private perPlugin: Float64Array[] = [];
   private flushTask: ScheduledTask | undefined;
 
   constructor(private ctx: ControllerContext) {
@@ -212,24 +217,26 @@ export class Scheduler {
    */
   private score(info: PodInfo, nodes: NodeInfo[]): { node: string; total: number; scores: Record<string, number> }[] {
     const n = nodes.length;
-    const totals = new Float64Array(n);
-    const perPlugin: Float64Array[] = [];
-    const raw: number[] = new Array(n);
-    for (const plugin of SCORE_PLUGINS) {
-      const weighted = new Float64Array(n);
+    if (this.buffers.length < n) this.growBuffers(n);
+    const totals = this.totals;
+    totals.fill(0, 0, n);
+    const raw = this.raw;
+    const perPlugin = this.perPlugin;
+    SCORE_PLUGINS.forEach((plugin, k) => {
+      const weighted = perPlugin[k];
       if (plugin.relevant && !plugin.relevant(info, nodes)) {
         // Skipped at PreScore: the same (neutral) score everywhere changes no ranking.
-        perPlugin.push(weighted);
-        continue;
+        weighted.fill(0, 0, n);
+        return;
       }
+      raw.length = n;
       for (let i = 0; i < n; i++) raw[i] = plugin.score(info, nodes[i]);
-      const normalized = plugin.normalize ? plugin.normalize(raw) : raw;
+      plugin.normalize?.(raw);
       for (let i = 0; i < n; i++) {
-        weighted[i] = normalized[i] * plugin.weight;
+        weighted[i] = raw[i] * plugin.weight;
         totals[i] += weighted[i];
       }
-      perPlugin.push(weighted);
-    }
+    });
     // The best TOP nodes, best first, ties in node order (selectHost breaks them at random).
     const TOP = 5;
     const best: number[] = [];
@@ -250,6 +257,13 @@ export class Scheduler {
     const top = out.length ? out[0].total : 0;
     for (let i = 0; i < n; i++) if (totals[i] === top && !best.includes(i)) out.push({ node: nodes[i].name, total: totals[i], scores: {} });
     return out;
+  }
+
+  private growBuffers(n: number): void {
+    const size = Math.max(n, 128);
+    this.buffers = new Array(size);
+    this.totals = new Float64Array(size);
+    this.perPlugin = SCORE_PLUGINS.map(() => new Float64Array(size));
   }
 
   /** Highest total wins; ties are broken at random (reservoir sampling), as selectHost does. */

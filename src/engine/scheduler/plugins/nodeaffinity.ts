@@ -61,7 +61,8 @@ export const NodeAffinityScore: ScorePlugin = {
     return total;
   },
   normalize(scores) {
-    const max = Math.max(0, ...scores);
-    return scores.map((s) => (max === 0 ? 0 : Math.floor((s * 100) / max)));
+    let max = 0;
+    for (const s of scores) if (s > max) max = s;
+    for (let i = 0; i < scores.length; i++) scores[i] = max === 0 ? 0 : Math.floor((scores[i] * 100) / max);
   },
 };

@@ -25,6 +25,6 @@ export const PodTopologySpreadScore: ScorePlugin = {
       max = Math.max(max, s);
       min = Math.min(min, s);
     }
-    return scores.map((s) => (max === 0 ? 100 : Math.floor((100 * (max + min - s)) / max)));
+    for (let i = 0; i < scores.length; i++) scores[i] = max === 0 ? 100 : Math.floor((100 * (max + min - scores[i])) / max);
   },
 };

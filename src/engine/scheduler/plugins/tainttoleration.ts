@@ -31,7 +31,8 @@ export const TaintTolerationScore: ScorePlugin = {
   },
   // DefaultNormalizeScore(reverse=true): fewer intolerable taints scores higher.
   normalize(scores) {
-    const max = Math.max(0, ...scores);
-    return scores.map((s) => (max === 0 ? 100 : 100 - Math.floor((s * 100) / max)));
+    let max = 0;
+    for (const s of scores) if (s > max) max = s;
+    for (let i = 0; i < scores.length; i++) scores[i] = max === 0 ? 100 : 100 - Math.floor((scores[i] * 100) / max);
   },
 };
