@@ -19,19 +19,60 @@ const BURST_REPLICAS = 500;
 const podType = typeForKind('Pod');
 const rsType = typeForKind('ReplicaSet');
 
+/** What a ReplicaSet counts of its pods, kept up to date from the pod watch. */
+interface OwnedCounts {
+  active: number;
+  ready: number;
+  fullyLabeled: number;
+  /** Set when only a full look at the pods can tell (a pod's labels stopped matching, the template changed). */
+  needsScan: boolean;
+}
+
 export class ReplicaSetController {
   readonly queue: WorkQueue;
+  /**
+   * Per-ReplicaSet counts maintained incrementally, so a sync costs O(1) instead of a walk over
+   * every pod (apps/v1 selectors are immutable, which is what makes this safe). A full walk
+   * still happens when it is needed: scaling down (choosing victims), releasing or adopting
+   * pods, and minReadySeconds timing.
+   */
+  private counts = new Map<string, OwnedCounts>();
 
   constructor(private ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key));
     const store = ctx.api.store;
-    store.watch('replicasets', (_t, rs) => this.queue.add(nsName(rs.metadata.namespace, rs.metadata.name!)));
+    store.watch('replicasets', (type, rs, old) => {
+      if (type === 'DELETED') this.counts.delete(rs.metadata.uid!);
+      else if (old && rs.spec?.template !== old.spec?.template) this.markScan(rs.metadata.uid!);
+      this.queue.add(nsName(rs.metadata.namespace, rs.metadata.name!));
+    });
     store.watch('pods', (type, pod, old) => this.onPod(type, pod, old));
+  }
+
+  private markScan(uid: string): void {
+    const c = this.counts.get(uid);
+    if (c) c.needsScan = true;
+  }
+
+  /** A pod's part in its controlling ReplicaSet's counts. */
+  private tally(pod: KObject, sign: 1 | -1): void {
+    const ref = controllerOf(pod);
+    if (ref?.kind !== 'ReplicaSet') return;
+    const c = this.counts.get(ref.uid);
+    if (!c || !isPodActive(pod)) return;
+    const rs = this.ctx.api.store.getByUid(ref.uid);
+    if (!rs) return;
+    if (!labelMatcherFor(rs, 'selector')(pod.metadata.labels)) c.needsScan = true;
+    c.active += sign;
+    if (isPodReady(pod)) c.ready += sign;
+    if (labelMatcherFor(rs, 'template')(pod.metadata.labels)) c.fullyLabeled += sign;
   }
 
   private onPod(type: string, pod: KObject, old: KObject | undefined): void {
     // Only changes a ReplicaSet acts on or counts wake it (a binding, say, changes nothing).
     if (type === 'MODIFIED' && old && !relevantToReplicaSet(pod, old)) return;
+    if (old && type !== 'ADDED') this.tally(old, -1);
+    if (type !== 'DELETED') this.tally(pod, 1);
     const ref = controllerOf(pod);
     if (ref?.kind === 'ReplicaSet') this.queue.add(nsName(pod.metadata.namespace, ref.name));
     const oldRef = old && controllerOf(old);
@@ -46,11 +87,24 @@ export class ReplicaSetController {
 
   sync(key: string): void {
     const [ns, name] = splitKey(key);
-    const { api } = this.ctx;
-    const rs = api.store.get('replicasets', ns, name);
+    const rs = this.ctx.api.store.get('replicasets', ns, name);
     if (!rs) return;
+    const c = this.counts.get(rs.metadata.uid!);
+    const replicas = rs.spec?.replicas ?? 1;
+    const orphans = this.ctx.api.store.indexSize('pods', 'orphan', ns ?? '') > 0;
+    if (c && !c.needsScan && !orphans && !(rs.spec?.minReadySeconds > 0) && c.active <= replicas) {
+      // Fast path: nothing to release, adopt or delete; new pods reach the counts through the watch.
+      if (!rs.metadata.deletionTimestamp && c.active < replicas) this.createPods(rs, Math.min(replicas - c.active, BURST_REPLICAS));
+      this.writeStatus(rs, { replicas: c.active, fullyLabeled: c.fullyLabeled, ready: c.ready, available: c.ready });
+      return;
+    }
+    this.fullSync(rs, ns);
+  }
+
+  private fullSync(rs: KObject, ns: string | undefined): void {
+    const { api } = this.ctx;
     const selector = selectorFromObject(rs.spec?.selector);
-    const selected = labelMatcher(selector);
+    const selected = labelMatcherFor(rs, 'selector');
     const owned: KObject[] = [];
     for (const pod of api.store.dependents(rs.metadata.uid!)) {
       // (a snapshot of the owner index: adopt/release below change it while we look)
@@ -137,10 +191,23 @@ export class ReplicaSetController {
     return active.filter((p) => !gone.has(p));
   }
 
+  private writeStatus(rs: KObject, n: { replicas: number; fullyLabeled: number; ready: number; available: number }): void {
+    const status: Record<string, unknown> = { replicas: n.replicas };
+    if (n.fullyLabeled) status.fullyLabeledReplicas = n.fullyLabeled;
+    if (n.ready) status.readyReplicas = n.ready;
+    if (n.available) status.availableReplicas = n.available;
+    status.observedGeneration = rs.metadata.generation ?? 1;
+    if (rs.status?.conditions) status.conditions = rs.status.conditions;
+    if (!deepEqual(status, rs.status)) {
+      const current = this.ctx.api.store.get('replicasets', rs.metadata.namespace, rs.metadata.name!);
+      if (current) this.ctx.api.updateStatus(rsType, current, status, COMPONENT);
+    }
+  }
+
   private updateStatus(rs: KObject, active: KObject[]): void {
     const now = this.ctx.clock.now();
     const minReady = rs.spec?.minReadySeconds ?? 0;
-    const fullyLabeledMatch = labelMatcher(selectorFromMap(rs.spec?.template?.metadata?.labels));
+    const fullyLabeledMatch = labelMatcherFor(rs, 'template');
     let ready = 0;
     let available = 0;
     let fullyLabeled = 0;
@@ -153,16 +220,9 @@ export class ReplicaSetController {
         else waitingForAvailable = true;
       }
     }
-    const status: Record<string, unknown> = { replicas: active.length };
-    if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
-    if (ready) status.readyReplicas = ready;
-    if (available) status.availableReplicas = available;
-    status.observedGeneration = rs.metadata.generation ?? 1;
-    if (rs.status?.conditions) status.conditions = rs.status.conditions;
-    if (!deepEqual(status, rs.status)) {
-      const current = this.ctx.api.store.get('replicasets', rs.metadata.namespace, rs.metadata.name!);
-      if (current) this.ctx.api.updateStatus(rsType, current, status, COMPONENT);
-    }
+    // The walk just counted everything: the incremental counts restart from it.
+    this.counts.set(rs.metadata.uid!, { active: active.length, ready, fullyLabeled, needsScan: false });
+    this.writeStatus(rs, { replicas: active.length, fullyLabeled, ready, available });
     if (waitingForAvailable) {
       let earliest = Infinity;
       for (const p of active) {
@@ -185,6 +245,20 @@ function relevantToReplicaSet(pod: KObject, old: KObject): boolean {
     isPodReady(pod) !== isPodReady(old) ||
     podCondition(pod, 'Ready')?.lastTransitionTime !== podCondition(old, 'Ready')?.lastTransitionTime
   );
+}
+
+const matcherCache = new WeakMap<object, (labels: Record<string, string> | undefined) => boolean>();
+
+/** A memoised matcher for a ReplicaSet's selector or template labels (both fixed for its life). */
+function labelMatcherFor(rs: KObject, which: 'selector' | 'template') {
+  const source = which === 'selector' ? rs.spec?.selector : rs.spec?.template?.metadata?.labels;
+  if (!source) return () => which === 'template';
+  let m = matcherCache.get(source);
+  if (!m) {
+    m = labelMatcher(which === 'selector' ? selectorFromObject(source) : selectorFromMap(source));
+    matcherCache.set(source, m);
+  }
+  return m;
 }
 
 export function ownerRefTo(owner: KObject) {

@@ -53,6 +53,8 @@ export interface FilterResult {
 
 export interface FilterPlugin {
   name: string;
+  /** PreFilter: false when the plugin cannot reject any node for this pod (it is then not run). */
+  relevant?(pod: PodInfo): boolean;
   filter(pod: PodInfo, node: NodeInfo): FilterResult | undefined;
 }
 

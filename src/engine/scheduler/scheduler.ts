@@ -193,11 +193,12 @@ export class Scheduler {
     const reasons: Record<string, number> = {};
     let unresolvable = 0;
     let evaluated = 0;
+    const filters = FILTER_PLUGINS.filter((p) => !p.relevant || p.relevant(info));
     for (let i = 0; i < total && feasible.length < want; i++) {
       const node = this.cache.nodes.get(order[(this.nextStartNodeIndex + i) % total])!;
       evaluated++;
       let failed = false;
-      for (const plugin of FILTER_PLUGINS) {
+      for (const plugin of filters) {
         const r = plugin.filter(info, node);
         if (!r) continue;
         failed = true;

@@ -38,6 +38,7 @@ export function termMatches(term: NodeSelectorTerm, node: NodeInfo): boolean {
 
 export const NodeAffinityFilter: FilterPlugin = {
   name: 'NodeAffinity',
+  relevant: (pod) => Object.keys(pod.nodeSelector).length > 0 || !!pod.pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution,
   filter(pod, node) {
     for (const [k, v] of Object.entries(pod.nodeSelector)) {
       if (node.labels[k] !== v) return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };

@@ -3,6 +3,7 @@ import type { FilterPlugin } from '../framework';
 
 export const NodeName: FilterPlugin = {
   name: 'NodeName',
+  relevant: (pod) => !!pod.pod.spec?.nodeName,
   filter(pod, node) {
     const wanted = pod.pod.spec?.nodeName;
     if (!wanted || wanted === node.name) return undefined;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { newCluster, k } from '../testing/helpers';
+import { controllerOf } from '../api/types';
+import { isPodActive, isPodReady } from './podutil';
+import type { Cluster } from '../cluster/cluster';
+
+/** What a ReplicaSet's status must say, counted the slow way. */
+function expected(c: Cluster, rsName: string) {
+  const rs = c.store.get('replicasets', 'default', rsName)!;
+  const pods = c.store.list('pods', 'default').filter((p) => controllerOf(p)?.uid === rs.metadata.uid && isPodActive(p));
+  return { replicas: pods.length, ready: pods.filter(isPodReady).length };
+}
+
+describe('ReplicaSet controller', () => {
+  it('keeps its status equal to a full count through scaling, deletions, relabelling and node loss', () => {
+    const c = newCluster();
+    k(c, 'create deployment web --image=nginx --replicas=4');
+    c.advance(20);
+    const rsName = c.store.list('replicasets', 'default')[0].metadata.name!;
+    const check = () => {
+      // Status follows pod changes after the controller's few milliseconds of queue delay.
+      c.advance(0.02);
+      const rs = c.store.get('replicasets', 'default', rsName)!;
+      const e = expected(c, rsName);
+      expect(rs.status.replicas ?? 0).toBe(e.replicas);
+      expect(rs.status.readyReplicas ?? 0).toBe(e.ready);
+    };
+    check();
+    k(c, 'scale deploy web --replicas=7');
+    c.advance(1);
+    check();
+    c.advance(20);
+    check();
+    const victim = c.store.list('pods', 'default')[0].metadata.name!;
+    k(c, `delete pod ${victim}`);
+    c.advance(1);
+    check();
+    // A pod relabelled out of the selector is released (orphaned) and replaced.
+    const relabel = c.store.list('pods', 'default').find((p) => !p.metadata.deletionTimestamp)!.metadata.name!;
+    k(c, `label pod ${relabel} app=debug --overwrite`);
+    c.advance(2);
+    check();
+    expect(c.store.get('pods', 'default', relabel)!.metadata.ownerReferences).toBeUndefined();
+    expect(expected(c, rsName).replicas).toBe(7);
+    c.stopNode('worker-1');
+    c.advance(70);
+    check();
+    c.advance(300);
+    check();
+    k(c, 'scale deploy web --replicas=2');
+    c.advance(40);
+    check();
+    expect(expected(c, rsName).replicas).toBe(2);
+    // The orphan can be adopted back by putting its label back.
+    k(c, `label pod ${relabel} app=web --overwrite`);
+    c.advance(2);
+    check();
+  });
+});
