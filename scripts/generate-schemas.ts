@@ -10,24 +10,11 @@
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import type { FieldDef, TypeDef } from '../src/engine/openapi/types';
 
 const require = createRequire(import.meta.url);
 const root = dirname(require.resolve('kubernetes-types/package.json'));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-
-export interface FieldDef {
-  /** string | integer | boolean | object | array | map | int-or-string | quantity | time | any */
-  type: string;
-  ref?: string;
-  items?: FieldDef;
-  enum?: string[];
-  description?: string;
-}
-export interface TypeDef {
-  description?: string;
-  fields: Record<string, FieldDef>;
-  required: string[];
-}
 
 const ROOTS = [
   'core/v1.Pod', 'core/v1.Service', 'core/v1.ConfigMap', 'core/v1.Secret', 'core/v1.Namespace', 'core/v1.Node', 'core/v1.Event',

@@ -6,19 +6,9 @@
  */
 import definitions from '../openapi/definitions.json';
 import type { KObject } from './types';
+import type { FieldDef, TypeDef } from '../openapi/types';
 
-export interface FieldDef {
-  type: string;
-  ref?: string;
-  items?: FieldDef;
-  enum?: string[];
-  description?: string;
-}
-export interface TypeDef {
-  description?: string;
-  fields: Record<string, FieldDef>;
-  required: string[];
-}
+export type { FieldDef, TypeDef };
 
 export const SCHEMA_SOURCE: string = (definitions as { source: string }).source;
 const defs = (definitions as unknown as { definitions: Record<string, TypeDef> }).definitions;

@@ -3,6 +3,8 @@
  * `--namespace=ns`, `--namespace ns`, `-oyaml`, boolean `-A`), checked against the flags each
  * verb accepts so an unknown flag fails as kubectl fails.
  */
+import { shellWords } from '../util/shell';
+
 export class KubectlError extends Error {
   constructor(
     message: string,
@@ -28,34 +30,9 @@ export interface ParsedArgs {
 
 /** Shell words with single/double quotes and backslashes, as a terminal would split them. */
 export function splitCommandLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote: string | null = null;
-  let has = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quote) {
-      if (ch === quote) quote = null;
-      else if (ch === '\\' && quote === '"' && i + 1 < line.length && '"\\$`'.includes(line[i + 1])) cur += line[++i];
-      else cur += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      has = true;
-    } else if (ch === '\\' && i + 1 < line.length) {
-      cur += line[++i];
-      has = true;
-    } else if (ch === ' ' || ch === '\t' || ch === '\n') {
-      if (has) out.push(cur);
-      cur = '';
-      has = false;
-    } else {
-      cur += ch;
-      has = true;
-    }
-  }
-  if (quote) throw new KubectlError(`error: unterminated quote (${quote}) in command line`);
-  if (has) out.push(cur);
-  return out;
+  const { words, unterminatedQuote } = shellWords(line);
+  if (unterminatedQuote) throw new KubectlError(`error: unterminated quote (${unterminatedQuote}) in command line`);
+  return words;
 }
 
 /** Flags every kubectl command accepts. */

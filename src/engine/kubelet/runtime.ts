@@ -7,6 +7,7 @@
  */
 import { rfc3339 } from '../sim/clock';
 import { parseImage } from './images';
+import { shellWords } from '../util/shell';
 
 type Step = { kind: 'log'; text: string } | { kind: 'sleep'; ms: number } | { kind: 'exit'; code: number } | { kind: 'loop'; body: Step[] } | { kind: 'serve' };
 
@@ -91,37 +92,6 @@ function redisTime(t: number): string {
   return `${p(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}`;
 }
 
-/** Splits a shell line into words, honouring single and double quotes. */
-export function shellWords(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote: string | null = null;
-  let has = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quote) {
-      if (ch === quote) quote = null;
-      else if (ch === '\\' && quote === '"' && i + 1 < line.length) cur += line[++i];
-      else cur += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      has = true;
-    } else if (ch === '\\' && i + 1 < line.length) {
-      cur += line[++i];
-      has = true;
-    } else if (/\s/.test(ch)) {
-      if (has || cur) out.push(cur);
-      cur = '';
-      has = false;
-    } else {
-      cur += ch;
-      has = true;
-    }
-  }
-  if (has || cur) out.push(cur);
-  return out;
-}
-
 /** Splits a script into statements at `;`, `&&` and newlines, outside quotes. */
 function statements(script: string): string[] {
   const out: string[] = [];
@@ -158,7 +128,7 @@ function compileStatements(list: string[], i = 0, until?: string): [Step[], numb
   while (i < list.length) {
     const stmt = list[i];
     if (until && stmt === until) return [steps, i + 1];
-    const words = shellWords(stmt);
+    const words = shellWords(stmt).words;
     const cmd = words[0];
     if ((cmd === 'while' || cmd === 'until') && (words[1] === 'true' || words[1] === ':')) {
       // while true; do <body>; done

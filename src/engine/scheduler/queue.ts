@@ -3,6 +3,8 @@
  * (PrioritySort), a back-off for pods that failed (1 s doubling to 10 s), and unschedulable
  * pods parked until the cluster changes.
  */
+import { BinaryHeap } from '../util/heap';
+
 export interface QueuedPod {
   key: string;
   priority: number;
@@ -14,14 +16,15 @@ export const INITIAL_BACKOFF_MS = 1_000;
 export const MAX_BACKOFF_MS = 10_000;
 
 export class SchedulingQueue {
-  private heap: QueuedPod[] = [];
+  // Higher priority first; at equal priority, first come first served (PrioritySort).
+  private heap = new BinaryHeap<QueuedPod>((a, b) => a.priority > b.priority || (a.priority === b.priority && a.seq < b.seq));
   private inActive = new Set<string>();
   /** pod key → attempts so far, for pods waiting for a cluster change */
   readonly unschedulable = new Map<string, number>();
   private seq = 0;
 
   get activeSize(): number {
-    return this.heap.length;
+    return this.heap.size;
   }
 
   has(key: string): boolean {
@@ -32,18 +35,12 @@ export class SchedulingQueue {
     if (this.inActive.has(key)) return;
     this.unschedulable.delete(key);
     this.inActive.add(key);
-    this.push({ key, priority, seq: this.seq++, attempts });
+    this.heap.push({ key, priority, seq: this.seq++, attempts });
   }
 
   pop(): QueuedPod | undefined {
-    const top = this.heap[0];
-    if (!top) return undefined;
-    const last = this.heap.pop()!;
-    if (this.heap.length) {
-      this.heap[0] = last;
-      this.sink(0);
-    }
-    this.inActive.delete(top.key);
+    const top = this.heap.pop();
+    if (top) this.inActive.delete(top.key);
     return top;
   }
 
@@ -51,8 +48,7 @@ export class SchedulingQueue {
     this.unschedulable.delete(key);
     if (!this.inActive.has(key)) return;
     this.inActive.delete(key);
-    this.heap = this.heap.filter((q) => q.key !== key);
-    for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.sink(i);
+    this.heap.removeWhere((q) => q.key === key);
   }
 
   markUnschedulable(key: string, attempts: number): void {
@@ -61,35 +57,5 @@ export class SchedulingQueue {
 
   static backoff(attempts: number): number {
     return Math.min(MAX_BACKOFF_MS, INITIAL_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
-  }
-
-  private less(a: QueuedPod, b: QueuedPod): boolean {
-    return a.priority > b.priority || (a.priority === b.priority && a.seq < b.seq);
-  }
-
-  private push(q: QueuedPod): void {
-    const h = this.heap;
-    h.push(q);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
-      i = p;
-    }
-  }
-
-  private sink(i: number): void {
-    const h = this.heap;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < h.length && this.less(h[l], h[m])) m = l;
-      if (r < h.length && this.less(h[r], h[m])) m = r;
-      if (m === i) return;
-      [h[i], h[m]] = [h[m], h[i]];
-      i = m;
-    }
   }
 }

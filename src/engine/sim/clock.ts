@@ -6,6 +6,8 @@
  * `runUntil`. Tasks due at the same millisecond run in the order they were scheduled, so a
  * seed plus the same actions always gives the same history.
  */
+import { BinaryHeap } from '../util/heap';
+
 export interface ScheduledTask {
   at: number;
   seq: number;
@@ -16,7 +18,8 @@ export interface ScheduledTask {
 }
 
 export class SimClock {
-  private heap: ScheduledTask[] = [];
+  // Earlier first; at the same millisecond, in the order scheduled.
+  private heap = new BinaryHeap<ScheduledTask>((a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq));
   private seq = 0;
   private current: number;
   /** Count of tasks run so far: the UI's "step one reconcile" counts in these. */
@@ -38,7 +41,7 @@ export class SimClock {
   /** Schedules `run` at absolute simulated time `at` (never earlier than now), in whole milliseconds. */
   at(at: number, owner: string, run: () => void): ScheduledTask {
     const task: ScheduledTask = { at: Math.max(Math.ceil(at), this.current), seq: this.seq++, owner, run, cancelled: false };
-    this.push(task);
+    this.heap.push(task);
     return task;
   }
 
@@ -53,11 +56,11 @@ export class SimClock {
   /** Time of the next task still to run, or undefined when idle. */
   nextAt(): number | undefined {
     this.dropCancelled();
-    return this.heap[0]?.at;
+    return this.heap.peek()?.at;
   }
 
   pending(): number {
-    return this.heap.length;
+    return this.heap.size;
   }
 
   /** Runs every task due up to and including `until`, then sets the clock to `until`. */
@@ -65,9 +68,9 @@ export class SimClock {
     until = Math.floor(until);
     for (;;) {
       this.dropCancelled();
-      const top = this.heap[0];
+      const top = this.heap.peek();
       if (!top || top.at > until) break;
-      this.pop();
+      this.heap.pop();
       this.current = top.at;
       this.runTask(top);
     }
@@ -86,53 +89,15 @@ export class SimClock {
   /** Runs exactly one due-or-future task (the next in time); returns false when idle. */
   step(): boolean {
     this.dropCancelled();
-    const top = this.heap[0];
+    const top = this.heap.pop();
     if (!top) return false;
-    this.pop();
     this.current = Math.max(this.current, top.at);
     this.runTask(top);
     return true;
   }
 
   private dropCancelled(): void {
-    while (this.heap.length > 0 && this.heap[0].cancelled) this.pop();
-  }
-
-  private less(a: ScheduledTask, b: ScheduledTask): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
-  }
-
-  private push(task: ScheduledTask): void {
-    const h = this.heap;
-    h.push(task);
-    let i = h.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.less(h[i], h[parent])) break;
-      [h[i], h[parent]] = [h[parent], h[i]];
-      i = parent;
-    }
-  }
-
-  private pop(): ScheduledTask | undefined {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length > 0 && last) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && this.less(h[l], h[m])) m = l;
-        if (r < h.length && this.less(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
-        i = m;
-      }
-    }
-    return top;
+    while (this.heap.peek()?.cancelled) this.heap.pop();
   }
 }
 
