@@ -30,6 +30,17 @@ test.describe('first deployment', () => {
     await page.screenshot({ path: info.outputPath('korean.png'), fullPage: true });
   });
 
+  test('dark mode keeps states readable', async ({ page }, info) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('/');
+    const prompt = page.getByRole('textbox', { name: 'kubectl' });
+    await prompt.fill('kubectl run crash --image=busybox');
+    await prompt.press('Enter');
+    await page.getByRole('button', { name: 'Speed ×16' }).click();
+    await expect(page.getByRole('listitem', { name: /^pod crash: CrashLoopBackOff/ })).toBeVisible();
+    await page.screenshot({ path: info.outputPath('dark.png'), fullPage: true });
+  });
+
   test('garbage in the prompt gets a clear answer, never a crash', async ({ page }) => {
     await page.goto('/');
     const prompt = page.getByRole('textbox', { name: 'kubectl' });

@@ -124,6 +124,11 @@ describe('Deployment → ReplicaSet → Pods → Running', () => {
     expect(restarts()).toBeGreaterThan(r1);
     expect(restarts()).toBeLessThanOrEqual(7);
     expect(k(c, 'describe pod crash')).toMatch(/Back-off restarting failed container crash in pod crash_default\(/);
+    // Repeated events are aggregated: one row with a count, first and last timestamps.
+    const backoff = JSON.parse(k(c, 'get events -o json')).items.find((e: { reason: string }) => e.reason === 'BackOff');
+    expect(backoff.count).toBeGreaterThan(1);
+    expect(Date.parse(backoff.lastTimestamp)).toBeGreaterThan(Date.parse(backoff.firstTimestamp));
+    expect(k(c, 'get events')).toMatch(/\d+s \(x\d+ over \d+m\d*s?\) +Warning +BackOff +pod\/crash +Back-off restarting failed container crash/);
   });
 
   it('an unknown image ends in ImagePullBackOff with the kubelet\'s events', () => {
