@@ -33,6 +33,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('Pod', 'pods', '', 'v1', true, ['po'], ['all']),
   rt('Secret', 'secrets', '', 'v1', true),
   rt('Service', 'services', '', 'v1', true, ['svc'], ['all']),
+  rt('DaemonSet', 'daemonsets', 'apps', 'v1', true, ['ds'], ['all']),
   rt('Deployment', 'deployments', 'apps', 'v1', true, ['deploy'], ['all']),
   rt('ReplicaSet', 'replicasets', 'apps', 'v1', true, ['rs'], ['all']),
   rt('Lease', 'leases', 'coordination.k8s.io', 'v1', true),

@@ -23,7 +23,8 @@ import { PodGarbageCollector } from '../controllers/podgc';
 import { Scheduler } from '../scheduler/scheduler';
 import { Kubelet } from '../kubelet/kubelet';
 import { nodeObject, podCidrPrefix, internalIP, type NodeSpec } from './nodes';
-import { SYSTEM_NAMESPACES, controlPlanePods, coreDnsDeployment, kubeDnsService, kubeProxyPod, kubernetesService, namespaceObject } from './system';
+import { SYSTEM_NAMESPACES, controlPlanePods, coreDnsDeployment, kubeDnsService, kubeProxyDaemonSet, kubernetesService, namespaceObject } from './system';
+import { DaemonSetController } from '../controllers/daemonset';
 import { runKubectl, type KubectlResult } from '../kubectl';
 
 export interface ClusterOptions {
@@ -87,6 +88,7 @@ export class Cluster {
     this.controllers = {
       deployment: new DeploymentController(this.ctx),
       replicaset: new ReplicaSetController(this.ctx),
+      daemonset: new DaemonSetController(this.ctx),
       garbagecollector: new GarbageCollector(this.ctx),
       namespace: new NamespaceController(this.ctx),
       nodelifecycle: new NodeLifecycleController(this.ctx),
@@ -116,7 +118,7 @@ export class Cluster {
     const hostIP = internalIP(0);
     for (const pod of controlPlanePods('control-plane', hostIP)) this.api.create(pod, 'kubelet');
     if (!options.minimal) {
-      for (const node of this.store.list('nodes')) this.api.create(kubeProxyPod(node.metadata.name!), 'kube-controller-manager');
+      this.api.create(kubeProxyDaemonSet(), 'kubeadm');
       this.api.create(coreDnsDeployment(), 'kubeadm');
       this.api.create(kubeDnsService(), 'kubeadm');
     }

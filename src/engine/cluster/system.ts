@@ -81,20 +81,25 @@ export function controlPlanePods(node: string, hostIP: string): KObject[] {
   ];
 }
 
-/** kube-proxy runs on every node (in kubeadm, from a DaemonSet). */
-export function kubeProxyPod(node: string): KObject {
+/** kube-proxy runs on every node, from a DaemonSet (as kubeadm installs it). */
+export function kubeProxyDaemonSet(): KObject {
   return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { generateName: 'kube-proxy-', namespace: 'kube-system', labels: { 'k8s-app': 'kube-proxy' } },
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'kube-proxy', namespace: 'kube-system', labels: { 'k8s-app': 'kube-proxy' } },
     spec: {
-      nodeName: node,
-      hostNetwork: true,
-      priorityClassName: 'system-node-critical',
-      priority: 2000001000,
-      serviceAccountName: 'kube-proxy',
-      tolerations: [{ operator: 'Exists' }],
-      containers: [{ name: 'kube-proxy', image: `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`, command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', `--hostname-override=${node}`] }],
+      selector: { matchLabels: { 'k8s-app': 'kube-proxy' } },
+      template: {
+        metadata: { labels: { 'k8s-app': 'kube-proxy' } },
+        spec: {
+          hostNetwork: true,
+          priorityClassName: 'system-node-critical',
+          serviceAccountName: 'kube-proxy',
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+          tolerations: [{ operator: 'Exists' }],
+          containers: [{ name: 'kube-proxy', image: `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`, command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', '--hostname-override=$(NODE_NAME)'], env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } }], securityContext: { privileged: true } }],
+        },
+      },
     },
   };
 }

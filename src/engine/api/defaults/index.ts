@@ -11,6 +11,8 @@ export function applyDefaults(obj: KObject): KObject {
       return { ...obj, spec: obj.spec && typeof obj.spec === 'object' ? defaultPodSpec(obj.spec) : obj.spec };
     case 'Deployment':
       return { ...obj, spec: defaultDeploymentSpec(obj.spec ?? {}) };
+    case 'DaemonSet':
+      return { ...obj, spec: defaultDaemonSetSpec(obj.spec ?? {}) };
     case 'ReplicaSet':
       return { ...obj, spec: { ...(obj.spec ?? {}), replicas: obj.spec?.replicas ?? 1, template: defaultPodTemplate(obj.spec?.template) } };
     case 'Service':
@@ -37,6 +39,17 @@ function defaultDeploymentSpec(spec: Any): Any {
   strategy.type ??= 'RollingUpdate';
   if (strategy.type === 'RollingUpdate') strategy.rollingUpdate = { maxSurge: '25%', maxUnavailable: '25%', ...(strategy.rollingUpdate ?? {}) };
   out.strategy = strategy;
+  out.template = defaultPodTemplate(out.template);
+  return out;
+}
+
+function defaultDaemonSetSpec(spec: Any): Any {
+  const out: Any = { ...spec };
+  out.revisionHistoryLimit ??= 10;
+  const strategy: Any = { ...(out.updateStrategy ?? {}) };
+  strategy.type ??= 'RollingUpdate';
+  if (strategy.type === 'RollingUpdate') strategy.rollingUpdate = { maxSurge: 0, maxUnavailable: 1, ...(strategy.rollingUpdate ?? {}) };
+  out.updateStrategy = strategy;
   out.template = defaultPodTemplate(out.template);
   return out;
 }

@@ -76,6 +76,8 @@ export function defaultPodTemplate(template: Any): Any {
   return { ...template, metadata: { creationTimestamp: null, ...(template.metadata ?? {}) }, spec: template.spec ? defaultPodSpec(template.spec) : template.spec };
 }
 
+const SYSTEM_PRIORITIES: Record<string, number> = { 'system-node-critical': 2000001000, 'system-cluster-critical': 2000000000 };
+
 /** What the DefaultTolerationSeconds admission plugin adds; shared (objects are never mutated). */
 const DEFAULT_TOLERATIONS: Any[] = Object.freeze([
   Object.freeze({ effect: 'NoExecute', key: 'node.kubernetes.io/not-ready', operator: 'Exists', tolerationSeconds: 300 }),
@@ -99,7 +101,8 @@ export function admitPod(spec: Any): Any {
   }
   out.enableServiceLinks ??= true;
   out.preemptionPolicy ??= 'PreemptLowerPriority';
-  out.priority ??= 0;
+  // The Priority admission plugin resolves the built-in system classes.
+  out.priority ??= SYSTEM_PRIORITIES[out.priorityClassName as string] ?? 0;
   out.serviceAccountName ??= 'default';
   out.serviceAccount ??= out.serviceAccountName;
   return out;

@@ -7,7 +7,7 @@ import type { StatusCause } from '../errors';
 import type { ResourceType } from '../registry';
 import { validateObjectMeta, type NameRule } from './metadata';
 import { validatePodSpec } from './pod';
-import { validateDeployment, validateReplicaSet, validateSelectorUpdate } from './workloads';
+import { validateDaemonSet, validateDeployment, validateReplicaSet, validateSelectorUpdate } from './workloads';
 import { validateConfigMap, validateImmutableData, validateNode, validateSecret, validateService, validateServiceUpdate } from './core';
 import { forbiddenField, invalidValue } from './common';
 import { deepEqual } from '../../util/equal';
@@ -26,6 +26,9 @@ export function validateObject(type: ResourceType, obj: KObject): StatusCause[] 
       break;
     case 'ReplicaSet':
       validateReplicaSet(obj, errs);
+      break;
+    case 'DaemonSet':
+      validateDaemonSet(obj, errs);
       break;
     case 'Service':
       validateService(obj, errs);
@@ -49,6 +52,7 @@ export function validateObjectUpdate(type: ResourceType, obj: KObject, old: KObj
   switch (obj.kind) {
     case 'Deployment':
     case 'ReplicaSet':
+    case 'DaemonSet':
       validateSelectorUpdate(obj, old, errs);
       break;
     case 'Service':

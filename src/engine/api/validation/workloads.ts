@@ -13,13 +13,13 @@ function labelSelectorGoValue(sel: Any): string {
   return `v1.LabelSelector{MatchLabels:${ml}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}`;
 }
 
-function validateSelectorAndTemplate(spec: Any, errs: Errs): void {
+function validateSelectorAndTemplate(spec: Any, errs: Errs, kind = 'deployment'): void {
   const sel = spec?.selector;
   const empty = !sel || (Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0);
   if (empty) {
     errs.push(required('spec.selector'));
     // apps/v1 also reports the empty selector as invalid (ValidateLabelSelector + "empty selector is invalid for deployment").
-    errs.push({ field: 'spec.selector', message: `Invalid value: ${labelSelectorGoValue(sel)}: empty selector is invalid for deployment` });
+    errs.push({ field: 'spec.selector', message: `Invalid value: ${labelSelectorGoValue(sel)}: empty selector is invalid for ${kind}` });
   }
   validatePodTemplate(spec?.template, 'spec.template', errs, ['Always']);
   const labels = spec?.template?.metadata?.labels;
@@ -64,6 +64,16 @@ export function validateDeployment(obj: KObject, errs: Errs): void {
   if (spec.progressDeadlineSeconds !== undefined && spec.progressDeadlineSeconds <= (spec.minReadySeconds ?? 0)) {
     errs.push(invalidValue('spec.progressDeadlineSeconds', spec.progressDeadlineSeconds, 'must be greater than minReadySeconds'));
   }
+}
+
+export function validateDaemonSet(obj: KObject, errs: Errs): void {
+  const spec = obj.spec ?? {};
+  nonNegative(spec.minReadySeconds, 'spec.minReadySeconds', errs);
+  nonNegative(spec.revisionHistoryLimit, 'spec.revisionHistoryLimit', errs);
+  validateSelectorAndTemplate(spec, errs, 'daemonset');
+  const types = ['OnDelete', 'RollingUpdate'];
+  const t = spec.updateStrategy?.type;
+  if (t !== undefined && !types.includes(t)) errs.push(unsupported('spec.updateStrategy.type', t, types));
 }
 
 export function validateReplicaSet(obj: KObject, errs: Errs): void {

@@ -13,7 +13,7 @@ import { selectorFlag } from '../verbs/get';
 import { DescribeWriter, render } from './writer';
 import { tabwrite } from './tabwriter';
 import { describePod } from './pod';
-import { describeDeployment, describeReplicaSet } from './workloads';
+import { describeDaemonSet, describeDeployment, describeReplicaSet } from './workloads';
 import { describeNode } from './node';
 import { describeConfigMap, describeGeneric, describeNamespace, describeSecret, describeService } from './core';
 
@@ -42,6 +42,11 @@ export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true
     case 'ReplicaSet': {
       const pods = store.dependents(obj.metadata.uid!).filter((o) => o.kind === 'Pod' && controllerOf(o)?.uid === obj.metadata.uid);
       describeReplicaSet(obj, pods, w, events, now);
+      break;
+    }
+    case 'DaemonSet': {
+      const pods = store.dependents(obj.metadata.uid!).filter((o) => o.kind === 'Pod' && controllerOf(o)?.uid === obj.metadata.uid);
+      describeDaemonSet(obj, pods, w, events, now);
       break;
     }
     case 'Node':

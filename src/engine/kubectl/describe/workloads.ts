@@ -72,3 +72,22 @@ export function describeReplicaSet(rs: KObject, pods: KObject[], w: DescribeWrit
   describePodTemplate(w, rs.spec?.template);
   eventsSection(w, events, now);
 }
+
+export function describeDaemonSet(ds: KObject, pods: KObject[], w: DescribeWriter, events: EventRecord[], now: number): void {
+  const st = ds.status ?? {};
+  w.write(0, `Name:\t${ds.metadata.name}\n`);
+  w.write(0, `Namespace:\t${ds.metadata.namespace}\n`);
+  w.write(0, `Selector:\t${formatSelector(ds.spec?.selector)}\n`);
+  labelsMultiline(w, 'Node-Selector', ds.spec?.template?.spec?.nodeSelector);
+  labelsMultiline(w, 'Labels', ds.metadata.labels);
+  annotationsMultiline(w, 'Annotations', ds.metadata.annotations);
+  w.write(0, `Desired Number of Nodes Scheduled: ${st.desiredNumberScheduled ?? 0}\n`);
+  w.write(0, `Current Number of Nodes Scheduled: ${st.currentNumberScheduled ?? 0}\n`);
+  w.write(0, `Number of Nodes Scheduled with Up-to-date Pods: ${st.updatedNumberScheduled ?? 0}\n`);
+  w.write(0, `Number of Nodes Scheduled with Available Pods: ${st.numberAvailable ?? 0}\n`);
+  w.write(0, `Number of Nodes Misscheduled: ${st.numberMisscheduled ?? 0}\n`);
+  const count = (phase: string) => pods.filter((p) => (p.status?.phase ?? 'Pending') === phase).length;
+  w.write(0, `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`);
+  describePodTemplate(w, ds.spec?.template);
+  eventsSection(w, events, now);
+}

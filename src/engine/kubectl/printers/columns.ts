@@ -53,6 +53,20 @@ const replicasets: Columns = {
   wideRow: (r) => [...containersAndImages(r.spec?.template), formatSelector(r.spec?.selector)],
 };
 
+const daemonsets: Columns = {
+  header: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'],
+  wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row: (d, now) => {
+    const sel = Object.entries((d.spec?.template?.spec?.nodeSelector as Record<string, string>) ?? {})
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+    const st = d.status ?? {};
+    return [d.metadata.name!, String(st.desiredNumberScheduled ?? 0), String(st.currentNumberScheduled ?? 0), String(st.numberReady ?? 0), String(st.updatedNumberScheduled ?? 0), String(st.numberAvailable ?? 0), sel || '<none>', age(d, now)];
+  },
+  wideRow: (d) => [...containersAndImages(d.spec?.template), formatSelector(d.spec?.selector)],
+};
+
 export function servicePorts(s: KObject): string {
   const ports: Any[] = s.spec?.ports ?? [];
   if (!ports.length) return '<none>';
@@ -153,4 +167,4 @@ export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
 export const EVENT_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
 export const EVENT_WIDE_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
 
-export const COLUMNS: Record<string, Columns> = { pods, deployments, replicasets, services, nodes, namespaces, configmaps, secrets, leases };
+export const COLUMNS: Record<string, Columns> = { pods, deployments, replicasets, daemonsets, services, nodes, namespaces, configmaps, secrets, leases };
