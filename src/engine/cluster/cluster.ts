@@ -111,6 +111,14 @@ export class Cluster {
       });
     });
 
+    // The kubelet reports its node becoming (un)schedulable as an event.
+    this.store.watch('nodes', (type, node, old) => {
+      if (type !== 'MODIFIED' || !old || !!node.spec?.unschedulable === !!old.spec?.unschedulable) return;
+      if (!this.kubelets.get(node.metadata.name!)?.isRunning) return;
+      const status = node.spec?.unschedulable ? 'NodeNotSchedulable' : 'NodeSchedulable';
+      this.api.event(node, 'Normal', status, `Node ${node.metadata.name} status is now: ${status}`, 'kubelet', node.metadata.name);
+    });
+
     const cp: NodeSpec = { name: 'control-plane', role: 'control-plane' };
     const workers: NodeSpec[] = options.nodes ?? Array.from({ length: options.workers ?? 3 }, (_, i) => ({ name: `worker-${i + 1}` }));
     this.registerNode(cp);

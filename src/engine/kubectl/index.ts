@@ -18,6 +18,7 @@ import { API_RESOURCES_FLAGS, VERSION_FLAGS, apiResourcesCommand, clusterInfoCom
 import { LOGS_FLAGS, logsCommand } from './verbs/logs';
 import { EXPLAIN_FLAGS, explainCommand } from './verbs/explain';
 import { DESCRIBE_FLAGS, describeCommand } from './describe';
+import { CORDON_FLAGS, DRAIN_FLAGS, TAINT_FLAGS, cordonCommand, drainCommand, taintCommand } from './verbs/node';
 
 export type { KubectlResult } from './context';
 
@@ -41,12 +42,16 @@ export const VERBS: Record<string, Verb> = {
   'cluster-info': { flags: [], run: clusterInfoCommand },
   logs: { flags: LOGS_FLAGS, run: logsCommand },
   explain: { flags: EXPLAIN_FLAGS, run: explainCommand },
+  cordon: { flags: CORDON_FLAGS, run: (ctx) => cordonCommand(ctx, true) },
+  uncordon: { flags: CORDON_FLAGS, run: (ctx) => cordonCommand(ctx, false) },
+  taint: { flags: TAINT_FLAGS, run: taintCommand },
+  drain: { flags: DRAIN_FLAGS, run: drainCommand },
 };
 
 /** Real kubectl commands this simulator does not offer (yet): answered clearly, never ignored. */
 const NOT_AVAILABLE = new Set([
   'edit', 'patch', 'replace', 'expose', 'set', 'rollout', 'autoscale', 'exec', 'attach', 'port-forward', 'proxy', 'cp', 'top',
-  'cordon', 'uncordon', 'drain', 'taint', 'certificate', 'auth', 'debug', 'events', 'diff', 'kustomize', 'wait', 'config',
+  'certificate', 'auth', 'debug', 'events', 'diff', 'kustomize', 'wait', 'config',
   'plugin', 'completion', 'alpha', 'options',
 ]);
 
