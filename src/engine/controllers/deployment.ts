@@ -42,6 +42,7 @@ export class DeploymentController {
     let newRS = owned.find((rs) => deepEqual(templateWithoutHash(rs.spec?.template), template));
     const oldRSs = owned.filter((rs) => rs !== newRS).sort(byCreation);
 
+    if (newRS) newRS = this.ensureLatestRevision(d, newRS, oldRSs);
     if (d.spec.paused) {
       this.scaleIfNeeded(d, newRS, oldRSs);
       this.syncStatus(d, newRS, oldRSs, 'paused');
@@ -69,6 +70,24 @@ export class DeploymentController {
     }
     this.cleanup(d, oldRSs);
     this.syncStatus(d, newRS, oldRSs, 'rollout');
+  }
+
+  /**
+   * A rollback makes an old ReplicaSet current again: it takes the next revision number
+   * (so `rollout history` lists 2, 3 after undoing from 2 to 1), as getNewReplicaSet does.
+   */
+  private ensureLatestRevision(d: KObject, newRS: KObject, oldRSs: KObject[]): KObject {
+    const maxOld = Math.max(0, ...oldRSs.map(revisionOf));
+    if (revisionOf(newRS) > maxOld) {
+      if (d.metadata.annotations?.[REVISION] !== String(revisionOf(newRS))) {
+        this.ctx.api.mutate(deployType, d.metadata.namespace, d.metadata.name!, COMPONENT, (cur) => ({ ...cur, metadata: { ...cur.metadata, annotations: { ...(cur.metadata.annotations ?? {}), [REVISION]: String(revisionOf(newRS)) } } }));
+      }
+      return newRS;
+    }
+    const revision = String(maxOld + 1);
+    const updated = this.ctx.api.mutate(rsType, newRS.metadata.namespace, newRS.metadata.name!, COMPONENT, (cur) => ({ ...cur, metadata: { ...cur.metadata, annotations: { ...(cur.metadata.annotations ?? {}), [REVISION]: revision } } })) ?? newRS;
+    this.ctx.api.mutate(deployType, d.metadata.namespace, d.metadata.name!, COMPONENT, (cur) => ({ ...cur, metadata: { ...cur.metadata, annotations: { ...(cur.metadata.annotations ?? {}), [REVISION]: revision } } }));
+    return updated;
   }
 
   /** NewRSNewReplicas: grow the new ReplicaSet as far as maxSurge allows. */
