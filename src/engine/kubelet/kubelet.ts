@@ -15,7 +15,7 @@ import type { ControllerContext } from '../controllers/context';
 import { deepEqual } from '../util/equal';
 import { newContainer, send, stateOf, type ContainerSnapshot } from './containerMachine';
 import { goDuration, imageRef, parseImage, resolveImage } from './images';
-import { logsOf, programFor, runOf, type ContainerProgram } from './runtime';
+import { logsOf, probeResult, programFor, runOf, type ContainerProgram, type ProbeSpec } from './runtime';
 import { buildPodStatus, podPhase, type ContainerView } from './podStatus';
 import { startNodeAgent } from './nodeAgent';
 
@@ -50,7 +50,22 @@ interface ContainerRuntime {
   pullBackoffMs: number;
   lastRestartAt?: number;
   logs: { startedAt: number; program: ContainerProgram; finishedAt?: number }[];
+  /** Probe state for the current run (reset on each start). */
+  probes: ProbeState;
 }
+
+interface ProbeState {
+  timers: ScheduledTask[];
+  /** On hold after a kill, until the container restarts (the prober's onHold). */
+  stopped: boolean;
+  startupDone: boolean;
+  readySuccesses: number;
+  readyFailures: number;
+  liveFailures: number;
+  startupFailures: number;
+}
+
+const freshProbes = (): ProbeState => ({ timers: [], stopped: false, startupDone: false, readySuccesses: 0, readyFailures: 0, liveFailures: 0, startupFailures: 0 });
 
 interface PodWorker {
   key: string;
@@ -252,6 +267,7 @@ export class Kubelet {
         backoffMs: prev?.backoffMs ?? 0,
         pullBackoffMs: 0,
         logs: prev?.logs ?? [],
+        probes: freshProbes(),
       };
     };
     for (const c of spec.initContainers ?? []) containers.push(mk(c, true));
@@ -391,22 +407,13 @@ export class Kubelet {
       const now = this.ctx.clock.now();
       c.snapshot = send(c.snapshot, { type: 'STARTED', at: now, containerId: `containerd://${this.ctx.rng.hex(64)}` });
       c.busy = false;
-      c.started = true;
       c.lastRestartAt = now;
       c.logs.push({ startedAt: now, program: c.program });
       if (c.logs.length > 2) c.logs.shift();
       this.event(w, 'Normal', 'Started', `Started container ${c.spec.name}`, c);
       this.ctx.reasons.record(COMPONENT, 'kubelet.startedContainer', { container: c.spec.name, restartCount: c.snapshot.context.restartCount }, [podRef(w)], this.nodeName);
-      const readyAfter = c.init && !c.sidecar ? undefined : (c.spec.readinessProbe?.initialDelaySeconds ?? 0) * 1000;
-      if (readyAfter !== undefined) {
-        if (readyAfter === 0 && !c.spec.readinessProbe) c.ready = true;
-        else this.after(w, Math.max(readyAfter, 1) + (c.spec.readinessProbe ? 1 : 0), () => {
-          if (stateOf(c.snapshot).state === 'Running') {
-            c.ready = true;
-            this.markDirty(w);
-          }
-        });
-      }
+      if (!c.init || c.sidecar) this.startProbes(w, c);
+      if (c.init && !c.sidecar) c.started = true;
       const run = runOf(c.program);
       if (run.exitAfterMs !== undefined) this.after(w, run.exitAfterMs, () => this.onExit(w, c, run.exitCode));
       this.markDirty(w);
@@ -418,6 +425,7 @@ export class Kubelet {
     const now = this.ctx.clock.now();
     c.snapshot = send(c.snapshot, { type: 'EXITED', at: now, exitCode, reason });
     c.ready = false;
+    this.stopProbes(c);
     const last = c.logs[c.logs.length - 1];
     if (last) last.finishedAt = now;
     this.ctx.reasons.record(COMPONENT, 'kubelet.containerExited', { container: c.spec.name, exitCode, reason }, [podRef(w)], this.nodeName);
@@ -456,6 +464,95 @@ export class Kubelet {
       this.markDirty(w);
       this.startContainers(w);
     });
+  }
+
+  // ---- probes -------------------------------------------------------------------------
+
+  /**
+   * Starts the container's probe workers. Like the kubelet's prober, each probe ticks every
+   * periodSeconds from the moment its worker starts and does nothing until initialDelaySeconds
+   * have passed since the container started; readiness and liveness wait for the startup probe.
+   * A container without a readiness probe is ready as soon as it has started.
+   */
+  private startProbes(w: PodWorker, c: ContainerRuntime): void {
+    c.probes = freshProbes();
+    const spec = c.spec;
+    c.probes.startupDone = !spec.startupProbe;
+    c.started = !spec.startupProbe;
+    c.ready = !spec.readinessProbe && c.probes.startupDone;
+    const startedAt = this.ctx.clock.now();
+    const ps = c.probes;
+    const tick = (kind: 'startup' | 'readiness' | 'liveness', probe: Any) => {
+      const period = Math.max(1, probe.periodSeconds ?? 10) * 1000;
+      const run = () => {
+        if (ps.stopped || w.terminating || stateOf(c.snapshot).state !== 'Running') return;
+        const elapsed = this.ctx.clock.now() - startedAt;
+        const gated = kind !== 'startup' && !c.probes.startupDone;
+        if (!gated && elapsed >= (probe.initialDelaySeconds ?? 0) * 1000 && !(kind === 'startup' && c.probes.startupDone)) this.runProbe(w, c, kind, probe, elapsed);
+        if (!ps.stopped && stateOf(c.snapshot).state === 'Running') ps.timers.push(this.after(w, period, run));
+      };
+      run();
+    };
+    if (spec.startupProbe) tick('startup', spec.startupProbe);
+    if (spec.readinessProbe) tick('readiness', spec.readinessProbe);
+    if (spec.livenessProbe) tick('liveness', spec.livenessProbe);
+  }
+
+  private stopProbes(c: ContainerRuntime): void {
+    c.probes.stopped = true;
+    for (const t of c.probes.timers) this.ctx.clock.cancel(t);
+    c.probes.timers = [];
+  }
+
+  private runProbe(w: PodWorker, c: ContainerRuntime, kind: 'startup' | 'readiness' | 'liveness', probe: Any, elapsed: number): void {
+    const named: Record<string, number> = {};
+    for (const p of c.spec.ports ?? []) if (p.name) named[p.name] = p.containerPort;
+    const result = probeResult(c.program, probe as ProbeSpec, named, w.podIP ?? '', elapsed);
+    const ps = c.probes;
+    const label = kind.charAt(0).toUpperCase() + kind.slice(1);
+    if (!result.ok) this.event(w, 'Warning', 'Unhealthy', `${label} probe failed: ${result.output}`, c);
+    if (kind === 'readiness') {
+      if (result.ok) {
+        ps.readyFailures = 0;
+        ps.readySuccesses++;
+        if (!c.ready && ps.readySuccesses >= (probe.successThreshold ?? 1)) {
+          c.ready = true;
+          this.markDirty(w);
+        }
+      } else {
+        ps.readySuccesses = 0;
+        ps.readyFailures++;
+        if (c.ready && ps.readyFailures >= (probe.failureThreshold ?? 3)) {
+          c.ready = false;
+          this.markDirty(w);
+        }
+      }
+      return;
+    }
+    if (kind === 'startup') {
+      if (result.ok) {
+        ps.startupDone = true;
+        c.started = true;
+        if (!c.spec.readinessProbe) c.ready = true;
+        this.markDirty(w);
+        return;
+      }
+      ps.startupFailures++;
+      if (ps.startupFailures >= (probe.failureThreshold ?? 3)) this.killForProbe(w, c, 'startup', probe);
+      return;
+    }
+    if (result.ok) ps.liveFailures = 0;
+    else if (++ps.liveFailures >= (probe.failureThreshold ?? 3)) this.killForProbe(w, c, 'liveness', probe);
+  }
+
+  /** A failed liveness or startup probe: the kubelet kills the container; restartPolicy decides what follows. */
+  private killForProbe(w: PodWorker, c: ContainerRuntime, kind: string, probe: Any): void {
+    this.stopProbes(c);
+    this.event(w, 'Normal', 'Killing', `Container ${c.spec.name} failed ${kind} probe, will be restarted`, c);
+    const grace = probe.terminationGracePeriodSeconds ?? w.grace;
+    const stopMs = c.program.sigtermMs;
+    if (stopMs !== undefined && stopMs < grace * 1000) this.after(w, stopMs, () => this.onExit(w, c, 0));
+    else this.after(w, grace * 1000, () => this.onExit(w, c, 137, 'Error'));
   }
 
   /** Graceful termination: SIGTERM now, SIGKILL when the grace period runs out. */

@@ -9,10 +9,21 @@ import { rfc3339 } from '../sim/clock';
 import { parseImage } from './images';
 import { shellWords } from '../util/shell';
 
-type Step = { kind: 'log'; text: string } | { kind: 'sleep'; ms: number } | { kind: 'exit'; code: number } | { kind: 'loop'; body: Step[] } | { kind: 'serve' };
+type Step =
+  | { kind: 'log'; text: string }
+  | { kind: 'sleep'; ms: number }
+  | { kind: 'exit'; code: number }
+  | { kind: 'loop'; body: Step[] }
+  | { kind: 'serve'; listens: boolean }
+  | { kind: 'touch'; path: string }
+  | { kind: 'rm'; path: string };
 
 export interface ContainerProgram {
   steps: Step[];
+  /** The image's short name (nginx, redis, liveness …): how it answers probes. */
+  image: string;
+  /** Ports the process listens on once running (HTTP and TCP probes connect to these). */
+  listens: number[];
   /** How long the process takes to stop on SIGTERM; undefined: it ignores SIGTERM (PID 1 sleep) and is killed at the end of the grace period. */
   sigtermMs?: number;
   /** Lines the process prints right after it starts. */
@@ -171,13 +182,23 @@ function compileCommand(words: string[]): Step[] {
     case 'ash':
       if (args[0] === '-c' && args[1] !== undefined) return compileStatements(statements(args[1]))[0];
       return [{ kind: 'exit', code: 0 }];
-    case 'echo':
+    case 'echo': {
+      // `echo text > /path` writes a file rather than a log line.
+      const redirect = args.findIndex((a) => a === '>' || a === '>>');
+      if (redirect >= 0 && args[redirect + 1]) return [{ kind: 'touch', path: args[redirect + 1] }];
+      const inline = args.find((a) => a.startsWith('>'));
+      if (inline && inline.length > 1) return [{ kind: 'touch', path: inline.replace(/^>+/, '') }];
       return [{ kind: 'log', text: args.filter((a) => a !== '-n' && a !== '-e').join(' ') }];
+    }
+    case 'touch':
+      return args.filter((a) => !a.startsWith('-')).map((path) => ({ kind: 'touch' as const, path }));
+    case 'rm':
+      return args.filter((a) => !a.startsWith('-')).map((path) => ({ kind: 'rm' as const, path }));
     case 'printf':
       return [{ kind: 'log', text: (args[0] ?? '').replace(/\\n$/, '') }];
     case 'sleep': {
       const ms = parseSleep(args[0]);
-      return ms === Infinity ? [{ kind: 'serve' }] : [{ kind: 'sleep', ms }];
+      return ms === Infinity ? [{ kind: 'serve', listens: false }] : [{ kind: 'sleep', ms }];
     }
     case 'exit':
       return [{ kind: 'exit', code: Number(args[0] ?? 0) || 0 }];
@@ -187,19 +208,17 @@ function compileCommand(words: string[]): Step[] {
     case 'date':
     case 'cat':
     case 'ls':
-    case 'touch':
     case 'mkdir':
-    case 'rm':
     case 'cp':
     case 'env':
     case 'wget':
     case 'nslookup':
       return [];
     case 'tail':
-      return args.includes('-f') ? [{ kind: 'serve' }] : [];
+      return args.includes('-f') ? [{ kind: 'serve', listens: false }] : [];
     default:
       // Any other program is taken to be a server that runs until stopped (nginx, redis-server …).
-      return [{ kind: 'serve' }];
+      return [{ kind: 'serve', listens: true }];
   }
 }
 
@@ -210,8 +229,26 @@ interface ContainerLike {
   env?: { name: string; value?: string }[];
 }
 
+/** Ports an image's server listens on by default. */
+const DEFAULT_PORTS: Record<string, number[]> = {
+  nginx: [80], httpd: [80], 'nginx-slim': [80], caddy: [80], traefik: [80], haproxy: [80], wordpress: [80], 'hpa-example': [80], 'gb-frontend': [80],
+  redis: [6379], 'gb-redis-follower': [6379], postgres: [5432], mysql: [3306], mariadb: [3306], mongo: [27017], memcached: [11211], rabbitmq: [5672, 15672],
+  tomcat: [8080], liveness: [8080], goproxy: [8080], 'hello-app': [8080], agnhost: [8080], zookeeper: [2181], cassandra: [9042], elasticsearch: [9200],
+  coredns: [53, 8080, 8181, 9153], etcd: [2379, 2380], 'kube-apiserver': [6443], 'kube-scheduler': [10259], 'kube-controller-manager': [10257], 'kube-proxy': [10249, 10256],
+};
+
 /** Reads what a container will do. */
-export function programFor(c: ContainerLike): ContainerProgram {
+export function programFor(c: ContainerLike & { ports?: { containerPort: number }[] }): ContainerProgram {
+  let base = baseName(c.image ?? '');
+  const partial = rawProgram(c);
+  // agnhost's `liveness` subcommand is the docs' failing web server (healthy 10 s, then 500).
+  if (base === 'agnhost' && (c.args?.[0] === 'liveness' || c.command?.includes('liveness'))) base = 'liveness';
+  const serving = partial.steps.find((st): st is Extract<Step, { kind: 'serve' }> => st.kind === 'serve');
+  const listens = serving?.listens ? [...new Set([...(DEFAULT_PORTS[base] ?? []), ...(c.ports ?? []).map((p) => p.containerPort)])] : [];
+  return { ...partial, image: base, listens };
+}
+
+function rawProgram(c: ContainerLike): Omit<ContainerProgram, 'image' | 'listens'> {
   const base = baseName(c.image ?? '');
   const env = new Map((c.env ?? []).map((e) => [e.name, e.value ?? '']));
   if (c.command?.length || (c.args?.length && EXIT_AT_ONCE.has(base))) {
@@ -248,7 +285,7 @@ export function programFor(c: ContainerLike): ContainerProgram {
     };
   }
   const banner = SERVERS[base] ?? SERVERS.default;
-  return { steps: [{ kind: 'serve' }], sigtermMs: base === 'postgres' || base === 'mysql' ? 1500 : 300, banner };
+  return { steps: [{ kind: 'serve', listens: true }], sigtermMs: base === 'postgres' || base === 'mysql' ? 1500 : 300, banner };
 }
 
 /** When (if ever) the process exits by itself, and with what code. */
@@ -287,4 +324,91 @@ export function logsOf(program: ContainerProgram, startedAt: number, now: number
   };
   walk(program.steps);
   return lines.slice(-limit);
+}
+
+/** Whether `path` exists in the container `offsetMs` after it started (files its script made). */
+export function fileExists(program: ContainerProgram, path: string, offsetMs: number): boolean {
+  const files = new Set<string>();
+  let t = 0;
+  const walk = (steps: Step[]): boolean => {
+    for (const st of steps) {
+      if (t > offsetMs) return false;
+      if (st.kind === 'touch') files.add(st.path);
+      else if (st.kind === 'rm') files.delete(st.path);
+      else if (st.kind === 'sleep') t += st.ms;
+      else if (st.kind === 'exit' || st.kind === 'serve') return false;
+      else if (st.kind === 'loop') {
+        if (!st.body.some((b) => b.kind === 'sleep' && b.ms > 0)) return false;
+        while (t <= offsetMs) if (!walk(st.body)) return false;
+        return false;
+      }
+    }
+    return true;
+  };
+  walk(program.steps);
+  return files.has(path) || IMAGE_FILES[program.image]?.includes(path) === true;
+}
+
+const IMAGE_FILES: Record<string, string[]> = {
+  nginx: ['/usr/share/nginx/html/index.html', '/etc/nginx/nginx.conf'],
+  httpd: ['/usr/local/apache2/htdocs/index.html'],
+};
+
+export interface ProbeSpec {
+  exec?: { command?: string[] };
+  httpGet?: { path?: string; port: number | string; scheme?: string; host?: string };
+  tcpSocket?: { port: number | string; host?: string };
+  grpc?: { port: number; service?: string };
+}
+
+/**
+ * One probe run against the simulated process, `offsetMs` after the container started:
+ * success, or the failure output the kubelet prints in the Unhealthy event.
+ */
+export function probeResult(program: ContainerProgram, probe: ProbeSpec, namedPorts: Record<string, number>, podIP: string, offsetMs: number): { ok: boolean; output: string } {
+  const port = (p: number | string) => (typeof p === 'number' ? p : (namedPorts[p] ?? Number(p)));
+  if (probe.exec) {
+    const words = probe.exec.command ?? [];
+    const script = words[0]?.split('/').pop() === 'sh' && words[1] === '-c' ? (words[2] ?? '') : words.join(' ');
+    for (const stmt of statements(script)) {
+      const [cmd, ...args] = shellWords(stmt).words;
+      const name = cmd?.split('/').pop();
+      if (name === 'false' || (name === 'exit' && args[0] !== '0')) return { ok: false, output: '' };
+      if ((name === 'cat' || name === 'ls' || (name === 'test' && args[0] === '-f')) && args.length) {
+        const path = name === 'test' ? args[1] : args.filter((a) => !a.startsWith('-'))[0];
+        if (path && !fileExists(program, path, offsetMs)) {
+          return { ok: false, output: name === 'cat' ? `cat: can't open '${path}': No such file or directory` : name === 'ls' ? `ls: ${path}: No such file or directory` : '' };
+        }
+      }
+    }
+    return { ok: true, output: '' };
+  }
+  if (probe.httpGet) {
+    const p = port(probe.httpGet.port);
+    const path = probe.httpGet.path ?? '/';
+    const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase();
+    const host = probe.httpGet.host ?? podIP;
+    if (!program.listens.includes(p)) return { ok: false, output: `Get "${scheme}://${host}:${p}${path}": dial tcp ${host}:${p}: connect: connection refused` };
+    const code = httpStatus(program.image, path, offsetMs);
+    return code >= 200 && code < 400 ? { ok: true, output: '' } : { ok: false, output: `HTTP probe failed with statuscode: ${code}` };
+  }
+  if (probe.tcpSocket) {
+    const p = port(probe.tcpSocket.port);
+    const host = probe.tcpSocket.host ?? podIP;
+    return program.listens.includes(p) ? { ok: true, output: '' } : { ok: false, output: `dial tcp ${host}:${p}: connect: connection refused` };
+  }
+  if (probe.grpc) {
+    return program.listens.includes(probe.grpc.port)
+      ? { ok: true, output: '' }
+      : { ok: false, output: `timeout: failed to connect service "${podIP}:${probe.grpc.port}" within 1s: context deadline exceeded` };
+  }
+  return { ok: true, output: '' };
+}
+
+/** How the simulated web servers answer a path. */
+function httpStatus(image: string, path: string, offsetMs: number): number {
+  // registry.k8s.io/liveness (the docs' example): /healthz is fine for 10 seconds, then 500.
+  if (image === 'liveness') return path === '/healthz' && offsetMs < 10_000 ? 200 : 500;
+  if (image === 'nginx' || image === 'httpd' || image === 'nginx-slim') return path === '/' || path === '/index.html' ? 200 : 404;
+  return 200;
 }
