@@ -81,8 +81,29 @@ export function qosClass(spec: Any): string {
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
+/**
+ * The API server gives a Job a unique selector on its own uid and stamps the template with
+ * the matching labels (unless spec.manualSelector).
+ */
+export function admitJob(obj: KObject): KObject {
+  if (obj.spec?.manualSelector) return obj;
+  const uid = obj.metadata.uid!;
+  const name = obj.metadata.name!;
+  const labels = { ...(obj.spec?.template?.metadata?.labels ?? {}), 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name };
+  return {
+    ...obj,
+    spec: {
+      ...obj.spec,
+      selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } },
+      template: { ...obj.spec.template, metadata: { ...obj.spec.template.metadata, labels } },
+    },
+  };
+}
+
 export function admitNewObject(obj: KObject, allocator: ServiceIpAllocator): KObject {
   switch (obj.kind) {
+    case 'Job':
+      return { ...obj, status: {} };
     case 'Pod': {
       const spec = admitPod(obj.spec);
       return { ...obj, spec, status: { phase: 'Pending', qosClass: qosClass(spec) } };

@@ -13,7 +13,7 @@ import { ApiError, alreadyExists, badRequest, forbidden, invalid, notFound } fro
 import { apiVersionOf, qualifiedResource, resolveKind, typeForKind, type ResourceType, RESOURCE_TYPES } from './registry';
 import { applyDefaults } from './defaults';
 import { validateObject, validateObjectUpdate } from './validation';
-import { admitNewObject, namespaceIsTerminating, releaseServiceAddresses, ServiceIpAllocator } from './admission';
+import { admitJob, admitNewObject, namespaceIsTerminating, releaseServiceAddresses, ServiceIpAllocator } from './admission';
 import { EventStore, type EventRecord } from './events';
 import { matches, type Selector } from './labels';
 import { deepEqual } from '../util/equal';
@@ -124,6 +124,7 @@ export class ApiServer {
     obj = admitNewObject(obj, this.allocator);
     obj.metadata.uid = this.rng.uuid();
     obj.metadata.creationTimestamp = rfc3339(this.clock.now());
+    if (type.kind === 'Job') obj = admitJob(obj);
     if (GENERATION_KINDS.has(type.kind)) obj.metadata.generation = 1;
     const stored = this.store.insert(type.resource, orderObject(obj));
     this.emit('create', type, stored.metadata.namespace, stored.metadata.name!, actor, opts.node);

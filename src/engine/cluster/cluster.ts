@@ -25,6 +25,7 @@ import { Kubelet } from '../kubelet/kubelet';
 import { nodeObject, podCidrPrefix, internalIP, type NodeSpec } from './nodes';
 import { SYSTEM_NAMESPACES, controlPlanePods, coreDnsDeployment, kubeDnsService, kubeProxyDaemonSet, kubernetesService, namespaceObject } from './system';
 import { DaemonSetController } from '../controllers/daemonset';
+import { JobController } from '../controllers/job';
 import { runKubectl, type KubectlResult } from '../kubectl';
 
 export interface ClusterOptions {
@@ -89,6 +90,7 @@ export class Cluster {
       deployment: new DeploymentController(this.ctx),
       replicaset: new ReplicaSetController(this.ctx),
       daemonset: new DaemonSetController(this.ctx),
+      job: new JobController(this.ctx),
       garbagecollector: new GarbageCollector(this.ctx),
       namespace: new NamespaceController(this.ctx),
       nodelifecycle: new NodeLifecycleController(this.ctx),

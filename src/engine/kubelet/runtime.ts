@@ -216,6 +216,22 @@ function compileCommand(words: string[]): Step[] {
       return [];
     case 'tail':
       return args.includes('-f') ? [{ kind: 'serve', listens: false }] : [];
+    case 'perl':
+    case 'python':
+    case 'python3':
+    case 'ruby':
+    case 'node': {
+      // An interpreter given an inline program computes, prints and exits (the docs' pi Job).
+      const flagAt = args.findIndex((a) => /^-(e|c|E|wle|le|we)$/.test(a));
+      if (flagAt < 0) return [{ kind: 'serve', listens: true }];
+      const code = args[flagAt + 1] ?? '';
+      const digits = /bpi\((\d+)\)/.exec(code);
+      const printed = /print\s*\(?\s*["']([^"']*)["']/.exec(code);
+      const text = digits ? piDigits(Math.min(Number(digits[1]), 5000)) : printed ? printed[1] : '';
+      const steps: Step[] = [{ kind: 'sleep', ms: digits ? 2_000 + Number(digits[1]) * 4 : 500 }];
+      if (text) steps.push({ kind: 'log', text });
+      return steps;
+    }
     default:
       // Any other program is taken to be a server that runs until stopped (nginx, redis-server …).
       return [{ kind: 'serve', listens: true }];
@@ -411,4 +427,22 @@ function httpStatus(image: string, path: string, offsetMs: number): number {
   if (image === 'liveness') return path === '/healthz' && offsetMs < 10_000 ? 200 : 500;
   if (image === 'nginx' || image === 'httpd' || image === 'nginx-slim') return path === '/' || path === '/index.html' ? 200 : 404;
   return 200;
+}
+
+/** π to `n` decimal places (Machin's formula in BigInt), for `perl -Mbignum=bpi -wle 'print bpi(2000)'`. */
+export function piDigits(n: number): string {
+  const scale = 10n ** BigInt(n + 10);
+  const arctanInv = (x: bigint) => {
+    let sum = 0n;
+    let term = scale / x;
+    const x2 = x * x;
+    for (let k = 0n; term !== 0n; k++) {
+      sum += k % 2n === 0n ? term / (2n * k + 1n) : -term / (2n * k + 1n);
+      term /= x2;
+    }
+    return sum;
+  };
+  const pi = 4n * (4n * arctanInv(5n) - arctanInv(239n));
+  const text = (pi / 10n ** 10n).toString();
+  return `${text[0]}.${text.slice(1, n + 1)}`;
 }

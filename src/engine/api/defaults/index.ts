@@ -13,6 +13,8 @@ export function applyDefaults(obj: KObject): KObject {
       return { ...obj, spec: defaultDeploymentSpec(obj.spec ?? {}) };
     case 'DaemonSet':
       return { ...obj, spec: defaultDaemonSetSpec(obj.spec ?? {}) };
+    case 'Job':
+      return { ...obj, spec: defaultJobSpec(obj.spec ?? {}) };
     case 'ReplicaSet':
       return { ...obj, spec: { ...(obj.spec ?? {}), replicas: obj.spec?.replicas ?? 1, template: defaultPodTemplate(obj.spec?.template) } };
     case 'Service':
@@ -50,6 +52,24 @@ function defaultDaemonSetSpec(spec: Any): Any {
   strategy.type ??= 'RollingUpdate';
   if (strategy.type === 'RollingUpdate') strategy.rollingUpdate = { maxSurge: 0, maxUnavailable: 1, ...(strategy.rollingUpdate ?? {}) };
   out.updateStrategy = strategy;
+  out.template = defaultPodTemplate(out.template);
+  return out;
+}
+
+/** batch/v1 defaults.go: completions and parallelism 1 when both unset, backoffLimit 6. */
+function defaultJobSpec(spec: Any): Any {
+  const out: Any = { ...spec };
+  if (out.completions === undefined && out.parallelism === undefined) {
+    out.completions = 1;
+    out.parallelism = 1;
+  }
+  out.parallelism ??= 1;
+  out.backoffLimit ??= 6;
+  out.completionMode ??= 'NonIndexed';
+  out.suspend ??= false;
+  out.manualSelector ??= undefined;
+  if (out.manualSelector === undefined) delete out.manualSelector;
+  out.podReplacementPolicy ??= 'TerminatingOrFailed';
   out.template = defaultPodTemplate(out.template);
   return out;
 }

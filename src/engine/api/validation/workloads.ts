@@ -89,3 +89,15 @@ export function validateSelectorUpdate(obj: KObject, old: KObject, errs: Errs): 
     errs.push({ field: 'spec.selector', message: `Invalid value: ${labelSelectorGoValue(obj.spec?.selector)}: field is immutable` });
   }
 }
+
+/** batch/v1 Job validation: the pod template must not restart Always. */
+export function validateJob(obj: KObject, errs: Errs): void {
+  const spec = obj.spec ?? {};
+  nonNegative(spec.parallelism, 'spec.parallelism', errs);
+  nonNegative(spec.completions, 'spec.completions', errs);
+  nonNegative(spec.backoffLimit, 'spec.backoffLimit', errs);
+  if (spec.activeDeadlineSeconds !== undefined && spec.activeDeadlineSeconds <= 0) errs.push(invalidValue('spec.activeDeadlineSeconds', spec.activeDeadlineSeconds, 'must be greater than 0'));
+  validatePodTemplate(spec.template, 'spec.template', errs);
+  const rp = spec.template?.spec?.restartPolicy;
+  if (rp !== 'OnFailure' && rp !== 'Never') errs.push(unsupported('spec.template.spec.restartPolicy', rp ?? '', ['OnFailure', 'Never']));
+}

@@ -67,6 +67,33 @@ const daemonsets: Columns = {
   wideRow: (d) => [...containersAndImages(d.spec?.template), formatSelector(d.spec?.selector)],
 };
 
+/** Job STATUS: Complete, Failed, Terminating, Suspended or Running (printJob). */
+function jobStatus(j: KObject): string {
+  const has = (t: string) => (j.status?.conditions ?? []).some((c: Any) => c.type === t && c.status === 'True');
+  if (has('Complete')) return 'Complete';
+  if (has('Failed')) return 'Failed';
+  if (j.metadata.deletionTimestamp) return 'Terminating';
+  if (has('FailureTarget')) return 'FailureTarget';
+  if (has('SuccessCriteriaMet')) return 'SuccessCriteriaMet';
+  if (j.spec?.suspend) return 'Suspended';
+  return 'Running';
+}
+
+const jobs: Columns = {
+  header: ['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE'],
+  wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row: (j, now) => {
+    const succeeded = j.status?.succeeded ?? 0;
+    const completions = j.spec?.completions;
+    const parallelism = j.spec?.parallelism ?? 1;
+    const comp = completions !== undefined && completions !== null ? `${succeeded}/${completions}` : parallelism > 1 ? `${succeeded}/1 of ${parallelism}` : `${succeeded}/1`;
+    const start = j.status?.startTime ? Date.parse(j.status.startTime) : undefined;
+    const end = j.status?.completionTime ? Date.parse(j.status.completionTime) : now;
+    return [j.metadata.name!, jobStatus(j), comp, start === undefined ? '' : humanDuration(end - start), age(j, now)];
+  },
+  wideRow: (j) => [...containersAndImages(j.spec?.template), formatSelector(j.spec?.selector)],
+};
+
 export function servicePorts(s: KObject): string {
   const ports: Any[] = s.spec?.ports ?? [];
   if (!ports.length) return '<none>';
@@ -167,4 +194,4 @@ export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
 export const EVENT_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
 export const EVENT_WIDE_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
 
-export const COLUMNS: Record<string, Columns> = { pods, deployments, replicasets, daemonsets, services, nodes, namespaces, configmaps, secrets, leases };
+export const COLUMNS: Record<string, Columns> = { pods, deployments, replicasets, daemonsets, jobs, services, nodes, namespaces, configmaps, secrets, leases };
