@@ -120,10 +120,12 @@ export function buildPodStatus(v: PodView, previous: Any, now: number): Any {
     delete conditions[1].reason;
     delete conditions[1].message;
   }
-  const status: Any = { conditions, containerStatuses: v.app.map((c) => containerStatus(c, !v.initDone)) };
+  // kubelet: with init containers, every container's default waiting reason is PodInitializing.
+  const hasInit = v.init.length > 0;
+  const status: Any = { conditions, containerStatuses: v.app.map((c) => containerStatus(c, hasInit)) };
   status.hostIP = v.hostIP;
   status.hostIPs = [{ ip: v.hostIP }];
-  if (v.init.length) status.initContainerStatuses = v.init.map((c) => containerStatus(c, false));
+  if (hasInit) status.initContainerStatuses = v.init.map((c) => containerStatus(c, true));
   status.phase = phase;
   if (v.podIP) {
     status.podIP = v.podIP;

@@ -211,11 +211,14 @@ function compileCommand(words: string[]): Step[] {
     case 'mkdir':
     case 'cp':
     case 'env':
-    case 'wget':
-    case 'nslookup':
       return [];
+    case 'wget':
+    case 'curl':
+    case 'nslookup':
+      // A network round trip.
+      return [{ kind: 'sleep', ms: 800 }];
     case 'tail':
-      return args.includes('-f') ? [{ kind: 'serve', listens: false }] : [];
+      return args.includes('-f') || args.includes('-F') ? [{ kind: 'serve', listens: false }] : [];
     case 'perl':
     case 'python':
     case 'python3':

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { newCluster, k } from '../testing/helpers';
+
+const corpus = (path: string) => readFileSync(resolve(__dirname, '../../../../shared/corpus', path), 'utf8');
+
+describe('init and sidecar containers', () => {
+  it('shows Init:0/1 while the init container runs, then starts the app (init-containers.yaml)', () => {
+    const c = newCluster();
+    k(c, 'apply -f -', corpus('pods/init-containers.yaml'));
+    c.advance(1);
+    expect(k(c, 'get pod init-demo')).toMatch(/init-demo   0\/1     Init:0\/1   0 /);
+    c.advance(2);
+    expect(k(c, 'get pod init-demo')).toMatch(/init-demo   0\/1     PodInitializing   0 /);
+    c.advance(20);
+    expect(k(c, 'get pod init-demo')).toMatch(/init-demo   1\/1     Running   0 /);
+    const pod = c.store.get('pods', 'default', 'init-demo')!;
+    expect(pod.status.initContainerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    const events = c.api.events.forObject({ kind: 'Pod', namespace: 'default', name: 'init-demo', uid: pod.metadata.uid }).map((e) => `${e.reason}:${e.involved.fieldPath ?? ''}`);
+    expect(events.indexOf('Started:spec.initContainers{install}')).toBeLessThan(events.indexOf('Started:spec.containers{nginx}'));
+  });
+
+  it('an init container that fails keeps the pod in Init:Error / Init:CrashLoopBackOff', () => {
+    const c = newCluster();
+    k(c, 'apply -f -', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: blocked\nspec:\n  initContainers:\n  - name: wait\n    image: busybox\n    command: ["sh", "-c", "exit 1"]\n  containers:\n  - name: app\n    image: nginx\n');
+    c.advance(60);
+    expect(k(c, 'get pod blocked')).toMatch(/blocked   0\/1     Init:(Error|CrashLoopBackOff)   \d/);
+    expect(c.store.get('pods', 'default', 'blocked')!.status.containerStatuses[0].state.waiting.reason).toBe('PodInitializing');
+  });
+
+  it('counts a sidecar (restartable init container) in READY (deployment-sidecar.yaml)', () => {
+    const c = newCluster();
+    k(c, 'apply -f -', corpus('application/deployment-sidecar.yaml'));
+    c.advance(30);
+    const pod = c.store.list('pods', 'default')[0];
+    expect(k(c, `get pod ${pod.metadata.name}`)).toMatch(/2\/2     Running   0 /);
+    expect(pod.status.initContainerStatuses[0]).toMatchObject({ name: 'logshipper', ready: true, started: true, restartCount: 0 });
+  });
+});
