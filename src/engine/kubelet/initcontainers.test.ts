@@ -38,3 +38,25 @@ describe('init and sidecar containers', () => {
     expect(pod.status.initContainerStatuses[0]).toMatchObject({ name: 'logshipper', ready: true, started: true, restartCount: 0 });
   });
 });
+
+describe('memory limits', () => {
+  it('OOMKills a container that allocates past its limit, then backs off (memory-request-limit-2.yaml)', () => {
+    const c = newCluster();
+    k(c, 'create namespace mem-example');
+    k(c, 'apply -f -', corpus('pods/resource/memory-request-limit-2.yaml'));
+    c.advance(12);
+    const pod = c.store.get('pods', 'mem-example', 'memory-demo-2')!;
+    expect(pod.status.containerStatuses[0].lastState.terminated ?? pod.status.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 137, reason: 'OOMKilled' });
+    c.advance(60);
+    expect(k(c, 'get pod memory-demo-2 -n mem-example')).toMatch(/memory-demo-2   0\/1     (OOMKilled|CrashLoopBackOff)   [2-9] /);
+    expect(k(c, 'describe pod memory-demo-2 -n mem-example')).toMatch(/Last State:     Terminated\n      Reason:       OOMKilled\n      Exit Code:    137\n/);
+  });
+
+  it('stays up when the limit is enough (memory-request-limit.yaml)', () => {
+    const c = newCluster();
+    k(c, 'create namespace mem-example');
+    k(c, 'apply -f -', corpus('pods/resource/memory-request-limit.yaml'));
+    c.advance(30);
+    expect(k(c, 'get pod memory-demo -n mem-example')).toMatch(/memory-demo   1\/1     Running   0 /);
+  });
+});

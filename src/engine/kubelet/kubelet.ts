@@ -10,6 +10,7 @@ import type { AnyActorRef } from 'xstate';
 import type { KObject } from '../api/types';
 import { refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
+import { bytes } from '../api/quantity';
 import { rfc3339, type ScheduledTask } from '../sim/clock';
 import type { ControllerContext } from '../controllers/context';
 import { deepEqual } from '../util/equal';
@@ -415,7 +416,11 @@ export class Kubelet {
       if (!c.init || c.sidecar) this.startProbes(w, c);
       if (c.init && !c.sidecar) c.started = true;
       const run = runOf(c.program);
-      if (run.exitAfterMs !== undefined) this.after(w, run.exitAfterMs, () => this.onExit(w, c, run.exitCode));
+      const memoryLimit = bytes(c.spec.resources?.limits?.memory);
+      if (memoryLimit > 0 && c.program.memoryBytes > memoryLimit) {
+        // The kernel's OOM killer ends a container that allocates past its cgroup limit.
+        this.after(w, 1_000, () => this.onExit(w, c, 137, 'OOMKilled'));
+      } else if (run.exitAfterMs !== undefined) this.after(w, run.exitAfterMs, () => this.onExit(w, c, run.exitCode));
       this.markDirty(w);
       if (c.sidecar) this.startContainers(w);
     });

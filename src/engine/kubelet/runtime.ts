@@ -16,7 +16,8 @@ type Step =
   | { kind: 'loop'; body: Step[] }
   | { kind: 'serve'; listens: boolean }
   | { kind: 'touch'; path: string }
-  | { kind: 'rm'; path: string };
+  | { kind: 'rm'; path: string }
+  | { kind: 'use'; memoryBytes: number; milliCpu: number };
 
 export interface ContainerProgram {
   steps: Step[];
@@ -24,6 +25,9 @@ export interface ContainerProgram {
   image: string;
   /** Ports the process listens on once running (HTTP and TCP probes connect to these). */
   listens: number[];
+  /** What it uses once running: memory past the container's limit gets it OOMKilled. */
+  memoryBytes: number;
+  milliCpu: number;
   /** How long the process takes to stop on SIGTERM; undefined: it ignores SIGTERM (PID 1 sleep) and is killed at the end of the grace period. */
   sigtermMs?: number;
   /** Lines the process prints right after it starts. */
@@ -219,6 +223,22 @@ function compileCommand(words: string[]): Step[] {
       return [{ kind: 'sleep', ms: 800 }];
     case 'tail':
       return args.includes('-f') || args.includes('-F') ? [{ kind: 'serve', listens: false }] : [];
+    case 'stress':
+    case 'stress-ng': {
+      // stress --vm N --vm-bytes 250M --cpu N: the docs' way to use memory and CPU.
+      const value = (flag: string) => {
+        const i = args.indexOf(flag);
+        return i >= 0 ? args[i + 1] : undefined;
+      };
+      const workers = Number(value('--vm') ?? 0);
+      const perWorker = parseStressBytes(value('--vm-bytes') ?? '256M');
+      const timeout = value('--timeout') ?? value('-t');
+      const steps: Step[] = [{ kind: 'use', memoryBytes: workers * perWorker, milliCpu: Number(value('--cpu') ?? value('-c') ?? 0) * 1000 }];
+      steps.push({ kind: 'log', text: `stress: info: [1] dispatching hogs: ${value('--cpu') ?? 0} cpu, 0 io, ${workers} vm, 0 hdd` });
+      if (timeout) steps.push({ kind: 'sleep', ms: parseSleep(timeout) }, { kind: 'log', text: 'stress: info: [1] successful run completed' });
+      else steps.push({ kind: 'serve', listens: false });
+      return steps;
+    }
     case 'perl':
     case 'python':
     case 'python3':
@@ -264,10 +284,19 @@ export function programFor(c: ContainerLike & { ports?: { containerPort: number 
   if (base === 'agnhost' && (c.args?.[0] === 'liveness' || c.command?.includes('liveness'))) base = 'liveness';
   const serving = partial.steps.find((st): st is Extract<Step, { kind: 'serve' }> => st.kind === 'serve');
   const listens = serving?.listens ? [...new Set([...(DEFAULT_PORTS[base] ?? []), ...(c.ports ?? []).map((p) => p.containerPort)])] : [];
-  return { ...partial, image: base, listens };
+  const use = partial.steps.find((st): st is Extract<Step, { kind: 'use' }> => st.kind === 'use');
+  return { ...partial, image: base, listens, memoryBytes: use?.memoryBytes ?? 0, milliCpu: use?.milliCpu ?? 0 };
 }
 
-function rawProgram(c: ContainerLike): Omit<ContainerProgram, 'image' | 'listens'> {
+/** stress's byte sizes: a number with an optional b/k/m/g suffix (powers of 1024). */
+function parseStressBytes(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)([bBkKmMgG]?)$/.exec(text);
+  if (!m) return 0;
+  const unit = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase()]!;
+  return Math.round(Number(m[1]) * unit);
+}
+
+function rawProgram(c: ContainerLike): Omit<ContainerProgram, 'image' | 'listens' | 'memoryBytes' | 'milliCpu'> {
   const base = baseName(c.image ?? '');
   const env = new Map((c.env ?? []).map((e) => [e.name, e.value ?? '']));
   if (c.command?.length || (c.args?.length && EXIT_AT_ONCE.has(base))) {
