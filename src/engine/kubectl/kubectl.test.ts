@@ -77,7 +77,7 @@ describe('kubectl against a fresh cluster', () => {
     expect(kFail(c, 'get pod nope')).toBe('Error from server (NotFound): pods "nope" not found\n');
     expect(kFail(c, 'get deploy nope')).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
     expect(kFail(c, 'get pods -o foo')).toContain('error: unable to match a printer suitable for the output format "foo", allowed formats are:');
-    expect(kFail(c, 'exec web -- ls')).toBe('error: "kubectl exec" is not available in this simulator yet\n');
+    expect(kFail(c, 'port-forward web 8080:80')).toBe('error: "kubectl port-forward" is not available in this simulator yet\n');
     expect(kFail(c, 'get')).toContain('error: Required resource not specified.');
     expect(kFail(c, "get pods -l 'app in (a'")).toContain('error: unable to parse requirement');
     expect(kFail(c, 'get pods "unterminated')).toContain('unterminated quote');

@@ -673,6 +673,15 @@ export class Kubelet {
     return { lines: logsOf(run.program, run.startedAt, until, name) };
   }
 
+  /** The running container a `kubectl exec` reaches, with how long it has been running. */
+  runningContainer(namespace: string, name: string, container: string): { program: ContainerProgram; spec: Any; runningFor: number } | { error: string } {
+    const w = this.workers.get(`${namespace}/${name}`);
+    const c = w?.containers.find((x) => x.spec.name === container);
+    if (!w || !c) return { error: `container ${container} is not valid for pod ${name}` };
+    if (stateOf(c.snapshot).state !== 'Running') return { error: `unable to upgrade connection: container not found ("${container}")` };
+    return { program: c.program, spec: c.spec, runningFor: this.ctx.clock.now() - (c.snapshot.context.startedAt ?? this.ctx.clock.now()) };
+  }
+
   podPhaseOf(namespace: string, name: string): string | undefined {
     const w = this.workers.get(`${namespace}/${name}`);
     if (!w) return undefined;

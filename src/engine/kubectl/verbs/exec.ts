@@ -1,0 +1,42 @@
+/** kubectl exec POD [-c CONTAINER] -- COMMAND [ARGS…]: one command, no interactive shell. */
+import { notFound } from '../../api/errors';
+import { typeForKind } from '../../api/registry';
+import { execInContainer } from '../../kubelet/exec';
+import { KubectlError, bool, str, type FlagSpec } from '../args';
+import { namespaceOf, type VerbContext } from '../context';
+
+export const EXEC_FLAGS: FlagSpec[] = [
+  { name: 'container', short: 'c', type: 'string' },
+  { name: 'stdin', short: 'i', type: 'bool' },
+  { name: 'tty', short: 't', type: 'bool' },
+  { name: 'quiet', short: 'q', type: 'bool' },
+  { name: 'filename', short: 'f', type: 'strings' },
+];
+
+export function execCommand(ctx: VerbContext): void {
+  const target = ctx.args.positionals[0];
+  if (!target) throw new KubectlError("error: expected 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]'.\nPOD or TYPE/NAME is a required argument for the exec command\nSee 'kubectl exec -h' for help and examples");
+  const words = ctx.args.rest.length ? ctx.args.rest : ctx.args.positionals.slice(1);
+  if (!words.length) throw new KubectlError("error: you must specify at least one command for the container\nSee 'kubectl exec -h' for help and examples");
+  if (bool(ctx.args, 'stdin') && bool(ctx.args, 'tty') && ['sh', 'bash', 'ash', '/bin/sh', '/bin/bash'].includes(words[0]) && words.length === 1) {
+    throw new KubectlError('error: interactive shells are not available in this simulator; run one command at a time, e.g. "kubectl exec POD -- env"');
+  }
+  const name = target.replace(/^(pods?|po)\//, '');
+  const pod = ctx.cluster.api.tryGet(typeForKind('Pod'), namespaceOf(ctx), name);
+  if (!pod) throw new KubectlError(notFound('pods', name).kubectlMessage());
+  const containers: { name: string }[] = pod.spec?.containers ?? [];
+  let container = str(ctx.args, 'container');
+  if (!container) {
+    container = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? containers[0]?.name;
+    if (containers.length > 1 && !bool(ctx.args, 'quiet')) ctx.err.push(`Defaulted container "${container}" out of: ${containers.map((c) => c.name).join(', ')}`);
+  }
+  if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') throw new KubectlError(`error: cannot exec into a container in a completed pod; current phase is ${pod.status.phase}`);
+  const kubelet = pod.spec?.nodeName ? ctx.cluster.kubelets.get(pod.spec.nodeName) : undefined;
+  if (!kubelet || !kubelet.isRunning) throw new KubectlError(`error: unable to upgrade connection: pod does not exist`);
+  const running = kubelet.runningContainer(pod.metadata.namespace!, name, container!);
+  if ('error' in running) throw new KubectlError(`error: ${running.error}`);
+  const r = execInContainer(ctx.cluster.store, pod, running.spec, running.program, running.runningFor, ctx.cluster.now(), words);
+  if (r.stdout) ctx.out.push(r.stdout);
+  if (r.stderr) ctx.err.push(r.stderr);
+  if (r.exitCode !== 0) ctx.failed = true;
+}

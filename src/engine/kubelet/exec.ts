@@ -1,0 +1,159 @@
+/**
+ * What `kubectl exec` runs inside a simulated container: a handful of everyday commands
+ * answered from the pod's real state — its environment (env, envFrom, the downward API and
+ * the Service variables of enableServiceLinks), its hostname and the files its process wrote.
+ */
+import type { KObject } from '../api/types';
+import type { ObjectStore } from '../api/store';
+import { fileExists, type ContainerProgram } from './runtime';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+function fieldRef(pod: KObject, path: string): string {
+  switch (path) {
+    case 'metadata.name':
+      return pod.metadata.name ?? '';
+    case 'metadata.namespace':
+      return pod.metadata.namespace ?? '';
+    case 'metadata.uid':
+      return pod.metadata.uid ?? '';
+    case 'spec.nodeName':
+      return pod.spec?.nodeName ?? '';
+    case 'spec.serviceAccountName':
+      return pod.spec?.serviceAccountName ?? '';
+    case 'status.podIP':
+      return pod.status?.podIP ?? '';
+    case 'status.hostIP':
+      return pod.status?.hostIP ?? '';
+    default: {
+      const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
+      return m ? (pod.metadata[m[1] as 'labels']?.[m[2]] ?? '') : '';
+    }
+  }
+}
+
+function decode(b64: string): string {
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0)));
+  } catch {
+    return '';
+  }
+}
+
+/** The container's environment, in the order the kubelet builds it. */
+export function containerEnv(store: ObjectStore, pod: KObject, container: Any): [string, string][] {
+  const ns = pod.metadata.namespace!;
+  const env = new Map<string, string>();
+  env.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+  env.set('HOSTNAME', pod.metadata.name!);
+  if (pod.spec?.enableServiceLinks !== false) {
+    for (const svc of [...store.list('services', ns), ...(ns === 'default' ? [] : [store.get('services', 'default', 'kubernetes')!].filter(Boolean))]) {
+      if (!svc.spec?.clusterIP || svc.spec.clusterIP === 'None') continue;
+      if (svc.metadata.namespace !== ns && svc.metadata.name !== 'kubernetes') continue;
+      const prefix = svc.metadata.name!.toUpperCase().replace(/-/g, '_');
+      const ports: Any[] = svc.spec.ports ?? [];
+      if (!ports.length) continue;
+      env.set(`${prefix}_SERVICE_HOST`, svc.spec.clusterIP);
+      env.set(`${prefix}_SERVICE_PORT`, String(ports[0].port));
+      for (const p of ports) if (p.name) env.set(`${prefix}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, '_')}`, String(p.port));
+      const proto = (ports[0].protocol ?? 'TCP').toLowerCase();
+      env.set(`${prefix}_PORT`, `${proto}://${svc.spec.clusterIP}:${ports[0].port}`);
+      for (const p of ports) {
+        const pr = (p.protocol ?? 'TCP').toUpperCase();
+        const base = `${prefix}_PORT_${p.port}_${pr}`;
+        env.set(base, `${pr.toLowerCase()}://${svc.spec.clusterIP}:${p.port}`);
+        env.set(`${base}_PROTO`, pr.toLowerCase());
+        env.set(`${base}_PORT`, String(p.port));
+        env.set(`${base}_ADDR`, svc.spec.clusterIP);
+      }
+    }
+  }
+  for (const from of container.envFrom ?? []) {
+    const ref = from.configMapRef ?? from.secretRef;
+    const obj = from.configMapRef ? store.get('configmaps', ns, ref?.name) : store.get('secrets', ns, ref?.name);
+    const data = (obj?.data as Record<string, string>) ?? {};
+    for (const [k, v] of Object.entries(data)) env.set(`${from.prefix ?? ''}${k}`, from.secretRef ? decode(v) : v);
+  }
+  for (const e of container.env ?? []) {
+    if (e.value !== undefined) env.set(e.name, e.value.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m: string, v: string) => env.get(v) ?? m));
+    else if (e.valueFrom?.fieldRef) env.set(e.name, fieldRef(pod, e.valueFrom.fieldRef.fieldPath));
+    else if (e.valueFrom?.configMapKeyRef) env.set(e.name, (store.get('configmaps', ns, e.valueFrom.configMapKeyRef.name)?.data as Record<string, string>)?.[e.valueFrom.configMapKeyRef.key] ?? '');
+    else if (e.valueFrom?.secretKeyRef) {
+      const v = (store.get('secrets', ns, e.valueFrom.secretKeyRef.name)?.data as Record<string, string>)?.[e.valueFrom.secretKeyRef.key];
+      env.set(e.name, v ? decode(v) : '');
+    } else if (e.valueFrom?.resourceFieldRef) env.set(e.name, String(container.resources?.limits?.[e.valueFrom.resourceFieldRef.resource.replace('limits.', '').replace('requests.', '')] ?? '0'));
+    else env.set(e.name, '');
+  }
+  env.set('HOME', '/root');
+  return [...env];
+}
+
+/** Runs one command (already split into words) in the container. */
+export function execInContainer(store: ObjectStore, pod: KObject, container: Any, program: ContainerProgram, runningFor: number, now: number, words: string[]): ExecResult {
+  const [cmd, ...args] = words;
+  const name = cmd?.split('/').pop();
+  const ok = (stdout: string): ExecResult => ({ stdout, stderr: '', exitCode: 0 });
+  const fail = (stderr: string, exitCode = 1): ExecResult => ({ stdout: '', stderr, exitCode });
+  const files: Record<string, string> = {
+    '/etc/hostname': `${pod.metadata.name}\n`,
+    '/etc/hosts': `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${pod.status?.podIP ?? ''}\t${pod.metadata.name}\n`,
+    '/etc/resolv.conf': `search ${pod.metadata.namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`,
+  };
+  switch (name) {
+    case 'env':
+    case 'printenv': {
+      const env = containerEnv(store, pod, container);
+      if (name === 'printenv' && args.length) {
+        const found = args.map((a) => env.find(([k]) => k === a)?.[1]).filter((v): v is string => v !== undefined);
+        return found.length ? ok(found.join('\n') + '\n') : { stdout: '', stderr: '', exitCode: 1 };
+      }
+      return ok(env.map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+    }
+    case 'hostname':
+      return ok(`${pod.metadata.name}\n`);
+    case 'whoami':
+      return ok('root\n');
+    case 'pwd':
+      return ok('/\n');
+    case 'true':
+      return ok('');
+    case 'false':
+      return fail('', 1);
+    case 'echo':
+      return ok(`${args.join(' ')}\n`);
+    case 'date':
+      return ok(`${new Date(now).toUTCString().replace('GMT', 'UTC')}\n`);
+    case 'cat': {
+      let out = '';
+      for (const path of args) {
+        if (files[path] !== undefined) out += files[path];
+        else if (fileExists(program, path, runningFor)) out += '';
+        else return { stdout: out, stderr: `cat: can't open '${path}': No such file or directory\n`, exitCode: 1 };
+      }
+      return ok(out);
+    }
+    case 'ls': {
+      const path = args.find((a) => !a.startsWith('-'));
+      if (!path || path === '/') return ok('bin\ndev\netc\nhome\nlib\nproc\nroot\nsys\ntmp\nusr\nvar\n');
+      if (files[path] !== undefined || fileExists(program, path, runningFor)) return ok(`${path}\n`);
+      return fail(`ls: ${path}: No such file or directory\n`);
+    }
+    case 'sh':
+    case 'bash':
+    case 'ash':
+      if (args[0] === '-c' && args[1]) return execInContainer(store, pod, container, program, runningFor, now, args[1].trim().split(/\s+/));
+      return fail('error: interactive shells are not available in this simulator; run one command at a time, e.g. "kubectl exec POD -- env"');
+    default:
+      return fail(
+        `OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown\ncommand terminated with exit code 126`,
+        126,
+      );
+  }
+}
