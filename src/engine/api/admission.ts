@@ -103,6 +103,7 @@ export function admitJob(obj: KObject): KObject {
 export function admitNewObject(obj: KObject, allocator: ServiceIpAllocator): KObject {
   switch (obj.kind) {
     case 'Job':
+    case 'CronJob':
       return { ...obj, status: {} };
     case 'Pod': {
       const spec = admitPod(obj.spec);

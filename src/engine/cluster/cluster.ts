@@ -26,6 +26,7 @@ import { nodeObject, podCidrPrefix, internalIP, type NodeSpec } from './nodes';
 import { SYSTEM_NAMESPACES, controlPlanePods, coreDnsDeployment, kubeDnsService, kubeProxyDaemonSet, kubernetesService, namespaceObject } from './system';
 import { DaemonSetController } from '../controllers/daemonset';
 import { JobController } from '../controllers/job';
+import { CronJobController } from '../controllers/cronjob';
 import { runKubectl, type KubectlResult } from '../kubectl';
 
 export interface ClusterOptions {
@@ -91,6 +92,7 @@ export class Cluster {
       replicaset: new ReplicaSetController(this.ctx),
       daemonset: new DaemonSetController(this.ctx),
       job: new JobController(this.ctx),
+      cronjob: new CronJobController(this.ctx),
       garbagecollector: new GarbageCollector(this.ctx),
       namespace: new NamespaceController(this.ctx),
       nodelifecycle: new NodeLifecycleController(this.ctx),

@@ -5,7 +5,7 @@
  */
 import type { KObject } from '../api/types';
 import type { ObjectStore } from '../api/store';
-import { fileExists, type ContainerProgram } from './runtime';
+import { dateOutput, fileExists, type ContainerProgram } from './runtime';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -129,7 +129,7 @@ export function execInContainer(store: ObjectStore, pod: KObject, container: Any
     case 'echo':
       return ok(`${args.join(' ')}\n`);
     case 'date':
-      return ok(`${new Date(now).toUTCString().replace('GMT', 'UTC')}\n`);
+      return ok(`${dateOutput(now)}\n`);
     case 'cat': {
       let out = '';
       for (const path of args) {

@@ -208,8 +208,9 @@ function compileCommand(words: string[]): Step[] {
       return [{ kind: 'exit', code: Number(args[0] ?? 0) || 0 }];
     case 'false':
       return [{ kind: 'exit', code: 1 }];
-    case 'true':
     case 'date':
+      return [{ kind: 'log', text: '$(date)' }];
+    case 'true':
     case 'cat':
     case 'ls':
     case 'mkdir':
@@ -351,7 +352,7 @@ export function runOf(program: ContainerProgram): ProgramRun {
 export function logsOf(program: ContainerProgram, startedAt: number, now: number, podName: string, limit = 2000): string[] {
   const lines = program.banner(startedAt, podName);
   let t = startedAt;
-  const subst = (text: string, at: number) => text.replace(/\$\(date\)|`date`/g, new Date(at).toUTCString().replace('GMT', 'UTC')).replace(/\$HOSTNAME|\$\{HOSTNAME\}/g, podName);
+  const subst = (text: string, at: number) => text.replace(/\$\(date\)|`date`/g, dateOutput(at)).replace(/\$HOSTNAME|\$\{HOSTNAME\}/g, podName);
   const walk = (steps: Step[]): boolean => {
     for (const s of steps) {
       if (t > now) return false;
@@ -477,4 +478,13 @@ export function piDigits(n: number): string {
   const pi = 4n * (4n * arctanInv(5n) - arctanInv(239n));
   const text = (pi / 10n ** 10n).toString();
   return `${text[0]}.${text.slice(1, n + 1)}`;
+}
+
+/** What `date` prints in a busybox/coreutils container: "Mon Mar  2 09:06:00 UTC 2026". */
+export function dateOutput(ms: number): string {
+  const d = new Date(ms);
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }

@@ -15,6 +15,11 @@ export function applyDefaults(obj: KObject): KObject {
       return { ...obj, spec: defaultDaemonSetSpec(obj.spec ?? {}) };
     case 'Job':
       return { ...obj, spec: defaultJobSpec(obj.spec ?? {}) };
+    case 'CronJob': {
+      const spec: Any = { concurrencyPolicy: 'Allow', failedJobsHistoryLimit: 1, successfulJobsHistoryLimit: 3, suspend: false, ...(obj.spec ?? {}) };
+      if (spec.jobTemplate?.spec?.template) spec.jobTemplate = { ...spec.jobTemplate, spec: { ...spec.jobTemplate.spec, template: defaultPodTemplate(spec.jobTemplate.spec.template) } };
+      return { ...obj, spec };
+    }
     case 'ReplicaSet':
       return { ...obj, spec: { ...(obj.spec ?? {}), replicas: obj.spec?.replicas ?? 1, template: defaultPodTemplate(obj.spec?.template) } };
     case 'Service':

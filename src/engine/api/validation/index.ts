@@ -7,7 +7,7 @@ import type { StatusCause } from '../errors';
 import type { ResourceType } from '../registry';
 import { validateObjectMeta, type NameRule } from './metadata';
 import { validatePodSpec } from './pod';
-import { validateDaemonSet, validateDeployment, validateJob, validateReplicaSet, validateSelectorUpdate } from './workloads';
+import { validateCronJob, validateDaemonSet, validateDeployment, validateJob, validateReplicaSet, validateSelectorUpdate } from './workloads';
 import { validateConfigMap, validateImmutableData, validateNode, validateSecret, validateService, validateServiceUpdate } from './core';
 import { forbiddenField, invalidValue } from './common';
 import { deepEqual } from '../../util/equal';
@@ -32,6 +32,9 @@ export function validateObject(type: ResourceType, obj: KObject): StatusCause[] 
       break;
     case 'Job':
       validateJob(obj, errs);
+      break;
+    case 'CronJob':
+      validateCronJob(obj, errs);
       break;
     case 'Service':
       validateService(obj, errs);

@@ -4,6 +4,7 @@ import type { KObject } from '../types';
 import { deepEqual } from '../../util/equal';
 import { goValue, invalidValue, nonNegative, required, unsupported, type Errs } from './common';
 import { validatePodTemplate } from './pod';
+import { CronError, parseCron } from '../../controllers/cron';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -100,4 +101,28 @@ export function validateJob(obj: KObject, errs: Errs): void {
   validatePodTemplate(spec.template, 'spec.template', errs);
   const rp = spec.template?.spec?.restartPolicy;
   if (rp !== 'OnFailure' && rp !== 'Never') errs.push(unsupported('spec.template.spec.restartPolicy', rp ?? '', ['OnFailure', 'Never']));
+}
+
+export function validateCronJob(obj: KObject, errs: Errs): void {
+  const spec = obj.spec ?? {};
+  if (!spec.schedule) errs.push(required('spec.schedule'));
+  else {
+    try {
+      parseCron(spec.schedule);
+    } catch (e) {
+      if (e instanceof CronError) errs.push(invalidValue('spec.schedule', spec.schedule, e.message));
+      else throw e;
+    }
+  }
+  const policies = ['Allow', 'Forbid', 'Replace'];
+  if (spec.concurrencyPolicy !== undefined && !policies.includes(spec.concurrencyPolicy)) errs.push(unsupported('spec.concurrencyPolicy', spec.concurrencyPolicy, policies));
+  nonNegative(spec.startingDeadlineSeconds, 'spec.startingDeadlineSeconds', errs);
+  nonNegative(spec.successfulJobsHistoryLimit, 'spec.successfulJobsHistoryLimit', errs);
+  nonNegative(spec.failedJobsHistoryLimit, 'spec.failedJobsHistoryLimit', errs);
+  if (!spec.jobTemplate?.spec?.template) errs.push(required('spec.jobTemplate.spec.template'));
+  else {
+    validatePodTemplate(spec.jobTemplate.spec.template, 'spec.jobTemplate.spec.template', errs);
+    const rp = spec.jobTemplate.spec.template.spec?.restartPolicy;
+    if (rp !== 'OnFailure' && rp !== 'Never') errs.push(unsupported('spec.jobTemplate.spec.template.spec.restartPolicy', rp ?? '', ['OnFailure', 'Never']));
+  }
 }

@@ -94,6 +94,21 @@ const jobs: Columns = {
   wideRow: (j) => [...containersAndImages(j.spec?.template), formatSelector(j.spec?.selector)],
 };
 
+const cronjobs: Columns = {
+  header: ['NAME', 'SCHEDULE', 'TIMEZONE', 'SUSPEND', 'ACTIVE', 'LAST SCHEDULE', 'AGE'],
+  wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row: (cj, now) => [
+    cj.metadata.name!,
+    cj.spec?.schedule ?? '',
+    cj.spec?.timeZone ?? '<none>',
+    cj.spec?.suspend ? 'True' : 'False',
+    String((cj.status?.active ?? []).length),
+    cj.status?.lastScheduleTime ? ageSince(now, cj.status.lastScheduleTime) : '<none>',
+    age(cj, now),
+  ],
+  wideRow: (cj) => [...containersAndImages(cj.spec?.jobTemplate?.spec?.template), formatSelector(cj.spec?.jobTemplate?.spec?.selector)],
+};
+
 export function servicePorts(s: KObject): string {
   const ports: Any[] = s.spec?.ports ?? [];
   if (!ports.length) return '<none>';
@@ -194,4 +209,4 @@ export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
 export const EVENT_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
 export const EVENT_WIDE_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
 
-export const COLUMNS: Record<string, Columns> = { pods, deployments, replicasets, daemonsets, jobs, services, nodes, namespaces, configmaps, secrets, leases };
+export const COLUMNS: Record<string, Columns> = { pods, deployments, replicasets, daemonsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases };
