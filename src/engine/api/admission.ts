@@ -105,6 +105,8 @@ export function admitNewObject(obj: KObject, allocator: ServiceIpAllocator): KOb
     case 'Job':
     case 'CronJob':
       return { ...obj, status: {} };
+    case 'StatefulSet':
+      return { ...obj, status: { availableReplicas: 0, replicas: 0 } };
     case 'Pod': {
       const spec = admitPod(obj.spec);
       return { ...obj, spec, status: { phase: 'Pending', qosClass: qosClass(spec) } };

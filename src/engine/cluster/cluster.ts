@@ -27,6 +27,7 @@ import { SYSTEM_NAMESPACES, controlPlanePods, coreDnsDeployment, kubeDnsService,
 import { DaemonSetController } from '../controllers/daemonset';
 import { JobController } from '../controllers/job';
 import { CronJobController } from '../controllers/cronjob';
+import { StatefulSetController } from '../controllers/statefulset';
 import { runKubectl, type KubectlResult } from '../kubectl';
 
 export interface ClusterOptions {
@@ -93,6 +94,7 @@ export class Cluster {
       daemonset: new DaemonSetController(this.ctx),
       job: new JobController(this.ctx),
       cronjob: new CronJobController(this.ctx),
+      statefulset: new StatefulSetController(this.ctx),
       garbagecollector: new GarbageCollector(this.ctx),
       namespace: new NamespaceController(this.ctx),
       nodelifecycle: new NodeLifecycleController(this.ctx),

@@ -15,6 +15,22 @@ export function applyDefaults(obj: KObject): KObject {
       return { ...obj, spec: defaultDaemonSetSpec(obj.spec ?? {}) };
     case 'Job':
       return { ...obj, spec: defaultJobSpec(obj.spec ?? {}) };
+    case 'StatefulSet': {
+      const spec: Any = {
+        persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
+        podManagementPolicy: 'OrderedReady',
+        replicas: 1,
+        revisionHistoryLimit: 10,
+        ...(obj.spec ?? {}),
+      };
+      spec.updateStrategy = { type: 'RollingUpdate', ...(spec.updateStrategy ?? {}) };
+      if (spec.updateStrategy.type === 'RollingUpdate') spec.updateStrategy.rollingUpdate = { partition: 0, ...(spec.updateStrategy.rollingUpdate ?? {}) };
+      spec.template = defaultPodTemplate(spec.template);
+      if (Array.isArray(spec.volumeClaimTemplates)) {
+        spec.volumeClaimTemplates = spec.volumeClaimTemplates.map((t: Any) => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', ...t, spec: { volumeMode: 'Filesystem', ...(t.spec ?? {}) }, status: { phase: 'Pending' } }));
+      }
+      return { ...obj, spec };
+    }
     case 'CronJob': {
       const spec: Any = { concurrencyPolicy: 'Allow', failedJobsHistoryLimit: 1, successfulJobsHistoryLimit: 3, suspend: false, ...(obj.spec ?? {}) };
       if (spec.jobTemplate?.spec?.template) spec.jobTemplate = { ...spec.jobTemplate, spec: { ...spec.jobTemplate.spec, template: defaultPodTemplate(spec.jobTemplate.spec.template) } };

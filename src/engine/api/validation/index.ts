@@ -7,7 +7,7 @@ import type { StatusCause } from '../errors';
 import type { ResourceType } from '../registry';
 import { validateObjectMeta, type NameRule } from './metadata';
 import { validatePodSpec } from './pod';
-import { validateCronJob, validateDaemonSet, validateDeployment, validateJob, validateReplicaSet, validateSelectorUpdate } from './workloads';
+import { validateCronJob, validateDaemonSet, validateDeployment, validateJob, validateReplicaSet, validateSelectorUpdate, validateStatefulSet } from './workloads';
 import { validateConfigMap, validateImmutableData, validateNode, validateSecret, validateService, validateServiceUpdate } from './core';
 import { forbiddenField, invalidValue } from './common';
 import { deepEqual } from '../../util/equal';
@@ -36,6 +36,9 @@ export function validateObject(type: ResourceType, obj: KObject): StatusCause[] 
     case 'CronJob':
       validateCronJob(obj, errs);
       break;
+    case 'StatefulSet':
+      validateStatefulSet(obj, errs);
+      break;
     case 'Service':
       validateService(obj, errs);
       break;
@@ -59,6 +62,7 @@ export function validateObjectUpdate(type: ResourceType, obj: KObject, old: KObj
     case 'Deployment':
     case 'ReplicaSet':
     case 'DaemonSet':
+    case 'StatefulSet':
       validateSelectorUpdate(obj, old, errs);
       break;
     case 'Service':

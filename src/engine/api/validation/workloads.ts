@@ -126,3 +126,20 @@ export function validateCronJob(obj: KObject, errs: Errs): void {
     if (rp !== 'OnFailure' && rp !== 'Never') errs.push(unsupported('spec.jobTemplate.spec.template.spec.restartPolicy', rp ?? '', ['OnFailure', 'Never']));
   }
 }
+
+export function validateStatefulSet(obj: KObject, errs: Errs): void {
+  const spec = obj.spec ?? {};
+  nonNegative(spec.replicas, 'spec.replicas', errs);
+  nonNegative(spec.minReadySeconds, 'spec.minReadySeconds', errs);
+  // Volumes named by claim templates are provided per pod, so mounts may refer to them.
+  const claims: Any[] = spec.volumeClaimTemplates ?? [];
+  const withClaims = spec.template?.spec
+    ? { ...spec, template: { ...spec.template, spec: { ...spec.template.spec, volumes: [...(spec.template.spec.volumes ?? []), ...claims.map((c) => ({ name: c.metadata?.name, persistentVolumeClaim: { claimName: c.metadata?.name } }))] } } }
+    : spec;
+  validateSelectorAndTemplate(withClaims, errs, 'statefulset');
+  const policies = ['OrderedReady', 'Parallel'];
+  if (spec.podManagementPolicy !== undefined && !policies.includes(spec.podManagementPolicy)) errs.push(unsupported('spec.podManagementPolicy', spec.podManagementPolicy, policies));
+  const types = ['OnDelete', 'RollingUpdate'];
+  const t = spec.updateStrategy?.type;
+  if (t !== undefined && !types.includes(t)) errs.push(unsupported('spec.updateStrategy.type', t, types));
+}

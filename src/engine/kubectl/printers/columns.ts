@@ -109,6 +109,13 @@ const cronjobs: Columns = {
   wideRow: (cj) => [...containersAndImages(cj.spec?.jobTemplate?.spec?.template), formatSelector(cj.spec?.jobTemplate?.spec?.selector)],
 };
 
+const statefulsets: Columns = {
+  header: ['NAME', 'READY', 'AGE'],
+  wide: ['CONTAINERS', 'IMAGES'],
+  row: (s, now) => [s.metadata.name!, `${s.status?.readyReplicas ?? 0}/${s.spec?.replicas ?? 0}`, age(s, now)],
+  wideRow: (s) => containersAndImages(s.spec?.template),
+};
+
 export function servicePorts(s: KObject): string {
   const ports: Any[] = s.spec?.ports ?? [];
   if (!ports.length) return '<none>';
@@ -209,4 +216,4 @@ export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
 export const EVENT_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
 export const EVENT_WIDE_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
 
-export const COLUMNS: Record<string, Columns> = { pods, deployments, replicasets, daemonsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases };
+export const COLUMNS: Record<string, Columns> = { pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases };

@@ -61,6 +61,20 @@ function deploymentStatus(d: KObject): { text: string; done: boolean; error?: st
   return { text: `deployment "${name}" successfully rolled out`, done: true };
 }
 
+function statefulSetStatus(s: KObject): { text: string; done: boolean } {
+  const st = s.status ?? {};
+  const replicas = s.spec?.replicas ?? 1;
+  if ((s.metadata.generation ?? 0) > (st.observedGeneration ?? 0)) return { text: 'Waiting for statefulset spec update to be observed...', done: false };
+  if ((st.readyReplicas ?? 0) < replicas) return { text: `Waiting for ${replicas - (st.readyReplicas ?? 0)} pods to be ready...`, done: false };
+  const partition = s.spec?.updateStrategy?.rollingUpdate?.partition ?? 0;
+  if (partition > 0) {
+    if ((st.updatedReplicas ?? 0) < replicas - partition) return { text: `Waiting for partitioned roll out to finish: ${st.updatedReplicas ?? 0} out of ${replicas - partition} new pods have been updated...`, done: false };
+    return { text: `partitioned roll out complete: ${st.updatedReplicas ?? 0} new pods have been updated...`, done: true };
+  }
+  if (st.updateRevision !== st.currentRevision) return { text: `waiting for statefulset rolling update to complete ${st.updatedReplicas ?? 0} pods at revision ${st.updateRevision}...`, done: false };
+  return { text: `statefulset rolling update complete ${st.currentReplicas ?? replicas} pods at revision ${st.currentRevision}...`, done: true };
+}
+
 function daemonSetStatus(ds: KObject): { text: string; done: boolean } {
   const st = ds.status ?? {};
   const name = ds.metadata.name;
@@ -81,7 +95,7 @@ export function rolloutCommand(ctx: VerbContext): void {
   const api = ctx.cluster.api;
   switch (sub) {
     case 'status': {
-      const s: { text: string; done: boolean; error?: string } = type.kind === 'Deployment' ? deploymentStatus(obj) : daemonSetStatus(obj);
+      const s: { text: string; done: boolean; error?: string } = type.kind === 'Deployment' ? deploymentStatus(obj) : type.kind === 'StatefulSet' ? statefulSetStatus(obj) : daemonSetStatus(obj);
       if (s.error) throw new KubectlError(s.error);
       ctx.out.push(`${s.text}\n`);
       return;

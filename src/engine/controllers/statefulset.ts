@@ -1,0 +1,169 @@
+/**
+ * StatefulSet controller (pkg/controller/statefulset): pods with stable names <set>-0 … <set>-N-1
+ * and stable hostnames. OrderedReady (the default) creates them one at a time, each waiting for
+ * the one before to be Running and Ready, and removes them from the highest ordinal down;
+ * Parallel does both at once. RollingUpdate replaces pods from the highest ordinal down to
+ * the partition, one at a time. volumeClaimTemplates become per-pod volumes named
+ * <claim>-<set>-<ordinal> (the claims themselves come with the storage controllers).
+ */
+import type { KObject } from '../api/types';
+import { controllerOf, refOf } from '../api/types';
+import { typeForKind } from '../api/registry';
+import { deepEqual } from '../util/equal';
+import { WorkQueue, nsName, splitKey, type ControllerContext } from './context';
+import { ownerRefTo } from './replicaset';
+import { isPodActive, isPodAvailable, isPodReady } from './podutil';
+import { computeTemplateHash } from './deploymentutil';
+
+const COMPONENT = 'statefulset-controller';
+const podType = typeForKind('Pod');
+const stsType = typeForKind('StatefulSet');
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+function ordinalOf(set: KObject, pod: KObject): number {
+  const m = new RegExp(`^${set.metadata.name!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)$`).exec(pod.metadata.name!);
+  return m ? Number(m[1]) : -1;
+}
+
+export class StatefulSetController {
+  readonly queue: WorkQueue;
+
+  constructor(private ctx: ControllerContext) {
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key));
+    const store = ctx.api.store;
+    store.watch('statefulsets', (type, s) => {
+      if (type !== 'DELETED') this.queue.add(nsName(s.metadata.namespace, s.metadata.name!));
+    });
+    store.watch('pods', (_t, pod, old) => {
+      const ref = controllerOf(pod) ?? (old && controllerOf(old));
+      if (ref?.kind === 'StatefulSet') this.queue.add(nsName(pod.metadata.namespace, ref.name));
+    });
+  }
+
+  sync(key: string): void {
+    const [ns, name] = splitKey(key);
+    const { api, clock } = this.ctx;
+    const set = api.store.get('statefulsets', ns, name);
+    if (!set || set.metadata.deletionTimestamp) return;
+    const replicas: number = set.spec.replicas ?? 1;
+    const revision = `${set.metadata.name}-${computeTemplateHash(set.spec.template)}`;
+    const parallel = set.spec.podManagementPolicy === 'Parallel';
+    const pods = new Map<number, KObject>();
+    for (const p of api.store.dependents(set.metadata.uid!)) {
+      if (p.kind !== 'Pod' || controllerOf(p)?.uid !== set.metadata.uid) continue;
+      const ord = ordinalOf(set, p);
+      if (ord >= 0) pods.set(ord, p);
+    }
+    const healthy = (p: KObject | undefined) => !!p && isPodActive(p) && p.status?.phase === 'Running' && isPodReady(p);
+
+    // Failed pods are recreated.
+    for (const [ord, p] of pods) {
+      if (p.status?.phase === 'Failed' && !p.metadata.deletionTimestamp) {
+        this.deletePod(set, p);
+        pods.delete(ord);
+      }
+    }
+    // Create missing ordinals below replicas.
+    for (let ord = 0; ord < replicas; ord++) {
+      const p = pods.get(ord);
+      if (p) {
+        if (!parallel && !healthy(p)) break; // OrderedReady waits for each pod in turn
+        continue;
+      }
+      // A pod with this name still terminating must go first (stable identity).
+      if (api.store.get('pods', ns, `${set.metadata.name}-${ord}`)) {
+        if (!parallel) break;
+        continue;
+      }
+      this.createPod(set, ord, revision);
+      if (!parallel) break;
+    }
+    // Remove ordinals at or above replicas, highest first; OrderedReady one at a time once the rest are healthy.
+    const excess = [...pods.keys()].filter((o) => o >= replicas).sort((a, b) => b - a);
+    for (const ord of excess) {
+      const p = pods.get(ord)!;
+      if (p.metadata.deletionTimestamp) {
+        if (!parallel) break;
+        continue;
+      }
+      if (!parallel && [...pods.entries()].some(([o, q]) => o < ord && !healthy(q))) break;
+      this.deletePod(set, p);
+      if (!parallel) break;
+    }
+    // RollingUpdate: from the highest ordinal down to the partition, one pod at a time.
+    const strategy = set.spec.updateStrategy ?? { type: 'RollingUpdate' };
+    if (strategy.type !== 'OnDelete') {
+      const partition = strategy.rollingUpdate?.partition ?? 0;
+      const inRange = [...pods.entries()].filter(([o]) => o < replicas).sort((a, b) => b[0] - a[0]);
+      const allHealthy = inRange.every(([, p]) => healthy(p)) && inRange.length === replicas;
+      if (allHealthy) {
+        const stale = inRange.find(([o, p]) => o >= partition && p.metadata.labels?.['controller-revision-hash'] !== revision);
+        if (stale) this.deletePod(set, stale[1]);
+      }
+    }
+    this.updateStatus(set, revision, clock.now());
+  }
+
+  private createPod(set: KObject, ord: number, revision: string): void {
+    const template = set.spec.template;
+    const name = `${set.metadata.name}-${ord}`;
+    const claims: Any[] = set.spec.volumeClaimTemplates ?? [];
+    const volumes = [...(template.spec.volumes ?? []).filter((v: Any) => !claims.some((c) => c.metadata?.name === v.name)), ...claims.map((c) => ({ name: c.metadata.name, persistentVolumeClaim: { claimName: `${c.metadata.name}-${name}` } }))];
+    const spec: Any = { ...template.spec, hostname: name };
+    if (set.spec.serviceName) spec.subdomain = set.spec.serviceName;
+    if (volumes.length) spec.volumes = volumes;
+    const pod: KObject = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name,
+        namespace: set.metadata.namespace,
+        labels: { ...(template.metadata?.labels ?? {}), 'apps.kubernetes.io/pod-index': String(ord), 'controller-revision-hash': revision, 'statefulset.kubernetes.io/pod-name': name },
+        ownerReferences: [ownerRefTo(set)],
+      },
+      spec,
+    };
+    if (template.metadata?.annotations) pod.metadata.annotations = template.metadata.annotations;
+    try {
+      this.ctx.api.create(pod, COMPONENT);
+      this.ctx.api.event(set, 'Normal', 'SuccessfulCreate', `create Pod ${name} in StatefulSet ${set.metadata.name} successful`, COMPONENT);
+      this.ctx.reasons.record(COMPONENT, 'replicaset.createdPods', { count: 1, replicas: set.spec.replicas ?? 1 }, [refOf(set), { kind: 'Pod', namespace: set.metadata.namespace, name }]);
+    } catch (e) {
+      this.ctx.api.event(set, 'Warning', 'FailedCreate', `create Pod ${name} in StatefulSet ${set.metadata.name} failed error: ${e instanceof Error ? e.message : String(e)}`, COMPONENT);
+    }
+  }
+
+  private deletePod(set: KObject, pod: KObject): void {
+    try {
+      this.ctx.api.delete(podType, pod.metadata.namespace, pod.metadata.name!, COMPONENT);
+      this.ctx.api.event(set, 'Normal', 'SuccessfulDelete', `delete Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} successful`, COMPONENT);
+    } catch {
+      // already gone
+    }
+  }
+
+  private updateStatus(set: KObject, revision: string, now: number): void {
+    const pods = this.ctx.api.store.dependents(set.metadata.uid!).filter((p) => p.kind === 'Pod' && controllerOf(p)?.uid === set.metadata.uid && isPodActive(p));
+    const updated = pods.filter((p) => p.metadata.labels?.['controller-revision-hash'] === revision);
+    const ready = pods.filter(isPodReady);
+    const currentRevision = updated.length === pods.length ? revision : (set.status?.currentRevision ?? revision);
+    const status: Record<string, unknown> = {
+      availableReplicas: pods.filter((p) => isPodAvailable(p, set.spec.minReadySeconds ?? 0, now)).length,
+      collisionCount: 0,
+      currentReplicas: currentRevision === revision ? updated.length : pods.length - updated.length,
+      currentRevision,
+      observedGeneration: set.metadata.generation,
+      readyReplicas: ready.length,
+      replicas: pods.length,
+      updateRevision: revision,
+      updatedReplicas: updated.length,
+    };
+    if (!status.readyReplicas) delete status.readyReplicas;
+    if (!deepEqual(status, set.status)) {
+      const current = this.ctx.api.store.get('statefulsets', set.metadata.namespace, set.metadata.name!);
+      if (current) this.ctx.api.updateStatus(stsType, current, status, COMPONENT);
+    }
+  }
+}
