@@ -1,6 +1,6 @@
 /** The Deployment slice, read like a lesson: apply, advance the clock, look with kubectl. */
 import { describe, expect, it } from 'vitest';
-import { newCluster, k, NGINX_DEPLOYMENT } from '../testing/helpers';
+import { newCluster, k, kFail, NGINX_DEPLOYMENT } from '../testing/helpers';
 import { resolveFenceposts } from './deploymentutil';
 import type { KObject } from '../api/types';
 
@@ -162,5 +162,72 @@ describe('structured reasons ("why?")', () => {
     }
     const pod = c.store.list('pods', 'default')[0];
     expect(c.reasons.about(pod.metadata.uid!).map((r) => r.key)).toEqual(expect.arrayContaining(['scheduler.bound', 'kubelet.startedContainer']));
+  });
+});
+
+describe('Deployment strategies and timing', () => {
+  it('Recreate stops every old pod before starting new ones', () => {
+    const c = newCluster();
+    k(c, 'apply -f -', NGINX_DEPLOYMENT.replace('  replicas: 3\n', '  replicas: 3\n  strategy:\n    type: Recreate\n'));
+    c.advance(30);
+    k(c, 'set image deployment/web nginx=nginx:1.26');
+    let overlap = false;
+    for (let t = 0; t < 120; t++) {
+      c.advance(0.5);
+      const live = c.store.list('pods', 'default');
+      const images = new Set(live.map((p) => p.spec.containers[0].image));
+      if (images.size > 1) overlap = true;
+    }
+    expect(overlap).toBe(false);
+    expect(k(c, 'get deploy web')).toMatch(/web    3\/3     3            3/);
+    const events = k(c, 'describe deploy web');
+    expect(events).toMatch(/Scaled down replica set web-\w+ from 3 to 0/);
+    expect(events).toMatch(/Scaled up replica set web-\w+ from 0 to 3/);
+  });
+
+  it('minReadySeconds: a ready pod counts as available only after that long', () => {
+    const c = newCluster();
+    k(c, 'apply -f -', NGINX_DEPLOYMENT.replace('  replicas: 3\n', '  replicas: 3\n  minReadySeconds: 20\n'));
+    c.advance(12);
+    const d = () => c.store.get('deployments', 'default', 'web')!.status;
+    expect(d().readyReplicas).toBe(3);
+    expect(d().availableReplicas ?? 0).toBe(0);
+    c.advance(25);
+    expect(d().availableReplicas).toBe(3);
+  });
+
+  it('progressDeadlineSeconds: a rollout that cannot progress is marked ProgressDeadlineExceeded', () => {
+    const c = newCluster();
+    k(c, 'apply -f -', NGINX_DEPLOYMENT.replace('  replicas: 3\n', '  replicas: 3\n  progressDeadlineSeconds: 60\n'));
+    c.advance(30);
+    k(c, 'set image deployment/web nginx=nginx:0.0.0-missing');
+    c.advance(90);
+    const cond = c.store.get('deployments', 'default', 'web')!.status.conditions.find((x: { type: string }) => x.type === 'Progressing');
+    expect(cond).toMatchObject({ status: 'False', reason: 'ProgressDeadlineExceeded' });
+    expect(cond.message).toMatch(/^ReplicaSet "web-\w+" has timed out progressing\.$/);
+    expect(kFail(c, 'rollout status deployment/web')).toBe('error: deployment "web" exceeded its progress deadline\n');
+    // The old pods keep serving: maxUnavailable 0 for 3 replicas.
+    expect(c.store.get('deployments', 'default', 'web')!.status.availableReplicas).toBe(3);
+  });
+
+  it('logs --previous shows the run before the last restart', () => {
+    const c = newCluster();
+    k(c, 'run counter --image=busybox -- sh -c "echo run started; sleep 5; exit 1"');
+    c.advance(20);
+    expect(k(c, 'logs counter --previous')).toBe('run started\n');
+    expect(k(c, 'get pod counter')).toMatch(/counter   0\/1     (Error|CrashLoopBackOff|Running)/);
+  });
+
+  it('removeNode: its pods are garbage-collected and replaced', () => {
+    const c = newCluster();
+    k(c, 'create deployment web --image=nginx --replicas=3');
+    c.advance(20);
+    const gone = c.store.list('pods', 'default').filter((p) => p.spec.nodeName === 'worker-1').map((p) => p.metadata.name);
+    c.removeNode('worker-1');
+    expect(k(c, 'get nodes')).not.toContain('worker-1');
+    c.advance(90);
+    const names = c.store.list('pods', 'default').map((p) => p.metadata.name);
+    for (const g of gone) expect(names).not.toContain(g);
+    expect(c.store.list('pods', 'default').filter((p) => p.status.phase === 'Running')).toHaveLength(3);
   });
 });
