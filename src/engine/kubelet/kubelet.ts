@@ -94,6 +94,8 @@ export class Kubelet {
   private dirty = new Set<string>();
   private flushTask: ScheduledTask | undefined;
   private usedIPs = new Set<number>();
+  private imagesTask: ScheduledTask | undefined;
+  private imageSizes = new Map<string, { digest: string; size: number }>();
   private nextIP = 2;
   private running = true;
   private owner: string;
@@ -169,11 +171,26 @@ export class Kubelet {
     api.mutate(leaseType, 'kube-node-lease', this.nodeName, COMPONENT, (l) => ({ ...l, spec: { ...l.spec, renewTime: now.replace('Z', '.000000Z') } }), this.nodeName);
   }
 
+  /** A newly pulled image shows up in node.status.images with the next status report. */
+  private noteImage(ref: string, digestRef: string, size: number): void {
+    if (this.imageSizes.has(ref)) return;
+    this.imageSizes.set(ref, { digest: digestRef, size });
+    if (this.imagesTask) return;
+    this.imagesTask = this.ctx.clock.after(1_000, this.owner, () => {
+      this.imagesTask = undefined;
+      const images = [...this.imageSizes].map(([name, v]) => ({ names: [v.digest, name], sizeBytes: v.size })).sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 50);
+      const node = this.ctx.api.store.get('nodes', undefined, this.nodeName);
+      if (node) this.ctx.api.updateStatus(nodeType, node, { ...node.status, images }, COMPONENT, this.nodeName);
+    });
+  }
+
   private halt(): void {
     this.running = false;
     for (const w of this.workers.values()) for (const t of w.timers) this.ctx.clock.cancel(t);
     this.ctx.clock.cancel(this.flushTask);
     this.flushTask = undefined;
+    this.ctx.clock.cancel(this.imagesTask);
+    this.imagesTask = undefined;
     this.dirty.clear();
     this.pullQueueFreeAt = 0;
     this.ctx.reasons.record(COMPONENT, 'kubelet.stopped', {}, [{ kind: 'Node', name: this.nodeName }], this.nodeName);
@@ -376,6 +393,7 @@ export class Kubelet {
       }
       this.images.add(c.imageRef);
       c.imageID = `${result.image.repository}@${result.image.digest}`;
+      this.noteImage(c.imageRef, c.imageID, result.image.sizeBytes);
       c.pullBackoffMs = 0;
       const took = goDuration(pullMs);
       const total = goDuration(startAt + pullMs - requested);

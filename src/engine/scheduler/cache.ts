@@ -12,6 +12,8 @@ export class SchedulerCache {
   readonly nodes = new Map<string, NodeInfo>();
   /** Node names in a stable order, for the rotating start index of each cycle. */
   order: string[] = [];
+  /** Assigned pods with required pod anti-affinity. */
+  antiAffinityPods = 0;
   generation = 0;
 
   constructor(store: ObjectStore) {
@@ -44,6 +46,8 @@ export class SchedulerCache {
       podCount: 0,
       pods: new Map(),
       ownerCounts: new Map(),
+      usedPorts: new Map(),
+      images: new Map(),
     };
     info.node = node;
     info.labels = node.metadata.labels ?? {};
@@ -52,6 +56,8 @@ export class SchedulerCache {
     info.allocatableMilliCpu = milliCpu(alloc.cpu);
     info.allocatableMemory = bytes(alloc.memory);
     info.allocatablePods = Number(alloc.pods ?? 110);
+    info.images = new Map();
+    for (const img of (node.status?.images ?? []) as { names?: string[]; sizeBytes?: number }[]) for (const n of img.names ?? []) info.images.set(n, img.sizeBytes ?? 0);
     if (!existing) {
       this.nodes.set(name, info);
       this.order.push(name);
@@ -91,6 +97,8 @@ export class SchedulerCache {
     info.nonZeroMemory += r.nonZeroMemory;
     info.podCount++;
     if (r.owner) info.ownerCounts.set(r.owner, (info.ownerCounts.get(r.owner) ?? 0) + 1);
+    for (const hp of r.hostPorts ?? []) info.usedPorts.set(hp, (info.usedPorts.get(hp) ?? 0) + 1);
+    if (r.antiAffinity) this.antiAffinityPods++;
     this.generation++;
   }
 
@@ -106,6 +114,12 @@ export class SchedulerCache {
     info.nonZeroMilliCpu -= r.nonZeroMilliCpu;
     info.nonZeroMemory -= r.nonZeroMemory;
     info.podCount--;
+    if (r.antiAffinity) this.antiAffinityPods--;
+    for (const hp of r.hostPorts ?? []) {
+      const n = (info.usedPorts.get(hp) ?? 1) - 1;
+      if (n <= 0) info.usedPorts.delete(hp);
+      else info.usedPorts.set(hp, n);
+    }
     if (r.owner) {
       const n = (info.ownerCounts.get(r.owner) ?? 1) - 1;
       if (n <= 0) info.ownerCounts.delete(r.owner);

@@ -26,19 +26,37 @@ export interface NodeInfo {
   pods: Map<string, PodRequests>;
   /** Pods on the node per controlling owner uid (for spreading replicas). */
   ownerCounts: Map<string, number>;
+  /** Host ports in use, as "protocol/hostIP/port". */
+  usedPorts: Map<string, number>;
+  /** Images on the node (its status.images), by every name they go by, with their sizes. */
+  images: Map<string, number>;
 }
 
 export interface PodRequests {
   owner?: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  /** "protocol/hostIP/port" for each hostPort the pod uses. */
+  hostPorts?: string[];
+  /** Required pod anti-affinity terms of an assigned pod (the other side of the symmetry check). */
+  antiAffinity?: PodAffinityTerm[];
   milliCpu: number;
   memory: number;
   nonZeroMilliCpu: number;
   nonZeroMemory: number;
 }
 
+export interface PodAffinityTerm {
+  labelSelector?: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] };
+  namespaces?: string[];
+  topologyKey: string;
+}
+
 export interface PodInfo {
   pod: KObject;
   key: string;
+  /** State computed once per scheduling cycle by PreFilter, read by Filter and Score. */
+  cycle: Map<string, unknown>;
   requests: PodRequests;
   tolerations: Toleration[];
   nodeSelector: Record<string, string>;
@@ -51,8 +69,17 @@ export interface FilterResult {
   unresolvable: boolean;
 }
 
+/** What PreFilter may look at: every node's info (the scheduler's snapshot). */
+export interface CycleContext {
+  nodes: Map<string, NodeInfo>;
+  /** How many assigned pods carry required anti-affinity (their rules bind every new pod). */
+  antiAffinityPods: number;
+}
+
 export interface FilterPlugin {
   name: string;
+  /** PreFilter: once per cycle, before Filter (e.g. counting matching pods per topology domain). */
+  preFilter?(pod: PodInfo, ctx: CycleContext): void;
   /** PreFilter: false when the plugin cannot reject any node for this pod (it is then not run). */
   relevant?(pod: PodInfo): boolean;
   filter(pod: PodInfo, node: NodeInfo): FilterResult | undefined;
@@ -103,12 +130,19 @@ export function podRequests(pod: KObject): PodRequests {
   cpu += sidecarCpu;
   mem += sidecarMem;
   const owner = pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
-  return { owner, milliCpu: cpu, memory: mem, nonZeroMilliCpu: Math.max(nzCpu, cpu), nonZeroMemory: Math.max(nzMem, mem) };
+  const r: PodRequests = { owner, namespace: pod.metadata.namespace, labels: pod.metadata.labels, milliCpu: cpu, memory: mem, nonZeroMilliCpu: Math.max(nzCpu, cpu), nonZeroMemory: Math.max(nzMem, mem) };
+  const hostPorts: string[] = [];
+  for (const c of pod.spec?.containers ?? []) for (const p of c.ports ?? []) if (p.hostPort) hostPorts.push(`${p.protocol ?? 'TCP'}/${p.hostIP ?? '0.0.0.0'}/${p.hostPort}`);
+  if (hostPorts.length) r.hostPorts = hostPorts;
+  const anti = pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  if (anti?.length) r.antiAffinity = anti;
+  return r;
 }
 
 export function podInfo(pod: KObject): PodInfo {
   return {
     pod,
+    cycle: new Map(),
     key: `${pod.metadata.namespace}/${pod.metadata.name}`,
     requests: podRequests(pod),
     tolerations: pod.spec?.tolerations ?? [],

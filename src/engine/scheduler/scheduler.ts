@@ -193,7 +193,8 @@ export class Scheduler {
     const reasons: Record<string, number> = {};
     let unresolvable = 0;
     let evaluated = 0;
-    const filters = FILTER_PLUGINS.filter((p) => !p.relevant || p.relevant(info));
+    for (const p of FILTER_PLUGINS) p.preFilter?.(info, { nodes: this.cache.nodes, antiAffinityPods: this.cache.antiAffinityPods });
+    const filters = FILTER_PLUGINS.filter((p) => !p.relevant || p.relevant(info) || info.cycle.has(p.name));
     for (let i = 0; i < total && feasible.length < want; i++) {
       const node = this.cache.nodes.get(order[(this.nextStartNodeIndex + i) % total])!;
       evaluated++;
@@ -309,6 +310,7 @@ export class Scheduler {
     // For a pod already bound, ask how it would be placed now (its nodeName came from binding).
     const bound = (pod.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'PodScheduled' && c.status === 'True');
     const info = podInfo(bound ? { ...pod, spec: { ...pod.spec, nodeName: undefined } } : pod);
+    for (const p of FILTER_PLUGINS) p.preFilter?.(info, { nodes: this.cache.nodes, antiAffinityPods: this.cache.antiAffinityPods });
     const verdicts: NodeVerdict[] = [];
     const passing: NodeInfo[] = [];
     for (const name of this.cache.order) {

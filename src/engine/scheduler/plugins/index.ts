@@ -4,10 +4,13 @@ import { NodeUnschedulable } from './nodeunschedulable';
 import { NodeName } from './nodename';
 import { TaintTolerationFilter, TaintTolerationScore } from './tainttoleration';
 import { NodeAffinityFilter, NodeAffinityScore } from './nodeaffinity';
+import { NodePorts } from './nodeports';
 import { NodeResourcesFitFilter, NodeResourcesFitScore } from './noderesourcesfit';
+import { PodTopologySpreadFilter, PodTopologySpreadScore } from './podtopologyspread';
+import { InterPodAffinityFilter, InterPodAffinityScore } from './interpodaffinity';
 import { NodeResourcesBalancedAllocation } from './balancedallocation';
-import { PodTopologySpreadScore } from './podtopologyspread';
+import { ImageLocality } from './imagelocality';
 
-export const FILTER_PLUGINS: FilterPlugin[] = [NodeUnschedulable, NodeName, TaintTolerationFilter, NodeAffinityFilter, NodeResourcesFitFilter];
+export const FILTER_PLUGINS: FilterPlugin[] = [NodeUnschedulable, NodeName, TaintTolerationFilter, NodeAffinityFilter, NodePorts, NodeResourcesFitFilter, PodTopologySpreadFilter, InterPodAffinityFilter];
 
-export const SCORE_PLUGINS: ScorePlugin[] = [TaintTolerationScore, NodeAffinityScore, NodeResourcesFitScore, PodTopologySpreadScore, NodeResourcesBalancedAllocation];
+export const SCORE_PLUGINS: ScorePlugin[] = [TaintTolerationScore, NodeAffinityScore, NodeResourcesFitScore, PodTopologySpreadScore, InterPodAffinityScore, NodeResourcesBalancedAllocation, ImageLocality];
