@@ -12,8 +12,15 @@ export class SchedulerCache {
   readonly nodes = new Map<string, NodeInfo>();
   /** Node names in a stable order, for the rotating start index of each cycle. */
   order: string[] = [];
+  /** The same nodes' infos, in the same order (no lookup by name in the hot loop). */
+  ordered: NodeInfo[] = [];
   /** Assigned pods with required pod anti-affinity. */
   antiAffinityPods = 0;
+  /** Nodes with at least one PreferNoSchedule taint. */
+  preferNoScheduleNodes = 0;
+  /** Nodes per image reference; imageVersion changes whenever these counts do. */
+  readonly imageNodes = new Map<string, number>();
+  imageVersion = 0;
   generation = 0;
 
   constructor(store: ObjectStore) {
@@ -49,25 +56,42 @@ export class SchedulerCache {
       usedPorts: new Map(),
       images: new Map(),
     };
+    const prefers = (taints: { effect: string }[]) => taints.some((t) => t.effect === 'PreferNoSchedule');
+    if (existing && prefers(existing.taints)) this.preferNoScheduleNodes--;
     info.node = node;
     info.labels = node.metadata.labels ?? {};
     info.taints = node.spec?.taints ?? [];
+    if (prefers(info.taints)) this.preferNoScheduleNodes++;
     info.unschedulable = !!node.spec?.unschedulable;
     info.allocatableMilliCpu = milliCpu(alloc.cpu);
     info.allocatableMemory = bytes(alloc.memory);
     info.allocatablePods = Number(alloc.pods ?? 110);
+    for (const ref of info.images.keys()) this.countImage(ref, -1);
     info.images = new Map();
+    info.imageMemo = undefined;
     for (const img of (node.status?.images ?? []) as { names?: string[]; sizeBytes?: number }[]) for (const n of img.names ?? []) info.images.set(n, img.sizeBytes ?? 0);
+    for (const ref of info.images.keys()) this.countImage(ref, 1);
     if (!existing) {
       this.nodes.set(name, info);
       this.order.push(name);
+      this.ordered.push(info);
     }
     this.generation++;
   }
 
+  private countImage(ref: string, delta: number): void {
+    this.imageVersion++;
+    const n = (this.imageNodes.get(ref) ?? 0) + delta;
+    if (n <= 0) this.imageNodes.delete(ref);
+    else this.imageNodes.set(ref, n);
+  }
+
   private removeNode(name: string): void {
+    for (const ref of this.nodes.get(name)?.images.keys() ?? []) this.countImage(ref, -1);
+    if (this.nodes.get(name)?.taints.some((t) => t.effect === 'PreferNoSchedule')) this.preferNoScheduleNodes--;
     this.nodes.delete(name);
     this.order = this.order.filter((n) => n !== name);
+    this.ordered = this.ordered.filter((n) => n.name !== name);
     this.generation++;
   }
 

@@ -30,6 +30,8 @@ export interface NodeInfo {
   usedPorts: Map<string, number>;
   /** Images on the node (its status.images), by every name they go by, with their sizes. */
   images: Map<string, number>;
+  /** ImageLocality's last score here, valid while the images and their spread are unchanged. */
+  imageMemo?: { key: string; version: number; score: number };
 }
 
 export interface PodRequests {
@@ -57,6 +59,12 @@ export interface PodInfo {
   key: string;
   /** State computed once per scheduling cycle by PreFilter, read by Filter and Score. */
   cycle: Map<string, unknown>;
+  /** ImageLocality's per-cycle input (kept as plain fields: it is read once per node). */
+  imageRefs: string[];
+  imageSpreads: number[];
+  imageMaxScore: number;
+  imageKey: string;
+  imageVersion: number;
   requests: PodRequests;
   tolerations: Toleration[];
   nodeSelector: Record<string, string>;
@@ -74,6 +82,11 @@ export interface CycleContext {
   nodes: Map<string, NodeInfo>;
   /** How many assigned pods carry required anti-affinity (their rules bind every new pod). */
   antiAffinityPods: number;
+  /** How many nodes have each image (ImageLocality's spread), and a version that changes with it. */
+  imageNodes: Map<string, number>;
+  imageVersion: number;
+  /** How many nodes carry a PreferNoSchedule taint. */
+  preferNoScheduleNodes: number;
 }
 
 export interface FilterPlugin {
@@ -89,7 +102,7 @@ export interface ScorePlugin {
   name: string;
   weight: number;
   /** PreScore: false when the plugin cannot tell nodes apart for this pod (it then scores 0 everywhere, unrun). */
-  relevant?(pod: PodInfo, nodes: NodeInfo[]): boolean;
+  relevant?(pod: PodInfo, nodes: NodeInfo[], ctx: CycleContext): boolean;
   /** 0–100 per node (after normalisation, if the plugin normalises). */
   score(pod: PodInfo, node: NodeInfo): number;
   /** Optional NormalizeScore over all feasible nodes' raw scores, in place. */
@@ -143,6 +156,11 @@ export function podInfo(pod: KObject): PodInfo {
   return {
     pod,
     cycle: new Map(),
+    imageRefs: [],
+    imageSpreads: [],
+    imageMaxScore: 0,
+    imageKey: '',
+    imageVersion: 0,
     key: `${pod.metadata.namespace}/${pod.metadata.name}`,
     requests: podRequests(pod),
     tolerations: pod.spec?.tolerations ?? [],

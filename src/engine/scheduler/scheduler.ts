@@ -186,17 +186,17 @@ export class Scheduler {
   }
 
   private findFeasible(info: PodInfo): { feasible: NodeInfo[]; reasons: Record<string, number>; unresolvable: number; evaluated: number } {
-    const order = this.cache.order;
-    const total = order.length;
+    const ordered = this.cache.ordered;
+    const total = ordered.length;
     const want = this.feasibleNodesToFind(total);
     const feasible: NodeInfo[] = [];
     const reasons: Record<string, number> = {};
     let unresolvable = 0;
     let evaluated = 0;
-    for (const p of FILTER_PLUGINS) p.preFilter?.(info, { nodes: this.cache.nodes, antiAffinityPods: this.cache.antiAffinityPods });
+    for (const p of FILTER_PLUGINS) p.preFilter?.(info, this.cycleContext());
     const filters = FILTER_PLUGINS.filter((p) => !p.relevant || p.relevant(info) || info.cycle.has(p.name));
     for (let i = 0; i < total && feasible.length < want; i++) {
-      const node = this.cache.nodes.get(order[(this.nextStartNodeIndex + i) % total])!;
+      const node = ordered[(this.nextStartNodeIndex + i) % total];
       evaluated++;
       let failed = false;
       for (const plugin of filters) {
@@ -226,7 +226,7 @@ export class Scheduler {
     const perPlugin = this.perPlugin;
     SCORE_PLUGINS.forEach((plugin, k) => {
       const weighted = perPlugin[k];
-      if (plugin.relevant && !plugin.relevant(info, nodes)) {
+      if (plugin.relevant && !plugin.relevant(info, nodes, this.cycleContext())) {
         // Skipped at PreScore: the same (neutral) score everywhere changes no ranking.
         weighted.fill(0, 0, n);
         return;
@@ -259,6 +259,11 @@ export class Scheduler {
     const top = out.length ? out[0].total : 0;
     for (let i = 0; i < n; i++) if (totals[i] === top && !best.includes(i)) out.push({ node: nodes[i].name, total: totals[i], scores: {} });
     return out;
+  }
+
+  private cycleContext() {
+    const c = this.cache;
+    return { nodes: c.nodes, antiAffinityPods: c.antiAffinityPods, imageNodes: c.imageNodes, imageVersion: c.imageVersion, preferNoScheduleNodes: c.preferNoScheduleNodes };
   }
 
   private growBuffers(n: number): void {
@@ -310,7 +315,7 @@ export class Scheduler {
     // For a pod already bound, ask how it would be placed now (its nodeName came from binding).
     const bound = (pod.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'PodScheduled' && c.status === 'True');
     const info = podInfo(bound ? { ...pod, spec: { ...pod.spec, nodeName: undefined } } : pod);
-    for (const p of FILTER_PLUGINS) p.preFilter?.(info, { nodes: this.cache.nodes, antiAffinityPods: this.cache.antiAffinityPods });
+    for (const p of FILTER_PLUGINS) p.preFilter?.(info, this.cycleContext());
     const verdicts: NodeVerdict[] = [];
     const passing: NodeInfo[] = [];
     for (const name of this.cache.order) {

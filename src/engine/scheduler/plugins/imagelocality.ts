@@ -9,33 +9,53 @@ import { imageRef, parseImage } from '../../kubelet/images';
 const MIN_THRESHOLD = 23 * 1024 * 1024;
 const MAX_CONTAINER_THRESHOLD = 1000 * 1024 * 1024;
 
+const refs = new Map<string, string>();
+
+/** The image reference as nodes report it; interned, so map lookups hash one string once. */
+function normalizedRef(image: string): string {
+  let ref = refs.get(image);
+  if (ref === undefined) {
+    ref = imageRef(parseImage(image));
+    if (refs.size > 10_000) refs.clear();
+    refs.set(image, ref);
+  }
+  return ref;
+}
+
 export const ImageLocality: ScorePlugin = {
   name: 'ImageLocality',
   weight: 1,
-  relevant: (pod, nodes) => {
-    const images = (pod.pod.spec?.containers ?? []).map((c: { image?: string }) => imageRef(parseImage(String(c.image ?? ''))));
-    pod.cycle.set('ImageLocality', images);
-    let any = false;
-    for (const image of images) {
-      // How widely the image is spread among the candidate nodes (scaledImageScore).
-      let have = 0;
-      for (const n of nodes) if (n.images.has(image)) have++;
-      if (have) any = true;
-      pod.cycle.set(`ImageLocality/${image}`, nodes.length ? have / nodes.length : 0);
+  relevant: (pod, _nodes, ctx) => {
+    pod.imageRefs = [];
+    pod.imageSpreads = [];
+    const containers = pod.pod.spec?.containers ?? [];
+    for (const c of containers) {
+      const ref = normalizedRef(String(c.image ?? ''));
+      const have = ctx.imageNodes.get(ref) ?? 0;
+      if (!have) continue;
+      pod.imageRefs.push(ref);
+      // How widely the image is spread over the cluster (scaledImageScore).
+      pod.imageSpreads.push(have / Math.max(1, ctx.nodes.size));
     }
-    return any;
+    pod.imageMaxScore = MAX_CONTAINER_THRESHOLD * Math.max(1, containers.length);
+    pod.imageKey = `${containers.length}|${pod.imageRefs.join('|')}`;
+    pod.imageVersion = ctx.imageVersion;
+    return pod.imageRefs.length > 0;
   },
   score(pod, node) {
-    const images = (pod.cycle.get('ImageLocality') as string[]) ?? [];
+    // Pods of one template score a node the same until its images or their spread change.
+    const memo = node.imageMemo;
+    if (memo && memo.version === pod.imageVersion && memo.key === pod.imageKey) return memo.score;
+    const refs = pod.imageRefs;
     let sum = 0;
-    for (const image of images) {
-      const size = node.images.get(image);
-      if (size === undefined) continue;
-      const spread = (pod.cycle.get(`ImageLocality/${image}`) as number | undefined) ?? 1;
-      sum += size * spread;
+    for (let i = 0; i < refs.length; i++) {
+      const size = node.images.get(refs[i]);
+      if (size !== undefined) sum += size * pod.imageSpreads[i];
     }
-    const max = MAX_CONTAINER_THRESHOLD * Math.max(1, images.length);
-    const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), max);
-    return Math.floor((100 * (clamped - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
+    const max = pod.imageMaxScore;
+    const clamped = sum < MIN_THRESHOLD ? MIN_THRESHOLD : sum > max ? max : sum;
+    const score = Math.floor((100 * (clamped - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
+    node.imageMemo = { key: pod.imageKey, version: pod.imageVersion, score };
+    return score;
   },
 };

@@ -21,7 +21,7 @@ export const TaintTolerationFilter: FilterPlugin = {
 export const TaintTolerationScore: ScorePlugin = {
   name: 'TaintToleration',
   weight: 3,
-  relevant: (_pod, nodes) => nodes.some((n) => n.taints.some((t) => t.effect === 'PreferNoSchedule')),
+  relevant: (_pod, _nodes, ctx) => ctx.preferNoScheduleNodes > 0,
   score(pod, node) {
     let count = 0;
     for (const taint of node.taints) {
