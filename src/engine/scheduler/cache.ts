@@ -55,6 +55,7 @@ export class SchedulerCache {
       ownerCounts: new Map(),
       usedPorts: new Map(),
       images: new Map(),
+      generation: 0,
     };
     const prefers = (taints: { effect: string }[]) => taints.some((t) => t.effect === 'PreferNoSchedule');
     if (existing && prefers(existing.taints)) this.preferNoScheduleNodes--;
@@ -62,13 +63,13 @@ export class SchedulerCache {
     info.labels = node.metadata.labels ?? {};
     info.taints = node.spec?.taints ?? [];
     if (prefers(info.taints)) this.preferNoScheduleNodes++;
+    info.generation++;
     info.unschedulable = !!node.spec?.unschedulable;
     info.allocatableMilliCpu = milliCpu(alloc.cpu);
     info.allocatableMemory = bytes(alloc.memory);
     info.allocatablePods = Number(alloc.pods ?? 110);
     for (const ref of info.images.keys()) this.countImage(ref, -1);
     info.images = new Map();
-    info.imageMemo = undefined;
     for (const img of (node.status?.images ?? []) as { names?: string[]; sizeBytes?: number }[]) for (const n of img.names ?? []) info.images.set(n, img.sizeBytes ?? 0);
     for (const ref of info.images.keys()) this.countImage(ref, 1);
     if (!existing) {
@@ -123,6 +124,7 @@ export class SchedulerCache {
     if (r.owner) info.ownerCounts.set(r.owner, (info.ownerCounts.get(r.owner) ?? 0) + 1);
     for (const hp of r.hostPorts ?? []) info.usedPorts.set(hp, (info.usedPorts.get(hp) ?? 0) + 1);
     if (r.antiAffinity) this.antiAffinityPods++;
+    info.generation++;
     this.generation++;
   }
 
@@ -139,6 +141,7 @@ export class SchedulerCache {
     info.nonZeroMemory -= r.nonZeroMemory;
     info.podCount--;
     if (r.antiAffinity) this.antiAffinityPods--;
+    info.generation++;
     for (const hp of r.hostPorts ?? []) {
       const n = (info.usedPorts.get(hp) ?? 1) - 1;
       if (n <= 0) info.usedPorts.delete(hp);

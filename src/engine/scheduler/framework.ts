@@ -30,8 +30,19 @@ export interface NodeInfo {
   usedPorts: Map<string, number>;
   /** Images on the node (its status.images), by every name they go by, with their sizes. */
   images: Map<string, number>;
-  /** ImageLocality's last score here, valid while the images and their spread are unchanged. */
-  imageMemo?: { key: string; version: number; score: number };
+  /** Bumped on every change to the node or the pods on it (what memoised results depend on). */
+  generation: number;
+  /** The last filter verdict and raw scores for a pod template, valid for this generation. */
+  memo?: NodeMemo;
+}
+
+export interface NodeMemo {
+  signature: string;
+  generation: number;
+  imageVersion: number;
+  filtered: FilterResult | null;
+  /** Raw (unnormalised) score per score plugin; NaN where not computed. */
+  raw: Float64Array;
 }
 
 export interface PodRequests {
@@ -63,8 +74,8 @@ export interface PodInfo {
   imageRefs: string[];
   imageSpreads: number[];
   imageMaxScore: number;
-  imageKey: string;
-  imageVersion: number;
+  /** The template signature for memoised results (undefined: compute everything afresh). */
+  signature?: string;
   requests: PodRequests;
   tolerations: Toleration[];
   nodeSelector: Record<string, string>;
@@ -159,8 +170,6 @@ export function podInfo(pod: KObject): PodInfo {
     imageRefs: [],
     imageSpreads: [],
     imageMaxScore: 0,
-    imageKey: '',
-    imageVersion: 0,
     key: `${pod.metadata.namespace}/${pod.metadata.name}`,
     requests: podRequests(pod),
     tolerations: pod.spec?.tolerations ?? [],

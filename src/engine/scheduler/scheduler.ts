@@ -12,7 +12,7 @@ import type { ScheduledTask } from '../sim/clock';
 import type { ControllerContext } from '../controllers/context';
 import { SchedulerCache } from './cache';
 import { SchedulingQueue } from './queue';
-import { podInfo, type NodeInfo, type PodInfo } from './framework';
+import { podInfo, type FilterResult, type NodeInfo, type PodInfo } from './framework';
 import { FILTER_PLUGINS, SCORE_PLUGINS } from './plugins';
 
 export const SCHEDULER_NAME = 'default-scheduler';
@@ -50,6 +50,8 @@ export class Scheduler {
   /** Latest attempt per pod: kept while a pod is unschedulable, and for the most recent bindings. */
   private attempts = new Map<string, SchedulingAttempt>();
   private static readonly KEEP_BOUND_ATTEMPTS = 2000;
+  private boundKeys: string[] = [];
+  private boundHead = 0;
   private lastAttemptAt = new Map<string, number>();
   private nextStartNodeIndex = 0;
   private cycleTask: ScheduledTask | undefined;
@@ -148,17 +150,19 @@ export class Scheduler {
       return;
     }
     const scored = this.score(info, feasible);
-    const chosen = this.select(scored);
+    const chosen = this.select();
     attempt.node = chosen;
     attempt.topScores = scored.slice(0, 5);
-    this.attempts.delete(key);
     this.attempts.set(key, attempt);
-    if (this.attempts.size > Scheduler.KEEP_BOUND_ATTEMPTS + this.queue.unschedulable.size) {
-      for (const [k, a] of this.attempts) {
-        if (a.node) {
-          this.attempts.delete(k);
-          break;
-        }
+    // Keep the most recent bindings only: a FIFO of keys (iterating a Map from its start
+    // would walk every slot deleted before).
+    this.boundKeys.push(key);
+    if (this.boundKeys.length - this.boundHead > Scheduler.KEEP_BOUND_ATTEMPTS) {
+      const old = this.boundKeys[this.boundHead++];
+      if (this.attempts.get(old)?.node) this.attempts.delete(old);
+      if (this.boundHead > 4096) {
+        this.boundKeys = this.boundKeys.slice(this.boundHead);
+        this.boundHead = 0;
       }
     }
     this.queue.unschedulable.delete(key);
@@ -193,21 +197,41 @@ export class Scheduler {
     const reasons: Record<string, number> = {};
     let unresolvable = 0;
     let evaluated = 0;
-    for (const p of FILTER_PLUGINS) p.preFilter?.(info, this.cycleContext());
+    const ctx = this.cycleContext();
+    for (const p of FILTER_PLUGINS) p.preFilter?.(info, ctx);
     const filters = FILTER_PLUGINS.filter((p) => !p.relevant || p.relevant(info) || info.cycle.has(p.name));
+    const signature = podSignature(info.pod, ctx.antiAffinityPods);
+    info.signature = signature;
     for (let i = 0; i < total && feasible.length < want; i++) {
       const node = ordered[(this.nextStartNodeIndex + i) % total];
       evaluated++;
-      let failed = false;
-      for (const plugin of filters) {
-        const r = plugin.filter(info, node);
-        if (!r) continue;
-        failed = true;
-        for (const reason of r.reasons) reasons[reason] = (reasons[reason] ?? 0) + 1;
-        if (r.unresolvable) unresolvable++;
-        break;
+      let verdict: FilterResult | null = null;
+      const memo = node.memo;
+      if (signature !== undefined && memo && memo.signature === signature && memo.generation === node.generation) {
+        verdict = memo.filtered;
+      } else {
+        for (const plugin of filters) {
+          const r = plugin.filter(info, node);
+          if (r) {
+            verdict = r;
+            break;
+          }
+        }
+        if (signature !== undefined) {
+          // Reuse the node's memo storage: a miss must not allocate.
+          const m = node.memo ?? (node.memo = { signature, generation: 0, imageVersion: -1, filtered: null, raw: new Float64Array(SCORE_PLUGINS.length) });
+          m.signature = signature;
+          m.generation = node.generation;
+          m.imageVersion = -1;
+          m.filtered = verdict;
+        }
       }
-      if (!failed) feasible.push(node);
+      if (!verdict) {
+        feasible.push(node);
+        continue;
+      }
+      for (const reason of verdict.reasons) reasons[reason] = (reasons[reason] ?? 0) + 1;
+      if (verdict.unresolvable) unresolvable++;
     }
     this.nextStartNodeIndex = total ? (this.nextStartNodeIndex + evaluated) % total : 0;
     return { feasible, reasons, unresolvable, evaluated };
@@ -224,21 +248,48 @@ export class Scheduler {
     totals.fill(0, 0, n);
     const raw = this.raw;
     const perPlugin = this.perPlugin;
-    SCORE_PLUGINS.forEach((plugin, k) => {
+    const ctx = this.cycleContext();
+    // PreScore: plugins that cannot tell these nodes apart are skipped (0 everywhere).
+    const active = SCORE_PLUGINS.map((p) => !p.relevant || p.relevant(info, nodes, ctx));
+    // Raw scores, node by node: one memo check per node, then every plugin's value from it.
+    const signature = info.signature;
+    const imageVersion = this.cache.imageVersion;
+    const P = SCORE_PLUGINS.length;
+    for (let i = 0; i < n; i++) {
+      const node = nodes[i];
+      const memo = signature !== undefined ? node.memo : undefined;
+      const valid = memo !== undefined && memo.signature === signature && memo.generation === node.generation;
+      if (valid && memo.imageVersion !== imageVersion) {
+        memo.raw.fill(NaN);
+        memo.imageVersion = imageVersion;
+      }
+      for (let k = 0; k < P; k++) {
+        if (!active[k]) continue;
+        let v: number;
+        if (valid) {
+          v = memo.raw[k];
+          if (Number.isNaN(v)) v = memo.raw[k] = SCORE_PLUGINS[k].score(info, node);
+        } else v = SCORE_PLUGINS[k].score(info, node);
+        perPlugin[k][i] = v;
+      }
+    }
+    for (let k = 0; k < P; k++) {
       const weighted = perPlugin[k];
-      if (plugin.relevant && !plugin.relevant(info, nodes, this.cycleContext())) {
-        // Skipped at PreScore: the same (neutral) score everywhere changes no ranking.
+      if (!active[k]) {
         weighted.fill(0, 0, n);
-        return;
+        continue;
       }
+      const plugin = SCORE_PLUGINS[k];
       raw.length = n;
-      for (let i = 0; i < n; i++) raw[i] = plugin.score(info, nodes[i]);
+      for (let i = 0; i < n; i++) raw[i] = weighted[i];
       plugin.normalize?.(raw);
+      const w = plugin.weight;
       for (let i = 0; i < n; i++) {
-        weighted[i] = raw[i] * plugin.weight;
-        totals[i] += weighted[i];
+        const x = raw[i] * w;
+        weighted[i] = x;
+        totals[i] += x;
       }
-    });
+    }
     // The best TOP nodes, best first, ties in node order (selectHost breaks them at random).
     const TOP = 5;
     const best: number[] = [];
@@ -255,11 +306,18 @@ export class Scheduler {
       SCORE_PLUGINS.forEach((p, k) => (scores[p.name] = perPlugin[k][i]));
       return { node: nodes[i].name, total: totals[i], scores };
     });
-    // Nodes tied with the best (beyond the top few) still take part in the random tie-break.
+    // Every node tied with the best takes part in the random tie-break.
     const top = out.length ? out[0].total : 0;
-    for (let i = 0; i < n; i++) if (totals[i] === top && !best.includes(i)) out.push({ node: nodes[i].name, total: totals[i], scores: {} });
+    let ties = 0;
+    for (let i = 0; i < n; i++) if (totals[i] === top) this.tied[ties++] = i;
+    this.tiedCount = ties;
+    this.tiedNodes = nodes;
     return out;
   }
+
+  private tied: number[] = [];
+  private tiedCount = 0;
+  private tiedNodes: NodeInfo[] = [];
 
   private cycleContext() {
     const c = this.cache;
@@ -273,17 +331,10 @@ export class Scheduler {
     this.perPlugin = SCORE_PLUGINS.map(() => new Float64Array(size));
   }
 
-  /** Highest total wins; ties are broken at random (reservoir sampling), as selectHost does. */
-  private select(scored: { node: string; total: number }[]): string {
-    const best = scored[0].total;
-    let chosen = scored[0].node;
-    let seen = 1;
-    for (let i = 1; i < scored.length; i++) {
-      if (scored[i].total !== best) continue;
-      seen++;
-      if (this.ctx.rng.int(seen) === 0) chosen = scored[i].node;
-    }
-    return chosen;
+  /** Highest total wins; ties are broken uniformly at random (as selectHost's reservoir sampling, with one draw). */
+  private select(): string {
+    const pick = this.tiedCount > 1 ? this.tied[this.ctx.rng.int(this.tiedCount)] : this.tied[0];
+    return this.tiedNodes[pick].name;
   }
 
   private setUnschedulableCondition(pod: KObject, message: string): void {
@@ -336,6 +387,30 @@ export class Scheduler {
     }
     return verdicts;
   }
+}
+
+const partKeys = new WeakMap<object, string>();
+
+/** A content key for a part of a pod spec, computed once per shared object. */
+function keyOf(o: unknown): string {
+  if (o === null || o === undefined) return '';
+  if (typeof o !== 'object') return String(o);
+  let k = partKeys.get(o);
+  if (k === undefined) partKeys.set(o, (k = JSON.stringify(o)));
+  return k;
+}
+
+/**
+ * What filter and score results depend on in the pod: its containers, tolerations, node
+ * selection and owner. Pods of one template get one signature (and controller-made pods share
+ * the very objects, so it costs nothing). Pods whose answer depends on other pods
+ * (inter-pod affinity, explicit spread constraints) get none.
+ */
+function podSignature(pod: KObject, antiAffinityPods: number): string | undefined {
+  const spec = pod.spec ?? {};
+  if (spec.affinity?.podAffinity || spec.affinity?.podAntiAffinity || spec.topologySpreadConstraints?.length || antiAffinityPods > 0) return undefined;
+  const owner = pod.metadata.ownerReferences?.find((o: { controller?: boolean }) => o.controller)?.uid ?? '';
+  return `${keyOf(spec.containers)}|${keyOf(spec.initContainers)}|${keyOf(spec.tolerations)}|${keyOf(spec.nodeSelector)}|${keyOf(spec.affinity)}|${spec.nodeName ?? ''}|${owner}`;
 }
 
 /** FitError.Error(): "0/4 nodes are available: <sorted reason counts>. preemption: …" */

@@ -38,14 +38,9 @@ export const ImageLocality: ScorePlugin = {
       pod.imageSpreads.push(have / Math.max(1, ctx.nodes.size));
     }
     pod.imageMaxScore = MAX_CONTAINER_THRESHOLD * Math.max(1, containers.length);
-    pod.imageKey = `${containers.length}|${pod.imageRefs.join('|')}`;
-    pod.imageVersion = ctx.imageVersion;
     return pod.imageRefs.length > 0;
   },
   score(pod, node) {
-    // Pods of one template score a node the same until its images or their spread change.
-    const memo = node.imageMemo;
-    if (memo && memo.version === pod.imageVersion && memo.key === pod.imageKey) return memo.score;
     const refs = pod.imageRefs;
     let sum = 0;
     for (let i = 0; i < refs.length; i++) {
@@ -54,8 +49,6 @@ export const ImageLocality: ScorePlugin = {
     }
     const max = pod.imageMaxScore;
     const clamped = sum < MIN_THRESHOLD ? MIN_THRESHOLD : sum > max ? max : sum;
-    const score = Math.floor((100 * (clamped - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
-    node.imageMemo = { key: pod.imageKey, version: pod.imageVersion, score };
-    return score;
+    return Math.floor((100 * (clamped - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
   },
 };
