@@ -22,6 +22,8 @@ type Action =
   | { kind: 'drain'; node: string }
   | { kind: 'uncordon'; node: string }
   | { kind: 'deletePod'; index: number }
+  | { kind: 'removeNode'; node: string }
+  | { kind: 'addNode'; node: string }
   | { kind: 'advance'; seconds: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
@@ -33,6 +35,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('drain' as const), node: fc.constantFrom(...WORKERS) }),
   fc.record({ kind: fc.constant('uncordon' as const), node: fc.constantFrom(...WORKERS) }),
   fc.record({ kind: fc.constant('deletePod' as const), index: fc.nat(20) }),
+  fc.record({ kind: fc.constant('removeNode' as const), node: fc.constantFrom(...WORKERS) }),
+  fc.record({ kind: fc.constant('addNode' as const), node: fc.constantFrom(...WORKERS) }),
   fc.record({ kind: fc.constant('advance' as const), seconds: fc.integer({ min: 1, max: 400 }) }),
 );
 
@@ -52,13 +56,13 @@ function perform(c: Cluster, a: Action, stoppedAt: Map<string, number>): void {
       c.kubectl(`delete deployment ${a.name}`);
       break;
     case 'stop':
-      if (c.isNodeRunning(a.node)) {
+      if (c.kubelets.has(a.node) && c.isNodeRunning(a.node)) {
         c.stopNode(a.node);
         stoppedAt.set(a.node, c.now());
       }
       break;
     case 'start':
-      if (!c.isNodeRunning(a.node)) {
+      if (c.kubelets.has(a.node) && !c.isNodeRunning(a.node)) {
         c.startNode(a.node);
         stoppedAt.delete(a.node);
       }
@@ -74,11 +78,26 @@ function perform(c: Cluster, a: Action, stoppedAt: Map<string, number>): void {
       if (pods.length) c.kubectl(`delete pod ${pods[a.index % pods.length].metadata.name}`);
       break;
     }
+    case 'removeNode':
+      if (c.kubelets.has(a.node)) {
+        c.removeNode(a.node);
+        stoppedAt.delete(a.node);
+        removedAt.set(a.node, c.now());
+      }
+      break;
+    case 'addNode':
+      if (!c.kubelets.has(a.node)) {
+        c.addNode({ name: a.node });
+        removedAt.delete(a.node);
+      }
+      break;
     case 'advance':
       c.advance(a.seconds);
       break;
   }
 }
+
+const removedAt = new Map<string, number>();
 
 function checkAlways(c: Cluster, stoppedAt: Map<string, number>): void {
   expect(c.clock.failures).toEqual([]);
@@ -88,7 +107,9 @@ function checkAlways(c: Cluster, stoppedAt: Map<string, number>): void {
     for (const obj of c.store.list(t.resource)) expect(validateObject(t, obj), `${t.kind} ${obj.metadata.name}`).toEqual([]);
   }
   for (const pod of c.store.list('pods')) {
-    if (pod.spec?.nodeName) expect(nodes.has(pod.spec.nodeName)).toBe(true);
+    // A pod bound to a node that was removed is garbage-collected within podgc's 40 s quarantine and 20 s period.
+    const removed = pod.spec?.nodeName ? removedAt.get(pod.spec.nodeName) : undefined;
+    if (pod.spec?.nodeName && !nodes.has(pod.spec.nodeName)) expect(removed !== undefined && c.now() - removed <= 61_000, `${pod.metadata.name} still bound to removed ${pod.spec.nodeName}`).toBe(true);
     // A pod on a machine that has been dead past the grace period and the 300 s toleration
     // (plus the lifecycle controller's 5 s period) has been evicted.
     const since = pod.spec?.nodeName ? stoppedAt.get(pod.spec.nodeName) : undefined;
@@ -104,12 +125,14 @@ describe('invariants under random learner actions', () => {
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.array(action, { minLength: 1, maxLength: 14 }), (seed, actions) => {
         const c = createCluster({ seed, bootSeconds: 60 });
         const stoppedAt = new Map<string, number>();
+        removedAt.clear();
         for (const a of actions) {
           perform(c, a, stoppedAt);
           checkAlways(c, stoppedAt);
         }
         // Let the machines come back and the cordons go, then everything must converge.
         for (const node of WORKERS) {
+          if (!c.kubelets.has(node)) c.addNode({ name: node });
           if (!c.isNodeRunning(node)) c.startNode(node);
           c.kubectl(`uncordon ${node}`);
         }
