@@ -19,9 +19,12 @@ function initialLanguage(): Language {
   return nav.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
 
+const lng = initialLanguage();
+if (typeof document !== 'undefined') document.documentElement.lang = lng;
+
 void i18next.use(initReactI18next).init({
   resources: { en: { translation: en }, ko: { translation: ko } },
-  lng: initialLanguage(),
+  lng,
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
 });
