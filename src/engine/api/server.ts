@@ -238,8 +238,8 @@ export class ApiServer {
     const finalizers = [...(current.metadata.finalizers ?? [])];
     const policy = opts.propagationPolicy;
     if (type.kind === 'Namespace') finalizers.push(...(current.spec?.finalizers ?? []));
-    if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion') && this.store.dependents(current.metadata.uid!).length > 0) finalizers.push('foregroundDeletion');
-    if (policy === 'Orphan' && !finalizers.includes('orphan') && this.store.dependents(current.metadata.uid!).length > 0) finalizers.push('orphan');
+    if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion') && this.store.dependentCount(current.metadata.uid!) > 0) finalizers.push('foregroundDeletion');
+    if (policy === 'Orphan' && !finalizers.includes('orphan') && this.store.dependentCount(current.metadata.uid!) > 0) finalizers.push('orphan');
 
     if (current.metadata.deletionTimestamp) {
       // A second delete may only shorten a pod's grace period (e.g. --force --grace-period=0).

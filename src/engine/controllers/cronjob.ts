@@ -4,6 +4,7 @@
  * (Allow, Forbid, Replace), suspend and startingDeadlineSeconds, and keeps only the last
  * successfulJobsHistoryLimit / failedJobsHistoryLimit finished Jobs.
  */
+import { controlledBy } from './podutil';
 import type { KObject } from '../api/types';
 import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
@@ -52,7 +53,7 @@ export class CronJobController {
     const cj = api.store.get('cronjobs', ns, name);
     if (!cj || cj.metadata.deletionTimestamp) return;
     const now = clock.now();
-    const jobs = api.store.dependents(cj.metadata.uid!).filter((j) => j.kind === 'Job' && controllerOf(j)?.uid === cj.metadata.uid);
+    const jobs = controlledBy(api.store, cj, 'Job');
     const active = jobs.filter((j) => !finishedAs(j) && !j.metadata.deletionTimestamp);
     for (const j of jobs) {
       const done = finishedAs(j);
@@ -98,7 +99,7 @@ export class CronJobController {
       status.lastScheduleTime = rfc3339(due);
     }
     this.cleanup(cj, jobs);
-    const fresh = api.store.dependents(cj.metadata.uid!).filter((j) => j.kind === 'Job' && controllerOf(j)?.uid === cj.metadata.uid);
+    const fresh = controlledBy(api.store, cj, 'Job');
     const nowActive = fresh.filter((j) => !finishedAs(j) && !j.metadata.deletionTimestamp);
     if (nowActive.length) status.active = nowActive.map((j) => ({ apiVersion: 'batch/v1', kind: 'Job', name: j.metadata.name, namespace: j.metadata.namespace, resourceVersion: j.metadata.resourceVersion, uid: j.metadata.uid }));
     else delete status.active;

@@ -10,7 +10,7 @@ import { typeForKind } from '../api/registry';
 import { deepEqual } from '../util/equal';
 import { WorkQueue, nsName, splitKey, type ControllerContext } from './context';
 import { ownerRefTo } from './replicaset';
-import { isPodActive, isPodAvailable, isPodReady } from './podutil';
+import { controlledBy, isPodActive, isPodAvailable, isPodReady } from './podutil';
 import { computeTemplateHash, scaledValue } from './deploymentutil';
 import { tolerates, type Taint, type Toleration } from '../scheduler/taints';
 import { termMatches } from '../scheduler/plugins/nodeaffinity';
@@ -72,7 +72,7 @@ export class DaemonSetController {
     const ds = api.store.get('daemonsets', ns, name);
     if (!ds || ds.metadata.deletionTimestamp) return;
     const hash = computeTemplateHash(ds.spec.template);
-    const pods = api.store.dependents(ds.metadata.uid!).filter((p) => p.kind === 'Pod' && controllerOf(p)?.uid === ds.metadata.uid && isPodActive(p));
+    const pods = controlledBy(api.store, ds, 'Pod').filter(isPodActive);
     const byNode = new Map<string, KObject[]>();
     for (const p of pods) {
       const node = daemonNodeOf(p);
@@ -169,7 +169,7 @@ export class DaemonSetController {
   private updateStatus(ds: KObject, hash: string, desired: number, misscheduled: number): void {
     const now = this.ctx.clock.now();
     const minReady = ds.spec.minReadySeconds ?? 0;
-    const pods = this.ctx.api.store.dependents(ds.metadata.uid!).filter((p) => p.kind === 'Pod' && controllerOf(p)?.uid === ds.metadata.uid && isPodActive(p));
+    const pods = controlledBy(this.ctx.api.store, ds, 'Pod').filter(isPodActive);
     const scheduled = pods.filter((p) => p.spec?.nodeName);
     const status: Record<string, unknown> = {
       currentNumberScheduled: scheduled.length,

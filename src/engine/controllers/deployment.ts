@@ -3,6 +3,7 @@
  * A template change creates a new ReplicaSet and moves replicas over — RollingUpdate within
  * maxSurge/maxUnavailable, or Recreate — while a replica change alone scales proportionally.
  */
+import { controlledBy } from './podutil';
 import type { KObject } from '../api/types';
 import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
@@ -37,7 +38,7 @@ export class DeploymentController {
     const [ns, name] = splitKey(key);
     const d = this.ctx.api.store.get('deployments', ns, name);
     if (!d || d.metadata.deletionTimestamp) return;
-    const owned = this.ctx.api.store.dependents(d.metadata.uid!).filter((o) => o.kind === 'ReplicaSet' && controllerOf(o)?.uid === d.metadata.uid);
+    const owned = controlledBy(this.ctx.api.store, d, 'ReplicaSet');
     const template = templateWithoutHash(d.spec.template);
     let newRS = owned.find((rs) => deepEqual(templateWithoutHash(rs.spec?.template), template));
     const oldRSs = owned.filter((rs) => rs !== newRS).sort(byCreation);

@@ -21,7 +21,7 @@ export class GarbageCollector {
     for (const resource of WATCHED) {
       ctx.api.store.watch(resource, (type, obj) => {
         if (type === 'DELETED') {
-          if (ctx.api.store.dependents(obj.metadata.uid!).length) {
+          if (ctx.api.store.dependentCount(obj.metadata.uid!)) {
             this.deletedOwners.add(obj.metadata.uid!);
             this.queue.add(obj.metadata.uid!);
           }

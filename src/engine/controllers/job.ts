@@ -5,6 +5,7 @@
  * backoffLimit; past it the Job fails with BackoffLimitExceeded. Conditions as in v1.32:
  * SuccessCriteriaMet then Complete; FailureTarget then Failed.
  */
+import { controlledBy } from './podutil';
 import type { KObject } from '../api/types';
 import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
@@ -48,7 +49,7 @@ export class JobController {
     const job = api.store.get('jobs', ns, name);
     if (!job || job.metadata.deletionTimestamp) return;
     const finished = this.condition(job, 'Complete') || this.condition(job, 'Failed');
-    const pods = api.store.dependents(job.metadata.uid!).filter((p) => p.kind === 'Pod' && controllerOf(p)?.uid === job.metadata.uid);
+    const pods = controlledBy(api.store, job, 'Pod');
     const succeeded = pods.filter((p) => p.status?.phase === 'Succeeded').length;
     const failedPods = pods.filter((p) => p.status?.phase === 'Failed');
     const active = pods.filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && !p.metadata.deletionTimestamp);
@@ -105,7 +106,7 @@ export class JobController {
         this.queue.addAfter(key, Math.max(1, Date.parse(status.startTime) + spec.activeDeadlineSeconds * 1000 - now));
       }
     }
-    const fresh = api.store.dependents(job.metadata.uid!).filter((p) => p.kind === 'Pod' && controllerOf(p)?.uid === job.metadata.uid);
+    const fresh = controlledBy(api.store, job, 'Pod');
     const activeNow = fresh.filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && !p.metadata.deletionTimestamp);
     status.active = activeNow.length || undefined;
     status.ready = activeNow.filter(isPodReady).length;

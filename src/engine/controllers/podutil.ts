@@ -1,6 +1,13 @@
 /** Pod predicates the controllers share (pkg/api/v1/pod/util.go, pkg/controller/controller_utils.go). */
 import type { KObject } from '../api/types';
+import { controllerOf } from '../api/types';
+import type { ObjectStore } from '../api/store';
 import { parseRfc3339 } from '../sim/clock';
+
+/** The objects of `kind` whose controller is `owner` (via the store's owner index, no scan). */
+export function controlledBy(store: ObjectStore, owner: KObject, kind: string): KObject[] {
+  return store.dependents(owner.metadata.uid!).filter((o) => o.kind === kind && controllerOf(o)?.uid === owner.metadata.uid);
+}
 
 export function isPodActive(pod: KObject): boolean {
   const phase = pod.status?.phase;

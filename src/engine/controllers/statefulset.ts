@@ -12,7 +12,7 @@ import { typeForKind } from '../api/registry';
 import { deepEqual } from '../util/equal';
 import { WorkQueue, nsName, splitKey, type ControllerContext } from './context';
 import { ownerRefTo } from './replicaset';
-import { isPodActive, isPodAvailable, isPodReady } from './podutil';
+import { controlledBy, isPodActive, isPodAvailable, isPodReady } from './podutil';
 import { computeTemplateHash } from './deploymentutil';
 
 const COMPONENT = 'statefulset-controller';
@@ -51,8 +51,7 @@ export class StatefulSetController {
     const revision = `${set.metadata.name}-${computeTemplateHash(set.spec.template)}`;
     const parallel = set.spec.podManagementPolicy === 'Parallel';
     const pods = new Map<number, KObject>();
-    for (const p of api.store.dependents(set.metadata.uid!)) {
-      if (p.kind !== 'Pod' || controllerOf(p)?.uid !== set.metadata.uid) continue;
+    for (const p of controlledBy(api.store, set, 'Pod')) {
       const ord = ordinalOf(set, p);
       if (ord >= 0) pods.set(ord, p);
     }
@@ -145,7 +144,7 @@ export class StatefulSetController {
   }
 
   private updateStatus(set: KObject, revision: string, now: number): void {
-    const pods = this.ctx.api.store.dependents(set.metadata.uid!).filter((p) => p.kind === 'Pod' && controllerOf(p)?.uid === set.metadata.uid && isPodActive(p));
+    const pods = controlledBy(this.ctx.api.store, set, 'Pod').filter(isPodActive);
     const updated = pods.filter((p) => p.metadata.labels?.['controller-revision-hash'] === revision);
     const ready = pods.filter(isPodReady);
     const currentRevision = updated.length === pods.length ? revision : (set.status?.currentRevision ?? revision);

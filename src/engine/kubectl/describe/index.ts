@@ -2,9 +2,9 @@
  * kubectl describe: finds the objects (an exact name, or every object whose name starts with
  * it, as kubectl does), picks the describer for the kind and adds the object's events.
  */
+import { controlledBy } from '../../controllers/podutil';
 import type { KObject } from '../../api/types';
 import { notFound } from '../../api/errors';
-import { controllerOf } from '../../api/types';
 import { qualifiedResource, typeForKind } from '../../api/registry';
 import { KubectlError, bool, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
@@ -35,17 +35,17 @@ export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true
       describePod(obj, w, events, now);
       break;
     case 'Deployment': {
-      const rss = store.dependents(obj.metadata.uid!).filter((o) => o.kind === 'ReplicaSet');
+      const rss = controlledBy(store, obj, 'ReplicaSet');
       describeDeployment(obj, rss, w, events, now);
       break;
     }
     case 'ReplicaSet': {
-      const pods = store.dependents(obj.metadata.uid!).filter((o) => o.kind === 'Pod' && controllerOf(o)?.uid === obj.metadata.uid);
+      const pods = controlledBy(store, obj, 'Pod');
       describeReplicaSet(obj, pods, w, events, now);
       break;
     }
     case 'DaemonSet': {
-      const pods = store.dependents(obj.metadata.uid!).filter((o) => o.kind === 'Pod' && controllerOf(o)?.uid === obj.metadata.uid);
+      const pods = controlledBy(store, obj, 'Pod');
       describeDaemonSet(obj, pods, w, events, now);
       break;
     }

@@ -3,8 +3,8 @@
  * `rollout status` prints where the rollout stands now (as with --watch=false): the simulated
  * clock only moves when the learner lets it.
  */
+import { controlledBy } from '../../controllers/podutil';
 import type { KObject } from '../../api/types';
-import { controllerOf } from '../../api/types';
 import { qualifiedKindName, qualifiedResource, type ResourceType } from '../../api/registry';
 import { notFound } from '../../api/errors';
 import { rfc3339 } from '../../sim/clock';
@@ -43,7 +43,7 @@ function target(ctx: VerbContext, args: string[], sub: string): { type: Resource
 }
 
 function replicaSetsOf(ctx: VerbContext, d: KObject): KObject[] {
-  return ctx.cluster.store.dependents(d.metadata.uid!).filter((o) => o.kind === 'ReplicaSet' && controllerOf(o)?.uid === d.metadata.uid);
+  return controlledBy(ctx.cluster.store, d, 'ReplicaSet');
 }
 
 /** The status line kubectl's DeploymentStatusViewer prints. */
