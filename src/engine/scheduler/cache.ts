@@ -56,6 +56,8 @@ export class SchedulerCache {
       usedPorts: new Map(),
       images: new Map(),
       generation: 0,
+      // Declared up front so every NodeInfo keeps one shape (the hot loops stay monomorphic).
+      memo: undefined,
     };
     const prefers = (taints: { effect: string }[]) => taints.some((t) => t.effect === 'PreferNoSchedule');
     if (existing && prefers(existing.taints)) this.preferNoScheduleNodes--;

@@ -202,8 +202,10 @@ export class Scheduler {
     const filters = FILTER_PLUGINS.filter((p) => !p.relevant || p.relevant(info) || info.cycle.has(p.name));
     const signature = podSignature(info.pod, ctx.antiAffinityPods);
     info.signature = signature;
+    let index = this.nextStartNodeIndex;
     for (let i = 0; i < total && feasible.length < want; i++) {
-      const node = ordered[(this.nextStartNodeIndex + i) % total];
+      const node = ordered[index];
+      if (++index === total) index = 0;
       evaluated++;
       let verdict: FilterResult | null = null;
       const memo = node.memo;
