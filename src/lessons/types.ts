@@ -1,0 +1,43 @@
+/**
+ * Lessons are data: text in both languages, a starting scenario, and steps whose goals are
+ * predicates over the simulated cluster (and the learner's actions). No UI code here; the
+ * app renders these, and unit tests run the same goals headless.
+ */
+import type { Cluster, ClusterOptions } from '../engine';
+
+export type Language = 'ko' | 'en';
+
+/** Text in both languages; a parity test keeps them complete. */
+export type Bilingual = Record<Language, string>;
+
+/** A concept from shared/CURRICULUM.md, C01–C26. */
+export type ConceptId = `C${'0' | '1' | '2'}${number}`;
+
+export interface Goal {
+  /** What the learner must bring about, said to them in both languages. */
+  description: Bilingual;
+  /** True once the cluster (or the learner's action log) shows it. */
+  met(cluster: Cluster): boolean;
+}
+
+export interface Step {
+  id: string;
+  instructions: Bilingual;
+  /** YAML to start the editor with, or a command to suggest in the terminal. */
+  starterYaml?: string;
+  suggestedCommand?: string;
+  hints: Bilingual[];
+  /** What "show solution" does: kubectl command lines, with stdin where they read it. */
+  solution: { command: string; stdin?: string }[];
+  goal: Goal;
+}
+
+export interface Lesson {
+  id: string;
+  title: Bilingual;
+  summary: Bilingual;
+  concepts: ConceptId[];
+  /** How the cluster starts: its shape, manifests applied first, time let run. */
+  scenario: { cluster: ClusterOptions; apply?: string[]; advanceSeconds?: number };
+  steps: Step[];
+}
