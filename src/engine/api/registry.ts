@@ -27,6 +27,7 @@ function rt(kind: string, resource: string, group: string, version: string, name
 export const RESOURCE_TYPES: ResourceType[] = [
   { ...rt('Binding', 'bindings', '', 'v1', true), verbs: ['create'] },
   rt('ConfigMap', 'configmaps', '', 'v1', true, ['cm']),
+  rt('Endpoints', 'endpoints', '', 'v1', true, ['ep']),
   rt('Event', 'events', '', 'v1', true, ['ev']),
   rt('Namespace', 'namespaces', '', 'v1', false, ['ns']),
   rt('Node', 'nodes', '', 'v1', false, ['no']),
@@ -40,6 +41,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('CronJob', 'cronjobs', 'batch', 'v1', true, ['cj'], ['all']),
   rt('Job', 'jobs', 'batch', 'v1', true, [], ['all']),
   rt('Lease', 'leases', 'coordination.k8s.io', 'v1', true),
+  rt('EndpointSlice', 'endpointslices', 'discovery.k8s.io', 'v1', true),
 ];
 
 const byKind = new Map<string, ResourceType>();

@@ -23,11 +23,13 @@ import { PodGarbageCollector } from '../controllers/podgc';
 import { Scheduler } from '../scheduler/scheduler';
 import { Kubelet } from '../kubelet/kubelet';
 import { nodeObject, podCidrPrefix, internalIP, type NodeSpec } from './nodes';
-import { SYSTEM_NAMESPACES, controlPlanePods, coreDnsDeployment, kubeDnsService, kubeProxyDaemonSet, kubernetesService, namespaceObject } from './system';
+import { SYSTEM_NAMESPACES, kubernetesEndpoints, controlPlanePods, coreDnsDeployment, kubeDnsService, kubeProxyDaemonSet, kubernetesService, namespaceObject } from './system';
 import { DaemonSetController } from '../controllers/daemonset';
 import { JobController } from '../controllers/job';
 import { CronJobController } from '../controllers/cronjob';
 import { StatefulSetController } from '../controllers/statefulset';
+import { EndpointsController } from '../controllers/endpoints';
+import { EndpointSliceController } from '../controllers/endpointslice';
 import { runKubectl, type KubectlResult } from '../kubectl';
 
 export interface ClusterOptions {
@@ -95,6 +97,8 @@ export class Cluster {
       job: new JobController(this.ctx),
       cronjob: new CronJobController(this.ctx),
       statefulset: new StatefulSetController(this.ctx),
+      endpoints: new EndpointsController(this.ctx),
+      endpointslice: new EndpointSliceController(this.ctx),
       garbagecollector: new GarbageCollector(this.ctx),
       namespace: new NamespaceController(this.ctx),
       nodelifecycle: new NodeLifecycleController(this.ctx),
@@ -131,6 +135,7 @@ export class Cluster {
     for (const w of workers) this.registerNode({ role: 'worker', ...w });
     const hostIP = internalIP(0);
     for (const pod of controlPlanePods('control-plane', hostIP)) this.api.create(pod, 'kubelet');
+    for (const obj of kubernetesEndpoints(hostIP)) this.api.create(obj, 'kube-apiserver');
     if (!options.minimal) {
       this.api.create(kubeProxyDaemonSet(), 'kubeadm');
       this.api.create(coreDnsDeployment(), 'kubeadm');

@@ -21,6 +21,21 @@ export function kubernetesService(): KObject {
   };
 }
 
+/** The API server publishes its own address as the `kubernetes` Service's endpoints. */
+export function kubernetesEndpoints(hostIP: string): KObject[] {
+  return [
+    { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } }, subsets: [{ addresses: [{ ip: hostIP }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }] },
+    {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: [hostIP], conditions: { ready: true } }],
+      ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+    },
+  ];
+}
+
 export function kubeDnsService(): KObject {
   return {
     apiVersion: 'v1',

@@ -145,6 +145,8 @@ export function execInContainer(store: ObjectStore, pod: KObject, container: Any
       if (files[path] !== undefined || fileExists(program, path, runningFor)) return ok(`${path}\n`);
       return fail(`ls: ${path}: No such file or directory\n`);
     }
+    case 'nslookup':
+      return nslookup(store, pod, args.find((a) => !a.startsWith('-')) ?? '');
     case 'sh':
     case 'bash':
     case 'ash':
@@ -156,4 +158,37 @@ export function execInContainer(store: ObjectStore, pod: KObject, container: Any
         126,
       );
   }
+}
+
+/**
+ * Cluster DNS as CoreDNS answers it, in busybox nslookup's format: Service names resolve to
+ * their ClusterIP (headless Services to their ready pods' IPs), with the pod's search path
+ * (<ns>.svc.cluster.local, svc.cluster.local, cluster.local) applied to short names.
+ */
+function nslookup(store: ObjectStore, pod: KObject, query: string): ExecResult {
+  const header = 'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n';
+  if (!query) return { stdout: '', stderr: 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nslookup [HOST] [SERVER]\n', exitCode: 1 };
+  const ns = pod.metadata.namespace!;
+  const name = query.replace(/\.$/, '');
+  const parts = name.split('.');
+  const candidates: [string, string][] = [];
+  if (name.endsWith('.svc.cluster.local') && parts.length === 5) candidates.push([parts[0], parts[1]]);
+  else if (name.endsWith('.svc') && parts.length === 3) candidates.push([parts[0], parts[1]]);
+  else if (parts.length === 2) candidates.push([parts[0], parts[1]]);
+  else if (parts.length === 1) candidates.push([parts[0], ns]);
+  for (const [svcName, svcNs] of candidates) {
+    const svc = store.get('services', svcNs, svcName);
+    if (!svc) continue;
+    const fqdn = `${svcName}.${svcNs}.svc.cluster.local`;
+    let ips: string[];
+    if (svc.spec?.clusterIP === 'None') {
+      ips = store.list('pods', svcNs).filter((p) => p.status?.podIP && !p.metadata.deletionTimestamp && Object.entries(svc.spec?.selector ?? {}).every(([k, v]) => p.metadata.labels?.[k] === v) && (p.status?.conditions ?? []).some((c: Any) => c.type === 'Ready' && c.status === 'True')).map((p) => p.status.podIP);
+    } else if (svc.spec?.type === 'ExternalName') {
+      return { stdout: `${header}${fqdn}\tcanonical name = ${svc.spec.externalName}\n`, stderr: '', exitCode: 0 };
+    } else ips = [svc.spec?.clusterIP];
+    if (ips.length === 0) break;
+    return { stdout: `${header}${ips.map((ip) => `Name:\t${fqdn}\nAddress: ${ip}\n`).join('\n')}\n`, stderr: '', exitCode: 0 };
+  }
+  const shown = parts.length === 1 ? `${name}.${ns}.svc.cluster.local` : name;
+  return { stdout: header, stderr: `** server can't find ${shown}: NXDOMAIN\n\n`, exitCode: 1 };
 }

@@ -116,6 +116,38 @@ const statefulsets: Columns = {
   wideRow: (s) => containersAndImages(s.spec?.template),
 };
 
+/** "a, b, c + N more..." as kubectl's endpoint printers shorten long lists (max 3). */
+function firstThree(items: string[]): string {
+  if (!items.length) return '<none>';
+  return items.length > 3 ? `${items.slice(0, 3).join(',')} + ${items.length - 3} more...` : items.join(',');
+}
+
+const endpoints: Columns = {
+  header: ['NAME', 'ENDPOINTS', 'AGE'],
+  wide: [],
+  row: (e, now) => {
+    const list: string[] = [];
+    // formatEndpoints: for each subset, for each port, every ready address.
+    for (const sub of (e.subsets as Any[]) ?? []) {
+      const ports: Any[] = sub.ports?.length ? sub.ports : [{ port: undefined }];
+      for (const p of ports) for (const a of sub.addresses ?? []) list.push(p.port === undefined ? a.ip : `${a.ip}:${p.port}`);
+    }
+    return [e.metadata.name!, firstThree(list), age(e, now)];
+  },
+  wideRow: () => [],
+};
+
+const endpointslices: Columns = {
+  header: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'],
+  wide: [],
+  row: (s, now) => {
+    const ports = ((s.ports as Any[]) ?? []).map((p) => String(p.port ?? '')).filter(Boolean);
+    const addrs = ((s.endpoints as Any[]) ?? []).flatMap((e) => e.addresses ?? []);
+    return [s.metadata.name!, String(s.addressType ?? ''), ports.length ? ports.join(',') : '<unset>', firstThree(addrs), age(s, now)];
+  },
+  wideRow: () => [],
+};
+
 export function servicePorts(s: KObject): string {
   const ports: Any[] = s.spec?.ports ?? [];
   if (!ports.length) return '<none>';
@@ -216,4 +248,4 @@ export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
 export const EVENT_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
 export const EVENT_WIDE_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
 
-export const COLUMNS: Record<string, Columns> = { pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases };
+export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases };

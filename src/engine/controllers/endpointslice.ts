@@ -1,0 +1,91 @@
+/**
+ * EndpointSlice controller (pkg/controller/endpointslice): publishes each selector Service's
+ * backends as discovery.k8s.io/v1 EndpointSlices named <service>-<random>, labelled
+ * kubernetes.io/service-name, at most 100 endpoints a slice, with ready/serving/terminating
+ * conditions per endpoint.
+ */
+import type { KObject } from '../api/types';
+import { typeForKind } from '../api/registry';
+import { matches, selectorFromMap } from '../api/labels';
+import { deepEqual } from '../util/equal';
+import { WorkQueue, nsName, splitKey, type ControllerContext } from './context';
+import { ownerRefTo } from './replicaset';
+import { backendPorts, serviceBackends } from '../network/backends';
+
+const COMPONENT = 'endpointslice-controller';
+const sliceType = typeForKind('EndpointSlice');
+const MAX_ENDPOINTS_PER_SLICE = 100;
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+
+export class EndpointSliceController {
+  readonly queue: WorkQueue;
+
+  constructor(private ctx: ControllerContext) {
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key));
+    const store = ctx.api.store;
+    store.addIndex('endpointslices', 'service', (s) => (s.metadata.labels?.[SERVICE_NAME_LABEL] ? `${s.metadata.namespace}/${s.metadata.labels[SERVICE_NAME_LABEL]}` : undefined));
+    store.watch('services', (_t, svc) => this.queue.add(nsName(svc.metadata.namespace, svc.metadata.name!)));
+    store.watch('pods', (type, pod, old) => {
+      if (type === 'MODIFIED' && old && pod.status?.podIP === old.status?.podIP && pod.status?.phase === old.status?.phase && pod.metadata.labels === old.metadata.labels && pod.metadata.deletionTimestamp === old.metadata.deletionTimestamp && pod.status?.conditions === old.status?.conditions) return;
+      for (const svc of store.list('services', pod.metadata.namespace)) {
+        if (!svc.spec?.selector) continue;
+        const sel = selectorFromMap(svc.spec.selector);
+        if (matches(sel, pod.metadata.labels) || (old && matches(sel, old.metadata.labels))) this.queue.add(nsName(svc.metadata.namespace, svc.metadata.name!));
+      }
+    });
+  }
+
+  private sync(key: string): void {
+    const [ns, name] = splitKey(key);
+    const { api } = this.ctx;
+    const svc = api.store.get('services', ns, name);
+    const existing = api.store.byIndex('endpointslices', 'service', key).sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
+    if (!svc || !svc.spec?.selector) {
+      for (const s of existing) {
+        if (s.metadata.labels?.['endpointslice.kubernetes.io/managed-by'] !== 'endpointslice-controller.k8s.io') continue;
+        try {
+          api.delete(sliceType, ns, s.metadata.name!, COMPONENT);
+        } catch {
+          // gone already
+        }
+      }
+      return;
+    }
+    const backends = serviceBackends(api.store, svc);
+    const ports = backends.length ? backendPorts(svc, backends[0].pod) : backendPorts(svc, { apiVersion: 'v1', kind: 'Pod', metadata: {} });
+    const endpoints = backends.map((b) => {
+      const e: Record<string, unknown> = {
+        addresses: [b.ip],
+        conditions: { ready: b.ready, serving: b.serving, terminating: b.terminating },
+      };
+      if (b.nodeName) e.nodeName = b.nodeName;
+      e.targetRef = { kind: 'Pod', name: b.pod.metadata.name, namespace: b.pod.metadata.namespace, uid: b.pod.metadata.uid };
+      return e;
+    });
+    const chunks: Record<string, unknown>[][] = [];
+    for (let i = 0; i < Math.max(1, endpoints.length); i += MAX_ENDPOINTS_PER_SLICE) chunks.push(endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE));
+    const labels = { ...(svc.metadata.labels ?? {}), 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', [SERVICE_NAME_LABEL]: name };
+    chunks.forEach((chunk, i) => {
+      const slice = existing[i];
+      const body = { addressType: 'IPv4', endpoints: chunk, ports };
+      if (!slice) {
+        const obj: KObject = {
+          apiVersion: 'discovery.k8s.io/v1',
+          kind: 'EndpointSlice',
+          metadata: { generateName: `${name}-`, namespace: ns, labels, ownerReferences: [ownerRefTo(svc)] },
+          ...body,
+        };
+        api.create(obj, COMPONENT);
+      } else if (!deepEqual({ addressType: slice.addressType, endpoints: slice.endpoints, ports: slice.ports }, body) || !deepEqual(slice.metadata.labels, labels)) {
+        api.update({ ...slice, metadata: { ...slice.metadata, labels }, ...body }, COMPONENT);
+      }
+    });
+    for (const extra of existing.slice(chunks.length)) {
+      try {
+        api.delete(sliceType, ns, extra.metadata.name!, COMPONENT);
+      } catch {
+        // gone already
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * A Service's backends: the pods its selector matches, with their addresses, readiness and
+ * the ports the Service's targetPorts resolve to. The Endpoints and EndpointSlice controllers
+ * both publish this; only ready pods receive traffic.
+ */
+import type { KObject } from '../api/types';
+import type { ObjectStore } from '../api/store';
+import { matches, selectorFromMap } from '../api/labels';
+import { isPodReady } from '../controllers/podutil';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+export interface Backend {
+  pod: KObject;
+  ip: string;
+  nodeName?: string;
+  ready: boolean;
+  serving: boolean;
+  terminating: boolean;
+}
+
+export interface BackendPort {
+  name?: string;
+  port: number;
+  protocol: string;
+}
+
+/** Pods selected by the Service that have an IP (the endpoints controller skips the rest). */
+export function serviceBackends(store: ObjectStore, svc: KObject): Backend[] {
+  if (!svc.spec?.selector) return [];
+  const sel = selectorFromMap(svc.spec.selector);
+  const out: Backend[] = [];
+  for (const pod of store.list('pods', svc.metadata.namespace)) {
+    if (!pod.status?.podIP || !matches(sel, pod.metadata.labels)) continue;
+    if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') continue;
+    const terminating = !!pod.metadata.deletionTimestamp;
+    const ready = isPodReady(pod) && !terminating;
+    out.push({ pod, ip: pod.status.podIP, nodeName: pod.spec?.nodeName, ready, serving: isPodReady(pod), terminating });
+  }
+  return out.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0));
+}
+
+/** The Service's ports as a given pod serves them: named targetPorts resolve per pod. */
+export function backendPorts(svc: KObject, pod: KObject): BackendPort[] {
+  const out: BackendPort[] = [];
+  for (const p of (svc.spec?.ports ?? []) as Any[]) {
+    let port = p.targetPort ?? p.port;
+    if (typeof port === 'string') {
+      const named = (pod.spec?.containers ?? []).flatMap((c: Any) => c.ports ?? []).find((cp: Any) => cp.name === port);
+      if (!named) continue;
+      port = named.containerPort;
+    }
+    const bp: BackendPort = { port: Number(port), protocol: p.protocol ?? 'TCP' };
+    if (p.name) bp.name = p.name;
+    out.push(bp);
+  }
+  return out;
+}
