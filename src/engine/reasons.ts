@@ -31,6 +31,7 @@ export type ReasonKey =
   | 'namespace.deletingContent'
   | 'apiserver.created'
   | 'apiserver.updated'
+  | 'cloud.loadBalancerReady'
   | 'apiserver.deleted';
 
 export interface Reason {

@@ -30,6 +30,7 @@ import { CronJobController } from '../controllers/cronjob';
 import { StatefulSetController } from '../controllers/statefulset';
 import { EndpointsController } from '../controllers/endpoints';
 import { EndpointSliceController } from '../controllers/endpointslice';
+import { CloudServiceController } from '../cloud/servicecontroller';
 import { runKubectl, type KubectlResult } from '../kubectl';
 
 export interface ClusterOptions {
@@ -99,6 +100,7 @@ export class Cluster {
       statefulset: new StatefulSetController(this.ctx),
       endpoints: new EndpointsController(this.ctx),
       endpointslice: new EndpointSliceController(this.ctx),
+      cloudservice: new CloudServiceController(this.ctx),
       garbagecollector: new GarbageCollector(this.ctx),
       namespace: new NamespaceController(this.ctx),
       nodelifecycle: new NodeLifecycleController(this.ctx),

@@ -19,6 +19,7 @@ import { LOGS_FLAGS, logsCommand } from './verbs/logs';
 import { EXPLAIN_FLAGS, explainCommand } from './verbs/explain';
 import { DESCRIBE_FLAGS, describeCommand } from './describe';
 import { EXEC_FLAGS, execCommand } from './verbs/exec';
+import { EXPOSE_FLAGS, exposeCommand } from './verbs/expose';
 import { ROLLOUT_FLAGS, SET_FLAGS, rolloutCommand, setCommand } from './verbs/rollout';
 import { CORDON_FLAGS, DRAIN_FLAGS, TAINT_FLAGS, cordonCommand, drainCommand, taintCommand } from './verbs/node';
 
@@ -51,11 +52,12 @@ export const VERBS: Record<string, Verb> = {
   rollout: { flags: ROLLOUT_FLAGS, run: rolloutCommand },
   set: { flags: SET_FLAGS, run: setCommand },
   exec: { flags: EXEC_FLAGS, run: execCommand },
+  expose: { flags: EXPOSE_FLAGS, run: exposeCommand },
 };
 
 /** Real kubectl commands this simulator does not offer (yet): answered clearly, never ignored. */
 const NOT_AVAILABLE = new Set([
-  'edit', 'patch', 'replace', 'expose', 'autoscale', 'attach', 'port-forward', 'proxy', 'cp', 'top',
+  'edit', 'patch', 'replace', 'autoscale', 'attach', 'port-forward', 'proxy', 'cp', 'top',
   'certificate', 'auth', 'debug', 'events', 'diff', 'kustomize', 'wait', 'config',
   'plugin', 'completion', 'alpha', 'options',
 ]);
