@@ -16,6 +16,8 @@ export type ReasonKey =
   | 'kubelet.imagePresent'
   | 'kubelet.startedContainer'
   | 'kubelet.containerExited'
+  | 'kubelet.failedMount'
+  | 'kubelet.containerConfigError'
   | 'kubelet.restartingContainer'
   | 'kubelet.killingPod'
   | 'kubelet.podDeleted'

@@ -6,6 +6,7 @@
 import type { KObject } from '../api/types';
 import type { ObjectStore } from '../api/store';
 import { dateOutput, fileExists, type ContainerProgram } from './runtime';
+import { fieldRef, storeLookup, type ConfigLookup } from './configSources';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -16,39 +17,25 @@ export interface ExecResult {
   exitCode: number;
 }
 
-function fieldRef(pod: KObject, path: string): string {
-  switch (path) {
-    case 'metadata.name':
-      return pod.metadata.name ?? '';
-    case 'metadata.namespace':
-      return pod.metadata.namespace ?? '';
-    case 'metadata.uid':
-      return pod.metadata.uid ?? '';
-    case 'spec.nodeName':
-      return pod.spec?.nodeName ?? '';
-    case 'spec.serviceAccountName':
-      return pod.spec?.serviceAccountName ?? '';
-    case 'status.podIP':
-      return pod.status?.podIP ?? '';
-    case 'status.hostIP':
-      return pod.status?.hostIP ?? '';
-    default: {
-      const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
-      return m ? (pod.metadata[m[1] as 'labels']?.[m[2]] ?? '') : '';
-    }
-  }
+/** A running container as exec sees it. */
+export interface ExecTarget {
+  spec: Any;
+  program: ContainerProgram;
+  runningFor: number;
+  /** When the container started: its environment was fixed then. */
+  startedAt: number;
+  /** The ConfigMaps and Secrets its environment was built from (a snapshot taken at start). */
+  envSources: ConfigLookup;
+  /** Files mounted from configMap/secret/projected/downwardAPI volumes. */
+  files: Record<string, string>;
 }
 
-function decode(b64: string): string {
-  try {
-    return new TextDecoder().decode(Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0)));
-  } catch {
-    return '';
-  }
-}
-
-/** The container's environment, in the order the kubelet builds it. */
-export function containerEnv(store: ObjectStore, pod: KObject, container: Any): [string, string][] {
+/**
+ * The container's environment, in the order the kubelet builds it when it creates the
+ * container: Service variables only for Services that existed then, ConfigMap and Secret
+ * values as they were then.
+ */
+export function containerEnv(store: ObjectStore, pod: KObject, container: Any, sources: ConfigLookup = storeLookup(store, pod.metadata.namespace!), startedAt = Infinity): [string, string][] {
   const ns = pod.metadata.namespace!;
   const env = new Map<string, string>();
   env.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
@@ -57,6 +44,7 @@ export function containerEnv(store: ObjectStore, pod: KObject, container: Any): 
     for (const svc of [...store.list('services', ns), ...(ns === 'default' ? [] : [store.get('services', 'default', 'kubernetes')!].filter(Boolean))]) {
       if (!svc.spec?.clusterIP || svc.spec.clusterIP === 'None') continue;
       if (svc.metadata.namespace !== ns && svc.metadata.name !== 'kubernetes') continue;
+      if (Date.parse(svc.metadata.creationTimestamp ?? '') > startedAt) continue;
       const prefix = svc.metadata.name!.toUpperCase().replace(/-/g, '_');
       const ports: Any[] = svc.spec.ports ?? [];
       if (!ports.length) continue;
@@ -76,18 +64,19 @@ export function containerEnv(store: ObjectStore, pod: KObject, container: Any): 
     }
   }
   for (const from of container.envFrom ?? []) {
-    const ref = from.configMapRef ?? from.secretRef;
-    const obj = from.configMapRef ? store.get('configmaps', ns, ref?.name) : store.get('secrets', ns, ref?.name);
-    const data = (obj?.data as Record<string, string>) ?? {};
-    for (const [k, v] of Object.entries(data)) env.set(`${from.prefix ?? ''}${k}`, from.secretRef ? decode(v) : v);
+    const data = from.configMapRef ? sources('configmaps', from.configMapRef.name) : from.secretRef ? sources('secrets', from.secretRef.name) : undefined;
+    for (const [k, v] of Object.entries(data ?? {})) env.set(`${from.prefix ?? ''}${k}`, v);
   }
   for (const e of container.env ?? []) {
     if (e.value !== undefined) env.set(e.name, e.value.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m: string, v: string) => env.get(v) ?? m));
     else if (e.valueFrom?.fieldRef) env.set(e.name, fieldRef(pod, e.valueFrom.fieldRef.fieldPath));
-    else if (e.valueFrom?.configMapKeyRef) env.set(e.name, (store.get('configmaps', ns, e.valueFrom.configMapKeyRef.name)?.data as Record<string, string>)?.[e.valueFrom.configMapKeyRef.key] ?? '');
-    else if (e.valueFrom?.secretKeyRef) {
-      const v = (store.get('secrets', ns, e.valueFrom.secretKeyRef.name)?.data as Record<string, string>)?.[e.valueFrom.secretKeyRef.key];
-      env.set(e.name, v ? decode(v) : '');
+    else if (e.valueFrom?.configMapKeyRef) {
+      // An optional reference to a missing key leaves the variable out altogether.
+      const v = sources('configmaps', e.valueFrom.configMapKeyRef.name)?.[e.valueFrom.configMapKeyRef.key];
+      if (v !== undefined) env.set(e.name, v);
+    } else if (e.valueFrom?.secretKeyRef) {
+      const v = sources('secrets', e.valueFrom.secretKeyRef.name)?.[e.valueFrom.secretKeyRef.key];
+      if (v !== undefined) env.set(e.name, v);
     } else if (e.valueFrom?.resourceFieldRef) env.set(e.name, String(container.resources?.limits?.[e.valueFrom.resourceFieldRef.resource.replace('limits.', '').replace('requests.', '')] ?? '0'));
     else env.set(e.name, '');
   }
@@ -96,7 +85,8 @@ export function containerEnv(store: ObjectStore, pod: KObject, container: Any): 
 }
 
 /** Runs one command (already split into words) in the container. */
-export function execInContainer(store: ObjectStore, pod: KObject, container: Any, program: ContainerProgram, runningFor: number, now: number, words: string[]): ExecResult {
+export function execInContainer(store: ObjectStore, pod: KObject, target: ExecTarget, now: number, words: string[]): ExecResult {
+  const { spec: container, program, runningFor } = target;
   const [cmd, ...args] = words;
   const name = cmd?.split('/').pop();
   const ok = (stdout: string): ExecResult => ({ stdout, stderr: '', exitCode: 0 });
@@ -105,11 +95,12 @@ export function execInContainer(store: ObjectStore, pod: KObject, container: Any
     '/etc/hostname': `${pod.metadata.name}\n`,
     '/etc/hosts': `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${pod.status?.podIP ?? ''}\t${pod.metadata.name}\n`,
     '/etc/resolv.conf': `search ${pod.metadata.namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`,
+    ...target.files,
   };
   switch (name) {
     case 'env':
     case 'printenv': {
-      const env = containerEnv(store, pod, container);
+      const env = containerEnv(store, pod, container, target.envSources, target.startedAt);
       if (name === 'printenv' && args.length) {
         const found = args.map((a) => env.find(([k]) => k === a)?.[1]).filter((v): v is string => v !== undefined);
         return found.length ? ok(found.join('\n') + '\n') : { stdout: '', stderr: '', exitCode: 1 };
@@ -143,6 +134,9 @@ export function execInContainer(store: ObjectStore, pod: KObject, container: Any
       const path = args.find((a) => !a.startsWith('-'));
       if (!path || path === '/') return ok('bin\ndev\netc\nhome\nlib\nproc\nroot\nsys\ntmp\nusr\nvar\n');
       if (files[path] !== undefined || fileExists(program, path, runningFor)) return ok(`${path}\n`);
+      const dir = `${path.replace(/\/+$/, '')}/`;
+      const children = [...new Set(Object.keys(files).filter((f) => f.startsWith(dir)).map((f) => f.slice(dir.length).split('/')[0]))].sort();
+      if (children.length) return ok(`${children.join('\n')}\n`);
       return fail(`ls: ${path}: No such file or directory\n`);
     }
     case 'nslookup':
@@ -150,7 +144,7 @@ export function execInContainer(store: ObjectStore, pod: KObject, container: Any
     case 'sh':
     case 'bash':
     case 'ash':
-      if (args[0] === '-c' && args[1]) return execInContainer(store, pod, container, program, runningFor, now, args[1].trim().split(/\s+/));
+      if (args[0] === '-c' && args[1]) return execInContainer(store, pod, target, now, args[1].trim().split(/\s+/));
       return fail('error: interactive shells are not available in this simulator; run one command at a time, e.g. "kubectl exec POD -- env"');
     default:
       return fail(

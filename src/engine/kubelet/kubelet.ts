@@ -17,6 +17,8 @@ import { deepEqual } from '../util/equal';
 import { newContainer, send, stateOf, type ContainerSnapshot } from './containerMachine';
 import { goDuration, imageRef, parseImage, resolveImage } from './images';
 import { logsOf, probeResult, programFor, runOf, type ContainerProgram, type ProbeSpec } from './runtime';
+import { envConfigError, mountedFiles, referencedSources, snapshotSources, storeLookup, volumeMountError, type ConfigLookup } from './configSources';
+import type { ExecTarget } from './exec';
 import { buildPodStatus, podPhase, type ContainerView } from './podStatus';
 import { startNodeAgent } from './nodeAgent';
 
@@ -32,6 +34,13 @@ const BACKOFF_RESET_MS = 600_000;
 const REGISTRY_LATENCY_MS = 400;
 const BANDWIDTH_BYTES_PER_MS = 40_000; // 40 MB/s
 const IMAGE_PULL_BACKOFF_MS = 10_000;
+/** A pod whose container config could not be built is synced again after this (pod worker back-off). */
+const CONFIG_RETRY_MS = 10_000;
+/** The volume manager retries a failed mount after 500 ms, doubling up to 2m2s (exponentialbackoff). */
+const MOUNT_RETRY_INITIAL_MS = 500;
+const MOUNT_RETRY_MAX_MS = 122_000;
+/** Mounted ConfigMaps and Secrets are refreshed on the kubelet's periodic sync (syncFrequency 1m). */
+const SYNC_FREQUENCY_MS = 60_000;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -53,6 +62,8 @@ interface ContainerRuntime {
   logs: { startedAt: number; program: ContainerProgram; finishedAt?: number }[];
   /** Probe state for the current run (reset on each start). */
   probes: ProbeState;
+  /** The ConfigMaps and Secrets this run was created from (env and subPath files are fixed). */
+  sources?: ConfigLookup;
 }
 
 interface ProbeState {
@@ -84,6 +95,9 @@ interface PodWorker {
   /** Once every init container has succeeded the pod stays Initialized. */
   initialized: boolean;
   timers: Set<ScheduledTask>;
+  /** The volume manager's latest copy of the ConfigMaps and Secrets mounted as volumes. */
+  volumeSources?: ConfigLookup;
+  mountBackoffMs: number;
 }
 
 export class Kubelet {
@@ -304,18 +318,49 @@ export class Kubelet {
       hostNetwork: !!spec.hostNetwork,
       initialized: false,
       timers: new Set(),
+      mountBackoffMs: 0,
     };
     this.workers.set(worker.key, worker);
     this.markDirty(worker);
-    // RunPodSandbox: network namespace and IP from this node's pod CIDR.
-    this.after(worker, 300 + Math.floor(this.ctx.rng.next() * 500), () => {
-      worker.sandboxReady = true;
-      // hostNetwork pods share the node's network namespace, and so its IP.
-      worker.podIP = worker.hostNetwork ? this.nodeIP() : this.allocateIP();
-      this.markDirty(worker);
-      this.startContainers(worker);
+    // WaitForAttachAndMount comes first: without its volumes the pod gets no sandbox.
+    this.mountVolumes(worker, pod, () => {
+      // RunPodSandbox: network namespace and IP from this node's pod CIDR.
+      this.after(worker, 300 + Math.floor(this.ctx.rng.next() * 500), () => {
+        worker.sandboxReady = true;
+        // hostNetwork pods share the node's network namespace, and so its IP.
+        worker.podIP = worker.hostNetwork ? this.nodeIP() : this.allocateIP();
+        this.markDirty(worker);
+        this.startContainers(worker);
+      });
     });
     return worker;
+  }
+
+  /** Sets up configMap/secret/projected volumes, retrying with back-off while a source is missing. */
+  private mountVolumes(w: PodWorker, pod: KObject, then: () => void): void {
+    const volumeRefs = referencedSources(pod);
+    if (!volumeRefs.length) return then();
+    const lookup = storeLookup(this.ctx.api.store, w.namespace);
+    const error = volumeMountError(pod, lookup);
+    if (error) {
+      this.event(w, 'Warning', 'FailedMount', error);
+      this.ctx.reasons.record(COMPONENT, 'kubelet.failedMount', { message: error }, [podRef(w)], this.nodeName);
+      w.mountBackoffMs = w.mountBackoffMs ? Math.min(MOUNT_RETRY_MAX_MS, w.mountBackoffMs * 2) : MOUNT_RETRY_INITIAL_MS;
+      this.after(w, w.mountBackoffMs, () => {
+        const current = this.ctx.api.store.get('pods', w.namespace, w.name);
+        if (current && current.metadata.uid === w.uid && !w.terminating) this.mountVolumes(w, current, then);
+      });
+      return;
+    }
+    w.volumeSources = snapshotSources(volumeRefs, lookup);
+    // Later edits reach the files on a periodic sync; pods are spread over the period.
+    const resync = () => {
+      const current = this.ctx.api.store.get('pods', w.namespace, w.name);
+      if (current) w.volumeSources = snapshotSources(referencedSources(current), storeLookup(this.ctx.api.store, w.namespace));
+      this.after(w, SYNC_FREQUENCY_MS, resync);
+    };
+    this.after(w, Math.floor(this.ctx.rng.next() * SYNC_FREQUENCY_MS), resync);
+    then();
   }
 
   private nodeIP(): string {
@@ -418,6 +463,27 @@ export class Kubelet {
 
   private createAndStart(w: PodWorker, c: ContainerRuntime): void {
     if (w.terminating) return;
+    // generateContainerConfig: the environment is built now, from what the API holds now.
+    const pod = this.ctx.api.store.get('pods', w.namespace, w.name);
+    const refs = pod ? referencedSources(pod, c.spec) : [];
+    if (pod && refs.length) {
+      const lookup = storeLookup(this.ctx.api.store, w.namespace);
+      const error = envConfigError(c.spec, w.namespace, lookup);
+      if (error) {
+        this.event(w, 'Warning', 'Failed', `Error: ${error}`, c);
+        this.ctx.reasons.record(COMPONENT, 'kubelet.containerConfigError', { container: c.spec.name, message: error }, [podRef(w)], this.nodeName);
+        c.snapshot = send(c.snapshot, { type: 'CONFIG_ERROR', message: error });
+        this.markDirty(w);
+        this.after(w, CONFIG_RETRY_MS, () => {
+          c.snapshot = send(c.snapshot, { type: 'RETRY' });
+          c.busy = false;
+          this.markDirty(w);
+          this.startContainers(w);
+        });
+        return;
+      }
+      c.sources = snapshotSources(refs, lookup);
+    } else c.sources = undefined;
     if (!c.imageID) c.imageID = `${c.imageRef.replace(/:[^:/]+$/, '')}@sha256:${this.ctx.rng.hex(64)}`;
     this.images.add(c.imageRef);
     this.event(w, 'Normal', 'Created', `Created container: ${c.spec.name}`, c);
@@ -692,12 +758,17 @@ export class Kubelet {
   }
 
   /** The running container a `kubectl exec` reaches, with how long it has been running. */
-  runningContainer(namespace: string, name: string, container: string): { program: ContainerProgram; spec: Any; runningFor: number } | { error: string } {
+  runningContainer(namespace: string, name: string, container: string): ExecTarget | { error: string } {
     const w = this.workers.get(`${namespace}/${name}`);
     const c = w?.containers.find((x) => x.spec.name === container);
-    if (!w || !c) return { error: `container ${container} is not valid for pod ${name}` };
+    const pod = this.ctx.api.store.get('pods', namespace, name);
+    if (!w || !c || !pod) return { error: `container ${container} is not valid for pod ${name}` };
     if (stateOf(c.snapshot).state !== 'Running') return { error: `unable to upgrade connection: container not found ("${container}")` };
-    return { program: c.program, spec: c.spec, runningFor: this.ctx.clock.now() - (c.snapshot.context.startedAt ?? this.ctx.clock.now()) };
+    const now = this.ctx.clock.now();
+    const startedAt = c.snapshot.context.startedAt ?? now;
+    const live = storeLookup(this.ctx.api.store, namespace);
+    const atStart = c.sources ?? live;
+    return { program: c.program, spec: c.spec, runningFor: now - startedAt, startedAt, envSources: atStart, files: mountedFiles(pod, c.spec, w.volumeSources ?? live, atStart) };
   }
 
   podPhaseOf(namespace: string, name: string): string | undefined {

@@ -1,6 +1,7 @@
 /** Defaulting on create and update, dispatched by kind (pkg/apis/<group>/v1/defaults.go). */
 import type { KObject } from '../types';
 import { defaultPodSpec, defaultPodTemplate } from './pod';
+import { encodeBase64 } from '../../util/base64';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -40,8 +41,15 @@ export function applyDefaults(obj: KObject): KObject {
       return { ...obj, spec: { ...(obj.spec ?? {}), replicas: obj.spec?.replicas ?? 1, template: defaultPodTemplate(obj.spec?.template) } };
     case 'Service':
       return { ...obj, spec: defaultServiceSpec(obj.spec ?? {}) };
-    case 'Secret':
-      return { ...obj, type: obj.type ?? 'Opaque' };
+    case 'Secret': {
+      // stringData is write-only: the API server merges it into data (base64) and never returns it.
+      const { stringData, ...rest } = obj as Any;
+      const data: Record<string, string> = { ...(rest.data ?? {}) };
+      if (stringData && typeof stringData === 'object') for (const [k, v] of Object.entries(stringData)) data[k] = encodeBase64(String(v));
+      const out: Any = { ...rest, type: obj.type ?? 'Opaque' };
+      if (stringData || rest.data) out.data = data;
+      return out;
+    }
     case 'Namespace':
       return {
         ...obj,

@@ -3,6 +3,7 @@
  * `create deployment`, `create namespace`, `create configmap`, `create secret generic`.
  */
 import type { KObject } from '../../api/types';
+import { encodeBase64 } from '../../util/base64';
 import { qualifiedKindName } from '../../api/registry';
 import { KubectlError, bool, str, strings, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
@@ -43,13 +44,6 @@ function literalPairs(values: string[]): Record<string, string> {
     data[key] = v.slice(eq + 1);
   }
   return data;
-}
-
-function base64(s: string): string {
-  const bytes = new TextEncoder().encode(s);
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin);
 }
 
 function generate(ctx: VerbContext, what: string, name: string | undefined, rest: string[]): KObject {
@@ -96,7 +90,7 @@ function generate(ctx: VerbContext, what: string, name: string | undefined, rest
       if (sub !== 'generic') throw new KubectlError(`error: "kubectl create secret ${sub ?? ''}" is not available in this simulator; use "kubectl create secret generic NAME --from-literal=key=value"`);
       if (!secretName) throw new KubectlError("error: exactly one NAME is required, got 0\nSee 'kubectl create secret generic -h' for help and examples");
       const literals = literalPairs((ctx.args.flags.get('from-literal') as string[] | undefined) ?? []);
-      const data = Object.fromEntries(Object.entries(literals).map(([k, v]) => [k, base64(v)]));
+      const data = Object.fromEntries(Object.entries(literals).map(([k, v]) => [k, encodeBase64(v)]));
       return { apiVersion: 'v1', kind: 'Secret', metadata: { name: secretName, namespace: ns }, data, type: str(ctx.args, 'type') ?? 'Opaque' };
     }
     default:

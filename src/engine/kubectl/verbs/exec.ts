@@ -35,7 +35,7 @@ export function execCommand(ctx: VerbContext): void {
   if (!kubelet || !kubelet.isRunning) throw new KubectlError(`error: unable to upgrade connection: pod does not exist`);
   const running = kubelet.runningContainer(pod.metadata.namespace!, name, container!);
   if ('error' in running) throw new KubectlError(`error: ${running.error}`);
-  const r = execInContainer(ctx.cluster.store, pod, running.spec, running.program, running.runningFor, ctx.cluster.now(), words);
+  const r = execInContainer(ctx.cluster.store, pod, running, ctx.cluster.now(), words);
   if (r.stdout) ctx.out.push(r.stdout);
   if (r.stderr) ctx.err.push(r.stderr);
   if (r.exitCode !== 0) ctx.failed = true;

@@ -1,4 +1,4 @@
-/** kubectl get: tables (-o wide, --show-labels, -A), -o yaml|json|name, label selectors. */
+/** kubectl get: tables (-o wide, --show-labels, -A), -o yaml|json|name|jsonpath|custom-columns, label selectors. */
 import type { KObject } from '../../api/types';
 import { apiVersionOf, qualifiedKindName, qualifiedResource, type ResourceType } from '../../api/registry';
 import { formatLabels, parseSelector, SelectorParseError, type Selector } from '../../api/labels';
@@ -11,6 +11,7 @@ import { formatTable } from '../table';
 import { COLUMNS, EVENT_HEADER, EVENT_WIDE_HEADER, eventRow } from '../printers/columns';
 import { nameOf, printJson, printYaml } from '../printers/output';
 import { readManifests } from '../manifests';
+import { isTemplateOutput, printTemplate } from '../printers/templates';
 import { jsonPathValue } from '../jsonpath';
 
 export const GET_FLAGS: FlagSpec[] = [
@@ -70,7 +71,7 @@ export function getCommand(ctx: VerbContext): void {
   const { args, cluster } = ctx;
   if (bool(args, 'watch')) throw new KubectlError('error: --watch is not available in this simulator: the diagram and the events tab update live instead');
   const output = str(args, 'output');
-  checkOutput(output);
+  if (!isTemplateOutput(output)) checkOutput(output);
   const allNs = bool(args, 'all-namespaces');
   const ns = namespaceOf(ctx);
   const selector = selectorFlag(ctx);
@@ -118,11 +119,15 @@ export function getCommand(ctx: VerbContext): void {
   if (sortBy) for (const f of found) f.objects = sortObjects(f.objects, sortBy);
   const total = found.reduce((s, f) => s + f.objects.length, 0);
 
-  if (output === 'yaml' || output === 'json') {
+  if (output === 'yaml' || output === 'json' || isTemplateOutput(output)) {
     const objs = found.flatMap((f) => f.objects.map((o) => withTypeMeta(f.type, o)));
     if (objs.length === 0 && (named || ctx.failed)) return;
     const single = named && selection.items.length === 1 && selection.items[0].names.length === 1;
-    ctx.out.push(output === 'yaml' ? printYaml(objs, single) : printJson(objs, single));
+    if (output!.startsWith('custom-columns') && objs.length === 0) {
+      ctx.err.push(noResources(allNs, ns, found));
+      return;
+    }
+    ctx.out.push(output === 'yaml' ? printYaml(objs, single) : output === 'json' ? printJson(objs, single) : printTemplate(output!, objs, single));
     return;
   }
   if (output === 'name') {
