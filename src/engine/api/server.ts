@@ -13,10 +13,14 @@ import { ApiError, alreadyExists, badRequest, forbidden, invalid, notFound } fro
 import { apiVersionOf, qualifiedResource, resolveKind, typeForKind, type ResourceType, RESOURCE_TYPES } from './registry';
 import { applyDefaults } from './defaults';
 import { validateObject, validateObjectUpdate } from './validation';
+import { admitLimitRanges } from './limitranger';
+import { admitQuotas } from './resourcequota';
 import { admitJob, admitNewObject, namespaceIsTerminating, releaseServiceAddresses, ServiceIpAllocator } from './admission';
 import { EventStore, type EventRecord } from './events';
 import { matches, type Selector } from './labels';
 import { deepEqual } from '../util/equal';
+
+const quotaType = typeForKind('ResourceQuota');
 
 export type Verb = 'create' | 'update' | 'updateStatus' | 'delete' | 'bind' | 'get' | 'list';
 
@@ -120,7 +124,14 @@ export class ApiServer {
     const errs = validateObject(type, obj);
     if (errs.length) throw invalid(type.kind, obj.metadata.name ?? '', errs);
     if (this.store.get(type.resource, obj.metadata.namespace, obj.metadata.name!)) throw alreadyExists(qualifiedResource(type), obj.metadata.name!);
+    // Admission plugins in the API server's order: LimitRanger mutates, then ResourceQuota.
+    if (type.kind === 'Pod') obj = admitLimitRanges(this.store, obj);
+    const charges = admitQuotas(this.store, type, obj);
     if (opts.dryRun) return obj;
+    for (const { quota, used } of charges) {
+      const current = this.store.get('resourcequotas', quota.metadata.namespace, quota.metadata.name!);
+      if (current) this.updateStatus(quotaType, current, { ...current.status, used }, 'kube-apiserver');
+    }
     obj = admitNewObject(obj, this.allocator);
     obj.metadata.uid = this.rng.uuid();
     obj.metadata.creationTimestamp = rfc3339(this.clock.now());

@@ -29,6 +29,7 @@ import { JobController } from '../controllers/job';
 import { CronJobController } from '../controllers/cronjob';
 import { StatefulSetController } from '../controllers/statefulset';
 import { EndpointsController } from '../controllers/endpoints';
+import { ResourceQuotaController } from '../controllers/resourcequota';
 import { EndpointSliceController } from '../controllers/endpointslice';
 import { CloudServiceController } from '../cloud/servicecontroller';
 import { runKubectl, type KubectlResult } from '../kubectl';
@@ -106,6 +107,7 @@ export class Cluster {
       nodelifecycle: new NodeLifecycleController(this.ctx),
       tainteviction: new TaintEvictionController(this.ctx),
       podgc: new PodGarbageCollector(this.ctx),
+      resourcequota: new ResourceQuotaController(this.ctx),
     };
     this.scheduler = new Scheduler(this.ctx);
 

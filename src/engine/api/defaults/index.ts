@@ -2,6 +2,7 @@
 import type { KObject } from '../types';
 import { defaultPodSpec, defaultPodTemplate } from './pod';
 import { encodeBase64 } from '../../util/base64';
+import { defaultLimitRange } from '../limitranger';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -41,6 +42,8 @@ export function applyDefaults(obj: KObject): KObject {
       return { ...obj, spec: { ...(obj.spec ?? {}), replicas: obj.spec?.replicas ?? 1, template: defaultPodTemplate(obj.spec?.template) } };
     case 'Service':
       return { ...obj, spec: defaultServiceSpec(obj.spec ?? {}) };
+    case 'LimitRange':
+      return { ...obj, spec: defaultLimitRange(obj.spec) };
     case 'Secret': {
       // stringData is write-only: the API server merges it into data (base64) and never returns it.
       const { stringData, ...rest } = obj as Any;

@@ -86,6 +86,6 @@ spec:
   });
 
   it('names a missing namespace', () => {
-    expect(kFail(c, 'create deployment x --image=nginx -n nowhere')).toBe('Error from server (NotFound): error when creating "STDIN": namespaces "nowhere" not found\n');
+    expect(kFail(c, 'create deployment x --image=nginx -n nowhere')).toBe('error: failed to create deployment: namespaces "nowhere" not found\n');
   });
 });

@@ -3,6 +3,7 @@ import type { KObject } from '../../api/types';
 import type { EventRecord } from '../../api/events';
 import { matches, selectorFromMap } from '../../api/labels';
 import { toYaml } from '../printers/output';
+import { quotaCell } from '../printers/columns';
 import { DescribeWriter, annotationsMultiline, eventsSection, labelsMultiline } from './writer';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -116,4 +117,27 @@ export function describeGeneric(obj: KObject, w: DescribeWriter, events: EventRe
     .map((l) => l.replace(/^(\s*)([a-zA-Z]\w*):/, (_, sp, k) => `${sp}${k.charAt(0).toUpperCase()}${k.slice(1)}:`));
   for (const line of body) w.write(0, `${line}\n`);
   eventsSection(w, events, now);
+}
+
+/** kubectl describe quota: one row per hard resource, Used beside Hard. */
+export function describeResourceQuota(q: KObject, w: DescribeWriter): void {
+  w.write(0, `Name:\t${q.metadata.name}\n`);
+  w.write(0, `Namespace:\t${q.metadata.namespace}\n`);
+  if (q.spec?.scopes?.length) w.write(0, `Scopes:\t${q.spec.scopes.join(', ')}\n`);
+  w.write(0, 'Resource\tUsed\tHard\n');
+  w.write(0, '--------\t----\t----\n');
+  for (const r of Object.keys(q.status?.hard ?? q.spec?.hard ?? {}).sort()) w.write(0, `${r}\t${quotaCell(r, q.status?.used?.[r])}\t${quotaCell(r, (q.status?.hard ?? q.spec?.hard)[r])}\n`);
+}
+
+/** kubectl describe limitrange: a row per type and resource, "-" where nothing is set. */
+export function describeLimitRange(l: KObject, w: DescribeWriter): void {
+  w.write(0, `Name:\t${l.metadata.name}\n`);
+  w.write(0, `Namespace:\t${l.metadata.namespace}\n`);
+  w.write(0, 'Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n');
+  w.write(0, '----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n');
+  for (const item of (l.spec?.limits as Any[]) ?? []) {
+    const fields = ['min', 'max', 'defaultRequest', 'default', 'maxLimitRequestRatio'];
+    const resources = [...new Set(fields.flatMap((f) => Object.keys(item[f] ?? {})))].sort();
+    for (const r of resources) w.write(0, `${item.type}\t${r}\t${fields.map((f) => item[f]?.[r] ?? '-').join('\t')}\n`);
+  }
 }

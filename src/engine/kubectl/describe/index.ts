@@ -15,7 +15,7 @@ import { tabwrite } from './tabwriter';
 import { describePod } from './pod';
 import { describeDaemonSet, describeDeployment, describeReplicaSet } from './workloads';
 import { describeNode } from './node';
-import { describeConfigMap, describeGeneric, describeNamespace, describeSecret, describeService } from './core';
+import { describeConfigMap, describeGeneric, describeLimitRange, describeNamespace, describeResourceQuota, describeSecret, describeService } from './core';
 
 export const DESCRIBE_FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
@@ -63,6 +63,12 @@ export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true
       break;
     case 'Secret':
       describeSecret(obj, w, events, now);
+      break;
+    case 'ResourceQuota':
+      describeResourceQuota(obj, w);
+      break;
+    case 'LimitRange':
+      describeLimitRange(obj, w);
       break;
     default:
       describeGeneric(obj, w, events, now);

@@ -7,6 +7,7 @@ import { formatSelector } from '../../api/labels';
 import { ageSince, humanDuration } from '../duration';
 import { podReady, podRestarts, podStatusReason } from './podstatus';
 import type { EventRecord } from '../../api/events';
+import { formatQuantity, quotaAmount } from '../../api/quotaUsage';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -235,6 +236,31 @@ const leases: Columns = {
   wideRow: () => [],
 };
 
+/** REQUEST and LIMIT list `resource: used/hard`; names starting with `limits.` go under LIMIT. */
+const resourcequotas: Columns = {
+  header: ['NAME', 'AGE', 'REQUEST', 'LIMIT'],
+  wide: [],
+  row: (q, now) => {
+    const request: string[] = [];
+    const limit: string[] = [];
+    for (const r of Object.keys(q.spec?.hard ?? {}).sort()) {
+      const cell = `${r}: ${quotaCell(r, q.status?.used?.[r])}/${quotaCell(r, q.status?.hard?.[r])}`;
+      (r.startsWith('limits.') ? limit : request).push(cell);
+    }
+    return [q.metadata.name!, age(q, now), request.join(', '), limit.join(', ')];
+  },
+  wideRow: () => [],
+};
+
+export const quotaCell = (r: string, v: unknown) => formatQuantity(r, quotaAmount(r, v ?? '0'));
+
+const limitranges: Columns = {
+  header: ['NAME', 'CREATED AT'],
+  wide: [],
+  row: (l) => [l.metadata.name!, l.metadata.creationTimestamp ?? ''],
+  wideRow: () => [],
+};
+
 /** Event rows are built from the compact records (LAST SEEN with "(xN over …)"). */
 export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
   let last = humanDuration(now - e.last);
@@ -248,4 +274,4 @@ export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
 export const EVENT_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
 export const EVENT_WIDE_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
 
-export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases };
+export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges };

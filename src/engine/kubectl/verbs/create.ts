@@ -10,6 +10,7 @@ import { namespaceOf, type VerbContext } from '../context';
 import { readManifests } from '../manifests';
 import { checkOutput } from './get';
 import { dryRunMode, prepare, reportApiError, withLastApplied } from './apply';
+import { ApiError } from '../../api/errors';
 import { printJson, printYaml } from '../printers/output';
 import { parseImage } from '../../kubelet/images';
 
@@ -34,13 +35,13 @@ export function containerNameFromImage(image: string): string {
   return (repo.split('/').pop() ?? repo).replace(/[^a-z0-9-]/g, '-');
 }
 
-function literalPairs(values: string[]): Record<string, string> {
+function literalPairs(values: string[], duplicate: (key: string) => string): Record<string, string> {
   const data: Record<string, string> = {};
   for (const v of values) {
     const eq = v.indexOf('=');
     if (eq <= 0) throw new KubectlError(`error: invalid literal source ${v}, expected key=value`);
     const key = v.slice(0, eq);
-    if (key in data) throw new KubectlError(`error: cannot add key "${key}", another key by that name already exists in Data for ConfigMap "${key}"`);
+    if (key in data) throw new KubectlError(`error: ${duplicate(key)}`);
     data[key] = v.slice(eq + 1);
   }
   return data;
@@ -83,13 +84,13 @@ function generate(ctx: VerbContext, what: string, name: string | undefined, rest
     case 'cm': {
       const n = need('configmap');
       if (strings(ctx.args, 'from-file').length) throw new KubectlError('error: --from-file needs a file system, which this sandbox does not have; use --from-literal=key=value');
-      return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: n, namespace: ns }, data: literalPairs(ctx.args.flags.get('from-literal') ? (ctx.args.flags.get('from-literal') as string[]) : []) };
+      return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: n, namespace: ns }, data: literalPairs((ctx.args.flags.get('from-literal') as string[] | undefined) ?? [], (key) => `cannot add key "${key}", another key by that name already exists in Data for ConfigMap "${n}"`) };
     }
     case 'secret': {
       const [sub, secretName] = [name, rest[0]];
       if (sub !== 'generic') throw new KubectlError(`error: "kubectl create secret ${sub ?? ''}" is not available in this simulator; use "kubectl create secret generic NAME --from-literal=key=value"`);
       if (!secretName) throw new KubectlError("error: exactly one NAME is required, got 0\nSee 'kubectl create secret generic -h' for help and examples");
-      const literals = literalPairs((ctx.args.flags.get('from-literal') as string[] | undefined) ?? []);
+      const literals = literalPairs((ctx.args.flags.get('from-literal') as string[] | undefined) ?? [], (key) => `cannot add key ${key}, another key by that name already exists`);
       const data = Object.fromEntries(Object.entries(literals).map(([k, v]) => [k, encodeBase64(v)]));
       return { apiVersion: 'v1', kind: 'Secret', metadata: { name: secretName, namespace: ns }, data, type: str(ctx.args, 'type') ?? 'Opaque' };
     }
@@ -97,6 +98,8 @@ function generate(ctx: VerbContext, what: string, name: string | undefined, rest
       throw new KubectlError(`error: "kubectl create ${what}" is not available in this simulator; write a manifest and use "kubectl apply -f" instead`);
   }
 }
+
+const GENERATOR_NOUN: Record<string, string> = { deployment: 'deployment', deploy: 'deployment', configmap: 'configmap', cm: 'configmap', secret: 'secret' };
 
 export function createCommand(ctx: VerbContext): void {
   const output = str(ctx.args, 'output');
@@ -120,7 +123,12 @@ export function createCommand(ctx: VerbContext): void {
       printed.push(created);
       if (!output) ctx.out.push(`${qualifiedKindName(ctx.cluster.api.typeOf(created))}/${created.metadata.name} created${mode === 'server' ? ' (server dry run)' : ''}\n`);
     } catch (err) {
-      reportApiError(ctx, err, 'creating', m.source);
+      // The generator subcommands wrap server errors in their own words (create_deployment.go …).
+      const noun = what ? GENERATOR_NOUN[what] : undefined;
+      if (noun && err instanceof ApiError) {
+        ctx.failed = true;
+        ctx.err.push(`error: failed to create ${noun}: ${err.message}`);
+      } else reportApiError(ctx, err, 'creating', m.source);
     }
   }
   if (output === 'yaml') ctx.out.push(printYaml(printed, printed.length === 1));
