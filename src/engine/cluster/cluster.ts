@@ -30,6 +30,7 @@ import { CronJobController } from '../controllers/cronjob';
 import { StatefulSetController } from '../controllers/statefulset';
 import { EndpointsController } from '../controllers/endpoints';
 import { ResourceQuotaController } from '../controllers/resourcequota';
+import { RootCaCertPublisher } from '../controllers/rootcacertpublisher';
 import { EndpointSliceController } from '../controllers/endpointslice';
 import { CloudServiceController } from '../cloud/servicecontroller';
 import { runKubectl, type KubectlResult } from '../kubectl';
@@ -108,6 +109,7 @@ export class Cluster {
       tainteviction: new TaintEvictionController(this.ctx),
       podgc: new PodGarbageCollector(this.ctx),
       resourcequota: new ResourceQuotaController(this.ctx),
+      rootcacertpublisher: new RootCaCertPublisher(this.ctx),
     };
     this.scheduler = new Scheduler(this.ctx);
 
