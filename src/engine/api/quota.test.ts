@@ -106,4 +106,14 @@ spec:
     expect(rows(k(c, 'get pods'))).toHaveLength(4);
     expect(k(c, 'get quota')).toMatch(/pods: 4\/5/);
   });
+
+  it('kubectl create quota makes one, and unsupported scopes are refused out loud', () => {
+    const c = newCluster();
+    expect(k(c, 'create quota small --hard=pods=1,requests.cpu=500m')).toBe('resourcequota/small created\n');
+    c.advance(1);
+    expect(k(c, 'get quota small')).toMatch(/small\s+1s\s+pods: 0\/1, requests\.cpu: 0\/500m\s*\n/);
+    expect(kFail(c, 'create quota bad --hard=pods')).toBe('error: Invalid argument syntax pods, expected <resource>=<value>\n');
+    expect(kFail(c, 'create quota small --hard=pods=2')).toBe('error: failed to create quota: resourcequotas "small" already exists\n');
+    expect(kFail(c, 'create quota scoped --hard=pods=2 --scopes=BestEffort')).toContain('quota scopes (spec.scopes, spec.scopeSelector) are not supported by this simulator yet');
+  });
 });

@@ -62,3 +62,10 @@ export function admitQuotas(store: ObjectStore, type: ResourceType, obj: KObject
   }
   return charges;
 }
+
+/** Quota scopes select pods by phase, priority or QoS; the simulator does not evaluate them yet. */
+export function refuseUnsupportedQuota(quota: KObject): void {
+  if (quota.spec?.scopes?.length || quota.spec?.scopeSelector) {
+    throw forbidden(`resourcequotas "${quota.metadata.name}" is forbidden: quota scopes (spec.scopes, spec.scopeSelector) are not supported by this simulator yet; remove them to count every object in the namespace`);
+  }
+}

@@ -14,7 +14,7 @@ import { apiVersionOf, qualifiedResource, resolveKind, typeForKind, type Resourc
 import { applyDefaults } from './defaults';
 import { validateObject, validateObjectUpdate } from './validation';
 import { admitLimitRanges } from './limitranger';
-import { admitQuotas } from './resourcequota';
+import { admitQuotas, refuseUnsupportedQuota } from './resourcequota';
 import { admitJob, admitNewObject, namespaceIsTerminating, releaseServiceAddresses, ServiceIpAllocator } from './admission';
 import { EventStore, type EventRecord } from './events';
 import { matches, type Selector } from './labels';
@@ -124,6 +124,7 @@ export class ApiServer {
     const errs = validateObject(type, obj);
     if (errs.length) throw invalid(type.kind, obj.metadata.name ?? '', errs);
     if (this.store.get(type.resource, obj.metadata.namespace, obj.metadata.name!)) throw alreadyExists(qualifiedResource(type), obj.metadata.name!);
+    if (type.kind === 'ResourceQuota') refuseUnsupportedQuota(obj);
     // Admission plugins in the API server's order: LimitRanger mutates, then ResourceQuota.
     if (type.kind === 'Pod') obj = admitLimitRanges(this.store, obj);
     const charges = admitQuotas(this.store, type, obj);
@@ -181,6 +182,7 @@ export class ApiServer {
       }
     }
     const errs = validateObjectUpdate(type, obj, old);
+    if (type.kind === 'ResourceQuota') refuseUnsupportedQuota(obj);
     if (errs.length) throw invalid(type.kind, obj.metadata.name ?? '', errs);
     if (GENERATION_KINDS.has(type.kind) && !deepEqual(obj.spec, old.spec)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
     if (deepEqual(stripVersion(obj), stripVersion(old))) return old;

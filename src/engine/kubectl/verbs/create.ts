@@ -13,6 +13,7 @@ import { dryRunMode, prepare, reportApiError, withLastApplied } from './apply';
 import { ApiError } from '../../api/errors';
 import { printJson, printYaml } from '../printers/output';
 import { parseImage } from '../../kubelet/images';
+import { parseQuantity } from '../../api/quantity';
 
 export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'strings' },
@@ -27,6 +28,8 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'validate', type: 'string' },
   { name: 'type', type: 'string' },
   { name: 'edit', type: 'bool' },
+  { name: 'hard', type: 'string' },
+  { name: 'scopes', type: 'string' },
 ];
 
 /** The container name kubectl derives from an image: its last path part, without tag or digest. */
@@ -86,6 +89,25 @@ function generate(ctx: VerbContext, what: string, name: string | undefined, rest
       if (strings(ctx.args, 'from-file').length) throw new KubectlError('error: --from-file needs a file system, which this sandbox does not have; use --from-literal=key=value');
       return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: n, namespace: ns }, data: literalPairs((ctx.args.flags.get('from-literal') as string[] | undefined) ?? [], (key) => `cannot add key "${key}", another key by that name already exists in Data for ConfigMap "${n}"`) };
     }
+    case 'quota':
+    case 'resourcequota': {
+      const n = need('quota');
+      const spec: Record<string, unknown> = {};
+      const hard = str(ctx.args, 'hard');
+      if (hard) {
+        const list: Record<string, string> = {};
+        for (const statement of hard.split(',')) {
+          const parts = statement.split('=');
+          if (parts.length !== 2) throw new KubectlError(`error: Invalid argument syntax ${statement}, expected <resource>=<value>`);
+          if (parseQuantity(parts[1]) === undefined) throw new KubectlError('error: quantities must match the regular expression \'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$\'');
+          list[parts[0]] = parts[1];
+        }
+        spec.hard = list;
+      }
+      const scopes = str(ctx.args, 'scopes');
+      if (scopes) spec.scopes = scopes.split(',');
+      return { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: n, namespace: ns }, spec };
+    }
     case 'secret': {
       const [sub, secretName] = [name, rest[0]];
       if (sub !== 'generic') throw new KubectlError(`error: "kubectl create secret ${sub ?? ''}" is not available in this simulator; use "kubectl create secret generic NAME --from-literal=key=value"`);
@@ -99,7 +121,7 @@ function generate(ctx: VerbContext, what: string, name: string | undefined, rest
   }
 }
 
-const GENERATOR_NOUN: Record<string, string> = { deployment: 'deployment', deploy: 'deployment', configmap: 'configmap', cm: 'configmap', secret: 'secret' };
+const GENERATOR_NOUN: Record<string, string> = { deployment: 'deployment', deploy: 'deployment', configmap: 'configmap', cm: 'configmap', secret: 'secret', quota: 'quota', resourcequota: 'quota' };
 
 export function createCommand(ctx: VerbContext): void {
   const output = str(ctx.args, 'output');

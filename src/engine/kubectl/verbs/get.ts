@@ -50,8 +50,20 @@ export function selectorFlag(ctx: VerbContext): Selector | undefined {
   }
 }
 
-/** Field selectors kubectl users reach for: metadata.name, metadata.namespace, spec.nodeName, status.phase. */
-function fieldFilter(ctx: VerbContext): ((o: KObject) => boolean) | undefined {
+/** The field labels each resource's API accepts (its registry's GetAttrs / field label conversions). */
+const FIELD_LABELS: Record<string, string[]> = {
+  pods: ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.nominatedNodeName'],
+  events: ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid', 'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason', 'reportingComponent', 'source', 'type'],
+  nodes: ['spec.unschedulable'],
+  namespaces: ['status.phase'],
+  secrets: ['type'],
+  services: ['spec.clusterIP', 'spec.type'],
+  replicasets: ['status.replicas'],
+  jobs: ['status.successful'],
+};
+
+/** --field-selector: `=`, `==`, `!=` over the fields the server supports for the type. */
+function fieldFilter(ctx: VerbContext, types: ResourceType[]): ((o: KObject) => boolean) | undefined {
   const text = str(ctx.args, 'field-selector');
   if (!text) return undefined;
   const reqs = text.split(',').map((part) => {
@@ -59,7 +71,15 @@ function fieldFilter(ctx: VerbContext): ((o: KObject) => boolean) | undefined {
     if (!m) throw new KubectlError(`error: invalid field selector: '${part}'`);
     return { path: m[1], neg: m[2] === '!=', value: m[3] };
   });
-  return (o) => reqs.every((r) => (String(jsonPathValue(o, `.${r.path}`) ?? '') === r.value) !== r.neg);
+  for (const t of types) {
+    for (const r of reqs) {
+      if (r.path === 'metadata.name' || r.path === 'metadata.namespace' || FIELD_LABELS[t.resource]?.includes(r.path)) continue;
+      throw new KubectlError(`Error from server (BadRequest): Unable to find "${t.group ? `${t.group}/` : '/'}${t.version}, Resource=${t.resource}" that match label selector "${str(ctx.args, 'selector') ?? ''}", field selector "${text}": field label not supported: ${r.path}`);
+    }
+  }
+  // The source field of an event is its reporting component.
+  const value = (o: KObject, path: string) => (path === 'source' ? (o as { source?: { component?: string } }).source?.component : jsonPathValue(o, `.${path}`));
+  return (o) => reqs.every((r) => (String(value(o, r.path) ?? '') === r.value) !== r.neg);
 }
 
 interface Found {
@@ -75,7 +95,7 @@ export function getCommand(ctx: VerbContext): void {
   const allNs = bool(args, 'all-namespaces');
   const ns = namespaceOf(ctx);
   const selector = selectorFlag(ctx);
-  const fields = fieldFilter(ctx);
+
   const ignoreNotFound = bool(args, 'ignore-not-found');
   const now = cluster.now();
 
@@ -91,11 +111,13 @@ export function getCommand(ctx: VerbContext): void {
     );
   }
 
+  const fields = fieldFilter(ctx, selection.items.map((i) => i.type));
   const found: Found[] = [];
   const named = selection.items.some((i) => i.names.length > 0);
   for (const { type, names } of selection.items) {
     if (type.resource === 'events') {
-      found.push({ type, objects: listEvents(ctx, allNs ? undefined : ns, names) });
+      const events = listEvents(ctx, allNs ? undefined : ns, names);
+      found.push({ type, objects: fields ? events.filter(fields) : events });
       continue;
     }
     let objects: KObject[] = [];
