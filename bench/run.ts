@@ -3,7 +3,8 @@
  *
  * For 100 / 1,000 / 5,000 nodes: boot the cluster, apply one Deployment with 30 pods per node,
  * advance the simulated clock until every replica is available, and time it; then time
- * `kubectl get pods -A`. Targets (2 cores): 1,000 nodes / 30,000 pods under 10 s.
+ * `kubectl get pods -A`. Targets (2 cores): 1,000 nodes / 30,000 pods under 10 s. Then the
+ * scheduler's raw throughput, and the cost of the traffic model.
  *
  *   npm run bench                 all sizes
  *   npm run bench -- 100 1000     chosen sizes
@@ -97,6 +98,35 @@ function schedulingThroughput(workers: number, pods: number): { decisionsPerSeco
   return { decisionsPerSecond: (pods / ms) * 1000, ms };
 }
 
+/**
+ * Traffic model cost: 100 Services over 100 Deployments of 30 pods (3,000 pods on 100 nodes),
+ * each Service under 1,000 requests/s. Reports wall time per simulated second of traffic,
+ * net of the same cluster advancing without traffic.
+ */
+function trafficCost(): { perSimSecondMs: number; baselineMs: number; requests: number } {
+  const c = createCluster({ seed: 3, workers: 100, bootSeconds: 30 });
+  const docs: string[] = [];
+  for (let i = 0; i < 100; i++) {
+    docs.push(deployment(30).replace(/bench/g, `app-${i}`));
+    docs.push(`apiVersion: v1\nkind: Service\nmetadata: {name: app-${i}}\nspec:\n  selector: {app: app-${i}}\n  ports: [{port: 80}]\n`);
+  }
+  const r = c.kubectl('apply -f -', { stdin: docs.join('---\n') });
+  if (r.exitCode !== 0) throw new Error(r.stderr);
+  c.advance(120);
+  const seconds = 60;
+  let t = performance.now();
+  c.advance(seconds);
+  const baselineMs = performance.now() - t;
+  for (let i = 0; i < 100; i++) c.startTraffic({ kind: 'Service', name: `app-${i}` }, 1000);
+  t = performance.now();
+  c.advance(seconds);
+  const withTraffic = performance.now() - t;
+  const sources = c.traffic.list();
+  const ok = sources.reduce((sum, s) => sum + s.ok, 0);
+  if (ok !== 100 * 1000 * seconds) throw new Error(`traffic bench: ${ok} requests answered, expected ${100 * 1000 * seconds}`);
+  return { perSimSecondMs: (withTraffic - baselineMs) / seconds, baselineMs: baselineMs / seconds, requests: ok };
+}
+
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const plan = sizes.length ? sizes : [100, 1000, 5000];
 console.log(`Wheelhouse engine benchmark — ${PODS_PER_NODE} pods per node, Node ${process.version}`);
@@ -117,3 +147,8 @@ for (const n of plan.filter((x) => x >= 1000)) {
   const r = schedulingThroughput(n, pods);
   console.log(`${String(n).padEnd(7)} ${String(pods).padEnd(9)} ${(r.ms / 1000).toFixed(2).padStart(6)} s   ${Math.round(r.decisionsPerSecond).toLocaleString('en-US').padStart(10)}`);
 }
+
+console.log('');
+console.log('traffic model (100 Services × 1,000 req/s over 3,000 pods on 100 nodes)');
+const traffic = trafficCost();
+console.log(`        ${traffic.perSimSecondMs.toFixed(2)} ms of wall time per simulated second (cluster alone: ${traffic.baselineMs.toFixed(2)} ms); ${traffic.requests.toLocaleString('en-US')} requests routed`);

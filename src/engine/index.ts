@@ -13,6 +13,7 @@ export type { Reason, ReasonKey } from './reasons';
 export type { EventRecord } from './api/events';
 export type { ApiRequest } from './api/server';
 export type { SchedulingAttempt, NodeVerdict } from './scheduler/scheduler';
+export type { TrafficSource, TrafficTarget, PodTraffic } from './network/traffic';
 export { podStatusReason, podReady, podRestarts } from './kubectl/printers/podstatus';
 export { nodeStatus, nodeRoles } from './kubectl/printers/columns';
 export { humanDuration } from './kubectl/duration';

@@ -30,6 +30,7 @@ import { CronJobController } from '../controllers/cronjob';
 import { StatefulSetController } from '../controllers/statefulset';
 import { EndpointsController } from '../controllers/endpoints';
 import { ResourceQuotaController } from '../controllers/resourcequota';
+import { TrafficModel, type TrafficSource, type TrafficTarget } from '../network/traffic';
 import { RootCaCertPublisher } from '../controllers/rootcacertpublisher';
 import { EndpointSliceController } from '../controllers/endpointslice';
 import { CloudServiceController } from '../cloud/servicecontroller';
@@ -55,7 +56,10 @@ export type Action =
   | { type: 'stopNode'; at: number; name: string }
   | { type: 'startNode'; at: number; name: string }
   | { type: 'addNode'; at: number; spec: NodeSpec }
-  | { type: 'removeNode'; at: number; name: string };
+  | { type: 'removeNode'; at: number; name: string }
+  | { type: 'startTraffic'; at: number; target: TrafficTarget; rps: number }
+  | { type: 'setTraffic'; at: number; id: string; rps: number }
+  | { type: 'stopTraffic'; at: number; id: string };
 
 export const DEFAULT_START = Date.UTC(2026, 2, 2, 9, 0, 0);
 
@@ -68,6 +72,8 @@ export class Cluster {
   readonly scheduler: Scheduler;
   readonly kubelets = new Map<string, Kubelet>();
   readonly options: ClusterOptions;
+  /** kube-proxy's view of Service traffic: load sources and per-pod request rates. */
+  readonly traffic: TrafficModel;
   private log: Action[] = [];
   private nodeCount = 0;
   private ctx: ControllerContext;
@@ -86,9 +92,14 @@ export class Cluster {
     });
     this.store.addIndex('pods', 'nodeName', (p) => p.spec?.nodeName);
     this.store.addIndex('pods', 'orphan', (p) => (controllerOf(p) ? undefined : p.metadata.namespace));
+    this.store.addIndex('endpointslices', 'service', (s) => {
+      const svc = s.metadata.labels?.['kubernetes.io/service-name'];
+      return svc ? `${s.metadata.namespace}/${svc}` : undefined;
+    });
     this.api = new ApiServer(this.store, this.clock, this.rng);
     this.reasons = new ReasonLog(() => this.clock.now());
     this.ctx = { api: this.api, clock: this.clock, rng: this.rng, reasons: this.reasons };
+    this.traffic = new TrafficModel(this.store, this.clock, options.seed ?? 1, (node) => this.kubelets.get(node)?.isRunning ?? false);
 
     for (const ns of SYSTEM_NAMESPACES) this.api.create(namespaceObject(ns), 'kube-apiserver');
     this.api.create(kubernetesService(), 'kube-apiserver');
@@ -233,6 +244,26 @@ export class Cluster {
     this.changed();
   }
 
+  /** Sends `rps` requests per second at a Service, NodePort or LoadBalancer until stopped. */
+  startTraffic(target: TrafficTarget, rps: number): TrafficSource {
+    const source = this.traffic.start(target, rps);
+    this.log.push({ type: 'startTraffic', at: this.now(), target, rps });
+    this.changed();
+    return source;
+  }
+
+  setTraffic(id: string, rps: number): void {
+    this.traffic.setRate(id, rps);
+    this.log.push({ type: 'setTraffic', at: this.now(), id, rps });
+    this.changed();
+  }
+
+  stopTraffic(id: string): void {
+    this.traffic.stop(id);
+    this.log.push({ type: 'stopTraffic', at: this.now(), id });
+    this.changed();
+  }
+
   isNodeRunning(name: string): boolean {
     return this.kubelets.get(name)?.isRunning ?? false;
   }
@@ -290,6 +321,15 @@ export function replayCluster(options: ClusterOptions, actions: Action[], until 
         break;
       case 'removeNode':
         c.removeNode(a.name);
+        break;
+      case 'startTraffic':
+        c.startTraffic(a.target, a.rps);
+        break;
+      case 'setTraffic':
+        c.setTraffic(a.id, a.rps);
+        break;
+      case 'stopTraffic':
+        c.stopTraffic(a.id);
         break;
     }
   }
