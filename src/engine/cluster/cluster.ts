@@ -23,13 +23,14 @@ import { PodGarbageCollector } from '../controllers/podgc';
 import { Scheduler } from '../scheduler/scheduler';
 import { Kubelet } from '../kubelet/kubelet';
 import { nodeObject, podCidrPrefix, internalIP, type NodeSpec } from './nodes';
-import { SYSTEM_NAMESPACES, kubernetesEndpoints, controlPlanePods, coreDnsDeployment, kubeDnsService, kubeProxyDaemonSet, kubernetesService, namespaceObject } from './system';
+import { SYSTEM_NAMESPACES, kubernetesEndpoints, controlPlanePods, coreDnsDeployment, kubeDnsService, metricsServerDeployment, kubeProxyDaemonSet, kubernetesService, namespaceObject } from './system';
 import { DaemonSetController } from '../controllers/daemonset';
 import { JobController } from '../controllers/job';
 import { CronJobController } from '../controllers/cronjob';
 import { StatefulSetController } from '../controllers/statefulset';
 import { EndpointsController } from '../controllers/endpoints';
 import { ResourceQuotaController } from '../controllers/resourcequota';
+import { MetricsServer } from '../metrics/metricsServer';
 import { TrafficModel, type TrafficSource, type TrafficTarget } from '../network/traffic';
 import { RootCaCertPublisher } from '../controllers/rootcacertpublisher';
 import { EndpointSliceController } from '../controllers/endpointslice';
@@ -48,6 +49,8 @@ export interface ClusterOptions {
   startTime?: number;
   /** Skip kube-proxy and CoreDNS (benchmarks of bare control-plane throughput). */
   minimal?: boolean;
+  /** Install the metrics-server add-on (default true), so `kubectl top` and HPAs work. */
+  metricsServer?: boolean;
 }
 
 export type Action =
@@ -74,6 +77,8 @@ export class Cluster {
   readonly options: ClusterOptions;
   /** kube-proxy's view of Service traffic: load sources and per-pod request rates. */
   readonly traffic: TrafficModel;
+  /** The Metrics API (`kubectl top`, the HPA). */
+  readonly metrics: MetricsServer;
   private log: Action[] = [];
   private nodeCount = 0;
   private ctx: ControllerContext;
@@ -99,6 +104,12 @@ export class Cluster {
     this.api = new ApiServer(this.store, this.clock, this.rng);
     this.reasons = new ReasonLog(() => this.clock.now());
     this.ctx = { api: this.api, clock: this.clock, rng: this.rng, reasons: this.reasons };
+    this.metrics = new MetricsServer({
+      store: this.store,
+      clock: this.clock,
+      runningContainers: () => new Map([...this.kubelets].map(([name, k]) => [name, k.runningContainers()])),
+      podRps: (ns, name) => this.traffic.podRate(ns, name),
+    });
     this.traffic = new TrafficModel(this.store, this.clock, options.seed ?? 1, (node) => this.kubelets.get(node)?.isRunning ?? false);
 
     for (const ns of SYSTEM_NAMESPACES) this.api.create(namespaceObject(ns), 'kube-apiserver');
@@ -157,6 +168,7 @@ export class Cluster {
       this.api.create(kubeProxyDaemonSet(), 'kubeadm');
       this.api.create(coreDnsDeployment(), 'kubeadm');
       this.api.create(kubeDnsService(), 'kubeadm');
+      if (options.metricsServer !== false) this.api.create(metricsServerDeployment(), 'kubectl');
     }
     const boot = options.bootSeconds ?? 300;
     const quiet = this.reasons.enabled;

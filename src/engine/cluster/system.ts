@@ -157,3 +157,34 @@ export function coreDnsDeployment(): KObject {
     },
   };
 }
+
+/** The metrics-server add-on (kubernetes-sigs/metrics-server components.yaml, v0.7). */
+export function metricsServerDeployment(): KObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'metrics-server', namespace: 'kube-system', labels: { 'k8s-app': 'metrics-server' } },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { 'k8s-app': 'metrics-server' } },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0 } },
+      template: {
+        metadata: { labels: { 'k8s-app': 'metrics-server' } },
+        spec: {
+          priorityClassName: 'system-cluster-critical',
+          serviceAccountName: 'metrics-server',
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+          containers: [
+            {
+              name: 'metrics-server',
+              image: 'registry.k8s.io/metrics-server/metrics-server:v0.7.2',
+              args: ['--cert-dir=/tmp', '--secure-port=10250', '--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname', '--kubelet-use-node-status-port', '--metric-resolution=15s'],
+              ports: [{ containerPort: 10250, name: 'https', protocol: 'TCP' }],
+              resources: { requests: { cpu: '100m', memory: '200Mi' } },
+            },
+          ],
+        },
+      },
+    },
+  };
+}

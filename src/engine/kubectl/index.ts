@@ -20,6 +20,7 @@ import { EXPLAIN_FLAGS, explainCommand } from './verbs/explain';
 import { DESCRIBE_FLAGS, describeCommand } from './describe';
 import { EXEC_FLAGS, execCommand } from './verbs/exec';
 import { EXPOSE_FLAGS, exposeCommand } from './verbs/expose';
+import { TOP_FLAGS, topCommand } from './verbs/top';
 import { ROLLOUT_FLAGS, SET_FLAGS, rolloutCommand, setCommand } from './verbs/rollout';
 import { CORDON_FLAGS, DRAIN_FLAGS, TAINT_FLAGS, cordonCommand, drainCommand, taintCommand } from './verbs/node';
 
@@ -53,11 +54,12 @@ export const VERBS: Record<string, Verb> = {
   set: { flags: SET_FLAGS, run: setCommand },
   exec: { flags: EXEC_FLAGS, run: execCommand },
   expose: { flags: EXPOSE_FLAGS, run: exposeCommand },
+  top: { flags: TOP_FLAGS, run: topCommand },
 };
 
 /** Real kubectl commands this simulator does not offer (yet): answered clearly, never ignored. */
 const NOT_AVAILABLE = new Set([
-  'edit', 'patch', 'replace', 'autoscale', 'attach', 'port-forward', 'proxy', 'cp', 'top',
+  'edit', 'patch', 'replace', 'autoscale', 'attach', 'port-forward', 'proxy', 'cp',
   'certificate', 'auth', 'debug', 'events', 'diff', 'kustomize', 'wait', 'config',
   'plugin', 'completion', 'alpha', 'options',
 ]);

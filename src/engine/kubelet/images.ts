@@ -59,6 +59,7 @@ const OTHER: Record<string, Repo> = {
   'registry.k8s.io/kube-scheduler': { tags: ['v1.32.0'], sizeMb: 20 },
   'registry.k8s.io/kube-proxy': { tags: ['v1.32.0'], sizeMb: 31 },
   'registry.k8s.io/coredns/coredns': { tags: ['v1.11.3', 'v1.11.1'], sizeMb: 18 },
+  'registry.k8s.io/metrics-server/metrics-server': { tags: ['v0.7.2', 'v0.7.1'], sizeMb: 19 },
   'registry.k8s.io/busybox': { tags: ['latest', '1.27.2'], sizeMb: 1.1 },
   'registry.k8s.io/nginx-slim': { tags: ['0.27', '0.26', '0.8'], sizeMb: 40 },
   'registry.k8s.io/hpa-example': { tags: ['latest'], sizeMb: 170 },

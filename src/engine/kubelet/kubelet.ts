@@ -100,6 +100,16 @@ interface PodWorker {
   mountBackoffMs: number;
 }
 
+/** A container that is running now, as cAdvisor sees it (for metrics). */
+export interface RunningContainer {
+  namespace: string;
+  pod: string;
+  container: string;
+  program: ContainerProgram;
+  spec: Any;
+  startedAt: number;
+}
+
 export class Kubelet {
   readonly actor: AnyActorRef;
   private workers = new Map<string, PodWorker>();
@@ -769,6 +779,18 @@ export class Kubelet {
     const live = storeLookup(this.ctx.api.store, namespace);
     const atStart = c.sources ?? live;
     return { program: c.program, spec: c.spec, runningFor: now - startedAt, startedAt, envSources: atStart, files: mountedFiles(pod, c.spec, w.volumeSources ?? live, atStart) };
+  }
+
+  runningContainers(): RunningContainer[] {
+    const out: RunningContainer[] = [];
+    if (!this.running) return out;
+    for (const w of this.workers.values()) {
+      for (const c of w.containers) {
+        if (stateOf(c.snapshot).state !== 'Running') continue;
+        out.push({ namespace: w.namespace, pod: w.name, container: c.spec.name, program: c.program, spec: c.spec, startedAt: c.snapshot.context.startedAt ?? 0 });
+      }
+    }
+    return out;
   }
 
   podPhaseOf(namespace: string, name: string): string | undefined {

@@ -275,6 +275,7 @@ const DEFAULT_PORTS: Record<string, number[]> = {
   redis: [6379], 'gb-redis-follower': [6379], postgres: [5432], mysql: [3306], mariadb: [3306], mongo: [27017], memcached: [11211], rabbitmq: [5672, 15672],
   tomcat: [8080], liveness: [8080], goproxy: [8080], 'hello-app': [8080], agnhost: [8080], zookeeper: [2181], cassandra: [9042], elasticsearch: [9200],
   coredns: [53, 8080, 8181, 9153], etcd: [2379, 2380], 'kube-apiserver': [6443], 'kube-scheduler': [10259], 'kube-controller-manager': [10257], 'kube-proxy': [10249, 10256],
+  'metrics-server': [10250],
 };
 
 /** Reads what a container will do. */
