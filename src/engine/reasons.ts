@@ -9,6 +9,7 @@ export type ReasonKey =
   | 'deployment.createdReplicaSet'
   | 'deployment.scaledReplicaSet'
   | 'replicaset.createdPods'
+  | 'hpa.rescaled'
   | 'replicaset.deletedPods'
   | 'scheduler.bound'
   | 'scheduler.unschedulable'

@@ -40,6 +40,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('Deployment', 'deployments', 'apps', 'v1', true, ['deploy'], ['all']),
   rt('ReplicaSet', 'replicasets', 'apps', 'v1', true, ['rs'], ['all']),
   rt('StatefulSet', 'statefulsets', 'apps', 'v1', true, ['sts'], ['all']),
+  rt('HorizontalPodAutoscaler', 'horizontalpodautoscalers', 'autoscaling', 'v2', true, ['hpa'], ['all']),
   rt('CronJob', 'cronjobs', 'batch', 'v1', true, ['cj'], ['all']),
   rt('Job', 'jobs', 'batch', 'v1', true, [], ['all']),
   rt('Lease', 'leases', 'coordination.k8s.io', 'v1', true),

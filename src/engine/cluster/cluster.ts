@@ -31,6 +31,7 @@ import { StatefulSetController } from '../controllers/statefulset';
 import { EndpointsController } from '../controllers/endpoints';
 import { ResourceQuotaController } from '../controllers/resourcequota';
 import { MetricsServer } from '../metrics/metricsServer';
+import { HorizontalPodAutoscalerController } from '../controllers/hpa/controller';
 import { TrafficModel, type TrafficSource, type TrafficTarget } from '../network/traffic';
 import { RootCaCertPublisher } from '../controllers/rootcacertpublisher';
 import { EndpointSliceController } from '../controllers/endpointslice';
@@ -133,6 +134,7 @@ export class Cluster {
       resourcequota: new ResourceQuotaController(this.ctx),
       rootcacertpublisher: new RootCaCertPublisher(this.ctx),
     };
+    this.controllers.horizontalpodautoscaler = new HorizontalPodAutoscalerController(this.ctx, this.metrics, this.traffic);
     this.scheduler = new Scheduler(this.ctx);
 
     // The kubelets' pod watch, dispatched by node (a field selector on spec.nodeName).

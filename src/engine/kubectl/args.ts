@@ -133,3 +133,8 @@ export function strings(a: ParsedArgs, name: string): string[] {
   if (v === undefined) return [];
   return (Array.isArray(v) ? v : [String(v)]).flatMap((x) => x.split(',')).filter((x) => x !== '');
 }
+
+export function int(a: ParsedArgs, name: string): number | undefined {
+  const v = a.flags.get(name);
+  return typeof v === 'number' ? v : undefined;
+}

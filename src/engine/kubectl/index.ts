@@ -21,6 +21,7 @@ import { DESCRIBE_FLAGS, describeCommand } from './describe';
 import { EXEC_FLAGS, execCommand } from './verbs/exec';
 import { EXPOSE_FLAGS, exposeCommand } from './verbs/expose';
 import { TOP_FLAGS, topCommand } from './verbs/top';
+import { AUTOSCALE_FLAGS, autoscaleCommand } from './verbs/autoscale';
 import { ROLLOUT_FLAGS, SET_FLAGS, rolloutCommand, setCommand } from './verbs/rollout';
 import { CORDON_FLAGS, DRAIN_FLAGS, TAINT_FLAGS, cordonCommand, drainCommand, taintCommand } from './verbs/node';
 
@@ -55,11 +56,12 @@ export const VERBS: Record<string, Verb> = {
   exec: { flags: EXEC_FLAGS, run: execCommand },
   expose: { flags: EXPOSE_FLAGS, run: exposeCommand },
   top: { flags: TOP_FLAGS, run: topCommand },
+  autoscale: { flags: AUTOSCALE_FLAGS, run: autoscaleCommand },
 };
 
 /** Real kubectl commands this simulator does not offer (yet): answered clearly, never ignored. */
 const NOT_AVAILABLE = new Set([
-  'edit', 'patch', 'replace', 'autoscale', 'attach', 'port-forward', 'proxy', 'cp',
+  'edit', 'patch', 'replace', 'attach', 'port-forward', 'proxy', 'cp',
   'certificate', 'auth', 'debug', 'events', 'diff', 'kustomize', 'wait', 'config',
   'plugin', 'completion', 'alpha', 'options',
 ]);

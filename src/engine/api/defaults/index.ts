@@ -3,6 +3,7 @@ import type { KObject } from '../types';
 import { defaultPodSpec, defaultPodTemplate } from './pod';
 import { encodeBase64 } from '../../util/base64';
 import { defaultLimitRange } from '../limitranger';
+import { scaleDownRules, scaleUpRules } from './hpa';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -42,6 +43,13 @@ export function applyDefaults(obj: KObject): KObject {
       return { ...obj, spec: { ...(obj.spec ?? {}), replicas: obj.spec?.replicas ?? 1, template: defaultPodTemplate(obj.spec?.template) } };
     case 'Service':
       return { ...obj, spec: defaultServiceSpec(obj.spec ?? {}) };
+    case 'HorizontalPodAutoscaler': {
+      // SetDefaults_HorizontalPodAutoscaler: minReplicas 1, CPU at 80 % when no metric is given.
+      const spec: Any = { minReplicas: 1, ...(obj.spec ?? {}) };
+      if (!Array.isArray(spec.metrics) || spec.metrics.length === 0) spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }];
+      if (spec.behavior) spec.behavior = { scaleUp: scaleUpRules(spec.behavior.scaleUp), scaleDown: scaleDownRules(spec.behavior.scaleDown) };
+      return { ...obj, spec };
+    }
     case 'LimitRange':
       return { ...obj, spec: defaultLimitRange(obj.spec) };
     case 'Secret': {

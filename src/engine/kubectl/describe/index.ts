@@ -15,6 +15,7 @@ import { tabwrite } from './tabwriter';
 import { describePod } from './pod';
 import { describeDaemonSet, describeDeployment, describeReplicaSet } from './workloads';
 import { describeNode } from './node';
+import { describeHpa } from './hpa';
 import { describeConfigMap, describeGeneric, describeLimitRange, describeNamespace, describeResourceQuota, describeSecret, describeService } from './core';
 
 export const DESCRIBE_FLAGS: FlagSpec[] = [
@@ -69,6 +70,9 @@ export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true
       break;
     case 'LimitRange':
       describeLimitRange(obj, w);
+      break;
+    case 'HorizontalPodAutoscaler':
+      describeHpa(obj, w, events, now);
       break;
     default:
       describeGeneric(obj, w, events, now);

@@ -252,6 +252,42 @@ const resourcequotas: Columns = {
   wideRow: () => [],
 };
 
+/** TARGETS as kubectl 1.32 prints them: `cpu: 53%/50%`, `requests-per-second: 40/50`. */
+function hpaTargets(h: KObject): string {
+  const specs: Any[] = h.spec?.metrics ?? [];
+  if (!specs.length) return '<none>';
+  const current: Any[] = h.status?.currentMetrics ?? [];
+  const cells = specs.map((m) => {
+    if (m.type === 'Resource' || m.type === 'ContainerResource') {
+      const src = m.resource ?? m.containerResource;
+      const cur = current.find((c) => c.type === m.type && (c.resource ?? c.containerResource)?.name === src.name)?.[m.type === 'Resource' ? 'resource' : 'containerResource']?.current;
+      if (src.target?.type === 'Utilization') return `${src.name}: ${cur?.averageUtilization !== undefined ? `${cur.averageUtilization}%` : '<unknown>'}/${src.target.averageUtilization}%`;
+      return `${src.name}: ${cur?.averageValue ?? '<unknown>'}/${src.target?.averageValue}`;
+    }
+    if (m.type === 'Pods') {
+      const cur = current.find((c) => c.type === 'Pods' && c.pods?.metric?.name === m.pods?.metric?.name)?.pods?.current;
+      return `${m.pods?.metric?.name}: ${cur?.averageValue ?? '<unknown>'}/${m.pods?.target?.averageValue}`;
+    }
+    return '<unknown>';
+  });
+  return cells.length > 2 ? [...cells.slice(0, 2), `+ ${cells.length - 2} more...`].join(', ') : cells.join(', ');
+}
+
+const horizontalpodautoscalers: Columns = {
+  header: ['NAME', 'REFERENCE', 'TARGETS', 'MINPODS', 'MAXPODS', 'REPLICAS', 'AGE'],
+  wide: [],
+  row: (h, now) => [
+    h.metadata.name!,
+    `${h.spec?.scaleTargetRef?.kind}/${h.spec?.scaleTargetRef?.name}`,
+    hpaTargets(h),
+    h.spec?.minReplicas !== undefined ? String(h.spec.minReplicas) : '<unset>',
+    String(h.spec?.maxReplicas ?? ''),
+    String(h.status?.currentReplicas ?? 0),
+    age(h, now),
+  ],
+  wideRow: () => [],
+};
+
 export const quotaCell = (r: string, v: unknown) => formatQuantity(r, quotaAmount(r, v ?? '0'));
 
 const limitranges: Columns = {
@@ -274,4 +310,4 @@ export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
 export const EVENT_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
 export const EVENT_WIDE_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
 
-export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges };
+export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges, horizontalpodautoscalers };
