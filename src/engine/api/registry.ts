@@ -45,6 +45,8 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('Job', 'jobs', 'batch', 'v1', true, [], ['all']),
   rt('Lease', 'leases', 'coordination.k8s.io', 'v1', true),
   rt('EndpointSlice', 'endpointslices', 'discovery.k8s.io', 'v1', true),
+  rt('IngressClass', 'ingressclasses', 'networking.k8s.io', 'v1', false),
+  rt('Ingress', 'ingresses', 'networking.k8s.io', 'v1', true, ['ing']),
 ];
 
 const byKind = new Map<string, ResourceType>();

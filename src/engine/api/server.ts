@@ -14,6 +14,7 @@ import { apiVersionOf, qualifiedResource, resolveKind, typeForKind, type Resourc
 import { applyDefaults } from './defaults';
 import { validateObject, validateObjectUpdate } from './validation';
 import { admitLimitRanges } from './limitranger';
+import { admitIngressClass } from '../network/ingress';
 import { admitQuotas, refuseUnsupportedQuota } from './resourcequota';
 import { admitJob, admitNewObject, namespaceIsTerminating, releaseServiceAddresses, ServiceIpAllocator } from './admission';
 import { EventStore, type EventRecord } from './events';
@@ -125,6 +126,7 @@ export class ApiServer {
     if (errs.length) throw invalid(type.kind, obj.metadata.name ?? '', errs);
     if (this.store.get(type.resource, obj.metadata.namespace, obj.metadata.name!)) throw alreadyExists(qualifiedResource(type), obj.metadata.name!);
     if (type.kind === 'ResourceQuota') refuseUnsupportedQuota(obj);
+    if (type.kind === 'Ingress') obj = admitIngressClass(this.store, obj);
     // Admission plugins in the API server's order: LimitRanger mutates, then ResourceQuota.
     if (type.kind === 'Pod') obj = admitLimitRanges(this.store, obj);
     const charges = admitQuotas(this.store, type, obj);

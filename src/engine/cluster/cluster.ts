@@ -31,6 +31,7 @@ import { StatefulSetController } from '../controllers/statefulset';
 import { EndpointsController } from '../controllers/endpoints';
 import { ResourceQuotaController } from '../controllers/resourcequota';
 import { MetricsServer } from '../metrics/metricsServer';
+import { IngressNginxController, nginxIngressClass } from '../network/ingress';
 import { HorizontalPodAutoscalerController } from '../controllers/hpa/controller';
 import { TrafficModel, type TrafficSource, type TrafficTarget } from '../network/traffic';
 import { RootCaCertPublisher } from '../controllers/rootcacertpublisher';
@@ -134,6 +135,7 @@ export class Cluster {
       resourcequota: new ResourceQuotaController(this.ctx),
       rootcacertpublisher: new RootCaCertPublisher(this.ctx),
     };
+    this.controllers.ingressnginx = new IngressNginxController(this.ctx);
     this.controllers.horizontalpodautoscaler = new HorizontalPodAutoscalerController(this.ctx, this.metrics, this.traffic);
     this.scheduler = new Scheduler(this.ctx);
 
@@ -171,6 +173,7 @@ export class Cluster {
       this.api.create(coreDnsDeployment(), 'kubeadm');
       this.api.create(kubeDnsService(), 'kubeadm');
       if (options.metricsServer !== false) this.api.create(metricsServerDeployment(), 'kubectl');
+      this.api.create(nginxIngressClass(), 'kubectl');
     }
     const boot = options.bootSeconds ?? 300;
     const quiet = this.reasons.enabled;

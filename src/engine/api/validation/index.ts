@@ -3,6 +3,7 @@
  * server wraps into a 422 Invalid error.
  */
 import type { KObject } from '../types';
+import { validateIngress } from './networking';
 import type { StatusCause } from '../errors';
 import type { ResourceType } from '../registry';
 import { validateObjectMeta, type NameRule } from './metadata';
@@ -50,6 +51,9 @@ export function validateObject(type: ResourceType, obj: KObject): StatusCause[] 
       break;
     case 'Node':
       validateNode(obj, errs);
+      break;
+    case 'Ingress':
+      validateIngress(obj, errs);
       break;
   }
   return errs;

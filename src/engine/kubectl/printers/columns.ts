@@ -288,6 +288,24 @@ const horizontalpodautoscalers: Columns = {
   wideRow: () => [],
 };
 
+const ingresses: Columns = {
+  header: ['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'],
+  wide: [],
+  row: (i, now) => {
+    const hosts = [...new Set(((i.spec?.rules as Any[]) ?? []).map((r) => r.host ?? '*'))];
+    const address = ((i.status?.loadBalancer?.ingress as Any[]) ?? []).map((a) => a.ip ?? a.hostname).join(',');
+    return [i.metadata.name!, i.spec?.ingressClassName ?? '<none>', hosts.length ? hosts.join(',') : '*', address, i.spec?.tls?.length ? '80, 443' : '80', age(i, now)];
+  },
+  wideRow: () => [],
+};
+
+const ingressclasses: Columns = {
+  header: ['NAME', 'CONTROLLER', 'PARAMETERS', 'AGE'],
+  wide: [],
+  row: (c, now) => [c.metadata.name!, c.spec?.controller ?? '', c.spec?.parameters ? `${c.spec.parameters.kind}/${c.spec.parameters.name}` : '<none>', age(c, now)],
+  wideRow: () => [],
+};
+
 export const quotaCell = (r: string, v: unknown) => formatQuantity(r, quotaAmount(r, v ?? '0'));
 
 const limitranges: Columns = {
@@ -310,4 +328,4 @@ export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
 export const EVENT_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
 export const EVENT_WIDE_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
 
-export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges, horizontalpodautoscalers };
+export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges, horizontalpodautoscalers, ingresses, ingressclasses };
