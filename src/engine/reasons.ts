@@ -10,6 +10,8 @@ export type ReasonKey =
   | 'deployment.scaledReplicaSet'
   | 'replicaset.createdPods'
   | 'hpa.rescaled'
+  | 'autoscaler.scaleUp'
+  | 'autoscaler.scaleDown'
   | 'replicaset.deletedPods'
   | 'scheduler.bound'
   | 'scheduler.unschedulable'

@@ -31,6 +31,7 @@ import { StatefulSetController } from '../controllers/statefulset';
 import { EndpointsController } from '../controllers/endpoints';
 import { ResourceQuotaController } from '../controllers/resourcequota';
 import { MetricsServer } from '../metrics/metricsServer';
+import { ClusterAutoscaler, type NodeGroup } from '../cloud/clusterautoscaler';
 import { IngressNginxController, nginxIngressClass } from '../network/ingress';
 import { HorizontalPodAutoscalerController } from '../controllers/hpa/controller';
 import { TrafficModel, type TrafficSource, type TrafficTarget } from '../network/traffic';
@@ -64,7 +65,8 @@ export type Action =
   | { type: 'removeNode'; at: number; name: string }
   | { type: 'startTraffic'; at: number; target: TrafficTarget; rps: number }
   | { type: 'setTraffic'; at: number; id: string; rps: number }
-  | { type: 'stopTraffic'; at: number; id: string };
+  | { type: 'stopTraffic'; at: number; id: string }
+  | { type: 'enableClusterAutoscaler'; at: number; group: NodeGroup };
 
 export const DEFAULT_START = Date.UTC(2026, 2, 2, 9, 0, 0);
 
@@ -81,6 +83,7 @@ export class Cluster {
   readonly traffic: TrafficModel;
   /** The Metrics API (`kubectl top`, the HPA). */
   readonly metrics: MetricsServer;
+  private autoscaler: ClusterAutoscaler | undefined;
   private log: Action[] = [];
   private nodeCount = 0;
   private ctx: ControllerContext;
@@ -281,6 +284,36 @@ export class Cluster {
     this.changed();
   }
 
+  /**
+   * Turns on the Cluster Autoscaler for a cloud node group: pending pods bring new nodes (after
+   * the VMs boot), idle group nodes are drained and removed after 10 minutes.
+   */
+  enableClusterAutoscaler(group: NodeGroup): void {
+    if (this.autoscaler) throw new Error('the cluster autoscaler is already running');
+    if (!(group.min >= 0) || !(group.max >= group.min) || group.max > 1000) throw new Error(`node group bounds must satisfy 0 <= min <= max <= 1000, not min ${group.min}, max ${group.max}`);
+    this.log.push({ type: 'enableClusterAutoscaler', at: this.now(), group });
+    this.autoscaler = new ClusterAutoscaler(this.ctx, group, {
+      provision: (spec) => {
+        this.registerNode(spec);
+        this.changed();
+      },
+      deprovision: (name) => {
+        const k = this.kubelets.get(name);
+        if (!k) return;
+        k.dispose();
+        this.kubelets.delete(name);
+        try {
+          this.api.delete(typeForKind('Node'), undefined, name, 'cloud-node-lifecycle-controller');
+        } catch {
+          // already gone
+        }
+        this.changed();
+      },
+      nodeNames: () => [...this.kubelets.keys()],
+    }, () => this.scheduler.queue.unschedulable.keys());
+    this.changed();
+  }
+
   isNodeRunning(name: string): boolean {
     return this.kubelets.get(name)?.isRunning ?? false;
   }
@@ -347,6 +380,9 @@ export function replayCluster(options: ClusterOptions, actions: Action[], until 
         break;
       case 'stopTraffic':
         c.stopTraffic(a.id);
+        break;
+      case 'enableClusterAutoscaler':
+        c.enableClusterAutoscaler(a.group);
         break;
     }
   }
