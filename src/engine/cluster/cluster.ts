@@ -254,10 +254,15 @@ export class Cluster {
   removeNode(name: string): void {
     const k = this.requireKubelet(name);
     this.log.push({ type: 'removeNode', at: this.now(), name });
+    this.destroyNode(k, name, 'kubectl');
+  }
+
+  /** The machine is gone: its kubelet stops for good and its Node object is deleted. */
+  private destroyNode(k: Kubelet, name: string, actor: string): void {
     k.dispose();
     this.kubelets.delete(name);
     try {
-      this.api.delete(typeForKind('Node'), undefined, name, 'kubectl');
+      this.api.delete(typeForKind('Node'), undefined, name, actor);
     } catch {
       // already gone
     }
@@ -299,15 +304,7 @@ export class Cluster {
       },
       deprovision: (name) => {
         const k = this.kubelets.get(name);
-        if (!k) return;
-        k.dispose();
-        this.kubelets.delete(name);
-        try {
-          this.api.delete(typeForKind('Node'), undefined, name, 'cloud-node-lifecycle-controller');
-        } catch {
-          // already gone
-        }
-        this.changed();
+        if (k) this.destroyNode(k, name, 'cloud-node-lifecycle-controller');
       },
       nodeNames: () => [...this.kubelets.keys()],
     }, () => this.scheduler.queue.unschedulable.keys());
