@@ -102,10 +102,6 @@ export class Cluster {
     });
     this.store.addIndex('pods', 'nodeName', (p) => p.spec?.nodeName);
     this.store.addIndex('pods', 'orphan', (p) => (controllerOf(p) ? undefined : p.metadata.namespace));
-    this.store.addIndex('endpointslices', 'service', (s) => {
-      const svc = s.metadata.labels?.['kubernetes.io/service-name'];
-      return svc ? `${s.metadata.namespace}/${svc}` : undefined;
-    });
     this.api = new ApiServer(this.store, this.clock, this.rng);
     this.reasons = new ReasonLog(() => this.clock.now());
     this.ctx = { api: this.api, clock: this.clock, rng: this.rng, reasons: this.reasons };

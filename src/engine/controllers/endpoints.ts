@@ -5,10 +5,9 @@
  */
 import type { KObject } from '../api/types';
 import { typeForKind } from '../api/registry';
-import { matches, selectorFromMap } from '../api/labels';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, nsName, splitKey, type ControllerContext } from './context';
-import { backendPorts, serviceBackends } from '../network/backends';
+import { WorkQueue, splitKey, type ControllerContext } from './context';
+import { backendPorts, serviceBackends, watchServiceBackends } from '../network/backends';
 
 const COMPONENT = 'endpoint-controller';
 const epType = typeForKind('Endpoints');
@@ -19,15 +18,7 @@ export class EndpointsController {
   constructor(private ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key));
     const store = ctx.api.store;
-    store.watch('services', (_t, svc) => this.queue.add(nsName(svc.metadata.namespace, svc.metadata.name!)));
-    store.watch('pods', (type, pod, old) => {
-      if (type === 'MODIFIED' && old && pod.status?.podIP === old.status?.podIP && pod.status?.phase === old.status?.phase && pod.metadata.labels === old.metadata.labels && pod.metadata.deletionTimestamp === old.metadata.deletionTimestamp && pod.status?.conditions === old.status?.conditions) return;
-      for (const svc of store.list('services', pod.metadata.namespace)) {
-        if (!svc.spec?.selector) continue;
-        const sel = selectorFromMap(svc.spec.selector);
-        if (matches(sel, pod.metadata.labels) || (old && matches(sel, old.metadata.labels))) this.queue.add(nsName(svc.metadata.namespace, svc.metadata.name!));
-      }
-    });
+    watchServiceBackends(store, (key) => this.queue.add(key));
   }
 
   private sync(key: string): void {

@@ -52,7 +52,7 @@ function busyLoop(program: ContainerProgram): boolean {
   return program.steps.some((s) => s.kind === 'loop' && !s.body.some((b) => b.kind === 'sleep' && b.ms > 0));
 }
 
-/** 32-bit FNV-1a: a stable wobble per container and window. */
+/** 32-bit FNV-1a: a stable wobble per container and metrics period. */
 function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);

@@ -57,3 +57,20 @@ export function backendPorts(svc: KObject, pod: KObject): BackendPort[] {
   }
   return out;
 }
+
+/**
+ * Calls `enqueue("ns/name")` for every Service whose backends a pod change may have changed:
+ * a new or deleted pod, or one whose IP, phase, labels, readiness or deletion changed, matched
+ * by the Service's selector before or after. Both endpoint controllers watch pods this way.
+ */
+export function watchServiceBackends(store: ObjectStore, enqueue: (key: string) => void): void {
+  store.watch('services', (_t, svc) => enqueue(`${svc.metadata.namespace}/${svc.metadata.name}`));
+  store.watch('pods', (type, pod, old) => {
+    if (type === 'MODIFIED' && old && pod.status?.podIP === old.status?.podIP && pod.status?.phase === old.status?.phase && pod.metadata.labels === old.metadata.labels && pod.metadata.deletionTimestamp === old.metadata.deletionTimestamp && pod.status?.conditions === old.status?.conditions) return;
+    for (const svc of store.list('services', pod.metadata.namespace)) {
+      if (!svc.spec?.selector) continue;
+      const sel = selectorFromMap(svc.spec.selector);
+      if (matches(sel, pod.metadata.labels) || (old && matches(sel, old.metadata.labels))) enqueue(`${svc.metadata.namespace}/${svc.metadata.name}`);
+    }
+  });
+}
