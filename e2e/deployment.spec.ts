@@ -27,6 +27,13 @@ test.describe('first deployment', () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
     await expect(page.getByRole('region', { name: '클러스터' })).toBeVisible();
     await expect(page.getByText('컨트롤 플레인', { exact: true })).toBeVisible();
+    // kubectl tables stay in a monospace font in Korean too, or their columns would not line up.
+    const prompt = page.getByRole('textbox').first();
+    await prompt.fill('kubectl get nodes');
+    await prompt.press('Enter');
+    const row = page.getByTestId('console-output').getByText(/control-plane\s+Ready/);
+    await expect(row).toBeVisible();
+    expect(await row.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/monospace/);
     await page.screenshot({ path: info.outputPath('korean.png'), fullPage: true });
   });
 
