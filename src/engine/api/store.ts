@@ -78,7 +78,7 @@ export class ObjectStore {
     const t = this.table(resource);
     const index: Index = { fn, entries: new Map() };
     t.indexes.set(indexName, index);
-    for (const [ns, objs] of t.byNamespace) for (const obj of objs.values()) this.indexAdd(index, keyOf(ns, obj.metadata.name!), obj);
+    for (const [ns, objs] of t.byNamespace) for (const obj of objs.values()) this.indexAdd(index, keyOf(ns, obj.metadata.name!), values(fn(obj)));
   }
 
   get(resource: string, namespace: string | undefined, name: string): KObject | undefined {
@@ -199,8 +199,12 @@ export class ObjectStore {
     const ref = obj ?? old!;
     const key = keyOf(ref.metadata.namespace, ref.metadata.name!);
     for (const index of t.indexes.values()) {
-      if (old) this.indexRemove(index, key, old);
-      if (obj) this.indexAdd(index, key, obj);
+      const before = old ? values(index.fn(old)) : [];
+      const after = obj ? values(index.fn(obj)) : [];
+      // Most updates (status, heartbeats) leave every indexed value alone: nothing to move.
+      if (before.length === after.length && before.every((v, i) => v === after[i])) continue;
+      this.indexRemove(index, key, before);
+      this.indexAdd(index, key, after);
     }
     if (old?.metadata.uid && !obj) this.uidIndex.delete(old.metadata.uid);
     if (obj?.metadata.uid) this.uidIndex.set(obj.metadata.uid, { resource, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name! });
@@ -221,16 +225,16 @@ export class ObjectStore {
     }
   }
 
-  private indexAdd(index: Index, key: string, obj: KObject): void {
-    for (const v of values(index.fn(obj))) {
+  private indexAdd(index: Index, key: string, keys: string[]): void {
+    for (const v of keys) {
       let s = index.entries.get(v);
       if (!s) index.entries.set(v, (s = new Set()));
       s.add(key);
     }
   }
 
-  private indexRemove(index: Index, key: string, obj: KObject): void {
-    for (const v of values(index.fn(obj))) {
+  private indexRemove(index: Index, key: string, keys: string[]): void {
+    for (const v of keys) {
       const s = index.entries.get(v);
       s?.delete(key);
       if (s?.size === 0) index.entries.delete(v);

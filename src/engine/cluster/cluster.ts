@@ -31,6 +31,7 @@ import { StatefulSetController } from '../controllers/statefulset';
 import { EndpointsController } from '../controllers/endpoints';
 import { ResourceQuotaController } from '../controllers/resourcequota';
 import { MetricsServer } from '../metrics/metricsServer';
+import { POD_LABEL_INDEX, podLabelKeys } from '../network/backends';
 import { ClusterAutoscaler, type NodeGroup } from '../cloud/clusterautoscaler';
 import { IngressNginxController, nginxIngressClass } from '../network/ingress';
 import { HorizontalPodAutoscalerController } from '../controllers/hpa/controller';
@@ -101,6 +102,7 @@ export class Cluster {
       return t ? qualifiedResource(t) : resource;
     });
     this.store.addIndex('pods', 'nodeName', (p) => p.spec?.nodeName);
+    this.store.addIndex('pods', POD_LABEL_INDEX, podLabelKeys);
     this.store.addIndex('pods', 'orphan', (p) => (controllerOf(p) ? undefined : p.metadata.namespace));
     this.api = new ApiServer(this.store, this.clock, this.rng);
     this.reasons = new ReasonLog(() => this.clock.now());

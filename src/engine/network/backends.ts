@@ -26,12 +26,23 @@ export interface BackendPort {
   protocol: string;
 }
 
+/** Index of pods by each of their labels, as "namespace/key=value". */
+export const POD_LABEL_INDEX = 'label';
+export const podLabelKey = (namespace: string, key: string, value: string) => `${namespace}/${key}=${value}`;
+export function podLabelKeys(pod: KObject): string[] {
+  return Object.entries(pod.metadata.labels ?? {}).map(([k, v]) => podLabelKey(pod.metadata.namespace!, k, v));
+}
+
 /** Pods selected by the Service that have an IP (the endpoints controller skips the rest). */
 export function serviceBackends(store: ObjectStore, svc: KObject): Backend[] {
   if (!svc.spec?.selector) return [];
   const sel = selectorFromMap(svc.spec.selector);
   const out: Backend[] = [];
-  for (const pod of store.list('pods', svc.metadata.namespace)) {
+  // Candidates from the label index (one of the selector's pairs), not the whole namespace:
+  // kube-dns must not scan every kube-proxy pod of a 5,000-node cluster on each change.
+  const first = Object.entries(svc.spec.selector as Record<string, string>)[0];
+  const candidates = first ? store.byIndex('pods', POD_LABEL_INDEX, podLabelKey(svc.metadata.namespace!, first[0], first[1])) : store.list('pods', svc.metadata.namespace);
+  for (const pod of candidates) {
     if (!pod.status?.podIP || !matches(sel, pod.metadata.labels)) continue;
     if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') continue;
     const terminating = !!pod.metadata.deletionTimestamp;
