@@ -1,6 +1,7 @@
 /**
  * Admission: what the API server adds to a new object before it is stored — allocations
- * (Service cluster IPs and node ports), the initial status, and the namespace lifecycle rule.
+ * (Service cluster IPs and node ports), the initial status, the namespace lifecycle rule and the
+ * default IngressClass.
  */
 import type { KObject } from './types';
 import type { Rng } from '../sim/rng';
@@ -170,4 +171,12 @@ export function releaseServiceAddresses(obj: KObject, allocator: ServiceIpAlloca
 
 export function namespaceIsTerminating(store: ObjectStore, ns: string): boolean {
   return !!store.get('namespaces', undefined, ns)?.metadata.deletionTimestamp;
+}
+
+/** DefaultIngressClass admission: an Ingress without a class gets the default one. */
+export function admitIngressClass(store: ObjectStore, ing: KObject): KObject {
+  if (ing.spec?.ingressClassName || ing.metadata.annotations?.['kubernetes.io/ingress.class']) return ing;
+  const defaults = store.list('ingressclasses').filter((c) => c.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true');
+  if (defaults.length !== 1) return ing;
+  return { ...ing, spec: { ...ing.spec, ingressClassName: defaults[0].metadata.name } };
 }

@@ -14,9 +14,8 @@ import { apiVersionOf, qualifiedResource, resolveKind, typeForKind, type Resourc
 import { applyDefaults } from './defaults';
 import { validateObject, validateObjectUpdate } from './validation';
 import { admitLimitRanges } from './limitranger';
-import { admitIngressClass } from '../network/ingress';
 import { admitQuotas, refuseUnsupportedQuota } from './resourcequota';
-import { admitJob, admitNewObject, namespaceIsTerminating, releaseServiceAddresses, ServiceIpAllocator } from './admission';
+import { admitIngressClass, admitJob, admitNewObject, namespaceIsTerminating, releaseServiceAddresses, ServiceIpAllocator } from './admission';
 import { EventStore, type EventRecord } from './events';
 import { matches, type Selector } from './labels';
 import { deepEqual } from '../util/equal';

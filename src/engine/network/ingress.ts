@@ -31,14 +31,6 @@ export function nginxIngressClass(): KObject {
   };
 }
 
-/** DefaultIngressClass admission: an Ingress without a class gets the default one. */
-export function admitIngressClass(store: ObjectStore, ing: KObject): KObject {
-  if (ing.spec?.ingressClassName || ing.metadata.annotations?.['kubernetes.io/ingress.class']) return ing;
-  const defaults = store.list('ingressclasses').filter((c) => c.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true');
-  if (defaults.length !== 1) return ing;
-  return { ...ing, spec: { ...ing.spec, ingressClassName: defaults[0].metadata.name } };
-}
-
 export class IngressNginxController {
   constructor(private ctx: ControllerContext) {
     ctx.api.store.watch('ingresses', (type, ing, old) => {
