@@ -7,6 +7,7 @@ import type { KObject } from '../api/types';
 import type { ObjectStore } from '../api/store';
 import { dateOutput, fileExists, type ContainerProgram } from './runtime';
 import { fieldRef, storeLookup, type ConfigLookup } from './configSources';
+import { shellWords } from '../util/shell';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -26,8 +27,17 @@ export interface ExecTarget {
   startedAt: number;
   /** The ConfigMaps and Secrets its environment was built from (a snapshot taken at start). */
   envSources: ConfigLookup;
-  /** Files mounted from configMap/secret/projected/downwardAPI volumes. */
+  /** Files mounted from configMap/secret/projected/downwardAPI volumes (read-only). */
   files: Record<string, string>;
+  /** What the container wrote: its own layer (gone on restart) and emptyDir volumes (kept for the pod's life). */
+  writable: WritableFiles;
+}
+
+/** Files a container can write, by absolute path; returns an error sentence when it cannot. */
+export interface WritableFiles {
+  read(path: string): string | undefined;
+  write(path: string, content: string, append: boolean): string | undefined;
+  list(dir: string): string[];
 }
 
 /**
@@ -125,6 +135,7 @@ export function execInContainer(store: ObjectStore, pod: KObject, target: ExecTa
       let out = '';
       for (const path of args) {
         if (files[path] !== undefined) out += files[path];
+        else if (target.writable.read(path) !== undefined) out += target.writable.read(path);
         else if (fileExists(program, path, runningFor)) out += '';
         else return { stdout: out, stderr: `cat: can't open '${path}': No such file or directory\n`, exitCode: 1 };
       }
@@ -134,8 +145,9 @@ export function execInContainer(store: ObjectStore, pod: KObject, target: ExecTa
       const path = args.find((a) => !a.startsWith('-'));
       if (!path || path === '/') return ok('bin\ndev\netc\nhome\nlib\nproc\nroot\nsys\ntmp\nusr\nvar\n');
       if (files[path] !== undefined || fileExists(program, path, runningFor)) return ok(`${path}\n`);
+      if (target.writable.read(path) !== undefined) return ok(`${path}\n`);
       const dir = `${path.replace(/\/+$/, '')}/`;
-      const children = [...new Set(Object.keys(files).filter((f) => f.startsWith(dir)).map((f) => f.slice(dir.length).split('/')[0]))].sort();
+      const children = [...new Set([...Object.keys(files).filter((f) => f.startsWith(dir)).map((f) => f.slice(dir.length).split('/')[0]), ...target.writable.list(dir)])].sort();
       if (children.length) return ok(`${children.join('\n')}\n`);
       return fail(`ls: ${path}: No such file or directory\n`);
     }
@@ -144,7 +156,7 @@ export function execInContainer(store: ObjectStore, pod: KObject, target: ExecTa
     case 'sh':
     case 'bash':
     case 'ash':
-      if (args[0] === '-c' && args[1]) return execInContainer(store, pod, target, now, args[1].trim().split(/\s+/));
+      if (args[0] === '-c' && args[1]) return runShell(store, pod, target, now, args[1]);
       return fail('error: interactive shells are not available in this simulator; run one command at a time, e.g. "kubectl exec POD -- env"');
     default:
       return fail(
@@ -152,6 +164,33 @@ export function execInContainer(store: ObjectStore, pod: KObject, target: ExecTa
         126,
       );
   }
+}
+
+/**
+ * `sh -c '…'`: commands separated by `;` or `&&`, each optionally redirected with `>` or `>>`
+ * into a file — enough for `echo hello > /data/greeting; cat /data/greeting`.
+ */
+function runShell(store: ObjectStore, pod: KObject, target: ExecTarget, now: number, script: string): ExecResult {
+  let stdout = '';
+  let stderr = '';
+  let exitCode = 0;
+  for (const part of script.split(/\s*(?:;|&&)\s*/)) {
+    if (!part.trim()) continue;
+    const m = /^(.*?)\s*(>>?)\s*(\S+)\s*$/.exec(part);
+    const { words } = shellWords(m ? m[1] : part);
+    const r = words.length ? execInContainer(store, pod, target, now, words) : { stdout: '', stderr: '', exitCode: 0 };
+    stderr += r.stderr;
+    exitCode = r.exitCode;
+    if (m) {
+      const error = target.writable.write(m[3], r.stdout, m[2] === '>>');
+      if (error) {
+        stderr += `sh: can't create ${m[3]}: ${error}\n`;
+        exitCode = 1;
+      }
+    } else stdout += r.stdout;
+    if (exitCode !== 0 && /&&/.test(script)) break;
+  }
+  return { stdout, stderr, exitCode };
 }
 
 /**

@@ -18,7 +18,7 @@ import { newContainer, send, stateOf, type ContainerSnapshot } from './container
 import { goDuration, imageRef, parseImage, resolveImage } from './images';
 import { logsOf, probeResult, programFor, runOf, type ContainerProgram, type ProbeSpec } from './runtime';
 import { envConfigError, mountedFiles, referencedSources, snapshotSources, storeLookup, volumeMountError, type ConfigLookup } from './configSources';
-import type { ExecTarget } from './exec';
+import type { ExecTarget, WritableFiles } from './exec';
 import { buildPodStatus, podPhase, type ContainerView } from './podStatus';
 import { startNodeAgent } from './nodeAgent';
 
@@ -64,6 +64,8 @@ interface ContainerRuntime {
   probes: ProbeState;
   /** The ConfigMaps and Secrets this run was created from (env and subPath files are fixed). */
   sources?: ConfigLookup;
+  /** Files this run wrote outside any volume: its writable layer, gone when the container restarts. */
+  layer?: Map<string, string>;
 }
 
 interface ProbeState {
@@ -98,6 +100,8 @@ interface PodWorker {
   /** The volume manager's latest copy of the ConfigMaps and Secrets mounted as volumes. */
   volumeSources?: ConfigLookup;
   mountBackoffMs: number;
+  /** emptyDir contents by "volume/relative path": they outlive container restarts, not the pod. */
+  emptyDirs: Map<string, string>;
 }
 
 /** A container that is running now, as cAdvisor sees it (for metrics). */
@@ -329,6 +333,8 @@ export class Kubelet {
       initialized: false,
       timers: new Set(),
       mountBackoffMs: 0,
+      // A node that reboots under a pod keeps the pod's emptyDir on disk.
+      emptyDirs: revived?.emptyDirs ?? new Map(),
     };
     this.workers.set(worker.key, worker);
     this.markDirty(worker);
@@ -502,6 +508,7 @@ export class Kubelet {
       const now = this.ctx.clock.now();
       c.snapshot = send(c.snapshot, { type: 'STARTED', at: now, containerId: `containerd://${this.ctx.rng.hex(64)}` });
       c.busy = false;
+      c.layer = undefined;
       c.lastRestartAt = now;
       c.logs.push({ startedAt: now, program: c.program });
       if (c.logs.length > 2) c.logs.shift();
@@ -778,7 +785,46 @@ export class Kubelet {
     const startedAt = c.snapshot.context.startedAt ?? now;
     const live = storeLookup(this.ctx.api.store, namespace);
     const atStart = c.sources ?? live;
-    return { program: c.program, spec: c.spec, runningFor: now - startedAt, startedAt, envSources: atStart, files: mountedFiles(pod, c.spec, w.volumeSources ?? live, atStart) };
+    const files = mountedFiles(pod, c.spec, w.volumeSources ?? live, atStart);
+    return { program: c.program, spec: c.spec, runningFor: now - startedAt, startedAt, envSources: atStart, files, writable: this.writableFiles(w, c, pod, files) };
+  }
+
+  /** Where a container's writes land: an emptyDir mount (longest mount path wins), a read-only mount, or its own layer. */
+  private writableFiles(w: PodWorker, c: ContainerRuntime, pod: KObject, mounted: Record<string, string>): WritableFiles {
+    const volumes = new Map<string, Any>((pod.spec?.volumes ?? []).map((v: Any) => [v.name, v]));
+    const mounts = ((c.spec.volumeMounts as Any[]) ?? []).map((m) => ({ path: String(m.mountPath).replace(/\/+$/, ''), m, v: volumes.get(m.name) })).sort((a, b) => b.path.length - a.path.length);
+    const locate = (path: string) => {
+      const mount = mounts.find((x) => path === x.path || path.startsWith(`${x.path}/`));
+      if (!mount) return { where: 'layer' as const, key: path };
+      if (mount.v?.emptyDir && !mount.m.readOnly) return { where: 'emptyDir' as const, key: `${mount.m.name}/${path.slice(mount.path.length + 1)}` };
+      return { where: 'readonly' as const, key: path };
+    };
+    return {
+      read: (path) => {
+        const at = locate(path);
+        return at.where === 'emptyDir' ? w.emptyDirs.get(at.key) : at.where === 'layer' ? c.layer?.get(path) : undefined;
+      },
+      write: (path, content, append) => {
+        const at = locate(path);
+        if (at.where === 'readonly' || mounted[path] !== undefined) return 'Read-only file system';
+        const store = at.where === 'emptyDir' ? w.emptyDirs : (c.layer ??= new Map());
+        store.set(at.key, (append ? (store.get(at.key) ?? '') : '') + content);
+        return undefined;
+      },
+      list: (dir) => {
+        const out: string[] = [];
+        for (const path of [...(c.layer?.keys() ?? [])]) if (path.startsWith(dir)) out.push(path.slice(dir.length).split('/')[0]);
+        for (const x of mounts) {
+          if (!x.v?.emptyDir) continue;
+          for (const key of w.emptyDirs.keys()) {
+            if (!key.startsWith(`${x.m.name}/`)) continue;
+            const full = `${x.path}/${key.slice(x.m.name.length + 1)}`;
+            if (full.startsWith(dir)) out.push(full.slice(dir.length).split('/')[0]);
+          }
+        }
+        return out;
+      },
+    };
   }
 
   runningContainers(): RunningContainer[] {
