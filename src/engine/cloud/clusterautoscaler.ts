@@ -43,7 +43,6 @@ export interface NodeGroup {
 export interface NodeHost {
   provision(spec: NodeSpec): void;
   deprovision(name: string): void;
-  nodeNames(): string[];
 }
 
 export const GROUP_LABEL = 'node.wheelhouse.dev/nodegroup';

@@ -304,7 +304,6 @@ export class Cluster {
         const k = this.kubelets.get(name);
         if (k) this.destroyNode(k, name, 'cloud-node-lifecycle-controller');
       },
-      nodeNames: () => [...this.kubelets.keys()],
     }, () => this.scheduler.queue.unschedulable.keys());
     this.changed();
   }

@@ -1,11 +1,22 @@
-/** The small part of kubectl's JSONPath used by --sort-by and --field-selector: `.a.b[0].c`. */
+/**
+ * One value at a JSONPath (`.a.b[0].c`), for --sort-by and --field-selector. The parsing is
+ * the template printer's (printers/jsonpathTemplate); parsed paths are kept, since sorting
+ * reads the same path once per comparison.
+ */
+import { evaluatePath, parsePath } from './printers/jsonpathTemplate';
+
+const parsed = new Map<string, ReturnType<typeof parsePath> | null>();
+
+/** The first value at `path`; undefined when there is none or the path does not parse. */
 export function jsonPathValue(obj: unknown, path: string): unknown {
-  const parts = path.replace(/^\./, '').match(/[^.[\]]+|\[\d+\]/g) ?? [];
-  let cur: unknown = obj;
-  for (const part of parts) {
-    if (cur === null || cur === undefined) return undefined;
-    if (part.startsWith('[')) cur = (cur as unknown[])[Number(part.slice(1, -1))];
-    else cur = (cur as Record<string, unknown>)[part];
+  let steps = parsed.get(path);
+  if (steps === undefined) {
+    try {
+      steps = parsePath(path);
+    } catch {
+      steps = null;
+    }
+    parsed.set(path, steps);
   }
-  return cur;
+  return steps ? evaluatePath(obj, steps)[0] : undefined;
 }

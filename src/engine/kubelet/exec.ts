@@ -6,7 +6,7 @@
 import type { KObject } from '../api/types';
 import type { ObjectStore } from '../api/store';
 import { dateOutput, fileExists, type ContainerProgram } from './runtime';
-import { fieldRef, storeLookup, type ConfigLookup } from './configSources';
+import { fieldRef, type ConfigLookup } from './configSources';
 import { shellWords } from '../util/shell';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -45,7 +45,7 @@ export interface WritableFiles {
  * container: Service variables only for Services that existed then, ConfigMap and Secret
  * values as they were then.
  */
-export function containerEnv(store: ObjectStore, pod: KObject, container: Any, sources: ConfigLookup = storeLookup(store, pod.metadata.namespace!), startedAt = Infinity): [string, string][] {
+export function containerEnv(store: ObjectStore, pod: KObject, container: Any, sources: ConfigLookup, startedAt: number): [string, string][] {
   const ns = pod.metadata.namespace!;
   const env = new Map<string, string>();
   env.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');

@@ -33,6 +33,15 @@ export function podLabelKeys(pod: KObject): string[] {
   return Object.entries(pod.metadata.labels ?? {}).map(([k, v]) => podLabelKey(pod.metadata.namespace!, k, v));
 }
 
+/**
+ * Pods of a namespace that could match a selector: those carrying one of its required
+ * `key: value` pairs (from the label index), or every pod when it requires none.
+ */
+export function candidatePods(store: ObjectStore, namespace: string, required: Record<string, string> | undefined): KObject[] {
+  const first = Object.entries(required ?? {})[0];
+  return first ? store.byIndex('pods', POD_LABEL_INDEX, podLabelKey(namespace, first[0], first[1])) : store.list('pods', namespace);
+}
+
 /** Pods selected by the Service that have an IP (the endpoints controller skips the rest). */
 export function serviceBackends(store: ObjectStore, svc: KObject): Backend[] {
   if (!svc.spec?.selector) return [];
@@ -40,9 +49,7 @@ export function serviceBackends(store: ObjectStore, svc: KObject): Backend[] {
   const out: Backend[] = [];
   // Candidates from the label index (one of the selector's pairs), not the whole namespace:
   // kube-dns must not scan every kube-proxy pod of a 5,000-node cluster on each change.
-  const first = Object.entries(svc.spec.selector as Record<string, string>)[0];
-  const candidates = first ? store.byIndex('pods', POD_LABEL_INDEX, podLabelKey(svc.metadata.namespace!, first[0], first[1])) : store.list('pods', svc.metadata.namespace);
-  for (const pod of candidates) {
+  for (const pod of candidatePods(store, svc.metadata.namespace!, svc.spec.selector)) {
     if (!pod.status?.podIP || !matches(sel, pod.metadata.labels)) continue;
     if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') continue;
     const terminating = !!pod.metadata.deletionTimestamp;

@@ -14,6 +14,7 @@ import { rfc3339 } from '../../sim/clock';
 import { deepEqual } from '../../util/equal';
 import type { MetricsServer } from '../../metrics/metricsServer';
 import type { TrafficModel } from '../../network/traffic';
+import { candidatePods } from '../../network/backends';
 import { isPodReady } from '../podutil';
 import type { ControllerContext } from '../context';
 import { calcReplicas, type PodSample } from './replicaCalculator';
@@ -104,7 +105,7 @@ export class HorizontalPodAutoscalerController {
     }
 
     const selector = selectorFromObject(target.spec?.selector);
-    const pods = api.store.list('pods', ns).filter((p) => matches(selector, p.metadata.labels) && !p.metadata.deletionTimestamp && p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded');
+    const pods = candidatePods(api.store, ns, target.spec?.selector?.matchLabels).filter((p) => matches(selector, p.metadata.labels) && !p.metadata.deletionTimestamp && p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded');
 
     const results: MetricResult[] = [];
     const errors: string[] = [];

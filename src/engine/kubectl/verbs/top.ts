@@ -2,7 +2,8 @@
  * kubectl top pod|node: the Metrics API read and printed as kubectl's metrics printer does —
  * CPU in millicores (`%vm`), memory in MiB (`%vMi`), node percentages of allocatable.
  */
-import { parseSelector, matches } from '../../api/labels';
+import { matches } from '../../api/labels';
+import { selectorFlag } from './get';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { formatTable } from '../table';
@@ -37,11 +38,10 @@ export function topCommand(ctx: VerbContext): void {
   throw new KubectlError(`error: unknown command "${what}" for "kubectl top"\n\nDid you mean this?\n\tnode\n\tpod`);
 }
 
+/** -l, parsed and reported as `kubectl get` does. */
 function selectorFilter(ctx: VerbContext): (labels: Record<string, string> | undefined) => boolean {
-  const s = str(ctx.args, 'selector');
-  if (!s) return () => true;
-  const sel = parseSelector(s);
-  return (labels) => matches(sel, labels);
+  const sel = selectorFlag(ctx);
+  return sel ? (labels) => matches(sel, labels) : () => true;
 }
 
 function topPods(ctx: VerbContext, name: string | undefined, sortBy: string | undefined): void {
