@@ -21,7 +21,7 @@ const ROOTS = [
   'core/v1.PersistentVolume', 'core/v1.PersistentVolumeClaim', 'core/v1.Endpoints', 'core/v1.ResourceQuota', 'core/v1.LimitRange', 'core/v1.ServiceAccount',
   'apps/v1.Deployment', 'apps/v1.ReplicaSet', 'apps/v1.DaemonSet', 'apps/v1.StatefulSet',
   'batch/v1.Job', 'batch/v1.CronJob', 'coordination/v1.Lease',
-  'networking/v1.Ingress', 'networking/v1.IngressClass', 'storage/v1.StorageClass', 'autoscaling/v2.HorizontalPodAutoscaler', 'discovery/v1.EndpointSlice',
+  'networking/v1.Ingress', 'networking/v1.IngressClass', 'storage/v1.StorageClass', 'storage/v1.VolumeAttachment', 'autoscaling/v2.HorizontalPodAutoscaler', 'discovery/v1.EndpointSlice',
 ];
 
 function walk(dir: string): string[] {

@@ -37,7 +37,15 @@ export type ReasonKey =
   | 'apiserver.created'
   | 'apiserver.updated'
   | 'cloud.loadBalancerReady'
-  | 'apiserver.deleted';
+  | 'apiserver.deleted'
+  | 'volume.waitingForConsumer'
+  | 'volume.provisioned'
+  | 'volume.bound'
+  | 'volume.released'
+  | 'volume.deleted'
+  | 'volume.attached'
+  | 'volume.detached'
+  | 'volume.multiAttach';
 
 export interface Reason {
   seq: number;

@@ -7,7 +7,9 @@ import type { KObject } from './types';
 import type { Rng } from '../sim/rng';
 import type { ObjectStore } from './store';
 import { admitPod } from './defaults/pod';
-import { invalid } from './errors';
+import { forbidden, invalid } from './errors';
+import { parseQuantity } from './quantity';
+import { unsupportedVolumeSource } from './validation/storage';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -114,6 +116,9 @@ export function admitNewObject(obj: KObject, allocator: ServiceIpAllocator): KOb
     }
     case 'Namespace':
       return { ...obj, status: { phase: 'Active' } };
+    case 'PersistentVolumeClaim':
+    case 'PersistentVolume':
+      return { ...obj, status: { phase: 'Pending' } };
     case 'Service':
       return { ...obj, spec: allocateServiceAddresses(obj, allocator), status: { loadBalancer: {} } };
     case 'Deployment':
@@ -179,4 +184,48 @@ export function admitIngressClass(store: ObjectStore, ing: KObject): KObject {
   const defaults = store.list('ingressclasses').filter((c) => c.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true');
   if (defaults.length !== 1) return ing;
   return { ...ing, spec: { ...ing.spec, ingressClassName: defaults[0].metadata.name } };
+}
+
+/**
+ * DefaultStorageClass: a claim that names no class (the field absent, not "") gets the default
+ * one — the newest, if several are marked default. StorageObjectInUseProtection then adds the
+ * finalizer that keeps a claim in use from vanishing under its pod.
+ */
+export function admitClaim(store: ObjectStore, pvc: KObject): KObject {
+  let spec = pvc.spec;
+  if (spec?.storageClassName === undefined && !pvc.metadata.annotations?.['volume.beta.kubernetes.io/storage-class']) {
+    const isDefault = (sc: KObject) => (sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] ?? sc.metadata.annotations?.['storageclass.beta.kubernetes.io/is-default-class']) === 'true';
+    const defaults = store.list('storageclasses').filter(isDefault);
+    defaults.sort((a, b) => (a.metadata.creationTimestamp! < b.metadata.creationTimestamp! ? 1 : a.metadata.creationTimestamp! > b.metadata.creationTimestamp! ? -1 : a.metadata.name! < b.metadata.name! ? -1 : 1));
+    if (defaults.length) spec = { ...spec, storageClassName: defaults[0].metadata.name };
+  }
+  return { ...pvc, metadata: { ...pvc.metadata, finalizers: withFinalizer(pvc.metadata.finalizers, 'kubernetes.io/pvc-protection') }, spec };
+}
+
+/**
+ * PersistentVolumeClaimResize: a claim may only grow when its class allows expansion and its
+ * volume was provisioned by that class.
+ */
+export function admitClaimResize(store: ObjectStore, pvc: KObject, old: KObject): void {
+  const before = parseQuantity(old.spec?.resources?.requests?.storage) ?? 0;
+  const after = parseQuantity(pvc.spec?.resources?.requests?.storage) ?? 0;
+  if (after <= before) return;
+  const sc = store.get('storageclasses', undefined, pvc.spec?.storageClassName ?? '');
+  const pv = pvc.spec?.volumeName ? store.get('persistentvolumes', undefined, pvc.spec.volumeName) : undefined;
+  if (!sc || !sc.allowVolumeExpansion || !pv?.metadata.annotations?.['pv.kubernetes.io/provisioned-by']) {
+    throw forbidden(`persistentvolumeclaims "${pvc.metadata.name}" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize`);
+  }
+}
+
+/** StorageObjectInUseProtection for volumes; a source the simulator cannot model is refused out loud. */
+export function admitVolume(pv: KObject): KObject {
+  const other = unsupportedVolumeSource(pv);
+  if (other) {
+    throw forbidden(`persistentvolumes "${pv.metadata.name}" is forbidden: the ${other} volume source is not simulated here; use hostPath, local, nfs, or a StorageClass (dynamic provisioning) instead`);
+  }
+  return { ...pv, metadata: { ...pv.metadata, finalizers: withFinalizer(pv.metadata.finalizers, 'kubernetes.io/pv-protection') } };
+}
+
+function withFinalizer(list: string[] | undefined, f: string): string[] {
+  return list?.includes(f) ? list : [...(list ?? []), f];
 }

@@ -67,6 +67,16 @@ export function objectUsage(type: ResourceType, obj: KObject): Record<string, nu
     if (obj.spec?.type === 'NodePort' || obj.spec?.type === 'LoadBalancer') out['services.nodeports'] = (obj.spec?.ports ?? []).length;
     if (obj.spec?.type === 'LoadBalancer') out['services.loadbalancers'] = 1;
   }
+  if (type.kind === 'PersistentVolumeClaim') {
+    // The PVC evaluator: storage requested, in total and per class.
+    const storage = quotaAmount('storage', obj.spec?.resources?.requests?.storage ?? '0');
+    out['requests.storage'] = storage;
+    const cls = obj.spec?.storageClassName;
+    if (cls) {
+      out[`${cls}.storageclass.storage.k8s.io/requests.storage`] = storage;
+      out[`${cls}.storageclass.storage.k8s.io/persistentvolumeclaims`] = 1;
+    }
+  }
   return out;
 }
 

@@ -32,6 +32,8 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('LimitRange', 'limitranges', '', 'v1', true, ['limits']),
   rt('Namespace', 'namespaces', '', 'v1', false, ['ns']),
   rt('Node', 'nodes', '', 'v1', false, ['no']),
+  rt('PersistentVolumeClaim', 'persistentvolumeclaims', '', 'v1', true, ['pvc']),
+  rt('PersistentVolume', 'persistentvolumes', '', 'v1', false, ['pv']),
   rt('Pod', 'pods', '', 'v1', true, ['po'], ['all']),
   rt('ResourceQuota', 'resourcequotas', '', 'v1', true, ['quota']),
   rt('Secret', 'secrets', '', 'v1', true),
@@ -47,6 +49,8 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('EndpointSlice', 'endpointslices', 'discovery.k8s.io', 'v1', true),
   rt('IngressClass', 'ingressclasses', 'networking.k8s.io', 'v1', false),
   rt('Ingress', 'ingresses', 'networking.k8s.io', 'v1', true, ['ing']),
+  rt('StorageClass', 'storageclasses', 'storage.k8s.io', 'v1', false, ['sc']),
+  rt('VolumeAttachment', 'volumeattachments', 'storage.k8s.io', 'v1', false),
 ];
 
 const byKind = new Map<string, ResourceType>();

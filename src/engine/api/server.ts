@@ -15,7 +15,7 @@ import { applyDefaults } from './defaults';
 import { validateObject, validateObjectUpdate } from './validation';
 import { admitLimitRanges } from './limitranger';
 import { admitQuotas, refuseUnsupportedQuota } from './resourcequota';
-import { admitIngressClass, admitJob, admitNewObject, namespaceIsTerminating, releaseServiceAddresses, ServiceIpAllocator } from './admission';
+import { admitClaim, admitClaimResize, admitIngressClass, admitJob, admitVolume, admitNewObject, namespaceIsTerminating, releaseServiceAddresses, ServiceIpAllocator } from './admission';
 import { EventStore, type EventRecord } from './events';
 import { matches, type Selector } from './labels';
 import { deepEqual } from '../util/equal';
@@ -126,6 +126,8 @@ export class ApiServer {
     if (this.store.get(type.resource, obj.metadata.namespace, obj.metadata.name!)) throw alreadyExists(qualifiedResource(type), obj.metadata.name!);
     if (type.kind === 'ResourceQuota') refuseUnsupportedQuota(obj);
     if (type.kind === 'Ingress') obj = admitIngressClass(this.store, obj);
+    if (type.kind === 'PersistentVolumeClaim') obj = admitClaim(this.store, obj);
+    if (type.kind === 'PersistentVolume') obj = admitVolume(obj);
     // Admission plugins in the API server's order: LimitRanger mutates, then ResourceQuota.
     if (type.kind === 'Pod') obj = admitLimitRanges(this.store, obj);
     const charges = admitQuotas(this.store, type, obj);
@@ -183,6 +185,7 @@ export class ApiServer {
       }
     }
     const errs = validateObjectUpdate(type, obj, old);
+    if (type.kind === 'PersistentVolumeClaim' && !errs.length) admitClaimResize(this.store, obj, old);
     if (type.kind === 'ResourceQuota') refuseUnsupportedQuota(obj);
     if (errs.length) throw invalid(type.kind, obj.metadata.name ?? '', errs);
     if (GENERATION_KINDS.has(type.kind) && !deepEqual(obj.spec, old.spec)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;

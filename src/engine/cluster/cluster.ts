@@ -40,6 +40,13 @@ import { RootCaCertPublisher } from '../controllers/rootcacertpublisher';
 import { EndpointSliceController } from '../controllers/endpointslice';
 import { CloudServiceController } from '../cloud/servicecontroller';
 import { runKubectl, type KubectlResult } from '../kubectl';
+import { POD_CLAIM_INDEX, podClaimKeys } from '../storage/volumeutil';
+import { VolumeData } from '../storage/volumeData';
+import { PersistentVolumeController } from '../storage/pvcontroller';
+import { AttachDetachController } from '../storage/attachdetach';
+import { PvcProtectionController, PvProtectionController } from '../storage/protection';
+import { DiskProvisioner } from '../storage/provisioner';
+import { builtInStorageClasses } from '../storage/classes';
 
 export interface ClusterOptions {
   seed?: number;
@@ -82,6 +89,8 @@ export class Cluster {
   readonly options: ClusterOptions;
   /** kube-proxy's view of Service traffic: load sources and per-pod request rates. */
   readonly traffic: TrafficModel;
+  /** What is written on volumes (cloud disks, NFS exports, node directories). */
+  readonly volumeData = new VolumeData();
   /** The Metrics API (`kubectl top`, the HPA). */
   readonly metrics: MetricsServer;
   private autoscaler: ClusterAutoscaler | undefined;
@@ -103,6 +112,7 @@ export class Cluster {
     });
     this.store.addIndex('pods', 'nodeName', (p) => p.spec?.nodeName);
     this.store.addIndex('pods', POD_LABEL_INDEX, podLabelKeys);
+    this.store.addIndex('pods', POD_CLAIM_INDEX, podClaimKeys);
     this.store.addIndex('pods', 'orphan', (p) => (controllerOf(p) ? undefined : p.metadata.namespace));
     this.api = new ApiServer(this.store, this.clock, this.rng);
     this.reasons = new ReasonLog(() => this.clock.now());
@@ -135,6 +145,11 @@ export class Cluster {
       podgc: new PodGarbageCollector(this.ctx),
       resourcequota: new ResourceQuotaController(this.ctx),
       rootcacertpublisher: new RootCaCertPublisher(this.ctx),
+      persistentvolume: new PersistentVolumeController(this.ctx),
+      attachdetach: new AttachDetachController(this.ctx),
+      pvcprotection: new PvcProtectionController(this.ctx),
+      pvprotection: new PvProtectionController(this.ctx),
+      diskprovisioner: new DiskProvisioner(this.ctx, this.volumeData),
     };
     this.controllers.ingressnginx = new IngressNginxController(this.ctx);
     this.controllers.horizontalpodautoscaler = new HorizontalPodAutoscalerController(this.ctx, this.metrics, this.traffic);
@@ -175,6 +190,7 @@ export class Cluster {
       this.api.create(kubeDnsService(), 'kubeadm');
       if (options.metricsServer !== false) this.api.create(metricsServerDeployment(), 'kubectl');
       this.api.create(nginxIngressClass(), 'kubectl');
+      for (const sc of builtInStorageClasses()) this.api.create(sc, 'kubectl');
     }
     const boot = options.bootSeconds ?? 300;
     const quiet = this.reasons.enabled;
@@ -186,7 +202,7 @@ export class Cluster {
   private registerNode(spec: NodeSpec): KObject {
     const index = this.nodeCount++;
     const node = this.api.create(nodeObject(spec, index, this.clock.now()), 'kubelet');
-    this.kubelets.set(spec.name, new Kubelet(this.ctx, spec.name, podCidrPrefix(index)));
+    this.kubelets.set(spec.name, new Kubelet(this.ctx, spec.name, podCidrPrefix(index), this.volumeData));
     return node;
   }
 

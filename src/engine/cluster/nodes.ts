@@ -5,6 +5,7 @@
 import type { KObject } from '../api/types';
 import { rfc3339 } from '../sim/clock';
 import { readyConditions } from '../kubelet/kubelet';
+import { REGION, REGION_LABEL, ZONE_LABEL, zoneForNodeIndex } from '../storage/classes';
 
 export interface NodeSpec {
   name: string;
@@ -27,6 +28,12 @@ export function nodeObject(spec: NodeSpec, index: number, now: number): KObject 
     'kubernetes.io/hostname': spec.name,
     'kubernetes.io/os': 'linux',
   };
+  // Worker VMs carry their region and zone (the cloud controller labels them). The control
+  // plane gets none here, so zone spreading counts only the zones workloads can use.
+  if (!controlPlane) {
+    labels[REGION_LABEL] = REGION;
+    labels[ZONE_LABEL] = zoneForNodeIndex(index);
+  }
   if (controlPlane) {
     labels['node-role.kubernetes.io/control-plane'] = '';
     labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '';

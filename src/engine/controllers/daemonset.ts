@@ -55,7 +55,7 @@ export class DaemonSetController {
     for (const [k, v] of Object.entries((spec.nodeSelector as Record<string, string>) ?? {})) if (node.metadata.labels?.[k] !== v) return false;
     const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
     if (terms) {
-      const info = { name: node.metadata.name!, labels: node.metadata.labels ?? {} } as Parameters<typeof termMatches>[1];
+      const info = { name: node.metadata.name!, labels: node.metadata.labels ?? {} };
       if (!terms.some((t: Parameters<typeof termMatches>[0]) => termMatches(t, info))) return false;
     }
     const tolerations: Toleration[] = [...(spec.tolerations ?? []), ...DAEMON_TOLERATIONS];

@@ -60,6 +60,18 @@ describe('Deployment → ReplicaSet → Pods → Running', () => {
     expect(c.store.list('replicasets', 'default')).toHaveLength(0);
   });
 
+  it('re-created at once after a delete, it names its ReplicaSet anew (collisionCount) instead of failing', () => {
+    const c = newCluster();
+    k(c, 'apply -f -', NGINX_DEPLOYMENT);
+    c.advance(1);
+    k(c, 'delete deployment web');
+    k(c, 'apply -f -', NGINX_DEPLOYMENT);
+    c.advance(30);
+    expect(c.clock.failures).toEqual([]);
+    expect(k(c, 'get deployment web -o jsonpath={.status.collisionCount}')).toBe('1');
+    expect(k(c, 'get deployment web')).toMatch(/web\s+3\/3\s+3\s+3/);
+  });
+
   it('scales up and down, deleting the newest, least settled pods first', () => {
     const c = newCluster();
     k(c, 'create deployment web --image=nginx --replicas=2');

@@ -59,11 +59,14 @@ export class DeploymentController {
       for (const rs of oldRSs) if (replicasOf(rs) > 0) this.scaleReplicaSet(d, rs, 0);
       if (!oldActive) {
         newRS ??= this.createNewReplicaSet(d, owned, d.spec.replicas);
+        if (!newRS) return;
         if (replicasOf(newRS) !== d.spec.replicas) newRS = this.scaleReplicaSet(d, newRS, d.spec.replicas);
       }
     } else {
-      if (!newRS) newRS = this.createNewReplicaSet(d, owned, this.newReplicasCount(d, undefined, oldRSs));
-      else if (replicasOf(newRS) !== d.spec.replicas) {
+      if (!newRS) {
+        newRS = this.createNewReplicaSet(d, owned, this.newReplicasCount(d, undefined, oldRSs));
+        if (!newRS) return;
+      } else if (replicasOf(newRS) !== d.spec.replicas) {
         const target = replicasOf(newRS) > d.spec.replicas ? d.spec.replicas : this.newReplicasCount(d, newRS, oldRSs);
         if (target !== replicasOf(newRS)) newRS = this.scaleReplicaSet(d, newRS, target);
       }
@@ -176,7 +179,7 @@ export class DeploymentController {
     for (const [rs, n] of targets) this.scaleReplicaSet(d, rs, Math.max(0, n));
   }
 
-  private createNewReplicaSet(d: KObject, owned: KObject[], replicas: number): KObject {
+  private createNewReplicaSet(d: KObject, owned: KObject[], replicas: number): KObject | undefined {
     const collisionCount = d.status?.collisionCount ?? 0;
     const hash = computeTemplateHash(d.spec.template, collisionCount);
     const revision = Math.max(0, ...owned.map(revisionOf)) + 1;
@@ -199,6 +202,17 @@ export class DeploymentController {
       },
     };
     if (rs.spec.minReadySeconds === undefined) delete rs.spec.minReadySeconds;
+    const existing = this.ctx.api.store.get('replicasets', d.metadata.namespace, rs.metadata.name!);
+    if (existing) {
+      // getNewReplicaSet: a ReplicaSet of that name that is not ours (say, the previous
+      // Deployment's, still being deleted) is a hash collision: bump collisionCount and retry.
+      const ours = existing.metadata.ownerReferences?.some((r) => r.uid === d.metadata.uid && r.controller);
+      if (ours && !existing.metadata.deletionTimestamp) return existing;
+      const current = this.ctx.api.store.get('deployments', d.metadata.namespace, d.metadata.name!);
+      if (current) this.ctx.api.updateStatus(deployType, current, { ...current.status, collisionCount: collisionCount + 1 }, COMPONENT);
+      // The status write requeues the Deployment; the next sync hashes with the new count.
+      return undefined;
+    }
     const created = this.ctx.api.create(rs, COMPONENT);
     this.ctx.api.mutate(deployType, d.metadata.namespace, d.metadata.name!, COMPONENT, (cur) =>
       cur.metadata.annotations?.[REVISION] === String(revision) ? undefined : { ...cur, metadata: { ...cur.metadata, annotations: { ...(cur.metadata.annotations ?? {}), [REVISION]: String(revision) } } },

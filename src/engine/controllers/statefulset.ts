@@ -3,8 +3,9 @@
  * and stable hostnames. OrderedReady (the default) creates them one at a time, each waiting for
  * the one before to be Running and Ready, and removes them from the highest ordinal down;
  * Parallel does both at once. RollingUpdate replaces pods from the highest ordinal down to
- * the partition, one at a time. volumeClaimTemplates become per-pod volumes named
- * <claim>-<set>-<ordinal> (the claims themselves come with the storage controllers).
+ * the partition, one at a time. volumeClaimTemplates become per-pod claims named
+ * <claim>-<set>-<ordinal>, created before the pod and kept (by default) when the pod or the set
+ * goes, so a replacement pod finds its data again.
  */
 import type { KObject } from '../api/types';
 import { controllerOf, refOf } from '../api/types';
@@ -88,6 +89,7 @@ export class StatefulSetController {
         continue;
       }
       if (!parallel && [...pods.entries()].some(([o, q]) => o < ord && !healthy(q))) break;
+      this.releaseClaimsOnScaleDown(set, p);
       this.deletePod(set, p);
       if (!parallel) break;
     }
@@ -105,9 +107,60 @@ export class StatefulSetController {
     this.updateStatus(set, revision, clock.now());
   }
 
+  /**
+   * createPersistentVolumeClaims: each template becomes the claim <template>-<set>-<ordinal>,
+   * made once and kept across pod replacements (that is what gives a replica its own data).
+   * Returns false when a claim cannot be used yet (being deleted, or creation failed).
+   */
+  private ensureClaims(set: KObject, podName: string): boolean {
+    const { api } = this.ctx;
+    const ns = set.metadata.namespace;
+    for (const t of (set.spec.volumeClaimTemplates as Any[]) ?? []) {
+      const claimName = `${t.metadata?.name}-${podName}`;
+      const existing = api.store.get('persistentvolumeclaims', ns, claimName);
+      if (existing) {
+        if (existing.metadata.deletionTimestamp) {
+          api.event(set, 'Warning', 'FailedCreate', `create Pod ${podName} in StatefulSet ${set.metadata.name} failed error: pvc ${claimName} is being deleted`, COMPONENT);
+          return false;
+        }
+        continue;
+      }
+      const claim: KObject = {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { name: claimName, namespace: ns, labels: { ...(t.metadata?.labels ?? {}), ...(set.spec.selector?.matchLabels ?? {}) } },
+        spec: { ...t.spec },
+      };
+      if (t.metadata?.annotations) claim.metadata.annotations = t.metadata.annotations;
+      // whenDeleted: Delete — the claims belong to the set and go with it (garbage collector).
+      if (set.spec.persistentVolumeClaimRetentionPolicy?.whenDeleted === 'Delete') claim.metadata.ownerReferences = [ownerRefTo(set)];
+      try {
+        api.create(claim, COMPONENT);
+        api.event(set, 'Normal', 'SuccessfulCreate', `create Claim ${claimName} Pod ${podName} in StatefulSet ${set.metadata.name} success`, COMPONENT);
+      } catch (e) {
+        api.event(set, 'Warning', 'FailedCreate', `create Claim ${claimName} for Pod ${podName} in StatefulSet ${set.metadata.name} failed error: ${e instanceof Error ? e.message : String(e)}`, COMPONENT);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** whenScaled: Delete — a pod removed by scaling down takes its claims with it. */
+  private releaseClaimsOnScaleDown(set: KObject, pod: KObject): void {
+    if (set.spec.persistentVolumeClaimRetentionPolicy?.whenScaled !== 'Delete') return;
+    const { api } = this.ctx;
+    for (const t of (set.spec.volumeClaimTemplates as Any[]) ?? []) {
+      const claim = api.store.get('persistentvolumeclaims', set.metadata.namespace, `${t.metadata?.name}-${pod.metadata.name}`);
+      if (!claim || claim.metadata.ownerReferences?.some((r) => r.uid === pod.metadata.uid)) continue;
+      const ref = { apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name!, uid: pod.metadata.uid!, controller: false, blockOwnerDeletion: true };
+      api.update({ ...claim, metadata: { ...claim.metadata, ownerReferences: [...(claim.metadata.ownerReferences ?? []).filter((r) => r.uid !== set.metadata.uid), ref] } }, COMPONENT);
+    }
+  }
+
   private createPod(set: KObject, ord: number, revision: string): void {
     const template = set.spec.template;
     const name = `${set.metadata.name}-${ord}`;
+    if (!this.ensureClaims(set, name)) return;
     const claims: Any[] = set.spec.volumeClaimTemplates ?? [];
     const volumes = [...(template.spec.volumes ?? []).filter((v: Any) => !claims.some((c) => c.metadata?.name === v.name)), ...claims.map((c) => ({ name: c.metadata.name, persistentVolumeClaim: { claimName: `${c.metadata.name}-${name}` } }))];
     const spec: Any = { ...template.spec, hostname: name };

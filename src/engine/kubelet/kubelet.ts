@@ -19,6 +19,9 @@ import { goDuration, imageRef, parseImage, resolveImage } from './images';
 import { logsOf, probeResult, programFor, runOf, type ContainerProgram, type ProbeSpec } from './runtime';
 import { envConfigError, mountedFiles, referencedSources, snapshotSources, storeLookup, volumeMountError, type ConfigLookup } from './configSources';
 import type { ExecTarget, WritableFiles } from './exec';
+import type { VolumeData } from '../storage/volumeData';
+import { isAttachable, podClaims, volumeDataKey } from '../storage/volumeutil';
+import { attachmentName } from '../storage/attachdetach';
 import { buildPodStatus, podPhase, type ContainerView } from './podStatus';
 import { startNodeAgent } from './nodeAgent';
 
@@ -36,6 +39,9 @@ const BANDWIDTH_BYTES_PER_MS = 40_000; // 40 MB/s
 const IMAGE_PULL_BACKOFF_MS = 10_000;
 /** A pod whose container config could not be built is synced again after this (pod worker back-off). */
 const CONFIG_RETRY_MS = 10_000;
+/** WaitForAttachAndMount gives up (and reports) after 2m3s (podAttachAndMountTimeout); it checks every second. */
+const MOUNT_TIMEOUT_MS = 123_000;
+const MOUNT_POLL_MS = 1000;
 /** The volume manager retries a failed mount after 500 ms, doubling up to 2m2s (exponentialbackoff). */
 const MOUNT_RETRY_INITIAL_MS = 500;
 const MOUNT_RETRY_MAX_MS = 122_000;
@@ -102,6 +108,10 @@ interface PodWorker {
   mountBackoffMs: number;
   /** emptyDir contents by "volume/relative path": they outlive container restarts, not the pod. */
   emptyDirs: Map<string, string>;
+  /** Persistent volumes mounted for the pod: pod volume name → the key of the volume's data. */
+  volumeKeys?: Map<string, string>;
+  /** When the volume manager started waiting for attach and mount (its 2m3s timeout runs from there). */
+  mountWaitStart?: number;
 }
 
 /** A container that is running now, as cAdvisor sees it (for metrics). */
@@ -132,6 +142,7 @@ export class Kubelet {
     private ctx: ControllerContext,
     readonly nodeName: string,
     private cidrPrefix: string,
+    private volumeData: VolumeData,
   ) {
     this.owner = `kubelet/${nodeName}`;
     this.actor = startNodeAgent(ctx.clock, nodeName, {
@@ -352,8 +363,59 @@ export class Kubelet {
     return worker;
   }
 
+  /**
+   * WaitForAttachAndMount: persistent volumes must be bound and, for cloud disks, attached to
+   * this node by the attach/detach controller. The volume manager checks every second; every
+   * 2m3s without success it reports FailedMount and keeps waiting.
+   */
+  private mountPersistentVolumes(w: PodWorker, pod: KObject, then: () => void): void {
+    const claims = podClaims(pod);
+    if (!claims.length) return then();
+    const store = this.ctx.api.store;
+    const keys = new Map<string, string>();
+    const unattached: string[] = [];
+    const failed: string[] = [];
+    let failure = '';
+    for (const { volume, claim } of claims) {
+      const pvc = store.get('persistentvolumeclaims', w.namespace, claim);
+      const pv = pvc?.spec?.volumeName && pvc.status?.phase === 'Bound' ? store.get('persistentvolumes', undefined, pvc.spec.volumeName) : undefined;
+      if (!pv) {
+        failed.push(volume);
+        failure ||= `error processing PVC ${w.namespace}/${claim}: ${pvc ? 'PVC is not bound' : `persistentvolumeclaim "${claim}" not found`}`;
+        continue;
+      }
+      if (isAttachable(pv) && !store.get('volumeattachments', undefined, attachmentName(pv.metadata.name!, this.nodeName))?.status?.attached) {
+        unattached.push(volume);
+        continue;
+      }
+      keys.set(volume, volumeDataKey(pv.spec, this.nodeName)!);
+    }
+    if (!unattached.length && !failed.length) {
+      w.volumeKeys = keys;
+      w.mountWaitStart = undefined;
+      return then();
+    }
+    const now = this.ctx.clock.now();
+    w.mountWaitStart ??= now;
+    if (now - w.mountWaitStart >= MOUNT_TIMEOUT_MS) {
+      const unmounted = claims.map((c) => c.volume).filter((v) => !keys.has(v)).sort();
+      const message = `Unable to attach or mount volumes: unmounted volumes=[${unmounted.join(' ')}], unattached volumes=[${unattached.sort().join(' ')}], failed to process volumes=[${failed.sort().join(' ')}]: ${failure || 'context deadline exceeded'}`;
+      this.event(w, 'Warning', 'FailedMount', message);
+      this.ctx.reasons.record(COMPONENT, 'kubelet.failedMount', { message }, [podRef(w)], this.nodeName);
+      w.mountWaitStart = now;
+    }
+    this.after(w, MOUNT_POLL_MS, () => {
+      const current = this.ctx.api.store.get('pods', w.namespace, w.name);
+      if (current && current.metadata.uid === w.uid && !w.terminating) this.mountPersistentVolumes(w, current, then);
+    });
+  }
+
   /** Sets up configMap/secret/projected volumes, retrying with back-off while a source is missing. */
   private mountVolumes(w: PodWorker, pod: KObject, then: () => void): void {
+    this.mountPersistentVolumes(w, pod, () => this.mountConfigVolumes(w, pod, then));
+  }
+
+  private mountConfigVolumes(w: PodWorker, pod: KObject, then: () => void): void {
     const volumeRefs = referencedSources(pod);
     if (!volumeRefs.length) return then();
     const lookup = storeLookup(this.ctx.api.store, w.namespace);
@@ -364,7 +426,7 @@ export class Kubelet {
       w.mountBackoffMs = w.mountBackoffMs ? Math.min(MOUNT_RETRY_MAX_MS, w.mountBackoffMs * 2) : MOUNT_RETRY_INITIAL_MS;
       this.after(w, w.mountBackoffMs, () => {
         const current = this.ctx.api.store.get('pods', w.namespace, w.name);
-        if (current && current.metadata.uid === w.uid && !w.terminating) this.mountVolumes(w, current, then);
+        if (current && current.metadata.uid === w.uid && !w.terminating) this.mountConfigVolumes(w, current, then);
       });
       return;
     }
@@ -789,36 +851,54 @@ export class Kubelet {
     return { program: c.program, spec: c.spec, runningFor: now - startedAt, startedAt, envSources: atStart, files, writable: this.writableFiles(w, c, pod, files) };
   }
 
-  /** Where a container's writes land: an emptyDir mount (longest mount path wins), a read-only mount, or its own layer. */
+  /**
+   * Where a container's writes land: the deepest mount holding the path — an emptyDir (kept for
+   * the pod's life), a persistent volume or hostPath directory (kept beyond it), a read-only
+   * mount — or else its own writable layer (lost when it restarts).
+   */
   private writableFiles(w: PodWorker, c: ContainerRuntime, pod: KObject, mounted: Record<string, string>): WritableFiles {
     const volumes = new Map<string, Any>((pod.spec?.volumes ?? []).map((v: Any) => [v.name, v]));
-    const mounts = ((c.spec.volumeMounts as Any[]) ?? []).map((m) => ({ path: String(m.mountPath).replace(/\/+$/, ''), m, v: volumes.get(m.name) })).sort((a, b) => b.path.length - a.path.length);
-    const locate = (path: string) => {
+    type Place = { files: Map<string, string>; key: string } | { readonly: true };
+    const mounts = ((c.spec.volumeMounts as Any[]) ?? [])
+      .map((m) => ({ path: String(m.mountPath).replace(/\/+$/, ''), m, v: volumes.get(m.name) }))
+      .sort((a, b) => b.path.length - a.path.length)
+      .map((x) => {
+        // Where the mount's files live: the pod's emptyDir store, or a volume's own files.
+        let files: Map<string, string> | undefined;
+        let prefix = '';
+        if (x.v?.emptyDir) {
+          files = w.emptyDirs;
+          prefix = `${x.m.name}/`;
+        } else if (x.v?.hostPath) files = this.volumeData.files(volumeDataKey(x.v, this.nodeName)!);
+        else if (x.v?.persistentVolumeClaim && w.volumeKeys?.has(x.m.name)) files = this.volumeData.files(w.volumeKeys.get(x.m.name)!);
+        const readOnly = !!x.m.readOnly || !!x.v?.persistentVolumeClaim?.readOnly || !files;
+        return { ...x, files, prefix, readOnly };
+      });
+    const locate = (path: string): Place => {
       const mount = mounts.find((x) => path === x.path || path.startsWith(`${x.path}/`));
-      if (!mount) return { where: 'layer' as const, key: path };
-      if (mount.v?.emptyDir && !mount.m.readOnly) return { where: 'emptyDir' as const, key: `${mount.m.name}/${path.slice(mount.path.length + 1)}` };
-      return { where: 'readonly' as const, key: path };
+      if (!mount) return { files: (c.layer ??= new Map()), key: path };
+      if (mount.readOnly || !mount.files) return { readonly: true };
+      return { files: mount.files, key: `${mount.prefix}${path.slice(mount.path.length + 1)}` };
     };
     return {
       read: (path) => {
         const at = locate(path);
-        return at.where === 'emptyDir' ? w.emptyDirs.get(at.key) : at.where === 'layer' ? c.layer?.get(path) : undefined;
+        return 'files' in at ? at.files.get(at.key) : undefined;
       },
       write: (path, content, append) => {
         const at = locate(path);
-        if (at.where === 'readonly' || mounted[path] !== undefined) return 'Read-only file system';
-        const store = at.where === 'emptyDir' ? w.emptyDirs : (c.layer ??= new Map());
-        store.set(at.key, (append ? (store.get(at.key) ?? '') : '') + content);
+        if (!('files' in at) || mounted[path] !== undefined) return 'Read-only file system';
+        at.files.set(at.key, (append ? (at.files.get(at.key) ?? '') : '') + content);
         return undefined;
       },
       list: (dir) => {
         const out: string[] = [];
         for (const path of [...(c.layer?.keys() ?? [])]) if (path.startsWith(dir)) out.push(path.slice(dir.length).split('/')[0]);
         for (const x of mounts) {
-          if (!x.v?.emptyDir) continue;
-          for (const key of w.emptyDirs.keys()) {
-            if (!key.startsWith(`${x.m.name}/`)) continue;
-            const full = `${x.path}/${key.slice(x.m.name.length + 1)}`;
+          if (!x.files) continue;
+          for (const key of x.files.keys()) {
+            if (!key.startsWith(x.prefix)) continue;
+            const full = `${x.path}/${key.slice(x.prefix.length)}`;
             if (full.startsWith(dir)) out.push(full.slice(dir.length).split('/')[0]);
           }
         }

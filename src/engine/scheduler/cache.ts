@@ -130,6 +130,11 @@ export class SchedulerCache {
     this.generation++;
   }
 
+  /** Drops an assumed pod that will not be bound after all. */
+  forgetPod(pod: KObject): void {
+    this.removePod(pod);
+  }
+
   private removePod(pod: KObject): void {
     const info = this.nodes.get(pod.spec.nodeName);
     if (!info) return;

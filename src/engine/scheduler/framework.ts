@@ -4,6 +4,7 @@
  * file in ./plugins, named as in kube-scheduler.
  */
 import type { KObject } from '../api/types';
+import type { ObjectStore } from '../api/store';
 import { bytes, milliCpu } from '../api/quantity';
 import type { Taint, Toleration } from './taints';
 
@@ -98,12 +99,17 @@ export interface CycleContext {
   imageVersion: number;
   /** How many nodes carry a PreferNoSchedule taint. */
   preferNoScheduleNodes: number;
+  /** The scheduler's informers for what is not in the cache (claims, volumes, classes). */
+  store: ObjectStore;
 }
 
 export interface FilterPlugin {
   name: string;
-  /** PreFilter: once per cycle, before Filter (e.g. counting matching pods per topology domain). */
-  preFilter?(pod: PodInfo, ctx: CycleContext): void;
+  /**
+   * PreFilter: once per cycle, before Filter (e.g. counting matching pods per topology domain).
+   * A message means no node can take the pod (UnschedulableAndUnresolvable, e.g. a missing claim).
+   */
+  preFilter?(pod: PodInfo, ctx: CycleContext): string | undefined | void;
   /** PreFilter: false when the plugin cannot reject any node for this pod (it is then not run). */
   relevant?(pod: PodInfo): boolean;
   filter(pod: PodInfo, node: NodeInfo): FilterResult | undefined;

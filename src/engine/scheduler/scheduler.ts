@@ -14,6 +14,8 @@ import { SchedulerCache } from './cache';
 import { SchedulingQueue } from './queue';
 import { podInfo, type FilterResult, type NodeInfo, type PodInfo } from './framework';
 import { FILTER_PLUGINS, SCORE_PLUGINS } from './plugins';
+import { podHasClaims } from './plugins/volumebinding';
+import { VolumePreBinder } from './prebind';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 /** Simulated time one scheduling cycle takes: about a thousand pods a second. */
@@ -38,6 +40,8 @@ export interface SchedulingAttempt {
   node?: string;
   /** FailedScheduling message when no node fit. */
   message?: string;
+  /** Set when PreFilter refused the pod before any node was looked at (e.g. a missing claim). */
+  preFilterMessage?: string;
   /** Rejection reasons with the number of nodes giving each. */
   reasons: Record<string, number>;
   /** The best-scoring nodes of this attempt, best first. */
@@ -65,11 +69,14 @@ export class Scheduler {
   constructor(private ctx: ControllerContext) {
     const store = ctx.api.store;
     this.cache = new SchedulerCache(store);
+    this.preBinder = new VolumePreBinder(ctx, SCHEDULER_NAME);
     for (const pod of store.list('pods')) this.onPod('ADDED', pod);
     store.watch('pods', (type, pod, old) => this.onPod(type, pod, old));
     store.watch('nodes', (type, node, old) => {
       if (type === 'DELETED' || !old || nodeChangedForScheduling(node, old)) this.moveAllToActive();
     });
+    // Claims binding, volumes appearing and new classes can make parked pods schedulable.
+    for (const resource of ['persistentvolumeclaims', 'persistentvolumes', 'storageclasses']) store.watch(resource, () => this.moveAllToActive());
   }
 
   private needsScheduling(pod: KObject): boolean {
@@ -83,6 +90,11 @@ export class Scheduler {
       if (type === 'DELETED') {
         this.attempts.delete(key);
         this.lastAttemptAt.delete(key);
+        const assumed = this.waitingOnVolumes.get(key);
+        if (assumed) {
+          this.waitingOnVolumes.delete(key);
+          this.cache.forgetPod(assumed);
+        }
       }
       // A pod leaving a node frees room: parked pods may fit now (AssignedPodDelete).
       if (old?.spec?.nodeName && (type === 'DELETED' || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed')) this.moveAllToActive();
@@ -137,10 +149,11 @@ export class Scheduler {
     const info = podInfo(pod);
     const now = this.ctx.clock.now();
     this.lastAttemptAt.set(key, now);
-    const { feasible, reasons, unresolvable, evaluated } = this.findFeasible(info);
+    const { feasible, reasons, unresolvable, evaluated, preFilterMessage } = this.findFeasible(info);
     const attempt: SchedulingAttempt = { pod: refOf(pod), time: now, evaluatedNodes: evaluated, feasibleNodes: feasible.length, reasons, topScores: [] };
+    if (preFilterMessage) attempt.preFilterMessage = preFilterMessage;
     if (feasible.length === 0) {
-      attempt.message = fitErrorMessage(this.cache.nodes.size, reasons, unresolvable);
+      attempt.message = fitErrorMessage(this.cache.nodes.size, reasons, unresolvable, preFilterMessage);
       this.attempts.set(key, attempt);
       this.queue.markUnschedulable(key, attemptNo);
       this.ctx.api.event(pod, 'Warning', 'FailedScheduling', attempt.message, SCHEDULER_NAME);
@@ -166,17 +179,47 @@ export class Scheduler {
       }
     }
     this.queue.unschedulable.delete(key);
+    const nodeInfo = this.cache.nodes.get(chosen)!;
+    const bind = () => this.bindPod(key, chosen, { node: chosen, feasible: feasible.length, evaluated, score: scored[0]?.total ?? 0 });
+    if (!podHasClaims(pod)) return bind();
+    // Reserve: hold the node's resources for the pod while its volumes are bound.
+    const assumed: KObject = { ...pod, spec: { ...pod.spec, nodeName: chosen } };
+    this.cache.addPod(assumed);
+    this.waitingOnVolumes.set(key, assumed);
+    const waits = this.preBinder.bindVolumes(pod, chosen, nodeInfo.labels, (outcome) => {
+      if (this.waitingOnVolumes.get(key) !== assumed) return;
+      this.waitingOnVolumes.delete(key);
+      this.cache.forgetPod(assumed);
+      if (outcome.ok) return bind();
+      const current = this.ctx.api.store.get('pods', ns, name);
+      if (!current || !this.needsScheduling(current)) return;
+      attempt.node = undefined;
+      attempt.message = outcome.message;
+      this.queue.markUnschedulable(key, attemptNo);
+      this.ctx.api.event(current, 'Warning', 'FailedScheduling', outcome.message, SCHEDULER_NAME);
+      this.ensureFlush();
+    });
+    if (!waits) {
+      this.waitingOnVolumes.delete(key);
+      this.cache.forgetPod(assumed);
+      bind();
+    }
+  }
+
+  /** Pods whose claims are being bound for their chosen node, by key (assumed in the cache). */
+  private waitingOnVolumes = new Map<string, KObject>();
+  private preBinder: VolumePreBinder;
+
+  private bindPod(key: string, chosen: string, params: { node: string; feasible: number; evaluated: number; score: number }): void {
+    const [ns, name] = key.split('/');
+    const pod = this.ctx.api.store.get('pods', ns, name);
+    if (!pod || !this.needsScheduling(pod)) return;
     try {
       const bound = this.ctx.api.bind(pod, chosen, SCHEDULER_NAME);
       this.cache.addPod(bound);
       this.ctx.api.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${chosen}`, SCHEDULER_NAME);
       const nodeObj = this.cache.nodes.get(chosen)?.node;
-      this.ctx.reasons.record(
-        SCHEDULER_NAME,
-        'scheduler.bound',
-        { node: chosen, feasible: feasible.length, evaluated, score: scored[0]?.total ?? 0 },
-        nodeObj ? [refOf(pod), refOf(nodeObj)] : [refOf(pod)],
-      );
+      this.ctx.reasons.record(SCHEDULER_NAME, 'scheduler.bound', params, nodeObj ? [refOf(pod), refOf(nodeObj)] : [refOf(pod)]);
     } catch {
       // The pod changed under us (deleted, or bound elsewhere): its watch event settles it.
     }
@@ -189,7 +232,7 @@ export class Scheduler {
     return Math.max(100, Math.floor((total * percentage) / 100));
   }
 
-  private findFeasible(info: PodInfo): { feasible: NodeInfo[]; reasons: Record<string, number>; unresolvable: number; evaluated: number } {
+  private findFeasible(info: PodInfo): { feasible: NodeInfo[]; reasons: Record<string, number>; unresolvable: number; evaluated: number; preFilterMessage?: string } {
     const ordered = this.cache.ordered;
     const total = ordered.length;
     const want = this.feasibleNodesToFind(total);
@@ -198,7 +241,10 @@ export class Scheduler {
     let unresolvable = 0;
     let evaluated = 0;
     const ctx = this.cycleContext();
-    for (const p of FILTER_PLUGINS) p.preFilter?.(info, ctx);
+    for (const p of FILTER_PLUGINS) {
+      const refused = p.preFilter?.(info, ctx);
+      if (refused) return { feasible, reasons, unresolvable: total, evaluated: 0, preFilterMessage: refused };
+    }
     const filters = FILTER_PLUGINS.filter((p) => !p.relevant || p.relevant(info) || info.cycle.has(p.name));
     const signature = podSignature(info.pod, ctx.antiAffinityPods);
     info.signature = signature;
@@ -323,7 +369,7 @@ export class Scheduler {
 
   private cycleContext() {
     const c = this.cache;
-    return { nodes: c.nodes, antiAffinityPods: c.antiAffinityPods, imageNodes: c.imageNodes, imageVersion: c.imageVersion, preferNoScheduleNodes: c.preferNoScheduleNodes };
+    return { nodes: c.nodes, antiAffinityPods: c.antiAffinityPods, imageNodes: c.imageNodes, imageVersion: c.imageVersion, preferNoScheduleNodes: c.preferNoScheduleNodes, store: this.ctx.api.store };
   }
 
   private growBuffers(n: number): void {
@@ -368,8 +414,11 @@ export class Scheduler {
     // For a pod already bound, ask how it would be placed now (its nodeName came from binding).
     const bound = (pod.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'PodScheduled' && c.status === 'True');
     const info = podInfo(bound ? { ...pod, spec: { ...pod.spec, nodeName: undefined } } : pod);
-    for (const p of FILTER_PLUGINS) p.preFilter?.(info, this.cycleContext());
     const verdicts: NodeVerdict[] = [];
+    for (const p of FILTER_PLUGINS) {
+      const refused = p.preFilter?.(info, this.cycleContext());
+      if (refused) return this.cache.order.map((node) => ({ node, rejectedBy: [{ plugin: p.name, reasons: [refused] }] }));
+    }
     const passing: NodeInfo[] = [];
     for (const name of this.cache.order) {
       const node = this.cache.nodes.get(name)!;
@@ -411,15 +460,20 @@ function keyOf(o: unknown): string {
 function podSignature(pod: KObject, antiAffinityPods: number): string | undefined {
   const spec = pod.spec ?? {};
   if (spec.affinity?.podAffinity || spec.affinity?.podAntiAffinity || spec.topologySpreadConstraints?.length || antiAffinityPods > 0) return undefined;
+  // Volume verdicts depend on claims and volumes, not on the pod alone.
+  if (podHasClaims(pod)) return undefined;
   const owner = pod.metadata.ownerReferences?.find((o: { controller?: boolean }) => o.controller)?.uid ?? '';
   return `${keyOf(spec.containers)}|${keyOf(spec.initContainers)}|${keyOf(spec.tolerations)}|${keyOf(spec.nodeSelector)}|${keyOf(spec.affinity)}|${spec.nodeName ?? ''}|${owner}`;
 }
 
 /** FitError.Error(): "0/4 nodes are available: <sorted reason counts>. preemption: …" */
-export function fitErrorMessage(totalNodes: number, reasons: Record<string, number>, unresolvable: number): string {
-  const parts = Object.entries(reasons)
-    .map(([reason, count]) => `${count} ${reason}`)
-    .sort();
+export function fitErrorMessage(totalNodes: number, reasons: Record<string, number>, unresolvable: number, preFilterMessage?: string): string {
+  // A PreFilter refusal replaces the per-node counts (FitError.Error()).
+  const parts = preFilterMessage
+    ? [preFilterMessage]
+    : Object.entries(reasons)
+        .map(([reason, count]) => `${count} ${reason}`)
+        .sort();
   const resolvable = totalNodes - unresolvable;
   const preemption: string[] = [];
   if (unresolvable > 0) preemption.push(`${unresolvable} Preemption is not helpful for scheduling`);

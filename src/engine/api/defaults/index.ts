@@ -50,6 +50,12 @@ export function applyDefaults(obj: KObject): KObject {
       if (spec.behavior) spec.behavior = { scaleUp: scaleUpRules(spec.behavior.scaleUp), scaleDown: scaleDownRules(spec.behavior.scaleDown) };
       return { ...obj, spec };
     }
+    case 'PersistentVolumeClaim':
+      return { ...obj, spec: { volumeMode: 'Filesystem', ...(obj.spec ?? {}) } };
+    case 'PersistentVolume':
+      return { ...obj, spec: { persistentVolumeReclaimPolicy: 'Retain', volumeMode: 'Filesystem', ...(obj.spec ?? {}) } };
+    case 'StorageClass':
+      return { reclaimPolicy: 'Delete', volumeBindingMode: 'Immediate', ...obj } as KObject;
     case 'LimitRange':
       return { ...obj, spec: defaultLimitRange(obj.spec) };
     case 'Secret': {

@@ -4,6 +4,7 @@
  */
 import type { KObject } from '../types';
 import { validateIngress } from './networking';
+import { validatePersistentVolume, validatePersistentVolumeClaim, validatePersistentVolumeClaimUpdate, validatePersistentVolumeUpdate, validateStorageClass, validateStorageClassUpdate } from './storage';
 import type { StatusCause } from '../errors';
 import type { ResourceType } from '../registry';
 import { validateObjectMeta, type NameRule } from './metadata';
@@ -55,6 +56,15 @@ export function validateObject(type: ResourceType, obj: KObject): StatusCause[] 
     case 'Ingress':
       validateIngress(obj, errs);
       break;
+    case 'PersistentVolumeClaim':
+      validatePersistentVolumeClaim(obj, errs);
+      break;
+    case 'PersistentVolume':
+      validatePersistentVolume(obj, errs);
+      break;
+    case 'StorageClass':
+      validateStorageClass(obj, errs);
+      break;
   }
   return errs;
 }
@@ -78,6 +88,15 @@ export function validateObjectUpdate(type: ResourceType, obj: KObject, old: KObj
       break;
     case 'Pod':
       validatePodUpdate(obj, old, errs);
+      break;
+    case 'PersistentVolumeClaim':
+      validatePersistentVolumeClaimUpdate(obj, old, errs);
+      break;
+    case 'PersistentVolume':
+      validatePersistentVolumeUpdate(obj, old, errs);
+      break;
+    case 'StorageClass':
+      validateStorageClassUpdate(obj, old, errs);
       break;
   }
   return errs;

@@ -16,6 +16,8 @@ import { describePod } from './pod';
 import { describeDaemonSet, describeDeployment, describeReplicaSet } from './workloads';
 import { describeNode } from './node';
 import { describeHpa } from './hpa';
+import { describeClaim, describeStorageClass, describeVolume } from './storage';
+import { POD_CLAIM_INDEX } from '../../storage/volumeutil';
 import { describeConfigMap, describeGeneric, describeLimitRange, describeNamespace, describeResourceQuota, describeSecret, describeService } from './core';
 
 export const DESCRIBE_FLAGS: FlagSpec[] = [
@@ -73,6 +75,17 @@ export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true
       break;
     case 'HorizontalPodAutoscaler':
       describeHpa(obj, w, events, now);
+      break;
+    case 'PersistentVolumeClaim': {
+      const users = store.byIndex('pods', POD_CLAIM_INDEX, `${obj.metadata.namespace}/${obj.metadata.name}`).sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
+      describeClaim(obj, users, w, events, now);
+      break;
+    }
+    case 'PersistentVolume':
+      describeVolume(obj, w, events, now);
+      break;
+    case 'StorageClass':
+      describeStorageClass(obj, w, events, now);
       break;
     default:
       describeGeneric(obj, w, events, now);

@@ -8,6 +8,7 @@ import { ageSince, humanDuration } from '../duration';
 import { podReady, podRestarts, podStatusReason } from './podstatus';
 import type { EventRecord } from '../../api/events';
 import { formatQuantity, quotaAmount } from '../../api/quotaUsage';
+import { accessModesString } from '../../storage/volumeutil';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -306,6 +307,48 @@ const ingressclasses: Columns = {
   wideRow: () => [],
 };
 
+/** A claim or volume being deleted shows Terminating instead of its phase. */
+const storagePhase = (o: KObject) => (o.metadata.deletionTimestamp ? 'Terminating' : (o.status?.phase ?? ''));
+const vac = (o: KObject) => o.spec?.volumeAttributesClassName ?? '<unset>';
+
+const persistentvolumes: Columns = {
+  header: ['NAME', 'CAPACITY', 'ACCESS MODES', 'RECLAIM POLICY', 'STATUS', 'CLAIM', 'STORAGECLASS', 'VOLUMEATTRIBUTESCLASS', 'REASON', 'AGE'],
+  wide: ['VOLUMEMODE'],
+  row: (pv, now) => {
+    const ref = pv.spec?.claimRef;
+    return [pv.metadata.name!, pv.spec?.capacity?.storage ?? '', accessModesString(pv.spec?.accessModes), pv.spec?.persistentVolumeReclaimPolicy ?? '', storagePhase(pv), ref?.name ? `${ref.namespace}/${ref.name}` : '', pv.spec?.storageClassName ?? '', vac(pv), pv.status?.reason ?? '', age(pv, now)];
+  },
+  wideRow: (pv) => [pv.spec?.volumeMode ?? 'Filesystem'],
+};
+
+const persistentvolumeclaims: Columns = {
+  header: ['NAME', 'STATUS', 'VOLUME', 'CAPACITY', 'ACCESS MODES', 'STORAGECLASS', 'VOLUMEATTRIBUTESCLASS', 'AGE'],
+  wide: ['VOLUMEMODE'],
+  row: (pvc, now) => {
+    const bound = !!pvc.spec?.volumeName && pvc.status?.phase === 'Bound';
+    return [pvc.metadata.name!, storagePhase(pvc), pvc.spec?.volumeName ?? '', bound ? (pvc.status?.capacity?.storage ?? '') : '', bound ? accessModesString(pvc.status?.accessModes) : '', pvc.spec?.storageClassName ?? '', vac(pvc), age(pvc, now)];
+  },
+  wideRow: (pvc) => [pvc.spec?.volumeMode ?? 'Filesystem'],
+};
+
+const storageclasses: Columns = {
+  header: ['NAME', 'PROVISIONER', 'RECLAIMPOLICY', 'VOLUMEBINDINGMODE', 'ALLOWVOLUMEEXPANSION', 'AGE'],
+  wide: [],
+  row: (sc, now) => {
+    const o = sc as Any;
+    const isDefault = (sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] ?? sc.metadata.annotations?.['storageclass.beta.kubernetes.io/is-default-class']) === 'true';
+    return [isDefault ? `${sc.metadata.name} (default)` : sc.metadata.name!, String(o.provisioner ?? ''), String(o.reclaimPolicy ?? 'Delete'), String(o.volumeBindingMode ?? 'Immediate'), String(!!o.allowVolumeExpansion), age(sc, now)];
+  },
+  wideRow: () => [],
+};
+
+const volumeattachments: Columns = {
+  header: ['NAME', 'ATTACHER', 'PV', 'NODE', 'ATTACHED', 'AGE'],
+  wide: [],
+  row: (va, now) => [va.metadata.name!, va.spec?.attacher ?? '', va.spec?.source?.persistentVolumeName ?? '', va.spec?.nodeName ?? '', String(!!va.status?.attached), age(va, now)],
+  wideRow: () => [],
+};
+
 export const quotaCell = (r: string, v: unknown) => formatQuantity(r, quotaAmount(r, v ?? '0'));
 
 const limitranges: Columns = {
@@ -328,4 +371,4 @@ export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
 export const EVENT_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
 export const EVENT_WIDE_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
 
-export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges, horizontalpodautoscalers, ingresses, ingressclasses };
+export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges, horizontalpodautoscalers, ingresses, ingressclasses, persistentvolumes, persistentvolumeclaims, storageclasses, volumeattachments };

@@ -10,7 +10,8 @@ import { PodTopologySpreadFilter, PodTopologySpreadScore } from './podtopologysp
 import { InterPodAffinityFilter, InterPodAffinityScore } from './interpodaffinity';
 import { NodeResourcesBalancedAllocation } from './balancedallocation';
 import { ImageLocality } from './imagelocality';
+import { VolumeBinding } from './volumebinding';
 
-export const FILTER_PLUGINS: FilterPlugin[] = [NodeUnschedulable, NodeName, TaintTolerationFilter, NodeAffinityFilter, NodePorts, NodeResourcesFitFilter, PodTopologySpreadFilter, InterPodAffinityFilter];
+export const FILTER_PLUGINS: FilterPlugin[] = [NodeUnschedulable, NodeName, TaintTolerationFilter, NodeAffinityFilter, NodePorts, NodeResourcesFitFilter, VolumeBinding, PodTopologySpreadFilter, InterPodAffinityFilter];
 
 export const SCORE_PLUGINS: ScorePlugin[] = [TaintTolerationScore, NodeAffinityScore, NodeResourcesFitScore, PodTopologySpreadScore, InterPodAffinityScore, NodeResourcesBalancedAllocation, ImageLocality];

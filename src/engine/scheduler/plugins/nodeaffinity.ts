@@ -2,10 +2,10 @@
  * NodeAffinity: spec.nodeSelector and requiredDuringScheduling node affinity must match the
  * node's labels (filter); preferredDuringScheduling terms add their weights (score, weight 2).
  */
-import type { FilterPlugin, NodeInfo, ScorePlugin } from '../framework';
+import type { FilterPlugin, ScorePlugin } from '../framework';
 
 interface NodeSelectorRequirement { key: string; operator: string; values?: string[] }
-interface NodeSelectorTerm { matchExpressions?: NodeSelectorRequirement[]; matchFields?: NodeSelectorRequirement[] }
+export interface NodeSelectorTerm { matchExpressions?: NodeSelectorRequirement[]; matchFields?: NodeSelectorRequirement[] }
 
 function requirementMatches(r: NodeSelectorRequirement, value: string | undefined): boolean {
   const has = value !== undefined;
@@ -27,7 +27,8 @@ function requirementMatches(r: NodeSelectorRequirement, value: string | undefine
   }
 }
 
-export function termMatches(term: NodeSelectorTerm, node: NodeInfo): boolean {
+/** Whether a node (its name and labels) satisfies one NodeSelectorTerm: also used for PV node affinity and DaemonSets. */
+export function termMatches(term: NodeSelectorTerm, node: { name: string; labels: Record<string, string> }): boolean {
   const exprs = term.matchExpressions ?? [];
   const fields = term.matchFields ?? [];
   if (exprs.length === 0 && fields.length === 0) return false;

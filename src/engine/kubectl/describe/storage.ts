@@ -1,0 +1,102 @@
+/** kubectl describe for PersistentVolumeClaims, PersistentVolumes and StorageClasses (describe.go). */
+import type { KObject } from '../../api/types';
+import type { EventRecord } from '../../api/events';
+import { accessModesString } from '../../storage/volumeutil';
+import { annotationsMultiline, eventsSection, labelsMultiline, type DescribeWriter } from './writer';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+const finalizers = (o: KObject) => `[${(o.metadata.finalizers ?? []).join(' ')}]`;
+
+/** "Used By" lists the pods that mount the claim. */
+export function describeClaim(pvc: KObject, users: KObject[], w: DescribeWriter, events: EventRecord[], now: number): void {
+  w.write(0, `Name:\t${pvc.metadata.name}\n`);
+  w.write(0, `Namespace:\t${pvc.metadata.namespace}\n`);
+  w.write(0, `StorageClass:\t${pvc.spec?.storageClassName ?? ''}\n`);
+  w.write(0, `Status:\t${pvc.metadata.deletionTimestamp ? 'Terminating' : (pvc.status?.phase ?? '')}\n`);
+  w.write(0, `Volume:\t${pvc.spec?.volumeName ?? ''}\n`);
+  labelsMultiline(w, 'Labels', pvc.metadata.labels);
+  annotationsMultiline(w, 'Annotations', pvc.metadata.annotations);
+  w.write(0, `Finalizers:\t${finalizers(pvc)}\n`);
+  const bound = pvc.status?.phase === 'Bound';
+  w.write(0, `Capacity:\t${bound ? (pvc.status?.capacity?.storage ?? '') : ''}\n`);
+  w.write(0, `Access Modes:\t${bound ? accessModesString(pvc.status?.accessModes) : ''}\n`);
+  w.write(0, `VolumeMode:\t${pvc.spec?.volumeMode ?? 'Filesystem'}\n`);
+  if (users.length) {
+    w.write(0, `Used By:\t${users[0].metadata.name}\n`);
+    for (const p of users.slice(1)) w.write(0, `\t${p.metadata.name}\n`);
+  } else w.write(0, 'Used By:\t<none>\n');
+  eventsSection(w, events, now);
+}
+
+function describeSource(pv: KObject, w: DescribeWriter): void {
+  const s: Any = pv.spec ?? {};
+  w.write(0, 'Source:\n');
+  if (s.csi) {
+    w.write(1, 'Type:\tCSI (a Container Storage Interface (CSI) volume source)\n');
+    w.write(1, `Driver:\t${s.csi.driver}\n`);
+    w.write(1, `FSType:\t${s.csi.fsType ?? ''}\n`);
+    w.write(1, `VolumeHandle:\t${s.csi.volumeHandle}\n`);
+    w.write(1, `ReadOnly:\t${!!s.csi.readOnly}\n`);
+    const attrs = Object.entries(s.csi.volumeAttributes ?? {});
+    w.write(1, `VolumeAttributes:\t${attrs.map(([k, v]) => `${k}=${v}`).join('\n\t\t') || '<none>'}\n`);
+  } else if (s.hostPath) {
+    w.write(1, 'Type:\tHostPath (bare host directory volume)\n');
+    w.write(1, `Path:\t${s.hostPath.path}\n`);
+    w.write(1, `HostPathType:\t${s.hostPath.type ?? ''}\n`);
+  } else if (s.nfs) {
+    w.write(1, 'Type:\tNFS (an NFS mount that lasts the lifetime of a pod)\n');
+    w.write(1, `Server:\t${s.nfs.server}\n`);
+    w.write(1, `Path:\t${s.nfs.path}\n`);
+    w.write(1, `ReadOnly:\t${!!s.nfs.readOnly}\n`);
+  } else if (s.local) {
+    w.write(1, 'Type:\tLocalVolume (a persistent volume backed by local storage on a node)\n');
+    w.write(1, `Path:\t${s.local.path}\n`);
+  }
+}
+
+export function describeVolume(pv: KObject, w: DescribeWriter, events: EventRecord[], now: number): void {
+  w.write(0, `Name:\t${pv.metadata.name}\n`);
+  labelsMultiline(w, 'Labels', pv.metadata.labels);
+  annotationsMultiline(w, 'Annotations', pv.metadata.annotations);
+  w.write(0, `Finalizers:\t${finalizers(pv)}\n`);
+  w.write(0, `StorageClass:\t${pv.spec?.storageClassName ?? ''}\n`);
+  w.write(0, `Status:\t${pv.metadata.deletionTimestamp ? 'Terminating' : (pv.status?.phase ?? '')}\n`);
+  const ref = pv.spec?.claimRef;
+  w.write(0, `Claim:\t${ref?.name ? `${ref.namespace}/${ref.name}` : ''}\n`);
+  w.write(0, `Reclaim Policy:\t${pv.spec?.persistentVolumeReclaimPolicy ?? ''}\n`);
+  w.write(0, `Access Modes:\t${accessModesString(pv.spec?.accessModes)}\n`);
+  w.write(0, `VolumeMode:\t${pv.spec?.volumeMode ?? 'Filesystem'}\n`);
+  w.write(0, `Capacity:\t${pv.spec?.capacity?.storage ?? ''}\n`);
+  const terms: Any[] = pv.spec?.nodeAffinity?.required?.nodeSelectorTerms ?? [];
+  if (!terms.length) w.write(0, 'Node Affinity:\t<none>\n');
+  else {
+    w.write(0, 'Node Affinity:\t\n');
+    w.write(1, 'Required Terms:\t\n');
+    terms.forEach((t, i) => {
+      const exprs = ((t.matchExpressions as Any[]) ?? []).map((e) => `${e.key} ${String(e.operator).toLowerCase()} [${(e.values ?? []).join(', ')}]`);
+      w.write(2, `Term ${i}:\t${exprs.join('\n\t\t\t')}\n`);
+    });
+  }
+  w.write(0, `Message:\t${pv.status?.message ?? ''}\n`);
+  describeSource(pv, w);
+  eventsSection(w, events, now);
+}
+
+export function describeStorageClass(sc: KObject, w: DescribeWriter, events: EventRecord[], now: number): void {
+  const o: Any = sc;
+  const isDefault = (sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] ?? sc.metadata.annotations?.['storageclass.beta.kubernetes.io/is-default-class']) === 'true';
+  w.write(0, `Name:\t${sc.metadata.name}\n`);
+  w.write(0, `IsDefaultClass:\t${isDefault ? 'Yes' : 'No'}\n`);
+  const ann = Object.entries(sc.metadata.annotations ?? {}).filter(([k]) => k !== 'kubectl.kubernetes.io/last-applied-configuration');
+  w.write(0, `Annotations:\t${ann.map(([k, v]) => `${k}=${v}`).join(',') || '<none>'}\n`);
+  w.write(0, `Provisioner:\t${o.provisioner}\n`);
+  w.write(0, `Parameters:\t${Object.entries(o.parameters ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || '<none>'}\n`);
+  w.write(0, `AllowVolumeExpansion:\t${o.allowVolumeExpansion === undefined ? '<unset>' : o.allowVolumeExpansion ? 'True' : 'False'}\n`);
+  w.write(0, `MountOptions:\t${(o.mountOptions ?? []).join(', ') || '<none>'}\n`);
+  w.write(0, `ReclaimPolicy:\t${o.reclaimPolicy ?? 'Delete'}\n`);
+  w.write(0, `VolumeBindingMode:\t${o.volumeBindingMode ?? 'Immediate'}\n`);
+  eventsSection(w, events, now);
+}
+
