@@ -9,6 +9,7 @@ import type { ObjectStore } from './store';
 import { admitPod } from './defaults/pod';
 import { forbidden, invalid } from './errors';
 import { parseQuantity } from './quantity';
+import { isDefaultClass } from '../storage/classes';
 import { unsupportedVolumeSource } from './validation/storage';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -194,8 +195,7 @@ export function admitIngressClass(store: ObjectStore, ing: KObject): KObject {
 export function admitClaim(store: ObjectStore, pvc: KObject): KObject {
   let spec = pvc.spec;
   if (spec?.storageClassName === undefined && !pvc.metadata.annotations?.['volume.beta.kubernetes.io/storage-class']) {
-    const isDefault = (sc: KObject) => (sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] ?? sc.metadata.annotations?.['storageclass.beta.kubernetes.io/is-default-class']) === 'true';
-    const defaults = store.list('storageclasses').filter(isDefault);
+    const defaults = store.list('storageclasses').filter(isDefaultClass);
     defaults.sort((a, b) => (a.metadata.creationTimestamp! < b.metadata.creationTimestamp! ? 1 : a.metadata.creationTimestamp! > b.metadata.creationTimestamp! ? -1 : a.metadata.name! < b.metadata.name! ? -1 : 1));
     if (defaults.length) spec = { ...spec, storageClassName: defaults[0].metadata.name };
   }

@@ -2,6 +2,7 @@
 import type { KObject } from '../../api/types';
 import type { EventRecord } from '../../api/events';
 import { accessModesString } from '../../storage/volumeutil';
+import { isDefaultClass } from '../../storage/classes';
 import { annotationsMultiline, eventsSection, labelsMultiline, type DescribeWriter } from './writer';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -86,9 +87,8 @@ export function describeVolume(pv: KObject, w: DescribeWriter, events: EventReco
 
 export function describeStorageClass(sc: KObject, w: DescribeWriter, events: EventRecord[], now: number): void {
   const o: Any = sc;
-  const isDefault = (sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] ?? sc.metadata.annotations?.['storageclass.beta.kubernetes.io/is-default-class']) === 'true';
   w.write(0, `Name:\t${sc.metadata.name}\n`);
-  w.write(0, `IsDefaultClass:\t${isDefault ? 'Yes' : 'No'}\n`);
+  w.write(0, `IsDefaultClass:\t${isDefaultClass(sc) ? 'Yes' : 'No'}\n`);
   const ann = Object.entries(sc.metadata.annotations ?? {}).filter(([k]) => k !== 'kubectl.kubernetes.io/last-applied-configuration');
   w.write(0, `Annotations:\t${ann.map(([k, v]) => `${k}=${v}`).join(',') || '<none>'}\n`);
   w.write(0, `Provisioner:\t${o.provisioner}\n`);

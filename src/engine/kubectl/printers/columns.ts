@@ -9,6 +9,7 @@ import { podReady, podRestarts, podStatusReason } from './podstatus';
 import type { EventRecord } from '../../api/events';
 import { formatQuantity, quotaAmount } from '../../api/quotaUsage';
 import { accessModesString } from '../../storage/volumeutil';
+import { isDefaultClass } from '../../storage/classes';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -336,8 +337,7 @@ const storageclasses: Columns = {
   wide: [],
   row: (sc, now) => {
     const o = sc as Any;
-    const isDefault = (sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] ?? sc.metadata.annotations?.['storageclass.beta.kubernetes.io/is-default-class']) === 'true';
-    return [isDefault ? `${sc.metadata.name} (default)` : sc.metadata.name!, String(o.provisioner ?? ''), String(o.reclaimPolicy ?? 'Delete'), String(o.volumeBindingMode ?? 'Immediate'), String(!!o.allowVolumeExpansion), age(sc, now)];
+    return [isDefaultClass(sc) ? `${sc.metadata.name} (default)` : sc.metadata.name!, String(o.provisioner ?? ''), String(o.reclaimPolicy ?? 'Delete'), String(o.volumeBindingMode ?? 'Immediate'), String(!!o.allowVolumeExpansion), age(sc, now)];
   },
   wideRow: () => [],
 };
