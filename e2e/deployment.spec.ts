@@ -8,13 +8,13 @@ test.describe('first deployment', () => {
   test('kubectl create deployment brings 3 pods to Running', async ({ page }, info) => {
     await page.goto('/');
     await expect(page.getByRole('region', { name: 'Cluster' })).toBeVisible();
-    await expect(page.getByRole('region', { name: /^node worker-1: Ready/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^node worker-1: Ready/ })).toBeVisible();
     const prompt = page.getByRole('textbox', { name: 'kubectl' });
     await prompt.fill('kubectl create deployment web --image=nginx --replicas=3');
     await prompt.press('Enter');
     await expect(page.getByTestId('console-output')).toContainText('deployment.apps/web created');
     await page.getByRole('button', { name: 'Speed ×16' }).click();
-    const running = page.getByRole('listitem', { name: /^pod web-\w+-\w{5}: Running, 1\/1$/ });
+    const running = page.getByRole('button', { name: /^pod web-\w+-\w{5}: Running, 1\/1$/ });
     await expect(running).toHaveCount(3);
     await prompt.fill('kubectl get pods');
     await prompt.press('Enter');
@@ -44,7 +44,7 @@ test.describe('first deployment', () => {
     await prompt.fill('kubectl run crash --image=busybox');
     await prompt.press('Enter');
     await page.getByRole('button', { name: 'Speed ×16' }).click();
-    await expect(page.getByRole('listitem', { name: /^pod crash: CrashLoopBackOff/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^pod crash: CrashLoopBackOff/ })).toBeVisible();
     await page.screenshot({ path: info.outputPath('dark.png'), fullPage: true });
   });
 

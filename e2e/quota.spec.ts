@@ -16,7 +16,7 @@ test('a ResourceQuota stops a Deployment short, and the console says why', async
   await expect(output).toContainText('resourcequota/two-pods created');
   await run('kubectl create deployment web --image=nginx --replicas=3');
   await page.getByRole('button', { name: 'Speed ×16' }).click();
-  await expect(page.getByRole('listitem', { name: /^pod web-\w+-\w{5}: Running, 1\/1$/ })).toHaveCount(2);
+  await expect(page.getByRole('button', { name: /^pod web-\w+-\w{5}: Running, 1\/1$/ })).toHaveCount(2);
   await run('kubectl get quota');
   await expect(output).toContainText(/two-pods\s+\S+\s+pods: 2\/2/);
   await run('kubectl get events --field-selector reason=FailedCreate');

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { TopBar } from './components/TopBar';
-import { ClusterView } from './components/ClusterView';
+import { ClusterPane } from './components/ClusterPane';
+import { DetailsPanel } from './components/DetailsPanel';
 import { Console } from './components/Console';
 import { useCluster } from './store/clusterStore';
 
@@ -20,8 +21,11 @@ export function App() {
     <div className="app">
       <TopBar />
       <main className="workspace">
-        <ClusterView />
-        <Console />
+        <ClusterPane />
+        <div className="side">
+          <DetailsPanel />
+          <Console />
+        </div>
       </main>
     </div>
   );

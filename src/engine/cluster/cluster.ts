@@ -77,6 +77,7 @@ export type Action =
   | { type: 'enableClusterAutoscaler'; at: number; group: NodeGroup };
 
 export const DEFAULT_START = Date.UTC(2026, 2, 2, 9, 0, 0);
+const READ_ONLY_VERBS = new Set(['get', 'describe', 'explain', 'top', 'logs', 'api-resources', 'version', 'cluster-info']);
 
 export class Cluster {
   readonly clock: SimClock;
@@ -220,6 +221,23 @@ export class Cluster {
     const result = runKubectl(this, commandLine, options);
     this.changed();
     return result;
+  }
+
+  /**
+   * Runs a read-only kubectl command (get, describe, explain, top, logs …) without recording it:
+   * what the UI's panels use to show an object, so looking never changes the replayable history.
+   */
+  query(commandLine: string): KubectlResult {
+    const verb = commandLine.trim().split(/\s+/).find((w, i) => i > 0 || w !== 'kubectl');
+    if (!verb || !READ_ONLY_VERBS.has(verb)) return { exitCode: 1, stdout: '', stderr: `error: "${verb ?? ''}" changes the cluster; run it with kubectl() instead` };
+    return runKubectl(this, commandLine, {});
+  }
+
+  /** What the scheduler has accounted on a node: requests against allocatable (capacity bars). */
+  nodeAllocation(name: string): { milliCpu: number; allocatableMilliCpu: number; memory: number; allocatableMemory: number; pods: number; allocatablePods: number } | undefined {
+    const info = this.scheduler.cache.nodes.get(name);
+    if (!info) return undefined;
+    return { milliCpu: info.requestedMilliCpu, allocatableMilliCpu: info.allocatableMilliCpu, memory: info.requestedMemory, allocatableMemory: info.allocatableMemory, pods: info.podCount, allocatablePods: info.allocatablePods };
   }
 
   advance(seconds: number): void {

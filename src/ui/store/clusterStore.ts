@@ -4,27 +4,11 @@
  * clock advances in small steps while the UI is playing.
  */
 import { create } from 'zustand';
-import { createCluster, nodeRoles, nodeStatus, podReady, podStatusReason, type Cluster, type KObject } from '../../engine';
+import { createCluster, type ApiRequest, type Cluster, type NodeVerdict } from '../../engine';
+import { buildDiagramModel, type DiagramModel, type DNode, type DPod } from './diagramModel';
+import type { SelectedRef } from '../diagram/context';
 
-export interface PodView {
-  uid: string;
-  name: string;
-  namespace: string;
-  status: string;
-  ready: string;
-  node?: string;
-  terminating: boolean;
-}
-
-export interface NodeView {
-  name: string;
-  status: string;
-  roles: string;
-  machineRunning: boolean;
-  controlPlane: boolean;
-  labels: Record<string, string>;
-  pods: PodView[];
-}
+export type { DNode as NodeView, DPod as PodView };
 
 export interface ConsoleEntry {
   id: number;
@@ -38,10 +22,16 @@ export interface ClusterState {
   time: number;
   speed: number;
   paused: boolean;
-  nodes: NodeView[];
-  pendingPods: PodView[];
+  model: DiagramModel;
+  /** Namespaces shown (empty: all but kube-system by default — see `showSystem`). */
+  namespaces: string[];
+  showSystem: boolean;
+  view: 'diagram' | 'list';
+  selected?: SelectedRef;
   consoleEntries: ConsoleEntry[];
   run(command: string): ConsoleEntry;
+  /** Read-only kubectl (describe, get -o yaml, events) for the panels: not recorded. */
+  query(command: string): { stdout: string; stderr: string; exitCode: number };
   tick(wallMs: number): void;
   togglePause(): void;
   setSpeed(speed: number): void;
@@ -49,63 +39,59 @@ export interface ClusterState {
   stopNode(name: string): void;
   startNode(name: string): void;
   clearConsole(): void;
+  select(ref: SelectedRef | undefined): void;
+  setView(view: 'diagram' | 'list'): void;
+  setNamespaces(namespaces: string[], showSystem: boolean): void;
+  /** The scheduler's verdict per node for a pod ("why here / why not scheduled?"). */
+  explainPod(namespace: string, name: string): { verdicts: NodeVerdict[]; message?: string } | undefined;
+  /** API requests since the last call (the diagram animates them). */
+  takeRequests(): ApiRequest[];
 }
 
 let cluster: Cluster = createCluster({ seed: 1 });
 let entryId = 0;
+let requests: ApiRequest[] = [];
+let unsubscribe = cluster.api.onRequest((r) => {
+  if (requests.length < 500) requests.push(r);
+});
 
 /** The engine instance (for tests and the upcoming worker bridge). */
 export function engine(): Cluster {
   return cluster;
 }
 
-function podView(p: KObject): PodView {
-  return {
-    uid: p.metadata.uid!,
-    name: p.metadata.name!,
-    namespace: p.metadata.namespace!,
-    status: podStatusReason(p),
-    ready: podReady(p),
-    node: p.spec?.nodeName,
-    terminating: !!p.metadata.deletionTimestamp,
-  };
+function visibleNamespaces(namespaces: string[], showSystem: boolean): string[] {
+  if (namespaces.length) return namespaces;
+  const all = cluster.store.list('namespaces').map((n) => n.metadata.name!);
+  return showSystem ? [] : all.filter((n) => n !== 'kube-system' && n !== 'kube-node-lease' && n !== 'kube-public');
 }
 
-function snapshot(): Pick<ClusterState, 'time' | 'nodes' | 'pendingPods'> {
-  const nodes: NodeView[] = cluster.store.list('nodes').map((n) => ({
-    name: n.metadata.name!,
-    status: nodeStatus(n),
-    roles: nodeRoles(n),
-    machineRunning: cluster.isNodeRunning(n.metadata.name!),
-    controlPlane: 'node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {}),
-    labels: n.metadata.labels ?? {},
-    pods: cluster.store
-      .byIndex('pods', 'nodeName', n.metadata.name!)
-      .map(podView)
-      .sort((a, b) => (a.namespace + a.name < b.namespace + b.name ? -1 : 1)),
-  }));
-  const pendingPods = cluster.store
-    .list('pods')
-    .filter((p) => !p.spec?.nodeName)
-    .map(podView);
-  return { time: cluster.now(), nodes, pendingPods };
+function snapshot(state?: Pick<ClusterState, 'namespaces' | 'showSystem'>): Pick<ClusterState, 'time' | 'model'> {
+  const ns = visibleNamespaces(state?.namespaces ?? [], state?.showSystem ?? false);
+  return { time: cluster.now(), model: buildDiagramModel(cluster, ns) };
 }
 
 export const useCluster = create<ClusterState>((set, get) => ({
   ...snapshot(),
   speed: 1,
   paused: false,
+  namespaces: [],
+  showSystem: false,
+  view: 'diagram',
   consoleEntries: [],
   run(command) {
     const r = cluster.kubectl(command);
     const entry: ConsoleEntry = { id: entryId++, command, ...r };
-    set({ ...snapshot(), consoleEntries: [...get().consoleEntries.slice(-199), entry] });
+    set({ ...snapshot(get()), consoleEntries: [...get().consoleEntries.slice(-199), entry] });
     return entry;
+  },
+  query(command) {
+    return cluster.query(command);
   },
   tick(wallMs) {
     if (get().paused) return;
     cluster.advance((wallMs / 1000) * get().speed);
-    set(snapshot());
+    set(snapshot(get()));
   },
   togglePause() {
     set({ paused: !get().paused });
@@ -115,23 +101,47 @@ export const useCluster = create<ClusterState>((set, get) => ({
   },
   step() {
     cluster.step();
-    set(snapshot());
+    set(snapshot(get()));
   },
   stopNode(name) {
     cluster.stopNode(name);
-    set(snapshot());
+    set(snapshot(get()));
   },
   startNode(name) {
     cluster.startNode(name);
-    set(snapshot());
+    set(snapshot(get()));
   },
   clearConsole() {
     set({ consoleEntries: [] });
+  },
+  select(ref) {
+    set({ selected: ref });
+  },
+  setView(view) {
+    set({ view });
+  },
+  setNamespaces(namespaces, showSystem) {
+    set({ namespaces, showSystem, ...snapshot({ namespaces, showSystem }) });
+  },
+  explainPod(namespace, name) {
+    const pod = cluster.store.get('pods', namespace, name);
+    if (!pod) return undefined;
+    return { verdicts: cluster.scheduler.explain(pod), message: cluster.scheduler.lastAttempt(namespace, name)?.message };
+  },
+  takeRequests() {
+    const out = requests;
+    requests = [];
+    return out;
   },
 }));
 
 /** Starts over with a fresh cluster (tests and, later, the reset button). */
 export function resetCluster(seed = 1): void {
+  unsubscribe();
   cluster = createCluster({ seed });
-  useCluster.setState({ ...snapshot(), consoleEntries: [] });
+  requests = [];
+  unsubscribe = cluster.api.onRequest((r) => {
+    if (requests.length < 500) requests.push(r);
+  });
+  useCluster.setState({ ...snapshot(useCluster.getState()), consoleEntries: [], selected: undefined });
 }

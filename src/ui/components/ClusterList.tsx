@@ -1,19 +1,18 @@
+/**
+ * The cluster as a list (beside the diagram): the same nodes and pods as text, for screen
+ * readers, keyboards and clusters too large to read as a picture.
+ */
 import { useTranslation } from 'react-i18next';
 import { useCluster, type NodeView, type PodView } from '../store/clusterStore';
-
-/** A colour and a shape for each pod state, so state never depends on colour alone. */
-export function podTone(status: string, terminating: boolean): { tone: string; icon: string } {
-  if (terminating || status === 'Terminating') return { tone: 'terminating', icon: '◌' };
-  if (status === 'Running') return { tone: 'running', icon: '●' };
-  if (status === 'Completed' || status === 'Succeeded') return { tone: 'done', icon: '✓' };
-  if (/Err|BackOff|Error|Failed|OOMKilled|Evicted|Unknown/.test(status)) return { tone: 'failed', icon: '✕' };
-  return { tone: 'pending', icon: '◐' };
-}
+import { TONE_ICON } from '../diagram/context';
 
 function PodChip({ pod }: { pod: PodView }) {
-  const { tone, icon } = podTone(pod.status, pod.terminating);
+  const { t } = useTranslation();
+  const tone = pod.tone;
+  const icon = TONE_ICON[tone];
   return (
-    <li className={`pod pod-${tone}`} aria-label={`pod ${pod.name}: ${pod.status}, ${pod.ready}`} data-status={pod.status}>
+    <li className={`pod pod-${tone}`} aria-label={t('diagram.podLabel', { name: pod.name, status: pod.status, ready: pod.ready })} data-status={pod.status}>
+      <button type="button" className="pod-open" onClick={() => useCluster.getState().select({ kind: 'Pod', name: pod.name, namespace: pod.namespace })}>
       <span className="pod-icon" aria-hidden="true">
         {icon}
       </span>
@@ -21,6 +20,7 @@ function PodChip({ pod }: { pod: PodView }) {
       <span className="pod-status">
         {pod.status} · {pod.ready}
       </span>
+      </button>
     </li>
   );
 }
@@ -28,11 +28,11 @@ function PodChip({ pod }: { pod: PodView }) {
 function NodeCard({ node }: { node: NodeView }) {
   const { t } = useTranslation();
   const { stopNode, startNode } = useCluster.getState();
-  const ready = node.status.startsWith('Ready');
+  const ready = node.ready;
   const userPods = node.pods.filter((p) => p.namespace !== 'kube-system');
   const systemPods = node.pods.filter((p) => p.namespace === 'kube-system');
   return (
-    <section className={`node ${ready ? 'node-ready' : 'node-notready'} ${node.machineRunning ? '' : 'node-down'}`} aria-label={`node ${node.name}: ${node.status}`}>
+    <section className={`node ${ready ? 'node-ready' : 'node-notready'} ${node.machineRunning ? '' : 'node-down'}`} aria-label={t('diagram.nodeLabel', { name: node.name, status: node.status })}>
       <header>
         <div>
           <h3>{node.name}</h3>
@@ -61,13 +61,11 @@ function NodeCard({ node }: { node: NodeView }) {
   );
 }
 
-export function ClusterView() {
-  const { t } = useTranslation();
-  const nodes = useCluster((s) => s.nodes);
-  const pending = useCluster((s) => s.pendingPods);
+export function ClusterList() {
+  const nodes = useCluster((s) => s.model.nodes);
+  const pending = useCluster((s) => s.model.pending);
   return (
-    <section className="cluster" aria-label={t('cluster.heading')}>
-      <h2>{t('cluster.heading')}</h2>
+    <div className="cluster-list">
       {pending.length > 0 && (
         <ul className="pods pending-pods" aria-label="Pending">
           {pending.map((p) => (
@@ -80,6 +78,6 @@ export function ClusterView() {
           <NodeCard key={n.name} node={n} />
         ))}
       </div>
-    </section>
+    </div>
   );
 }

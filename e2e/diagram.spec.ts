@@ -1,0 +1,101 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const run = async (page: Page, cmd: string) => {
+  const prompt = page.getByRole('textbox', { name: 'kubectl' });
+  await prompt.fill(cmd);
+  await prompt.press('Enter');
+};
+
+test.describe('the cluster diagram', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('wheelhouse.language', 'en'));
+  });
+
+  test('draws the control plane, nodes, a Service with its endpoints, and opens a pod’s details', async ({ page }, info) => {
+    await page.goto('/');
+    const diagram = page.getByTestId('diagram');
+    for (const c of ['kube-apiserver', 'etcd', 'kube-scheduler', 'kube-controller-manager', 'cloud-controller-manager']) await expect(diagram.getByRole('button', { name: new RegExp(`\\(${c}\\)`) })).toBeVisible();
+    await run(page, 'kubectl create deployment web --image=nginx --replicas=4');
+    await run(page, 'kubectl expose deployment web --port=80');
+    await page.getByRole('button', { name: 'Speed ×16' }).click();
+    const pods = diagram.getByRole('button', { name: /^pod web-\w+-\w{5}: Running, 1\/1$/ });
+    await expect(pods).toHaveCount(4);
+    await expect(diagram.getByRole('button', { name: 'service web (ClusterIP), 4 endpoints' })).toBeVisible();
+    // Requests travel as dots from kubectl to the API server and etcd.
+    await run(page, 'kubectl scale deployment web --replicas=5');
+    await expect(diagram.locator('circle.flow').first()).toBeAttached();
+    await expect(pods).toHaveCount(5);
+
+    await pods.first().click();
+    const details = page.getByRole('region', { name: /^Details: Pod default\/web-/ });
+    await expect(details).toBeVisible();
+    await expect(details.getByRole('tabpanel')).toContainText('Status:');
+    await expect(details.getByRole('table')).toContainText('TaintToleration');
+    await details.getByRole('tab', { name: 'YAML' }).click();
+    await expect(details.getByRole('tabpanel')).toContainText('kind: Pod');
+    await details.getByRole('tab', { name: 'Events' }).click();
+    await expect(details.getByRole('tabpanel')).toContainText('Scheduled');
+    await details.getByRole('button', { name: 'Owner: Deployment/web' }).click();
+    await page.getByRole('region', { name: 'Details: Deployment default/web' }).getByRole('button', { name: 'One replica fewer' }).click();
+    await expect(pods).toHaveCount(4);
+    await page.screenshot({ path: info.outputPath('diagram-details.png') });
+
+    // The list view says the same in text.
+    await page.getByRole('button', { name: 'List', exact: true }).click();
+    await expect(page.getByRole('listitem', { name: /^pod web-\w+-\w{5}: Running, 1\/1$/ })).toHaveCount(4);
+  });
+
+  test('a pod no node accepts waits in the tray, and the scheduler says why', async ({ page }, info) => {
+    await page.goto('/');
+    for (const n of ['worker-1', 'worker-2', 'worker-3']) await run(page, `kubectl cordon ${n}`);
+    await run(page, 'kubectl run picky --image=nginx');
+    await page.getByRole('button', { name: 'Speed ×4' }).click();
+    const diagram = page.getByTestId('diagram');
+    const pod = diagram.getByRole('button', { name: /^pod picky: Pending/ });
+    await expect(pod).toBeVisible();
+    await pod.click();
+    const details = page.getByRole('region', { name: 'Details: Pod default/picky' });
+    await expect(details).toContainText('0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) were unschedulable.');
+    await expect(details.getByRole('row', { name: /worker-1/ })).toContainText('NodeUnschedulable: node(s) were unschedulable');
+    await expect(diagram.getByRole('button', { name: /^node worker-1: Ready,SchedulingDisabled/ })).toBeVisible();
+    // Uncordoning one node lets the scheduler place it.
+    await run(page, 'kubectl uncordon worker-2');
+    await expect(diagram.getByRole('button', { name: /^pod picky: Running/ })).toBeVisible();
+    await expect(details.getByRole('row', { name: /worker-2/ })).toContainText('fits');
+    await page.screenshot({ path: info.outputPath('pending-why.png') });
+  });
+
+  test('a stopped node goes NotReady and its pods come back elsewhere after the eviction window', async ({ page }, info) => {
+    test.setTimeout(90_000);
+    await page.goto('/');
+    await run(page, 'kubectl create deployment web --image=nginx --replicas=6');
+    await page.getByRole('button', { name: 'Speed ×16' }).click();
+    const diagram = page.getByTestId('diagram');
+    await expect(diagram.getByRole('button', { name: /^pod web-.*: Running/ })).toHaveCount(6);
+    await diagram.getByRole('button', { name: /^node worker-2: Ready/ }).click();
+    await page.getByRole('region', { name: 'Details: Node worker-2' }).getByRole('button', { name: 'Stop node' }).click();
+    await expect(diagram.getByRole('button', { name: /^node worker-2: NotReady/ })).toBeVisible({ timeout: 20_000 });
+    await page.screenshot({ path: info.outputPath('node-notready.png') });
+    // 300 s of toleration at ×16: the pods are replaced on worker-1 and worker-3.
+    await page.getByRole('button', { name: 'List', exact: true }).click();
+    const healthy = page.getByRole('region', { name: /^node worker-[13]: Ready/ }).getByRole('listitem', { name: /^pod web-.*: Running, 1\/1$/ });
+    await expect(healthy).toHaveCount(6, { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Diagram', exact: true }).click();
+    await page.screenshot({ path: info.outputPath('rescheduled.png') });
+  });
+
+  test('Korean and dark', async ({ page }, info) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.addInitScript(() => localStorage.setItem('wheelhouse.language', 'ko'));
+    await page.goto('/');
+    await run(page, 'kubectl create deployment web --image=nginx --replicas=3');
+    await run(page, 'kubectl run crash --image=busybox');
+    await page.getByRole('button', { name: '16배속' }).click();
+    const diagram = page.getByTestId('diagram');
+    await expect(diagram.getByRole('button', { name: /^파드 web-.*: Running, 1\/1$/ })).toHaveCount(3);
+    await expect(diagram.getByRole('button', { name: /^파드 crash: CrashLoopBackOff/ })).toBeVisible();
+    await diagram.getByRole('button', { name: /\(kube-scheduler\)/ }).click();
+    await expect(page.getByRole('region', { name: /^자세히: Component kube-scheduler/ })).toContainText('스케줄러는');
+    await page.screenshot({ path: info.outputPath('korean-dark.png') });
+  });
+});

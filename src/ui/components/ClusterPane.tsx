@@ -1,0 +1,58 @@
+/** The cluster pane: the diagram or the list, a namespace filter, and the workloads present. */
+import { useTranslation } from 'react-i18next';
+import { useCluster } from '../store/clusterStore';
+import { Diagram } from '../diagram/Diagram';
+import { ClusterList } from './ClusterList';
+
+export function ClusterPane() {
+  const { t } = useTranslation();
+  const view = useCluster((s) => s.view);
+  const model = useCluster((s) => s.model);
+  const namespaces = useCluster((s) => s.namespaces);
+  const showSystem = useCluster((s) => s.showSystem);
+  const selected = useCluster((s) => s.selected);
+  const { setView, setNamespaces, select } = useCluster.getState();
+  const filter = namespaces[0] ?? (showSystem ? '*' : '');
+  return (
+    <section className="cluster" aria-label={t('cluster.heading')}>
+      <div className="cluster-head">
+        <h2>{t('cluster.heading')}</h2>
+        <div className="view-switch" role="group" aria-label={t('diagram.view')}>
+          <button type="button" aria-pressed={view === 'diagram'} onClick={() => setView('diagram')}>
+            {t('diagram.viewDiagram')}
+          </button>
+          <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')}>
+            {t('diagram.viewList')}
+          </button>
+        </div>
+        <label className="ns-filter">
+          {t('diagram.namespace')}
+          <select value={filter} onChange={(e) => (e.target.value === '*' ? setNamespaces([], true) : e.target.value === '' ? setNamespaces([], false) : setNamespaces([e.target.value], false))}>
+            <option value="">{t('diagram.userNamespaces')}</option>
+            <option value="*">{t('diagram.allNamespaces')}</option>
+            {model.namespaces.map((ns) => (
+              <option key={ns} value={ns}>
+                {ns}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {model.workloads.length > 0 && (
+        <ul className="workloads" aria-label={t('diagram.workloads')}>
+          {model.workloads.map((w) => {
+            const on = selected?.kind === w.kind && selected.name === w.name && selected.namespace === w.namespace;
+            return (
+              <li key={w.uid}>
+                <button type="button" aria-pressed={on} className={w.ready < w.desired ? 'workload short' : 'workload'} onClick={() => select(on ? undefined : { kind: w.kind, name: w.name, namespace: w.namespace })}>
+                  <span className="wl-kind">{w.kind}</span> {w.name} <span className="wl-count">{w.ready}/{w.desired}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {view === 'diagram' ? <Diagram /> : <ClusterList />}
+    </section>
+  );
+}

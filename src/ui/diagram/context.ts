@@ -1,0 +1,58 @@
+/** What every diagram layer is handed: the model, where things sit, text, and the selection. */
+import { select, type Selection } from 'd3-selection';
+import 'd3-transition';
+import type { DiagramModel } from '../store/diagramModel';
+import type { DiagramLayout } from './layout';
+
+export interface SelectedRef {
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+export interface DrawContext {
+  model: DiagramModel;
+  layout: DiagramLayout;
+  t: (key: string, options?: Record<string, unknown>) => string;
+  selected?: SelectedRef;
+  select(ref: SelectedRef): void;
+}
+
+export type Layer = Selection<SVGGElement, unknown, null, undefined>;
+
+export const sameRef = (a: SelectedRef | undefined, b: SelectedRef) => !!a && a.kind === b.kind && a.name === b.name && (a.namespace ?? '') === (b.namespace ?? '');
+
+/** Makes a drawn element act like a button: focusable, Enter/Space select it, and it says what it is. */
+export function actionable<D extends SelectedRef & { label: string }>(sel: Selection<SVGGElement, D, SVGGElement, unknown>, ctx: DrawContext): void {
+  sel
+    .attr('tabindex', 0)
+    .attr('role', 'button')
+    .attr('aria-label', (d) => d.label)
+    .attr('aria-pressed', (d) => String(sameRef(ctx.selected, d)))
+    .on('click', (event: Event, d) => {
+      event.stopPropagation();
+      ctx.select({ kind: d.kind, name: d.name, namespace: d.namespace });
+    })
+    .on('keydown', (event: Event, d) => {
+      const key = (event as KeyboardEvent).key;
+      if (key !== 'Enter' && key !== ' ') return;
+      event.preventDefault();
+      ctx.select({ kind: d.kind, name: d.name, namespace: d.namespace });
+    });
+}
+
+/** One glyph per pod state, so the state never rests on colour alone. */
+export const TONE_ICON: Record<string, string> = { running: '●', pending: '◐', failed: '✕', done: '✓', terminating: '◌' };
+
+const TARGET = Symbol('target');
+
+/** Transitions each element to its transform (and full opacity) only when that target changed. */
+export function moveTo<D>(sel: Selection<SVGGElement, D, SVGGElement, unknown>, ms: number, transform: (d: D) => string): void {
+  sel.each(function (d) {
+    const el = this as SVGGElement & { [TARGET]?: string };
+    const target = transform(d);
+    if (el[TARGET] === target) return;
+    el[TARGET] = target;
+    select(el).transition('move').duration(ms).attr('opacity', 1).attr('transform', target);
+  });
+}

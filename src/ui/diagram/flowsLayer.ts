@@ -1,0 +1,79 @@
+/**
+ * Requests as they happen: a dot travels from whoever sent the request (kubectl, a controller,
+ * the scheduler, a node's kubelet) to the API server and on into etcd. A binding goes further:
+ * the API server's watch reaches the chosen node's kubelet, which asks its container runtime to
+ * start the pod — the whole path of a new pod, every time.
+ */
+import 'd3-transition';
+import { easeCubicInOut } from 'd3-ease';
+import type { ApiRequest } from '../../engine';
+import type { DrawContext, Layer } from './context';
+import type { Box, Component } from './layout';
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+const MAX_IN_FLIGHT = 60;
+const centre = (b: Box): Point => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
+
+/** Which drawn component stands for an API client. */
+export function componentFor(actor: string): Component | 'node' {
+  if (actor === 'kubectl') return 'kubectl';
+  if (actor === 'default-scheduler') return 'kube-scheduler';
+  if (actor === 'kubelet' || actor.startsWith('kubelet/')) return 'node';
+  if (actor.startsWith('cloud') || actor === 'service-controller' || actor === 'cluster-autoscaler') return 'cloud-controller-manager';
+  return 'kube-controller-manager';
+}
+
+function pathFor(req: ApiRequest, ctx: DrawContext): Point[] | undefined {
+  const { layout } = ctx;
+  const api = centre(layout.components['kube-apiserver']);
+  const etcd = centre(layout.components.etcd);
+  const who = componentFor(req.actor);
+  let from: Point | undefined;
+  if (who === 'node') {
+    const n = req.node ? layout.nodes.get(req.node) : undefined;
+    from = n ? n.kubelet : undefined;
+  } else from = centre(layout.components[who]);
+  if (!from) return undefined;
+  const points = [from, api, etcd];
+  if (req.verb === 'bind' && req.resource === 'pods') {
+    // The kubelet on the chosen node sees the pod through its watch and hands it to the runtime.
+    const node = ctx.model.nodes.find((n) => n.pods.some((p) => p.name === req.name && p.namespace === req.namespace))?.name;
+    const l = node ? layout.nodes.get(node) : undefined;
+    if (l) points.push(api, l.kubelet, l.runtime);
+  }
+  return points;
+}
+
+let inFlight = 0;
+
+export function drawFlows(root: Layer, ctx: DrawContext, requests: ApiRequest[], speed = 1): void {
+  for (const req of requests) {
+    if (inFlight >= MAX_IN_FLIGHT) return;
+    if (req.resource === 'leases' || req.resource === 'events') continue;
+    const points = pathFor(req, ctx);
+    if (!points) continue;
+    inFlight++;
+    const dot = root
+      .append('circle')
+      .attr('class', `flow flow-${req.verb}`)
+      .attr('r', 5)
+      .attr('cx', points[0].x)
+      .attr('cy', points[0].y);
+    const leg = Math.max(120, 420 / Math.sqrt(speed));
+    let t = dot.transition().duration(leg).ease(easeCubicInOut);
+    for (let i = 1; i < points.length; i++) {
+      if (i > 1) t = t.transition().duration(leg).ease(easeCubicInOut);
+      t = t.attr('cx', points[i].x).attr('cy', points[i].y);
+    }
+    t.transition()
+      .duration(150)
+      .attr('r', 0)
+      .remove()
+      .on('end', () => inFlight--)
+      .on('interrupt', () => inFlight--);
+  }
+}

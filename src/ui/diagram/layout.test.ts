@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { computeLayout, nodeColumns, AGGREGATE_ABOVE } from './layout';
+import type { DiagramModel, DNode, DPod } from '../store/diagramModel';
+
+const pod = (i: number, node: string): DPod => ({ uid: `${node}-${i}`, name: `p-${i}`, namespace: 'default', status: 'Running', tone: 'running', ready: '1/1', restarts: 0, containers: 1, node });
+const node = (name: string, pods: number, zone = 'a'): DNode => ({ name, controlPlane: false, status: 'Ready', ready: true, cordoned: false, machineRunning: true, zone, labels: [], taints: [], cpu: 0, memory: 0, podsUsed: pods, podsMax: 110, pods: Array.from({ length: pods }, (_, i) => pod(i, name)), disks: [] });
+const model = (nodes: DNode[]): DiagramModel => ({ nodes, pending: [], services: [], workloads: [], namespaces: ['default'] });
+
+const overlaps = (a: { x: number; y: number; w: number; h: number }, b: typeof a) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+describe('diagram layout', () => {
+  it('puts every pod inside its node and no two nodes on top of each other', () => {
+    const l = computeLayout(model([node('w1', 30), node('w2', 5), node('w3', 0), node('w4', 13, 'b')]));
+    const boxes = [...l.nodes.values()];
+    for (const b of boxes) {
+      for (const p of b.pods.values()) {
+        expect(p.x).toBeGreaterThan(b.x);
+        expect(p.x).toBeLessThan(b.x + b.w);
+        expect(p.y).toBeGreaterThan(b.y);
+        expect(p.y).toBeLessThan(b.y + b.h);
+      }
+      for (const o of boxes) if (o !== b) expect(overlaps(b, o)).toBe(false);
+    }
+    expect(l.nodes.get('w1')!.pods.size).toBe(30);
+  });
+
+  it('keeps a node where it was when another node goes away', () => {
+    const before = computeLayout(model([node('w1', 3), node('w2', 3), node('w3', 3), node('w4', 3)]));
+    const after = computeLayout(model([node('w1', 3), node('w2', 3), node('w4', 3)]));
+    expect({ x: after.nodes.get('w1')!.x, y: after.nodes.get('w1')!.y }).toEqual({ x: before.nodes.get('w1')!.x, y: before.nodes.get('w1')!.y });
+    expect(after.nodes.get('w2')!.x).toBe(before.nodes.get('w2')!.x);
+  });
+
+  it('aggregates crowded nodes and stays compact at 100 nodes / 3,000 pods', () => {
+    const nodes = Array.from({ length: 100 }, (_, i) => node(`n${String(i).padStart(3, '0')}`, 30, ['a', 'b', 'c'][i % 3]));
+    const l = computeLayout(model(nodes));
+    expect(nodeColumns(100)).toBe(13);
+    expect([...l.nodes.values()].every((n) => !n.aggregated)).toBe(true);
+    const crowded = computeLayout(model([node('big', AGGREGATE_ABOVE + 1)]));
+    expect(crowded.nodes.get('big')!.aggregated).toBe(true);
+    expect(crowded.nodes.get('big')!.pods.size).toBe(0);
+    expect(l.width / l.height).toBeGreaterThan(0.8);
+  });
+});

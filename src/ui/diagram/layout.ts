@@ -1,0 +1,124 @@
+/**
+ * Where everything sits in the diagram's world coordinates (pure, so it is tested without a
+ * browser). The control plane and the pending-pod tray sit on top, Services below them, then
+ * the nodes in a grid ordered by zone and name, so a node keeps its place as others come and
+ * go. Pods fill their node's grid in name order; a node with many pods, or a zoomed-out view,
+ * shows counts per state instead (see `aggregate`).
+ */
+import type { DiagramModel, DNode } from '../store/diagramModel';
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export const COMPONENTS = ['kube-apiserver', 'etcd', 'kube-scheduler', 'kube-controller-manager', 'cloud-controller-manager'] as const;
+export type Component = (typeof COMPONENTS)[number] | 'kubectl';
+
+export const NODE_W = 264;
+const NODE_GAP = 22;
+const POD = 20;
+const POD_GAP = 5;
+export const PODS_PER_ROW = 9;
+const NODE_HEADER = 124;
+const NODE_FOOTER = 12;
+const DISK_ROW = 30;
+/** Above this many pods a node shows counts per state, not one mark per pod. */
+export const AGGREGATE_ABOVE = 60;
+const SERVICE_W = 250;
+const SERVICE_H = 40;
+
+export interface NodeLayout extends Box {
+  name: string;
+  aggregated: boolean;
+  /** Pod centres by uid. */
+  pods: Map<string, { x: number; y: number }>;
+  /** Where the node's components sit (flow anchors). */
+  kubelet: { x: number; y: number };
+  runtime: { x: number; y: number };
+  disksY: number;
+}
+
+export interface DiagramLayout {
+  width: number;
+  height: number;
+  controlPlane: Box;
+  components: Record<Component, Box>;
+  pending: Box;
+  pendingPods: Map<string, { x: number; y: number }>;
+  services: Map<string, Box>;
+  servicesY: number;
+  nodes: Map<string, NodeLayout>;
+}
+
+function podGridHeight(count: number, aggregated: boolean): number {
+  if (aggregated) return 40;
+  const rows = Math.max(1, Math.ceil(count / PODS_PER_ROW));
+  return rows * (POD + POD_GAP);
+}
+
+function nodeHeight(n: DNode, aggregated: boolean): number {
+  return NODE_HEADER + podGridHeight(n.pods.length, aggregated) + (n.disks.length ? DISK_ROW : 0) + NODE_FOOTER;
+}
+
+/** Columns for the node grid: a roughly 16:10 block of nodes, at least the three default workers side by side. */
+export function nodeColumns(count: number): number {
+  return Math.max(3, Math.min(count, Math.ceil(Math.sqrt(count * 1.6))));
+}
+
+export function computeLayout(model: DiagramModel, aggregateAll = false): DiagramLayout {
+  const workers = model.nodes.filter((n) => !n.controlPlane);
+  const ordered = [...workers].sort((a, b) => ((a.zone ?? '') + a.name < (b.zone ?? '') + b.name ? -1 : 1));
+  const cols = nodeColumns(ordered.length);
+  const gridWidth = cols * NODE_W + (cols - 1) * NODE_GAP;
+
+  // Control plane: the API server and etcd on top, the control loops below; the learner's
+  // kubectl to the left. The control-plane node itself is this frame (its static pods are the
+  // components), so it gets no card of its own.
+  const cp: Box = { x: 120, y: 0, w: 660, h: 150 };
+  const box = (x: number, y: number, w: number): Box => ({ x: cp.x + x, y: cp.y + y, w, h: 44 });
+  const components: Record<Component, Box> = {
+    kubectl: { x: 0, y: 40, w: 100, h: 56 },
+    'kube-apiserver': box(20, 36, 180),
+    etcd: box(220, 36, 130),
+    'kube-scheduler': box(20, 94, 180),
+    'kube-controller-manager': box(220, 94, 200),
+    'cloud-controller-manager': box(430, 94, 210),
+  };
+  const pending: Box = { x: cp.x + cp.w + 20, y: 0, w: Math.max(220, Math.min(520, gridWidth - cp.x - cp.w - 20)), h: 150 };
+  const pendingPods = new Map<string, { x: number; y: number }>();
+  const perRow = Math.floor((pending.w - 20) / (POD + POD_GAP));
+  model.pending.slice(0, perRow * 5).forEach((p, i) => pendingPods.set(p.uid, { x: pending.x + 18 + (i % perRow) * (POD + POD_GAP), y: pending.y + 44 + Math.floor(i / perRow) * (POD + POD_GAP) }));
+
+  // Services in rows under the control plane.
+  const servicesY = 190;
+  const svcPerRow = Math.max(1, Math.floor((Math.max(gridWidth, pending.x + pending.w) + 16) / (SERVICE_W + 16)));
+  const services = new Map<string, Box>();
+  model.services.forEach((s, i) => services.set(s.uid, { x: (i % svcPerRow) * (SERVICE_W + 16), y: servicesY + Math.floor(i / svcPerRow) * (SERVICE_H + 12), w: SERVICE_W, h: SERVICE_H }));
+  const serviceRows = Math.ceil(model.services.length / svcPerRow);
+  let y = servicesY + Math.max(1, serviceRows) * (SERVICE_H + 12) + 36;
+
+  const nodes = new Map<string, NodeLayout>();
+  const place = (n: DNode, x: number, top: number, aggregated: boolean): NodeLayout => {
+    const h = nodeHeight(n, aggregated);
+    const pods = new Map<string, { x: number; y: number }>();
+    const gridTop = top + NODE_HEADER;
+    if (!aggregated) n.pods.forEach((p, i) => pods.set(p.uid, { x: x + 14 + (i % PODS_PER_ROW) * (POD + POD_GAP) + POD / 2, y: gridTop + Math.floor(i / PODS_PER_ROW) * (POD + POD_GAP) + POD / 2 }));
+    const layout: NodeLayout = { name: n.name, x, y: top, w: NODE_W, h, aggregated, pods, kubelet: { x: x + 217, y: top + 76 }, runtime: { x: x + 217, y: top + 112 }, disksY: gridTop + podGridHeight(n.pods.length, aggregated) + 4 };
+    nodes.set(n.name, layout);
+    return layout;
+  };
+  for (let row = 0; row * cols < ordered.length; row++) {
+    const slice = ordered.slice(row * cols, row * cols + cols);
+    let rowH = 0;
+    slice.forEach((n, c) => {
+      const aggregated = aggregateAll || n.pods.length > AGGREGATE_ABOVE;
+      rowH = Math.max(rowH, place(n, c * (NODE_W + NODE_GAP), y, aggregated).h);
+    });
+    y += rowH + NODE_GAP;
+  }
+  const right = Math.max(gridWidth, ...[...nodes.values()].map((n) => n.x + n.w), pending.x + pending.w);
+  return { width: right, height: y, controlPlane: cp, components, pending, pendingPods, services, servicesY, nodes };
+}

@@ -1,0 +1,79 @@
+/**
+ * Nodes as machines: name, Ready/NotReady/cordoned drawn with a word and an icon (not colour
+ * alone), zone and notable labels (disktype=ssd …), taints, requested CPU/memory/pods against
+ * allocatable, and the node's own components (kubelet, kube-proxy, container runtime).
+ */
+import type { DNode } from '../store/diagramModel';
+import type { DrawContext, Layer } from './context';
+import { actionable, sameRef } from './context';
+
+type NodeDatum = DNode & { kind: string; label: string };
+
+function statusIcon(n: DNode): string {
+  if (!n.machineRunning) return '✖';
+  if (!n.ready) return '⚠';
+  return n.cordoned ? '⊘' : '✔';
+}
+
+export function drawNodes(root: Layer, ctx: DrawContext): void {
+  const { model, layout, t } = ctx;
+  const data: NodeDatum[] = model.nodes.filter((n) => layout.nodes.has(n.name)).map((n) => ({ ...n, kind: 'Node', label: t('diagram.nodeLabel', { name: n.name, status: n.status }) }));
+  const groups = root
+    .selectAll<SVGGElement, NodeDatum>('g.node:not(.exiting)')
+    .data(data, (d) => d.name)
+    .join(
+      (enter) => {
+        const g = enter.append('g').attr('class', 'node').attr('opacity', 0);
+        g.append('rect').attr('class', 'node-frame').attr('rx', 12);
+        g.append('text').attr('class', 'node-name').attr('x', 14).attr('y', 24);
+        g.append('text').attr('class', 'node-zone').attr('y', 24);
+        g.append('text').attr('class', 'node-status').attr('x', 14).attr('y', 43);
+        g.append('text').attr('class', 'node-meta').attr('x', 14).attr('y', 60);
+        for (const [i, k] of ['cpu', 'memory', 'pods'].entries()) {
+          const bar = g.append('g').attr('class', `bar bar-${k}`).attr('transform', `translate(14,${72 + i * 14})`);
+          bar.append('text').attr('class', 'bar-label').attr('x', 0).attr('y', 6).text(k === 'memory' ? 'mem' : k);
+          bar.append('rect').attr('class', 'bar-track').attr('x', 34).attr('width', 120).attr('height', 6).attr('rx', 3);
+          bar.append('rect').attr('class', 'bar-fill').attr('x', 34).attr('height', 6).attr('rx', 3);
+        }
+        const chips = g.append('g').attr('class', 'node-components').attr('transform', 'translate(180,68)');
+        for (const [i, name] of ['kubelet', 'kube-proxy', 'runtime'].entries()) {
+          const c = chips.append('g').attr('class', `chip chip-${name}`).attr('transform', `translate(0,${i * 18})`);
+          c.append('rect').attr('width', 74).attr('height', 16).attr('rx', 8);
+          c.append('text').attr('x', 37).attr('y', 12).attr('text-anchor', 'middle').text(name === 'runtime' ? 'containerd' : name);
+        }
+        return g.call((s) => s.transition().duration(400).attr('opacity', 1));
+      },
+      (update) => update,
+      (exit) => exit.classed('exiting', true).attr('role', null).attr('tabindex', null).attr('aria-hidden', 'true').transition().duration(400).attr('opacity', 0).remove(),
+    );
+  groups
+    .attr('transform', (d) => {
+      const l = layout.nodes.get(d.name)!;
+      return `translate(${l.x},${l.y})`;
+    })
+    .classed('node-notready', (d) => !d.ready)
+    .classed('node-down', (d) => !d.machineRunning)
+    .classed('node-cordoned', (d) => d.cordoned)
+    .classed('node-control-plane', (d) => d.controlPlane)
+    .classed('selected', (d) => sameRef(ctx.selected, { kind: 'Node', name: d.name }));
+  groups
+    .select('rect.node-frame')
+    .attr('width', (d) => layout.nodes.get(d.name)!.w)
+    .attr('height', (d) => layout.nodes.get(d.name)!.h);
+  groups.select('text.node-name').text((d) => d.name);
+  groups
+    .select('text.node-zone')
+    .attr('x', (d) => layout.nodes.get(d.name)!.w - 14)
+    .attr('text-anchor', 'end')
+    .text((d) => d.zone ?? '');
+  groups.select('text.node-status').text((d) => `${statusIcon(d)} ${d.status}${d.machineRunning ? '' : ` · ${t('diagram.machineOff')}`}`);
+  groups.select('text.node-meta').text((d) => [...d.labels.slice(0, 2), ...(d.taints.length ? [t('diagram.taints', { count: d.taints.length })] : [])].join(' · '));
+  const frac = (d: NodeDatum, k: string) => Math.min(1, k === 'cpu' ? d.cpu : k === 'memory' ? d.memory : d.podsUsed / Math.max(1, d.podsMax));
+  for (const k of ['cpu', 'memory', 'pods']) {
+    groups
+      .select(`g.bar-${k} rect.bar-fill`)
+      .attr('width', (d) => 120 * frac(d, k))
+      .classed('bar-high', (d) => frac(d, k) > 0.85);
+  }
+  actionable(groups, ctx);
+}

@@ -1,0 +1,88 @@
+/**
+ * Services as pills in their own lane, each joined to the pods behind it (its ready
+ * EndpointSlice endpoints). With many endpoints the lines go to the nodes instead, one per node
+ * with a count, so the picture stays readable.
+ */
+import type { DService } from '../store/diagramModel';
+import type { DrawContext, Layer } from './context';
+import { actionable, sameRef } from './context';
+
+type ServiceDatum = DService & { kind: string; label: string };
+interface Link {
+  id: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  count: number;
+}
+
+const PER_POD_LIMIT = 40;
+
+export function drawServices(root: Layer, ctx: DrawContext): void {
+  const { model, layout, t } = ctx;
+  const podAt = new Map<string, { x: number; y: number; node: string }>();
+  for (const n of model.nodes) {
+    const l = layout.nodes.get(n.name);
+    if (!l) continue;
+    for (const p of n.pods) {
+      const at = l.pods.get(p.uid) ?? { x: l.x + l.w / 2, y: l.y + 120 };
+      podAt.set(p.uid, { ...at, node: n.name });
+    }
+  }
+  const links: Link[] = [];
+  for (const s of model.services) {
+    const box = layout.services.get(s.uid);
+    if (!box) continue;
+    const from = { x: box.x + box.w / 2, y: box.y + box.h };
+    if (s.endpointPods.length <= PER_POD_LIMIT) {
+      for (const uid of s.endpointPods) {
+        const p = podAt.get(uid);
+        if (p) links.push({ id: `${s.uid}>${uid}`, x1: from.x, y1: from.y, x2: p.x, y2: p.y - 8, count: 1 });
+      }
+    } else {
+      const perNode = new Map<string, number>();
+      for (const uid of s.endpointPods) {
+        const p = podAt.get(uid);
+        if (p) perNode.set(p.node, (perNode.get(p.node) ?? 0) + 1);
+      }
+      for (const [node, count] of perNode) {
+        const l = layout.nodes.get(node)!;
+        links.push({ id: `${s.uid}>${node}`, x1: from.x, y1: from.y, x2: l.x + l.w / 2, y2: l.y, count });
+      }
+    }
+  }
+  root
+    .selectAll<SVGPathElement, Link>('path.svc-link')
+    .data(links, (d) => d.id)
+    .join('path')
+    .attr('class', 'svc-link')
+    .attr('d', (d) => `M${d.x1},${d.y1} C${d.x1},${(d.y1 + d.y2) / 2} ${d.x2},${(d.y1 + d.y2) / 2} ${d.x2},${d.y2}`)
+    .attr('stroke-width', (d) => Math.min(4, 1 + Math.log2(d.count)));
+
+  const data: ServiceDatum[] = model.services.map((s) => ({ ...s, kind: 'Service', label: t('diagram.serviceLabel', { name: s.name, type: s.type, count: s.endpoints }) }));
+  const groups = root
+    .selectAll<SVGGElement, ServiceDatum>('g.service')
+    .data(data, (d) => d.uid)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'service');
+      g.append('rect').attr('rx', 20);
+      g.append('text').attr('class', 'svc-name').attr('x', 14).attr('y', 17);
+      g.append('text').attr('class', 'svc-meta').attr('x', 14).attr('y', 32);
+      return g;
+    });
+  groups
+    .attr('transform', (d) => {
+      const b = layout.services.get(d.uid)!;
+      return `translate(${b.x},${b.y})`;
+    })
+    .classed('selected', (d) => sameRef(ctx.selected, { kind: 'Service', name: d.name, namespace: d.namespace }))
+    .classed('no-endpoints', (d) => d.endpoints === 0 && d.type !== 'ExternalName');
+  groups
+    .select('rect')
+    .attr('width', (d) => layout.services.get(d.uid)!.w)
+    .attr('height', (d) => layout.services.get(d.uid)!.h);
+  groups.select('text.svc-name').text((d) => `⇄ ${d.name}`);
+  groups.select('text.svc-meta').text((d) => `${d.type} ${d.address} · ${d.endpoints} ${t('diagram.endpoints')}`);
+  actionable(groups, ctx);
+}

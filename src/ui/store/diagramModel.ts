@@ -1,0 +1,195 @@
+/**
+ * The diagram's view of the cluster: plain objects built from the engine's public API on every
+ * frame the store refreshes. Everything the diagram and the list view draw comes from here.
+ */
+import { nodeStatus, podReady, podRestarts, podStatusReason, type Cluster, type KObject } from '../../engine';
+
+export type PodTone = 'running' | 'pending' | 'failed' | 'done' | 'terminating';
+
+export interface DPod {
+  uid: string;
+  name: string;
+  namespace: string;
+  status: string;
+  tone: PodTone;
+  ready: string;
+  restarts: number;
+  containers: number;
+  /** The top-level workload that owns the pod (Deployment rather than its ReplicaSet). */
+  owner?: { kind: string; name: string };
+  node?: string;
+}
+
+export interface DDisk {
+  pv: string;
+  claim: string;
+  capacity: string;
+  storageClass: string;
+  attached: boolean;
+}
+
+export interface DNode {
+  name: string;
+  controlPlane: boolean;
+  status: string;
+  ready: boolean;
+  cordoned: boolean;
+  machineRunning: boolean;
+  zone?: string;
+  /** Labels worth showing (the well-known kubernetes.io ones are left out). */
+  labels: string[];
+  taints: string[];
+  cpu: number;
+  memory: number;
+  podsUsed: number;
+  podsMax: number;
+  pods: DPod[];
+  disks: DDisk[];
+}
+
+export interface DService {
+  uid: string;
+  name: string;
+  namespace: string;
+  type: string;
+  address: string;
+  ports: string;
+  /** Ready endpoints (pods, or the API server's address for `kubernetes`). */
+  endpoints: number;
+  endpointPods: string[];
+}
+
+export interface DWorkload {
+  uid: string;
+  kind: string;
+  name: string;
+  namespace: string;
+  ready: number;
+  desired: number;
+}
+
+export interface DiagramModel {
+  nodes: DNode[];
+  pending: DPod[];
+  services: DService[];
+  workloads: DWorkload[];
+  namespaces: string[];
+}
+
+export function podTone(status: string, terminating: boolean): PodTone {
+  if (terminating || status === 'Terminating') return 'terminating';
+  if (status === 'Running') return 'running';
+  if (status === 'Completed' || status === 'Succeeded') return 'done';
+  if (/Err|BackOff|Error|Failed|OOMKilled|Evicted|Unknown|Lost/.test(status)) return 'failed';
+  return 'pending';
+}
+
+const WELL_KNOWN = /^(kubernetes\.io\/|beta\.kubernetes\.io\/|node-role\.kubernetes\.io\/|node\.kubernetes\.io\/|topology\.kubernetes\.io\/)/;
+
+function ownerOf(pod: KObject, store: Cluster['store']): DPod['owner'] {
+  const ref = pod.metadata.ownerReferences?.find((o) => o.controller);
+  if (!ref) return undefined;
+  if (ref.kind === 'ReplicaSet') {
+    const rs = store.get('replicasets', pod.metadata.namespace, ref.name);
+    const dep = rs?.metadata.ownerReferences?.find((o) => o.controller && o.kind === 'Deployment');
+    if (dep) return { kind: 'Deployment', name: dep.name };
+  }
+  if (ref.kind === 'Job') {
+    const job = store.get('jobs', pod.metadata.namespace, ref.name);
+    const cj = job?.metadata.ownerReferences?.find((o) => o.controller && o.kind === 'CronJob');
+    if (cj) return { kind: 'CronJob', name: cj.name };
+  }
+  return { kind: ref.kind, name: ref.name };
+}
+
+function podView(p: KObject, cluster: Cluster): DPod {
+  const status = podStatusReason(p);
+  return {
+    uid: p.metadata.uid!,
+    name: p.metadata.name!,
+    namespace: p.metadata.namespace!,
+    status,
+    tone: podTone(status, !!p.metadata.deletionTimestamp),
+    ready: podReady(p),
+    restarts: Number.parseInt(podRestarts(p, cluster.now()), 10) || 0,
+    containers: (p.spec?.containers ?? []).length,
+    owner: ownerOf(p, cluster.store),
+    node: p.spec?.nodeName,
+  };
+}
+
+/** Builds the model; `namespaces` filters pods, services and workloads (empty: every namespace). */
+export function buildDiagramModel(cluster: Cluster, namespaces: string[] = []): DiagramModel {
+  const store = cluster.store;
+  const shown = (ns: string | undefined) => namespaces.length === 0 || namespaces.includes(ns ?? '');
+  const attachments = store.list('volumeattachments');
+  const nodes: DNode[] = store.list('nodes').map((n) => {
+    const name = n.metadata.name!;
+    const alloc = cluster.nodeAllocation(name);
+    const status = nodeStatus(n);
+    const labels = n.metadata.labels ?? {};
+    const disks: DDisk[] = attachments
+      .filter((va) => va.spec?.nodeName === name)
+      .map((va) => {
+        const pv = store.get('persistentvolumes', undefined, va.spec.source.persistentVolumeName);
+        const ref = pv?.spec?.claimRef;
+        return { pv: va.spec.source.persistentVolumeName, claim: ref ? `${ref.namespace}/${ref.name}` : '', capacity: pv?.spec?.capacity?.storage ?? '', storageClass: pv?.spec?.storageClassName ?? '', attached: !!va.status?.attached };
+      });
+    return {
+      name,
+      controlPlane: 'node-role.kubernetes.io/control-plane' in labels,
+      status,
+      ready: status.startsWith('Ready'),
+      cordoned: !!n.spec?.unschedulable,
+      machineRunning: cluster.isNodeRunning(name),
+      zone: labels['topology.kubernetes.io/zone'],
+      labels: Object.entries(labels)
+        .filter(([k]) => !WELL_KNOWN.test(k))
+        .map(([k, v]) => (v ? `${k}=${v}` : k)),
+      taints: ((n.spec?.taints as { key: string; value?: string; effect: string }[]) ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`),
+      cpu: alloc && alloc.allocatableMilliCpu ? alloc.milliCpu / alloc.allocatableMilliCpu : 0,
+      memory: alloc && alloc.allocatableMemory ? alloc.memory / alloc.allocatableMemory : 0,
+      podsUsed: alloc?.pods ?? 0,
+      podsMax: alloc?.allocatablePods ?? 110,
+      pods: store
+        .byIndex('pods', 'nodeName', name)
+        .filter((p) => shown(p.metadata.namespace))
+        .map((p) => podView(p, cluster))
+        .sort((a, b) => (a.namespace + a.name < b.namespace + b.name ? -1 : 1)),
+      disks,
+    };
+  });
+  nodes.sort((a, b) => (a.controlPlane !== b.controlPlane ? (a.controlPlane ? -1 : 1) : a.name < b.name ? -1 : 1));
+  const pending = store
+    .list('pods')
+    .filter((p) => !p.spec?.nodeName && shown(p.metadata.namespace))
+    .map((p) => podView(p, cluster));
+  const services: DService[] = store
+    .list('services')
+    .filter((s) => shown(s.metadata.namespace))
+    .map((s) => {
+      const endpointPods: string[] = [];
+      let endpoints = 0;
+      for (const slice of store.list('endpointslices', s.metadata.namespace)) {
+        if (slice.metadata.labels?.['kubernetes.io/service-name'] !== s.metadata.name) continue;
+        for (const ep of (slice.endpoints as { targetRef?: { uid?: string }; conditions?: { ready?: boolean } }[]) ?? []) {
+          if (ep.conditions?.ready === false) continue;
+          endpoints++;
+          if (ep.targetRef?.uid) endpointPods.push(ep.targetRef.uid);
+        }
+      }
+      const ports = ((s.spec?.ports as { port: number; nodePort?: number; protocol?: string }[]) ?? []).map((p) => (p.nodePort ? `${p.port}:${p.nodePort}` : `${p.port}`)).join(',');
+      const lb = s.status?.loadBalancer?.ingress?.[0]?.ip;
+      return { uid: s.metadata.uid!, name: s.metadata.name!, namespace: s.metadata.namespace!, type: s.spec?.type ?? 'ClusterIP', address: lb ?? s.spec?.clusterIP ?? '', ports, endpoints, endpointPods };
+    });
+  const workloads: DWorkload[] = [];
+  for (const [resource, kind] of [['deployments', 'Deployment'], ['statefulsets', 'StatefulSet'], ['daemonsets', 'DaemonSet']] as const) {
+    for (const w of store.list(resource)) {
+      if (!shown(w.metadata.namespace)) continue;
+      const desired = kind === 'DaemonSet' ? (w.status?.desiredNumberScheduled ?? 0) : (w.spec?.replicas ?? 1);
+      const ready = kind === 'DaemonSet' ? (w.status?.numberReady ?? 0) : (w.status?.readyReplicas ?? 0);
+      workloads.push({ uid: w.metadata.uid!, kind, name: w.metadata.name!, namespace: w.metadata.namespace!, ready, desired });
+    }
+  }
+  return { nodes, pending, services, workloads, namespaces: store.list('namespaces').map((n) => n.metadata.name!) };
+}
