@@ -84,6 +84,29 @@ test.describe('the cluster diagram', () => {
     await page.screenshot({ path: info.outputPath('rescheduled.png') });
   });
 
+  test('the events timeline filters and opens objects; "Why?" explains what the loops did', async ({ page }, info) => {
+    await page.goto('/');
+    await run(page, 'kubectl create deployment web --image=nginx --replicas=2');
+    await run(page, 'kubectl run crash --image=busybox');
+    await page.getByRole('button', { name: 'Speed ×16' }).click();
+    await expect(page.getByTestId('diagram').getByRole('button', { name: /^pod crash: CrashLoopBackOff/ })).toBeVisible();
+    await page.getByRole('tab', { name: 'Events' }).click();
+    const events = page.getByRole('list', { name: 'Events' });
+    await expect(events).toContainText('ScalingReplicaSet');
+    await page.getByRole('searchbox').fill('BackOff');
+    await expect(events.getByRole('listitem').first()).toContainText('Back-off restarting failed container crash');
+    await expect(events).not.toContainText('ScalingReplicaSet');
+    await page.screenshot({ path: info.outputPath('events.png') });
+    await events.getByRole('button', { name: 'pod/crash' }).first().click();
+    await expect(page.getByRole('region', { name: 'Details: Pod default/crash' })).toBeVisible();
+
+    await page.getByRole('tab', { name: 'Why?' }).click();
+    const why = page.getByRole('list', { name: 'Why?' });
+    await expect(why).toContainText('Deployment deployment/web: made a new ReplicaSet (revision 1) for the current pod template');
+    await expect(why).toContainText(/Scheduler: pod\/web-\S+ → worker-\d \(best score among 3 nodes that fit\)/);
+    await page.screenshot({ path: info.outputPath('why.png') });
+  });
+
   test('Korean and dark', async ({ page }, info) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.addInitScript(() => localStorage.setItem('wheelhouse.language', 'ko'));

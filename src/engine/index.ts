@@ -10,6 +10,7 @@ export type { NodeSpec } from './cluster/nodes';
 export type { KubectlResult } from './kubectl/context';
 export type { KObject, ObjectRef } from './api/types';
 export type { Reason, ReasonKey } from './reasons';
+export { REASON_KEYS } from './reasons';
 export type { EventRecord } from './api/events';
 export type { ApiRequest } from './api/server';
 export type { SchedulingAttempt, NodeVerdict } from './scheduler/scheduler';

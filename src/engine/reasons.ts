@@ -5,47 +5,50 @@
  */
 import type { ObjectRef } from './api/types';
 
-export type ReasonKey =
-  | 'deployment.createdReplicaSet'
-  | 'deployment.scaledReplicaSet'
-  | 'replicaset.createdPods'
-  | 'hpa.rescaled'
-  | 'autoscaler.scaleUp'
-  | 'autoscaler.scaleDown'
-  | 'replicaset.deletedPods'
-  | 'scheduler.bound'
-  | 'scheduler.unschedulable'
-  | 'kubelet.pullingImage'
-  | 'kubelet.imagePresent'
-  | 'kubelet.startedContainer'
-  | 'kubelet.containerExited'
-  | 'kubelet.failedMount'
-  | 'kubelet.containerConfigError'
-  | 'kubelet.restartingContainer'
-  | 'kubelet.killingPod'
-  | 'kubelet.podDeleted'
-  | 'kubelet.stopped'
-  | 'kubelet.started'
-  | 'nodelifecycle.nodeUnreachable'
-  | 'nodelifecycle.nodeReady'
-  | 'nodelifecycle.taintAdded'
-  | 'nodelifecycle.taintRemoved'
-  | 'taintmanager.evictingPod'
-  | 'garbagecollector.deletingDependent'
-  | 'garbagecollector.orphaningDependent'
-  | 'namespace.deletingContent'
-  | 'apiserver.created'
-  | 'apiserver.updated'
-  | 'cloud.loadBalancerReady'
-  | 'apiserver.deleted'
-  | 'volume.waitingForConsumer'
-  | 'volume.provisioned'
-  | 'volume.bound'
-  | 'volume.released'
-  | 'volume.deleted'
-  | 'volume.attached'
-  | 'volume.detached'
-  | 'volume.multiAttach';
+export const REASON_KEYS = [
+  'deployment.createdReplicaSet',
+  'deployment.scaledReplicaSet',
+  'replicaset.createdPods',
+  'hpa.rescaled',
+  'autoscaler.scaleUp',
+  'autoscaler.scaleDown',
+  'replicaset.deletedPods',
+  'scheduler.bound',
+  'scheduler.unschedulable',
+  'kubelet.pullingImage',
+  'kubelet.imagePresent',
+  'kubelet.startedContainer',
+  'kubelet.containerExited',
+  'kubelet.failedMount',
+  'kubelet.containerConfigError',
+  'kubelet.restartingContainer',
+  'kubelet.killingPod',
+  'kubelet.podDeleted',
+  'kubelet.stopped',
+  'kubelet.started',
+  'nodelifecycle.nodeUnreachable',
+  'nodelifecycle.nodeReady',
+  'nodelifecycle.taintAdded',
+  'nodelifecycle.taintRemoved',
+  'taintmanager.evictingPod',
+  'garbagecollector.deletingDependent',
+  'garbagecollector.orphaningDependent',
+  'namespace.deletingContent',
+  'apiserver.created',
+  'apiserver.updated',
+  'cloud.loadBalancerReady',
+  'apiserver.deleted',
+  'volume.waitingForConsumer',
+  'volume.provisioned',
+  'volume.bound',
+  'volume.released',
+  'volume.deleted',
+  'volume.attached',
+  'volume.detached',
+  'volume.multiAttach',
+] as const;
+
+export type ReasonKey = (typeof REASON_KEYS)[number];
 
 export interface Reason {
   seq: number;

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { TopBar } from './components/TopBar';
 import { ClusterPane } from './components/ClusterPane';
 import { DetailsPanel } from './components/DetailsPanel';
-import { Console } from './components/Console';
+import { WorkArea } from './components/WorkArea';
 import { useCluster } from './store/clusterStore';
 
 const TICK_MS = 100;
@@ -24,7 +24,7 @@ export function App() {
         <ClusterPane />
         <div className="side">
           <DetailsPanel />
-          <Console />
+          <WorkArea />
         </div>
       </main>
     </div>

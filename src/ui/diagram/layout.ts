@@ -70,7 +70,8 @@ export function nodeColumns(count: number): number {
 
 export function computeLayout(model: DiagramModel, aggregateAll = false): DiagramLayout {
   const workers = model.nodes.filter((n) => !n.controlPlane);
-  const ordered = [...workers].sort((a, b) => ((a.zone ?? '') + a.name < (b.zone ?? '') + b.name ? -1 : 1));
+  // By zone, then by name in natural order (worker-2 before worker-10).
+  const ordered = [...workers].sort((a, b) => (a.zone ?? '').localeCompare(b.zone ?? '') || a.name.localeCompare(b.name, 'en', { numeric: true }));
   const cols = nodeColumns(ordered.length);
   const gridWidth = cols * NODE_W + (cols - 1) * NODE_GAP;
 

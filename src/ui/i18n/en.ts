@@ -97,6 +97,85 @@ export const en = {
     scaleUp: 'One replica more',
     readyOf: '{{ready}}/{{desired}} ready',
   },
+  reasons: {
+    deployment: {
+      createdReplicaSet: 'Deployment {{object}}: made a new ReplicaSet (revision {{revision}}) for the current pod template',
+      scaledReplicaSet: 'Deployment controller: scaled {{object2}} from {{from}} to {{to}} pods',
+    },
+    replicaset: {
+      createdPods: '{{object}}: {{count}} pod(s) too few for {{replicas}} desired — created them',
+      deletedPods: '{{object}}: more pods than the {{replicas}} desired — deleted {{count}}',
+    },
+    hpa: {
+      rescaled: 'HPA {{object}}: {{metric}} → from {{from}} to {{to}} replicas',
+    },
+    autoscaler: {
+      scaleUp: 'Cluster autoscaler: {{pending}} pod(s) could not be placed — asked the cloud for nodes ({{from}} → {{to}})',
+      scaleDown: 'Cluster autoscaler: node {{node}} was under-used for 10 minutes — removing it',
+    },
+    scheduler: {
+      bound: 'Scheduler: {{object}} → {{node}} (best score among {{feasible}} nodes that fit)',
+      unschedulable: 'Scheduler: no node fits {{object}}: {{message}}',
+    },
+    kubelet: {
+      pullingImage: 'kubelet on {{node}}: pulling image {{image}} for {{object}}',
+      imagePresent: 'kubelet on {{node}}: image {{image}} is already on the node',
+      startedContainer: 'kubelet on {{node}}: started container {{container}} of {{object}}',
+      containerExited: 'kubelet on {{node}}: container {{container}} of {{object}} exited ({{reason}}, code {{exitCode}})',
+      failedMount: 'kubelet on {{node}}: cannot mount the volumes of {{object}} yet — {{message}}',
+      containerConfigError: 'kubelet on {{node}}: cannot start {{container}}: {{message}}',
+      restartingContainer: 'kubelet on {{node}}: restarting {{container}} of {{object}} after {{backoffSeconds}} s back-off',
+      killingPod: 'kubelet on {{node}}: stopping {{object}} (grace period {{gracePeriodSeconds}} s)',
+      podDeleted: 'kubelet on {{node}}: {{object}} has stopped and is gone',
+      stopped: 'The machine {{node}} stopped: its kubelet no longer reports',
+      started: 'The machine {{node}} is back: its kubelet reports again',
+    },
+    nodelifecycle: {
+      nodeUnreachable: 'Node lifecycle controller: no heartbeat from {{object}} for {{graceSeconds}} s — marked NotReady',
+      nodeReady: 'Node lifecycle controller: {{object}} is Ready again',
+      taintAdded: 'Node lifecycle controller: tainted {{object}} {{key}}:{{effect}}',
+      taintRemoved: 'Node lifecycle controller: removed the not-ready/unreachable taints from {{object}}',
+    },
+    taintmanager: {
+      evictingPod: 'Taint eviction: {{object}} did not tolerate the taint on {{node}} any longer — evicting',
+    },
+    garbagecollector: {
+      deletingDependent: 'Garbage collector: the owner of {{object}} is gone — deleting it',
+      orphaningDependent: 'Garbage collector: the owner of {{object}} was deleted with orphan — keeping it',
+    },
+    namespace: {
+      deletingContent: 'Namespace controller: deleting what is left in {{object}} ({{remaining}})',
+    },
+    apiserver: {
+      created: 'API server: stored {{object}}',
+      updated: 'API server: updated {{object}}',
+      deleted: 'API server: deleted {{object}}',
+    },
+    cloud: {
+      loadBalancerReady: 'Cloud controller: load balancer for {{object}} is ready at {{ip}}',
+    },
+    volume: {
+      waitingForConsumer: 'Volume binding waits for the first pod using {{object}}',
+      provisioned: 'Disk driver: made a {{size}} {{type}} disk in {{zone}} for {{object}}',
+      bound: 'PV controller: bound claim {{claim}} to volume {{volume}}',
+      released: 'PV controller: the claim of {{volume}} is gone — Released ({{policy}})',
+      deleted: 'Disk driver: deleted the disk of {{volume}} and its data',
+      attached: 'Attach/detach controller: attached {{volume}} to {{node}}',
+      detached: 'Attach/detach controller: detached {{volume}} from {{node}}',
+      multiAttach: 'Attach/detach controller: {{volume}} is ReadWriteOnce and still attached to {{otherNodes}} — {{object}} on {{node}} must wait',
+    },
+  },
+
+  work: {
+    tabs: 'Work area',
+    terminal: 'Terminal',
+    events: 'Events',
+    why: 'Why?',
+    filter: 'Filter',
+    filterPlaceholder: 'reason, object or message',
+    noEvents: 'No events yet.',
+    noReasons: 'Nothing has happened yet. Create something!',
+  },
   console: {
     heading: 'kubectl',
     placeholder: 'kubectl get pods',

@@ -99,6 +99,85 @@ export const ko: Messages = {
     scaleUp: '레플리카 하나 늘리기',
     readyOf: '{{ready}}/{{desired}} 준비됨',
   },
+  reasons: {
+    deployment: {
+      createdReplicaSet: '디플로이먼트 {{object}}: 현재 파드 템플릿으로 새 레플리카셋을 만들었습니다 (리비전 {{revision}})',
+      scaledReplicaSet: '디플로이먼트 컨트롤러: {{object2}}의 파드 수를 {{from}}개에서 {{to}}개로 바꿨습니다',
+    },
+    replicaset: {
+      createdPods: '{{object}}: 원하는 {{replicas}}개보다 {{count}}개 부족해서 파드를 만들었습니다',
+      deletedPods: '{{object}}: 원하는 {{replicas}}개보다 많아서 {{count}}개를 지웠습니다',
+    },
+    hpa: {
+      rescaled: 'HPA {{object}}: {{metric}} → 레플리카 {{from}}개에서 {{to}}개로',
+    },
+    autoscaler: {
+      scaleUp: '클러스터 오토스케일러: 배치할 수 없는 파드 {{pending}}개 — 클라우드에 노드를 요청했습니다 ({{from}} → {{to}})',
+      scaleDown: '클러스터 오토스케일러: 노드 {{node}}가 10분 동안 거의 쓰이지 않아 제거합니다',
+    },
+    scheduler: {
+      bound: '스케줄러: {{object}} → {{node}} (배치 가능한 노드 {{feasible}}개 중 점수가 가장 높음)',
+      unschedulable: '스케줄러: {{object}}를 받을 노드가 없습니다: {{message}}',
+    },
+    kubelet: {
+      pullingImage: '{{node}}의 kubelet: {{object}}를 위해 이미지 {{image}}를 내려받는 중',
+      imagePresent: '{{node}}의 kubelet: 이미지 {{image}}가 이미 노드에 있습니다',
+      startedContainer: '{{node}}의 kubelet: {{object}}의 컨테이너 {{container}}를 시작했습니다',
+      containerExited: '{{node}}의 kubelet: {{object}}의 컨테이너 {{container}}가 종료되었습니다 ({{reason}}, 코드 {{exitCode}})',
+      failedMount: '{{node}}의 kubelet: {{object}}의 볼륨을 아직 마운트할 수 없습니다 — {{message}}',
+      containerConfigError: '{{node}}의 kubelet: {{container}}를 시작할 수 없습니다: {{message}}',
+      restartingContainer: '{{node}}의 kubelet: {{backoffSeconds}}초 백오프 후 {{object}}의 {{container}}를 재시작합니다',
+      killingPod: '{{node}}의 kubelet: {{object}}를 멈춥니다 (유예 기간 {{gracePeriodSeconds}}초)',
+      podDeleted: '{{node}}의 kubelet: {{object}}가 멈추고 사라졌습니다',
+      stopped: '머신 {{node}}가 멈췄습니다: kubelet이 더 이상 보고하지 않습니다',
+      started: '머신 {{node}}가 돌아왔습니다: kubelet이 다시 보고합니다',
+    },
+    nodelifecycle: {
+      nodeUnreachable: '노드 수명 주기 컨트롤러: {{object}}에서 {{graceSeconds}}초 동안 하트비트가 없어 NotReady로 표시했습니다',
+      nodeReady: '노드 수명 주기 컨트롤러: {{object}}가 다시 Ready입니다',
+      taintAdded: '노드 수명 주기 컨트롤러: {{object}}에 테인트 {{key}}:{{effect}}를 붙였습니다',
+      taintRemoved: '노드 수명 주기 컨트롤러: {{object}}에서 not-ready/unreachable 테인트를 뗐습니다',
+    },
+    taintmanager: {
+      evictingPod: '테인트 기반 축출: {{object}}가 {{node}}의 테인트를 더는 용인하지 않아 축출합니다',
+    },
+    garbagecollector: {
+      deletingDependent: '가비지 컬렉터: {{object}}의 소유자가 사라져 함께 지웁니다',
+      orphaningDependent: '가비지 컬렉터: {{object}}의 소유자가 orphan으로 지워져 남겨 둡니다',
+    },
+    namespace: {
+      deletingContent: '네임스페이스 컨트롤러: {{object}}에 남은 것을 지우는 중 ({{remaining}})',
+    },
+    apiserver: {
+      created: 'API 서버: {{object}}를 저장했습니다',
+      updated: 'API 서버: {{object}}를 고쳤습니다',
+      deleted: 'API 서버: {{object}}를 지웠습니다',
+    },
+    cloud: {
+      loadBalancerReady: '클라우드 컨트롤러: {{object}}의 로드밸런서가 {{ip}}에서 준비되었습니다',
+    },
+    volume: {
+      waitingForConsumer: '볼륨 바인딩: {{object}}를 쓰는 첫 파드를 기다립니다',
+      provisioned: '디스크 드라이버: {{object}}를 위해 {{zone}}에 {{size}} {{type}} 디스크를 만들었습니다',
+      bound: 'PV 컨트롤러: 클레임 {{claim}}을 볼륨 {{volume}}에 바인딩했습니다',
+      released: 'PV 컨트롤러: {{volume}}의 클레임이 사라져 Released 상태가 되었습니다 ({{policy}})',
+      deleted: '디스크 드라이버: {{volume}}의 디스크와 데이터를 지웠습니다',
+      attached: '어태치/디태치 컨트롤러: {{volume}}을 {{node}}에 연결했습니다',
+      detached: '어태치/디태치 컨트롤러: {{volume}}을 {{node}}에서 분리했습니다',
+      multiAttach: '어태치/디태치 컨트롤러: {{volume}}은 ReadWriteOnce라 아직 {{otherNodes}}에 연결되어 있습니다 — {{node}}의 {{object}}는 기다려야 합니다',
+    },
+  },
+
+  work: {
+    tabs: '작업 영역',
+    terminal: '터미널',
+    events: '이벤트',
+    why: '왜?',
+    filter: '필터',
+    filterPlaceholder: '이유, 오브젝트 또는 메시지',
+    noEvents: '아직 이벤트가 없습니다.',
+    noReasons: '아직 아무 일도 없었습니다. 무언가를 만들어 보세요!',
+  },
   console: {
     heading: 'kubectl',
     placeholder: 'kubectl get pods',

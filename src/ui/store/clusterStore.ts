@@ -4,7 +4,7 @@
  * clock advances in small steps while the UI is playing.
  */
 import { create } from 'zustand';
-import { createCluster, type ApiRequest, type Cluster, type NodeVerdict } from '../../engine';
+import { createCluster, type ApiRequest, type Cluster, type EventRecord, type NodeVerdict, type Reason } from '../../engine';
 import { buildDiagramModel, type DiagramModel, type DNode, type DPod } from './diagramModel';
 import type { SelectedRef } from '../diagram/context';
 
@@ -46,9 +46,20 @@ export interface ClusterState {
   explainPod(namespace: string, name: string): { verdicts: NodeVerdict[]; message?: string } | undefined;
   /** API requests since the last call (the diagram animates them). */
   takeRequests(): ApiRequest[];
+  /** The most recent events (oldest first), in the namespaces shown. */
+  recentEvents(limit: number): EventRecord[];
+  /** The most recent "why" reasons (oldest first). */
+  recentReasons(limit: number): Reason[];
 }
 
-let cluster: Cluster = createCluster({ seed: 1 });
+/** `?workers=N` (1–200) starts the sandbox with N worker nodes, e.g. to see a large cluster. */
+function initialWorkers(): number {
+  const raw = typeof location !== 'undefined' ? new URLSearchParams(location.search).get('workers') : null;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1 && n <= 200 ? n : 3;
+}
+
+let cluster: Cluster = createCluster({ seed: 1, workers: initialWorkers() });
 let entryId = 0;
 let requests: ApiRequest[] = [];
 let unsubscribe = cluster.api.onRequest((r) => {
@@ -132,6 +143,14 @@ export const useCluster = create<ClusterState>((set, get) => ({
     const out = requests;
     requests = [];
     return out;
+  },
+  recentEvents(limit) {
+    const shown = visibleNamespaces(get().namespaces, get().showSystem);
+    const all = shown.length ? shown.flatMap((ns) => cluster.api.events.list(ns)) : cluster.api.events.list();
+    return all.sort((a, b) => a.last - b.last || a.seq - b.seq).slice(-limit);
+  },
+  recentReasons(limit) {
+    return cluster.reasons.recent(limit);
   },
 }));
 

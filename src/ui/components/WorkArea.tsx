@@ -1,0 +1,107 @@
+/**
+ * The work area's tabs: the kubectl terminal, the events timeline (like `kubectl get events
+ * -w`, filterable, each row opening its object) and "Why?" — what the control loops, the
+ * scheduler and the kubelets just did and why, in the learner's language.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { humanDuration, type Reason } from '../../engine';
+import { useCluster } from '../store/clusterStore';
+import { Console } from './Console';
+
+type Tab = 'terminal' | 'events' | 'why';
+const SELECTABLE = new Set(['Pod', 'Node', 'Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'PersistentVolume']);
+
+function EventsTimeline() {
+  const { t } = useTranslation();
+  const now = useCluster((s) => s.time);
+  const [filter, setFilter] = useState('');
+  const { recentEvents, select } = useCluster.getState();
+  const f = filter.trim().toLowerCase();
+  const events = recentEvents(300).filter((e) => !f || `${e.reason} ${e.involved.kind}/${e.involved.name} ${e.message}`.toLowerCase().includes(f));
+  return (
+    <div className="timeline">
+      <label className="timeline-filter">
+        {t('work.filter')}
+        <input type="search" value={filter} placeholder={t('work.filterPlaceholder')} onChange={(e) => setFilter(e.target.value)} />
+      </label>
+      {events.length === 0 ? (
+        <p className="empty">{t('work.noEvents')}</p>
+      ) : (
+        <ol className="events" aria-label={t('work.events')}>
+          {[...events].reverse().map((e) => (
+            <li key={`${e.namespace}/${e.name}`} className={e.type === 'Warning' ? 'warning' : ''}>
+              <span className="ev-age">{humanDuration(now - e.last)}</span>
+              <span className="ev-reason">
+                {e.type === 'Warning' ? '⚠ ' : ''}
+                {e.reason}
+                {e.count > 1 ? ` ×${e.count}` : ''}
+              </span>
+              {SELECTABLE.has(e.involved.kind) ? (
+                <button type="button" className="ev-object" onClick={() => select({ kind: e.involved.kind, name: e.involved.name, namespace: e.involved.namespace || undefined })}>
+                  {e.involved.kind.toLowerCase()}/{e.involved.name}
+                </button>
+              ) : (
+                <span className="ev-object">
+                  {e.involved.kind.toLowerCase()}/{e.involved.name}
+                </span>
+              )}
+              <span className="ev-message">{e.message}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function reasonText(r: Reason, t: (k: string, o?: Record<string, unknown>) => string): string {
+  const [first, second] = r.objects;
+  return t(`reasons.${r.key}`, { ...r.params, node: r.params.node ?? r.node ?? '', object: first ? `${first.kind.toLowerCase()}/${first.name}` : '', object2: second ? `${second.kind.toLowerCase()}/${second.name}` : '' });
+}
+
+function WhyFeed() {
+  const { t } = useTranslation();
+  const now = useCluster((s) => s.time);
+  const { recentReasons, select } = useCluster.getState();
+  const reasons = recentReasons(150);
+  if (!reasons.length) return <p className="empty">{t('work.noReasons')}</p>;
+  return (
+    <ol className="reasons" aria-label={t('work.why')}>
+      {[...reasons].reverse().map((r) => {
+        const target = r.objects.find((o) => SELECTABLE.has(o.kind));
+        return (
+          <li key={r.seq}>
+            <span className="ev-age">{humanDuration(now - r.time)}</span>
+            {target ? (
+              <button type="button" className="reason-text" onClick={() => select({ kind: target.kind, name: target.name, namespace: target.namespace || undefined })}>
+                {reasonText(r, t)}
+              </button>
+            ) : (
+              <span className="reason-text">{reasonText(r, t)}</span>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function WorkArea() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('terminal');
+  return (
+    <section className="work" aria-label={t('work.tabs')}>
+      <div className="tabs" role="tablist" aria-label={t('work.tabs')}>
+        {(['terminal', 'events', 'why'] as Tab[]).map((k) => (
+          <button key={k} type="button" role="tab" id={`work-tab-${k}`} aria-selected={tab === k} aria-controls={`work-panel-${k}`} onClick={() => setTab(k)}>
+            {t(`work.${k}`)}
+          </button>
+        ))}
+      </div>
+      <div className="work-panel" role="tabpanel" id={`work-panel-${tab}`} aria-labelledby={`work-tab-${tab}`}>
+        {tab === 'terminal' ? <Console /> : tab === 'events' ? <EventsTimeline /> : <WhyFeed />}
+      </div>
+    </section>
+  );
+}
