@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCluster } from '../store/clusterStore';
+import { useFiles } from '../store/filesStore';
 
 /** A kubectl prompt with history (↑/↓). Output is plain text, never HTML. */
 export function Console() {
@@ -25,12 +26,26 @@ export function Console() {
       return;
     }
     const words = command.split(/\s+/);
+    const files = useFiles.getState();
+    if (words[0] === 'ls') {
+      setNote('');
+      useCluster.getState().echo(command, files.files.map((f) => f.name).join('\n') + '\n');
+      return;
+    }
+    if (words[0] === 'cat' && words.length > 1) {
+      setNote('');
+      const out = words.slice(1).map((name) => ({ name, file: files.files.find((f) => f.name === name) }));
+      const missing = out.find((o) => !o.file);
+      if (missing) useCluster.getState().echo(command, '', t('console.noFile', { name: missing.name, files: files.files.map((f) => f.name).join(', ') }));
+      else useCluster.getState().echo(command, out.map((o) => o.file!.content).join(''));
+      return;
+    }
     if (words[0] !== 'kubectl' && words[0] !== 'k') {
       setNote(t('console.notKubectl'));
       return;
     }
     setNote('');
-    useCluster.getState().run(command);
+    useCluster.getState().run(command, files.asRecord());
   };
 
   const history = entries.map((e) => e.command);

@@ -7,9 +7,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { humanDuration, type Reason } from '../../engine';
 import { useCluster } from '../store/clusterStore';
+import { lazy, Suspense } from 'react';
 import { Console } from './Console';
 
-type Tab = 'terminal' | 'events' | 'why';
+// The editor (and Monaco with it) loads when its tab is first opened.
+const YamlEditor = lazy(() => import('../editor/YamlEditor').then((m) => ({ default: m.YamlEditor })));
+
+type Tab = 'terminal' | 'editor' | 'events' | 'why';
 const SELECTABLE = new Set(['Pod', 'Node', 'Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'PersistentVolume']);
 
 function EventsTimeline() {
@@ -93,14 +97,24 @@ export function WorkArea() {
   return (
     <section className="work" aria-label={t('work.tabs')}>
       <div className="tabs" role="tablist" aria-label={t('work.tabs')}>
-        {(['terminal', 'events', 'why'] as Tab[]).map((k) => (
+        {(['terminal', 'editor', 'events', 'why'] as Tab[]).map((k) => (
           <button key={k} type="button" role="tab" id={`work-tab-${k}`} aria-selected={tab === k} aria-controls={`work-panel-${k}`} onClick={() => setTab(k)}>
             {t(`work.${k}`)}
           </button>
         ))}
       </div>
       <div className="work-panel" role="tabpanel" id={`work-panel-${tab}`} aria-labelledby={`work-tab-${tab}`}>
-        {tab === 'terminal' ? <Console /> : tab === 'events' ? <EventsTimeline /> : <WhyFeed />}
+        {tab === 'terminal' ? (
+          <Console />
+        ) : tab === 'editor' ? (
+          <Suspense fallback={<p className="empty">{t('editor.loading')}</p>}>
+            <YamlEditor />
+          </Suspense>
+        ) : tab === 'events' ? (
+          <EventsTimeline />
+        ) : (
+          <WhyFeed />
+        )}
       </div>
     </section>
   );

@@ -169,6 +169,7 @@ export const en = {
   work: {
     tabs: 'Work area',
     terminal: 'Terminal',
+    editor: 'Editor',
     events: 'Events',
     why: 'Why?',
     filter: 'Filter',
@@ -176,12 +177,23 @@ export const en = {
     noEvents: 'No events yet.',
     noReasons: 'Nothing has happened yet. Create something!',
   },
+  editor: {
+    heading: 'YAML editor',
+    label: 'Manifest editor',
+    files: 'Files',
+    newFile: '+ New file…',
+    apply: 'Apply',
+    applyFailed: 'The API server refused this:',
+    loading: 'Loading the editor…',
+    template: { deployment: 'Deployment', service: 'Service', pod: 'Pod', configmap: 'ConfigMap', pvc: 'PersistentVolumeClaim', statefulset: 'StatefulSet', ingress: 'Ingress', hpa: 'HorizontalPodAutoscaler' },
+  },
   console: {
     heading: 'kubectl',
     placeholder: 'kubectl get pods',
     run: 'Run',
     hint: 'Type a kubectl command and press Enter. Try: kubectl create deployment web --image=nginx --replicas=3',
-    notKubectl: 'Only kubectl commands run here. Try "kubectl get nodes".',
+    notKubectl: 'Only kubectl (and ls, cat, clear) run here. Try "kubectl get nodes".',
+    noFile: 'cat: {{name}}: No such file. Files: {{files}}',
     clear: 'Clear',
   },
 } as const;

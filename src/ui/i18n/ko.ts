@@ -171,6 +171,7 @@ export const ko: Messages = {
   work: {
     tabs: '작업 영역',
     terminal: '터미널',
+    editor: '편집기',
     events: '이벤트',
     why: '왜?',
     filter: '필터',
@@ -178,12 +179,23 @@ export const ko: Messages = {
     noEvents: '아직 이벤트가 없습니다.',
     noReasons: '아직 아무 일도 없었습니다. 무언가를 만들어 보세요!',
   },
+  editor: {
+    heading: 'YAML 편집기',
+    label: '매니페스트 편집기',
+    files: '파일',
+    newFile: '+ 새 파일…',
+    apply: '적용',
+    applyFailed: 'API 서버가 거부했습니다:',
+    loading: '편집기를 불러오는 중…',
+    template: { deployment: '디플로이먼트', service: '서비스', pod: '파드', configmap: '컨피그맵', pvc: '퍼시스턴트 볼륨 클레임', statefulset: '스테이트풀셋', ingress: '인그레스', hpa: 'HorizontalPodAutoscaler' },
+  },
   console: {
     heading: 'kubectl',
     placeholder: 'kubectl get pods',
     run: '실행',
     hint: 'kubectl 명령을 입력하고 Enter를 누르세요. 예: kubectl create deployment web --image=nginx --replicas=3',
-    notKubectl: '여기서는 kubectl 명령만 실행됩니다. "kubectl get nodes"를 입력해 보세요.',
+    notKubectl: '여기서는 kubectl(그리고 ls, cat, clear)만 실행됩니다. "kubectl get nodes"를 입력해 보세요.',
+    noFile: 'cat: {{name}}: 그런 파일이 없습니다. 파일: {{files}}',
     clear: '지우기',
   },
 };

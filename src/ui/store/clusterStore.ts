@@ -29,7 +29,8 @@ export interface ClusterState {
   view: 'diagram' | 'list';
   selected?: SelectedRef;
   consoleEntries: ConsoleEntry[];
-  run(command: string): ConsoleEntry;
+  /** Runs kubectl (recorded); `files` are what `-f <name>` may read. */
+  run(command: string, files?: Record<string, string>): ConsoleEntry;
   /** Read-only kubectl (describe, get -o yaml, events) for the panels: not recorded. */
   query(command: string): { stdout: string; stderr: string; exitCode: number };
   tick(wallMs: number): void;
@@ -39,6 +40,8 @@ export interface ClusterState {
   stopNode(name: string): void;
   startNode(name: string): void;
   clearConsole(): void;
+  /** Adds a console entry that did not go to the cluster (ls, cat). */
+  echo(command: string, stdout: string, stderr?: string): void;
   select(ref: SelectedRef | undefined): void;
   setView(view: 'diagram' | 'list'): void;
   setNamespaces(namespaces: string[], showSystem: boolean): void;
@@ -90,8 +93,8 @@ export const useCluster = create<ClusterState>((set, get) => ({
   showSystem: false,
   view: 'diagram',
   consoleEntries: [],
-  run(command) {
-    const r = cluster.kubectl(command);
+  run(command, files) {
+    const r = cluster.kubectl(command, files ? { files } : {});
     const entry: ConsoleEntry = { id: entryId++, command, ...r };
     set({ ...snapshot(get()), consoleEntries: [...get().consoleEntries.slice(-199), entry] });
     return entry;
@@ -124,6 +127,9 @@ export const useCluster = create<ClusterState>((set, get) => ({
   },
   clearConsole() {
     set({ consoleEntries: [] });
+  },
+  echo(command, stdout, stderr = '') {
+    set({ consoleEntries: [...get().consoleEntries.slice(-199), { id: entryId++, command, stdout, stderr, exitCode: stderr ? 1 : 0 }] });
   },
   select(ref) {
     set({ selected: ref });

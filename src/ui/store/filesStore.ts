@@ -1,0 +1,62 @@
+/**
+ * The learner's manifest files: the editor's tabs, which the terminal can name
+ * (`kubectl apply -f web.yaml`, `ls`, `cat web.yaml`).
+ */
+import { create } from 'zustand';
+import { TEMPLATES } from '../editor/templates';
+
+export interface ManifestFile {
+  name: string;
+  content: string;
+}
+
+export interface FilesState {
+  files: ManifestFile[];
+  active: string;
+  /** The last apply's outcome for a file: errors with the line they point at, if any. */
+  problems: Record<string, { message: string; line: number }[]>;
+  setContent(name: string, content: string): void;
+  open(name: string): void;
+  /** Adds a file from a template under a free name; returns that name. */
+  addFromTemplate(id: string): string;
+  remove(name: string): void;
+  setProblems(name: string, problems: { message: string; line: number }[]): void;
+  asRecord(): Record<string, string>;
+}
+
+const FILE_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function isFileName(name: string): boolean {
+  return FILE_NAME.test(name);
+}
+
+export const useFiles = create<FilesState>((set, get) => ({
+  files: [{ name: TEMPLATES[0].file, content: TEMPLATES[0].yaml }],
+  active: TEMPLATES[0].file,
+  problems: {},
+  setContent(name, content) {
+    set({ files: get().files.map((f) => (f.name === name ? { ...f, content } : f)) });
+  },
+  open(name) {
+    if (get().files.some((f) => f.name === name)) set({ active: name });
+  },
+  addFromTemplate(id) {
+    const t = TEMPLATES.find((x) => x.id === id) ?? TEMPLATES[0];
+    const taken = new Set(get().files.map((f) => f.name));
+    let name = t.file;
+    for (let i = 2; taken.has(name); i++) name = t.file.replace(/\.yaml$/, `-${i}.yaml`);
+    set({ files: [...get().files, { name, content: t.yaml }], active: name });
+    return name;
+  },
+  remove(name) {
+    const files = get().files.filter((f) => f.name !== name);
+    if (files.length === 0) return;
+    set({ files, active: get().active === name ? files[0].name : get().active });
+  },
+  setProblems(name, problems) {
+    set({ problems: { ...get().problems, [name]: problems } });
+  },
+  asRecord() {
+    return Object.fromEntries(get().files.map((f) => [f.name, f.content]));
+  },
+}));
