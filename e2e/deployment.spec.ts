@@ -54,8 +54,11 @@ test.describe('first deployment', () => {
     await prompt.fill('kubectl get flibbertigibbets');
     await prompt.press('Enter');
     await expect(page.getByTestId('console-output')).toContainText('error: the server doesn\'t have a resource type "flibbertigibbets"');
-    await prompt.fill('ls -la');
+    await prompt.fill('rm -rf /');
     await prompt.press('Enter');
-    await expect(page.getByTestId('console-output')).toContainText('Only kubectl commands run here');
+    await expect(page.getByTestId('console-output')).toContainText('Only kubectl (and ls, cat, clear) run here');
+    await prompt.fill('cat nothing.yaml');
+    await prompt.press('Enter');
+    await expect(page.getByTestId('console-output')).toContainText('cat: nothing.yaml: No such file. Files: web.yaml');
   });
 });

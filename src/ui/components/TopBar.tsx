@@ -1,3 +1,4 @@
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCluster } from '../store/clusterStore';
 import { setLanguage, LANGUAGES, type Language } from '../i18n';
@@ -7,6 +8,93 @@ const SPEEDS = [1, 4, 16];
 /** Simulated time as a wall-clock reading, e.g. "09:05:12". */
 function clockText(ms: number): string {
   return new Date(ms).toISOString().slice(11, 19);
+}
+
+/** Rewind: a slider from the cluster's first moment to the live edge. Scrubbing replays the log. */
+function Timeline() {
+  const { t } = useTranslation();
+  const time = useCluster((s) => s.time);
+  const start = useCluster((s) => s.startTime);
+  const live = useCluster((s) => s.liveTime);
+  const rewound = useCluster((s) => s.rewound);
+  const [draft, setDraft] = useState<number | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const scrub = (value: number) => {
+    setDraft(value);
+    clearTimeout(timer.current);
+    // Replays are not free: rebuild once the thumb rests.
+    timer.current = setTimeout(() => {
+      useCluster.getState().rewind(value);
+      setDraft(null);
+    }, 120);
+  };
+  const seconds = Math.round((live - start) / 1000);
+  return (
+    <div className="timeline-bar" role="group" aria-label={t('timeline.label')}>
+      <input
+        type="range"
+        min={0}
+        max={Math.max(1, seconds)}
+        step={1}
+        value={Math.round(((draft ?? time) - start) / 1000)}
+        onChange={(e) => scrub(start + Number(e.target.value) * 1000)}
+        aria-label={t('timeline.label')}
+        aria-valuetext={clockText(draft ?? time)}
+      />
+      {rewound ? (
+        <button type="button" className="live" onClick={() => useCluster.getState().backToLive()}>
+          {t('timeline.live')}
+        </button>
+      ) : (
+        <span className="live-badge">{t('timeline.liveBadge')}</span>
+      )}
+    </div>
+  );
+}
+
+function SessionButtons() {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [copied, setCopied] = useState(false);
+  const share = async () => {
+    const link = useCluster.getState().shareLink();
+    try {
+      await navigator.clipboard.writeText(link);
+    } catch {
+      window.prompt(t('session.copyThis'), link);
+    }
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2500);
+  };
+  return (
+    <div className="session" role="group" aria-label={t('session.label')}>
+      <button type="button" onClick={share}>
+        {copied ? t('session.copied') : t('session.share')}
+      </button>
+      <button type="button" onClick={() => dialog.current?.showModal()}>
+        {t('session.reset')}
+      </button>
+      <dialog ref={dialog} className="confirm" aria-labelledby="reset-title">
+        <h2 id="reset-title">{t('session.resetTitle')}</h2>
+        <p>{t('session.resetBody')}</p>
+        <form method="dialog" className="confirm-actions">
+          <button type="submit" value="cancel" autoFocus>
+            {t('session.cancel')}
+          </button>
+          <button
+            type="submit"
+            value="reset"
+            className="danger"
+            onClick={() => {
+              useCluster.getState().reset();
+            }}
+          >
+            {t('session.resetConfirm')}
+          </button>
+        </form>
+      </dialog>
+    </div>
+  );
 }
 
 export function TopBar() {
@@ -41,11 +129,13 @@ export function TopBar() {
           {t('clock.step')} ›
         </button>
         {SPEEDS.map((s) => (
-          <button key={s} type="button" className="speed" aria-pressed={speed === s} onClick={() => setSpeed(s)}>
-            {t('clock.speed', { speed: s })}
+          <button key={s} type="button" className="speed" aria-pressed={speed === s} aria-label={t('clock.speed', { speed: s })} onClick={() => setSpeed(s)}>
+            ×{s}
           </button>
         ))}
       </div>
+      <Timeline />
+      <SessionButtons />
       <label className="language">
         <span className="sr-only">{t('language.label')}</span>
         <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)} aria-label={t('language.label')}>

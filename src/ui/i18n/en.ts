@@ -187,6 +187,18 @@ export const en = {
     loading: 'Loading the editor…',
     template: { deployment: 'Deployment', service: 'Service', pod: 'Pod', configmap: 'ConfigMap', pvc: 'PersistentVolumeClaim', statefulset: 'StatefulSet', ingress: 'Ingress', hpa: 'HorizontalPodAutoscaler' },
   },
+  timeline: { label: 'Timeline (drag to rewind)', live: 'Back to now', liveBadge: 'Live' },
+  session: {
+    label: 'Sandbox',
+    share: 'Share link',
+    copied: 'Link copied',
+    copyThis: 'Copy this link:',
+    reset: 'Reset',
+    resetTitle: 'Start over?',
+    resetBody: 'The cluster, its history and the console go back to a fresh start. Your editor files stay.',
+    cancel: 'Keep my cluster',
+    resetConfirm: 'Start over',
+  },
   console: {
     heading: 'kubectl',
     placeholder: 'kubectl get pods',

@@ -189,6 +189,18 @@ export const ko: Messages = {
     loading: '편집기를 불러오는 중…',
     template: { deployment: '디플로이먼트', service: '서비스', pod: '파드', configmap: '컨피그맵', pvc: '퍼시스턴트 볼륨 클레임', statefulset: '스테이트풀셋', ingress: '인그레스', hpa: 'HorizontalPodAutoscaler' },
   },
+  timeline: { label: '타임라인 (끌어서 되감기)', live: '지금으로', liveBadge: '실시간' },
+  session: {
+    label: '샌드박스',
+    share: '링크 공유',
+    copied: '링크를 복사했습니다',
+    copyThis: '이 링크를 복사하세요:',
+    reset: '초기화',
+    resetTitle: '처음부터 다시 할까요?',
+    resetBody: '클러스터와 그 기록, 콘솔이 처음 상태로 돌아갑니다. 편집기 파일은 그대로 남습니다.',
+    cancel: '지금 클러스터 유지',
+    resetConfirm: '처음부터',
+  },
   console: {
     heading: 'kubectl',
     placeholder: 'kubectl get pods',

@@ -1,12 +1,18 @@
 /**
  * The UI's mirror of the engine (zustand). Components read plain view objects from here and
- * call actions; they never reach into the engine. The engine runs on the page for now and the
- * clock advances in small steps while the UI is playing.
+ * call actions; they never reach into the engine. The engine runs on the page and the clock
+ * advances in small steps while the UI is playing.
+ *
+ * The sandbox is its action log: it is saved as the learner goes (a reload replays it), can be
+ * shared as a link, and rewound — replaying the log up to an earlier moment. Acting while
+ * rewound forks a new future: what came after is dropped.
  */
 import { create } from 'zustand';
-import { createCluster, type ApiRequest, type Cluster, type EventRecord, type NodeVerdict, type Reason } from '../../engine';
+import { createCluster, rebuildCluster, type Action, type ApiRequest, type Cluster, type ClusterOptions, type EventRecord, type NodeVerdict, type Reason } from '../../engine';
 import { buildDiagramModel, type DiagramModel, type DNode, type DPod } from './diagramModel';
 import type { SelectedRef } from '../diagram/context';
+import { clearSession, decodeShare, encodeShare, loadSession, saveSession, type Session } from './session';
+import { useFiles } from './filesStore';
 
 export type { DNode as NodeView, DPod as PodView };
 
@@ -20,10 +26,15 @@ export interface ConsoleEntry {
 
 export interface ClusterState {
   time: number;
+  /** Where the timeline starts (the cluster's first moment) and ends (the live edge). */
+  startTime: number;
+  liveTime: number;
+  /** Set while the learner looks at the past. */
+  rewound: boolean;
   speed: number;
   paused: boolean;
   model: DiagramModel;
-  /** Namespaces shown (empty: all but kube-system by default — see `showSystem`). */
+  /** Namespaces shown (empty: all but the system ones, or every one with `showSystem`). */
   namespaces: string[];
   showSystem: boolean;
   view: 'diagram' | 'list';
@@ -53,26 +64,78 @@ export interface ClusterState {
   recentEvents(limit: number): EventRecord[];
   /** The most recent "why" reasons (oldest first). */
   recentReasons(limit: number): Reason[];
+  /** Shows the cluster as it was at `time` (replaying the log); pauses the clock. */
+  rewind(time: number): void;
+  /** Back to the latest moment, undoing a rewind that was only looked at. */
+  backToLive(): void;
+  /** A fresh cluster (the caller confirms with the learner first). */
+  reset(): void;
+  /** The current scenario as a link. */
+  shareLink(): string;
 }
 
-/** `?workers=N` (1–200) starts the sandbox with N worker nodes, e.g. to see a large cluster. */
-function initialWorkers(): number {
+/** `?workers=N` (1–200) starts a new sandbox with N worker nodes, e.g. to see a large cluster. */
+function initialOptions(): ClusterOptions {
   const raw = typeof location !== 'undefined' ? new URLSearchParams(location.search).get('workers') : null;
   const n = Number(raw);
-  return Number.isInteger(n) && n >= 1 && n <= 200 ? n : 3;
+  return { seed: 1, workers: Number.isInteger(n) && n >= 1 && n <= 200 ? n : 3 };
 }
 
-let cluster: Cluster = createCluster({ seed: 1, workers: initialWorkers() });
+let options: ClusterOptions = initialOptions();
+let cluster: Cluster;
+/** The whole log while rewound (the cluster itself holds only the part up to the rewind point). */
+let liveLog: Action[] | undefined;
 let entryId = 0;
 let requests: ApiRequest[] = [];
-let unsubscribe = cluster.api.onRequest((r) => {
-  if (requests.length < 500) requests.push(r);
-});
+let unsubscribe = () => {};
+
+function adopt(c: Cluster): void {
+  unsubscribe();
+  cluster = c;
+  requests = [];
+  unsubscribe = cluster.api.onRequest((r) => {
+    if (requests.length < 500) requests.push(r);
+  });
+}
+
+/** A shared link wins over the saved sandbox; a broken one is ignored, never fatal. */
+function restore(): void {
+  const shared = typeof location !== 'undefined' ? decodeShare(location.hash) : undefined;
+  const session = shared ?? loadSession();
+  if (session) {
+    try {
+      options = session.options;
+      adopt(rebuildCluster(options, session.actions));
+      if (session.files.length) useFiles.setState({ files: session.files, active: session.files[0].name });
+      return;
+    } catch {
+      // A log that no longer replays (say, from an older version): start afresh.
+    }
+  }
+  adopt(createCluster(options));
+}
+restore();
+const startTime = cluster!.actionLog()[0]?.at ?? cluster!.now();
 
 /** The engine instance (for tests and the upcoming worker bridge). */
 export function engine(): Cluster {
   return cluster;
 }
+
+function currentSession(): Session {
+  return { version: 1, options, actions: cluster.actionLog(), files: useFiles.getState().files };
+}
+
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+function persistSoon(): void {
+  if (liveLog) return; // looking at the past changes nothing yet
+  if (saveTimer) return;
+  saveTimer = setTimeout(() => {
+    saveTimer = undefined;
+    saveSession(currentSession());
+  }, 1000);
+}
+useFiles.subscribe(() => persistSoon());
 
 function visibleNamespaces(namespaces: string[], showSystem: boolean): string[] {
   if (namespaces.length) return namespaces;
@@ -80,93 +143,131 @@ function visibleNamespaces(namespaces: string[], showSystem: boolean): string[] 
   return showSystem ? [] : all.filter((n) => n !== 'kube-system' && n !== 'kube-node-lease' && n !== 'kube-public');
 }
 
-function snapshot(state?: Pick<ClusterState, 'namespaces' | 'showSystem'>): Pick<ClusterState, 'time' | 'model'> {
+function snapshot(state?: Pick<ClusterState, 'namespaces' | 'showSystem'>): Pick<ClusterState, 'time' | 'model' | 'liveTime' | 'rewound'> {
   const ns = visibleNamespaces(state?.namespaces ?? [], state?.showSystem ?? false);
-  return { time: cluster.now(), model: buildDiagramModel(cluster, ns) };
+  const lastLive = liveLog?.[liveLog.length - 1];
+  const liveTime = lastLive ? (lastLive.type === 'advance' ? lastLive.at + lastLive.seconds * 1000 : lastLive.at) : cluster.now();
+  return { time: cluster.now(), model: buildDiagramModel(cluster, ns), liveTime: Math.max(liveTime, cluster.now()), rewound: !!liveLog };
 }
 
-export const useCluster = create<ClusterState>((set, get) => ({
-  ...snapshot(),
-  speed: 1,
-  paused: false,
-  namespaces: [],
-  showSystem: false,
-  view: 'diagram',
-  consoleEntries: [],
-  run(command, files) {
-    const r = cluster.kubectl(command, files ? { files } : {});
-    const entry: ConsoleEntry = { id: entryId++, command, ...r };
-    set({ ...snapshot(get()), consoleEntries: [...get().consoleEntries.slice(-199), entry] });
-    return entry;
-  },
-  query(command) {
-    return cluster.query(command);
-  },
-  tick(wallMs) {
-    if (get().paused) return;
-    cluster.advance((wallMs / 1000) * get().speed);
+export const useCluster = create<ClusterState>((set, get) => {
+  /** Any action taken while rewound starts a new future from here. */
+  const fork = () => {
+    liveLog = undefined;
+  };
+  const changed = () => {
     set(snapshot(get()));
-  },
-  togglePause() {
-    set({ paused: !get().paused });
-  },
-  setSpeed(speed) {
-    set({ speed });
-  },
-  step() {
-    cluster.step();
-    set(snapshot(get()));
-  },
-  stopNode(name) {
-    cluster.stopNode(name);
-    set(snapshot(get()));
-  },
-  startNode(name) {
-    cluster.startNode(name);
-    set(snapshot(get()));
-  },
-  clearConsole() {
-    set({ consoleEntries: [] });
-  },
-  echo(command, stdout, stderr = '') {
-    set({ consoleEntries: [...get().consoleEntries.slice(-199), { id: entryId++, command, stdout, stderr, exitCode: stderr ? 1 : 0 }] });
-  },
-  select(ref) {
-    set({ selected: ref });
-  },
-  setView(view) {
-    set({ view });
-  },
-  setNamespaces(namespaces, showSystem) {
-    set({ namespaces, showSystem, ...snapshot({ namespaces, showSystem }) });
-  },
-  explainPod(namespace, name) {
-    const pod = cluster.store.get('pods', namespace, name);
-    if (!pod) return undefined;
-    return { verdicts: cluster.scheduler.explain(pod), message: cluster.scheduler.lastAttempt(namespace, name)?.message };
-  },
-  takeRequests() {
-    const out = requests;
-    requests = [];
-    return out;
-  },
-  recentEvents(limit) {
-    const shown = visibleNamespaces(get().namespaces, get().showSystem);
-    const all = shown.length ? shown.flatMap((ns) => cluster.api.events.list(ns)) : cluster.api.events.list();
-    return all.sort((a, b) => a.last - b.last || a.seq - b.seq).slice(-limit);
-  },
-  recentReasons(limit) {
-    return cluster.reasons.recent(limit);
-  },
-}));
+    persistSoon();
+  };
+  return {
+    ...snapshot(),
+    startTime,
+    speed: 1,
+    paused: false,
+    namespaces: [],
+    showSystem: false,
+    view: 'diagram',
+    consoleEntries: [],
+    run(command, files) {
+      fork();
+      const r = cluster.kubectl(command, files ? { files } : {});
+      const entry: ConsoleEntry = { id: entryId++, command, ...r };
+      set({ ...snapshot(get()), consoleEntries: [...get().consoleEntries.slice(-199), entry] });
+      persistSoon();
+      return entry;
+    },
+    query(command) {
+      return cluster.query(command);
+    },
+    tick(wallMs) {
+      if (get().paused) return;
+      fork();
+      cluster.advance((wallMs / 1000) * get().speed);
+      changed();
+    },
+    togglePause() {
+      set({ paused: !get().paused });
+    },
+    setSpeed(speed) {
+      set({ speed });
+    },
+    step() {
+      fork();
+      cluster.step();
+      changed();
+    },
+    stopNode(name) {
+      fork();
+      cluster.stopNode(name);
+      changed();
+    },
+    startNode(name) {
+      fork();
+      cluster.startNode(name);
+      changed();
+    },
+    clearConsole() {
+      set({ consoleEntries: [] });
+    },
+    echo(command, stdout, stderr = '') {
+      set({ consoleEntries: [...get().consoleEntries.slice(-199), { id: entryId++, command, stdout, stderr, exitCode: stderr ? 1 : 0 }] });
+    },
+    select(ref) {
+      set({ selected: ref });
+    },
+    setView(view) {
+      set({ view });
+    },
+    setNamespaces(namespaces, showSystem) {
+      set({ namespaces, showSystem, ...snapshot({ namespaces, showSystem }) });
+    },
+    explainPod(namespace, name) {
+      const pod = cluster.store.get('pods', namespace, name);
+      if (!pod) return undefined;
+      return { verdicts: cluster.scheduler.explain(pod), message: cluster.scheduler.lastAttempt(namespace, name)?.message };
+    },
+    takeRequests() {
+      const out = requests;
+      requests = [];
+      return out;
+    },
+    recentEvents(limit) {
+      const shown = visibleNamespaces(get().namespaces, get().showSystem);
+      const all = shown.length ? shown.flatMap((ns) => cluster.api.events.list(ns)) : cluster.api.events.list();
+      return all.sort((a, b) => a.last - b.last || a.seq - b.seq).slice(-limit);
+    },
+    recentReasons(limit) {
+      return cluster.reasons.recent(limit);
+    },
+    rewind(time) {
+      const log = liveLog ?? cluster.actionLog();
+      liveLog = log;
+      adopt(rebuildCluster(options, log, Math.max(startTime, time)));
+      set({ paused: true, ...snapshot(get()) });
+    },
+    backToLive() {
+      if (!liveLog) return;
+      const log = liveLog;
+      liveLog = undefined;
+      adopt(rebuildCluster(options, log));
+      set(snapshot(get()));
+    },
+    reset() {
+      liveLog = undefined;
+      clearSession();
+      options = { ...options };
+      adopt(createCluster(options));
+      if (typeof location !== 'undefined' && location.hash) history.replaceState(null, '', location.pathname + location.search);
+      set({ ...snapshot(get()), consoleEntries: [], selected: undefined, paused: false });
+    },
+    shareLink() {
+      return `${location.origin}${location.pathname}${encodeShare(currentSession())}`;
+    },
+  };
+});
 
-/** Starts over with a fresh cluster (tests and, later, the reset button). */
+/** Starts over with a fresh cluster (tests). */
 export function resetCluster(seed = 1): void {
-  unsubscribe();
-  cluster = createCluster({ seed });
-  requests = [];
-  unsubscribe = cluster.api.onRequest((r) => {
-    if (requests.length < 500) requests.push(r);
-  });
-  useCluster.setState({ ...snapshot(useCluster.getState()), consoleEntries: [], selected: undefined });
+  options = { ...options, seed };
+  useCluster.getState().reset();
 }
