@@ -3,6 +3,7 @@ export const en = {
   app: {
     title: 'Wheelhouse',
     tagline: 'A Kubernetes classroom in your browser',
+    booting: 'Starting your cluster…',
   },
   clock: {
     label: 'Simulated time',

@@ -5,6 +5,7 @@ export const ko: Messages = {
   app: {
     title: 'Wheelhouse',
     tagline: '브라우저에서 배우는 쿠버네티스',
+    booting: '클러스터를 준비하는 중…',
   },
   clock: {
     label: '시뮬레이션 시간',
