@@ -56,3 +56,29 @@ export function moveTo<D>(sel: Selection<SVGGElement, D, SVGGElement, unknown>, 
     select(el).transition('move').duration(ms).attr('opacity', 1).attr('transform', target);
   });
 }
+
+/**
+ * Sets an attribute only when its value changes. The diagram refreshes ten times a second;
+ * rewriting identical attributes and text would make the browser restyle and repaint the whole
+ * picture each time (the main cost at 100 nodes).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnySelection<D> = Selection<any, D, any, any>;
+
+export function attrIfChanged<D>(sel: AnySelection<D>, name: string, value: (d: D) => string | number | null): void {
+  sel.each(function (this: Element, d: D) {
+    const v = value(d);
+    const next = v === null ? null : String(v);
+    if (this.getAttribute(name) !== next) {
+      if (next === null) this.removeAttribute(name);
+      else this.setAttribute(name, next);
+    }
+  });
+}
+
+export function textIfChanged<D>(sel: AnySelection<D>, value: (d: D) => string): void {
+  sel.each(function (this: Element, d: D) {
+    const v = value(d);
+    if (this.textContent !== v) this.textContent = v;
+  });
+}

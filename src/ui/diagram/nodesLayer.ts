@@ -5,7 +5,7 @@
  */
 import type { DNode } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
-import { actionable, sameRef } from './context';
+import { actionable, attrIfChanged, sameRef, textIfChanged } from './context';
 
 type NodeDatum = DNode & { kind: string; label: string };
 
@@ -46,34 +46,31 @@ export function drawNodes(root: Layer, ctx: DrawContext): void {
       (update) => update,
       (exit) => exit.classed('exiting', true).attr('role', null).attr('tabindex', null).attr('aria-hidden', 'true').transition().duration(400).attr('opacity', 0).remove(),
     );
+  attrIfChanged(groups, 'transform', (d) => {
+    const l = layout.nodes.get(d.name)!;
+    return `translate(${l.x},${l.y})`;
+  });
   groups
-    .attr('transform', (d) => {
-      const l = layout.nodes.get(d.name)!;
-      return `translate(${l.x},${l.y})`;
-    })
     .classed('node-notready', (d) => !d.ready)
     .classed('node-down', (d) => !d.machineRunning)
     .classed('node-cordoned', (d) => d.cordoned)
     .classed('node-control-plane', (d) => d.controlPlane)
     .classed('selected', (d) => sameRef(ctx.selected, { kind: 'Node', name: d.name }));
-  groups
-    .select('rect.node-frame')
-    .attr('width', (d) => layout.nodes.get(d.name)!.w)
-    .attr('height', (d) => layout.nodes.get(d.name)!.h);
-  groups.select('text.node-name').text((d) => d.name);
-  groups
-    .select('text.node-zone')
-    .attr('x', (d) => layout.nodes.get(d.name)!.w - 14)
-    .attr('text-anchor', 'end')
-    .text((d) => d.zone ?? '');
-  groups.select('text.node-status').text((d) => `${statusIcon(d)} ${d.status}${d.machineRunning ? '' : ` · ${t('diagram.machineOff')}`}`);
-  groups.select('text.node-meta').text((d) => [...d.labels.slice(0, 2), ...(d.taints.length ? [t('diagram.taints', { count: d.taints.length })] : [])].join(' · '));
+  const frame = groups.select<SVGRectElement>('rect.node-frame');
+  attrIfChanged(frame, 'width', (d) => layout.nodes.get(d.name)!.w);
+  attrIfChanged(frame, 'height', (d) => layout.nodes.get(d.name)!.h);
+  textIfChanged(groups.select('text.node-name'), (d) => d.name);
+  const zone = groups.select<SVGTextElement>('text.node-zone');
+  attrIfChanged(zone, 'x', (d) => layout.nodes.get(d.name)!.w - 14);
+  attrIfChanged(zone, 'text-anchor', () => 'end');
+  textIfChanged(zone, (d) => d.zone ?? '');
+  textIfChanged(groups.select('text.node-status'), (d) => `${statusIcon(d)} ${d.status}${d.machineRunning ? '' : ` · ${t('diagram.machineOff')}`}`);
+  textIfChanged(groups.select('text.node-meta'), (d) => [...d.labels.slice(0, 2), ...(d.taints.length ? [t('diagram.taints', { count: d.taints.length })] : [])].join(' · '));
   const frac = (d: NodeDatum, k: string) => Math.min(1, k === 'cpu' ? d.cpu : k === 'memory' ? d.memory : d.podsUsed / Math.max(1, d.podsMax));
   for (const k of ['cpu', 'memory', 'pods']) {
-    groups
-      .select(`g.bar-${k} rect.bar-fill`)
-      .attr('width', (d) => 120 * frac(d, k))
-      .classed('bar-high', (d) => frac(d, k) > 0.85);
+    const fill = groups.select<SVGRectElement>(`g.bar-${k} rect.bar-fill`);
+    attrIfChanged(fill, 'width', (d) => Math.round(1200 * frac(d, k)) / 10);
+    fill.classed('bar-high', (d) => frac(d, k) > 0.85);
   }
   actionable(groups, ctx);
 }

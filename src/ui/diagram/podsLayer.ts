@@ -7,7 +7,7 @@ import { select } from 'd3-selection';
 import 'd3-transition';
 import type { DPod } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
-import { actionable, moveTo, sameRef, TONE_ICON } from './context';
+import { actionable, attrIfChanged, moveTo, sameRef, textIfChanged, TONE_ICON } from './context';
 
 type PodDatum = DPod & { kind: string; label: string; x: number; y: number };
 const HALF = 10;
@@ -49,16 +49,16 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
       (update) => update,
       (exit) => exit.classed('exiting', true).attr('role', null).attr('tabindex', null).attr('aria-hidden', 'true').transition().duration(500).attr('opacity', 0).remove(),
     );
+  attrIfChanged(pods, 'data-status', (d) => d.status);
+  attrIfChanged(pods, 'class', (d) => `pod pod-${d.tone}${sameRef(selected, { kind: 'Pod', name: d.name, namespace: d.namespace }) ? ' selected' : ''}`);
   pods
-    .attr('data-status', (d) => d.status)
-    .attr('class', (d) => `pod pod-${d.tone}`)
     .classed('selected', (d) => sameRef(selected, { kind: 'Pod', name: d.name, namespace: d.namespace }))
     .classed('dimmed', (d) => !!focusOwner && !(d.owner && d.owner.kind === focusOwner.kind && d.owner.name === focusOwner.name && d.namespace === focusOwner.namespace) && !(focusOwner.kind === 'Service' && model.services.find((s) => s.name === focusOwner.name && s.namespace === focusOwner.namespace)?.endpointPods.includes(d.uid)));
   // Move only what moved: restarting a transition on every refresh would never let it finish.
   moveTo(pods, 450, (d) => `translate(${d.x},${d.y}) scale(1)`);
-  pods.select('text.pod-glyph').text((d) => TONE_ICON[d.tone]);
-  pods.select('circle.pod-restarts').attr('visibility', (d) => (d.restarts > 0 ? 'visible' : 'hidden'));
-  pods.select('title').text((d) => `${d.namespace}/${d.name} — ${d.status} ${d.ready}${d.restarts ? ` · ${t('diagram.restarts', { count: d.restarts })}` : ''}${d.owner ? ` · ${d.owner.kind}/${d.owner.name}` : ''}`);
+  textIfChanged(pods.select('text.pod-glyph'), (d) => TONE_ICON[d.tone]);
+  attrIfChanged(pods.select('circle.pod-restarts'), 'visibility', (d) => (d.restarts > 0 ? 'visible' : 'hidden'));
+  textIfChanged(pods.select('title'), (d) => `${d.namespace}/${d.name} — ${d.status} ${d.ready}${d.restarts ? ` · ${t('diagram.restarts', { count: d.restarts })}` : ''}${d.owner ? ` · ${d.owner.kind}/${d.owner.name}` : ''}`);
   actionable(pods, ctx);
 
   // Crowded nodes: one bar of counts per state.
@@ -67,7 +67,7 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
     .selectAll<SVGGElement, (typeof crowded)[number]>('g.pod-summary')
     .data(crowded, (d) => d.name)
     .join((enter) => enter.append('g').attr('class', 'pod-summary'));
-  bars.attr('transform', (d) => {
+  attrIfChanged(bars, 'transform', (d) => {
     const l = layout.nodes.get(d.name)!;
     return `translate(${l.x + 14},${l.y + 130})`;
   });
@@ -84,7 +84,7 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
       return seg;
     });
     const group = select(this as SVGGElement);
-    group
+ const seg = group
       .selectAll<SVGGElement, (typeof segs)[number]>('g.seg')
       .data(segs, (v) => v.tone)
       .join((enter) => {
@@ -92,11 +92,12 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
         g.append('rect').attr('height', 22).attr('rx', 4);
         g.append('text').attr('y', 15).attr('x', 6);
         return g;
-      })
-      .attr('class', (v) => `seg pod-${v.tone}`)
-      .attr('transform', (v) => `translate(${v.x},0)`)
-      .call((g) => g.select('rect').attr('width', (v) => Math.max(10, v.w - 2)))
-      .call((g) => g.select('text').text((v) => `${TONE_ICON[v.tone]} ${v.n}`));
-    group.attr('role', 'img').attr('aria-label', t('diagram.podSummary', { node: d.name, count: total, detail: counts.map((c) => `${c.n} ${t(`diagram.tone.${c.tone}`)}`).join(', ') }));
+      });
+    attrIfChanged(seg, 'class', (v) => `seg pod-${v.tone}`);
+    attrIfChanged(seg, 'transform', (v) => `translate(${Math.round(v.x)},0)`);
+    attrIfChanged(seg.select<SVGRectElement>('rect'), 'width', (v) => Math.round(Math.max(10, v.w - 2)));
+    textIfChanged(seg.select('text'), (v) => `${TONE_ICON[v.tone]} ${v.n}`);
+    group.attr('role', 'img');
+    attrIfChanged(group, 'aria-label', () => t('diagram.podSummary', { node: d.name, count: total, detail: counts.map((c) => `${c.n} ${t(`diagram.tone.${c.tone}`)}`).join(', ') }));
   });
 }

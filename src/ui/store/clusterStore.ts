@@ -82,6 +82,9 @@ function initialOptions(): ClusterOptions {
 }
 
 let options: ClusterOptions = initialOptions();
+/** Engine time per UI tick, in wall milliseconds, and the simulated slice it advances by. */
+const TICK_BUDGET_MS = 24;
+const SLICE_S = 0.25;
 let cluster: Cluster;
 /** The whole log while rewound (the cluster itself holds only the part up to the rewind point). */
 let liveLog: Action[] | undefined;
@@ -182,7 +185,11 @@ export const useCluster = create<ClusterState>((set, get) => {
     tick(wallMs) {
       if (get().paused) return;
       fork();
-      cluster.advance((wallMs / 1000) * get().speed);
+      // Advance in slices within a frame's budget: a burst of work (thousands of pods at ×16)
+      // makes the simulated clock fall behind for a moment instead of freezing the page.
+      const target = cluster.now() + wallMs * get().speed;
+      const started = performance.now();
+      while (cluster.now() < target && performance.now() - started < TICK_BUDGET_MS) cluster.advance(Math.min(SLICE_S, (target - cluster.now()) / 1000));
       changed();
     },
     togglePause() {

@@ -102,7 +102,22 @@ function ownerOf(pod: KObject, store: Cluster['store']): DPod['owner'] {
   return { kind: ref.kind, name: ref.name };
 }
 
+/**
+ * Store objects are replaced, never mutated, so a pod's view can be kept per object: an
+ * unchanged pod costs one map lookup per refresh instead of recomputing its status.
+ * (RESTARTS changes only with the object too; its age part is not shown here.)
+ */
+const podViews = new WeakMap<KObject, DPod>();
+
 function podView(p: KObject, cluster: Cluster): DPod {
+  const cached = podViews.get(p);
+  if (cached) return cached;
+  const view = computePodView(p, cluster);
+  podViews.set(p, view);
+  return view;
+}
+
+function computePodView(p: KObject, cluster: Cluster): DPod {
   const status = podStatusReason(p);
   return {
     uid: p.metadata.uid!,
