@@ -49,3 +49,15 @@ spec:
     expect(kFail(c, 'exec nope -- env')).toBe('Error from server (NotFound): pods "nope" not found\n');
   });
 });
+
+describe('kubectl exec TYPE/NAME', () => {
+  it('reaches a running pod of a Deployment, and says so when there is none', async () => {
+    const { newCluster, k, kFail } = await import('../../testing/helpers');
+    const c = newCluster();
+    k(c, 'create deployment web --image=nginx --replicas=2');
+    c.advance(20);
+    expect(k(c, 'exec deploy/web -- hostname')).toMatch(/^web-\w+-\w{5}\n$/);
+    expect(kFail(c, 'exec deployment/nothing -- hostname')).toContain('Error from server (NotFound): deployments.apps "nothing" not found');
+    expect(kFail(c, 'exec configmap/x -- hostname')).toContain('error: cannot exec into configmaps: selector for ConfigMap not implemented');
+  });
+});

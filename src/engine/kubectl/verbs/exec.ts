@@ -1,9 +1,8 @@
 /** kubectl exec POD [-c CONTAINER] -- COMMAND [ARGS…]: one command, no interactive shell. */
-import { notFound } from '../../api/errors';
-import { typeForKind } from '../../api/registry';
+import { podsForTarget } from '../podTarget';
 import { execInContainer } from '../../kubelet/exec';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
-import { namespaceOf, type VerbContext } from '../context';
+import type { VerbContext } from '../context';
 
 export const EXEC_FLAGS: FlagSpec[] = [
   { name: 'container', short: 'c', type: 'string' },
@@ -13,6 +12,13 @@ export const EXEC_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'strings' },
 ];
 
+/** The pod exec reaches: the named one, or the first a workload or Service selects. */
+function podFor(ctx: VerbContext, target: string) {
+  const pods = podsForTarget(ctx, target, 'exec into');
+  if (!pods.length) throw new KubectlError(`error: no pods found for ${target}`);
+  return pods[0];
+}
+
 export function execCommand(ctx: VerbContext): void {
   const target = ctx.args.positionals[0];
   if (!target) throw new KubectlError("error: expected 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]'.\nPOD or TYPE/NAME is a required argument for the exec command\nSee 'kubectl exec -h' for help and examples");
@@ -21,9 +27,8 @@ export function execCommand(ctx: VerbContext): void {
   if (bool(ctx.args, 'stdin') && bool(ctx.args, 'tty') && ['sh', 'bash', 'ash', '/bin/sh', '/bin/bash'].includes(words[0]) && words.length === 1) {
     throw new KubectlError('error: interactive shells are not available in this simulator; run one command at a time, e.g. "kubectl exec POD -- env"');
   }
-  const name = target.replace(/^(pods?|po)\//, '');
-  const pod = ctx.cluster.api.tryGet(typeForKind('Pod'), namespaceOf(ctx), name);
-  if (!pod) throw new KubectlError(notFound('pods', name).kubectlMessage());
+  const pod = podFor(ctx, target);
+  const name = pod.metadata.name!;
   const containers: { name: string }[] = pod.spec?.containers ?? [];
   let container = str(ctx.args, 'container');
   if (!container) {

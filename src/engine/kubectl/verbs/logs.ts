@@ -1,11 +1,10 @@
 /** kubectl logs: a container's output (simulated by its program), -c, --previous, --tail, TYPE/NAME. */
 import type { KObject } from '../../api/types';
-import { ApiError, notFound } from '../../api/errors';
-import { controllerOf } from '../../api/types';
+import { ApiError } from '../../api/errors';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
+import { podsForTarget } from '../podTarget';
 import { resolveType } from '../resources';
-import { selectorFromObject, matches } from '../../api/labels';
 import { selectorFlag } from './get';
 
 export const LOGS_FLAGS: FlagSpec[] = [
@@ -21,22 +20,10 @@ export const LOGS_FLAGS: FlagSpec[] = [
 ];
 
 function podsFor(ctx: VerbContext, target: string): KObject[] {
-  const ns = namespaceOf(ctx);
-  const api = ctx.cluster.api;
-  if (!target.includes('/')) {
-    const pod = api.tryGet(resolveType('pods'), ns, target);
-    if (!pod) throw notFound('pods', target);
-    return [pod];
-  }
-  const [typeName, name] = target.split('/');
-  const type = resolveType(typeName);
-  const obj = api.tryGet(type, ns, name);
-  if (!obj) throw notFound(type.group ? `${type.resource}.${type.group}` : type.resource, name);
-  if (type.kind === 'Pod') return [obj];
-  const sel = selectorFromObject(obj.spec?.selector);
-  const pods = api.list(resolveType('pods'), ns).filter((p) => matches(sel, p.metadata.labels) && (type.kind !== 'ReplicaSet' || controllerOf(p)?.uid === obj.metadata.uid));
+  const pods = podsForTarget(ctx, target, 'get logs for');
   if (pods.length === 0) throw new KubectlError(`error: timed out waiting for the condition`);
-  return pods;
+  // Pods in creation order, as the log lines of a workload are printed.
+  return target.includes('/') ? [...pods].sort((x, y) => (x.metadata.creationTimestamp! < y.metadata.creationTimestamp! ? -1 : 1)) : pods;
 }
 
 export function logsCommand(ctx: VerbContext): void {
