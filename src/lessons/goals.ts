@@ -1,6 +1,6 @@
 /** Building blocks for lesson goals: predicates over a cluster, worded in both languages. */
 import type { Cluster } from '../engine';
-import type { Goal } from './types';
+import type { Bilingual, Goal, StepContext } from './types';
 
 /** A Deployment has `replicas` ready pods (and no more wanted). */
 export function deploymentReady(name: string, replicas: number, namespace = 'default'): Goal {
@@ -29,5 +29,78 @@ export function nodeWasStopped(node: string): Goal {
   return {
     description: { en: `Node ${node} was stopped`, ko: `노드 ${node}를 중지했습니다` },
     met: (c: Cluster) => c.actionLog().some((a) => a.type === 'stopNode' && a.name === node),
+  };
+}
+
+const podReady = (p: { status?: { phase?: string; conditions?: { type: string; status: string }[] } }) => p.status?.phase === 'Running' && !!p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
+
+/** A pod runs with all its containers ready (`containers` of them, when given). */
+export function podRunning(name: string, containers?: number, namespace = 'default'): Goal {
+  return {
+    description: containers ? { en: `Pod ${name} is Running with ${containers}/${containers} containers ready`, ko: `파드 ${name}가 컨테이너 ${containers}/${containers}개 준비된 채로 실행 중입니다` } : { en: `Pod ${name} is Running and ready`, ko: `파드 ${name}가 준비된 상태로 실행 중입니다` },
+    met: (c: Cluster) => {
+      const p = c.store.get('pods', namespace, name);
+      return !!p && !p.metadata.deletionTimestamp && podReady(p) && (containers === undefined || (p.status?.containerStatuses ?? []).filter((s: { ready?: boolean }) => s.ready).length === containers);
+    },
+  };
+}
+
+/** The learner ran a kubectl command matching `pattern` since the step began. */
+export function ranCommand(pattern: RegExp, description: Bilingual): Goal {
+  return {
+    description,
+    met: (c: Cluster, step?: StepContext) => c.actionLog().some((a) => a.type === 'kubectl' && a.at >= (step?.since ?? 0) && pattern.test(a.command.replace(/^kubectl\s+/, ''))),
+  };
+}
+
+/** Every listed goal is met. */
+export function allOf(description: Bilingual, ...goals: Goal[]): Goal {
+  return { description, met: (c: Cluster, step?: StepContext) => goals.every((g) => g.met(c, step)) };
+}
+
+/** A pod of the workload labelled app=<app> was created after the step began and runs (a replacement). */
+export function replacementRunning(app: string, namespace = 'default'): Goal {
+  return {
+    description: { en: `A new ${app} pod has replaced the one that went`, ko: `사라진 ${app} 파드 대신 새 파드가 실행 중입니다` },
+    met: (c: Cluster, step?: StepContext) =>
+      c.store.list('pods', namespace).some((p) => p.metadata.labels?.app === app && !p.metadata.deletionTimestamp && Date.parse(p.metadata.creationTimestamp!) >= (step?.since ?? 0) - 999 && podReady(p)),
+  };
+}
+
+/** No Deployment `name` and no pods labelled app=<name> remain. */
+export function deploymentGone(name: string, namespace = 'default'): Goal {
+  return {
+    description: { en: `Deployment ${name} and its pods are gone`, ko: `디플로이먼트 ${name}와 그 파드가 모두 사라졌습니다` },
+    met: (c: Cluster) => !c.store.get('deployments', namespace, name) && !c.store.list('pods', namespace).some((p) => p.metadata.labels?.app === name),
+  };
+}
+
+/** A node's machine runs and its Node is Ready again. */
+export function nodeReady(node: string): Goal {
+  return {
+    description: { en: `Node ${node} is running and Ready`, ko: `노드 ${node}가 켜져 있고 Ready 상태입니다` },
+    met: (c: Cluster) => c.isNodeRunning(node) && !!c.store.get('nodes', undefined, node)?.status?.conditions?.some((x: { type: string; status: string }) => x.type === 'Ready' && x.status === 'True'),
+  };
+}
+
+/** A claim is Bound and a pod labelled app=<app> that mounts it runs. */
+export function claimInUse(claim: string, app: string, namespace = 'default'): Goal {
+  return {
+    description: { en: `Claim ${claim} is Bound and a ${app} pod runs with it`, ko: `클레임 ${claim}이 Bound 상태이고 이를 쓰는 ${app} 파드가 실행 중입니다` },
+    met: (c: Cluster) =>
+      c.store.get('persistentvolumeclaims', namespace, claim)?.status?.phase === 'Bound' &&
+      c.store.list('pods', namespace).some((p) => p.metadata.labels?.app === app && podReady(p) && (p.spec?.volumes ?? []).some((v: { persistentVolumeClaim?: { claimName?: string } }) => v.persistentVolumeClaim?.claimName === claim)),
+  };
+}
+
+/** The volume bound to `claim` holds `file` (a path relative to the volume's root). */
+export function fileOnClaim(claim: string, file: string, namespace = 'default'): Goal {
+  return {
+    description: { en: `The volume of claim ${claim} holds ${file}`, ko: `클레임 ${claim}의 볼륨에 ${file} 파일이 있습니다` },
+    met: (c: Cluster) => {
+      const pvName = c.store.get('persistentvolumeclaims', namespace, claim)?.spec?.volumeName;
+      const handle = pvName ? c.store.get('persistentvolumes', undefined, pvName)?.spec?.csi?.volumeHandle : undefined;
+      return !!handle && c.volumeData.read(`disk:${handle}`, file) !== undefined;
+    },
   };
 }

@@ -13,22 +13,30 @@ export type Bilingual = Record<Language, string>;
 /** A concept from shared/CURRICULUM.md, C01–C26. */
 export type ConceptId = `C${'0' | '1' | '2'}${number}`;
 
+/** Where a step stands: it began at `since` (simulated ms), so earlier actions do not count. */
+export interface StepContext {
+  since: number;
+}
+
 export interface Goal {
   /** What the learner must bring about, said to them in both languages. */
   description: Bilingual;
-  /** True once the cluster (or the learner's action log) shows it. */
-  met(cluster: Cluster): boolean;
+  /** True once the cluster (or the learner's action log since the step began) shows it. */
+  met(cluster: Cluster, step?: StepContext): boolean;
 }
+
+export type SolutionAction = { command: string; stdin?: string } | { stopNode: string } | { startNode: string };
 
 export interface Step {
   id: string;
+  title: Bilingual;
   instructions: Bilingual;
   /** YAML to start the editor with, or a command to suggest in the terminal. */
   starterYaml?: string;
   suggestedCommand?: string;
   hints: Bilingual[];
-  /** What "show solution" does: kubectl command lines, with stdin where they read it. */
-  solution: { command: string; stdin?: string }[];
+  /** What "show solution" does: kubectl command lines (with stdin where they read it), or a machine switched off or on. */
+  solution: SolutionAction[];
   goal: Goal;
 }
 

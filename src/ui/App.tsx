@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { TopBar } from './components/TopBar';
 import { ClusterPane } from './components/ClusterPane';
 import { DetailsPanel } from './components/DetailsPanel';
+import { LessonPanel } from './components/LessonPanel';
+import './store/lessonStore';
 import { WorkArea } from './components/WorkArea';
 import { useCluster } from './store/clusterStore';
 
@@ -21,6 +23,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <main className="workspace">
+        <LessonPanel />
         <ClusterPane />
         <div className="side">
           <DetailsPanel />

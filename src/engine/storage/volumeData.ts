@@ -17,6 +17,11 @@ export class VolumeData {
     this.volumes.delete(key);
   }
 
+  /** A file's content, without creating anything (for checks from outside the cluster). */
+  read(key: string, path: string): string | undefined {
+    return this.volumes.get(key)?.get(path);
+  }
+
   has(key: string): boolean {
     return (this.volumes.get(key)?.size ?? 0) > 0;
   }

@@ -41,7 +41,7 @@ export interface ClusterState {
   selected?: SelectedRef;
   consoleEntries: ConsoleEntry[];
   /** Runs kubectl (recorded); `files` are what `-f <name>` may read. */
-  run(command: string, files?: Record<string, string>): ConsoleEntry;
+  run(command: string, files?: Record<string, string>, stdin?: string): ConsoleEntry;
   /** Read-only kubectl (describe, get -o yaml, events) for the panels: not recorded. */
   query(command: string): { stdout: string; stderr: string; exitCode: number };
   tick(wallMs: number): void;
@@ -72,6 +72,12 @@ export interface ClusterState {
   reset(): void;
   /** The current scenario as a link. */
   shareLink(): string;
+  /** A fresh cluster of this shape with these manifests applied and time let run (a lesson's start). */
+  startScenario(options: ClusterOptions, manifests: string[], advanceSeconds: number): void;
+  /** Rebuilds the cluster as it was at `time` and carries on from there (the future is dropped). */
+  restoreTo(time: number): void;
+  /** Turns a machine off or on, or runs a command, as a lesson's "show solution" does. */
+  now(): number;
 }
 
 /** `?workers=N` (1–200) starts a new sandbox with N worker nodes, e.g. to see a large cluster. */
@@ -171,9 +177,9 @@ export const useCluster = create<ClusterState>((set, get) => {
     showSystem: false,
     view: 'diagram',
     consoleEntries: [],
-    run(command, files) {
+    run(command, files, stdin) {
       fork();
-      const r = cluster.kubectl(command, files ? { files } : {});
+      const r = cluster.kubectl(command, { ...(files ? { files } : {}), ...(stdin !== undefined ? { stdin } : {}) });
       const entry: ConsoleEntry = { id: entryId++, command, ...r };
       set({ ...snapshot(get()), consoleEntries: [...get().consoleEntries.slice(-199), entry] });
       persistSoon();
@@ -269,6 +275,25 @@ export const useCluster = create<ClusterState>((set, get) => {
     },
     shareLink() {
       return `${location.origin}${location.pathname}${encodeShare(currentSession())}`;
+    },
+    startScenario(opts, manifests, advanceSeconds) {
+      liveLog = undefined;
+      options = opts;
+      adopt(createCluster(options));
+      for (const m of manifests) cluster.kubectl('apply -f -', { stdin: m });
+      if (advanceSeconds) cluster.advance(advanceSeconds);
+      set({ ...snapshot(get()), consoleEntries: [], selected: undefined, paused: false });
+      persistSoon();
+    },
+    restoreTo(time) {
+      const log = liveLog ?? cluster.actionLog();
+      liveLog = undefined;
+      adopt(rebuildCluster(options, log, time));
+      set({ ...snapshot(get()), selected: undefined });
+      persistSoon();
+    },
+    now() {
+      return cluster.now();
     },
   };
 });

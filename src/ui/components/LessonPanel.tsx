@@ -1,0 +1,161 @@
+/**
+ * The lesson panel: the list of lessons with progress, or the open lesson — its steps, the
+ * current instructions, the goal (ticked live), hints one at a time, "show solution" and
+ * "reset this step". All text comes from the lessons' data in the learner's language.
+ */
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LESSONS } from '../../lessons/catalog';
+import type { Bilingual } from '../../lessons/types';
+import { currentLesson, useLessons } from '../store/lessonStore';
+import { engine, useCluster } from '../store/clusterStore';
+
+function useText() {
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'ko' ? 'ko' : 'en';
+  return (b: Bilingual) => b[lang];
+}
+
+function LessonList() {
+  const { t } = useTranslation();
+  const text = useText();
+  const completed = useLessons((s) => s.completed);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const { open, exportProgress, importProgress } = useLessons.getState();
+  const download = () => {
+    const blob = new Blob([exportProgress()], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'wheelhouse-progress.json';
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+  return (
+    <div className="lesson-list">
+      <h2>{t('lessons.heading')}</h2>
+      <p className="lesson-intro">{t('lessons.intro')}</p>
+      <ol>
+        {LESSONS.map((l) => {
+          const done = (completed[l.id] ?? []).length;
+          const all = l.steps.length;
+          return (
+            <li key={l.id}>
+              <button type="button" className="lesson-card" onClick={() => open(l.id)}>
+                <span className="lesson-title">
+                  {done === all ? '✓ ' : ''}
+                  {text(l.title)}
+                </span>
+                <span className="lesson-summary">{text(l.summary)}</span>
+                <span className="lesson-progress" aria-label={t('lessons.progress', { done, all })}>
+                  <span className="lesson-bar" style={{ width: `${(100 * done) / all}%` }} />
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <div className="progress-io">
+        <button type="button" onClick={download}>
+          {t('lessons.export')}
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          {t('lessons.import')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            if (file && !importProgress(await file.text())) alert(t('lessons.importFailed'));
+            e.target.value = '';
+          }}
+        />
+      </div>
+    </div>
+  );
+}
+
+function ActiveLesson() {
+  const { t } = useTranslation();
+  const text = useText();
+  const s = useLessons();
+  useCluster((c) => c.time);
+  const lesson = currentLesson(s)!;
+  const step = lesson.steps[s.stepIndex];
+  const done = new Set(s.completed[lesson.id] ?? []);
+  const met = step.goal.met(engine(), { since: s.stepStart });
+  const finished = lesson.steps.every((x) => done.has(x.id));
+  return (
+    <div className="lesson">
+      <div className="lesson-head">
+        <button type="button" className="back" onClick={() => s.close()}>
+          ← {t('lessons.all')}
+        </button>
+        <h2>{text(lesson.title)}</h2>
+      </div>
+      <ol className="steps" aria-label={t('lessons.steps')}>
+        {lesson.steps.map((x, i) => (
+          <li key={x.id} className={`${i === s.stepIndex ? 'current' : ''} ${done.has(x.id) ? 'done' : ''}`}>
+            <button type="button" onClick={() => s.goToStep(i)} disabled={i > s.stepIndex && !done.has(x.id) && !done.has(lesson.steps[i - 1]?.id)} aria-current={i === s.stepIndex ? 'step' : undefined}>
+              <span aria-hidden="true">{done.has(x.id) ? '✓' : i + 1}</span> {text(x.title)}
+            </button>
+          </li>
+        ))}
+      </ol>
+      {s.celebrating && (
+        <p className="celebrate" role="status">
+          ★ {t('lessons.stepDone')}
+        </p>
+      )}
+      {finished && !s.celebrating && s.stepIndex === lesson.steps.length - 1 && done.has(step.id) ? (
+        <div className="lesson-finished" role="status">
+          <p>{t('lessons.finished')}</p>
+          <button type="button" onClick={() => s.close()}>
+            {t('lessons.next')}
+          </button>
+        </div>
+      ) : null}
+      <section className="step" aria-label={text(step.title)}>
+        <h3>
+          {s.stepIndex + 1}. {text(step.title)}
+        </h3>
+        <div className="instructions">
+          {text(step.instructions)
+            .split('\n\n')
+            .map((para, i) => (/^kubectl |^\S+\.yaml$/.test(para) ? <code key={i} className="command">{para}</code> : <p key={i}>{para}</p>))}
+        </div>
+        <p className={`goal ${met || done.has(step.id) ? 'met' : ''}`}>
+          <span aria-hidden="true">{met || done.has(step.id) ? '✓' : '○'}</span> {t('lessons.goal')}: {text(step.goal.description)}
+        </p>
+        {step.hints.slice(0, s.hintsShown).map((h, i) => (
+          <p key={i} className="hint">
+            <strong>{t('lessons.hintN', { n: i + 1 })}</strong> {text(h)}
+          </p>
+        ))}
+        <div className="step-actions">
+          <button type="button" onClick={() => s.revealHint()} disabled={s.hintsShown >= step.hints.length}>
+            {t('lessons.hint')} ({s.hintsShown}/{step.hints.length})
+          </button>
+          <button type="button" onClick={() => s.showSolution()}>
+            {t('lessons.solution')}
+          </button>
+          <button type="button" onClick={() => s.resetStep()}>
+            {t('lessons.resetStep')}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+export function LessonPanel() {
+  const { t } = useTranslation();
+  const lessonId = useLessons((s) => s.lessonId);
+  return (
+    <aside className="lesson-panel" aria-label={t('lessons.panel')}>
+      {lessonId ? <ActiveLesson /> : <LessonList />}
+    </aside>
+  );
+}

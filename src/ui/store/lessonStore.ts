@@ -1,0 +1,179 @@
+/**
+ * Where the learner is in the lessons: the open lesson and step, hints shown, what is done.
+ * Goals are the lessons' own predicates, checked against the cluster after every change; a met
+ * goal completes the step (briefly celebrated) and opens the next. Progress survives reloads
+ * and can be exported to a file and imported back.
+ */
+import { create } from 'zustand';
+import { LESSONS, lessonById } from '../../lessons/catalog';
+import type { Lesson, SolutionAction, Step } from '../../lessons/types';
+import { engine, useCluster } from './clusterStore';
+import { useFiles } from './filesStore';
+
+const STORAGE_KEY = 'wheelhouse.progress';
+
+export interface Progress {
+  /** Completed step ids per lesson. */
+  completed: Record<string, string[]>;
+}
+
+export interface LessonState extends Progress {
+  lessonId?: string;
+  stepIndex: number;
+  /** Simulated time the current step began: actions before it do not count towards its goal. */
+  stepStart: number;
+  hintsShown: number;
+  /** The step just completed, for a moment's celebration. */
+  celebrating?: string;
+  open(id: string): void;
+  close(): void;
+  goToStep(index: number): void;
+  revealHint(): void;
+  showSolution(): void;
+  resetStep(): void;
+  check(): void;
+  exportProgress(): string;
+  importProgress(text: string): boolean;
+}
+
+function loadProgress(): Progress & { lessonId?: string; stepIndex?: number; stepStart?: number } {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    if (!raw) return { completed: {} };
+    const p = JSON.parse(raw);
+    if (!p || typeof p !== 'object' || typeof p.completed !== 'object') return { completed: {} };
+    const completed: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(p.completed)) if (lessonById(k) && Array.isArray(v)) completed[k] = (v as unknown[]).filter((x): x is string => typeof x === 'string');
+    const lesson = typeof p.lessonId === 'string' ? lessonById(p.lessonId) : undefined;
+    return { completed, lessonId: lesson?.id, stepIndex: lesson && Number.isInteger(p.stepIndex) ? Math.min(Math.max(0, p.stepIndex), lesson.steps.length - 1) : 0, stepStart: typeof p.stepStart === 'number' ? p.stepStart : undefined };
+  } catch {
+    return { completed: {} };
+  }
+}
+
+function save(s: LessonState): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ completed: s.completed, lessonId: s.lessonId, stepIndex: s.stepIndex, stepStart: s.stepStart }));
+  } catch {
+    // no storage: progress lasts for this visit only
+  }
+}
+
+export function currentLesson(s: Pick<LessonState, 'lessonId'>): Lesson | undefined {
+  return s.lessonId ? lessonById(s.lessonId) : undefined;
+}
+
+export function currentStep(s: Pick<LessonState, 'lessonId' | 'stepIndex'>): Step | undefined {
+  return currentLesson(s)?.steps[s.stepIndex];
+}
+
+/** Puts a step's starter YAML in the editor (as its own file) when it has one. */
+function loadStarter(lesson: Lesson, step: Step | undefined): void {
+  if (!step?.starterYaml) return;
+  const name = `${lesson.id}-${step.id}.yaml`;
+  const files = useFiles.getState();
+  if (!files.files.some((f) => f.name === name)) useFiles.setState({ files: [...files.files, { name, content: step.starterYaml }] });
+  useFiles.getState().open(name);
+}
+
+function perform(action: SolutionAction): void {
+  const c = useCluster.getState();
+  if ('command' in action) c.run(action.command, useFiles.getState().asRecord(), action.stdin);
+  else if ('stopNode' in action) c.stopNode(action.stopNode);
+  else c.startNode(action.startNode);
+}
+
+const restored = loadProgress();
+
+export const useLessons = create<LessonState>((set, get) => ({
+  completed: restored.completed,
+  lessonId: restored.lessonId,
+  stepIndex: restored.stepIndex ?? 0,
+  stepStart: restored.stepStart ?? 0,
+  hintsShown: 0,
+  open(id) {
+    const lesson = lessonById(id);
+    if (!lesson) return;
+    useCluster.getState().startScenario(lesson.scenario.cluster, lesson.scenario.apply ?? [], lesson.scenario.advanceSeconds ?? 0);
+    const done = new Set(get().completed[id] ?? []);
+    const first = lesson.steps.findIndex((s) => !done.has(s.id));
+    const stepIndex = first < 0 ? 0 : first;
+    // Steps already done are replayed by their solutions, so the cluster matches where the learner is.
+    for (const step of lesson.steps.slice(0, stepIndex)) for (const a of step.solution) perform(a);
+    set({ lessonId: id, stepIndex, stepStart: useCluster.getState().now(), hintsShown: 0, celebrating: undefined });
+    loadStarter(lesson, lesson.steps[stepIndex]);
+    save(get());
+  },
+  close() {
+    set({ lessonId: undefined, stepIndex: 0, hintsShown: 0, celebrating: undefined });
+    save(get());
+  },
+  goToStep(index) {
+    const lesson = currentLesson(get());
+    if (!lesson || index < 0 || index >= lesson.steps.length) return;
+    set({ stepIndex: index, stepStart: useCluster.getState().now(), hintsShown: 0 });
+    loadStarter(lesson, lesson.steps[index]);
+    save(get());
+  },
+  revealHint() {
+    const step = currentStep(get());
+    if (step) set({ hintsShown: Math.min(step.hints.length, get().hintsShown + 1) });
+  },
+  showSolution() {
+    const step = currentStep(get());
+    if (!step) return;
+    for (const a of step.solution) perform(a);
+  },
+  resetStep() {
+    useCluster.getState().restoreTo(get().stepStart);
+    set({ hintsShown: 0 });
+  },
+  check() {
+    const s = get();
+    const lesson = currentLesson(s);
+    const step = lesson?.steps[s.stepIndex];
+    if (!lesson || !step) return;
+    const done = s.completed[lesson.id] ?? [];
+    if (done.includes(step.id) && s.stepIndex === lesson.steps.length - 1) return;
+    if (!step.goal.met(engine(), { since: s.stepStart })) return;
+    const completed = { ...s.completed, [lesson.id]: [...new Set([...done, step.id])] };
+    const next = Math.min(s.stepIndex + 1, lesson.steps.length - 1);
+    const moved = next !== s.stepIndex;
+    set({ completed, celebrating: step.id, stepIndex: next, stepStart: moved ? useCluster.getState().now() : s.stepStart, hintsShown: moved ? 0 : s.hintsShown });
+    if (moved) loadStarter(lesson, lesson.steps[next]);
+    save(get());
+    setTimeout(() => {
+      if (get().celebrating === step.id) set({ celebrating: undefined });
+    }, 2500);
+  },
+  exportProgress() {
+    return JSON.stringify({ wheelhouse: 'progress', version: 1, completed: get().completed }, null, 2);
+  },
+  importProgress(text) {
+    try {
+      const p = JSON.parse(text);
+      if (p?.wheelhouse !== 'progress' || typeof p.completed !== 'object') return false;
+      const completed: Record<string, string[]> = {};
+      for (const l of LESSONS) {
+        const ids = p.completed[l.id];
+        if (Array.isArray(ids)) completed[l.id] = l.steps.map((s) => s.id).filter((id) => ids.includes(id));
+      }
+      set({ completed });
+      save(get());
+      return true;
+    } catch {
+      return false;
+    }
+  },
+}));
+
+// Goals are checked whenever the cluster changes.
+useCluster.subscribe((state, prev) => {
+  if (state.time !== prev.time || state.model !== prev.model) useLessons.getState().check();
+});
+
+/** `?lesson=<id>` opens a lesson (a shareable link to it). */
+if (typeof location !== 'undefined') {
+  const id = new URLSearchParams(location.search).get('lesson');
+  if (id && lessonById(id) && useLessons.getState().lessonId !== id) useLessons.getState().open(id);
+}
