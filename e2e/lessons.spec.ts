@@ -5,7 +5,6 @@ const run = async (page: Page, cmd: string) => {
   await prompt.fill(cmd);
   await prompt.press('Enter');
 };
-const goalMet = (page: Page) => page.locator('.goal.met');
 
 test('first-pod, in English, done as a learner would: typing, reading, applying from the editor', async ({ page }, info) => {
   await page.addInitScript(() => localStorage.setItem('wheelhouse.language', 'en'));

@@ -8,7 +8,8 @@ export function deploymentReady(name: string, replicas: number, namespace = 'def
     description: { en: `Deployment ${name} has ${replicas} ready replicas`, ko: `디플로이먼트 ${name}의 준비된 레플리카가 ${replicas}개입니다` },
     met: (c: Cluster) => {
       const d = c.store.get('deployments', namespace, name);
-      return !!d && d.spec?.replicas === replicas && (d.status?.readyReplicas ?? 0) === replicas && (d.status?.updatedReplicas ?? 0) === replicas;
+      // The status must describe the current spec (observedGeneration), or a fresh change would look done.
+      return !!d && d.spec?.replicas === replicas && d.status?.observedGeneration === d.metadata.generation && (d.status?.readyReplicas ?? 0) === replicas && (d.status?.updatedReplicas ?? 0) === replicas && (d.status?.replicas ?? 0) === replicas;
     },
   };
 }
@@ -103,4 +104,21 @@ export function fileOnClaim(claim: string, file: string, namespace = 'default'):
       return !!handle && c.volumeData.read(`disk:${handle}`, file) !== undefined;
     },
   };
+}
+
+/** A goal written in place: a description and a predicate (for checks only one lesson needs). */
+export function goal(description: Bilingual, met: (c: Cluster, step?: StepContext) => boolean): Goal {
+  return { description, met };
+}
+
+/** Pods labelled app=<app> that are Running and ready. */
+export function readyPods(c: Cluster, app: string, namespace = 'default') {
+  return c.store.list('pods', namespace).filter((p) => p.metadata.labels?.app === app && !p.metadata.deletionTimestamp && podReady(p));
+}
+
+/** The latest FailedScheduling message for a pod, if it is waiting for a node. */
+export function schedulingMessage(c: Cluster, name: string, namespace = 'default'): string | undefined {
+  const p = c.store.get('pods', namespace, name);
+  if (!p || p.spec?.nodeName) return undefined;
+  return c.scheduler.lastAttempt(namespace, name)?.message;
 }

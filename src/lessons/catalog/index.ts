@@ -3,9 +3,15 @@ import type { Lesson } from '../types';
 import { firstPod } from './firstPod';
 import { desiredState } from './desiredState';
 import { nodeFailure } from './nodeFailure';
+import { scheduling } from './scheduling';
+import { services } from './services';
+import { rollingUpdate } from './rollingUpdate';
 import { storage } from './storage';
+import { configuration } from './configuration';
+import { healthChecks } from './healthChecks';
+import { namespaces } from './namespaces';
 
-export const LESSONS: Lesson[] = [firstPod, desiredState, nodeFailure, storage];
+export const LESSONS: Lesson[] = [firstPod, desiredState, nodeFailure, scheduling, services, rollingUpdate, storage, namespaces, configuration, healthChecks];
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

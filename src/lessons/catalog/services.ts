@@ -1,0 +1,56 @@
+/** Lesson: a Service gives replicas one address, and DNS gives it a name. */
+import type { Lesson } from '../types';
+import { goal, ranCommand, readyPods } from '../goals';
+
+const endpointsOf = (c: Parameters<Parameters<typeof goal>[1]>[0], svc: string) =>
+  c.store
+    .list('endpointslices', 'default')
+    .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc)
+    .flatMap((s) => (s.endpoints as { conditions?: { ready?: boolean } }[]) ?? [])
+    .filter((e) => e.conditions?.ready !== false).length;
+
+export const services: Lesson = {
+  id: 'services',
+  title: { en: 'Services and DNS', ko: '서비스와 DNS' },
+  summary: {
+    en: 'Pods come and go with new addresses; a Service keeps one, and its name resolves in the cluster.',
+    ko: '파드는 주소를 바꿔 가며 생겼다 사라집니다. 서비스는 주소 하나를 유지하고, 클러스터 안에서 이름으로 찾을 수 있습니다.',
+  },
+  concepts: ['C14', 'C15'],
+  scenario: { cluster: { seed: 17, workers: 3 } },
+  steps: [
+    {
+      id: 'expose',
+      title: { en: 'One address for three pods', ko: '파드 셋에 주소 하나' },
+      instructions: {
+        en: 'Create three web pods and put a Service (서비스) in front of them:\n\nkubectl create deployment web --image=nginx --replicas=3\n\nkubectl expose deployment web --port=80\n\nThe Service gets a ClusterIP that never changes; its EndpointSlice lists the ready pods behind it. In the diagram, lines join the Service to its pods.',
+        ko: 'web 파드 셋을 만들고 앞에 서비스(Service)를 두세요.\n\nkubectl create deployment web --image=nginx --replicas=3\n\nkubectl expose deployment web --port=80\n\n서비스는 바뀌지 않는 ClusterIP를 받고, 엔드포인트슬라이스(EndpointSlice)에는 뒤에 있는 준비된 파드가 나열됩니다. 다이어그램에서 서비스와 파드가 선으로 이어집니다.',
+      },
+      hints: [{ en: '`kubectl get endpointslices` lists the pod IPs behind the Service.', ko: '`kubectl get endpointslices`로 서비스 뒤의 파드 IP를 볼 수 있습니다.' }],
+      solution: [{ command: 'kubectl create deployment web --image=nginx --replicas=3' }, { command: 'kubectl expose deployment web --port=80' }],
+      goal: goal({ en: 'Service web has three ready endpoints', ko: '서비스 web의 준비된 엔드포인트가 셋입니다' }, (c) => !!c.store.get('services', 'default', 'web') && endpointsOf(c, 'web') === 3),
+    },
+    {
+      id: 'endpoints-follow',
+      title: { en: 'Endpoints follow the pods', ko: '엔드포인트는 파드를 따라갑니다' },
+      instructions: {
+        en: 'Delete one web pod. For a moment the Service has two endpoints; when the replacement is ready, three again — with a new IP, behind the same ClusterIP. Clients never needed to know.',
+        ko: 'web 파드 하나를 지우세요. 잠깐 엔드포인트가 둘이 되었다가, 대신할 파드가 준비되면 다시 셋이 됩니다. IP는 새것이지만 ClusterIP는 그대로라 클라이언트는 알 필요가 없습니다.',
+      },
+      hints: [{ en: 'Click the Service: its panel’s Describe tab lists the endpoints.', ko: '서비스를 누르면 Describe 탭에 엔드포인트 목록이 보입니다.' }],
+      solution: [{ command: 'kubectl delete pod -l app=web --wait=false' }],
+      goal: goal({ en: 'A pod was replaced and the Service has three endpoints again', ko: '파드가 교체되었고 서비스 엔드포인트가 다시 셋입니다' }, (c, step) => ranCommand(/^delete (pods?|po)\b/, { en: '', ko: '' }).met(c, step) && readyPods(c, 'web').some((p) => Date.parse(p.metadata.creationTimestamp!) >= (step?.since ?? 0) - 999) && endpointsOf(c, 'web') === 3),
+    },
+    {
+      id: 'dns',
+      title: { en: 'Find it by name', ko: '이름으로 찾기' },
+      instructions: {
+        en: 'CoreDNS in kube-system answers for every Service: web, web.default, and web.default.svc.cluster.local all mean the same thing. Ask from inside a pod:\n\nkubectl run client --image=busybox:1.36 -- sleep 3600\n\nkubectl exec client -- nslookup web.default.svc.cluster.local',
+        ko: 'kube-system의 CoreDNS가 모든 서비스의 이름에 답합니다. web, web.default, web.default.svc.cluster.local은 모두 같은 서비스입니다. 파드 안에서 물어보세요.\n\nkubectl run client --image=busybox:1.36 -- sleep 3600\n\nkubectl exec client -- nslookup web.default.svc.cluster.local',
+      },
+      hints: [{ en: 'The answer is the Service’s ClusterIP, not a pod IP.', ko: '답은 파드 IP가 아니라 서비스의 ClusterIP입니다.' }],
+      solution: [{ command: 'kubectl run client --image=busybox:1.36 -- sleep 3600' }, { command: 'kubectl exec client -- nslookup web.default.svc.cluster.local' }],
+      goal: goal({ en: 'You resolved the Service’s name from a pod', ko: '파드 안에서 서비스 이름을 조회했습니다' }, (c, step) => c.store.get('pods', 'default', 'client')?.status?.phase === 'Running' && ranCommand(/^exec\b.*nslookup web(\.default(\.svc(\.cluster\.local)?)?)?\b/, { en: '', ko: '' }).met(c, step)),
+    },
+  ],
+};
