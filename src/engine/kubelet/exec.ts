@@ -5,6 +5,7 @@
  */
 import type { KObject } from '../api/types';
 import type { ObjectStore } from '../api/store';
+import type { HttpResult } from '../network/http';
 import { dateOutput, fileExists, type ContainerProgram } from './runtime';
 import { fieldRef, type ConfigLookup } from './configSources';
 import { shellWords } from '../util/shell';
@@ -31,7 +32,12 @@ export interface ExecTarget {
   files: Record<string, string>;
   /** What the container wrote: its own layer (gone on restart) and emptyDir volumes (kept for the pod's life). */
   writable: WritableFiles;
+  /** The cluster network, for wget/curl (given by whoever runs the command). */
+  http?: (url: string, hostHeader?: string) => HttpResult;
 }
+
+/** Images whose filesystem has curl (busybox-based ones have only wget). */
+const HAS_CURL = new Set(['nginx', 'nginx-slim', 'httpd', 'curl', 'node', 'python', 'ubuntu', 'debian', 'redis', 'postgres', 'mysql']);
 
 /** Files a container can write, by absolute path; returns an error sentence when it cannot. */
 export interface WritableFiles {
@@ -153,6 +159,11 @@ export function execInContainer(store: ObjectStore, pod: KObject, target: ExecTa
     }
     case 'nslookup':
       return nslookup(store, pod, args.find((a) => !a.startsWith('-')) ?? '');
+    case 'wget':
+      return wget(target, args);
+    case 'curl':
+      if (!HAS_CURL.has(program.image)) return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "curl": executable file not found in $PATH: unknown\ncommand terminated with exit code 126`, 126);
+      return curl(target, args);
     case 'sh':
     case 'bash':
     case 'ash':
@@ -170,6 +181,63 @@ export function execInContainer(store: ObjectStore, pod: KObject, target: ExecTa
  * `sh -c '…'`: commands separated by `;` or `&&`, each optionally redirected with `>` or `>>`
  * into a file — enough for `echo hello > /data/greeting; cat /data/greeting`.
  */
+/** busybox wget: `wget -qO- URL`, `-O -`, `--header "Host: x"`, `-T secs`. */
+function wget(target: ExecTarget, args: string[]): ExecResult {
+  let quiet = false;
+  let toStdout = false;
+  let host: string | undefined;
+  let url: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-q') quiet = true;
+    else if (a === '-qO-' || a === '-qO' || a === '-O-') {
+      quiet ||= a.startsWith('-q');
+      toStdout = a.endsWith('-') || args[i + 1] === '-';
+      if (a === '-qO') i++;
+    } else if (a === '-O') toStdout = args[++i] === '-';
+    else if (a === '--header') host = /^host:\s*(.+)$/i.exec(args[++i] ?? '')?.[1];
+    else if (a === '-T') i++;
+    else if (!a.startsWith('-')) url = a;
+  }
+  if (!url) return { stdout: '', stderr: 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR] [-T SEC] URL...\n', exitCode: 1 };
+  if (!target.http) return { stdout: '', stderr: `wget: bad address '${url}'\n`, exitCode: 1 };
+  const r = target.http(url, host);
+  const name = url.replace(/^https?:\/\//, '').split(/[/:]/)[0];
+  if ('error' in r) {
+    const msg = r.error === 'bad address' ? `wget: bad address '${name}'` : r.error === 'refused' ? `wget: can't connect to remote host (${r.address?.split(':')[0]}): Connection refused` : r.error === 'timeout' ? 'wget: download timed out' : 'wget: error getting response: Connection reset by peer';
+    return { stdout: '', stderr: `${quiet ? '' : `Connecting to ${name}${r.address ? ` (${r.address})` : ''}\n`}${msg}\n`, exitCode: 1 };
+  }
+  const connecting = quiet ? '' : `Connecting to ${name} (${r.address})\n`;
+  if (r.status >= 400) return { stdout: '', stderr: `${connecting}wget: server returned error: HTTP/1.1 ${r.status} ${r.status === 404 ? 'Not Found' : 'Service Temporarily Unavailable'}\n`, exitCode: 1 };
+  if (toStdout) return { stdout: r.body, stderr: quiet ? '' : `${connecting}writing to stdout\n-                    100% |********************************| ${r.body.length}  0:00:00 ETA\nwritten to stdout\n`, exitCode: 0 };
+  const file = url.split('/').slice(3).pop() || 'index.html';
+  const error = target.writable.write(`/${file}`, r.body, false);
+  if (error) return { stdout: '', stderr: `${connecting}wget: can't open '${file}': ${error}\n`, exitCode: 1 };
+  return { stdout: '', stderr: quiet ? '' : `${connecting}saving to '${file}'\n${file}           100% |********************************| ${r.body.length}  0:00:00 ETA\n'${file}' saved\n`, exitCode: 0 };
+}
+
+/** curl [-s] [-H "Host: x"] URL: the body on stdout; errors as curl words them. */
+function curl(target: ExecTarget, args: string[]): ExecResult {
+  let host: string | undefined;
+  let url: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-H' || a === '--header') host = /^host:\s*(.+)$/i.exec(args[++i] ?? '')?.[1];
+    else if (a === '-m' || a === '--max-time' || a === '-o') i++;
+    else if (!a.startsWith('-')) url = a;
+  }
+  if (!url) return { stdout: '', stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2 };
+  const r = target.http ? target.http(url, host) : ({ error: 'bad address' } as const);
+  const name = url.replace(/^https?:\/\//, '').split(/[/:]/)[0];
+  if ('error' in r) {
+    if (r.error === 'bad address') return { stdout: '', stderr: `curl: (6) Could not resolve host: ${name}\n`, exitCode: 6 };
+    if (r.error === 'refused') return { stdout: '', stderr: `curl: (7) Failed to connect to ${name} port ${r.address?.split(':')[1]} after 0 ms: Couldn't connect to server\n`, exitCode: 7 };
+    if (r.error === 'timeout') return { stdout: '', stderr: `curl: (28) Failed to connect to ${name} port ${r.address?.split(':')[1]} after 10000 ms: Timeout was reached\n`, exitCode: 28 };
+    return { stdout: '', stderr: 'curl: (56) Recv failure: Connection reset by peer\n', exitCode: 56 };
+  }
+  return { stdout: r.body, stderr: '', exitCode: 0 };
+}
+
 function runShell(store: ObjectStore, pod: KObject, target: ExecTarget, now: number, script: string): ExecResult {
   let stdout = '';
   let stderr = '';

@@ -10,8 +10,9 @@ import { storage } from './storage';
 import { configuration } from './configuration';
 import { healthChecks } from './healthChecks';
 import { namespaces } from './namespaces';
+import { exposing } from './exposing';
 
-export const LESSONS: Lesson[] = [firstPod, desiredState, nodeFailure, scheduling, services, rollingUpdate, storage, namespaces, configuration, healthChecks];
+export const LESSONS: Lesson[] = [firstPod, desiredState, nodeFailure, scheduling, services, exposing, rollingUpdate, storage, namespaces, configuration, healthChecks];
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

@@ -1,5 +1,6 @@
 /** kubectl exec POD [-c CONTAINER] -- COMMAND [ARGS…]: one command, no interactive shell. */
 import { podsForTarget } from '../podTarget';
+import { httpRequest } from '../../network/http';
 import { execInContainer } from '../../kubelet/exec';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
 import type { VerbContext } from '../context';
@@ -40,7 +41,23 @@ export function execCommand(ctx: VerbContext): void {
   if (!kubelet || !kubelet.isRunning) throw new KubectlError(`error: unable to upgrade connection: pod does not exist`);
   const running = kubelet.runningContainer(pod.metadata.namespace!, name, container!);
   if ('error' in running) throw new KubectlError(`error: ${running.error}`);
-  const r = execInContainer(ctx.cluster.store, pod, running, ctx.cluster.now(), words);
+  const cluster = ctx.cluster;
+  const http = (url: string, hostHeader?: string) =>
+    httpRequest(
+      {
+        store: cluster.store,
+        containers: (ns, podName) => {
+          const p = cluster.store.get('pods', ns, podName);
+          const k = p?.spec?.nodeName ? cluster.kubelets.get(p.spec.nodeName) : undefined;
+          if (!k?.isRunning) return undefined;
+          return k.runningContainers().filter((c) => c.namespace === ns && c.pod === podName);
+        },
+      },
+      pod,
+      url,
+      hostHeader,
+    );
+  const r = execInContainer(ctx.cluster.store, pod, { ...running, http }, ctx.cluster.now(), words);
   if (r.stdout) ctx.out.push(r.stdout);
   if (r.stderr) ctx.err.push(r.stderr);
   if (r.exitCode !== 0) ctx.failed = true;

@@ -1,0 +1,135 @@
+/**
+ * HTTP inside the cluster, for `wget` and `curl` run in a pod: the name is resolved as CoreDNS
+ * would, a Service's ClusterIP (or a NodePort, a load balancer's IP, the ingress controller's
+ * address) is turned into one ready endpoint the way kube-proxy would, and the simulated server
+ * in that pod answers — nginx its welcome page, hello-app its hostname, and so on. Requests to a
+ * Service go round the endpoints in turn, so repeating one shows the load being spread.
+ */
+import type { KObject } from '../api/types';
+import type { ObjectStore } from '../api/store';
+import type { ContainerProgram } from '../kubelet/runtime';
+import { INGRESS_ADDRESS, routeIngress } from './ingress';
+
+export interface HttpDeps {
+  store: ObjectStore;
+  /** The running containers of a pod, if its node is up. */
+  containers(namespace: string, pod: string): { program: ContainerProgram; spec: { ports?: { containerPort: number; name?: string }[] } }[] | undefined;
+}
+
+export type HttpResult = { status: number; body: string; address: string } | { error: 'bad address' | 'refused' | 'timeout' | 'reset'; address?: string };
+
+const rotation = new WeakMap<ObjectStore, number>();
+
+function ready(p: KObject): boolean {
+  return p.status?.phase === 'Running' && (p.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
+}
+
+/** The Service a name means from a pod in `ns` (short, ns-qualified or fully qualified). */
+function serviceByName(store: ObjectStore, ns: string, host: string): KObject | undefined {
+  const parts = host.replace(/\.$/, '').split('.');
+  if (parts.length === 1) return store.get('services', ns, parts[0]);
+  if (parts.length === 2 || (parts.length === 3 && parts[2] === 'svc') || (parts.length === 5 && parts.slice(2).join('.') === 'svc.cluster.local')) return store.get('services', parts[1], parts[0]);
+  return undefined;
+}
+
+function pickEndpoint(deps: HttpDeps, svc: KObject, port: number): { pod: KObject; port: number } | undefined {
+  const sp = ((svc.spec?.ports as { port: number; nodePort?: number; targetPort?: number | string; name?: string }[]) ?? []).find((p) => p.port === port || p.nodePort === port) ?? (svc.spec?.ports?.length === 1 ? svc.spec.ports[0] : undefined);
+  if (!sp) return undefined;
+  const pods = deps.store
+    .list('pods', svc.metadata.namespace)
+    .filter((p) => !p.metadata.deletionTimestamp && ready(p) && Object.entries(svc.spec?.selector ?? {}).every(([k, v]) => p.metadata.labels?.[k] === v))
+    .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
+  if (!pods.length) return undefined;
+  const n = rotation.get(deps.store) ?? 0;
+  rotation.set(deps.store, n + 1);
+  const pod = pods[n % pods.length];
+  let target = sp.targetPort ?? sp.port;
+  if (typeof target === 'string') {
+    const named = (pod.spec?.containers ?? []).flatMap((c: { ports?: { name?: string; containerPort: number }[] }) => c.ports ?? []).find((p: { name?: string }) => p.name === target);
+    target = named?.containerPort ?? Number(target);
+  }
+  return { pod, port: Number(target) };
+}
+
+/** What the simulated server in a pod answers on `port` for `path`. */
+function serve(deps: HttpDeps, pod: KObject, port: number, path: string): HttpResult {
+  const address = `${pod.status?.podIP}:${port}`;
+  const containers = deps.containers(pod.metadata.namespace!, pod.metadata.name!);
+  if (!containers) return { error: 'timeout', address };
+  const c = containers.find((x) => x.program.listens.includes(port));
+  if (!c) return { error: 'refused', address };
+  const image = c.program.image;
+  const tag = String((c.spec as { image?: string }).image ?? '').split(':')[1] ?? 'latest';
+  switch (image) {
+    case 'nginx':
+    case 'nginx-slim':
+      return path === '/' || path === '/index.html' ? { status: 200, body: NGINX_WELCOME, address } : { status: 404, body: nginxError(404, 'Not Found'), address };
+    case 'httpd':
+      return path === '/' || path === '/index.html' ? { status: 200, body: '<html><body><h1>It works!</h1></body></html>\n', address } : { status: 404, body: '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n', address };
+    case 'hello-app':
+      return { status: 200, body: `Hello, world!\nVersion: ${tag === '2.0' ? '2.0.0' : '1.0.0'}\nHostname: ${pod.metadata.name}\n`, address };
+    case 'agnhost':
+      // agnhost netexec answers with the pod's name (what tutorials use it for).
+      return { status: 200, body: pod.metadata.name!, address };
+    case 'liveness':
+      return { status: 200, body: 'ok', address };
+    default:
+      return { error: 'reset', address };
+  }
+}
+
+export function httpRequest(deps: HttpDeps, from: KObject, url: string, hostHeader?: string): HttpResult {
+  const m = /^(?:http:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
+  if (!m) return { error: 'bad address' };
+  const host = m[1];
+  const port = m[2] ? Number(m[2]) : 80;
+  const path = m[3] ?? '/';
+  const { store } = deps;
+  const isIP = /^\d+\.\d+\.\d+\.\d+$/.test(host);
+  // The ingress controller (its LoadBalancer address) routes by the Host header and path.
+  if (host === INGRESS_ADDRESS) {
+    const route = routeIngress(store, hostHeader ?? host, path);
+    if ('error' in route) return { status: route.error.startsWith('404') ? 404 : 503, body: nginxError(route.error.startsWith('404') ? 404 : 503, route.error.startsWith('404') ? 'Not Found' : 'Service Temporarily Unavailable'), address: `${host}:${port}` };
+    const svc = store.get('services', route.namespace, route.service);
+    const portNumber = typeof route.port?.number === 'number' ? route.port.number : (svc?.spec?.ports?.find((p: { name?: string }) => p.name === route.port?.name)?.port ?? 80);
+    const ep = svc && pickEndpoint(deps, svc, portNumber);
+    return ep ? serve(deps, ep.pod, ep.port, path) : { status: 503, body: nginxError(503, 'Service Temporarily Unavailable'), address: `${host}:${port}` };
+  }
+  let svc: KObject | undefined;
+  if (isIP) {
+    svc = store.list('services').find((s) => s.spec?.clusterIP === host || (s.status?.loadBalancer?.ingress ?? []).some((i: { ip?: string }) => i.ip === host));
+    if (!svc) {
+      // A node's address with a NodePort, or a pod's own IP.
+      const node = store.list('nodes').find((n) => (n.status?.addresses ?? []).some((a: { address: string }) => a.address === host));
+      if (node) svc = store.list('services').find((s) => (s.spec?.ports ?? []).some((p: { nodePort?: number }) => p.nodePort === port));
+      if (!svc) {
+        const pod = store.list('pods').find((p) => p.status?.podIP === host && !p.metadata.deletionTimestamp);
+        if (pod) return serve(deps, pod, port, path);
+        return node ? { error: 'refused', address: `${host}:${port}` } : { error: 'timeout', address: `${host}:${port}` };
+      }
+    }
+  } else svc = serviceByName(store, from.metadata.namespace!, host);
+  if (!svc) return { error: 'bad address' };
+  const address = `${isIP ? host : svc.spec?.clusterIP}:${port}`;
+  const ep = pickEndpoint(deps, svc, port);
+  if (!ep) return { error: 'refused', address };
+  return serve(deps, ep.pod, ep.port, path);
+}
+
+function nginxError(code: number, text: string): string {
+  return `<html>\n<head><title>${code} ${text}</title></head>\n<body>\n<center><h1>${code} ${text}</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n`;
+}
+
+const NGINX_WELCOME = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
