@@ -10,6 +10,7 @@ export function startScenario(lesson: Lesson): Cluster {
 
 /** The scenario's manifests and settling time, on a fresh cluster. */
 export function applyScenario(c: Cluster, lesson: Lesson): void {
+  if (lesson.scenario.clusterAutoscaler) c.enableClusterAutoscaler(lesson.scenario.clusterAutoscaler);
   for (const manifest of lesson.scenario.apply ?? []) c.kubectl('apply -f -', { stdin: manifest });
   if (lesson.scenario.advanceSeconds) c.advance(lesson.scenario.advanceSeconds);
 }

@@ -3,7 +3,7 @@
  * predicates over the simulated cluster (and the learner's actions). No UI code here; the
  * app renders these, and unit tests run the same goals headless.
  */
-import type { Cluster, ClusterOptions } from '../engine';
+import type { Cluster, ClusterOptions, NodeGroup } from '../engine';
 
 export type Language = 'ko' | 'en';
 
@@ -45,7 +45,7 @@ export interface Lesson {
   title: Bilingual;
   summary: Bilingual;
   concepts: ConceptId[];
-  /** How the cluster starts: its shape, manifests applied first, time let run. */
-  scenario: { cluster: ClusterOptions; apply?: string[]; advanceSeconds?: number };
+  /** How the cluster starts: its shape, a cloud node group with the cluster autoscaler, manifests applied first, time let run. */
+  scenario: { cluster: ClusterOptions; clusterAutoscaler?: NodeGroup; apply?: string[]; advanceSeconds?: number };
   steps: Step[];
 }

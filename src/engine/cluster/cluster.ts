@@ -47,6 +47,7 @@ import { AttachDetachController } from '../storage/attachdetach';
 import { PvcProtectionController, PvProtectionController } from '../storage/protection';
 import { DiskProvisioner } from '../storage/provisioner';
 import { builtInStorageClasses } from '../storage/classes';
+import { LoadGenerators } from '../network/loadGenerators';
 
 export interface ClusterOptions {
   seed?: number;
@@ -155,6 +156,7 @@ export class Cluster {
     this.controllers.ingressnginx = new IngressNginxController(this.ctx);
     this.controllers.horizontalpodautoscaler = new HorizontalPodAutoscalerController(this.ctx, this.metrics, this.traffic);
     this.scheduler = new Scheduler(this.ctx);
+    this.controllers.loadgenerators = new LoadGenerators(this.store, this.traffic);
 
     // The kubelets' pod watch, dispatched by node (a field selector on spec.nodeName).
     this.store.watch('pods', (type, pod, old) => {

@@ -11,7 +11,7 @@ import { shellWords } from '../util/shell';
 
 type Step =
   | { kind: 'log'; text: string }
-  | { kind: 'sleep'; ms: number }
+  | { kind: 'sleep'; ms: number; request?: HttpCall }
   | { kind: 'exit'; code: number }
   | { kind: 'loop'; body: Step[] }
   | { kind: 'serve'; listens: boolean }
@@ -19,8 +19,16 @@ type Step =
   | { kind: 'rm'; path: string }
   | { kind: 'use'; memoryBytes: number; milliCpu: number };
 
+/** A request a program sends (wget/curl), by URL and optional Host header. */
+export interface HttpCall {
+  url: string;
+  host?: string;
+}
+
 export interface ContainerProgram {
   steps: Step[];
+  /** Requests it sends for as long as it runs (a load generator's loop), with their rate. */
+  load?: (HttpCall & { rps: number })[];
   /** The image's short name (nginx, redis, liveness …): how it answers probes. */
   image: string;
   /** Ports the process listens on once running (HTTP and TCP probes connect to these). */
@@ -145,14 +153,14 @@ function compileStatements(list: string[], i = 0, until?: string): [Step[], numb
     if (until && stmt === until) return [steps, i + 1];
     const words = shellWords(stmt).words;
     const cmd = words[0];
-    if ((cmd === 'while' || cmd === 'until') && (words[1] === 'true' || words[1] === ':')) {
-      // while true; do <body>; done
+    if ((cmd === 'while' || cmd === 'until') && (words[1] === 'true' || words[1] === ':' || (cmd === 'while' && words[1] === 'sleep'))) {
+      // while true; do <body>; done — or `while sleep 0.01; do <body>; done`, the sleep running each round
       let j = i + 1;
       if (list[j]?.startsWith('do')) {
         const first = list[j].slice(2).trim();
         const rest = first ? [first, ...list.slice(j + 1)] : list.slice(j + 1);
         const [body, used] = compileStatements(rest, 0, 'done');
-        steps.push({ kind: 'loop', body });
+        steps.push({ kind: 'loop', body: words[1] === 'sleep' ? [...compileCommand(words.slice(1)), ...body] : body });
         j = j + (first ? used : used + 1);
       }
       i = j;
@@ -218,7 +226,13 @@ function compileCommand(words: string[]): Step[] {
     case 'env':
       return [];
     case 'wget':
-    case 'curl':
+    case 'curl': {
+      // A request inside the cluster takes a few milliseconds.
+      const url = args.find((a, i) => !a.startsWith('-') && !['-O', '-o', '-H', '--header', '-T', '-m'].includes(args[i - 1] ?? ''));
+      const headerAt = args.findIndex((a) => a === '--header' || a === '-H');
+      const host = headerAt >= 0 ? /^host:\s*(.+)$/i.exec(args[headerAt + 1] ?? '')?.[1] : undefined;
+      return [{ kind: 'sleep', ms: 10, ...(url ? { request: host ? { url, host } : { url } } : {}) }];
+    }
     case 'nslookup':
       // A network round trip.
       return [{ kind: 'sleep', ms: 800 }];
@@ -287,7 +301,22 @@ export function programFor(c: ContainerLike & { ports?: { containerPort: number 
   const serving = partial.steps.find((st): st is Extract<Step, { kind: 'serve' }> => st.kind === 'serve');
   const listens = serving?.listens ? [...new Set([...(DEFAULT_PORTS[base] ?? []), ...(c.ports ?? []).map((p) => p.containerPort)])] : [];
   const use = partial.steps.find((st): st is Extract<Step, { kind: 'use' }> => st.kind === 'use');
-  return { ...partial, image: base, listens, memoryBytes: use?.memoryBytes ?? 0, milliCpu: use?.milliCpu ?? 0 };
+  const program: ContainerProgram = { ...partial, image: base, listens, memoryBytes: use?.memoryBytes ?? 0, milliCpu: use?.milliCpu ?? 0 };
+  const load = loadOf(partial.steps);
+  if (load.length) program.load = load;
+  return program;
+}
+
+/** A loop that sends requests sends them at (requests per round) ÷ (time per round). */
+function loadOf(steps: Step[]): (HttpCall & { rps: number })[] {
+  const out: (HttpCall & { rps: number })[] = [];
+  for (const st of steps) {
+    if (st.kind !== 'loop') continue;
+    const roundMs = st.body.reduce((t, b) => t + (b.kind === 'sleep' ? b.ms : 0), 0);
+    if (roundMs <= 0) continue;
+    for (const b of st.body) if (b.kind === 'sleep' && b.request) out.push({ ...b.request, rps: 1000 / roundMs });
+  }
+  return out;
 }
 
 /** stress's byte sizes: a number with an optional b/k/m/g suffix (powers of 1024). */

@@ -27,7 +27,7 @@ const PROFILES: Record<string, Profile> = {
   'nginx-slim': { cpu: 1, memMi: 3, cpuPerRps: 0.25, memMiPerRps: 0.02 },
   httpd: { cpu: 1, memMi: 8, cpuPerRps: 0.4, memMiPerRps: 0.05 },
   // The HPA walkthrough's php-apache computes square roots for every request.
-  'hpa-example': { cpu: 1, memMi: 10, cpuPerRps: 2, memMiPerRps: 0.05 },
+  'hpa-example': { cpu: 1, memMi: 10, cpuPerRps: 10, memMiPerRps: 0.05 },
   redis: { cpu: 2, memMi: 3, cpuPerRps: 0.05, memMiPerRps: 0 },
   busybox: { cpu: 0, memMi: 0.4, cpuPerRps: 0.3, memMiPerRps: 0 },
   alpine: { cpu: 0, memMi: 0.5, cpuPerRps: 0.3, memMiPerRps: 0 },

@@ -11,8 +11,9 @@ import { configuration } from './configuration';
 import { healthChecks } from './healthChecks';
 import { namespaces } from './namespaces';
 import { exposing } from './exposing';
+import { clusterAutoscaling, hpa } from './autoscaling';
 
-export const LESSONS: Lesson[] = [firstPod, desiredState, nodeFailure, scheduling, services, exposing, rollingUpdate, storage, namespaces, configuration, healthChecks];
+export const LESSONS: Lesson[] = [firstPod, desiredState, nodeFailure, scheduling, services, exposing, rollingUpdate, hpa, clusterAutoscaling, storage, namespaces, configuration, healthChecks];
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

@@ -8,7 +8,7 @@
  * rewound forks a new future: what came after is dropped.
  */
 import { create } from 'zustand';
-import { createCluster, rebuildCluster, type Action, type ApiRequest, type Cluster, type ClusterOptions, type EventRecord, type NodeVerdict, type Reason } from '../../engine';
+import { createCluster, rebuildCluster, type Action, type ApiRequest, type Cluster, type ClusterOptions, type EventRecord, type NodeGroup, type NodeVerdict, type Reason } from '../../engine';
 import { buildDiagramModel, type DiagramModel, type DNode, type DPod } from './diagramModel';
 import type { SelectedRef } from '../diagram/context';
 import { clearSession, decodeShare, encodeShare, loadSession, saveSession, type Session } from './session';
@@ -73,7 +73,7 @@ export interface ClusterState {
   /** The current scenario as a link. */
   shareLink(): string;
   /** A fresh cluster of this shape with these manifests applied and time let run (a lesson's start). */
-  startScenario(options: ClusterOptions, manifests: string[], advanceSeconds: number): void;
+  startScenario(options: ClusterOptions, manifests: string[], advanceSeconds: number, nodeGroup?: NodeGroup): void;
   /** Rebuilds the cluster as it was at `time` and carries on from there (the future is dropped). */
   restoreTo(time: number): void;
   /** Turns a machine off or on, or runs a command, as a lesson's "show solution" does. */
@@ -276,10 +276,11 @@ export const useCluster = create<ClusterState>((set, get) => {
     shareLink() {
       return `${location.origin}${location.pathname}${encodeShare(currentSession())}`;
     },
-    startScenario(opts, manifests, advanceSeconds) {
+    startScenario(opts, manifests, advanceSeconds, nodeGroup) {
       liveLog = undefined;
       options = opts;
       adopt(createCluster(options));
+      if (nodeGroup) cluster.enableClusterAutoscaler(nodeGroup);
       for (const m of manifests) cluster.kubectl('apply -f -', { stdin: m });
       if (advanceSeconds) cluster.advance(advanceSeconds);
       set({ ...snapshot(get()), consoleEntries: [], selected: undefined, paused: false });

@@ -94,7 +94,7 @@ export const useLessons = create<LessonState>((set, get) => ({
   open(id) {
     const lesson = lessonById(id);
     if (!lesson) return;
-    useCluster.getState().startScenario(lesson.scenario.cluster, lesson.scenario.apply ?? [], lesson.scenario.advanceSeconds ?? 0);
+    useCluster.getState().startScenario(lesson.scenario.cluster, lesson.scenario.apply ?? [], lesson.scenario.advanceSeconds ?? 0, lesson.scenario.clusterAutoscaler);
     const done = new Set(get().completed[id] ?? []);
     const first = lesson.steps.findIndex((s) => !done.has(s.id));
     const stepIndex = first < 0 ? 0 : first;

@@ -1,0 +1,78 @@
+/**
+ * Load generators: a container whose program loops over wget/curl (the HPA walkthrough's
+ * `while sleep 0.01; do wget -q -O- http://php-apache; done`) sends that traffic for as long as
+ * it runs — the traffic model carries it to the Service's pods, where it shows up as CPU and as
+ * requests per second. Nothing to click: running the pod is what sends the load.
+ */
+import type { KObject } from '../api/types';
+import type { ObjectStore } from '../api/store';
+import { programFor, type ContainerProgram } from '../kubelet/runtime';
+import { INGRESS_ADDRESS } from './ingress';
+import type { TrafficModel, TrafficTarget } from './traffic';
+
+const programs = new WeakMap<object, ContainerProgram>();
+
+/** Container specs are shared by all pods of a template, so each is compiled once. */
+function programOf(container: object): ContainerProgram {
+  let p = programs.get(container);
+  if (!p) programs.set(container, (p = programFor(container as Parameters<typeof programFor>[0])));
+  return p;
+}
+
+function targetFor(store: ObjectStore, namespace: string, url: string, host?: string): TrafficTarget | undefined {
+  const m = /^(?:http:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
+  if (!m) return undefined;
+  const [, name, , path] = m;
+  if (name === INGRESS_ADDRESS) return { kind: 'Ingress', host: host ?? name, path: path ?? '/' };
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) {
+    const svc = store.list('services').find((s) => s.spec?.clusterIP === name);
+    if (svc) return { kind: 'Service', namespace: svc.metadata.namespace, name: svc.metadata.name! };
+    return { kind: 'LoadBalancer', ip: name };
+  }
+  const parts = name.split('.');
+  return { kind: 'Service', namespace: parts.length > 1 ? parts[1] : namespace, name: parts[0] };
+}
+
+export class LoadGenerators {
+  /** Traffic source ids per pod, with what they were started for. */
+  private active = new Map<string, { signature: string; ids: string[] }>();
+
+  constructor(
+    private store: ObjectStore,
+    private traffic: TrafficModel,
+  ) {
+    store.watch('pods', (type, pod) => this.sync(pod, type === 'DELETED'));
+  }
+
+  private sync(pod: KObject, deleted: boolean): void {
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const generators = ((pod.spec?.containers as { name: string }[]) ?? []).filter((c) => programOf(c).load);
+    // Most pods send nothing: one cached look per container and done.
+    if (!generators.length && !this.active.has(key)) return;
+    const wanted: { target: TrafficTarget; rps: number }[] = [];
+    if (!deleted && !pod.metadata.deletionTimestamp) {
+      const running = new Set(((pod.status?.containerStatuses as { name: string; state?: { running?: unknown } }[]) ?? []).filter((s) => s.state?.running).map((s) => s.name));
+      for (const c of generators) {
+        if (!running.has(c.name)) continue;
+        for (const call of programOf(c).load ?? []) {
+          const target = targetFor(this.store, pod.metadata.namespace!, call.url, call.host);
+          if (target) wanted.push({ target, rps: call.rps });
+        }
+      }
+    }
+    const signature = JSON.stringify(wanted);
+    const current = this.active.get(key);
+    if ((current?.signature ?? '[]') === signature) return;
+    for (const id of current?.ids ?? []) this.traffic.stop(id);
+    const ids: string[] = [];
+    for (const w of wanted) {
+      try {
+        ids.push(this.traffic.start(w.target, w.rps).id);
+      } catch {
+        // wget to a name that does not resolve: the loop only fails, it sends nothing
+      }
+    }
+    if (ids.length) this.active.set(key, { signature, ids });
+    else this.active.delete(key);
+  }
+}
