@@ -122,3 +122,11 @@ export function schedulingMessage(c: Cluster, name: string, namespace = 'default
   if (!p || p.spec?.nodeName) return undefined;
   return c.scheduler.lastAttempt(namespace, name)?.message;
 }
+
+/** The learner chose the right answer to the step's question. */
+export function answered(correct: number): Goal {
+  return {
+    description: { en: 'You answered the question', ko: '질문에 답했습니다' },
+    met: (_c: Cluster, step?: StepContext) => step?.answer === correct,
+  };
+}

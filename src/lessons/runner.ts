@@ -15,8 +15,11 @@ export function applyScenario(c: Cluster, lesson: Lesson): void {
   if (lesson.scenario.advanceSeconds) c.advance(lesson.scenario.advanceSeconds);
 }
 
-export function performSolution(c: Cluster, action: SolutionAction): void {
+/** Carries out one action of a solution; an answer is returned for the step's context. */
+export function performSolution(c: Cluster, action: SolutionAction): number | undefined {
+  if ('answer' in action) return action.answer;
   if ('command' in action) c.kubectl(action.command.replace(/^kubectl\s+/, ''), action.stdin !== undefined ? { stdin: action.stdin } : {});
   else if ('stopNode' in action) c.stopNode(action.stopNode);
   else c.startNode(action.startNode);
+  return undefined;
 }

@@ -16,6 +16,29 @@ export type ConceptId = `C${'0' | '1' | '2'}${number}`;
 /** Where a step stands: it began at `since` (simulated ms), so earlier actions do not count. */
 export interface StepContext {
   since: number;
+  /** The choice the learner made in the step's question, if it has one. */
+  answer?: number;
+}
+
+/** A small figure drawn beside the text: layers stacked side by side, or a comparison table. */
+export type Figure =
+  | { kind: 'stacks'; caption: Bilingual; columns: { title: Bilingual; layers: Bilingual[]; note?: Bilingual }[] }
+  | { kind: 'table'; caption: Bilingual; header: Bilingual[]; rows: Bilingual[][] };
+
+/** Something in the diagram: a control-plane component, a node, or an object by kind and name. */
+export interface Highlight {
+  kind: 'Component' | 'Node' | 'Service' | 'Deployment' | 'StatefulSet' | 'Pod' | 'PersistentVolume';
+  name: string;
+  namespace?: string;
+}
+
+/** A question to answer; the goal is met by the right choice (`correct`). */
+export interface Quiz {
+  question: Bilingual;
+  choices: Bilingual[];
+  correct: number;
+  /** Said after a wrong choice. */
+  explanation: Bilingual;
 }
 
 export interface Goal {
@@ -25,12 +48,16 @@ export interface Goal {
   met(cluster: Cluster, step?: StepContext): boolean;
 }
 
-export type SolutionAction = { command: string; stdin?: string } | { stopNode: string } | { startNode: string };
+export type SolutionAction = { command: string; stdin?: string } | { stopNode: string } | { startNode: string } | { answer: number };
 
 export interface Step {
   id: string;
   title: Bilingual;
   instructions: Bilingual;
+  figure?: Figure;
+  quiz?: Quiz;
+  /** What the diagram should point out during the step (components, nodes, workloads, Services). */
+  highlight?: Highlight[];
   /** YAML to start the editor with, or a command to suggest in the terminal. */
   starterYaml?: string;
   suggestedCommand?: string;

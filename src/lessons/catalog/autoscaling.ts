@@ -58,6 +58,7 @@ export const hpa: Lesson = {
     },
     {
       id: 'load',
+      highlight: [{ kind: 'Deployment', name: 'php-apache' }, { kind: 'Service', name: 'php-apache' }],
       title: { en: 'Send load', ko: '부하 보내기' },
       instructions: {
         en: 'Start a pod that calls php-apache in a tight loop:\n\n' + LOAD + '\n\nWithin a minute or two the CPU climbs past the target and the HPA raises the replicas (ratio of current to target use). Watch the Service lines multiply in the diagram.',
@@ -114,6 +115,7 @@ export const clusterAutoscaling: Lesson = {
   steps: [
     {
       id: 'pending',
+      highlight: [{ kind: 'Component', name: 'cloud-controller-manager' }, { kind: 'Deployment', name: 'batch' }],
       title: { en: 'More than one node can hold', ko: '노드 하나로는 모자랄 때' },
       instructions: {
         en: 'This cluster has one worker and a cloud node group "pool" (0 to 3 machines of 4 CPUs). Apply the Deployment in the editor: four pods asking 1.5 CPUs each. Two fit; two wait, and the cluster autoscaler, seeing them, asks the cloud for a node (TriggeredScaleUp). The machine takes about a minute to boot and join.',

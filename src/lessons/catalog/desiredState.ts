@@ -26,6 +26,7 @@ export const desiredState: Lesson = {
     },
     {
       id: 'delete-pod',
+      highlight: [{ kind: 'Deployment', name: 'web' }, { kind: 'Component', name: 'kube-controller-manager' }],
       title: { en: 'Delete a pod — it comes back', ko: '파드를 지워도 돌아옵니다' },
       instructions: {
         en: 'Delete one of the web pods (click it in the diagram and press "Delete pod", or use kubectl delete pod with its name). The ReplicaSet sees two where three are wanted and makes a new one at once.',
@@ -45,6 +46,7 @@ export const desiredState: Lesson = {
     },
     {
       id: 'scale',
+      highlight: [{ kind: 'Deployment', name: 'web' }],
       title: { en: 'Change what you want', ko: '원하는 상태 바꾸기' },
       instructions: {
         en: 'Now want five. Change the desired state and let the controllers do the rest:\n\nkubectl scale deployment web --replicas=5\n\n(The − and + buttons in the Deployment’s panel do the same.)',

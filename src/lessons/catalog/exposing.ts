@@ -72,6 +72,7 @@ export const exposing: Lesson = {
     },
     {
       id: 'loadbalancer',
+      highlight: [{ kind: 'Component', name: 'cloud-controller-manager' }, { kind: 'Service', name: 'shop' }],
       title: { en: 'A cloud load balancer', ko: '클라우드 로드밸런서' },
       instructions: {
         en: 'In a cloud, a LoadBalancer Service asks the cloud (through the cloud controller manager) for a load balancer with a public address that forwards to the node ports. Change the type — here by deleting and exposing again (the simulator has no kubectl patch):\n\nkubectl delete service shop\n\nkubectl expose deployment shop --type=LoadBalancer --port=80 --target-port=8080\n\nEXTERNAL-IP shows <pending> for a few seconds, then an address.',

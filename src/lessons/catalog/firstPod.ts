@@ -27,6 +27,7 @@ export const firstPod: Lesson = {
   steps: [
     {
       id: 'run',
+      highlight: [{ kind: 'Component', name: 'kubectl' }, { kind: 'Component', name: 'kube-apiserver' }, { kind: 'Component', name: 'etcd' }, { kind: 'Component', name: 'kube-scheduler' }],
       title: { en: 'Run a pod', ko: '파드 실행하기' },
       instructions: {
         en: 'A pod (Pod) is the smallest thing Kubernetes runs: one or more containers that share an address. Start one running the nginx web server:\n\nkubectl run hello --image=nginx\n\nThen watch the diagram: a dot leaves kubectl for the API server, lands in etcd, the scheduler picks a node, and that node’s kubelet asks the container runtime to start it.',
@@ -54,6 +55,7 @@ export const firstPod: Lesson = {
     },
     {
       id: 'duo',
+      highlight: [{ kind: 'Pod', name: 'duo' }],
       title: { en: 'Two containers, one pod', ko: '컨테이너 둘, 파드 하나' },
       instructions: {
         en: 'Containers in one pod share its network: they reach each other on localhost. Open the Editor tab, choose "+ New file… → Pod", and replace it with a pod named duo that has two containers — nginx, and a helper that calls http://localhost:80 every few seconds. Apply it (Ctrl+Enter) and wait for READY 2/2.',

@@ -98,6 +98,7 @@ export const healthChecks: Lesson = {
     },
     {
       id: 'readiness',
+      highlight: [{ kind: 'Service', name: 'api' }],
       title: { en: 'Not ready, no traffic', ko: '준비 안 되면 트래픽도 없음' },
       instructions: {
         en: 'A readiness probe (준비성 프로브) decides whether a pod receives traffic. The api pods in the editor ask nginx for /ready, which it does not serve: they run, but stay 0/1 and the Service api has no endpoints. Apply it, see that, then fix the probe path to / and apply again.',

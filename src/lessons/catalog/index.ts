@@ -12,8 +12,11 @@ import { healthChecks } from './healthChecks';
 import { namespaces } from './namespaces';
 import { exposing } from './exposing';
 import { clusterAutoscaling, hpa } from './autoscaling';
+import { whyKubernetes } from './whyKubernetes';
+import { tour } from './tour';
+import { challenge } from './challenge';
 
-export const LESSONS: Lesson[] = [firstPod, desiredState, nodeFailure, scheduling, services, exposing, rollingUpdate, hpa, clusterAutoscaling, storage, namespaces, configuration, healthChecks];
+export const LESSONS: Lesson[] = [whyKubernetes, tour, firstPod, desiredState, nodeFailure, scheduling, services, exposing, rollingUpdate, hpa, clusterAutoscaling, storage, namespaces, configuration, healthChecks, challenge];
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

@@ -31,6 +31,7 @@ export const nodeFailure: Lesson = {
   steps: [
     {
       id: 'stop',
+      highlight: [{ kind: 'Node', name: 'worker-2' }],
       title: { en: 'Switch worker-2 off', ko: 'worker-2 끄기' },
       instructions: {
         en: 'Six web pods run on three workers. Click worker-2 in the diagram and press "Stop node": the machine is gone, as if its power failed.',
@@ -42,6 +43,7 @@ export const nodeFailure: Lesson = {
     },
     {
       id: 'evict',
+      highlight: [{ kind: 'Node', name: 'worker-2' }, { kind: 'Deployment', name: 'web' }, { kind: 'Component', name: 'kube-controller-manager' }],
       title: { en: 'Wait for the control plane', ko: '컨트롤 플레인 기다리기' },
       instructions: {
         en: 'The kubelet no longer reports. After 50 seconds without a heartbeat the node becomes NotReady and gets an "unreachable" taint. Its pods tolerate that for 300 seconds — a short outage should not move everything — and are then evicted, and the ReplicaSet starts replacements on the healthy nodes. Speed the clock up (×16) and watch "Why?".',
@@ -60,6 +62,7 @@ export const nodeFailure: Lesson = {
     },
     {
       id: 'restart',
+      highlight: [{ kind: 'Node', name: 'worker-2' }],
       title: { en: 'Bring the machine back', ko: '머신 되살리기' },
       instructions: {
         en: 'Start worker-2 again from its panel. The kubelet reports, the node turns Ready and its taints are lifted. The pods stay where they are: nothing forces them back, and the scheduler uses worker-2 for new pods.',

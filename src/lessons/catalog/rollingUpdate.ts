@@ -33,6 +33,7 @@ export const rollingUpdate: Lesson = {
   steps: [
     {
       id: 'update',
+      highlight: [{ kind: 'Deployment', name: 'web' }],
       title: { en: 'Roll out nginx 1.27', ko: 'nginx 1.27 내보내기' },
       instructions: {
         en: 'Four pods run nginx:1.26. Change the image:\n\nkubectl set image deployment/web nginx=nginx:1.27\n\nThe Deployment makes a second ReplicaSet and shifts pods over a few at a time: at most 25 % extra (maxSurge) and at most 25 % missing (maxUnavailable), so the app keeps serving throughout.',
@@ -57,6 +58,7 @@ export const rollingUpdate: Lesson = {
     },
     {
       id: 'undo',
+      highlight: [{ kind: 'Deployment', name: 'web' }],
       title: { en: 'Roll back', ko: '롤백하기' },
       instructions: {
         en: 'Suppose 1.27 misbehaves. Go back to the previous revision:\n\nkubectl rollout undo deployment/web\n\nThe old ReplicaSet is scaled up again and the new one down — a rolling update in reverse.',

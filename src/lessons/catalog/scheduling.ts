@@ -47,6 +47,7 @@ export const scheduling: Lesson = {
   steps: [
     {
       id: 'too-big',
+      highlight: [{ kind: 'Component', name: 'kube-scheduler' }],
       title: { en: 'A pod too big for any node', ko: '어느 노드에도 안 들어가는 파드' },
       instructions: {
         en: 'Each worker has 4 CPUs. The editor holds a pod that requests 6 (resources.requests). Apply it: the scheduler filters out every node, and the pod waits in the tray with a FailedScheduling event that says why. Click the pod to see the verdict for each node.',
@@ -75,6 +76,7 @@ export const scheduling: Lesson = {
     },
     {
       id: 'ssd',
+      highlight: [{ kind: 'Node', name: 'worker-3' }],
       title: { en: 'Pods that need an SSD', ko: 'SSD가 필요한 파드' },
       instructions: {
         en: 'Labels (레이블) describe nodes too. Mark worker-3 as having an SSD:\n\nkubectl label node worker-3 disktype=ssd\n\nThen apply the Deployment fast from the editor: its nodeSelector asks for disktype=ssd, so all three replicas can only go to worker-3.',
@@ -93,6 +95,7 @@ export const scheduling: Lesson = {
     },
     {
       id: 'spread',
+      highlight: [{ kind: 'Deployment', name: 'spread' }],
       title: { en: 'Replicas spread out', ko: '레플리카는 퍼집니다' },
       instructions: {
         en: 'Without a selector, the scheduler scores the nodes that fit and prefers spreading a Deployment’s replicas over nodes (so one failure takes few of them). Create six replicas and see where they land:\n\nkubectl create deployment spread --image=nginx --replicas=6',

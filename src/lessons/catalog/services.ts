@@ -32,6 +32,7 @@ export const services: Lesson = {
     },
     {
       id: 'spread',
+      highlight: [{ kind: 'Service', name: 'hello' }],
       title: { en: 'Requests are spread', ko: '요청이 나뉘어 갑니다' },
       instructions: {
         en: 'Start a client pod and call the Service a few times from it:\n\nkubectl run client --image=busybox:1.36 -- sleep 3600\n\nkubectl exec client -- wget -qO- http://hello\n\nRun the second command three times: the Hostname changes. kube-proxy on every node sends each connection to one of the ready endpoints — that is the load balancing.',
@@ -43,6 +44,7 @@ export const services: Lesson = {
     },
     {
       id: 'endpoints-follow',
+      highlight: [{ kind: 'Service', name: 'hello' }, { kind: 'Deployment', name: 'hello' }],
       title: { en: 'Endpoints follow the pods', ko: '엔드포인트는 파드를 따라갑니다' },
       instructions: {
         en: 'Delete one hello pod. For a moment the Service has two endpoints; when the replacement is ready, three again — with a new IP, behind the same ClusterIP. Clients never needed to know.',

@@ -75,6 +75,7 @@ export const storage: Lesson = {
     },
     {
       id: 'replace',
+      highlight: [{ kind: 'Deployment', name: 'db' }],
       title: { en: 'Replace the pod', ko: '파드 바꾸기' },
       instructions: {
         en: 'Delete the db pod. Its Deployment makes a new one; the disk is detached from the old pod’s node and attached where the new one runs.',

@@ -6,7 +6,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LESSONS } from '../../lessons/catalog';
-import type { Bilingual } from '../../lessons/types';
+import type { Bilingual, Figure, Quiz } from '../../lessons/types';
 import { currentLesson, useLessons } from '../store/lessonStore';
 import { engine, useCluster } from '../store/clusterStore';
 
@@ -77,6 +77,77 @@ function LessonList() {
   );
 }
 
+function StepFigure({ figure }: { figure: Figure }) {
+  const text = useText();
+  if (figure.kind === 'table') {
+    return (
+      <figure className="lesson-figure">
+        <table>
+          <thead>
+            <tr>
+              {figure.header.map((h, i) => (
+                <th key={i} scope="col">
+                  {text(h)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {figure.rows.map((row, i) => (
+              <tr key={i}>
+                {row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{text(cell)}</th> : <td key={j}>{text(cell)}</td>))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <figcaption>{text(figure.caption)}</figcaption>
+      </figure>
+    );
+  }
+  return (
+    <figure className="lesson-figure stacks">
+      <div className="stack-columns">
+        {figure.columns.map((col, i) => (
+          <div key={i} className="stack-column">
+            <strong>{text(col.title)}</strong>
+            <ol>
+              {col.layers.map((layer, j) => (
+                <li key={j} className={j === 0 ? 'stack-top' : ''}>
+                  {text(layer)}
+                </li>
+              ))}
+            </ol>
+            {col.note && <span className="stack-note">{text(col.note)}</span>}
+          </div>
+        ))}
+      </div>
+      <figcaption>{text(figure.caption)}</figcaption>
+    </figure>
+  );
+}
+
+function StepQuiz({ quiz }: { quiz: Quiz }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const chosen = useLessons((s) => s.chosen);
+  const wrong = chosen !== undefined && chosen !== quiz.correct;
+  return (
+    <fieldset className="quiz">
+      <legend>{text(quiz.question)}</legend>
+      {quiz.choices.map((choice, i) => (
+        <label key={i} className={chosen === i ? (i === quiz.correct ? 'right' : 'wrong') : ''}>
+          <input type="radio" name="quiz" checked={chosen === i} onChange={() => useLessons.getState().choose(i)} /> {text(choice)}
+        </label>
+      ))}
+      {wrong && (
+        <p className="quiz-explanation" role="status">
+          {t('lessons.tryAgain')} {text(quiz.explanation)}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
 function ActiveLesson() {
   const { t } = useTranslation();
   const text = useText();
@@ -85,7 +156,7 @@ function ActiveLesson() {
   const lesson = currentLesson(s)!;
   const step = lesson.steps[s.stepIndex];
   const done = new Set(s.completed[lesson.id] ?? []);
-  const met = step.goal.met(engine(), { since: s.stepStart });
+  const met = step.goal.met(engine(), { since: s.stepStart, answer: s.chosen });
   const finished = lesson.steps.every((x) => done.has(x.id));
   return (
     <div className="lesson">
@@ -126,6 +197,8 @@ function ActiveLesson() {
             .split('\n\n')
             .map((para, i) => (/^kubectl |^\S+\.yaml$/.test(para) ? <code key={i} className="command">{para}</code> : <p key={i}>{para}</p>))}
         </div>
+        {step.figure && <StepFigure figure={step.figure} />}
+        {step.quiz && <StepQuiz quiz={step.quiz} />}
         <p className={`goal ${met || done.has(step.id) ? 'met' : ''}`}>
           <span aria-hidden="true">{met || done.has(step.id) ? '✓' : '○'}</span> {t('lessons.goal')}: {text(step.goal.description)}
         </p>

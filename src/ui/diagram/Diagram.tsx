@@ -9,6 +9,7 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
 import 'd3-transition';
 import { useCluster } from '../store/clusterStore';
+import { currentStep, useLessons } from '../store/lessonStore';
 import { computeLayout } from './layout';
 import type { DrawContext, Layer, SelectedRef } from './context';
 import { drawControlPlane } from './controlPlaneLayer';
@@ -18,6 +19,7 @@ import { drawServices } from './servicesLayer';
 import { drawVolumes } from './volumesLayer';
 import { drawFlows } from './flowsLayer';
 
+const NO_FOCUS: SelectedRef[] = [];
 const LAYERS = ['control-plane', 'services', 'nodes', 'volumes', 'pods', 'flows'] as const;
 /** Below this zoom pods are too small to tell apart: nodes show counts. */
 const AGGREGATE_BELOW_SCALE = 0.45;
@@ -27,6 +29,7 @@ export function Diagram() {
   const model = useCluster((s) => s.model);
   const selected = useCluster((s) => s.selected);
   const speed = useCluster((s) => s.speed);
+  const focus = useLessons((s) => currentStep(s)?.highlight ?? NO_FOCUS);
   const svgRef = useRef<SVGSVGElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const scaleRef = useRef(1);
@@ -72,7 +75,7 @@ export function Diagram() {
     frame.current = requestAnimationFrame(() => {
       const svg = select(svgRef.current!);
       const viewport = svg.select<SVGGElement>('g.viewport');
-      const ctx: DrawContext = { model, layout, t, selected, select: (ref: SelectedRef) => useCluster.getState().select(ref) };
+      const ctx: DrawContext = { model, layout, t, selected, focus, select: (ref: SelectedRef) => useCluster.getState().select(ref) };
       const layer = (name: (typeof LAYERS)[number]) => viewport.select<SVGGElement>(`g.layer-${name}`) as unknown as Layer;
       drawControlPlane(layer('control-plane'), ctx);
       drawServices(layer('services'), ctx);
@@ -87,7 +90,7 @@ export function Diagram() {
     });
     // fit() reads the latest layout through closure on purpose.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [model, layout, selected, t, speed]);
+  }, [model, layout, selected, t, speed, focus]);
 
   const zoomBy = (k: number) => {
     if (svgRef.current && zoomRef.current) select(svgRef.current).transition().duration(250).call(zoomRef.current.scaleBy, k);

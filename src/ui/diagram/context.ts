@@ -16,6 +16,13 @@ export interface DrawContext {
   t: (key: string, options?: Record<string, unknown>) => string;
   selected?: SelectedRef;
   select(ref: SelectedRef): void;
+  /** What the current lesson step points at. */
+  focus: SelectedRef[];
+}
+
+/** Whether an element is one the lesson points at (a workload's pods count as the workload). */
+export function isFocused(ctx: DrawContext, ref: SelectedRef, owner?: { kind: string; name: string }): boolean {
+  return ctx.focus.some((f) => (f.kind === ref.kind && f.name === ref.name && (!f.namespace || f.namespace === (ref.namespace ?? 'default'))) || (!!owner && f.kind === owner.kind && f.name === owner.name));
 }
 
 export type Layer = Selection<SVGGElement, unknown, null, undefined>;

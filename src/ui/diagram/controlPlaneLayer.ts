@@ -3,7 +3,7 @@
  * cloud controller manager — plus the learner's kubectl and the tray of pods no node has yet.
  */
 import type { DrawContext, Layer } from './context';
-import { actionable } from './context';
+import { actionable, isFocused } from './context';
 import { COMPONENTS, type Component } from './layout';
 
 interface ComponentDatum {
@@ -61,6 +61,7 @@ export function drawControlPlane(root: Layer, ctx: DrawContext): void {
     .attr('x', 10)
     .attr('y', 34)
     .text((d) => t(`diagram.role.${d.name}`));
+  groups.classed('lesson-focus', (d) => isFocused(ctx, { kind: 'Component', name: d.name }));
   actionable(groups, ctx);
 
   // The pending tray: pods the scheduler has not placed (yet).

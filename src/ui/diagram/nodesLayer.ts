@@ -5,7 +5,7 @@
  */
 import type { DNode } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
-import { actionable, attrIfChanged, sameRef, textIfChanged } from './context';
+import { actionable, attrIfChanged, isFocused, sameRef, textIfChanged } from './context';
 
 type NodeDatum = DNode & { kind: string; label: string };
 
@@ -55,7 +55,8 @@ export function drawNodes(root: Layer, ctx: DrawContext): void {
     .classed('node-down', (d) => !d.machineRunning)
     .classed('node-cordoned', (d) => d.cordoned)
     .classed('node-control-plane', (d) => d.controlPlane)
-    .classed('selected', (d) => sameRef(ctx.selected, { kind: 'Node', name: d.name }));
+    .classed('selected', (d) => sameRef(ctx.selected, { kind: 'Node', name: d.name }))
+    .classed('lesson-focus', (d) => isFocused(ctx, { kind: 'Node', name: d.name }));
   const frame = groups.select<SVGRectElement>('rect.node-frame');
   attrIfChanged(frame, 'width', (d) => layout.nodes.get(d.name)!.w);
   attrIfChanged(frame, 'height', (d) => layout.nodes.get(d.name)!.h);

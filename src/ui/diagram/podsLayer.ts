@@ -7,7 +7,7 @@ import { select } from 'd3-selection';
 import 'd3-transition';
 import type { DPod } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
-import { actionable, attrIfChanged, moveTo, sameRef, textIfChanged, TONE_ICON } from './context';
+import { actionable, attrIfChanged, isFocused, moveTo, sameRef, textIfChanged, TONE_ICON } from './context';
 
 type PodDatum = DPod & { kind: string; label: string; x: number; y: number };
 const HALF = 10;
@@ -52,6 +52,7 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
   attrIfChanged(pods, 'data-status', (d) => d.status);
   attrIfChanged(pods, 'class', (d) => `pod pod-${d.tone}${sameRef(selected, { kind: 'Pod', name: d.name, namespace: d.namespace }) ? ' selected' : ''}`);
   pods
+    .classed('lesson-focus', (d) => isFocused(ctx, { kind: 'Pod', name: d.name, namespace: d.namespace }, d.owner))
     .classed('selected', (d) => sameRef(selected, { kind: 'Pod', name: d.name, namespace: d.namespace }))
     .classed('dimmed', (d) => !!focusOwner && !(d.owner && d.owner.kind === focusOwner.kind && d.owner.name === focusOwner.name && d.namespace === focusOwner.namespace) && !(focusOwner.kind === 'Service' && model.services.find((s) => s.name === focusOwner.name && s.namespace === focusOwner.namespace)?.endpointPods.includes(d.uid)));
   // Move only what moved: restarting a transition on every refresh would never let it finish.

@@ -5,7 +5,7 @@
  */
 import type { DService } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
-import { actionable, sameRef } from './context';
+import { actionable, isFocused, sameRef } from './context';
 
 type ServiceDatum = DService & { kind: string; label: string };
 interface Link {
@@ -77,6 +77,7 @@ export function drawServices(root: Layer, ctx: DrawContext): void {
       return `translate(${b.x},${b.y})`;
     })
     .classed('selected', (d) => sameRef(ctx.selected, { kind: 'Service', name: d.name, namespace: d.namespace }))
+    .classed('lesson-focus', (d) => isFocused(ctx, { kind: 'Service', name: d.name, namespace: d.namespace }))
     .classed('no-endpoints', (d) => d.endpoints === 0 && d.type !== 'ExternalName');
   groups
     .select('rect')

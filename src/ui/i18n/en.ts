@@ -213,6 +213,7 @@ export const en = {
     goal: 'Goal',
     hint: 'Hint',
     hintN: 'Hint {{n}}:',
+    tryAgain: 'Try again.',
     solution: 'Show solution',
     resetStep: 'Reset this step',
     stepDone: 'Step done! On to the next.',

@@ -215,6 +215,7 @@ export const ko: Messages = {
     goal: '목표',
     hint: '힌트',
     hintN: '힌트 {{n}}:',
+    tryAgain: '다시 골라 보세요.',
     solution: '풀이 보기',
     resetStep: '이 단계 다시 하기',
     stepDone: '단계 완료! 다음 단계로 갑니다.',

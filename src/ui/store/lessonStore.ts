@@ -23,12 +23,15 @@ export interface LessonState extends Progress {
   /** Simulated time the current step began: actions before it do not count towards its goal. */
   stepStart: number;
   hintsShown: number;
+  /** The learner's choice in the current step's question. */
+  chosen?: number;
   /** The step just completed, for a moment's celebration. */
   celebrating?: string;
   open(id: string): void;
   close(): void;
   goToStep(index: number): void;
   revealHint(): void;
+  choose(choice: number): void;
   showSolution(): void;
   resetStep(): void;
   check(): void;
@@ -78,7 +81,8 @@ function loadStarter(lesson: Lesson, step: Step | undefined): void {
 
 function perform(action: SolutionAction): void {
   const c = useCluster.getState();
-  if ('command' in action) c.run(action.command, useFiles.getState().asRecord(), action.stdin);
+  if ('answer' in action) useLessons.getState().choose(action.answer);
+  else if ('command' in action) c.run(action.command, useFiles.getState().asRecord(), action.stdin);
   else if ('stopNode' in action) c.stopNode(action.stopNode);
   else c.startNode(action.startNode);
 }
@@ -100,7 +104,7 @@ export const useLessons = create<LessonState>((set, get) => ({
     const stepIndex = first < 0 ? 0 : first;
     // Steps already done are replayed by their solutions, so the cluster matches where the learner is.
     for (const step of lesson.steps.slice(0, stepIndex)) for (const a of step.solution) perform(a);
-    set({ lessonId: id, stepIndex, stepStart: useCluster.getState().now(), hintsShown: 0, celebrating: undefined });
+    set({ lessonId: id, stepIndex, stepStart: useCluster.getState().now(), hintsShown: 0, celebrating: undefined, chosen: undefined });
     loadStarter(lesson, lesson.steps[stepIndex]);
     save(get());
   },
@@ -111,9 +115,13 @@ export const useLessons = create<LessonState>((set, get) => ({
   goToStep(index) {
     const lesson = currentLesson(get());
     if (!lesson || index < 0 || index >= lesson.steps.length) return;
-    set({ stepIndex: index, stepStart: useCluster.getState().now(), hintsShown: 0 });
+    set({ stepIndex: index, stepStart: useCluster.getState().now(), hintsShown: 0, chosen: undefined });
     loadStarter(lesson, lesson.steps[index]);
     save(get());
+  },
+  choose(choice) {
+    set({ chosen: choice });
+    get().check();
   },
   revealHint() {
     const step = currentStep(get());
@@ -135,11 +143,11 @@ export const useLessons = create<LessonState>((set, get) => ({
     if (!lesson || !step) return;
     const done = s.completed[lesson.id] ?? [];
     if (done.includes(step.id) && s.stepIndex === lesson.steps.length - 1) return;
-    if (!step.goal.met(engine(), { since: s.stepStart })) return;
+    if (!step.goal.met(engine(), { since: s.stepStart, answer: s.chosen })) return;
     const completed = { ...s.completed, [lesson.id]: [...new Set([...done, step.id])] };
     const next = Math.min(s.stepIndex + 1, lesson.steps.length - 1);
     const moved = next !== s.stepIndex;
-    set({ completed, celebrating: step.id, stepIndex: next, stepStart: moved ? useCluster.getState().now() : s.stepStart, hintsShown: moved ? 0 : s.hintsShown });
+    set({ completed, celebrating: step.id, stepIndex: next, stepStart: moved ? useCluster.getState().now() : s.stepStart, hintsShown: moved ? 0 : s.hintsShown, chosen: moved ? undefined : s.chosen });
     if (moved) loadStarter(lesson, lesson.steps[next]);
     save(get());
     setTimeout(() => {
