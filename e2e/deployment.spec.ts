@@ -57,6 +57,16 @@ test.describe('first deployment', () => {
     await prompt.fill('rm -rf /');
     await prompt.press('Enter');
     await expect(page.getByTestId('console-output')).toContainText('Only kubectl (and ls, cat, clear) run here');
+    // Tab completes verbs, types and names.
+    await prompt.fill('kubectl desc');
+    await prompt.press('Tab');
+    await expect(prompt).toHaveValue('kubectl describe ');
+    await prompt.pressSequentially('nod');
+    await prompt.press('Tab');
+    await expect(prompt).toHaveValue('kubectl describe node');
+    await prompt.pressSequentially('s con');
+    await prompt.press('Tab');
+    await expect(prompt).toHaveValue('kubectl describe nodes control-plane ');
     await prompt.fill('cat nothing.yaml');
     await prompt.press('Enter');
     await expect(page.getByTestId('console-output')).toContainText('cat: nothing.yaml: No such file. Files: web.yaml');

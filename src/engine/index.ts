@@ -20,6 +20,7 @@ export { podStatusReason, podReady, podRestarts } from './kubectl/printers/podst
 export { nodeStatus, nodeRoles } from './kubectl/printers/columns';
 export { humanDuration } from './kubectl/duration';
 export { VERBS } from './kubectl';
+export { RESOURCE_TYPES } from './api/registry';
 
 /** Creates a cluster: one control-plane node and `workers` worker nodes (3 by default). */
 export function createCluster(options: ClusterOptions = {}): Cluster {

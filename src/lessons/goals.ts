@@ -130,3 +130,12 @@ export function answered(correct: number): Goal {
     met: (_c: Cluster, step?: StepContext) => step?.answer === correct,
   };
 }
+
+/** Ready endpoints behind a Service (its EndpointSlices). */
+export function readyEndpoints(c: Cluster, service: string, namespace = 'default'): number {
+  return c.store
+    .list('endpointslices', namespace)
+    .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === service)
+    .flatMap((s) => (s.endpoints as { conditions?: { ready?: boolean } }[]) ?? [])
+    .filter((e) => e.conditions?.ready).length;
+}

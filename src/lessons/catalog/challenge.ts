@@ -1,6 +1,6 @@
 /** The final challenge: a small shop of several services, built with what the lessons taught. */
 import type { Lesson } from '../types';
-import { goal, ranCommand, readyPods } from '../goals';
+import { goal, ranCommand, readyEndpoints, readyPods } from '../goals';
 
 const CATALOG = `apiVersion: apps/v1
 kind: Deployment
@@ -127,13 +127,7 @@ export const challenge: Lesson = {
         { en: 'Or write both objects in YAML: "+ New file" has Deployment and Service templates.', ko: 'YAML로 써도 됩니다. "+ 새 파일"에 디플로이먼트와 서비스 템플릿이 있습니다.' },
       ],
       solution: [{ command: 'kubectl apply -f -', stdin: CATALOG }],
-      goal: goal({ en: 'Service catalog has two ready endpoints', ko: '서비스 catalog의 준비된 엔드포인트가 둘입니다' }, (c) =>
-        c.store
-          .list('endpointslices', 'default')
-          .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'catalog')
-          .flatMap((s) => (s.endpoints as { conditions?: { ready?: boolean } }[]) ?? [])
-          .filter((e) => e.conditions?.ready).length === 2,
-      ),
+      goal: goal({ en: 'Service catalog has two ready endpoints', ko: '서비스 catalog의 준비된 엔드포인트가 둘입니다' }, (c) => readyEndpoints(c, 'catalog') === 2),
     },
     {
       id: 'db',

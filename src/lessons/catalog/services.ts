@@ -1,13 +1,6 @@
 /** Lesson: a Service gives replicas one address, and DNS gives it a name. */
 import type { Lesson } from '../types';
-import { goal, ranCommand, readyPods } from '../goals';
-
-const endpointsOf = (c: Parameters<Parameters<typeof goal>[1]>[0], svc: string) =>
-  c.store
-    .list('endpointslices', 'default')
-    .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc)
-    .flatMap((s) => (s.endpoints as { conditions?: { ready?: boolean } }[]) ?? [])
-    .filter((e) => e.conditions?.ready !== false).length;
+import { goal, ranCommand, readyEndpoints, readyPods } from '../goals';
 
 export const services: Lesson = {
   id: 'services',
@@ -28,7 +21,7 @@ export const services: Lesson = {
       },
       hints: [{ en: '`kubectl get endpointslices` lists the pod IPs behind the Service.', ko: '`kubectl get endpointslices`로 서비스 뒤의 파드 IP를 볼 수 있습니다.' }],
       solution: [{ command: 'kubectl create deployment hello --image=gcr.io/google-samples/hello-app:1.0 --replicas=3' }, { command: 'kubectl expose deployment hello --port=80 --target-port=8080' }],
-      goal: goal({ en: 'Service hello has three ready endpoints', ko: '서비스 hello의 준비된 엔드포인트가 셋입니다' }, (c) => !!c.store.get('services', 'default', 'hello') && endpointsOf(c, 'hello') === 3),
+      goal: goal({ en: 'Service hello has three ready endpoints', ko: '서비스 hello의 준비된 엔드포인트가 셋입니다' }, (c) => !!c.store.get('services', 'default', 'hello') && readyEndpoints(c, 'hello') === 3),
     },
     {
       id: 'spread',
@@ -52,7 +45,7 @@ export const services: Lesson = {
       },
       hints: [{ en: 'Click the Service: its panel’s Describe tab lists the endpoints.', ko: '서비스를 누르면 Describe 탭에 엔드포인트 목록이 보입니다.' }],
       solution: [{ command: 'kubectl delete pod -l app=hello --wait=false' }],
-      goal: goal({ en: 'A pod was replaced and the Service has three endpoints again', ko: '파드가 교체되었고 서비스 엔드포인트가 다시 셋입니다' }, (c, step) => ranCommand(/^delete (pods?|po)\b/, { en: '', ko: '' }).met(c, step) && readyPods(c, 'hello').some((p) => Date.parse(p.metadata.creationTimestamp!) >= (step?.since ?? 0) - 999) && endpointsOf(c, 'hello') === 3),
+      goal: goal({ en: 'A pod was replaced and the Service has three endpoints again', ko: '파드가 교체되었고 서비스 엔드포인트가 다시 셋입니다' }, (c, step) => ranCommand(/^delete (pods?|po)\b/, { en: '', ko: '' }).met(c, step) && readyPods(c, 'hello').some((p) => Date.parse(p.metadata.creationTimestamp!) >= (step?.since ?? 0) - 999) && readyEndpoints(c, 'hello') === 3),
     },
     {
       id: 'dns',

@@ -2,6 +2,17 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCluster } from '../store/clusterStore';
 import { useFiles } from '../store/filesStore';
+import { RESOURCE_TYPES, VERBS } from '../../engine';
+import { complete, type CompletionSource } from '../terminal/complete';
+
+function completionSource(): CompletionSource {
+  return {
+    verbs: Object.keys(VERBS),
+    resources: RESOURCE_TYPES.filter((t) => t.verbs.includes('list')).flatMap((t) => [t.resource, t.singular, ...t.shortNames]),
+    names: (resource, namespace) => useCluster.getState().objectNames(resource, namespace),
+    files: useFiles.getState().files.map((f) => f.name),
+  };
+}
 
 /** A kubectl prompt with history (↑/↓). Output is plain text, never HTML. */
 export function Console() {
@@ -50,6 +61,14 @@ export function Console() {
 
   const history = entries.map((e) => e.command);
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Tab' && value.trim()) {
+      // Tab completes (the field keeps focus); with nothing typed, Tab moves on as usual.
+      e.preventDefault();
+      const { line, choices } = complete(value, completionSource());
+      setValue(line);
+      setNote(choices.length > 1 ? choices.join('  ') : '');
+      return;
+    }
     if (e.key === 'Enter') submit();
     else if (e.key === 'ArrowUp' && history.length) {
       const next = cursor === null ? history.length - 1 : Math.max(0, cursor - 1);

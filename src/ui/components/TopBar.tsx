@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCluster } from '../store/clusterStore';
+import { useLessons } from '../store/lessonStore';
 import { setLanguage, LANGUAGES, type Language } from '../i18n';
 
 const SPEEDS = [1, 4, 16];
@@ -87,6 +88,9 @@ function SessionButtons() {
             className="danger"
             onClick={() => {
               useCluster.getState().reset();
+              // In a lesson, starting over means the lesson's own starting cluster.
+              const lessons = useLessons.getState();
+              if (lessons.lessonId) lessons.open(lessons.lessonId);
             }}
           >
             {t('session.resetConfirm')}

@@ -224,7 +224,7 @@ export const en = {
     heading: 'kubectl',
     placeholder: 'kubectl get pods',
     run: 'Run',
-    hint: 'Type a kubectl command and press Enter. Try: kubectl create deployment web --image=nginx --replicas=3',
+    hint: 'Type a kubectl command and press Enter (Tab completes, ↑ recalls). Try: kubectl create deployment web --image=nginx --replicas=3',
     notKubectl: 'Only kubectl (and ls, cat, clear) run here. Try "kubectl get nodes".',
     noFile: 'cat: {{name}}: No such file. Files: {{files}}',
     clear: 'Clear',

@@ -226,7 +226,7 @@ export const ko: Messages = {
     heading: 'kubectl',
     placeholder: 'kubectl get pods',
     run: '실행',
-    hint: 'kubectl 명령을 입력하고 Enter를 누르세요. 예: kubectl create deployment web --image=nginx --replicas=3',
+    hint: 'kubectl 명령을 입력하고 Enter를 누르세요(Tab으로 자동 완성, ↑로 이전 명령). 예: kubectl create deployment web --image=nginx --replicas=3',
     notKubectl: '여기서는 kubectl(그리고 ls, cat, clear)만 실행됩니다. "kubectl get nodes"를 입력해 보세요.',
     noFile: 'cat: {{name}}: 그런 파일이 없습니다. 파일: {{files}}',
     clear: '지우기',

@@ -8,7 +8,7 @@
  * rewound forks a new future: what came after is dropped.
  */
 import { create } from 'zustand';
-import { createCluster, rebuildCluster, type Action, type ApiRequest, type Cluster, type ClusterOptions, type EventRecord, type NodeGroup, type NodeVerdict, type Reason } from '../../engine';
+import { createCluster, rebuildCluster, RESOURCE_TYPES, type Action, type ApiRequest, type Cluster, type ClusterOptions, type EventRecord, type NodeGroup, type NodeVerdict, type Reason } from '../../engine';
 import { buildDiagramModel, type DiagramModel, type DNode, type DPod } from './diagramModel';
 import type { SelectedRef } from '../diagram/context';
 import { clearSession, decodeShare, encodeShare, loadSession, saveSession, type Session } from './session';
@@ -60,6 +60,8 @@ export interface ClusterState {
   explainPod(namespace: string, name: string): { verdicts: NodeVerdict[]; message?: string } | undefined;
   /** API requests since the last call (the diagram animates them). */
   takeRequests(): ApiRequest[];
+  /** Names of objects of a resource type (as kubectl names it) in a namespace, for completion. */
+  objectNames(resource: string, namespace: string): string[];
   /** The most recent events (oldest first), in the namespaces shown. */
   recentEvents(limit: number): EventRecord[];
   /** The most recent "why" reasons (oldest first). */
@@ -248,6 +250,11 @@ export const useCluster = create<ClusterState>((set, get) => {
       const shown = visibleNamespaces(get().namespaces, get().showSystem);
       const all = shown.length ? shown.flatMap((ns) => cluster.api.events.list(ns)) : cluster.api.events.list();
       return all.sort((a, b) => a.last - b.last || a.seq - b.seq).slice(-limit);
+    },
+    objectNames(resource, namespace) {
+      const type = RESOURCE_TYPES.find((t) => [t.resource, t.singular, ...t.shortNames].includes(resource.toLowerCase()));
+      if (!type) return [];
+      return cluster.store.list(type.resource, type.namespaced ? namespace : undefined).map((o) => o.metadata.name!);
     },
     recentReasons(limit) {
       return cluster.reasons.recent(limit);
