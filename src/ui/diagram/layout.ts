@@ -88,13 +88,16 @@ export function computeLayout(model: DiagramModel, aggregateAll = false): Diagra
     'kube-controller-manager': box(220, 94, 200),
     'cloud-controller-manager': box(430, 94, 210),
   };
-  const pending: Box = { x: cp.x + cp.w + 20, y: 0, w: Math.max(220, Math.min(520, gridWidth - cp.x - cp.w - 20)), h: 150 };
+  // The tray of unplaced pods sits beside the control plane when the node grid is wide enough,
+  // else under it — so a small cluster is not drawn tiny to make room for an empty tray.
+  const trayBeside = gridWidth >= cp.x + cp.w + 20 + 220;
+  const pending: Box = trayBeside ? { x: cp.x + cp.w + 20, y: 0, w: Math.min(520, gridWidth - cp.x - cp.w - 20), h: 150 } : { x: cp.x, y: cp.y + cp.h + 14, w: cp.w, h: 96 };
   const pendingPods = new Map<string, { x: number; y: number }>();
   const perRow = Math.floor((pending.w - 20) / (POD + POD_GAP));
   model.pending.slice(0, perRow * 5).forEach((p, i) => pendingPods.set(p.uid, { x: pending.x + 18 + (i % perRow) * (POD + POD_GAP), y: pending.y + 44 + Math.floor(i / perRow) * (POD + POD_GAP) }));
 
   // Services in rows under the control plane.
-  const servicesY = 190;
+  const servicesY = trayBeside ? 190 : pending.y + pending.h + 30;
   const svcPerRow = Math.max(1, Math.floor((Math.max(gridWidth, pending.x + pending.w) + 16) / (SERVICE_W + 16)));
   const services = new Map<string, Box>();
   model.services.forEach((s, i) => services.set(s.uid, { x: (i % svcPerRow) * (SERVICE_W + 16), y: servicesY + Math.floor(i / svcPerRow) * (SERVICE_H + 12), w: SERVICE_W, h: SERVICE_H }));
