@@ -44,6 +44,13 @@ test('keyboard only: reach a pod in the diagram and open it', async ({ page }) =
   await pod.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Details: Pod default/solo' })).toBeVisible();
+  // Panes resize from the keyboard too.
+  const side = page.locator('.side');
+  const before = (await side.boundingBox())!.width;
+  await page.getByRole('separator', { name: 'Resize the work area' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  expect((await side.boundingBox())!.width).toBeGreaterThan(before + 40);
   // Tab moves on through the diagram's objects.
   await page.getByTestId('diagram').getByRole('button', { name: /\(kubectl\)$/ }).focus();
   await page.keyboard.press('Tab');

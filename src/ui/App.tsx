@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { Splitter, restorePaneWidths } from './components/Splitter';
 import { TopBar } from './components/TopBar';
 import { ClusterPane } from './components/ClusterPane';
 import { DetailsPanel } from './components/DetailsPanel';
@@ -10,6 +11,10 @@ import { useCluster } from './store/clusterStore';
 const TICK_MS = 100;
 
 export function App() {
+  const workspace = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (workspace.current) restorePaneWidths(workspace.current);
+  }, []);
   useEffect(() => {
     let last = performance.now();
     const id = window.setInterval(() => {
@@ -22,9 +27,11 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      <main className="workspace">
+      <main className="workspace" ref={workspace}>
         <LessonPanel />
+        <Splitter variable="--lesson-w" direction={1} min={220} max={520} label="panes.lesson" />
         <ClusterPane />
+        <Splitter variable="--side-w" direction={-1} min={320} max={760} label="panes.side" />
         <div className="side">
           <DetailsPanel />
           <WorkArea />

@@ -220,6 +220,7 @@ export const en = {
     finished: 'Lesson complete. Well done!',
     next: 'Choose the next lesson',
   },
+  panes: { lesson: 'Resize the lesson panel', side: 'Resize the work area' },
   console: {
     heading: 'kubectl',
     placeholder: 'kubectl get pods',

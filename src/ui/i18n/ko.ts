@@ -222,6 +222,7 @@ export const ko: Messages = {
     finished: '레슨을 마쳤습니다. 잘하셨어요!',
     next: '다음 레슨 고르기',
   },
+  panes: { lesson: '레슨 패널 크기 조절', side: '작업 영역 크기 조절' },
   console: {
     heading: 'kubectl',
     placeholder: 'kubectl get pods',
