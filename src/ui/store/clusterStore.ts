@@ -76,8 +76,14 @@ export interface ClusterState {
   shareLink(): string;
   /** A fresh cluster of this shape with these manifests applied and time let run (a lesson's start). */
   startScenario(options: ClusterOptions, manifests: string[], advanceSeconds: number, nodeGroup?: NodeGroup): void;
-  /** Rebuilds the cluster as it was at `time` and carries on from there (the future is dropped). */
-  restoreTo(time: number): void;
+  /**
+   * Rebuilds the cluster as it was at `time` — with only the first `actions` entries of the log,
+   * when given, so what was done at that very instant afterwards is dropped too — and carries on
+   * from there (the future is dropped).
+   */
+  restoreTo(time: number, actions?: number): void;
+  /** How many entries the action log has (a step remembers where it began). */
+  logLength(): number;
   /** Turns a machine off or on, or runs a command, as a lesson's "show solution" does. */
   now(): number;
 }
@@ -293,15 +299,18 @@ export const useCluster = create<ClusterState>((set, get) => {
       set({ ...snapshot(get()), consoleEntries: [], selected: undefined, paused: false });
       persistSoon();
     },
-    restoreTo(time) {
+    restoreTo(time, actions) {
       const log = liveLog ?? cluster.actionLog();
       liveLog = undefined;
-      adopt(rebuildCluster(options, log, time));
+      adopt(rebuildCluster(options, actions === undefined ? log : log.slice(0, actions), time));
       set({ ...snapshot(get()), selected: undefined });
       persistSoon();
     },
     now() {
       return cluster.now();
+    },
+    logLength() {
+      return (liveLog ?? cluster.actionLog()).length;
     },
   };
 });

@@ -22,6 +22,8 @@ export interface LessonState extends Progress {
   stepIndex: number;
   /** Simulated time the current step began: actions before it do not count towards its goal. */
   stepStart: number;
+  /** The action log's length when the step began ("reset this step" goes back to exactly there). */
+  stepLog?: number;
   hintsShown: number;
   /** The learner's choice in the current step's question. */
   chosen?: number;
@@ -39,7 +41,7 @@ export interface LessonState extends Progress {
   importProgress(text: string): boolean;
 }
 
-function loadProgress(): Progress & { lessonId?: string; stepIndex?: number; stepStart?: number } {
+function loadProgress(): Progress & { lessonId?: string; stepIndex?: number; stepStart?: number; stepLog?: number } {
   try {
     const raw = localStorage.getItem(STORAGE_KEY);
     if (!raw) return { completed: {} };
@@ -48,7 +50,7 @@ function loadProgress(): Progress & { lessonId?: string; stepIndex?: number; ste
     const completed: Record<string, string[]> = {};
     for (const [k, v] of Object.entries(p.completed)) if (lessonById(k) && Array.isArray(v)) completed[k] = (v as unknown[]).filter((x): x is string => typeof x === 'string');
     const lesson = typeof p.lessonId === 'string' ? lessonById(p.lessonId) : undefined;
-    return { completed, lessonId: lesson?.id, stepIndex: lesson && Number.isInteger(p.stepIndex) ? Math.min(Math.max(0, p.stepIndex), lesson.steps.length - 1) : 0, stepStart: typeof p.stepStart === 'number' ? p.stepStart : undefined };
+    return { completed, lessonId: lesson?.id, stepIndex: lesson && Number.isInteger(p.stepIndex) ? Math.min(Math.max(0, p.stepIndex), lesson.steps.length - 1) : 0, stepStart: typeof p.stepStart === 'number' ? p.stepStart : undefined, stepLog: Number.isInteger(p.stepLog) ? p.stepLog : undefined };
   } catch {
     return { completed: {} };
   }
@@ -56,7 +58,7 @@ function loadProgress(): Progress & { lessonId?: string; stepIndex?: number; ste
 
 function save(s: LessonState): void {
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ completed: s.completed, lessonId: s.lessonId, stepIndex: s.stepIndex, stepStart: s.stepStart }));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ completed: s.completed, lessonId: s.lessonId, stepIndex: s.stepIndex, stepStart: s.stepStart, stepLog: s.stepLog }));
   } catch {
     // no storage: progress lasts for this visit only
   }
@@ -94,6 +96,7 @@ export const useLessons = create<LessonState>((set, get) => ({
   lessonId: restored.lessonId,
   stepIndex: restored.stepIndex ?? 0,
   stepStart: restored.stepStart ?? 0,
+  stepLog: restored.stepLog,
   hintsShown: 0,
   open(id) {
     const lesson = lessonById(id);
@@ -104,7 +107,7 @@ export const useLessons = create<LessonState>((set, get) => ({
     const stepIndex = first < 0 ? 0 : first;
     // Steps already done are replayed by their solutions, so the cluster matches where the learner is.
     for (const step of lesson.steps.slice(0, stepIndex)) for (const a of step.solution) perform(a);
-    set({ lessonId: id, stepIndex, stepStart: useCluster.getState().now(), hintsShown: 0, celebrating: undefined, chosen: undefined });
+    set({ lessonId: id, stepIndex, stepStart: useCluster.getState().now(), stepLog: useCluster.getState().logLength(), hintsShown: 0, celebrating: undefined, chosen: undefined });
     loadStarter(lesson, lesson.steps[stepIndex]);
     save(get());
   },
@@ -115,7 +118,7 @@ export const useLessons = create<LessonState>((set, get) => ({
   goToStep(index) {
     const lesson = currentLesson(get());
     if (!lesson || index < 0 || index >= lesson.steps.length) return;
-    set({ stepIndex: index, stepStart: useCluster.getState().now(), hintsShown: 0, chosen: undefined });
+    set({ stepIndex: index, stepStart: useCluster.getState().now(), stepLog: useCluster.getState().logLength(), hintsShown: 0, chosen: undefined });
     loadStarter(lesson, lesson.steps[index]);
     save(get());
   },
@@ -133,7 +136,7 @@ export const useLessons = create<LessonState>((set, get) => ({
     for (const a of step.solution) perform(a);
   },
   resetStep() {
-    useCluster.getState().restoreTo(get().stepStart);
+    useCluster.getState().restoreTo(get().stepStart, get().stepLog);
     set({ hintsShown: 0 });
   },
   check() {
@@ -147,7 +150,7 @@ export const useLessons = create<LessonState>((set, get) => ({
     const completed = { ...s.completed, [lesson.id]: [...new Set([...done, step.id])] };
     const next = Math.min(s.stepIndex + 1, lesson.steps.length - 1);
     const moved = next !== s.stepIndex;
-    set({ completed, celebrating: step.id, stepIndex: next, stepStart: moved ? useCluster.getState().now() : s.stepStart, hintsShown: moved ? 0 : s.hintsShown, chosen: moved ? undefined : s.chosen });
+    set({ completed, celebrating: step.id, stepIndex: next, stepStart: moved ? useCluster.getState().now() : s.stepStart, stepLog: moved ? useCluster.getState().logLength() : s.stepLog, hintsShown: moved ? 0 : s.hintsShown, chosen: moved ? undefined : s.chosen });
     if (moved) loadStarter(lesson, lesson.steps[next]);
     save(get());
     setTimeout(() => {
