@@ -18,7 +18,7 @@ function rank(p: KObject): number {
   return ready + (p.status?.phase === 'Running' ? 1 : 0);
 }
 
-export function podsForTarget(ctx: VerbContext, target: string, verb: string): KObject[] {
+export function podsForTarget(ctx: VerbContext, target: string): KObject[] {
   const ns = namespaceOf(ctx);
   const api = ctx.cluster.api;
   const slash = target.indexOf('/');
@@ -29,7 +29,9 @@ export function podsForTarget(ctx: VerbContext, target: string, verb: string): K
   }
   const type = resolveType(target.slice(0, slash));
   const name = target.slice(slash + 1);
-  if (type.kind !== 'Pod' && !SELECTING.has(type.kind)) throw new KubectlError(`error: cannot ${verb} ${type.resource}: selector for ${type.kind} not implemented`);
+  // kubectl's own words (polymorphichelpers.SelectorsForObject), Go type names and all.
+  const goType = `*${type.version}.${type.kind}`;
+  if (type.kind !== 'Pod' && !SELECTING.has(type.kind)) throw new KubectlError(`error: cannot attach to ${goType}: selector for ${goType} not implemented`);
   const obj = api.tryGet(type, ns, name);
   if (!obj) throw notFound(type.group ? `${type.resource}.${type.group}` : type.resource, name);
   if (type.kind === 'Pod') return [obj];

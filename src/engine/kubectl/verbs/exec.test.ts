@@ -58,6 +58,6 @@ describe('kubectl exec TYPE/NAME', () => {
     c.advance(20);
     expect(k(c, 'exec deploy/web -- hostname')).toMatch(/^web-\w+-\w{5}\n$/);
     expect(kFail(c, 'exec deployment/nothing -- hostname')).toContain('Error from server (NotFound): deployments.apps "nothing" not found');
-    expect(kFail(c, 'exec configmap/x -- hostname')).toContain('error: cannot exec into configmaps: selector for ConfigMap not implemented');
+    expect(kFail(c, 'exec configmap/x -- hostname')).toContain('error: cannot attach to *v1.ConfigMap: selector for *v1.ConfigMap not implemented');
   });
 });

@@ -15,7 +15,7 @@ export const EXEC_FLAGS: FlagSpec[] = [
 
 /** The pod exec reaches: the named one, or the first a workload or Service selects. */
 function podFor(ctx: VerbContext, target: string) {
-  const pods = podsForTarget(ctx, target, 'exec into');
+  const pods = podsForTarget(ctx, target);
   if (!pods.length) throw new KubectlError(`error: no pods found for ${target}`);
   return pods[0];
 }

@@ -20,7 +20,7 @@ export const LOGS_FLAGS: FlagSpec[] = [
 ];
 
 function podsFor(ctx: VerbContext, target: string): KObject[] {
-  const pods = podsForTarget(ctx, target, 'get logs for');
+  const pods = podsForTarget(ctx, target);
   if (pods.length === 0) throw new KubectlError(`error: timed out waiting for the condition`);
   // Pods in creation order, as the log lines of a workload are printed.
   return target.includes('/') ? [...pods].sort((x, y) => (x.metadata.creationTimestamp! < y.metadata.creationTimestamp! ? -1 : 1)) : pods;
