@@ -13,6 +13,10 @@ test('first-pod, in English, done as a learner would: typing, reading, applying 
   const steps = page.getByRole('list', { name: 'Steps' });
   await expect(steps.getByRole('button', { name: /Run a pod/ })).toHaveAttribute('aria-current', 'step');
   await page.getByRole('button', { name: 'Speed ×4' }).click();
+  // "Show goal" draws the target state.
+  await page.getByRole('button', { name: 'Show goal' }).click();
+  await expect(page.getByRole('img', { name: 'The goal, drawn' })).toContainText('hello ×1');
+  await page.screenshot({ path: info.outputPath('show-goal.png') });
 
   await run(page, 'kubectl run hello --image=nginx');
   await expect(steps.getByRole('button', { name: /Read the path in the events/ })).toHaveAttribute('aria-current', 'step');

@@ -1,11 +1,12 @@
 /** Building blocks for lesson goals: predicates over a cluster, worded in both languages. */
 import type { Cluster } from '../engine';
-import type { Bilingual, Goal, StepContext } from './types';
+import type { Bilingual, Goal, GoalPicture, StepContext } from './types';
 
 /** A Deployment has `replicas` ready pods (and no more wanted). */
 export function deploymentReady(name: string, replicas: number, namespace = 'default'): Goal {
   return {
     description: { en: `Deployment ${name} has ${replicas} ready replicas`, ko: `디플로이먼트 ${name}의 준비된 레플리카가 ${replicas}개입니다` },
+    picture: { pods: [{ label: name, count: replicas }] },
     met: (c: Cluster) => {
       const d = c.store.get('deployments', namespace, name);
       // The status must describe the current spec (observedGeneration), or a fresh change would look done.
@@ -18,6 +19,7 @@ export function deploymentReady(name: string, replicas: number, namespace = 'def
 export function podsMovedOff(node: string, app: string, namespace = 'default'): Goal {
   return {
     description: { en: `All ${app} pods run on nodes other than ${node}`, ko: `${app} 파드가 모두 ${node}가 아닌 노드에서 실행 중입니다` },
+    picture: { nodes: [{ name: node, down: true }], pods: [{ label: app, count: 3, notOn: node }] },
     met: (c: Cluster) => {
       const pods = c.store.list('pods', namespace).filter((p) => p.metadata.labels?.app === app && !p.metadata.deletionTimestamp);
       return pods.length > 0 && pods.every((p) => p.spec?.nodeName !== node && p.status?.phase === 'Running');
@@ -29,6 +31,7 @@ export function podsMovedOff(node: string, app: string, namespace = 'default'): 
 export function nodeWasStopped(node: string): Goal {
   return {
     description: { en: `Node ${node} was stopped`, ko: `노드 ${node}를 중지했습니다` },
+    picture: { nodes: [{ name: node, down: true }] },
     met: (c: Cluster) => c.actionLog().some((a) => a.type === 'stopNode' && a.name === node),
   };
 }
@@ -39,6 +42,7 @@ const podReady = (p: { status?: { phase?: string; conditions?: { type: string; s
 export function podRunning(name: string, containers?: number, namespace = 'default'): Goal {
   return {
     description: containers ? { en: `Pod ${name} is Running with ${containers}/${containers} containers ready`, ko: `파드 ${name}가 컨테이너 ${containers}/${containers}개 준비된 채로 실행 중입니다` } : { en: `Pod ${name} is Running and ready`, ko: `파드 ${name}가 준비된 상태로 실행 중입니다` },
+    picture: { pods: [{ label: name, count: 1, containers }] },
     met: (c: Cluster) => {
       const p = c.store.get('pods', namespace, name);
       return !!p && !p.metadata.deletionTimestamp && podReady(p) && (containers === undefined || (p.status?.containerStatuses ?? []).filter((s: { ready?: boolean }) => s.ready).length === containers);
@@ -56,13 +60,31 @@ export function ranCommand(pattern: RegExp, description: Bilingual): Goal {
 
 /** Every listed goal is met. */
 export function allOf(description: Bilingual, ...goals: Goal[]): Goal {
-  return { description, met: (c: Cluster, step?: StepContext) => goals.every((g) => g.met(c, step)) };
+  const pictures = goals.map((g) => g.picture).filter((p): p is GoalPicture => !!p);
+  const picture = pictures.length ? mergePictures(pictures) : undefined;
+  return { description, ...(picture ? { picture } : {}), met: (c: Cluster, step?: StepContext) => goals.every((g) => g.met(c, step)) };
+}
+
+/** One picture from several: the same node or pod group drawn once (the last word wins). */
+export function mergePictures(pictures: GoalPicture[]): GoalPicture {
+  const out: GoalPicture = {};
+  for (const p of pictures) {
+    for (const n of p.nodes ?? []) out.nodes = [...(out.nodes ?? []).filter((x) => x.name !== n.name), n];
+    for (const g of p.pods ?? []) {
+      const prev = out.pods?.find((x) => x.label === g.label);
+      out.pods = [...(out.pods ?? []).filter((x) => x.label !== g.label), { ...prev, ...g }];
+    }
+    for (const s of p.services ?? []) out.services = [...(out.services ?? []).filter((x) => x.name !== s.name), s];
+    for (const d of p.disks ?? []) out.disks = [...(out.disks ?? []).filter((x) => x.claim !== d.claim), { ...out.disks?.find((x) => x.claim === d.claim), ...d }];
+  }
+  return out;
 }
 
 /** A pod of the workload labelled app=<app> was created after the step began and runs (a replacement). */
 export function replacementRunning(app: string, namespace = 'default'): Goal {
   return {
     description: { en: `A new ${app} pod has replaced the one that went`, ko: `사라진 ${app} 파드 대신 새 파드가 실행 중입니다` },
+    picture: { pods: [{ label: app, count: 1 }] },
     met: (c: Cluster, step?: StepContext) =>
       c.store.list('pods', namespace).some((p) => p.metadata.labels?.app === app && !p.metadata.deletionTimestamp && Date.parse(p.metadata.creationTimestamp!) >= (step?.since ?? 0) - 999 && podReady(p)),
   };
@@ -72,6 +94,7 @@ export function replacementRunning(app: string, namespace = 'default'): Goal {
 export function deploymentGone(name: string, namespace = 'default'): Goal {
   return {
     description: { en: `Deployment ${name} and its pods are gone`, ko: `디플로이먼트 ${name}와 그 파드가 모두 사라졌습니다` },
+    picture: { pods: [{ label: name, count: 0 }] },
     met: (c: Cluster) => !c.store.get('deployments', namespace, name) && !c.store.list('pods', namespace).some((p) => p.metadata.labels?.app === name),
   };
 }
@@ -80,6 +103,7 @@ export function deploymentGone(name: string, namespace = 'default'): Goal {
 export function nodeReady(node: string): Goal {
   return {
     description: { en: `Node ${node} is running and Ready`, ko: `노드 ${node}가 켜져 있고 Ready 상태입니다` },
+    picture: { nodes: [{ name: node }] },
     met: (c: Cluster) => c.isNodeRunning(node) && !!c.store.get('nodes', undefined, node)?.status?.conditions?.some((x: { type: string; status: string }) => x.type === 'Ready' && x.status === 'True'),
   };
 }
@@ -88,6 +112,7 @@ export function nodeReady(node: string): Goal {
 export function claimInUse(claim: string, app: string, namespace = 'default'): Goal {
   return {
     description: { en: `Claim ${claim} is Bound and a ${app} pod runs with it`, ko: `클레임 ${claim}이 Bound 상태이고 이를 쓰는 ${app} 파드가 실행 중입니다` },
+    picture: { pods: [{ label: app, count: 1 }], disks: [{ claim }] },
     met: (c: Cluster) =>
       c.store.get('persistentvolumeclaims', namespace, claim)?.status?.phase === 'Bound' &&
       c.store.list('pods', namespace).some((p) => p.metadata.labels?.app === app && podReady(p) && (p.spec?.volumes ?? []).some((v: { persistentVolumeClaim?: { claimName?: string } }) => v.persistentVolumeClaim?.claimName === claim)),
@@ -98,6 +123,7 @@ export function claimInUse(claim: string, app: string, namespace = 'default'): G
 export function fileOnClaim(claim: string, file: string, namespace = 'default'): Goal {
   return {
     description: { en: `The volume of claim ${claim} holds ${file}`, ko: `클레임 ${claim}의 볼륨에 ${file} 파일이 있습니다` },
+    picture: { disks: [{ claim, file }] },
     met: (c: Cluster) => {
       const pvName = c.store.get('persistentvolumeclaims', namespace, claim)?.spec?.volumeName;
       const handle = pvName ? c.store.get('persistentvolumes', undefined, pvName)?.spec?.csi?.volumeHandle : undefined;
@@ -107,8 +133,8 @@ export function fileOnClaim(claim: string, file: string, namespace = 'default'):
 }
 
 /** A goal written in place: a description and a predicate (for checks only one lesson needs). */
-export function goal(description: Bilingual, met: (c: Cluster, step?: StepContext) => boolean): Goal {
-  return { description, met };
+export function goal(description: Bilingual, met: (c: Cluster, step?: StepContext) => boolean, picture?: GoalPicture): Goal {
+  return picture ? { description, met, picture } : { description, met };
 }
 
 /** Pods labelled app=<app> that are Running and ready. */

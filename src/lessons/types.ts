@@ -41,9 +41,19 @@ export interface Quiz {
   explanation: Bilingual;
 }
 
+/** The target state drawn small ("show goal"): nodes, groups of pods, Services, disks. */
+export interface GoalPicture {
+  nodes?: { name: string; down?: boolean }[];
+  /** `count` pods of `label` running (0: none left); `notOn`: none of them on that node. */
+  pods?: { label: string; count: number; containers?: number; notOn?: string }[];
+  services?: { name: string; endpoints: number }[];
+  disks?: { claim: string; file?: string }[];
+}
+
 export interface Goal {
   /** What the learner must bring about, said to them in both languages. */
   description: Bilingual;
+  picture?: GoalPicture;
   /** True once the cluster (or the learner's action log since the step began) shows it. */
   met(cluster: Cluster, step?: StepContext): boolean;
 }

@@ -127,7 +127,7 @@ export const clusterAutoscaling: Lesson = {
       goal: goal({ en: 'All four batch pods run, on a node the autoscaler added', ko: 'batch 파드 넷이 모두 실행 중이고, 그중 일부는 오토스케일러가 더한 노드에 있습니다' }, (c) => {
         const pods = readyPods(c, 'batch');
         return pods.length === 4 && pods.some((p) => p.spec.nodeName.startsWith('pool-'));
-      }),
+      }, { pods: [{ label: 'batch', count: 4 }] }),
     },
     {
       id: 'shrink',

@@ -127,7 +127,7 @@ export const challenge: Lesson = {
         { en: 'Or write both objects in YAML: "+ New file" has Deployment and Service templates.', ko: 'YAML로 써도 됩니다. "+ 새 파일"에 디플로이먼트와 서비스 템플릿이 있습니다.' },
       ],
       solution: [{ command: 'kubectl apply -f -', stdin: CATALOG }],
-      goal: goal({ en: 'Service catalog has two ready endpoints', ko: '서비스 catalog의 준비된 엔드포인트가 둘입니다' }, (c) => readyEndpoints(c, 'catalog') === 2),
+      goal: goal({ en: 'Service catalog has two ready endpoints', ko: '서비스 catalog의 준비된 엔드포인트가 둘입니다' }, (c) => readyEndpoints(c, 'catalog') === 2, { services: [{ name: 'catalog', endpoints: 2 }], pods: [{ label: 'catalog', count: 2 }] }),
     },
     {
       id: 'db',

@@ -110,7 +110,7 @@ export const healthChecks: Lesson = {
         { en: 'Changing the template rolls out new pods with the fixed probe.', ko: '템플릿을 바꾸면 고친 프로브를 가진 새 파드가 배포됩니다.' },
       ],
       solution: [{ command: 'kubectl apply -f -', stdin: READY.replace('path: /ready', 'path: /') }],
-      goal: goal({ en: 'Service api has two ready endpoints', ko: '서비스 api에 준비된 엔드포인트가 둘입니다' }, (c) => readyEndpoints(c, 'api') === 2),
+      goal: goal({ en: 'Service api has two ready endpoints', ko: '서비스 api에 준비된 엔드포인트가 둘입니다' }, (c) => readyEndpoints(c, 'api') === 2, { services: [{ name: 'api', endpoints: 2 }], pods: [{ label: 'api', count: 2 }] }),
     },
   ],
 };

@@ -91,7 +91,7 @@ export const scheduling: Lesson = {
       goal: goal({ en: 'Three fast pods run, all on the SSD node', ko: 'fast 파드 셋이 모두 SSD 노드에서 실행 중입니다' }, (c) => {
         const pods = readyPods(c, 'fast');
         return pods.length === 3 && pods.every((p) => c.store.get('nodes', undefined, p.spec.nodeName)?.metadata.labels?.disktype === 'ssd');
-      }),
+      }, { nodes: [{ name: 'worker-3' }], pods: [{ label: 'fast', count: 3 }] }),
     },
     {
       id: 'spread',
@@ -107,7 +107,7 @@ export const scheduling: Lesson = {
       goal: goal({ en: 'Six spread pods run on all three workers', ko: 'spread 파드 여섯 개가 워커 세 대 모두에서 실행 중입니다' }, (c) => {
         const pods = readyPods(c, 'spread');
         return pods.length === 6 && new Set(pods.map((p) => p.spec.nodeName)).size === 3;
-      }),
+      }, { pods: [{ label: 'spread', count: 6 }] }),
     },
   ],
 };

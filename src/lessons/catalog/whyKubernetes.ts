@@ -95,7 +95,7 @@ export const whyKubernetes: Lesson = {
       suggestedCommand: 'kubectl create deployment many --image=nginx --replicas=5',
       hints: [{ en: 'The events show the time between Pulled and Started.', ko: '이벤트에서 Pulled와 Started 사이의 시간을 볼 수 있습니다.' }],
       solution: [{ command: 'kubectl create deployment many --image=nginx --replicas=5' }],
-      goal: goal({ en: 'Five many pods run', ko: 'many 파드 다섯 개가 실행 중입니다' }, (c) => readyPods(c, 'many').length === 5),
+      goal: goal({ en: 'Five many pods run', ko: 'many 파드 다섯 개가 실행 중입니다' }, (c) => readyPods(c, 'many').length === 5, { pods: [{ label: 'many', count: 5 }] }),
     },
     {
       id: 'microservices',

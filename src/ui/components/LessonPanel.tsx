@@ -3,10 +3,10 @@
  * current instructions, the goal (ticked live), hints one at a time, "show solution" and
  * "reset this step". All text comes from the lessons' data in the learner's language.
  */
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LESSONS } from '../../lessons/catalog';
-import type { Bilingual, Figure, Quiz } from '../../lessons/types';
+import type { Bilingual, Figure, GoalPicture, Quiz } from '../../lessons/types';
 import { currentLesson, useLessons } from '../store/lessonStore';
 import { engine, useCluster } from '../store/clusterStore';
 
@@ -148,6 +148,51 @@ function StepQuiz({ quiz }: { quiz: Quiz }) {
   );
 }
 
+/** "Show goal": the target state drawn small — the nodes, pods, Services and disks it is about. */
+function GoalPictureView({ picture }: { picture: GoalPicture }) {
+  const { t } = useTranslation();
+  return (
+    <div className="goal-picture" role="img" aria-label={t('lessons.goalPicture')}>
+      {(picture.nodes ?? []).map((n) => (
+        <div key={n.name} className={`gp-node ${n.down ? 'down' : ''}`}>
+          <span aria-hidden="true">{n.down ? '✖' : '✔'}</span> {n.name} <small>{n.down ? t('lessons.gpDown') : t('lessons.gpReady')}</small>
+        </div>
+      ))}
+      {(picture.services ?? []).map((sv) => (
+        <div key={sv.name} className="gp-service">
+          ⇄ {sv.name} <small>{t('lessons.gpEndpoints', { count: sv.endpoints })}</small>
+        </div>
+      ))}
+      {(picture.pods ?? []).map((g) => (
+        <div key={g.label} className="gp-pods">
+          {g.count === 0 ? (
+            <span className="gp-none">{t('lessons.gpNone', { label: g.label })}</span>
+          ) : (
+            <>
+              {Array.from({ length: Math.min(g.count, 10) }, (_, i) => (
+                <span key={i} className="gp-pod" aria-hidden="true">
+                  ●
+                </span>
+              ))}
+              <span>
+                {g.label} ×{g.count}
+                {g.containers ? ` (${g.containers}/${g.containers})` : ''}
+                {g.notOn ? ` — ${t('lessons.gpNotOn', { node: g.notOn })}` : ''}
+              </span>
+            </>
+          )}
+        </div>
+      ))}
+      {(picture.disks ?? []).map((d) => (
+        <div key={d.claim} className="gp-disk">
+          ⛁ {d.claim}
+          {d.file ? ` ∋ ${d.file}` : ''}
+        </div>
+      ))}
+    </div>
+  );
+}
+
 function ActiveLesson() {
   const { t } = useTranslation();
   const text = useText();
@@ -158,6 +203,7 @@ function ActiveLesson() {
   const done = new Set(s.completed[lesson.id] ?? []);
   const met = step.goal.met(engine(), { since: s.stepStart, answer: s.chosen });
   const finished = lesson.steps.every((x) => done.has(x.id));
+  const [showGoal, setShowGoal] = useState(false);
   return (
     <div className="lesson">
       <div className="lesson-head">
@@ -202,6 +248,7 @@ function ActiveLesson() {
         <p className={`goal ${met || done.has(step.id) ? 'met' : ''}`}>
           <span aria-hidden="true">{met || done.has(step.id) ? '✓' : '○'}</span> {t('lessons.goal')}: {text(step.goal.description)}
         </p>
+        {showGoal && step.goal.picture && <GoalPictureView picture={step.goal.picture} />}
         {step.hints.slice(0, s.hintsShown).map((h, i) => (
           <p key={i} className="hint">
             <strong>{t('lessons.hintN', { n: i + 1 })}</strong> {text(h)}
@@ -211,6 +258,11 @@ function ActiveLesson() {
           <button type="button" onClick={() => s.revealHint()} disabled={s.hintsShown >= step.hints.length}>
             {t('lessons.hint')} ({s.hintsShown}/{step.hints.length})
           </button>
+          {step.goal.picture && (
+            <button type="button" aria-pressed={showGoal} onClick={() => setShowGoal(!showGoal)}>
+              {t('lessons.showGoal')}
+            </button>
+          )}
           <button type="button" onClick={() => s.showSolution()}>
             {t('lessons.solution')}
           </button>
