@@ -23,6 +23,7 @@ function texts(l: Lesson): Bilingual[] {
       ...(s.quiz ? [s.quiz.question, s.quiz.explanation, ...s.quiz.choices] : []),
       ...(s.figure?.kind === 'stacks' ? [s.figure.caption, ...s.figure.columns.flatMap((col) => [col.title, ...col.layers, ...(col.note ? [col.note] : [])])] : []),
       ...(s.figure?.kind === 'table' ? [s.figure.caption, ...s.figure.header, ...s.figure.rows.flat()] : []),
+      ...(s.figure?.kind === 'path' ? [s.figure.caption, ...s.figure.stops.map((x) => x.does)] : []),
     ]),
   ];
 }

@@ -23,7 +23,8 @@ export interface StepContext {
 /** A small figure drawn beside the text: layers stacked side by side, or a comparison table. */
 export type Figure =
   | { kind: 'stacks'; caption: Bilingual; columns: { title: Bilingual; layers: Bilingual[]; note?: Bilingual }[] }
-  | { kind: 'table'; caption: Bilingual; header: Bilingual[]; rows: Bilingual[][] };
+  | { kind: 'table'; caption: Bilingual; header: Bilingual[]; rows: Bilingual[][] }
+  | { kind: 'path'; caption: Bilingual; stops: { name: string; does: Bilingual }[] };
 
 /** Something in the diagram: a control-plane component, a node, or an object by kind and name. */
 export interface Highlight {

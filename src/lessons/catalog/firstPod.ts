@@ -34,6 +34,18 @@ export const firstPod: Lesson = {
         ko: '파드(Pod)는 쿠버네티스가 실행하는 가장 작은 단위입니다. 주소 하나를 함께 쓰는 컨테이너 하나 이상으로 이루어지죠. nginx 웹 서버를 실행하는 파드를 띄워 봅시다.\n\nkubectl run hello --image=nginx\n\n그리고 다이어그램을 보세요. 점 하나가 kubectl에서 API 서버로 가서 etcd에 저장되고, 스케줄러가 노드를 고르면 그 노드의 kubelet이 컨테이너 런타임에 시작을 요청합니다.',
       },
       suggestedCommand: 'kubectl run hello --image=nginx',
+      figure: {
+        kind: 'path',
+        caption: { en: 'The path of a new pod', ko: '새 파드가 지나가는 길' },
+        stops: [
+          { name: 'kubectl', does: { en: 'sends the pod to the API server', ko: '파드를 API 서버에 보냄' } },
+          { name: 'kube-apiserver', does: { en: 'checks it, fills in defaults', ko: '검사하고 기본값을 채움' } },
+          { name: 'etcd', does: { en: 'stores it, still without a node', ko: '노드 없이 저장' } },
+          { name: 'kube-scheduler', does: { en: 'sees it, picks a node, binds it', ko: '보고, 노드를 골라 바인딩' } },
+          { name: 'kubelet', does: { en: 'on that node, sees the binding', ko: '그 노드에서 바인딩을 봄' } },
+          { name: 'containerd', does: { en: 'pulls the image, starts the container', ko: '이미지를 받고 컨테이너 시작' } },
+        ],
+      },
       hints: [
         { en: 'Type the command in the Terminal tab and press Enter.', ko: '터미널 탭에 명령을 입력하고 Enter를 누르세요.' },
         { en: 'Nothing moving? Check the clock is playing (top bar), or press ×4.', ko: '움직임이 없나요? 위쪽 막대에서 시계가 재생 중인지 확인하거나 4배속을 눌러 보세요.' },

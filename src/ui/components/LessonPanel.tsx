@@ -79,6 +79,20 @@ function LessonList() {
 
 function StepFigure({ figure }: { figure: Figure }) {
   const text = useText();
+  if (figure.kind === 'path') {
+    return (
+      <figure className="lesson-figure">
+        <ol className="path-figure">
+          {figure.stops.map((stop) => (
+            <li key={stop.name}>
+              <code>{stop.name}</code> <span>{text(stop.does)}</span>
+            </li>
+          ))}
+        </ol>
+        <figcaption>{text(figure.caption)}</figcaption>
+      </figure>
+    );
+  }
   if (figure.kind === 'table') {
     return (
       <figure className="lesson-figure">
