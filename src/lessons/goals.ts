@@ -50,12 +50,14 @@ export function podRunning(name: string, containers?: number, namespace = 'defau
   };
 }
 
+/** Whether the learner ran a kubectl command matching `pattern` (without "kubectl ") since the step began. */
+export function didRun(c: Cluster, step: StepContext | undefined, pattern: RegExp): boolean {
+  return c.actionLog().some((a) => a.type === 'kubectl' && a.at >= (step?.since ?? 0) && pattern.test(a.command.replace(/^kubectl\s+/, '')));
+}
+
 /** The learner ran a kubectl command matching `pattern` since the step began. */
 export function ranCommand(pattern: RegExp, description: Bilingual): Goal {
-  return {
-    description,
-    met: (c: Cluster, step?: StepContext) => c.actionLog().some((a) => a.type === 'kubectl' && a.at >= (step?.since ?? 0) && pattern.test(a.command.replace(/^kubectl\s+/, ''))),
-  };
+  return { description, met: (c: Cluster, step?: StepContext) => didRun(c, step, pattern) };
 }
 
 /** Every listed goal is met. */

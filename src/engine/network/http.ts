@@ -24,8 +24,14 @@ function ready(p: KObject): boolean {
   return p.status?.phase === 'Running' && (p.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
 }
 
+/** host, port (80 by default) and path of an http URL, as wget and curl take it. */
+export function parseHttpUrl(url: string): { host: string; port: number; path: string } | undefined {
+  const m = /^(?:http:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
+  return m ? { host: m[1], port: m[2] ? Number(m[2]) : 80, path: m[3] ?? '/' } : undefined;
+}
+
 /** The Service a name means from a pod in `ns` (short, ns-qualified or fully qualified). */
-function serviceByName(store: ObjectStore, ns: string, host: string): KObject | undefined {
+export function serviceByName(store: ObjectStore, ns: string, host: string): KObject | undefined {
   const parts = host.replace(/\.$/, '').split('.');
   if (parts.length === 1) return store.get('services', ns, parts[0]);
   if (parts.length === 2 || (parts.length === 3 && parts[2] === 'svc') || (parts.length === 5 && parts.slice(2).join('.') === 'svc.cluster.local')) return store.get('services', parts[1], parts[0]);
@@ -79,11 +85,9 @@ function serve(deps: HttpDeps, pod: KObject, port: number, path: string): HttpRe
 }
 
 export function httpRequest(deps: HttpDeps, from: KObject, url: string, hostHeader?: string): HttpResult {
-  const m = /^(?:http:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
-  if (!m) return { error: 'bad address' };
-  const host = m[1];
-  const port = m[2] ? Number(m[2]) : 80;
-  const path = m[3] ?? '/';
+  const parsed = parseHttpUrl(url);
+  if (!parsed) return { error: 'bad address' };
+  const { host, port, path } = parsed;
   const { store } = deps;
   const isIP = /^\d+\.\d+\.\d+\.\d+$/.test(host);
   // The ingress controller (its LoadBalancer address) routes by the Host header and path.

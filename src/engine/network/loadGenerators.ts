@@ -8,6 +8,7 @@ import type { KObject } from '../api/types';
 import type { ObjectStore } from '../api/store';
 import { programFor, type ContainerProgram } from '../kubelet/runtime';
 import { INGRESS_ADDRESS } from './ingress';
+import { parseHttpUrl, serviceByName } from './http';
 import type { TrafficModel, TrafficTarget } from './traffic';
 
 const programs = new WeakMap<object, ContainerProgram>();
@@ -20,17 +21,16 @@ function programOf(container: object): ContainerProgram {
 }
 
 function targetFor(store: ObjectStore, namespace: string, url: string, host?: string): TrafficTarget | undefined {
-  const m = /^(?:http:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
-  if (!m) return undefined;
-  const [, name, , path] = m;
-  if (name === INGRESS_ADDRESS) return { kind: 'Ingress', host: host ?? name, path: path ?? '/' };
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) {
-    const svc = store.list('services').find((s) => s.spec?.clusterIP === name);
-    if (svc) return { kind: 'Service', namespace: svc.metadata.namespace, name: svc.metadata.name! };
-    return { kind: 'LoadBalancer', ip: name };
+  const parsed = parseHttpUrl(url);
+  if (!parsed) return undefined;
+  if (parsed.host === INGRESS_ADDRESS) return { kind: 'Ingress', host: host ?? parsed.host, path: parsed.path };
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(parsed.host)) {
+    const svc = store.list('services').find((s) => s.spec?.clusterIP === parsed.host);
+    return svc ? { kind: 'Service', namespace: svc.metadata.namespace, name: svc.metadata.name! } : { kind: 'LoadBalancer', ip: parsed.host };
   }
-  const parts = name.split('.');
-  return { kind: 'Service', namespace: parts.length > 1 ? parts[1] : namespace, name: parts[0] };
+  // A name resolves as CoreDNS would; one that does not is a loop of failed requests: no load.
+  const svc = serviceByName(store, namespace, parsed.host);
+  return svc ? { kind: 'Service', namespace: svc.metadata.namespace, name: svc.metadata.name! } : undefined;
 }
 
 export class LoadGenerators {

@@ -1,6 +1,6 @@
 /** The final challenge: a small shop of several services, built with what the lessons taught. */
 import type { Lesson } from '../types';
-import { goal, ranCommand, readyEndpoints, readyPods } from '../goals';
+import { didRun, goal, readyEndpoints, readyPods } from '../goals';
 
 const CATALOG = `apiVersion: apps/v1
 kind: Deployment
@@ -159,7 +159,7 @@ export const challenge: Lesson = {
         { en: 'kubectl exec client -- wget -qO- --header "Host: shop.example.com" http://198.51.100.10/api', ko: 'kubectl exec client -- wget -qO- --header "Host: shop.example.com" http://198.51.100.10/api' },
       ],
       solution: [{ command: 'kubectl apply -f -', stdin: FRONT }, { command: 'kubectl exec client -- wget -qO- --header "Host: shop.example.com" http://198.51.100.10/api' }],
-      goal: goal({ en: 'The Ingress routes /api to catalog and you reached it', ko: '인그레스가 /api를 catalog로 보내고, 그곳에 닿았습니다' }, (c, step) => readyPods(c, 'storefront').length === 2 && !!c.store.get('ingresses', 'default', 'shop')?.status?.loadBalancer?.ingress?.length && ranCommand(/^exec\b.*(wget|curl)\b.*[Hh]ost:\s*shop\.example\.com.*\/api/, { en: '', ko: '' }).met(c, step)),
+      goal: goal({ en: 'The Ingress routes /api to catalog and you reached it', ko: '인그레스가 /api를 catalog로 보내고, 그곳에 닿았습니다' }, (c, step) => readyPods(c, 'storefront').length === 2 && !!c.store.get('ingresses', 'default', 'shop')?.status?.loadBalancer?.ingress?.length && didRun(c, step, /^exec\b.*(wget|curl)\b.*[Hh]ost:\s*shop\.example\.com.*\/api/)),
     },
     {
       id: 'scale',

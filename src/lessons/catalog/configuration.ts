@@ -1,6 +1,6 @@
 /** Lesson: configuration lives outside the image — ConfigMaps and Secrets. */
 import type { Lesson } from '../types';
-import { goal, ranCommand, readyPods } from '../goals';
+import { didRun, goal, readyPods } from '../goals';
 
 const APP = `apiVersion: apps/v1
 kind: Deployment
@@ -65,7 +65,7 @@ export const configuration: Lesson = {
       starterYaml: APP,
       hints: [{ en: '`kubectl logs deploy/shop` prints mode=test: the program read $MODE.', ko: '`kubectl logs deploy/shop`에 mode=test가 찍힙니다. 프로그램이 $MODE를 읽은 것입니다.' }],
       solution: [{ command: 'kubectl apply -f -', stdin: APP }, { command: 'kubectl exec deploy/shop -- cat /etc/shop/GREETING' }],
-      goal: goal({ en: 'A shop pod runs with the ConfigMap, and you read a mounted file', ko: 'shop 파드가 컨피그맵과 함께 실행되고, 마운트된 파일을 읽었습니다' }, (c, step) => readyPods(c, 'shop').length === 1 && ranCommand(/^exec\b.*(cat \/etc\/shop\/|-- env|printenv)/, { en: '', ko: '' }).met(c, step)),
+      goal: goal({ en: 'A shop pod runs with the ConfigMap, and you read a mounted file', ko: 'shop 파드가 컨피그맵과 함께 실행되고, 마운트된 파일을 읽었습니다' }, (c, step) => readyPods(c, 'shop').length === 1 && didRun(c, step, /^exec\b.*(cat \/etc\/shop\/|-- env|printenv)/)),
     },
     {
       id: 'secret',

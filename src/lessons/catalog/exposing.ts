@@ -1,6 +1,6 @@
 /** Lesson: exposing an app — NodePort, LoadBalancer, and Ingress with its controller. */
 import type { Lesson } from '../types';
-import { goal, ranCommand } from '../goals';
+import { didRun, goal } from '../goals';
 
 const APP = `apiVersion: apps/v1
 kind: Deployment
@@ -95,7 +95,7 @@ export const exposing: Lesson = {
       starterYaml: INGRESS,
       hints: [{ en: 'Another host name gets 404 Not Found from the controller: no rule matches it.', ko: '다른 호스트 이름으로 물으면 맞는 규칙이 없어 컨트롤러가 404 Not Found로 답합니다.' }],
       solution: [{ command: 'kubectl apply -f -', stdin: INGRESS }, { command: 'kubectl exec client -- wget -qO- --header "Host: shop.example.com" http://198.51.100.10/' }],
-      goal: goal({ en: 'Ingress shop has an address and you reached shop through it', ko: '인그레스 shop에 주소가 생겼고, 그것을 통해 shop에 닿았습니다' }, (c, step) => !!c.store.get('ingresses', 'default', 'shop')?.status?.loadBalancer?.ingress?.[0]?.ip && ranCommand(/^exec\b.*(wget|curl)\b.*[Hh]ost:\s*shop\.example\.com/, { en: '', ko: '' }).met(c, step)),
+      goal: goal({ en: 'Ingress shop has an address and you reached shop through it', ko: '인그레스 shop에 주소가 생겼고, 그것을 통해 shop에 닿았습니다' }, (c, step) => !!c.store.get('ingresses', 'default', 'shop')?.status?.loadBalancer?.ingress?.[0]?.ip && didRun(c, step, /^exec\b.*(wget|curl)\b.*[Hh]ost:\s*shop\.example\.com/)),
     },
   ],
 };

@@ -1,6 +1,6 @@
 /** Lesson: namespaces and labels — organising and selecting objects. */
 import type { Lesson } from '../types';
-import { goal, ranCommand } from '../goals';
+import { didRun, goal, ranCommand } from '../goals';
 
 export const namespaces: Lesson = {
   id: 'namespaces',
@@ -44,7 +44,7 @@ export const namespaces: Lesson = {
       },
       hints: [{ en: '`--show-labels` prints every object’s labels.', ko: '`--show-labels`를 붙이면 모든 레이블이 보입니다.' }],
       solution: [{ command: 'kubectl label deployment web tier=frontend -n team-a' }, { command: 'kubectl get deployments -A -l tier=frontend' }],
-      goal: goal({ en: 'team-a’s web is labelled tier=frontend and you selected by it', ko: 'team-a의 web에 tier=frontend 레이블이 있고, 그것으로 조회했습니다' }, (c, step) => c.store.get('deployments', 'team-a', 'web')?.metadata.labels?.tier === 'frontend' && ranCommand(/^get\b.*(-l|--selector)[= ]?tier=frontend/, { en: '', ko: '' }).met(c, step)),
+      goal: goal({ en: 'team-a’s web is labelled tier=frontend and you selected by it', ko: 'team-a의 web에 tier=frontend 레이블이 있고, 그것으로 조회했습니다' }, (c, step) => c.store.get('deployments', 'team-a', 'web')?.metadata.labels?.tier === 'frontend' && didRun(c, step, /^get\b.*(-l|--selector)[= ]?tier=frontend/)),
     },
   ],
 };

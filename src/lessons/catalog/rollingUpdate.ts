@@ -1,6 +1,6 @@
 /** Lesson: rolling updates and rollback. */
 import type { Lesson } from '../types';
-import { deploymentReady, goal, ranCommand } from '../goals';
+import { deploymentReady, didRun, goal, ranCommand } from '../goals';
 
 const WEB = `apiVersion: apps/v1
 kind: Deployment
@@ -67,7 +67,7 @@ export const rollingUpdate: Lesson = {
       suggestedCommand: 'kubectl rollout undo deployment/web',
       hints: [{ en: '`--to-revision=1` picks a revision explicitly.', ko: '`--to-revision=1`로 리비전을 직접 고를 수도 있습니다.' }],
       solution: [{ command: 'kubectl rollout undo deployment/web' }],
-      goal: goal({ en: 'All four web pods run nginx:1.26 again', ko: 'web 파드 넷이 다시 nginx:1.26을 실행합니다' }, (c, step) => image(c) === 'nginx:1.26' && deploymentReady('web', 4).met(c) && ranCommand(/^rollout undo/, { en: '', ko: '' }).met(c, step)),
+      goal: goal({ en: 'All four web pods run nginx:1.26 again', ko: 'web 파드 넷이 다시 nginx:1.26을 실행합니다' }, (c, step) => image(c) === 'nginx:1.26' && deploymentReady('web', 4).met(c) && didRun(c, step, /^rollout undo/)),
     },
   ],
 };

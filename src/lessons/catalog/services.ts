@@ -1,6 +1,6 @@
 /** Lesson: a Service gives replicas one address, and DNS gives it a name. */
 import type { Lesson } from '../types';
-import { goal, ranCommand, readyEndpoints, readyPods } from '../goals';
+import { didRun, goal, readyEndpoints, readyPods } from '../goals';
 
 export const services: Lesson = {
   id: 'services',
@@ -45,7 +45,7 @@ export const services: Lesson = {
       },
       hints: [{ en: 'Click the Service: its panel’s Describe tab lists the endpoints.', ko: '서비스를 누르면 Describe 탭에 엔드포인트 목록이 보입니다.' }],
       solution: [{ command: 'kubectl delete pod -l app=hello --wait=false' }],
-      goal: goal({ en: 'A pod was replaced and the Service has three endpoints again', ko: '파드가 교체되었고 서비스 엔드포인트가 다시 셋입니다' }, (c, step) => ranCommand(/^delete (pods?|po)\b/, { en: '', ko: '' }).met(c, step) && readyPods(c, 'hello').some((p) => Date.parse(p.metadata.creationTimestamp!) >= (step?.since ?? 0) - 999) && readyEndpoints(c, 'hello') === 3),
+      goal: goal({ en: 'A pod was replaced and the Service has three endpoints again', ko: '파드가 교체되었고 서비스 엔드포인트가 다시 셋입니다' }, (c, step) => didRun(c, step, /^delete (pods?|po)\b/) && readyPods(c, 'hello').some((p) => Date.parse(p.metadata.creationTimestamp!) >= (step?.since ?? 0) - 999) && readyEndpoints(c, 'hello') === 3),
     },
     {
       id: 'dns',
@@ -56,7 +56,7 @@ export const services: Lesson = {
       },
       hints: [{ en: 'The answer is the Service’s ClusterIP, not a pod IP.', ko: '답은 파드 IP가 아니라 서비스의 ClusterIP입니다.' }],
       solution: [{ command: 'kubectl exec client -- nslookup hello.default.svc.cluster.local' }],
-      goal: goal({ en: 'You resolved the Service’s name from a pod', ko: '파드 안에서 서비스 이름을 조회했습니다' }, (c, step) => ranCommand(/^exec\b.*nslookup hello(\.default(\.svc(\.cluster\.local)?)?)?\b/, { en: '', ko: '' }).met(c, step)),
+      goal: goal({ en: 'You resolved the Service’s name from a pod', ko: '파드 안에서 서비스 이름을 조회했습니다' }, (c, step) => didRun(c, step, /^exec\b.*nslookup hello(\.default(\.svc(\.cluster\.local)?)?)?\b/)),
     },
   ],
 };

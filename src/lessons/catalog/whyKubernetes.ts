@@ -1,6 +1,6 @@
 /** Lesson: why containers, why orchestration, and where Kubernetes clusters come from. */
 import type { Lesson } from '../types';
-import { answered, goal, ranCommand, readyPods } from '../goals';
+import { answered, didRun, goal, readyPods } from '../goals';
 
 const SHOP = `apiVersion: apps/v1
 kind: Deployment
@@ -107,7 +107,7 @@ export const whyKubernetes: Lesson = {
       starterYaml: SHOP,
       hints: [{ en: 'The name "catalog" is resolved by the cluster DNS to the catalog Service.', ko: '"catalog"라는 이름은 클러스터 DNS가 catalog 서비스로 풀어 줍니다.' }],
       solution: [{ command: 'kubectl apply -f -', stdin: SHOP }, { command: 'kubectl exec deploy/storefront -- curl -s http://catalog' }],
-      goal: goal({ en: 'The storefront reached the catalog by name', ko: 'storefront가 이름으로 catalog에 닿았습니다' }, (c, step) => readyPods(c, 'catalog').length === 2 && readyPods(c, 'storefront').length === 2 && ranCommand(/^exec\b.*(curl|wget)\b.*\bcatalog\b/, { en: '', ko: '' }).met(c, step)),
+      goal: goal({ en: 'The storefront reached the catalog by name', ko: 'storefront가 이름으로 catalog에 닿았습니다' }, (c, step) => readyPods(c, 'catalog').length === 2 && readyPods(c, 'storefront').length === 2 && didRun(c, step, /^exec\b.*(curl|wget)\b.*\bcatalog\b/)),
     },
     {
       id: 'origins',

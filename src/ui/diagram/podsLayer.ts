@@ -30,6 +30,8 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
     if (at) data.push({ ...p, kind: 'Pod', label: label(p), ...at });
   }
   const focusOwner = selected && selected.kind !== 'Pod' && selected.kind !== 'Node' && selected.kind !== 'Component' ? selected : undefined;
+  // A selected Service keeps its endpoint pods bright: looked up once per draw, not per pod.
+  const focusEndpoints = new Set(focusOwner?.kind === 'Service' ? (model.services.find((s) => s.name === focusOwner.name && s.namespace === focusOwner.namespace)?.endpointPods ?? []) : []);
   const pods = root
     .selectAll<SVGGElement, PodDatum>('g.pod:not(.exiting)')
     .data(data, (d) => d.uid)
@@ -54,7 +56,7 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
   pods
     .classed('lesson-focus', (d) => isFocused(ctx, { kind: 'Pod', name: d.name, namespace: d.namespace }, d.owner))
     .classed('selected', (d) => sameRef(selected, { kind: 'Pod', name: d.name, namespace: d.namespace }))
-    .classed('dimmed', (d) => !!focusOwner && !(d.owner && d.owner.kind === focusOwner.kind && d.owner.name === focusOwner.name && d.namespace === focusOwner.namespace) && !(focusOwner.kind === 'Service' && model.services.find((s) => s.name === focusOwner.name && s.namespace === focusOwner.namespace)?.endpointPods.includes(d.uid)));
+    .classed('dimmed', (d) => !!focusOwner && !(d.owner && d.owner.kind === focusOwner.kind && d.owner.name === focusOwner.name && d.namespace === focusOwner.namespace) && !focusEndpoints.has(d.uid));
   // Move only what moved: restarting a transition on every refresh would never let it finish.
   moveTo(pods, 450, (d) => `translate(${d.x},${d.y}) scale(1)`);
   textIfChanged(pods.select('text.pod-glyph'), (d) => TONE_ICON[d.tone]);

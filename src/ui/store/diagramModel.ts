@@ -179,14 +179,21 @@ export function buildDiagramModel(cluster: Cluster, namespaces: string[] = []): 
     .list('pods')
     .filter((p) => !p.spec?.nodeName && shown(p.metadata.namespace))
     .map((p) => podView(p, cluster));
+  // EndpointSlices grouped by their Service once per refresh, not listed again for each Service.
+  const slicesByService = new Map<string, KObject[]>();
+  for (const slice of store.list('endpointslices')) {
+    const key = `${slice.metadata.namespace}/${slice.metadata.labels?.['kubernetes.io/service-name']}`;
+    const list = slicesByService.get(key);
+    if (list) list.push(slice);
+    else slicesByService.set(key, [slice]);
+  }
   const services: DService[] = store
     .list('services')
     .filter((s) => shown(s.metadata.namespace))
     .map((s) => {
       const endpointPods: string[] = [];
       let endpoints = 0;
-      for (const slice of store.list('endpointslices', s.metadata.namespace)) {
-        if (slice.metadata.labels?.['kubernetes.io/service-name'] !== s.metadata.name) continue;
+      for (const slice of slicesByService.get(`${s.metadata.namespace}/${s.metadata.name}`) ?? []) {
         for (const ep of (slice.endpoints as { targetRef?: { uid?: string }; conditions?: { ready?: boolean } }[]) ?? []) {
           if (ep.conditions?.ready === false) continue;
           endpoints++;
