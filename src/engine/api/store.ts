@@ -20,6 +20,8 @@ export type IndexFn = (obj: KObject) => string[] | string | undefined;
 
 interface Index {
   fn: IndexFn;
+  /** True when an update cannot have changed the indexed values (skips recomputing them). */
+  same?: (obj: KObject, old: KObject) => boolean;
   entries: Map<string, Set<string>>;
 }
 
@@ -74,9 +76,9 @@ export class ObjectStore {
     };
   }
 
-  addIndex(resource: string, indexName: string, fn: IndexFn): void {
+  addIndex(resource: string, indexName: string, fn: IndexFn, same?: (obj: KObject, old: KObject) => boolean): void {
     const t = this.table(resource);
-    const index: Index = { fn, entries: new Map() };
+    const index: Index = { fn, same, entries: new Map() };
     t.indexes.set(indexName, index);
     for (const [ns, objs] of t.byNamespace) for (const obj of objs.values()) this.indexAdd(index, keyOf(ns, obj.metadata.name!), values(fn(obj)));
   }
@@ -199,6 +201,7 @@ export class ObjectStore {
     const ref = obj ?? old!;
     const key = keyOf(ref.metadata.namespace, ref.metadata.name!);
     for (const index of t.indexes.values()) {
+      if (obj && old && index.same?.(obj, old)) continue;
       const before = old ? values(index.fn(old)) : [];
       const after = obj ? values(index.fn(obj)) : [];
       // Most updates (status, heartbeats) leave every indexed value alone: nothing to move.
@@ -207,7 +210,7 @@ export class ObjectStore {
       this.indexAdd(index, key, after);
     }
     if (old?.metadata.uid && !obj) this.uidIndex.delete(old.metadata.uid);
-    if (obj?.metadata.uid) this.uidIndex.set(obj.metadata.uid, { resource, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name! });
+    if (obj?.metadata.uid && obj.metadata.uid !== old?.metadata.uid) this.uidIndex.set(obj.metadata.uid, { resource, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name! });
     const oldOwners = old?.metadata.ownerReferences;
     const newOwners = obj?.metadata.ownerReferences;
     const gkey = `${resource}|${ref.metadata.namespace ?? ''}|${ref.metadata.name}`;

@@ -113,9 +113,11 @@ export class Cluster {
       return t ? qualifiedResource(t) : resource;
     });
     this.store.addIndex('pods', 'nodeName', (p) => p.spec?.nodeName);
-    this.store.addIndex('pods', POD_LABEL_INDEX, podLabelKeys);
-    this.store.addIndex('pods', POD_CLAIM_INDEX, podClaimKeys);
-    this.store.addIndex('pods', 'orphan', (p) => (controllerOf(p) ? undefined : p.metadata.namespace));
+    // Pods are updated many times each (status, binding): the indexes below skip recomputing
+    // their keys when the part they read is the very same object as before.
+    this.store.addIndex('pods', POD_LABEL_INDEX, podLabelKeys, (p, old) => p.metadata.labels === old.metadata.labels);
+    this.store.addIndex('pods', POD_CLAIM_INDEX, podClaimKeys, (p, old) => p.spec?.volumes === old.spec?.volumes);
+    this.store.addIndex('pods', 'orphan', (p) => (controllerOf(p) ? undefined : p.metadata.namespace), (p, old) => p.metadata.ownerReferences === old.metadata.ownerReferences);
     this.api = new ApiServer(this.store, this.clock, this.rng);
     this.reasons = new ReasonLog(() => this.clock.now());
     this.ctx = { api: this.api, clock: this.clock, rng: this.rng, reasons: this.reasons };

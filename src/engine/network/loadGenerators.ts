@@ -45,9 +45,11 @@ export class LoadGenerators {
   }
 
   private sync(pod: KObject, deleted: boolean): void {
+    // Most pods send nothing: one cached look per container and done (no allocation).
+    const containers = (pod.spec?.containers as { name: string }[]) ?? [];
+    if (this.active.size === 0 && !containers.some((c) => programOf(c).load)) return;
     const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
-    const generators = ((pod.spec?.containers as { name: string }[]) ?? []).filter((c) => programOf(c).load);
-    // Most pods send nothing: one cached look per container and done.
+    const generators = containers.filter((c) => programOf(c).load);
     if (!generators.length && !this.active.has(key)) return;
     const wanted: { target: TrafficTarget; rps: number }[] = [];
     if (!deleted && !pod.metadata.deletionTimestamp) {

@@ -7,6 +7,7 @@ import type { KObject } from '../api/types';
 import type { ObjectStore } from '../api/store';
 import { bytes, milliCpu } from '../api/quantity';
 import { podRequests, type NodeInfo } from './framework';
+import { NodeMemos } from './memo';
 
 export class SchedulerCache {
   readonly nodes = new Map<string, NodeInfo>();
@@ -22,8 +23,11 @@ export class SchedulerCache {
   readonly imageNodes = new Map<string, number>();
   imageVersion = 0;
   generation = 0;
+  /** Per-node memoised verdicts and scores, by slot; cleared for a node whenever it changes. */
+  readonly memos: NodeMemos;
 
-  constructor(store: ObjectStore) {
+  constructor(store: ObjectStore, scorePlugins: number) {
+    this.memos = new NodeMemos(scorePlugins);
     for (const n of store.list('nodes')) this.upsertNode(n);
     for (const p of store.list('pods')) this.onPod(p, undefined);
     store.watch('nodes', (type, node) => {
@@ -56,8 +60,7 @@ export class SchedulerCache {
       usedPorts: new Map(),
       images: new Map(),
       generation: 0,
-      // Declared up front so every NodeInfo keeps one shape (the hot loops stay monomorphic).
-      memo: undefined,
+      slot: this.ordered.length,
     };
     const prefers = (taints: { effect: string }[]) => taints.some((t) => t.effect === 'PreferNoSchedule');
     if (existing && prefers(existing.taints)) this.preferNoScheduleNodes--;
@@ -65,7 +68,7 @@ export class SchedulerCache {
     info.labels = node.metadata.labels ?? {};
     info.taints = node.spec?.taints ?? [];
     if (prefers(info.taints)) this.preferNoScheduleNodes++;
-    info.generation++;
+    this.touch(info);
     info.unschedulable = !!node.spec?.unschedulable;
     info.allocatableMilliCpu = milliCpu(alloc.cpu);
     info.allocatableMemory = bytes(alloc.memory);
@@ -78,8 +81,15 @@ export class SchedulerCache {
       this.nodes.set(name, info);
       this.order.push(name);
       this.ordered.push(info);
+      if (info.slot >= this.memos.state.length) this.memos.reset(this.ordered.length);
     }
     this.generation++;
+  }
+
+  /** Something on the node changed: memoised results for it are void. */
+  private touch(info: NodeInfo): void {
+    info.generation++;
+    this.memos.invalidate(info.slot);
   }
 
   private countImage(ref: string, delta: number): void {
@@ -95,6 +105,9 @@ export class SchedulerCache {
     this.nodes.delete(name);
     this.order = this.order.filter((n) => n !== name);
     this.ordered = this.ordered.filter((n) => n.name !== name);
+    // Slots follow the order: renumber and start the memos afresh.
+    this.ordered.forEach((n, i) => (n.slot = i));
+    this.memos.reset(this.ordered.length);
     this.generation++;
   }
 
@@ -126,7 +139,7 @@ export class SchedulerCache {
     if (r.owner) info.ownerCounts.set(r.owner, (info.ownerCounts.get(r.owner) ?? 0) + 1);
     for (const hp of r.hostPorts ?? []) info.usedPorts.set(hp, (info.usedPorts.get(hp) ?? 0) + 1);
     if (r.antiAffinity) this.antiAffinityPods++;
-    info.generation++;
+    this.touch(info);
     this.generation++;
   }
 
@@ -148,7 +161,7 @@ export class SchedulerCache {
     info.nonZeroMemory -= r.nonZeroMemory;
     info.podCount--;
     if (r.antiAffinity) this.antiAffinityPods--;
-    info.generation++;
+    this.touch(info);
     for (const hp of r.hostPorts ?? []) {
       const n = (info.usedPorts.get(hp) ?? 1) - 1;
       if (n <= 0) info.usedPorts.delete(hp);

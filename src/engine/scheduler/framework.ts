@@ -33,17 +33,8 @@ export interface NodeInfo {
   images: Map<string, number>;
   /** Bumped on every change to the node or the pods on it (what memoised results depend on). */
   generation: number;
-  /** The last filter verdict and raw scores for a pod template, valid for this generation. */
-  memo?: NodeMemo;
-}
-
-export interface NodeMemo {
-  signature: string;
-  generation: number;
-  imageVersion: number;
-  filtered: FilterResult | null;
-  /** Raw (unnormalised) score per score plugin; NaN where not computed. */
-  raw: Float64Array;
+  /** The node's place in the cache's order: its index into the memo arrays (NodeMemos). */
+  slot: number;
 }
 
 export interface PodRequests {
@@ -75,8 +66,8 @@ export interface PodInfo {
   imageRefs: string[];
   imageSpreads: number[];
   imageMaxScore: number;
-  /** The template signature for memoised results (undefined: compute everything afresh). */
-  signature?: string;
+  /** The interned template signature for memoised results (undefined: compute everything afresh). */
+  signature?: number;
   requests: PodRequests;
   tolerations: Toleration[];
   nodeSelector: Record<string, string>;
@@ -131,12 +122,18 @@ export const DEFAULT_MILLI_CPU_REQUEST = 100;
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
 /** Pod requests: the sum over app containers, or the largest init container if that is larger. */
-export function podRequests(pod: KObject): PodRequests {
+/** Sums per containers array: pods of one template share it, and the cache and every cycle ask. */
+const containerSums = new WeakMap<object, [number, number, number, number]>();
+
+function sumContainers(containers: KObject['spec']['containers'] | undefined): [number, number, number, number] {
+  if (!containers) return [0, 0, 0, 0];
+  let sums = containerSums.get(containers);
+  if (sums) return sums;
   let cpu = 0;
   let mem = 0;
   let nzCpu = 0;
   let nzMem = 0;
-  for (const c of pod.spec?.containers ?? []) {
+  for (const c of containers) {
     const req = c.resources?.requests ?? {};
     const cc = milliCpu(req.cpu);
     const cm = bytes(req.memory);
@@ -145,6 +142,12 @@ export function podRequests(pod: KObject): PodRequests {
     nzCpu += req.cpu === undefined ? DEFAULT_MILLI_CPU_REQUEST : cc;
     nzMem += req.memory === undefined ? DEFAULT_MEMORY_REQUEST : cm;
   }
+  containerSums.set(containers, (sums = [cpu, mem, nzCpu, nzMem]));
+  return sums;
+}
+
+export function podRequests(pod: KObject): PodRequests {
+  let [cpu, mem, nzCpu, nzMem] = sumContainers(pod.spec?.containers);
   let sidecarCpu = 0;
   let sidecarMem = 0;
   for (const c of pod.spec?.initContainers ?? []) {

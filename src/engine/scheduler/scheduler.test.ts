@@ -103,3 +103,33 @@ describe('scheduler plugins', () => {
     for (const v of why.filter((x) => x.node !== node && x.scores)) expect(v.scores!.ImageLocality).toBe(0);
   });
 });
+
+describe('memoised scoring', () => {
+  it('places every pod exactly where the general scoring path does', () => {
+    // Bare pods, Deployments, image-heavy pods, PreferNoSchedule taints, host ports and a node
+    // joining mid-way: the fast path must pick the same nodes, with the same random tie-breaks.
+    const run = (memoised: boolean) => {
+      const c = newCluster({ workers: 6 });
+      c.scheduler.memoisedScoring = memoised;
+      const docs: string[] = [];
+      for (let i = 0; i < 12; i++) docs.push(`apiVersion: v1\nkind: Pod\nmetadata: {name: bare-${i}}\nspec:\n  containers: [{name: c, image: ${i % 3 ? 'nginx:1.27' : 'redis:7.4'}, resources: {requests: {cpu: ${50 + (i % 4) * 100}m, memory: 64Mi}}}]\n`);
+      docs.push('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 9\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: c, image: httpd:2.4, resources: {requests: {cpu: 200m}}}]\n');
+      docs.push('apiVersion: v1\nkind: Pod\nmetadata: {name: porty}\nspec:\n  containers: [{name: c, image: nginx:1.27, ports: [{containerPort: 80, hostPort: 8080}]}]\n');
+      k(c, 'apply -f -', docs.join('---\n'));
+      c.advance(20);
+      c.addNode({ name: 'worker-late', cpu: 8, memoryGi: 32 });
+      // A PreferNoSchedule taint brings a normalising plugin in: the general path again.
+      k(c, 'taint nodes worker-2 spare=yes:PreferNoSchedule');
+      k(c, 'apply -f -', 'apiVersion: v1\nkind: Pod\nmetadata: {name: after-taint}\nspec:\n  containers: [{name: c, image: nginx:1.27}]\n');
+      k(c, 'scale deployment web --replicas=20');
+      c.advance(60);
+      return c.store
+        .list('pods')
+        .map((p) => `${p.metadata.name}@${p.spec.nodeName}`)
+        .sort();
+    };
+    const general = run(false);
+    expect(general.filter((p) => p.endsWith('@undefined'))).toEqual([]);
+    expect(run(true)).toEqual(general);
+  });
+});

@@ -12,7 +12,7 @@ import type { ScheduledTask } from '../sim/clock';
 import type { ControllerContext } from '../controllers/context';
 import { SchedulerCache } from './cache';
 import { SchedulingQueue } from './queue';
-import { podInfo, type FilterResult, type NodeInfo, type PodInfo } from './framework';
+import { podInfo, type CycleContext, type FilterResult, type NodeInfo, type PodInfo } from './framework';
 import { FILTER_PLUGINS, SCORE_PLUGINS } from './plugins';
 import { podHasClaims } from './plugins/volumebinding';
 import { VolumePreBinder } from './prebind';
@@ -68,7 +68,7 @@ export class Scheduler {
 
   constructor(private ctx: ControllerContext) {
     const store = ctx.api.store;
-    this.cache = new SchedulerCache(store);
+    this.cache = new SchedulerCache(store, SCORE_PLUGINS.length);
     this.preBinder = new VolumePreBinder(ctx, SCHEDULER_NAME);
     for (const pod of store.list('pods')) this.onPod('ADDED', pod);
     store.watch('pods', (type, pod, old) => this.onPod(type, pod, old));
@@ -108,11 +108,14 @@ export class Scheduler {
 
   private kick(): void {
     if (this.cycleTask && !this.cycleTask.cancelled && this.cycleTask.at >= this.ctx.clock.now()) return;
-    this.cycleTask = this.ctx.clock.after(CYCLE_MS, SCHEDULER_NAME, () => {
-      this.cycleTask = undefined;
-      this.scheduleNext();
-    });
+    this.cycleTask = this.ctx.clock.after(CYCLE_MS, SCHEDULER_NAME, this.runCycle);
   }
+
+  /** One cycle's task body, made once (a cycle runs a thousand times a simulated second). */
+  private readonly runCycle = () => {
+    this.cycleTask = undefined;
+    this.scheduleNext();
+  };
 
   private scheduleNext(): void {
     const next = this.queue.pop();
@@ -149,7 +152,7 @@ export class Scheduler {
     const info = podInfo(pod);
     const now = this.ctx.clock.now();
     this.lastAttemptAt.set(key, now);
-    const { feasible, reasons, unresolvable, evaluated, preFilterMessage } = this.findFeasible(info);
+    const { feasible, reasons, unresolvable, evaluated, preFilterMessage, ranked } = this.findFeasible(info);
     const attempt: SchedulingAttempt = { pod: refOf(pod), time: now, evaluatedNodes: evaluated, feasibleNodes: feasible.length, reasons, topScores: [] };
     if (preFilterMessage) attempt.preFilterMessage = preFilterMessage;
     if (feasible.length === 0) {
@@ -162,10 +165,10 @@ export class Scheduler {
       this.ensureFlush();
       return;
     }
-    const scored = this.score(info, feasible);
+    const scored = ranked ?? this.score(info, feasible);
     const chosen = this.select();
     attempt.node = chosen;
-    attempt.topScores = scored.slice(0, 5);
+    attempt.topScores = scored.length > 5 ? scored.slice(0, 5) : scored;
     this.attempts.set(key, attempt);
     // Keep the most recent bindings only: a FIFO of keys (iterating a Map from its start
     // would walk every slot deleted before).
@@ -180,7 +183,8 @@ export class Scheduler {
     }
     this.queue.unschedulable.delete(key);
     const nodeInfo = this.cache.nodes.get(chosen)!;
-    const bind = () => this.bindPod(key, chosen, { node: chosen, feasible: feasible.length, evaluated, score: scored[0]?.total ?? 0 });
+    const params = { node: chosen, feasible: feasible.length, evaluated, score: scored[0]?.total ?? 0 };
+    const bind = () => this.bindPod(key, chosen, params);
     if (!podHasClaims(pod)) return bind();
     // Reserve: hold the node's resources for the pod while its volumes are bound.
     const assumed: KObject = { ...pod, spec: { ...pod.spec, nodeName: chosen } };
@@ -215,8 +219,8 @@ export class Scheduler {
     const pod = this.ctx.api.store.get('pods', ns, name);
     if (!pod || !this.needsScheduling(pod)) return;
     try {
-      const bound = this.ctx.api.bind(pod, chosen, SCHEDULER_NAME);
-      this.cache.addPod(bound);
+      // The cache's own pod watch accounts for the bound pod, synchronously, inside bind().
+      this.ctx.api.bind(pod, chosen, SCHEDULER_NAME);
       this.ctx.api.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${chosen}`, SCHEDULER_NAME);
       const nodeObj = this.cache.nodes.get(chosen)?.node;
       this.ctx.reasons.record(SCHEDULER_NAME, 'scheduler.bound', params, nodeObj ? [refOf(pod), refOf(nodeObj)] : [refOf(pod)]);
@@ -225,6 +229,25 @@ export class Scheduler {
     }
   }
 
+  /**
+   * Signatures as small integers: every node's memo is checked against the pod's signature each
+   * cycle, and comparing long strings there cost more than the filters it saves.
+   */
+  private signatureIds = new Map<string, number>();
+  private internSignature(signature: string | undefined): number | undefined {
+    if (signature === undefined) return undefined;
+    let id = this.signatureIds.get(signature);
+    if (id === undefined) {
+      // Old templates pile up over a long session; memos holding a forgotten id simply miss.
+      if (this.signatureIds.size >= 10_000) this.signatureIds.clear();
+      this.signatureIds.set(signature, (id = ++this.signatureSeq));
+    }
+    return id;
+  }
+  private signatureSeq = 0;
+
+  private feasibleBuffer: NodeInfo[] = [];
+
   /** How many feasible nodes to look for (numFeasibleNodesToFind, adaptive percentage). */
   private feasibleNodesToFind(total: number): number {
     if (total < 100) return total;
@@ -232,32 +255,44 @@ export class Scheduler {
     return Math.max(100, Math.floor((total * percentage) / 100));
   }
 
-  private findFeasible(info: PodInfo): { feasible: NodeInfo[]; reasons: Record<string, number>; unresolvable: number; evaluated: number; preFilterMessage?: string } {
+  private findFeasible(info: PodInfo): { feasible: NodeInfo[]; reasons: Record<string, number>; unresolvable: number; evaluated: number; preFilterMessage?: string; ranked?: ScoredNode[] } {
     const ordered = this.cache.ordered;
     const total = ordered.length;
     const want = this.feasibleNodesToFind(total);
-    const feasible: NodeInfo[] = [];
+    // One array for every cycle (grown to 500 entries per cycle, it was a steady source of garbage);
+    // what a cycle returns is only read until the next one.
+    const feasible = this.feasibleBuffer;
+    let found = 0;
     const reasons: Record<string, number> = {};
     let unresolvable = 0;
     let evaluated = 0;
     const ctx = this.cycleContext();
     for (const p of FILTER_PLUGINS) {
       const refused = p.preFilter?.(info, ctx);
-      if (refused) return { feasible, reasons, unresolvable: total, evaluated: 0, preFilterMessage: refused };
+      if (refused) return { feasible: [], reasons, unresolvable: total, evaluated: 0, preFilterMessage: refused };
     }
     const filters = FILTER_PLUGINS.filter((p) => !p.relevant || p.relevant(info) || info.cycle.has(p.name));
-    const signature = podSignature(info.pod, ctx.antiAffinityPods);
+    const signature = this.internSignature(podSignature(info.pod, ctx.antiAffinityPods));
     info.signature = signature;
+    // Memoised ranking: scored in this same pass, node by node, when no normalising plugin runs.
+    const mask = signature !== undefined ? this.memoisedMask(info, ctx) : -1;
+    if (mask >= 0) this.startRanking(mask);
+    const memos = this.cache.memos;
+    const memoState = memos.state;
+    const hit = signature !== undefined ? signature * 2 : -2;
     let index = this.nextStartNodeIndex;
-    for (let i = 0; i < total && feasible.length < want; i++) {
+    for (let i = 0; i < total && found < want; i++) {
+      // The slot is the node's index in the order: the memo arrays are read without touching the node.
+      const slot = index;
       const node = ordered[index];
       if (++index === total) index = 0;
       evaluated++;
       let verdict: FilterResult | null = null;
-      const memo = node.memo;
-      if (signature !== undefined && memo && memo.signature === signature && memo.generation === node.generation) {
-        verdict = memo.filtered;
-      } else {
+      const state = memoState[slot];
+      if (state === hit + 1) {
+        // Memoised: passed.
+      } else if (state === hit) verdict = memos.verdicts[slot];
+      else {
         for (const plugin of filters) {
           const r = plugin.filter(info, node);
           if (r) {
@@ -265,23 +300,19 @@ export class Scheduler {
             break;
           }
         }
-        if (signature !== undefined) {
-          // Reuse the node's memo storage: a miss must not allocate.
-          const m = node.memo ?? (node.memo = { signature, generation: 0, imageVersion: -1, filtered: null, raw: new Float64Array(SCORE_PLUGINS.length) });
-          m.signature = signature;
-          m.generation = node.generation;
-          m.imageVersion = -1;
-          m.filtered = verdict;
-        }
+        if (signature !== undefined) memos.store(slot, signature, verdict);
       }
       if (!verdict) {
-        feasible.push(node);
+        if (mask >= 0) this.rank(info, node, found, slot);
+        feasible[found++] = node;
         continue;
       }
       for (const reason of verdict.reasons) reasons[reason] = (reasons[reason] ?? 0) + 1;
       if (verdict.unresolvable) unresolvable++;
     }
     this.nextStartNodeIndex = total ? (this.nextStartNodeIndex + evaluated) % total : 0;
+    feasible.length = found;
+    if (mask >= 0) return { feasible, reasons, unresolvable, evaluated, ranked: this.finishRanking(feasible) };
     return { feasible, reasons, unresolvable, evaluated };
   }
 
@@ -289,7 +320,7 @@ export class Scheduler {
    * Weighted totals per feasible node, in typed arrays (a cycle scores hundreds of nodes, so no
    * object per node); the per-plugin breakdown is kept only for the best few, for "why here?".
    */
-  private score(info: PodInfo, nodes: NodeInfo[]): { node: string; total: number; scores: Record<string, number> }[] {
+  private score(info: PodInfo, nodes: NodeInfo[]): ScoredNode[] {
     const n = nodes.length;
     if (this.buffers.length < n) this.growBuffers(n);
     const totals = this.totals;
@@ -302,21 +333,17 @@ export class Scheduler {
     // Raw scores, node by node: one memo check per node, then every plugin's value from it.
     const signature = info.signature;
     const imageVersion = this.cache.imageVersion;
+    const memos = this.cache.memos;
     const P = SCORE_PLUGINS.length;
     for (let i = 0; i < n; i++) {
       const node = nodes[i];
-      const memo = signature !== undefined ? node.memo : undefined;
-      const valid = memo !== undefined && memo.signature === signature && memo.generation === node.generation;
-      if (valid && memo.imageVersion !== imageVersion) {
-        memo.raw.fill(NaN);
-        memo.imageVersion = imageVersion;
-      }
+      const raw = signature !== undefined && memos.holds(node.slot, signature) ? memos.rawAt(node.slot, imageVersion) : undefined;
       for (let k = 0; k < P; k++) {
         if (!active[k]) continue;
         let v: number;
-        if (valid) {
-          v = memo.raw[k];
-          if (Number.isNaN(v)) v = memo.raw[k] = SCORE_PLUGINS[k].score(info, node);
+        if (raw) {
+          v = raw[k];
+          if (Number.isNaN(v)) v = raw[k] = SCORE_PLUGINS[k].score(info, node);
         } else v = SCORE_PLUGINS[k].score(info, node);
         perPlugin[k][i] = v;
       }
@@ -349,11 +376,7 @@ export class Scheduler {
         if (best.length > TOP) best.pop();
       }
     }
-    const out = best.map((i) => {
-      const scores: Record<string, number> = {};
-      SCORE_PLUGINS.forEach((p, k) => (scores[p.name] = perPlugin[k][i]));
-      return { node: nodes[i].name, total: totals[i], scores };
-    });
+    const out = best.map((i) => new ScoredNode(nodes[i].name, totals[i], perPlugin.map((weighted) => weighted[i])));
     // Every node tied with the best takes part in the random tie-break.
     const top = out.length ? out[0].total : 0;
     let ties = 0;
@@ -363,6 +386,86 @@ export class Scheduler {
     return out;
   }
 
+  /**
+   * The same ranking as score() when no active plugin normalises: a node's weighted total is
+   * then a function of the node and the pod template alone, memoised beside the filter verdict,
+   * so filtering and scoring are one pass that keeps the best five and the ties as it goes.
+   * Which plugins take part does not depend on the feasible set, so it is known up front.
+   * Returns the active plugins as a bit mask, or -1 when the general path must run.
+   */
+  private memoisedMask(info: PodInfo, ctx: CycleContext): number {
+    if (!this.memoisedScoring) return -1;
+    let mask = 0;
+    for (let k = 0; k < SCORE_PLUGINS.length; k++) {
+      const p = SCORE_PLUGINS[k];
+      if (p.relevant && !p.relevant(info, [], ctx)) continue;
+      if (p.normalize) return -1;
+      mask |= 1 << k;
+    }
+    return mask;
+  }
+
+  private rankMask = 0;
+  private rankImageVersion = 0;
+  private rankKey = 0;
+  private bestTotals: number[] = [];
+  private bestNodes: NodeInfo[] = [];
+
+  private startRanking(mask: number): void {
+    this.rankMask = mask;
+    this.rankImageVersion = this.cache.imageVersion;
+    // A memoised total holds for one plugin set (7 bits) at one image version.
+    this.rankKey = this.rankImageVersion * 128 + mask;
+    this.bestTotals.length = 0;
+    this.bestNodes.length = 0;
+    this.tiedCount = 0;
+  }
+
+  /** One feasible node, the i-th: its total from the memo (findFeasible just validated it). */
+  private rank(info: PodInfo, node: NodeInfo, i: number, slot: number): void {
+    const memos = this.cache.memos;
+    const mask = this.rankMask;
+    let total: number;
+    if (memos.rankKey[slot] === this.rankKey) total = memos.total[slot];
+    else {
+      const raw = memos.rawAt(slot, this.rankImageVersion);
+      // Summed in plugin order, as score() does, so equal nodes tie exactly.
+      total = 0;
+      for (let k = 0; k < SCORE_PLUGINS.length; k++) {
+        if (!(mask & (1 << k))) continue;
+        let v = raw[k];
+        if (Number.isNaN(v)) v = raw[k] = SCORE_PLUGINS[k].score(info, node);
+        total += v * SCORE_PLUGINS[k].weight;
+      }
+      memos.total[slot] = total;
+      memos.rankKey[slot] = this.rankKey;
+    }
+    const nodes = this.bestNodes;
+    const totals = this.bestTotals;
+    // Ties with the best so far, in node order (the random pick is made among all of them).
+    if (nodes.length === 0 || total > totals[0]) this.tiedCount = 0;
+    if (nodes.length === 0 || total >= totals[0]) this.tied[this.tiedCount++] = i;
+    let j = nodes.length;
+    while (j > 0 && totals[j - 1] < total) j--;
+    if (j < 5) {
+      nodes.splice(j, 0, node);
+      totals.splice(j, 0, total);
+      if (nodes.length > 5) {
+        nodes.pop();
+        totals.pop();
+      }
+    }
+  }
+
+  private finishRanking(feasible: NodeInfo[]): ScoredNode[] {
+    this.tiedNodes = feasible;
+    const mask = this.rankMask;
+    const raw = this.cache.memos.raw;
+    return this.bestNodes.map((node, r) => new ScoredNode(node.name, this.bestTotals[r], SCORE_PLUGINS.map((p, k) => (mask & (1 << k) ? raw[node.slot][k] * p.weight : 0))));
+  }
+
+  /** Off only in the test that checks the fast path ranks exactly as the general one. */
+  memoisedScoring = true;
   private tied: number[] = [];
   private tiedCount = 0;
   private tiedNodes: NodeInfo[] = [];
@@ -437,6 +540,24 @@ export class Scheduler {
       v.total = s.total;
     }
     return verdicts;
+  }
+}
+
+/**
+ * One of a cycle's best nodes. The per-plugin breakdown is kept as numbers and named only when
+ * read ("why here?"): building a keyed object for five nodes every cycle was a tenth of the
+ * scheduler's time.
+ */
+class ScoredNode {
+  constructor(
+    readonly node: string,
+    readonly total: number,
+    private readonly values: number[],
+  ) {}
+  get scores(): Record<string, number> {
+    const scores: Record<string, number> = {};
+    SCORE_PLUGINS.forEach((p, k) => (scores[p.name] = this.values[k]));
+    return scores;
   }
 }
 
