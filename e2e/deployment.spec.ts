@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { promptLine, terminalRows } from './terminal';
 
 test.describe('first deployment', () => {
   test.beforeEach(async ({ page }) => {
@@ -57,16 +58,28 @@ test.describe('first deployment', () => {
     await prompt.fill('rm -rf /');
     await prompt.press('Enter');
     await expect(page.getByTestId('console-output')).toContainText('Only kubectl (and ls, cat, clear) run here');
-    // Tab completes verbs, types and names.
+    // The terminal (xterm.js) shows the answers in colour on its own screen.
+    await expect.poll(async () => (await terminalRows(page)).join('\n')).toContain('Only kubectl (and ls, cat, clear) run');
+    // Tab completes verbs, types and names, on the prompt line.
     await prompt.fill('kubectl desc');
     await prompt.press('Tab');
-    await expect(prompt).toHaveValue('kubectl describe ');
+    await expect.poll(() => promptLine(page)).toBe('$ kubectl describe');
     await prompt.pressSequentially('nod');
     await prompt.press('Tab');
-    await expect(prompt).toHaveValue('kubectl describe node');
+    await expect.poll(() => promptLine(page)).toBe('$ kubectl describe node');
     await prompt.pressSequentially('s con');
     await prompt.press('Tab');
-    await expect(prompt).toHaveValue('kubectl describe nodes control-plane ');
+    await expect.poll(() => promptLine(page)).toBe('$ kubectl describe nodes control-plane');
+    await prompt.press('Enter');
+    await expect(page.getByTestId('console-output')).toContainText('Name:               control-plane');
+    // ↑ recalls it; Ctrl+C abandons a line; Ctrl+U clears one.
+    await prompt.press('ArrowUp');
+    await expect.poll(() => promptLine(page)).toBe('$ kubectl describe nodes control-plane');
+    await prompt.press('Control+c');
+    await expect.poll(() => promptLine(page)).toBe('$');
+    await prompt.pressSequentially('kubectl get nothing-at-all');
+    await prompt.press('Control+u');
+    await expect.poll(() => promptLine(page)).toBe('$');
     await prompt.fill('cat nothing.yaml');
     await prompt.press('Enter');
     await expect(page.getByTestId('console-output')).toContainText('cat: nothing.yaml: No such file. Files: web.yaml');

@@ -1,9 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCluster } from '../store/clusterStore';
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import '@xterm/xterm/css/xterm.css';
+import { useCluster, type ConsoleEntry } from '../store/clusterStore';
 import { useFiles } from '../store/filesStore';
 import { RESOURCE_TYPES, VERBS } from '../../engine';
 import { complete, type CompletionSource } from '../terminal/complete';
+import { LineEditor, wrapWords, type EditorAction } from '../terminal/lineEditor';
+import i18n from '../i18n';
 
 function completionSource(): CompletionSource {
   return {
@@ -14,79 +19,126 @@ function completionSource(): CompletionSource {
   };
 }
 
-/** A kubectl prompt with history (↑/↓). Output is plain text, never HTML. */
+const RED = '\x1b[31m';
+const DIM = '\x1b[90m';
+const YELLOW = '\x1b[33m';
+const RESET = '\x1b[0m';
+
+/** Terminal text: xterm wants CRLF. */
+const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
+
+/** A shell line (not kubectl): ls and cat of the editor's files, clear, or a friendly refusal. */
+function runShellLine(command: string): void {
+  const t = i18n.t.bind(i18n);
+  const words = command.split(/\s+/);
+  const files = useFiles.getState();
+  const store = useCluster.getState();
+  if (words[0] === 'ls') store.echo(command, files.files.map((f) => f.name).join('\n') + '\n');
+  else if (words[0] === 'cat' && words.length > 1) {
+    const out = words.slice(1).map((name) => ({ name, file: files.files.find((f) => f.name === name) }));
+    const missing = out.find((o) => !o.file);
+    if (missing) store.echo(command, '', t('console.noFile', { name: missing.name, files: files.files.map((f) => f.name).join(', ') }));
+    else store.echo(command, out.map((o) => o.file!.content).join(''));
+  } else store.echo(command, '', t('console.notKubectl'), 'note');
+}
+
+/**
+ * The kubectl terminal, on xterm.js: a readline-style prompt (history ↑/↓, Tab completion,
+ * Ctrl+A/E/U/K/W/C/L), kubectl and a few shell words (ls, cat, clear). What runs elsewhere
+ * (a lesson's solution, the editor's Apply) shows up here too. A visually hidden log repeats
+ * every entry as text for screen readers; nothing from the cluster is ever rendered as HTML.
+ */
 export function Console() {
   const { t } = useTranslation();
   const entries = useCluster((s) => s.consoleEntries);
-  const [value, setValue] = useState('');
-  const [cursor, setCursor] = useState<number | null>(null);
-  const [note, setNote] = useState('');
-  const outputRef = useRef<HTMLDivElement>(null);
+  const hostRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    outputRef.current?.scrollTo({ top: outputRef.current.scrollHeight });
-  }, [entries]);
+    const host = hostRef.current!;
+    const term = new Terminal({
+      // Fonts that exist as real monospace faces (a web font missing its glyph metrics at open
+      // time would misplace every character); Hangul falls back glyph by glyph.
+      fontFamily: "Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', 'Noto Sans Mono', monospace",
+      fontSize: 12,
+      lineHeight: 1.15,
+      cursorBlink: true,
+      scrollback: 5000,
+      theme: { background: '#0f1420', foreground: '#d7dce6', cursor: '#8fb4ff', selectionBackground: '#33415c', green: '#7ee0a1', red: '#ff9a9a', yellow: '#f3d37a', brightBlack: '#9aa4b8' },
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(host);
+    if (host.clientWidth > 0 && host.clientHeight > 0) fit.fit();
+    term.textarea?.setAttribute('aria-label', 'kubectl');
+    term.textarea?.setAttribute('data-testid', 'terminal-input');
+    const editor = new LineEditor({ complete: (line) => complete(line, completionSource()), columns: () => term.cols }, () => useCluster.getState().consoleEntries.map((e) => e.command));
+    term.write(DIM + crlf(wrapWords(i18n.t('console.hint'), term.cols)) + RESET + '\r\n' + editor.redraw());
 
-  const submit = () => {
-    const command = value.trim();
-    if (!command) return;
-    setCursor(null);
-    setValue('');
-    if (command === 'clear') {
-      useCluster.getState().clearConsole();
-      return;
-    }
-    const words = command.split(/\s+/);
-    const files = useFiles.getState();
-    if (words[0] === 'ls') {
-      setNote('');
-      useCluster.getState().echo(command, files.files.map((f) => f.name).join('\n') + '\n');
-      return;
-    }
-    if (words[0] === 'cat' && words.length > 1) {
-      setNote('');
-      const out = words.slice(1).map((name) => ({ name, file: files.files.find((f) => f.name === name) }));
-      const missing = out.find((o) => !o.file);
-      if (missing) useCluster.getState().echo(command, '', t('console.noFile', { name: missing.name, files: files.files.map((f) => f.name).join(', ') }));
-      else useCluster.getState().echo(command, out.map((o) => o.file!.content).join(''));
-      return;
-    }
-    if (words[0] !== 'kubectl' && words[0] !== 'k') {
-      setNote(t('console.notKubectl'));
-      return;
-    }
-    setNote('');
-    useCluster.getState().run(command, files.asRecord());
-  };
-
-  const history = entries.map((e) => e.command);
-  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Tab' && value.trim()) {
-      // Tab completes (the field keeps focus); with nothing typed, Tab moves on as usual.
-      e.preventDefault();
-      const { line, choices } = complete(value, completionSource());
-      setValue(line);
-      setNote(choices.length > 1 ? choices.join('  ') : '');
-      return;
-    }
-    if (e.key === 'Enter') submit();
-    else if (e.key === 'ArrowUp' && history.length) {
-      const next = cursor === null ? history.length - 1 : Math.max(0, cursor - 1);
-      setCursor(next);
-      setValue(history[next]);
-      e.preventDefault();
-    } else if (e.key === 'ArrowDown' && cursor !== null) {
-      const next = cursor + 1;
-      if (next >= history.length) {
-        setCursor(null);
-        setValue('');
-      } else {
-        setCursor(next);
-        setValue(history[next]);
+    // Entries already on screen, and a typed line whose echo is on screen already.
+    let shown = new Set(useCluster.getState().consoleEntries.map((e) => e.id));
+    let typed: string | undefined;
+    const writeEntry = (e: ConsoleEntry) => {
+      let s = editor.erase();
+      if (e.command !== typed) s += `${DIM}$ ${e.command}${RESET}\r\n`;
+      typed = undefined;
+      if (e.stdout) s += crlf(e.stdout.endsWith('\n') ? e.stdout : e.stdout + '\n');
+      const stderr = e.kind === 'note' ? wrapWords(e.stderr, term.cols) : e.stderr;
+      if (stderr) s += (e.kind === 'note' ? YELLOW : e.exitCode ? RED : '') + crlf(stderr.endsWith('\n') ? stderr : stderr + '\n') + RESET;
+      term.write(s + editor.redraw());
+    };
+    for (const e of useCluster.getState().consoleEntries) writeEntry(e);
+    const unsubscribe = useCluster.subscribe((state, prev) => {
+      if (state.consoleEntries === prev.consoleEntries) return;
+      if (state.consoleEntries.length === 0) {
+        shown = new Set();
+        term.clear();
+        term.write(editor.erase() + editor.redraw());
+        return;
       }
-      e.preventDefault();
-    }
-  };
+      for (const e of state.consoleEntries) {
+        if (shown.has(e.id)) continue;
+        shown.add(e.id);
+        writeEntry(e);
+      }
+    });
+
+    const apply = (actions: EditorAction[]) => {
+      for (const a of actions) {
+        if (a.kind === 'write') term.write(a.data);
+        else if (a.kind === 'clear') {
+          term.clear();
+          term.write(editor.erase() + editor.redraw());
+        } else {
+          const command = a.line.trim();
+          if (!command) {
+            term.write(editor.redraw());
+            continue;
+          }
+          if (command === 'clear') {
+            useCluster.getState().clearConsole();
+            continue;
+          }
+          const first = command.split(/\s+/)[0];
+          typed = command;
+          if (first === 'kubectl' || first === 'k') useCluster.getState().run(command, useFiles.getState().asRecord());
+          else runShellLine(command);
+        }
+      }
+    };
+    const onData = term.onData((data) => apply(editor.input(data)));
+
+    // Fit to the pane; a hidden tab has no size, so wait until it has one.
+    const resize = new ResizeObserver(() => {
+      if (host.clientWidth > 0 && host.clientHeight > 0) fit.fit();
+    });
+    resize.observe(host);
+    return () => {
+      resize.disconnect();
+      onData.dispose();
+      unsubscribe();
+      term.dispose();
+    };
+  }, []);
 
   return (
     <section className="console" aria-label={t('console.heading')}>
@@ -96,33 +148,16 @@ export function Console() {
           {t('console.clear')}
         </button>
       </div>
-      <div className="console-output" ref={outputRef} role="log" aria-live="polite" data-testid="console-output">
-        {entries.length === 0 && <p className="hint">{t('console.hint')}</p>}
+      <div className="terminal-host" ref={hostRef} data-testid="terminal" />
+      <p className="console-keys">{t('console.keys')}</p>
+      <div className="sr-only" role="log" aria-live="polite" data-testid="console-output">
         {entries.map((e) => (
-          <div key={e.id} className="entry">
-            <div className="prompt">$ {e.command}</div>
-            {e.stdout && <pre className="stdout">{e.stdout}</pre>}
-            {e.stderr && <pre className={e.exitCode ? 'stderr' : 'stdout'}>{e.stderr}</pre>}
+          <div key={e.id}>
+            <p>$ {e.command}</p>
+            {e.stdout && <pre>{e.stdout}</pre>}
+            {e.stderr && <pre>{e.stderr}</pre>}
           </div>
         ))}
-        {note && <p className="note">{note}</p>}
-      </div>
-      <div className="console-input">
-        <span aria-hidden="true">$</span>
-        <input
-          type="text"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          onKeyDown={onKeyDown}
-          placeholder={t('console.placeholder')}
-          aria-label={t('console.heading')}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoComplete="off"
-        />
-        <button type="button" onClick={submit}>
-          {t('console.run')}
-        </button>
       </div>
     </section>
   );

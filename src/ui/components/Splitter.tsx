@@ -24,7 +24,7 @@ export function restorePaneWidths(el: HTMLElement): void {
   }
 }
 
-const DEFAULTS: Record<string, number> = { '--lesson-w': 290, '--side-w': 400 };
+const DEFAULTS: Record<string, number> = { '--lesson-w': 290, '--side-w': 460 };
 
 export function Splitter({ variable, direction, min, max, label }: Props) {
   const { t } = useTranslation();

@@ -231,11 +231,10 @@ export const en = {
   panes: { lesson: 'Resize the lesson panel', side: 'Resize the work area' },
   console: {
     heading: 'kubectl',
-    placeholder: 'kubectl get pods',
-    run: 'Run',
     hint: 'Type a kubectl command and press Enter (Tab completes, ↑ recalls). Try: kubectl create deployment web --image=nginx --replicas=3',
     notKubectl: 'Only kubectl (and ls, cat, clear) run here. Try "kubectl get nodes".',
     noFile: 'cat: {{name}}: No such file. Files: {{files}}',
     clear: 'Clear',
+    keys: '↑/↓ history · Tab completes · Ctrl+A/E start/end · Ctrl+U/W delete · Ctrl+C cancels · Ctrl+L clears',
   },
 } as const;

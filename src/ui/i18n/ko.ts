@@ -233,11 +233,10 @@ export const ko: Messages = {
   panes: { lesson: '레슨 패널 크기 조절', side: '작업 영역 크기 조절' },
   console: {
     heading: 'kubectl',
-    placeholder: 'kubectl get pods',
-    run: '실행',
     hint: 'kubectl 명령을 입력하고 Enter를 누르세요(Tab으로 자동 완성, ↑로 이전 명령). 예: kubectl create deployment web --image=nginx --replicas=3',
     notKubectl: '여기서는 kubectl(그리고 ls, cat, clear)만 실행됩니다. "kubectl get nodes"를 입력해 보세요.',
     noFile: 'cat: {{name}}: 그런 파일이 없습니다. 파일: {{files}}',
     clear: '지우기',
+    keys: '↑/↓ 이전 명령 · Tab 자동 완성 · Ctrl+A/E 줄 처음/끝 · Ctrl+U/W 지우기 · Ctrl+C 취소 · Ctrl+L 화면 지우기',
   },
 };

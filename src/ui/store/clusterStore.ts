@@ -22,6 +22,8 @@ export interface ConsoleEntry {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** A note from the terminal itself (e.g. "only kubectl runs here"), not a command's error. */
+  kind?: 'note';
 }
 
 export interface ClusterState {
@@ -52,7 +54,7 @@ export interface ClusterState {
   startNode(name: string): void;
   clearConsole(): void;
   /** Adds a console entry that did not go to the cluster (ls, cat). */
-  echo(command: string, stdout: string, stderr?: string): void;
+  echo(command: string, stdout: string, stderr?: string, kind?: 'note'): void;
   select(ref: SelectedRef | undefined): void;
   setView(view: 'diagram' | 'list'): void;
   setNamespaces(namespaces: string[], showSystem: boolean): void;
@@ -230,8 +232,8 @@ export const useCluster = create<ClusterState>((set, get) => {
     clearConsole() {
       set({ consoleEntries: [] });
     },
-    echo(command, stdout, stderr = '') {
-      set({ consoleEntries: [...get().consoleEntries.slice(-199), { id: entryId++, command, stdout, stderr, exitCode: stderr ? 1 : 0 }] });
+    echo(command, stdout, stderr = '', kind) {
+      set({ consoleEntries: [...get().consoleEntries.slice(-199), { id: entryId++, command, stdout, stderr, exitCode: stderr ? 1 : 0, ...(kind ? { kind } : {}) }] });
     },
     select(ref) {
       set({ selected: ref });
