@@ -23,7 +23,7 @@ test.describe('the cluster diagram', () => {
     await expect(diagram.getByRole('button', { name: 'service web (ClusterIP), 4 endpoints' })).toBeVisible();
     // Requests travel as dots from kubectl to the API server and etcd.
     await run(page, 'kubectl scale deployment web --replicas=5');
-    await expect(diagram.locator('circle.flow').first()).toBeAttached();
+    await expect(page.getByTestId('diagram-flows').locator('circle.flow').first()).toBeAttached();
     await expect(pods).toHaveCount(5);
 
     await pods.first().click();

@@ -244,16 +244,23 @@ export class Cluster {
     return { milliCpu: info.requestedMilliCpu, allocatableMilliCpu: info.allocatableMilliCpu, memory: info.requestedMemory, allocatableMemory: info.allocatableMemory, pods: info.podCount, allocatablePods: info.allocatablePods };
   }
 
-  advance(seconds: number): void {
-    if (!(seconds >= 0) || !Number.isFinite(seconds)) return;
+  /**
+   * Moves simulated time forward. `shouldStop` (asked between milliseconds) lets the page stop
+   * early to draw a frame; the log records only the time actually covered, so replays match.
+   * Returns the simulated seconds covered.
+   */
+  advance(seconds: number, shouldStop?: () => boolean): number {
+    if (!(seconds >= 0) || !Number.isFinite(seconds)) return 0;
+    const start = this.now();
     // The simulation counts whole milliseconds, so replays land on exactly the same instants.
-    seconds = Math.round(seconds * 1000) / 1000;
+    this.clock.runUntil(start + Math.round(seconds * 1000), shouldStop);
+    const covered = (this.now() - start) / 1000;
     // Consecutive advances merge into one entry, so a running clock keeps the log short.
     const last = this.log[this.log.length - 1];
-    if (last?.type === 'advance' && Math.round(last.at + last.seconds * 1000) === this.now()) last.seconds = Math.round((last.seconds + seconds) * 1000) / 1000;
-    else this.log.push({ type: 'advance', at: this.now(), seconds });
-    this.clock.runUntil(this.now() + Math.round(seconds * 1000));
+    if (last?.type === 'advance' && Math.round(last.at + last.seconds * 1000) === start) last.seconds = Math.round((last.seconds + covered) * 1000) / 1000;
+    else if (covered > 0 || seconds === 0) this.log.push({ type: 'advance', at: start, seconds: covered });
     this.changed();
+    return covered;
   }
 
   /** Runs the next scheduled task only (the UI's "step one reconcile"). Returns false when idle. */

@@ -64,17 +64,25 @@ export class SimClock {
   }
 
   /** Runs every task due up to and including `until`, then sets the clock to `until`. */
-  runUntil(until: number): void {
+  /**
+   * Runs every task due up to `until`, then sets the clock there. `shouldStop`, asked before
+   * each new millisecond, lets a caller with a frame to draw stop early: the clock then rests
+   * on the last millisecond whose tasks all ran, so a replay that advances to that instant runs
+   * exactly the same tasks. Returns false when it stopped early.
+   */
+  runUntil(until: number, shouldStop?: () => boolean): boolean {
     until = Math.floor(until);
     for (;;) {
       this.dropCancelled();
       const top = this.heap.peek();
       if (!top || top.at > until) break;
+      if (shouldStop && top.at > this.current && shouldStop()) return false;
       this.heap.pop();
       this.current = top.at;
       this.runTask(top);
     }
     if (until > this.current) this.current = until;
+    return true;
   }
 
   private runTask(task: ScheduledTask): void {

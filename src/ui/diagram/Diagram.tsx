@@ -3,10 +3,10 @@
  * only owns the frame and the zoom buttons. The picture is redrawn when the model changes (at
  * most once per animation frame), and zoomed far out every node shows counts instead of pods.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { select } from 'd3-selection';
-import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
+import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior } from 'd3-zoom';
 import 'd3-transition';
 import { useCluster } from '../store/clusterStore';
 import { currentStep, useLessons } from '../store/lessonStore';
@@ -20,9 +20,15 @@ import { drawVolumes } from './volumesLayer';
 import { drawFlows } from './flowsLayer';
 
 const NO_FOCUS: SelectedRef[] = [];
-const LAYERS = ['control-plane', 'services', 'nodes', 'volumes', 'pods', 'flows'] as const;
+const LAYERS = ['control-plane', 'services', 'nodes', 'volumes', 'pods'] as const;
 /** Below this zoom pods are too small to tell apart: nodes show counts. */
 const AGGREGATE_BELOW_SCALE = 0.45;
+/**
+ * Below this zoom a node's small print (labels, bars' names, components) is under 4 px: it is
+ * hidden and a large status badge shows instead. Besides being unreadable, a thousand tiny texts
+ * made the browser's layout cost 25 ms a frame while pods were being placed.
+ */
+const FAR_BELOW_SCALE = 0.3;
 
 export function Diagram() {
   const { t } = useTranslation();
@@ -31,12 +37,35 @@ export function Diagram() {
   const speed = useCluster((s) => s.speed);
   const focus = useLessons((s) => currentStep(s)?.highlight ?? NO_FOCUS);
   const svgRef = useRef<SVGSVGElement>(null);
+  /** Requests in flight move every frame: they get an SVG of their own, so the browser lays out that small picture per frame, not the whole cluster. */
+  const flowsRef = useRef<SVGSVGElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const scaleRef = useRef(1);
   const fitted = useRef(false);
   const frame = useRef(0);
   const aggregate = useRef(false);
+  /** The part of the picture on screen (layout coordinates), grown by a margin; and a counter that redraws when it moves on. */
+  const view = useRef({ x: -Infinity, y: -Infinity, w: Infinity, h: Infinity });
+  const [viewVersion, setViewVersion] = useState(0);
+  /** The SVG's size, kept by a ResizeObserver (reading it while zooming would force a layout). */
+  const size = useRef({ width: 1, height: 1 });
   const layout = useMemo(() => computeLayout(model, aggregate.current), [model]);
+
+  /**
+   * What is in view, with a quarter screen of margin so a short pan shows drawn nodes at once;
+   * the picture is redrawn when the view leaves the drawn area (or shrinks well inside it).
+   */
+  const updateView = (transform: { k: number; x: number; y: number }, force: boolean) => {
+    const { width, height } = size.current;
+    const { k, x, y } = transform;
+    const seen = { x: -x / k, y: -y / k, w: width / k, h: height / k };
+    const drawn = view.current;
+    const inside = seen.x >= drawn.x && seen.y >= drawn.y && seen.x + seen.w <= drawn.x + drawn.w && seen.y + seen.h <= drawn.y + drawn.h;
+    if (force || !inside || drawn.w > seen.w * 2.5) {
+      view.current = { x: seen.x - seen.w / 4, y: seen.y - seen.h / 4, w: seen.w * 1.5, h: seen.h * 1.5 };
+      setViewVersion((v) => v + 1);
+    }
+  };
 
   const fit = () => {
     const svg = svgRef.current;
@@ -55,7 +84,10 @@ export function Diagram() {
       .scaleExtent([0.08, 4])
       .on('zoom', (event) => {
         select(svg).select('g.viewport').attr('transform', event.transform.toString());
+        select(flowsRef.current).select('g.viewport').attr('transform', event.transform.toString());
+        updateView(event.transform, false);
         scaleRef.current = event.transform.k;
+        svg.classList.toggle('far', event.transform.k < FAR_BELOW_SCALE);
         const agg = event.transform.k < AGGREGATE_BELOW_SCALE;
         if (agg !== aggregate.current) {
           aggregate.current = agg;
@@ -63,9 +95,15 @@ export function Diagram() {
         }
       });
     zoomRef.current = z;
+    const resize = new ResizeObserver(([entry]) => {
+      size.current = { width: entry.contentRect.width || 1, height: entry.contentRect.height || 1 };
+      updateView(zoomTransform(svg), true);
+    });
+    resize.observe(svg);
     select(svg).call(z).on('dblclick.zoom', null);
     select(svg).on('click', () => useCluster.getState().select(undefined));
     return () => {
+      resize.disconnect();
       select(svg).on('.zoom', null);
     };
   }, []);
@@ -75,8 +113,10 @@ export function Diagram() {
     frame.current = requestAnimationFrame(() => {
       const svg = select(svgRef.current!);
       const viewport = svg.select<SVGGElement>('g.viewport');
-      const ctx: DrawContext = { model, layout, t, selected, focus, select: (ref: SelectedRef) => useCluster.getState().select(ref) };
-      const layer = (name: (typeof LAYERS)[number]) => viewport.select<SVGGElement>(`g.layer-${name}`) as unknown as Layer;
+      const v = view.current;
+      const inView = (b: { x: number; y: number; w: number; h: number }) => b.x < v.x + v.w && b.x + b.w > v.x && b.y < v.y + v.h && b.y + b.h > v.y;
+      const ctx: DrawContext = { model, layout, t, selected, focus, inView, select: (ref: SelectedRef) => useCluster.getState().select(ref) };
+      const layer = (name: (typeof LAYERS)[number] | 'flows') => (name === 'flows' ? select(flowsRef.current!).select<SVGGElement>('g.layer-flows') : viewport.select<SVGGElement>(`g.layer-${name}`)) as unknown as Layer;
       drawControlPlane(layer('control-plane'), ctx);
       drawServices(layer('services'), ctx);
       drawNodes(layer('nodes'), ctx);
@@ -90,7 +130,7 @@ export function Diagram() {
     });
     // fit() reads the latest layout through closure on purpose.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [model, layout, selected, t, speed, focus]);
+  }, [model, layout, selected, t, speed, focus, viewVersion]);
 
   const zoomBy = (k: number) => {
     if (svgRef.current && zoomRef.current) select(svgRef.current).transition().duration(250).call(zoomRef.current.scaleBy, k);
@@ -114,6 +154,11 @@ export function Diagram() {
           {LAYERS.map((l) => (
             <g key={l} className={`layer layer-${l}`} />
           ))}
+        </g>
+      </svg>
+      <svg ref={flowsRef} className="diagram-flows" aria-hidden="true" data-testid="diagram-flows">
+        <g className="viewport">
+          <g className="layer layer-flows" />
         </g>
       </svg>
     </div>

@@ -18,6 +18,12 @@ export interface DrawContext {
   select(ref: SelectedRef): void;
   /** What the current lesson step points at. */
   focus: SelectedRef[];
+  /**
+   * Whether a box (in layout coordinates) is on screen or near it. Nodes out of view are not
+   * drawn (their pods neither): at 100 nodes zoomed in, drawing all 3,000 pods made every
+   * refresh a long task, while the screen shows a dozen nodes. The list view has them all.
+   */
+  inView(box: { x: number; y: number; w: number; h: number }): boolean;
 }
 
 /** Whether an element is one the lesson points at (a workload's pods count as the workload). */
@@ -31,11 +37,11 @@ export const sameRef = (a: SelectedRef | undefined, b: SelectedRef) => !!a && a.
 
 /** Makes a drawn element act like a button: focusable, Enter/Space select it, and it says what it is. */
 export function actionable<D extends SelectedRef & { label: string }>(sel: Selection<SVGGElement, D, SVGGElement, unknown>, ctx: DrawContext): void {
+  attrIfChanged(sel, 'tabindex', () => 0);
+  attrIfChanged(sel, 'role', () => 'button');
+  attrIfChanged(sel, 'aria-label', (d) => d.label);
+  attrIfChanged(sel, 'aria-pressed', (d) => String(sameRef(ctx.selected, d)));
   sel
-    .attr('tabindex', 0)
-    .attr('role', 'button')
-    .attr('aria-label', (d) => d.label)
-    .attr('aria-pressed', (d) => String(sameRef(ctx.selected, d)))
     .on('click', (event: Event, d) => {
       event.stopPropagation();
       ctx.select({ kind: d.kind, name: d.name, namespace: d.namespace });
@@ -53,15 +59,28 @@ export const TONE_ICON: Record<string, string> = { running: '●', pending: '◐
 
 const TARGET = Symbol('target');
 
+/** More moves than this in one refresh are made at once: animating hundreds of elements kept every frame busy. */
+const MAX_ANIMATED_MOVES = 60;
+
 /** Transitions each element to its transform (and full opacity) only when that target changed. */
 export function moveTo<D>(sel: Selection<SVGGElement, D, SVGGElement, unknown>, ms: number, transform: (d: D) => string): void {
+  const moves: [SVGGElement & { [TARGET]?: string }, string][] = [];
   sel.each(function (d) {
     const el = this as SVGGElement & { [TARGET]?: string };
     const target = transform(d);
-    if (el[TARGET] === target) return;
-    el[TARGET] = target;
-    select(el).transition('move').duration(ms).attr('opacity', 1).attr('transform', target);
+    if (el[TARGET] !== target) moves.push([el, target]);
   });
+  if (moves.length > MAX_ANIMATED_MOVES) ms = 0;
+  for (const [el, target] of moves) {
+    el[TARGET] = target;
+    if (ms > 0) {
+      select(el).transition('move').duration(ms).attr('opacity', 1).attr('transform', target);
+      continue;
+    }
+    select(el).interrupt('move');
+    el.setAttribute('transform', target);
+    if (el.getAttribute('opacity') !== '1') el.setAttribute('opacity', '1');
+  }
 }
 
 /**
@@ -79,6 +98,21 @@ export function attrIfChanged<D>(sel: AnySelection<D>, name: string, value: (d: 
     if (this.getAttribute(name) !== next) {
       if (next === null) this.removeAttribute(name);
       else this.setAttribute(name, next);
+    }
+  });
+}
+
+/**
+ * Adds or removes classes only when that changes something: d3's classed() rewrites the class
+ * attribute every time, which the browser treats as a change (restyle, relayout) even when the
+ * classes stay the same.
+ */
+export function classesIfChanged<D>(sel: AnySelection<D>, classes: Record<string, (d: D) => boolean>): void {
+  const entries = Object.entries(classes);
+  sel.each(function (this: Element, d: D) {
+    for (const [name, on] of entries) {
+      const want = on(d);
+      if (this.classList.contains(name) !== want) this.classList.toggle(name, want);
     }
   });
 }

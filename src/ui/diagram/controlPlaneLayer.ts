@@ -3,7 +3,7 @@
  * cloud controller manager — plus the learner's kubectl and the tray of pods no node has yet.
  */
 import type { DrawContext, Layer } from './context';
-import { actionable, isFocused } from './context';
+import { actionable, attrIfChanged, classesIfChanged, isFocused, textIfChanged } from './context';
 import { COMPONENTS, type Component } from './layout';
 
 interface ComponentDatum {
@@ -16,9 +16,12 @@ interface ComponentDatum {
 export function drawControlPlane(root: Layer, ctx: DrawContext): void {
   const { layout, t, model } = ctx;
   const cp = layout.controlPlane;
-  const frame = root.selectAll('rect.cp-frame').data([cp]).join('rect').attr('class', 'cp-frame').attr('x', (d) => d.x).attr('y', (d) => d.y).attr('width', (d) => d.w).attr('height', (d) => d.h).attr('rx', 14);
-  void frame;
-  root.selectAll('text.cp-title').data([t('diagram.controlPlane')]).join('text').attr('class', 'cp-title').attr('x', cp.x + 16).attr('y', cp.y + 22).text((d) => d);
+  const cpFrame = root.selectAll('rect.cp-frame').data([cp]).join((enter) => enter.append('rect').attr('class', 'cp-frame').attr('rx', 14));
+  for (const k of ['x', 'y', 'w', 'h'] as const) attrIfChanged(cpFrame, k === 'w' ? 'width' : k === 'h' ? 'height' : k, (d) => d[k]);
+  const cpTitle = root.selectAll('text.cp-title').data([t('diagram.controlPlane')]).join((enter) => enter.append('text').attr('class', 'cp-title'));
+  attrIfChanged(cpTitle, 'x', () => cp.x + 16);
+  attrIfChanged(cpTitle, 'y', () => cp.y + 22);
+  textIfChanged(cpTitle, (d) => d);
   // The control-plane node's state, on the frame (clicking it opens the node).
   const cpNodes = model.nodes.filter((n) => n.controlPlane).map((n) => ({ ...n, kind: 'Node', label: t('diagram.nodeLabel', { name: n.name, status: n.status }) }));
   const cpNode = root
@@ -30,9 +33,13 @@ export function drawControlPlane(root: Layer, ctx: DrawContext): void {
       g.append('text').attr('x', 10).attr('y', 14);
       return g;
     });
-  cpNode.attr('transform', (_d, i) => `translate(${cp.x + cp.w - 230 - i * 10},${cp.y + 8})`).classed('node-notready', (d) => !d.ready);
-  cpNode.select('rect').attr('width', 220);
-  cpNode.select('text').text((d) => `${d.name} ${d.ready ? '✔' : '⚠'} ${d.status}`);
+  cpNode.each(function (_d, i) {
+    const next = `translate(${cp.x + cp.w - 230 - i * 10},${cp.y + 8})`;
+    if (this.getAttribute('transform') !== next) this.setAttribute('transform', next);
+  });
+  classesIfChanged(cpNode, { 'node-notready': (d) => !d.ready });
+  attrIfChanged(cpNode.select('rect'), 'width', () => 220);
+  textIfChanged(cpNode.select('text'), (d) => `${d.name} ${d.ready ? '✔' : '⚠'} ${d.status}`);
   actionable(cpNode, ctx);
 
   const data: ComponentDatum[] = (['kubectl', ...COMPONENTS] as Component[]).map((name) => ({ kind: 'Component', name, label: `${t(`diagram.component.${name}`)} (${name})` }));
@@ -46,41 +53,41 @@ export function drawControlPlane(root: Layer, ctx: DrawContext): void {
       g.append('text').attr('class', 'component-role');
       return g;
     });
-  groups.attr('transform', (d) => `translate(${layout.components[d.name].x},${layout.components[d.name].y})`);
-  groups
-    .select('rect')
-    .attr('width', (d) => layout.components[d.name].w)
-    .attr('height', (d) => layout.components[d.name].h);
-  groups
-    .select('text.component-name')
-    .attr('x', 10)
-    .attr('y', 18)
-    .text((d) => (d.name === 'kubectl' ? '>_ kubectl' : d.name));
-  groups
-    .select('text.component-role')
-    .attr('x', 10)
-    .attr('y', 34)
-    .text((d) => t(`diagram.role.${d.name}`));
-  groups.classed('lesson-focus', (d) => isFocused(ctx, { kind: 'Component', name: d.name }));
+  // Written only when changed: the diagram refreshes ten times a second (see attrIfChanged).
+  attrIfChanged(groups, 'transform', (d) => `translate(${layout.components[d.name].x},${layout.components[d.name].y})`);
+  const rect = groups.select('rect');
+  attrIfChanged(rect, 'width', (d) => layout.components[d.name].w);
+  attrIfChanged(rect, 'height', (d) => layout.components[d.name].h);
+  const name = groups.select('text.component-name');
+  attrIfChanged(name, 'x', () => 10);
+  attrIfChanged(name, 'y', () => 18);
+  textIfChanged(name, (d) => (d.name === 'kubectl' ? '>_ kubectl' : d.name));
+  const role = groups.select('text.component-role');
+  attrIfChanged(role, 'x', () => 10);
+  attrIfChanged(role, 'y', () => 34);
+  textIfChanged(role, (d) => t(`diagram.role.${d.name}`));
+  classesIfChanged(groups, { 'lesson-focus': (d) => isFocused(ctx, { kind: 'Component', name: d.name }) });
   actionable(groups, ctx);
 
   // The pending tray: pods the scheduler has not placed (yet).
   const p = layout.pending;
-  root.selectAll('rect.pending-frame').data([p]).join('rect').attr('class', 'pending-frame').attr('x', p.x).attr('y', p.y).attr('width', p.w).attr('height', p.h).attr('rx', 14);
-  root
+  const frame = root.selectAll('rect.pending-frame').data([p]).join((enter) => enter.append('rect').attr('class', 'pending-frame').attr('rx', 14));
+  attrIfChanged(frame, 'x', () => p.x);
+  attrIfChanged(frame, 'y', () => p.y);
+  attrIfChanged(frame, 'width', () => p.w);
+  attrIfChanged(frame, 'height', () => p.h);
+  const title = root
     .selectAll('text.pending-title')
     .data([t('diagram.pending', { count: model.pending.length })])
-    .join('text')
-    .attr('class', 'pending-title')
-    .attr('x', p.x + 16)
-    .attr('y', p.y + 22)
-    .text((d) => d);
-  root
+    .join((enter) => enter.append('text').attr('class', 'pending-title'));
+  attrIfChanged(title, 'x', () => p.x + 16);
+  attrIfChanged(title, 'y', () => p.y + 22);
+  textIfChanged(title, (d) => d);
+  const empty = root
     .selectAll('text.pending-empty')
     .data(model.pending.length ? [] : [t('diagram.pendingEmpty')])
-    .join('text')
-    .attr('class', 'pending-empty')
-    .attr('x', p.x + 16)
-    .attr('y', p.y + 56)
-    .text((d) => d);
+    .join((enter) => enter.append('text').attr('class', 'pending-empty'));
+  attrIfChanged(empty, 'x', () => p.x + 16);
+  attrIfChanged(empty, 'y', () => p.y + 56);
+  textIfChanged(empty, (d) => d);
 }

@@ -5,7 +5,7 @@
  */
 import type { DNode } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
-import { actionable, attrIfChanged, isFocused, sameRef, textIfChanged } from './context';
+import { actionable, attrIfChanged, classesIfChanged, isFocused, sameRef, textIfChanged } from './context';
 
 type NodeDatum = DNode & { kind: string; label: string };
 
@@ -17,7 +17,7 @@ function statusIcon(n: DNode): string {
 
 export function drawNodes(root: Layer, ctx: DrawContext): void {
   const { model, layout, t } = ctx;
-  const data: NodeDatum[] = model.nodes.filter((n) => layout.nodes.has(n.name)).map((n) => ({ ...n, kind: 'Node', label: t('diagram.nodeLabel', { name: n.name, status: n.status }) }));
+  const data: NodeDatum[] = model.nodes.filter((n) => layout.nodes.has(n.name) && ctx.inView(layout.nodes.get(n.name)!)).map((n) => ({ ...n, kind: 'Node', label: t('diagram.nodeLabel', { name: n.name, status: n.status }) }));
   const groups = root
     .selectAll<SVGGElement, NodeDatum>('g.node:not(.exiting)')
     .data(data, (d) => d.name)
@@ -28,6 +28,7 @@ export function drawNodes(root: Layer, ctx: DrawContext): void {
         g.append('text').attr('class', 'node-name').attr('x', 14).attr('y', 24);
         g.append('text').attr('class', 'node-zone').attr('y', 24);
         g.append('text').attr('class', 'node-status').attr('x', 14).attr('y', 43);
+        g.append('text').attr('class', 'node-badge').attr('x', 14).attr('y', 74);
         g.append('text').attr('class', 'node-meta').attr('x', 14).attr('y', 60);
         for (const [i, k] of ['cpu', 'memory', 'pods'].entries()) {
           const bar = g.append('g').attr('class', `bar bar-${k}`).attr('transform', `translate(14,${72 + i * 14})`);
@@ -50,13 +51,14 @@ export function drawNodes(root: Layer, ctx: DrawContext): void {
     const l = layout.nodes.get(d.name)!;
     return `translate(${l.x},${l.y})`;
   });
-  groups
-    .classed('node-notready', (d) => !d.ready)
-    .classed('node-down', (d) => !d.machineRunning)
-    .classed('node-cordoned', (d) => d.cordoned)
-    .classed('node-control-plane', (d) => d.controlPlane)
-    .classed('selected', (d) => sameRef(ctx.selected, { kind: 'Node', name: d.name }))
-    .classed('lesson-focus', (d) => isFocused(ctx, { kind: 'Node', name: d.name }));
+  classesIfChanged(groups, {
+    'node-notready': (d) => !d.ready,
+    'node-down': (d) => !d.machineRunning,
+    'node-cordoned': (d) => d.cordoned,
+    'node-control-plane': (d) => d.controlPlane,
+    selected: (d) => sameRef(ctx.selected, { kind: 'Node', name: d.name }),
+    'lesson-focus': (d) => isFocused(ctx, { kind: 'Node', name: d.name }),
+  });
   const frame = groups.select<SVGRectElement>('rect.node-frame');
   attrIfChanged(frame, 'width', (d) => layout.nodes.get(d.name)!.w);
   attrIfChanged(frame, 'height', (d) => layout.nodes.get(d.name)!.h);
@@ -65,13 +67,14 @@ export function drawNodes(root: Layer, ctx: DrawContext): void {
   attrIfChanged(zone, 'x', (d) => layout.nodes.get(d.name)!.w - 14);
   attrIfChanged(zone, 'text-anchor', () => 'end');
   textIfChanged(zone, (d) => d.zone ?? '');
+  textIfChanged(groups.select('text.node-badge'), (d) => statusIcon(d));
   textIfChanged(groups.select('text.node-status'), (d) => `${statusIcon(d)} ${d.status}${d.machineRunning ? '' : ` · ${t('diagram.machineOff')}`}`);
   textIfChanged(groups.select('text.node-meta'), (d) => [...d.labels.slice(0, 2), ...(d.taints.length ? [t('diagram.taints', { count: d.taints.length })] : [])].join(' · '));
   const frac = (d: NodeDatum, k: string) => Math.min(1, k === 'cpu' ? d.cpu : k === 'memory' ? d.memory : d.podsUsed / Math.max(1, d.podsMax));
   for (const k of ['cpu', 'memory', 'pods']) {
     const fill = groups.select<SVGRectElement>(`g.bar-${k} rect.bar-fill`);
     attrIfChanged(fill, 'width', (d) => Math.round(1200 * frac(d, k)) / 10);
-    fill.classed('bar-high', (d) => frac(d, k) > 0.85);
+    classesIfChanged(fill, { 'bar-high': (d) => frac(d, k) > 0.85 });
   }
   actionable(groups, ctx);
 }

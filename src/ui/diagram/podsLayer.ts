@@ -13,13 +13,42 @@ type PodDatum = DPod & { kind: string; label: string; x: number; y: number };
 const HALF = 10;
 const TONES = ['running', 'pending', 'failed', 'done', 'terminating'] as const;
 
+/**
+ * Words per pod state, made once: a refresh draws hundreds of pods ten times a second and
+ * translating each label every time was a fifth of the drawing's cost. A new language brings a
+ * new `t`, which empties the cache.
+ */
+const words = { t: undefined as unknown, labels: new Map<string, string>(), restarts: new Map<number, string>() };
+
+function wordsFor(t: DrawContext['t']) {
+  if (words.t !== t || words.labels.size > 20_000) {
+    words.t = t;
+    words.labels.clear();
+    words.restarts.clear();
+  }
+  return {
+    label(p: DPod): string {
+      const key = `${p.name}\u0000${p.status}\u0000${p.ready}`;
+      let s = words.labels.get(key);
+      if (s === undefined) words.labels.set(key, (s = t('diagram.podLabel', { name: p.name, status: p.status, ready: p.ready })));
+      return s;
+    },
+    restarts(count: number): string {
+      let s = words.restarts.get(count);
+      if (s === undefined) words.restarts.set(count, (s = t('diagram.restarts', { count })));
+      return s;
+    },
+  };
+}
+
 export function drawPods(root: Layer, ctx: DrawContext): void {
   const { model, layout, t, selected } = ctx;
   const data: PodDatum[] = [];
-  const label = (p: DPod) => t('diagram.podLabel', { name: p.name, status: p.status, ready: p.ready });
+  const w = wordsFor(t);
+  const label = w.label;
   for (const n of model.nodes) {
     const l = layout.nodes.get(n.name);
-    if (!l || l.aggregated) continue;
+    if (!l || l.aggregated || !ctx.inView(l)) continue;
     for (const p of n.pods) {
       const at = l.pods.get(p.uid);
       if (at) data.push({ ...p, kind: 'Pod', label: label(p), ...at });
@@ -32,6 +61,9 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
   const focusOwner = selected && selected.kind !== 'Pod' && selected.kind !== 'Node' && selected.kind !== 'Component' ? selected : undefined;
   // A selected Service keeps its endpoint pods bright: looked up once per draw, not per pod.
   const focusEndpoints = new Set(focusOwner?.kind === 'Service' ? (model.services.find((s) => s.name === focusOwner.name && s.namespace === focusOwner.namespace)?.endpointPods ?? []) : []);
+  // A burst (hundreds of pods queued or placed at once) is drawn without motion: animating every
+  // pod in and out each refresh kept the browser restyling the whole picture every frame.
+  const busy = model.pending.length > 40 || data.length > 1500;
   const pods = root
     .selectAll<SVGGElement, PodDatum>('g.pod:not(.exiting)')
     .data(data, (d) => d.uid)
@@ -40,8 +72,8 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
         const g = enter
           .append('g')
           .attr('class', 'pod')
-          .attr('transform', (d) => `translate(${d.x},${d.y}) scale(0.2)`)
-          .attr('opacity', 0);
+          .attr('transform', (d) => `translate(${d.x},${d.y}) scale(${busy ? 1 : 0.2})`)
+          .attr('opacity', busy ? 1 : 0);
         g.append('rect').attr('x', -HALF).attr('y', -HALF).attr('width', HALF * 2).attr('height', HALF * 2).attr('rx', 4);
         g.append('text').attr('class', 'pod-glyph').attr('text-anchor', 'middle').attr('y', 5);
         g.append('circle').attr('class', 'pod-restarts').attr('cx', HALF).attr('cy', -HALF).attr('r', 4.5);
@@ -49,23 +81,27 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
         return g;
       },
       (update) => update,
-      (exit) => exit.classed('exiting', true).attr('role', null).attr('tabindex', null).attr('aria-hidden', 'true').transition().duration(500).attr('opacity', 0).remove(),
+      (exit) => (busy ? exit.remove() : exit.classed('exiting', true).attr('role', null).attr('tabindex', null).attr('aria-hidden', 'true').transition().duration(500).attr('opacity', 0).remove()),
     );
   attrIfChanged(pods, 'data-status', (d) => d.status);
-  attrIfChanged(pods, 'class', (d) => `pod pod-${d.tone}${sameRef(selected, { kind: 'Pod', name: d.name, namespace: d.namespace }) ? ' selected' : ''}`);
-  pods
-    .classed('lesson-focus', (d) => isFocused(ctx, { kind: 'Pod', name: d.name, namespace: d.namespace }, d.owner))
-    .classed('selected', (d) => sameRef(selected, { kind: 'Pod', name: d.name, namespace: d.namespace }))
-    .classed('dimmed', (d) => !!focusOwner && !(d.owner && d.owner.kind === focusOwner.kind && d.owner.name === focusOwner.name && d.namespace === focusOwner.namespace) && !focusEndpoints.has(d.uid));
+  // The whole class list as one string, written only when it changes.
+  attrIfChanged(pods, 'class', (d) => {
+    const ref = { kind: 'Pod', name: d.name, namespace: d.namespace };
+    const dimmed = !!focusOwner && !(d.owner && d.owner.kind === focusOwner.kind && d.owner.name === focusOwner.name && d.namespace === focusOwner.namespace) && !focusEndpoints.has(d.uid);
+    return `pod pod-${d.tone}${sameRef(selected, ref) ? ' selected' : ''}${isFocused(ctx, ref, d.owner) ? ' lesson-focus' : ''}${dimmed ? ' dimmed' : ''}`;
+  });
   // Move only what moved: restarting a transition on every refresh would never let it finish.
-  moveTo(pods, 450, (d) => `translate(${d.x},${d.y}) scale(1)`);
+  moveTo(pods, busy ? 0 : 450, (d) => `translate(${d.x},${d.y}) scale(1)`);
   textIfChanged(pods.select('text.pod-glyph'), (d) => TONE_ICON[d.tone]);
   attrIfChanged(pods.select('circle.pod-restarts'), 'visibility', (d) => (d.restarts > 0 ? 'visible' : 'hidden'));
-  textIfChanged(pods.select('title'), (d) => `${d.namespace}/${d.name} — ${d.status} ${d.ready}${d.restarts ? ` · ${t('diagram.restarts', { count: d.restarts })}` : ''}${d.owner ? ` · ${d.owner.kind}/${d.owner.name}` : ''}`);
+  textIfChanged(pods.select('title'), (d) => `${d.namespace}/${d.name} — ${d.status} ${d.ready}${d.restarts ? ` · ${w.restarts(d.restarts)}` : ''}${d.owner ? ` · ${d.owner.kind}/${d.owner.name}` : ''}`);
   actionable(pods, ctx);
 
   // Crowded nodes: one bar of counts per state.
-  const crowded = model.nodes.filter((n) => layout.nodes.get(n.name)?.aggregated && n.pods.length > 0);
+  const crowded = model.nodes.filter((n) => {
+    const l = layout.nodes.get(n.name);
+    return !!l && l.aggregated && n.pods.length > 0 && ctx.inView(l);
+  });
   const bars = root
     .selectAll<SVGGElement, (typeof crowded)[number]>('g.pod-summary')
     .data(crowded, (d) => d.name)
@@ -100,7 +136,15 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
     attrIfChanged(seg, 'transform', (v) => `translate(${Math.round(v.x)},0)`);
     attrIfChanged(seg.select<SVGRectElement>('rect'), 'width', (v) => Math.round(Math.max(10, v.w - 2)));
     textIfChanged(seg.select('text'), (v) => `${TONE_ICON[v.tone]} ${v.n}`);
-    group.attr('role', 'img');
-    attrIfChanged(group, 'aria-label', () => t('diagram.podSummary', { node: d.name, count: total, detail: counts.map((c) => `${c.n} ${t(`diagram.tone.${c.tone}`)}`).join(', ') }));
+    attrIfChanged(group, 'role', () => 'img');
+    // Words only when the counts change: translating them for every node ten times a second showed up in profiles.
+    // (A new language brings a new t.)
+    const el = this as Element & { summaryKey?: string; summaryT?: unknown };
+    const key = counts.map((c) => `${c.tone}:${c.n}`).join(',');
+    if (el.summaryKey !== key || el.summaryT !== t) {
+      el.summaryKey = key;
+      el.summaryT = t;
+      el.setAttribute('aria-label', t('diagram.podSummary', { node: d.name, count: total, detail: counts.map((c) => `${c.n} ${t(`diagram.tone.${c.tone}`)}`).join(', ') }));
+    }
   });
 }

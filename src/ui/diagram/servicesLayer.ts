@@ -5,7 +5,7 @@
  */
 import type { DService } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
-import { actionable, isFocused, sameRef } from './context';
+import { actionable, attrIfChanged, classesIfChanged, isFocused, sameRef, textIfChanged } from './context';
 
 type ServiceDatum = DService & { kind: string; label: string };
 interface Link {
@@ -52,13 +52,12 @@ export function drawServices(root: Layer, ctx: DrawContext): void {
       }
     }
   }
-  root
+  const paths = root
     .selectAll<SVGPathElement, Link>('path.svc-link')
     .data(links, (d) => d.id)
-    .join('path')
-    .attr('class', 'svc-link')
-    .attr('d', (d) => `M${d.x1},${d.y1} C${d.x1},${(d.y1 + d.y2) / 2} ${d.x2},${(d.y1 + d.y2) / 2} ${d.x2},${d.y2}`)
-    .attr('stroke-width', (d) => Math.min(4, 1 + Math.log2(d.count)));
+    .join((enter) => enter.append('path').attr('class', 'svc-link'));
+  attrIfChanged(paths, 'd', (d) => `M${d.x1},${d.y1} C${d.x1},${(d.y1 + d.y2) / 2} ${d.x2},${(d.y1 + d.y2) / 2} ${d.x2},${d.y2}`);
+  attrIfChanged(paths, 'stroke-width', (d) => Math.min(4, 1 + Math.log2(d.count)));
 
   const data: ServiceDatum[] = model.services.map((s) => ({ ...s, kind: 'Service', label: t('diagram.serviceLabel', { name: s.name, type: s.type, count: s.endpoints }) }));
   const groups = root
@@ -71,19 +70,19 @@ export function drawServices(root: Layer, ctx: DrawContext): void {
       g.append('text').attr('class', 'svc-meta').attr('x', 14).attr('y', 32);
       return g;
     });
-  groups
-    .attr('transform', (d) => {
-      const b = layout.services.get(d.uid)!;
-      return `translate(${b.x},${b.y})`;
-    })
-    .classed('selected', (d) => sameRef(ctx.selected, { kind: 'Service', name: d.name, namespace: d.namespace }))
-    .classed('lesson-focus', (d) => isFocused(ctx, { kind: 'Service', name: d.name, namespace: d.namespace }))
-    .classed('no-endpoints', (d) => d.endpoints === 0 && d.type !== 'ExternalName');
-  groups
-    .select('rect')
-    .attr('width', (d) => layout.services.get(d.uid)!.w)
-    .attr('height', (d) => layout.services.get(d.uid)!.h);
-  groups.select('text.svc-name').text((d) => `⇄ ${d.name}`);
-  groups.select('text.svc-meta').text((d) => `${d.type} ${d.address} · ${d.endpoints} ${t('diagram.endpoints')}`);
+  attrIfChanged(groups, 'transform', (d) => {
+    const b = layout.services.get(d.uid)!;
+    return `translate(${b.x},${b.y})`;
+  });
+  classesIfChanged(groups, {
+    selected: (d) => sameRef(ctx.selected, { kind: 'Service', name: d.name, namespace: d.namespace }),
+    'lesson-focus': (d) => isFocused(ctx, { kind: 'Service', name: d.name, namespace: d.namespace }),
+    'no-endpoints': (d) => d.endpoints === 0 && d.type !== 'ExternalName',
+  });
+  const rect = groups.select('rect');
+  attrIfChanged(rect, 'width', (d) => layout.services.get(d.uid)!.w);
+  attrIfChanged(rect, 'height', (d) => layout.services.get(d.uid)!.h);
+  textIfChanged(groups.select('text.svc-name'), (d) => `⇄ ${d.name}`);
+  textIfChanged(groups.select('text.svc-meta'), (d) => `${d.type} ${d.address} · ${d.endpoints} ${t('diagram.endpoints')}`);
   actionable(groups, ctx);
 }

@@ -4,7 +4,7 @@
  */
 import type { DDisk } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
-import { actionable, moveTo, sameRef } from './context';
+import { actionable, classesIfChanged, moveTo, sameRef, textIfChanged } from './context';
 
 type DiskDatum = DDisk & { kind: string; name: string; label: string; x: number; y: number };
 
@@ -13,7 +13,7 @@ export function drawVolumes(root: Layer, ctx: DrawContext): void {
   const data: DiskDatum[] = [];
   for (const n of model.nodes) {
     const l = layout.nodes.get(n.name);
-    if (!l) continue;
+    if (!l || !ctx.inView(l)) continue;
     n.disks.forEach((d, i) => data.push({ ...d, kind: 'PersistentVolume', name: d.pv, label: t('diagram.diskLabel', { claim: d.claim, node: n.name, size: d.capacity }), x: l.x + 14 + i * 124, y: l.disksY }));
   }
   const groups = root
@@ -30,10 +30,8 @@ export function drawVolumes(root: Layer, ctx: DrawContext): void {
       (update) => update,
       (exit) => exit.classed('exiting', true).attr('role', null).attr('tabindex', null).attr('aria-hidden', 'true').transition().duration(400).attr('opacity', 0).remove(),
     );
-  groups
-    .classed('attaching', (d) => !d.attached)
-    .classed('selected', (d) => sameRef(ctx.selected, { kind: 'PersistentVolume', name: d.pv }));
+  classesIfChanged(groups, { attaching: (d) => !d.attached, selected: (d) => sameRef(ctx.selected, { kind: 'PersistentVolume', name: d.pv }) });
   moveTo(groups, 600, (d) => `translate(${d.x},${d.y})`);
-  groups.select('text').text((d) => `${d.claim.split('/')[1] ?? d.claim} ${d.capacity}`);
+  textIfChanged(groups.select('text'), (d) => `${d.claim.split('/')[1] ?? d.claim} ${d.capacity}`);
   actionable(groups, ctx);
 }
