@@ -68,6 +68,7 @@ try {
     );
   };
   console.log('UI frames — 100 nodes, Chromium (software rendering), this machine');
+  await page.waitForTimeout(2000); // past the first paint and the app's start-up
   await measure('idle cluster (100 nodes)', 3000);
   const prompt = page.getByRole('textbox', { name: 'kubectl' });
   // Long tasks are counted from the command on: running it is part of what must not block.

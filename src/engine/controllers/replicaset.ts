@@ -308,25 +308,32 @@ function labelMatcher(selector: ReturnType<typeof selectorFromObject>) {
 export function podsToDelete(active: KObject[], count: number): KObject[] {
   const perNode = new Map<string, number>();
   for (const p of active) if (p.spec?.nodeName) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1);
-  const phaseRank = (p: KObject) => ({ Pending: 0, Unknown: 1, Running: 2 })[p.status?.phase as string] ?? 0;
-  const restarts = (p: KObject) => (p.status?.containerStatuses ?? []).reduce((s: number, c: { restartCount?: number }) => s + (c.restartCount ?? 0), 0);
-  const readySince = (p: KObject) => parseRfc3339(podCondition(p, 'Ready')?.lastTransitionTime) ?? 0;
-  const created = (p: KObject) => parseRfc3339(p.metadata.creationTimestamp) ?? 0;
-  const sorted = [...active].sort((a, b) => {
-    const sa = a.spec?.nodeName ? 1 : 0;
-    const sb = b.spec?.nodeName ? 1 : 0;
-    if (sa !== sb) return sa - sb;
-    if (phaseRank(a) !== phaseRank(b)) return phaseRank(a) - phaseRank(b);
-    const ra = isPodReady(a) ? 1 : 0;
-    const rb = isPodReady(b) ? 1 : 0;
-    if (ra !== rb) return ra - rb;
-    const na = perNode.get(a.spec?.nodeName ?? '') ?? 0;
-    const nb = perNode.get(b.spec?.nodeName ?? '') ?? 0;
-    if (na !== nb) return nb - na;
-    if (ra && readySince(a) !== readySince(b)) return readySince(b) - readySince(a);
-    if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
-    if (created(a) !== created(b)) return created(b) - created(a);
-    return a.metadata.name! < b.metadata.name! ? 1 : -1;
+  const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
+  // Each pod's ranking keys, worked out once (a sort compares thousands of pairs; parsing
+  // timestamps in the comparator made scaling down 3,000 pods a 45 ms task).
+  const keyed = active.map((p) => {
+    const ready = isPodReady(p) ? 1 : 0;
+    return {
+      p,
+      scheduled: p.spec?.nodeName ? 1 : 0,
+      phase: PHASE_RANK[p.status?.phase as string] ?? 0,
+      ready,
+      onNode: perNode.get(p.spec?.nodeName ?? '') ?? 0,
+      readySince: ready ? (parseRfc3339(podCondition(p, 'Ready')?.lastTransitionTime) ?? 0) : 0,
+      restarts: (p.status?.containerStatuses ?? []).reduce((s: number, c: { restartCount?: number }) => s + (c.restartCount ?? 0), 0),
+      created: parseRfc3339(p.metadata.creationTimestamp) ?? 0,
+      name: p.metadata.name!,
+    };
   });
-  return sorted.slice(0, count);
+  keyed.sort((a, b) => {
+    if (a.scheduled !== b.scheduled) return a.scheduled - b.scheduled;
+    if (a.phase !== b.phase) return a.phase - b.phase;
+    if (a.ready !== b.ready) return a.ready - b.ready;
+    if (a.onNode !== b.onNode) return b.onNode - a.onNode;
+    if (a.ready && a.readySince !== b.readySince) return b.readySince - a.readySince;
+    if (a.restarts !== b.restarts) return b.restarts - a.restarts;
+    if (a.created !== b.created) return b.created - a.created;
+    return a.name < b.name ? 1 : -1;
+  });
+  return keyed.slice(0, count).map((k) => k.p);
 }

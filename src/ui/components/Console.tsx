@@ -58,7 +58,7 @@ export function Console() {
     const term = new Terminal({
       // Fonts that exist as real monospace faces (a web font missing its glyph metrics at open
       // time would misplace every character); Hangul falls back glyph by glyph.
-      fontFamily: "Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', 'Noto Sans Mono', monospace",
+      fontFamily: "Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', 'Noto Sans Mono', monospace, 'Noto Sans KR'",
       fontSize: 12,
       lineHeight: 1.15,
       cursorBlink: true,

@@ -10,7 +10,7 @@ import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior } from 'd3-zoom';
 import 'd3-transition';
 import { useCluster } from '../store/clusterStore';
 import { currentStep, useLessons } from '../store/lessonStore';
-import { computeLayout } from './layout';
+import { computeLayout, PodSlots } from './layout';
 import type { DrawContext, Layer, SelectedRef } from './context';
 import { drawControlPlane } from './controlPlaneLayer';
 import { drawNodes } from './nodesLayer';
@@ -18,6 +18,7 @@ import { drawPods } from './podsLayer';
 import { drawServices } from './servicesLayer';
 import { drawVolumes } from './volumesLayer';
 import { drawFlows } from './flowsLayer';
+import { PodCanvas } from './podCanvas';
 
 const NO_FOCUS: SelectedRef[] = [];
 const LAYERS = ['control-plane', 'services', 'nodes', 'volumes', 'pods'] as const;
@@ -39,6 +40,8 @@ export function Diagram() {
   const svgRef = useRef<SVGSVGElement>(null);
   /** Requests in flight move every frame: they get an SVG of their own, so the browser lays out that small picture per frame, not the whole cluster. */
   const flowsRef = useRef<SVGSVGElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const podCanvas = useRef<PodCanvas | null>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const scaleRef = useRef(1);
   const fitted = useRef(false);
@@ -49,7 +52,8 @@ export function Diagram() {
   const [viewVersion, setViewVersion] = useState(0);
   /** The SVG's size, kept by a ResizeObserver (reading it while zooming would force a layout). */
   const size = useRef({ width: 1, height: 1 });
-  const layout = useMemo(() => computeLayout(model, aggregate.current), [model]);
+  const slots = useRef(new PodSlots());
+  const layout = useMemo(() => computeLayout(model, aggregate.current, slots.current), [model]);
 
   /**
    * What is in view, with a quarter screen of margin so a short pan shows drawn nodes at once;
@@ -85,6 +89,7 @@ export function Diagram() {
       .on('zoom', (event) => {
         select(svg).select('g.viewport').attr('transform', event.transform.toString());
         select(flowsRef.current).select('g.viewport').attr('transform', event.transform.toString());
+        podCanvas.current?.setTransform(event.transform);
         updateView(event.transform, false);
         scaleRef.current = event.transform.k;
         svg.classList.toggle('far', event.transform.k < FAR_BELOW_SCALE);
@@ -95,6 +100,7 @@ export function Diagram() {
         }
       });
     zoomRef.current = z;
+    podCanvas.current = new PodCanvas(canvasRef.current!);
     const resize = new ResizeObserver(([entry]) => {
       size.current = { width: entry.contentRect.width || 1, height: entry.contentRect.height || 1 };
       updateView(zoomTransform(svg), true);
@@ -103,6 +109,7 @@ export function Diagram() {
     select(svg).call(z).on('dblclick.zoom', null);
     select(svg).on('click', () => useCluster.getState().select(undefined));
     return () => {
+      podCanvas.current?.dispose();
       resize.disconnect();
       select(svg).on('.zoom', null);
     };
@@ -115,7 +122,7 @@ export function Diagram() {
       const viewport = svg.select<SVGGElement>('g.viewport');
       const v = view.current;
       const inView = (b: { x: number; y: number; w: number; h: number }) => b.x < v.x + v.w && b.x + b.w > v.x && b.y < v.y + v.h && b.y + b.h > v.y;
-      const ctx: DrawContext = { model, layout, t, selected, focus, inView, select: (ref: SelectedRef) => useCluster.getState().select(ref) };
+      const ctx: DrawContext = { model, layout, t, selected, focus, inView, paintPods: (pods) => podCanvas.current?.update(pods), select: (ref: SelectedRef) => useCluster.getState().select(ref) };
       const layer = (name: (typeof LAYERS)[number] | 'flows') => (name === 'flows' ? select(flowsRef.current!).select<SVGGElement>('g.layer-flows') : viewport.select<SVGGElement>(`g.layer-${name}`)) as unknown as Layer;
       drawControlPlane(layer('control-plane'), ctx);
       drawServices(layer('services'), ctx);
@@ -156,6 +163,7 @@ export function Diagram() {
           ))}
         </g>
       </svg>
+      <canvas ref={canvasRef} className="diagram-pods" aria-hidden="true" />
       <svg ref={flowsRef} className="diagram-flows" aria-hidden="true" data-testid="diagram-flows">
         <g className="viewport">
           <g className="layer layer-flows" />

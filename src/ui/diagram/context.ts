@@ -3,6 +3,7 @@ import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
 import type { DiagramModel } from '../store/diagramModel';
 import type { DiagramLayout } from './layout';
+import type { PodPaint } from './podCanvas';
 
 export interface SelectedRef {
   kind: string;
@@ -24,6 +25,8 @@ export interface DrawContext {
    * refresh a long task, while the screen shows a dozen nodes. The list view has them all.
    */
   inView(box: { x: number; y: number; w: number; h: number }): boolean;
+  /** Hands the pods to paint to the canvas (see podCanvas.ts). */
+  paintPods(pods: PodPaint[]): void;
 }
 
 /** Whether an element is one the lesson points at (a workload's pods count as the workload). */
@@ -41,16 +44,28 @@ export function actionable<D extends SelectedRef & { label: string }>(sel: Selec
   attrIfChanged(sel, 'role', () => 'button');
   attrIfChanged(sel, 'aria-label', (d) => d.label);
   attrIfChanged(sel, 'aria-pressed', (d) => String(sameRef(ctx.selected, d)));
-  sel
-    .on('click', (event: Event, d) => {
+  // Listeners once per element (re-binding hundreds of them on every refresh was measurable);
+  // they read the element's current datum and the latest context when they fire.
+  const fresh = sel.filter(function () {
+    const el = this as SVGGElement & { [BOUND]?: { ctx: DrawContext } };
+    if (el[BOUND]) {
+      el[BOUND].ctx = ctx;
+      return false;
+    }
+    el[BOUND] = { ctx };
+    return true;
+  });
+  const ctxOf = (el: Element) => (el as Element & { [BOUND]?: { ctx: DrawContext } })[BOUND]!.ctx;
+  fresh
+    .on('click', function (event: Event, d) {
       event.stopPropagation();
-      ctx.select({ kind: d.kind, name: d.name, namespace: d.namespace });
+      ctxOf(this).select({ kind: d.kind, name: d.name, namespace: d.namespace });
     })
-    .on('keydown', (event: Event, d) => {
+    .on('keydown', function (event: Event, d) {
       const key = (event as KeyboardEvent).key;
       if (key !== 'Enter' && key !== ' ') return;
       event.preventDefault();
-      ctx.select({ kind: d.kind, name: d.name, namespace: d.namespace });
+      ctxOf(this).select({ kind: d.kind, name: d.name, namespace: d.namespace });
     });
 }
 
@@ -58,6 +73,11 @@ export function actionable<D extends SelectedRef & { label: string }>(sel: Selec
 export const TONE_ICON: Record<string, string> = { running: '●', pending: '◐', failed: '✕', done: '✓', terminating: '◌' };
 
 const TARGET = Symbol('target');
+const BOUND = Symbol('bound');
+const SET = Symbol('set');
+
+/** What attrIfChanged / textIfChanged last wrote on an element (reading the DOM back costs more). */
+type Remembering = Element & { [SET]?: Record<string, string | null> };
 
 /** More moves than this in one refresh are made at once: animating hundreds of elements kept every frame busy. */
 const MAX_ANIMATED_MOVES = 60;
@@ -95,10 +115,14 @@ export function attrIfChanged<D>(sel: AnySelection<D>, name: string, value: (d: 
   sel.each(function (this: Element, d: D) {
     const v = value(d);
     const next = v === null ? null : String(v);
-    if (this.getAttribute(name) !== next) {
+    const el = this as Remembering;
+    const set = el[SET] ?? (el[SET] = {});
+    const prev = name in set ? set[name] : this.getAttribute(name);
+    if (prev !== next) {
       if (next === null) this.removeAttribute(name);
       else this.setAttribute(name, next);
     }
+    set[name] = next;
   });
 }
 
@@ -120,6 +144,10 @@ export function classesIfChanged<D>(sel: AnySelection<D>, classes: Record<string
 export function textIfChanged<D>(sel: AnySelection<D>, value: (d: D) => string): void {
   sel.each(function (this: Element, d: D) {
     const v = value(d);
-    if (this.textContent !== v) this.textContent = v;
+    const el = this as Remembering;
+    const set = el[SET] ?? (el[SET] = {});
+    const prev = '#text' in set ? set['#text'] : this.textContent;
+    if (prev !== v) this.textContent = v;
+    set['#text'] = v;
   });
 }

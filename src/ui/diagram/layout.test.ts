@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeLayout, nodeColumns, AGGREGATE_ABOVE } from './layout';
+import { computeLayout, nodeColumns, AGGREGATE_ABOVE, PodSlots } from './layout';
 import type { DiagramModel, DNode, DPod } from '../store/diagramModel';
 
 const pod = (i: number, node: string): DPod => ({ uid: `${node}-${i}`, name: `p-${i}`, namespace: 'default', status: 'Running', tone: 'running', ready: '1/1', restarts: 0, containers: 1, node });
@@ -29,6 +29,18 @@ describe('diagram layout', () => {
     const after = computeLayout(model([node('w1', 3), node('w2', 3), node('w4', 3)]));
     expect({ x: after.nodes.get('w1')!.x, y: after.nodes.get('w1')!.y }).toEqual({ x: before.nodes.get('w1')!.x, y: before.nodes.get('w1')!.y });
     expect(after.nodes.get('w2')!.x).toBe(before.nodes.get('w2')!.x);
+  });
+
+  it('keeps each pod in its place while others come and go; newcomers fill the gaps', () => {
+    const slots = new PodSlots();
+    const n = node('w1', 6);
+    const first = computeLayout(model([n]), false, slots).nodes.get('w1')!.pods;
+    // Pods 1 and 2 leave, two new ones arrive at the end of the list.
+    const next = { ...n, pods: [n.pods[0], ...n.pods.slice(3), pod(6, 'w1'), pod(7, 'w1')] };
+    const second = computeLayout(model([next]), false, slots).nodes.get('w1')!.pods;
+    for (const p of [n.pods[0], ...n.pods.slice(3)]) expect(second.get(p.uid)).toEqual(first.get(p.uid));
+    expect(second.get('w1-6')).toEqual(first.get('w1-1'));
+    expect(second.get('w1-7')).toEqual(first.get('w1-2'));
   });
 
   it('aggregates crowded nodes and stays compact at 100 nodes / 3,000 pods', () => {

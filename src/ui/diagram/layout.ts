@@ -53,14 +53,48 @@ export interface DiagramLayout {
   nodes: Map<string, NodeLayout>;
 }
 
+/**
+ * Where each pod sits in its node's grid, remembered between layouts: a pod keeps its place
+ * while others come and go (a rollout would otherwise shuffle every pod after the first one to
+ * leave); a newcomer takes the first free place.
+ */
+export class PodSlots {
+  private byNode = new Map<string, Map<string, number>>();
+
+  place(node: string, uids: string[]): Map<string, number> {
+    const old = this.byNode.get(node);
+    const next = new Map<string, number>();
+    const taken = new Set<number>();
+    if (old) {
+      for (const uid of uids) {
+        const slot = old.get(uid);
+        if (slot !== undefined) {
+          next.set(uid, slot);
+          taken.add(slot);
+        }
+      }
+    }
+    let free = 0;
+    for (const uid of uids) {
+      if (next.has(uid)) continue;
+      while (taken.has(free)) free++;
+      next.set(uid, free);
+      taken.add(free);
+    }
+    this.byNode.set(node, next);
+    return next;
+  }
+
+  /** Forget nodes that are gone. */
+  keepOnly(nodes: Set<string>): void {
+    for (const name of this.byNode.keys()) if (!nodes.has(name)) this.byNode.delete(name);
+  }
+}
+
 function podGridHeight(count: number, aggregated: boolean): number {
   if (aggregated) return 40;
   const rows = Math.max(1, Math.ceil(count / PODS_PER_ROW));
   return rows * (POD + POD_GAP);
-}
-
-function nodeHeight(n: DNode, aggregated: boolean): number {
-  return NODE_HEADER + podGridHeight(n.pods.length, aggregated) + (n.disks.length ? DISK_ROW : 0) + NODE_FOOTER;
 }
 
 /** Columns for the node grid: a roughly 16:10 block of nodes, at least the three default workers side by side. */
@@ -68,7 +102,7 @@ export function nodeColumns(count: number): number {
   return Math.max(3, Math.min(count, Math.ceil(Math.sqrt(count * 1.6))));
 }
 
-export function computeLayout(model: DiagramModel, aggregateAll = false): DiagramLayout {
+export function computeLayout(model: DiagramModel, aggregateAll = false, slots = new PodSlots()): DiagramLayout {
   const workers = model.nodes.filter((n) => !n.controlPlane);
   // By zone, then by name in natural order (worker-2 before worker-10).
   const ordered = [...workers].sort((a, b) => (a.zone ?? '').localeCompare(b.zone ?? '') || a.name.localeCompare(b.name, 'en', { numeric: true }));
@@ -106,11 +140,22 @@ export function computeLayout(model: DiagramModel, aggregateAll = false): Diagra
 
   const nodes = new Map<string, NodeLayout>();
   const place = (n: DNode, x: number, top: number, aggregated: boolean): NodeLayout => {
-    const h = nodeHeight(n, aggregated);
     const pods = new Map<string, { x: number; y: number }>();
     const gridTop = top + NODE_HEADER;
-    if (!aggregated) n.pods.forEach((p, i) => pods.set(p.uid, { x: x + 14 + (i % PODS_PER_ROW) * (POD + POD_GAP) + POD / 2, y: gridTop + Math.floor(i / PODS_PER_ROW) * (POD + POD_GAP) + POD / 2 }));
-    const layout: NodeLayout = { name: n.name, x, y: top, w: NODE_W, h, aggregated, pods, kubelet: { x: x + 217, y: top + 76 }, runtime: { x: x + 217, y: top + 112 }, disksY: gridTop + podGridHeight(n.pods.length, aggregated) + 4 };
+    // The grid is as tall as its highest place in use (places stay put while others empty).
+    let places = n.pods.length;
+    if (!aggregated) {
+      const at = slots.place(
+        n.name,
+        n.pods.map((p) => p.uid),
+      );
+      for (const [uid, i] of at) {
+        pods.set(uid, { x: x + 14 + (i % PODS_PER_ROW) * (POD + POD_GAP) + POD / 2, y: gridTop + Math.floor(i / PODS_PER_ROW) * (POD + POD_GAP) + POD / 2 });
+        places = Math.max(places, i + 1);
+      }
+    }
+    const h = NODE_HEADER + podGridHeight(places, aggregated) + (n.disks.length ? DISK_ROW : 0) + NODE_FOOTER;
+    const layout: NodeLayout = { name: n.name, x, y: top, w: NODE_W, h, aggregated, pods, kubelet: { x: x + 217, y: top + 76 }, runtime: { x: x + 217, y: top + 112 }, disksY: gridTop + podGridHeight(places, aggregated) + 4 };
     nodes.set(n.name, layout);
     return layout;
   };
@@ -123,6 +168,7 @@ export function computeLayout(model: DiagramModel, aggregateAll = false): Diagra
     });
     y += rowH + NODE_GAP;
   }
+  slots.keepOnly(new Set(nodes.keys()));
   const right = Math.max(gridWidth, ...[...nodes.values()].map((n) => n.x + n.w), pending.x + pending.w);
   return { width: right, height: y, controlPlane: cp, components, pending, pendingPods, services, servicesY, nodes };
 }

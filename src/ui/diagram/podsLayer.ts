@@ -7,7 +7,7 @@ import { select } from 'd3-selection';
 import 'd3-transition';
 import type { DPod } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
-import { actionable, attrIfChanged, isFocused, moveTo, sameRef, textIfChanged, TONE_ICON } from './context';
+import { actionable, attrIfChanged, isFocused, sameRef, textIfChanged, TONE_ICON } from './context';
 
 type PodDatum = DPod & { kind: string; label: string; x: number; y: number };
 const HALF = 10;
@@ -61,40 +61,30 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
   const focusOwner = selected && selected.kind !== 'Pod' && selected.kind !== 'Node' && selected.kind !== 'Component' ? selected : undefined;
   // A selected Service keeps its endpoint pods bright: looked up once per draw, not per pod.
   const focusEndpoints = new Set(focusOwner?.kind === 'Service' ? (model.services.find((s) => s.name === focusOwner.name && s.namespace === focusOwner.namespace)?.endpointPods ?? []) : []);
-  // A burst (hundreds of pods queued or placed at once) is drawn without motion: animating every
-  // pod in and out each refresh kept the browser restyling the whole picture every frame.
-  const busy = model.pending.length > 40 || data.length > 1500;
   const pods = root
-    .selectAll<SVGGElement, PodDatum>('g.pod:not(.exiting)')
+    .selectAll<SVGGElement, PodDatum>('g.pod')
     .data(data, (d) => d.uid)
     .join(
       (enter) => {
-        const g = enter
-          .append('g')
-          .attr('class', 'pod')
-          .attr('transform', (d) => `translate(${d.x},${d.y}) scale(${busy ? 1 : 0.2})`)
-          .attr('opacity', busy ? 1 : 0);
+        // Invisible stand-ins: focus, clicks, names for screen readers. The canvas paints the pods.
+        const g = enter.append('g').attr('class', 'pod');
         g.append('rect').attr('x', -HALF).attr('y', -HALF).attr('width', HALF * 2).attr('height', HALF * 2).attr('rx', 4);
-        g.append('text').attr('class', 'pod-glyph').attr('text-anchor', 'middle').attr('y', 5);
-        g.append('circle').attr('class', 'pod-restarts').attr('cx', HALF).attr('cy', -HALF).attr('r', 4.5);
         g.append('title');
         return g;
       },
       (update) => update,
-      (exit) => (busy ? exit.remove() : exit.classed('exiting', true).attr('role', null).attr('tabindex', null).attr('aria-hidden', 'true').transition().duration(500).attr('opacity', 0).remove()),
+      (exit) => exit.remove(),
     );
   attrIfChanged(pods, 'data-status', (d) => d.status);
-  // The whole class list as one string, written only when it changes.
-  attrIfChanged(pods, 'class', (d) => {
-    const ref = { kind: 'Pod', name: d.name, namespace: d.namespace };
-    const dimmed = !!focusOwner && !(d.owner && d.owner.kind === focusOwner.kind && d.owner.name === focusOwner.name && d.namespace === focusOwner.namespace) && !focusEndpoints.has(d.uid);
-    return `pod pod-${d.tone}${sameRef(selected, ref) ? ' selected' : ''}${isFocused(ctx, ref, d.owner) ? ' lesson-focus' : ''}${dimmed ? ' dimmed' : ''}`;
-  });
-  // Move only what moved: restarting a transition on every refresh would never let it finish.
-  moveTo(pods, busy ? 0 : 450, (d) => `translate(${d.x},${d.y}) scale(1)`);
-  textIfChanged(pods.select('text.pod-glyph'), (d) => TONE_ICON[d.tone]);
-  attrIfChanged(pods.select('circle.pod-restarts'), 'visibility', (d) => (d.restarts > 0 ? 'visible' : 'hidden'));
+  attrIfChanged(pods, 'transform', (d) => `translate(${d.x},${d.y})`);
   textIfChanged(pods.select('title'), (d) => `${d.namespace}/${d.name} — ${d.status} ${d.ready}${d.restarts ? ` · ${w.restarts(d.restarts)}` : ''}${d.owner ? ` · ${d.owner.kind}/${d.owner.name}` : ''}`);
+  ctx.paintPods(
+    data.map((d) => {
+      const ref = { kind: 'Pod', name: d.name, namespace: d.namespace };
+      const dimmed = !!focusOwner && !(d.owner && d.owner.kind === focusOwner.kind && d.owner.name === focusOwner.name && d.namespace === focusOwner.namespace) && !focusEndpoints.has(d.uid);
+      return { uid: d.uid, x: d.x, y: d.y, tone: d.tone, glyph: TONE_ICON[d.tone], restarts: d.restarts, selected: sameRef(selected, ref), focused: isFocused(ctx, ref, d.owner), dimmed };
+    }),
+  );
   actionable(pods, ctx);
 
   // Crowded nodes: one bar of counts per state.

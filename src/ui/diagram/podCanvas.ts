@@ -1,0 +1,221 @@
+/**
+ * Pods painted on a canvas laid over the diagram's SVG, with the same zoom.
+ *
+ * Hundreds of pods changing state at once (a rollout of 3,000 at ×16) made the browser restyle,
+ * lay out and repaint the SVG for 60–130 ms a frame. Painted here, a refresh costs a couple of
+ * milliseconds; the SVG keeps, for each pod, only an invisible focusable element that carries
+ * its name and state for keyboards and screen readers and takes the clicks.
+ *
+ * Motion is kept: a pod fades and grows in where it appears, glides when it moves, and fades out
+ * when it goes. More than MAX_ANIMATED changes at once are made without motion.
+ */
+export interface PodPaint {
+  uid: string;
+  x: number;
+  y: number;
+  tone: string;
+  glyph: string;
+  restarts: number;
+  selected: boolean;
+  focused: boolean;
+  dimmed: boolean;
+}
+
+interface Sprite {
+  paint: PodPaint;
+  /** Where it is drawn now, and where it is going. */
+  x: number;
+  y: number;
+  fromX: number;
+  fromY: number;
+  toX: number;
+  toY: number;
+  /** 0 → 1 while entering, 1 → 0 while leaving. */
+  fromAlpha: number;
+  toAlpha: number;
+  alpha: number;
+  scale: number;
+  fromScale: number;
+  start: number;
+  leaving: boolean;
+}
+
+const HALF = 10;
+const MOVE_MS = 450;
+const MAX_ANIMATED = 60;
+
+interface Palette {
+  tones: Record<string, { fill: string; stroke: string }>;
+  accent: string;
+  bad: string;
+  panel: string;
+  focus: string;
+}
+
+function readPalette(el: Element): Palette {
+  const css = getComputedStyle(el);
+  const v = (name: string) => css.getPropertyValue(name).trim();
+  const tone = (t: string) => ({ fill: v(`--${t}-bg`), stroke: v(`--${t}`) });
+  return { tones: { running: tone('ok'), pending: tone('warn'), failed: tone('bad'), done: tone('done'), terminating: tone('gone') }, accent: v('--accent'), bad: v('--bad'), panel: v('--panel'), focus: '#d97706' };
+}
+
+const ease = (t: number) => (t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2);
+
+export class PodCanvas {
+  private sprites = new Map<string, Sprite>();
+  private transform = { k: 1, x: 0, y: 0 };
+  private frame = 0;
+  private palette: Palette | undefined;
+  private paletteKey = '';
+  private reducedMotion = typeof matchMedia !== 'undefined' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+  constructor(private canvas: HTMLCanvasElement) {}
+
+  /** The pods to show now; what is new fades in, what moved glides, what is gone fades out. */
+  update(pods: PodPaint[]): void {
+    const now = performance.now();
+    const seen = new Set<string>();
+    let changes = 0;
+    for (const p of pods) {
+      seen.add(p.uid);
+      const s = this.sprites.get(p.uid);
+      if (!s || s.leaving || s.toX !== p.x || s.toY !== p.y) changes++;
+    }
+    for (const [uid, s] of this.sprites) if (!seen.has(uid) && !s.leaving) changes++;
+    const animate = !this.reducedMotion && changes <= MAX_ANIMATED;
+    for (const p of pods) {
+      const s = this.sprites.get(p.uid);
+      if (!s) {
+        this.sprites.set(p.uid, { paint: p, x: p.x, y: p.y, fromX: p.x, fromY: p.y, toX: p.x, toY: p.y, fromAlpha: animate ? 0 : 1, toAlpha: 1, alpha: animate ? 0 : 1, scale: animate ? 0.2 : 1, fromScale: animate ? 0.2 : 1, start: now, leaving: false });
+        continue;
+      }
+      s.paint = p;
+      if (s.toX !== p.x || s.toY !== p.y || s.leaving) {
+        s.fromX = animate ? s.x : p.x;
+        s.fromY = animate ? s.y : p.y;
+        s.toX = p.x;
+        s.toY = p.y;
+        s.fromAlpha = animate ? s.alpha : 1;
+        s.toAlpha = 1;
+        s.fromScale = animate ? s.scale : 1;
+        s.leaving = false;
+        s.start = now;
+      }
+    }
+    for (const [uid, s] of this.sprites) {
+      if (seen.has(uid) || s.leaving) continue;
+      if (!animate) {
+        this.sprites.delete(uid);
+        continue;
+      }
+      s.leaving = true;
+      s.fromX = s.toX = s.x;
+      s.fromY = s.toY = s.y;
+      s.fromAlpha = s.alpha;
+      s.toAlpha = 0;
+      s.fromScale = s.scale;
+      s.start = now;
+    }
+    this.schedule();
+  }
+
+  setTransform(t: { k: number; x: number; y: number }): void {
+    this.transform = { k: t.k, x: t.x, y: t.y };
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.paint()) this.schedule();
+    });
+  }
+
+  /** Paints one frame; true while something is still moving. */
+  private paint(): boolean {
+    const canvas = this.canvas;
+    const dpr = window.devicePixelRatio || 1;
+    const w = canvas.clientWidth;
+    const h = canvas.clientHeight;
+    if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+      canvas.width = Math.round(w * dpr);
+      canvas.height = Math.round(h * dpr);
+    }
+    const key = `${matchMedia('(prefers-color-scheme: dark)').matches}|${document.documentElement.dataset.theme ?? ''}`;
+    if (!this.palette || key !== this.paletteKey) {
+      this.palette = readPalette(canvas);
+      this.paletteKey = key;
+    }
+    const pal = this.palette;
+    const g = canvas.getContext('2d')!;
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.clearRect(0, 0, canvas.width, canvas.height);
+    const { k, x, y } = this.transform;
+    g.setTransform(dpr * k, 0, 0, dpr * k, dpr * x, dpr * y);
+    // What is on screen, in layout coordinates (with a pod's size of margin).
+    const left = -x / k - HALF * 2;
+    const top = -y / k - HALF * 2;
+    const right = (w - x) / k + HALF * 2;
+    const bottom = (h - y) / k + HALF * 2;
+    const now = performance.now();
+    let moving = false;
+    g.font = '13px system-ui, sans-serif';
+    g.textAlign = 'center';
+    g.textBaseline = 'middle';
+    for (const [uid, s] of this.sprites) {
+      const t = Math.min(1, (now - s.start) / MOVE_MS);
+      const e = ease(t);
+      s.x = s.fromX + (s.toX - s.fromX) * e;
+      s.y = s.fromY + (s.toY - s.fromY) * e;
+      s.alpha = s.fromAlpha + (s.toAlpha - s.fromAlpha) * e;
+      s.scale = s.leaving ? s.fromScale : s.fromScale + (1 - s.fromScale) * e;
+      if (t < 1) moving = true;
+      else if (s.leaving) {
+        this.sprites.delete(uid);
+        continue;
+      }
+      if (s.x < left || s.x > right || s.y < top || s.y > bottom) continue;
+      const p = s.paint;
+      const colours = pal.tones[p.tone] ?? pal.tones.pending;
+      g.globalAlpha = s.alpha * (p.dimmed ? 0.25 : 1);
+      const half = HALF * s.scale;
+      g.beginPath();
+      g.roundRect(s.x - half, s.y - half, half * 2, half * 2, 4 * s.scale);
+      g.fillStyle = colours.fill;
+      g.fill();
+      g.setLineDash(p.tone === 'terminating' ? [3, 2] : []);
+      g.lineWidth = p.selected ? 3 : 1.5;
+      g.strokeStyle = p.selected ? pal.accent : colours.stroke;
+      g.stroke();
+      if (p.focused) {
+        g.setLineDash([8, 4]);
+        g.lineWidth = 3;
+        g.strokeStyle = pal.focus;
+        g.beginPath();
+        g.roundRect(s.x - half - 3, s.y - half - 3, half * 2 + 6, half * 2 + 6, 6);
+        g.stroke();
+      }
+      g.setLineDash([]);
+      if (s.scale > 0.6) {
+        g.fillStyle = colours.stroke;
+        g.fillText(p.glyph, s.x, s.y + 1);
+      }
+      if (p.restarts > 0) {
+        g.beginPath();
+        g.arc(s.x + half, s.y - half, 4.5, 0, Math.PI * 2);
+        g.fillStyle = pal.bad;
+        g.fill();
+        g.lineWidth = 1;
+        g.strokeStyle = pal.panel;
+        g.stroke();
+      }
+    }
+    g.globalAlpha = 1;
+    return moving;
+  }
+
+  dispose(): void {
+    cancelAnimationFrame(this.frame);
+  }
+}
