@@ -4,6 +4,10 @@ import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
 import i18n from './i18n';
 import './styles.css';
+import { applyTheme, savedTheme } from './theme/savedTheme';
+
+// The saved theme before the first paint (no flash of the other one).
+applyTheme(savedTheme());
 
 // The app (and the engine inside it) is its own chunk: the page paints its frame at once and
 // the simulated cluster boots right after, instead of the first paint waiting for all of it.

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCluster } from '../store/clusterStore';
 import { useLessons } from '../store/lessonStore';
 import { setLanguage, LANGUAGES, type Language } from '../i18n';
+import { THEMES, useTheme, type Theme } from '../theme/theme';
 
 const SPEEDS = [1, 4, 16];
 
@@ -140,6 +141,7 @@ export function TopBar() {
       </div>
       <Timeline />
       <SessionButtons />
+      <ThemePicker />
       <label className="language">
         <span className="sr-only">{t('language.label')}</span>
         <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)} aria-label={t('language.label')}>
@@ -151,5 +153,23 @@ export function TopBar() {
         </select>
       </label>
     </header>
+  );
+}
+
+/** System, light or dark; kept across reloads (theme.ts). */
+function ThemePicker() {
+  const { t } = useTranslation();
+  const theme = useTheme((s) => s.theme);
+  return (
+    <label className="language">
+      <span className="sr-only">{t('theme.label')}</span>
+      <select value={theme} onChange={(e) => useTheme.getState().setTheme(e.target.value as Theme)} aria-label={t('theme.label')}>
+        {THEMES.map((th) => (
+          <option key={th} value={th}>
+            {t(`theme.${th}`)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

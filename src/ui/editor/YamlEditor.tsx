@@ -9,6 +9,7 @@ import { useFiles } from '../store/filesStore';
 import { useCluster } from '../store/clusterStore';
 import { TEMPLATES } from './templates';
 import { problemsFor } from './problems';
+import { isDark, useTheme } from '../theme/theme';
 
 type Monaco = typeof import('monaco-editor/esm/vs/editor/editor.api');
 
@@ -42,8 +43,7 @@ export function YamlEditor() {
     void import('./monacoSetup').then(({ monaco }) => {
       if (disposed || !host.current) return;
       monacoRef.current = monaco;
-      const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
-      const editor = monaco.editor.create(host.current, { automaticLayout: true, minimap: { enabled: false }, fontSize: 13, tabSize: 2, scrollBeyondLastLine: false, theme: dark ? 'vs-dark' : 'vs', ariaLabel: t('editor.label') });
+      const editor = monaco.editor.create(host.current, { automaticLayout: true, minimap: { enabled: false }, fontSize: 13, tabSize: 2, scrollBeyondLastLine: false, theme: isDark() ? 'vs-dark' : 'vs', ariaLabel: t('editor.label') });
       editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => applyRef.current());
       editorRef.current = editor;
       setLoading(false);
@@ -55,6 +55,12 @@ export function YamlEditor() {
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // The editor follows the theme picked in the top bar.
+  const theme = useTheme((s) => s.theme);
+  useEffect(() => {
+    monacoRef.current?.editor.setTheme(isDark(theme) ? 'vs-dark' : 'vs');
+  }, [theme]);
 
   // Show the active file: one model per file, its text kept in the files store.
   useEffect(() => {

@@ -13,6 +13,7 @@ export const en = {
     step: 'Step',
   },
   language: { label: 'Language', ko: '한국어', en: 'English' },
+  theme: { label: 'Theme', system: 'System theme', light: 'Light', dark: 'Dark' },
   cluster: {
     heading: 'Cluster',
     controlPlane: 'Control plane',

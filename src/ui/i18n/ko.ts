@@ -15,6 +15,7 @@ export const ko: Messages = {
     step: '한 단계',
   },
   language: { label: '언어', ko: '한국어', en: 'English' },
+  theme: { label: '테마', system: '시스템 테마', light: '밝게', dark: '어둡게' },
   cluster: {
     heading: '클러스터',
     controlPlane: '컨트롤 플레인',
