@@ -121,4 +121,22 @@ test.describe('the cluster diagram', () => {
     await expect(page.getByRole('region', { name: /^자세히: Component kube-scheduler/ })).toContainText('스케줄러는');
     await page.screenshot({ path: info.outputPath('korean-dark.png') });
   });
+
+  test('traffic to a Service runs along its lines to the pods, and the pill shows the rate', async ({ page }, info) => {
+    await page.goto('/');
+    await run(page, 'kubectl create deployment web --image=nginx --replicas=3');
+    await run(page, 'kubectl expose deployment web --port=80');
+    await page.getByRole('button', { name: 'Speed ×4' }).click();
+    const service = page.getByTestId('diagram').getByRole('button', { name: 'service web (ClusterIP), 3 endpoints' });
+    await expect(service).toBeVisible();
+    await expect(page.getByTestId('diagram').locator('path.svc-link.traffic')).toHaveCount(0);
+    await run(page, 'kubectl run load --image=busybox:1.28 --restart=Never -- /bin/sh -c "while sleep 0.01; do wget -q -O- http://web; done"');
+    // Round-robin over three endpoints: every line to a web pod carries requests.
+    await expect(page.getByTestId('diagram').locator('path.svc-link.traffic')).toHaveCount(3);
+    await expect(service).toContainText(/\d+ req\/s/);
+    await page.screenshot({ path: info.outputPath('traffic.png') });
+    await run(page, 'kubectl delete pod load');
+    await expect(page.getByTestId('diagram').locator('path.svc-link.traffic')).toHaveCount(0);
+  });
+
 });

@@ -1,7 +1,9 @@
 /**
  * Services as pills in their own lane, each joined to the pods behind it (its ready
  * EndpointSlice endpoints). With many endpoints the lines go to the nodes instead, one per node
- * with a count, so the picture stays readable.
+ * with a count, so the picture stays readable. Requests flowing (load generators, `kubectl
+ * exec … wget`, the HPA walkthrough) run along the lines as moving dashes, faster the busier
+ * the endpoint, and the pill shows the requests per second.
  */
 import type { DService } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
@@ -15,6 +17,16 @@ interface Link {
   x2: number;
   y2: number;
   count: number;
+  /** Requests per second down this line (0: quiet). */
+  rps: number;
+}
+
+/** How busy a line looks: quiet, a trickle, steady, or heavy (the dash speed). */
+function trafficClass(rps: number): string {
+  if (rps <= 0) return 'svc-link';
+  if (rps < 5) return 'svc-link traffic traffic-low';
+  if (rps < 50) return 'svc-link traffic traffic-mid';
+  return 'svc-link traffic traffic-high';
 }
 
 const PER_POD_LIMIT = 40;
@@ -35,20 +47,25 @@ export function drawServices(root: Layer, ctx: DrawContext): void {
     const box = layout.services.get(s.uid);
     if (!box) continue;
     const from = { x: box.x + box.w / 2, y: box.y + box.h };
+    const rpsOf = (uid: string) => s.traffic?.[uid] ?? 0;
     if (s.endpointPods.length <= PER_POD_LIMIT) {
       for (const uid of s.endpointPods) {
         const p = podAt.get(uid);
-        if (p) links.push({ id: `${s.uid}>${uid}`, x1: from.x, y1: from.y, x2: p.x, y2: p.y - 8, count: 1 });
+        if (p) links.push({ id: `${s.uid}>${uid}`, x1: from.x, y1: from.y, x2: p.x, y2: p.y - 8, count: 1, rps: rpsOf(uid) });
       }
     } else {
-      const perNode = new Map<string, number>();
+      const perNode = new Map<string, { count: number; rps: number }>();
       for (const uid of s.endpointPods) {
         const p = podAt.get(uid);
-        if (p) perNode.set(p.node, (perNode.get(p.node) ?? 0) + 1);
+        if (!p) continue;
+        const n = perNode.get(p.node) ?? { count: 0, rps: 0 };
+        n.count++;
+        n.rps += rpsOf(uid);
+        perNode.set(p.node, n);
       }
-      for (const [node, count] of perNode) {
+      for (const [node, { count, rps }] of perNode) {
         const l = layout.nodes.get(node)!;
-        links.push({ id: `${s.uid}>${node}`, x1: from.x, y1: from.y, x2: l.x + l.w / 2, y2: l.y, count });
+        links.push({ id: `${s.uid}>${node}`, x1: from.x, y1: from.y, x2: l.x + l.w / 2, y2: l.y, count, rps });
       }
     }
   }
@@ -58,6 +75,7 @@ export function drawServices(root: Layer, ctx: DrawContext): void {
     .join((enter) => enter.append('path').attr('class', 'svc-link'));
   attrIfChanged(paths, 'd', (d) => `M${d.x1},${d.y1} C${d.x1},${(d.y1 + d.y2) / 2} ${d.x2},${(d.y1 + d.y2) / 2} ${d.x2},${d.y2}`);
   attrIfChanged(paths, 'stroke-width', (d) => Math.min(4, 1 + Math.log2(d.count)));
+  attrIfChanged(paths, 'class', (d) => trafficClass(d.rps));
 
   const data: ServiceDatum[] = model.services.map((s) => ({ ...s, kind: 'Service', label: t('diagram.serviceLabel', { name: s.name, type: s.type, count: s.endpoints }) }));
   const groups = root
@@ -82,7 +100,10 @@ export function drawServices(root: Layer, ctx: DrawContext): void {
   const rect = groups.select('rect');
   attrIfChanged(rect, 'width', (d) => layout.services.get(d.uid)!.w);
   attrIfChanged(rect, 'height', (d) => layout.services.get(d.uid)!.h);
-  textIfChanged(groups.select('text.svc-name'), (d) => `⇄ ${d.name}`);
+  textIfChanged(groups.select('text.svc-name'), (d) => {
+    const rps = Object.values(d.traffic ?? {}).reduce((a, b) => a + b, 0);
+    return `⇄ ${d.name}${rps > 0 ? `  · ${t('diagram.requestsPerSecond', { count: Math.round(rps) })}` : ''}`;
+  });
   textIfChanged(groups.select('text.svc-meta'), (d) => `${d.type} ${d.address} · ${d.endpoints} ${t('diagram.endpoints')}`);
   actionable(groups, ctx);
 }

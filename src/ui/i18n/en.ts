@@ -51,6 +51,7 @@ export const en = {
     serviceLabel: 'service {{name}} ({{type}}), {{count}} endpoints',
     taints_one: '{{count}} taint',
     taints_other: '{{count}} taints',
+    requestsPerSecond: '{{count}} req/s',
     endpoints: 'endpoints',
     diskLabel: 'disk of claim {{claim}}, {{size}}, attached to {{node}}',
     tone: { running: 'running', pending: 'pending', failed: 'failing', done: 'completed', terminating: 'terminating' },

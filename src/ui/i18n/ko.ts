@@ -53,6 +53,7 @@ export const ko: Messages = {
     serviceLabel: '서비스 {{name}} ({{type}}), 엔드포인트 {{count}}개',
     taints_one: '테인트 {{count}}개',
     taints_other: '테인트 {{count}}개',
+    requestsPerSecond: '초당 {{count}}건',
     endpoints: '엔드포인트',
     diskLabel: '클레임 {{claim}}의 디스크, {{size}}, {{node}}에 연결됨',
     tone: { running: '실행 중', pending: '대기 중', failed: '실패', done: '완료', terminating: '종료 중' },

@@ -57,6 +57,8 @@ export interface DService {
   /** Ready endpoints (pods, or the API server's address for `kubernetes`). */
   endpoints: number;
   endpointPods: string[];
+  /** Requests per second each endpoint pod answered in the last simulated second (uid → rps), when any did. */
+  traffic?: Record<string, number>;
 }
 
 export interface DWorkload {
@@ -187,22 +189,30 @@ export function buildDiagramModel(cluster: Cluster, namespaces: string[] = []): 
     if (list) list.push(slice);
     else slicesByService.set(key, [slice]);
   }
+  // Traffic only when something sends it (the per-pod rates are kept by the engine's kube-proxy model).
+  const trafficOn = cluster.traffic.podRates().size > 0;
   const services: DService[] = store
     .list('services')
     .filter((s) => shown(s.metadata.namespace))
     .map((s) => {
       const endpointPods: string[] = [];
       let endpoints = 0;
+      let traffic: Record<string, number> | undefined;
       for (const slice of slicesByService.get(`${s.metadata.namespace}/${s.metadata.name}`) ?? []) {
-        for (const ep of (slice.endpoints as { targetRef?: { uid?: string }; conditions?: { ready?: boolean } }[]) ?? []) {
+        for (const ep of (slice.endpoints as { targetRef?: { uid?: string; name?: string }; conditions?: { ready?: boolean } }[]) ?? []) {
           if (ep.conditions?.ready === false) continue;
           endpoints++;
-          if (ep.targetRef?.uid) endpointPods.push(ep.targetRef.uid);
+          if (!ep.targetRef?.uid) continue;
+          endpointPods.push(ep.targetRef.uid);
+          if (trafficOn && ep.targetRef.name) {
+            const rps = cluster.traffic.podRate(s.metadata.namespace!, ep.targetRef.name);
+            if (rps > 0) (traffic ??= {})[ep.targetRef.uid] = rps;
+          }
         }
       }
       const ports = ((s.spec?.ports as { port: number; nodePort?: number; protocol?: string }[]) ?? []).map((p) => (p.nodePort ? `${p.port}:${p.nodePort}` : `${p.port}`)).join(',');
       const lb = s.status?.loadBalancer?.ingress?.[0]?.ip;
-      return { uid: s.metadata.uid!, name: s.metadata.name!, namespace: s.metadata.namespace!, type: s.spec?.type ?? 'ClusterIP', address: lb ?? s.spec?.clusterIP ?? '', ports, endpoints, endpointPods };
+      return { uid: s.metadata.uid!, name: s.metadata.name!, namespace: s.metadata.namespace!, type: s.spec?.type ?? 'ClusterIP', address: lb ?? s.spec?.clusterIP ?? '', ports, endpoints, endpointPods, ...(traffic ? { traffic } : {}) };
     });
   const workloads: DWorkload[] = [];
   for (const [resource, kind] of [['deployments', 'Deployment'], ['statefulsets', 'StatefulSet'], ['daemonsets', 'DaemonSet']] as const) {
