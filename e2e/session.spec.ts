@@ -24,15 +24,15 @@ test('a reload keeps the sandbox and the editor files; reset starts over after a
   await expect(pods(page)).toHaveCount(3);
   // The theme is picked in the top bar (here: dark on a light system) and kept too.
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
-  const background = () => page.evaluate(() => getComputedStyle(document.body.parentElement!).getPropertyValue('--bg').trim());
-  await expect.poll(background).toBe('#10141c');
+  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  await expect.poll(background).toBe('rgb(16, 20, 28)');
   await page.waitForTimeout(1500); // the sandbox is saved a second after it changes
   await page.reload();
   await expect(pods(page)).toHaveCount(3);
   await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
-  expect(await background()).toBe('#10141c');
+  expect(await background()).toBe('rgb(16, 20, 28)');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
-  await expect.poll(background).toBe('#f4f6fb');
+  await expect.poll(background).toBe('rgb(244, 246, 251)');
   await expect(page.getByRole('button', { name: /^Deployment web 3\/3/ })).toBeVisible();
 
   await page.getByRole('button', { name: 'Reset' }).click();

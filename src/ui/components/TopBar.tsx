@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCluster } from '../store/clusterStore';
 import { useLessons } from '../store/lessonStore';
 import { setLanguage, LANGUAGES, type Language } from '../i18n';
-import { THEMES, useTheme, type Theme } from '../theme/theme';
+import { THEMES, useTheme } from '../theme/theme';
 
 const SPEEDS = [1, 4, 16];
 
@@ -107,6 +107,7 @@ export function TopBar() {
   const time = useCluster((s) => s.time);
   const paused = useCluster((s) => s.paused);
   const speed = useCluster((s) => s.speed);
+  const theme = useTheme((s) => s.theme);
   const { togglePause, setSpeed, step } = useCluster.getState();
   return (
     <header className="topbar">
@@ -141,32 +142,22 @@ export function TopBar() {
       </div>
       <Timeline />
       <SessionButtons />
-      <ThemePicker />
-      <label className="language">
-        <span className="sr-only">{t('language.label')}</span>
-        <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)} aria-label={t('language.label')}>
-          {LANGUAGES.map((l) => (
-            <option key={l} value={l}>
-              {t(`language.${l}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Picker group="theme" value={theme} options={THEMES} onChange={(v) => useTheme.getState().setTheme(v)} />
+      <Picker group="language" value={i18n.language as Language} options={LANGUAGES} onChange={setLanguage} />
     </header>
   );
 }
 
-/** System, light or dark; kept across reloads (theme.ts). */
-function ThemePicker() {
+/** A labelled choice in the top bar (theme, language); its words come from `<group>.label` and `<group>.<option>`. */
+function Picker<T extends string>({ group, value, options, onChange }: { group: string; value: T; options: readonly T[]; onChange: (value: T) => void }) {
   const { t } = useTranslation();
-  const theme = useTheme((s) => s.theme);
   return (
     <label className="language">
-      <span className="sr-only">{t('theme.label')}</span>
-      <select value={theme} onChange={(e) => useTheme.getState().setTheme(e.target.value as Theme)} aria-label={t('theme.label')}>
-        {THEMES.map((th) => (
-          <option key={th} value={th}>
-            {t(`theme.${th}`)}
+      <span className="sr-only">{t(`${group}.label`)}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value as T)} aria-label={t(`${group}.label`)}>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {t(`${group}.${o}`)}
           </option>
         ))}
       </select>

@@ -52,11 +52,22 @@ interface Palette {
   focus: string;
 }
 
+/**
+ * The theme's colours as the canvas needs them: resolved (the stylesheet's light-dark() pairs
+ * are resolved by the browser for an element, so a hidden probe inside the diagram is asked).
+ */
 function readPalette(el: Element): Palette {
-  const css = getComputedStyle(el);
-  const v = (name: string) => css.getPropertyValue(name).trim();
+  const probe = document.createElement('span');
+  probe.style.display = 'none';
+  el.parentElement!.appendChild(probe);
+  const v = (name: string) => {
+    probe.style.color = `var(${name})`;
+    return getComputedStyle(probe).color;
+  };
   const tone = (t: string) => ({ fill: v(`--${t}-bg`), stroke: v(`--${t}`) });
-  return { tones: { running: tone('ok'), pending: tone('warn'), failed: tone('bad'), done: tone('done'), terminating: tone('gone') }, accent: v('--accent'), bad: v('--bad'), panel: v('--panel'), focus: '#d97706' };
+  const palette = { tones: { running: tone('ok'), pending: tone('warn'), failed: tone('bad'), done: tone('done'), terminating: tone('gone') }, accent: v('--accent'), bad: v('--bad'), panel: v('--panel'), focus: '#d97706' };
+  probe.remove();
+  return palette;
 }
 
 const ease = (t: number) => (t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2);
