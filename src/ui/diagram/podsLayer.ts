@@ -20,6 +20,8 @@ const TONES = ['running', 'pending', 'failed', 'done', 'terminating'] as const;
  */
 const words = { t: undefined as unknown, labels: new Map<string, string>(), restarts: new Map<number, string>() };
 
+const labelOf = new WeakMap<DPod, { t: unknown; s: string }>();
+
 function wordsFor(t: DrawContext['t']) {
   if (words.t !== t || words.labels.size > 20_000) {
     words.t = t;
@@ -28,9 +30,13 @@ function wordsFor(t: DrawContext['t']) {
   }
   return {
     label(p: DPod): string {
+      // A pod's view object stays the same while the pod does (diagramModel caches it): one lookup.
+      const known = labelOf.get(p);
+      if (known && known.t === t) return known.s;
       const key = `${p.name}\u0000${p.status}\u0000${p.ready}`;
       let s = words.labels.get(key);
       if (s === undefined) words.labels.set(key, (s = t('diagram.podLabel', { name: p.name, status: p.status, ready: p.ready })));
+      labelOf.set(p, { t, s });
       return s;
     },
     restarts(count: number): string {
