@@ -40,6 +40,8 @@ export function Diagram() {
   const svgRef = useRef<SVGSVGElement>(null);
   /** Requests in flight move every frame: they get an SVG of their own, so the browser lays out that small picture per frame, not the whole cluster. */
   const flowsRef = useRef<SVGSVGElement>(null);
+  /** The nodes' words, in an SVG of their own (see nodesLayer.ts). */
+  const labelsRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const podCanvas = useRef<PodCanvas | null>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
@@ -89,6 +91,8 @@ export function Diagram() {
       .on('zoom', (event) => {
         select(svg).select('g.viewport').attr('transform', event.transform.toString());
         select(flowsRef.current).select('g.viewport').attr('transform', event.transform.toString());
+        select(labelsRef.current).select('g.viewport').attr('transform', event.transform.toString());
+        labelsRef.current?.classList.toggle('far', event.transform.k < FAR_BELOW_SCALE);
         podCanvas.current?.setTransform(event.transform);
         updateView(event.transform, false);
         scaleRef.current = event.transform.k;
@@ -126,7 +130,7 @@ export function Diagram() {
       const layer = (name: (typeof LAYERS)[number] | 'flows') => (name === 'flows' ? select(flowsRef.current!).select<SVGGElement>('g.layer-flows') : viewport.select<SVGGElement>(`g.layer-${name}`)) as unknown as Layer;
       drawControlPlane(layer('control-plane'), ctx);
       drawServices(layer('services'), ctx);
-      drawNodes(layer('nodes'), ctx);
+      drawNodes(layer('nodes'), select(labelsRef.current!).select<SVGGElement>('g.layer-labels') as unknown as Layer, ctx);
       drawVolumes(layer('volumes'), ctx);
       drawPods(layer('pods'), ctx);
       drawFlows(layer('flows'), ctx, useCluster.getState().takeRequests(), speed);
@@ -161,6 +165,11 @@ export function Diagram() {
           {LAYERS.map((l) => (
             <g key={l} className={`layer layer-${l}`} />
           ))}
+        </g>
+      </svg>
+      <svg ref={labelsRef} className="diagram-labels" aria-hidden="true">
+        <g className="viewport">
+          <g className="layer layer-labels" />
         </g>
       </svg>
       <canvas ref={canvasRef} className="diagram-pods" aria-hidden="true" />
