@@ -26,6 +26,9 @@ test.describe('the cluster diagram', () => {
     await expect(page.getByTestId('diagram-flows').locator('circle.flow').first()).toBeAttached();
     await expect(pods).toHaveCount(5);
 
+    // Pointing at a pod shows what it is.
+    await pods.first().hover();
+    await expect(pods.first().locator('title')).toHaveText(/^default\/web-\w+-\w{5} — Running 1\/1 · Deployment\/web$/);
     await pods.first().click();
     const details = page.getByRole('region', { name: /^Details: Pod default\/web-/ });
     await expect(details).toBeVisible();

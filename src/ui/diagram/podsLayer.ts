@@ -75,7 +75,11 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
         // Invisible stand-ins: focus, clicks, names for screen readers. The canvas paints the pods.
         const g = enter.append('g').attr('class', 'pod');
         g.append('rect').attr('x', -HALF).attr('y', -HALF).attr('width', HALF * 2).attr('height', HALF * 2).attr('rx', 4);
-        g.append('title');
+        // The tooltip is written when the pointer comes (not kept up to date for every pod on every refresh).
+        g.on('pointerenter', function (_event: Event, d: PodDatum) {
+          const title = (this as SVGGElement).querySelector('title') ?? (this as SVGGElement).appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'title'));
+          title.textContent = tooltip(d);
+        });
         return g;
       },
       (update) => update,
@@ -83,7 +87,10 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
     );
   attrIfChanged(pods, 'data-status', (d) => d.status);
   attrIfChanged(pods, 'transform', (d) => `translate(${d.x},${d.y})`);
-  textIfChanged(pods.select('title'), (d) => `${d.namespace}/${d.name} — ${d.status} ${d.ready}${d.restarts ? ` · ${w.restarts(d.restarts)}` : ''}${d.owner ? ` · ${d.owner.kind}/${d.owner.name}` : ''}`);
+  // (d3 hands the listener the element's current datum, so the tooltip is always fresh.)
+  function tooltip(d: PodDatum): string {
+    return `${d.namespace}/${d.name} — ${d.status} ${d.ready}${d.restarts ? ` · ${w.restarts(d.restarts)}` : ''}${d.owner ? ` · ${d.owner.kind}/${d.owner.name}` : ''}`;
+  }
   ctx.paintPods(
     data.map((d) => {
       const ref = { kind: 'Pod', name: d.name, namespace: d.namespace };
