@@ -212,8 +212,10 @@ export const useCluster = create<ClusterState>((set, get) => {
       fork();
       const r = cluster.kubectl(command, { ...(files ? { files } : {}), ...(stdin !== undefined ? { stdin } : {}) });
       const entry: ConsoleEntry = { id: entryId++, command, ...r };
-      set({ ...snapshot(get()), consoleEntries: [...get().consoleEntries.slice(-199), entry] });
-      persistSoon();
+      // The answer at once; the picture in a task of its own (rebuilding it for 3,000 pods inside
+      // the key press made that one task long).
+      set({ consoleEntries: [...get().consoleEntries.slice(-199), entry] });
+      changedSoon();
       return entry;
     },
     query(command) {
