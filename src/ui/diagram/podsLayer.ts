@@ -1,10 +1,11 @@
 /**
- * Pods inside their nodes (and in the pending tray): a rounded square per pod, its state as a
- * colour and a glyph, a badge when it has restarted, a dashed outline while terminating. Pods of
- * the selected workload stand out. Crowded nodes show a bar of counts per state instead.
+ * Pods inside their nodes (and in the pending tray). What they look like — a rounded square per
+ * pod, its state as a colour and a glyph, a badge when it has restarted, a dashed outline while
+ * terminating, the selected workload standing out — is handed to the canvas (podCanvas.ts);
+ * here each pod gets an invisible stand-in that takes focus and clicks and carries its name and
+ * state for screen readers. Crowded nodes show a bar of counts per state instead.
  */
 import { select } from 'd3-selection';
-import 'd3-transition';
 import type { DPod } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
 import { actionable, attrIfChanged, isFocused, sameRef, textIfChanged, TONE_ICON } from './context';
