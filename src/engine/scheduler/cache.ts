@@ -22,7 +22,6 @@ export class SchedulerCache {
   /** Nodes per image reference; imageVersion changes whenever these counts do. */
   readonly imageNodes = new Map<string, number>();
   imageVersion = 0;
-  generation = 0;
   /** Per-node memoised verdicts and scores, by slot; cleared for a node whenever it changes. */
   readonly memos: NodeMemos;
 
@@ -59,7 +58,6 @@ export class SchedulerCache {
       ownerCounts: new Map(),
       usedPorts: new Map(),
       images: new Map(),
-      generation: 0,
       slot: this.ordered.length,
     };
     const prefers = (taints: { effect: string }[]) => taints.some((t) => t.effect === 'PreferNoSchedule');
@@ -83,12 +81,10 @@ export class SchedulerCache {
       this.ordered.push(info);
       if (info.slot >= this.memos.state.length) this.memos.reset(this.ordered.length);
     }
-    this.generation++;
   }
 
   /** Something on the node changed: memoised results for it are void. */
   private touch(info: NodeInfo): void {
-    info.generation++;
     this.memos.invalidate(info.slot);
   }
 
@@ -108,7 +104,6 @@ export class SchedulerCache {
     // Slots follow the order: renumber and start the memos afresh.
     this.ordered.forEach((n, i) => (n.slot = i));
     this.memos.reset(this.ordered.length);
-    this.generation++;
   }
 
   private holdsResources(pod: KObject | undefined): pod is KObject {
@@ -140,7 +135,6 @@ export class SchedulerCache {
     for (const hp of r.hostPorts ?? []) info.usedPorts.set(hp, (info.usedPorts.get(hp) ?? 0) + 1);
     if (r.antiAffinity) this.antiAffinityPods++;
     this.touch(info);
-    this.generation++;
   }
 
   /** Drops an assumed pod that will not be bound after all. */
@@ -172,7 +166,6 @@ export class SchedulerCache {
       if (n <= 0) info.ownerCounts.delete(r.owner);
       else info.ownerCounts.set(r.owner, n);
     }
-    this.generation++;
   }
 }
 

@@ -31,8 +31,6 @@ export interface NodeInfo {
   usedPorts: Map<string, number>;
   /** Images on the node (its status.images), by every name they go by, with their sizes. */
   images: Map<string, number>;
-  /** Bumped on every change to the node or the pods on it (what memoised results depend on). */
-  generation: number;
   /** The node's place in the cache's order: its index into the memo arrays (NodeMemos). */
   slot: number;
 }

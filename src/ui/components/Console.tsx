@@ -70,7 +70,6 @@ export function Console() {
     term.open(host);
     if (host.clientWidth > 0 && host.clientHeight > 0) fit.fit();
     term.textarea?.setAttribute('aria-label', 'kubectl');
-    term.textarea?.setAttribute('data-testid', 'terminal-input');
     const editor = new LineEditor({ complete: (line) => complete(line, completionSource()), columns: () => term.cols }, () => useCluster.getState().consoleEntries.map((e) => e.command));
     term.write(DIM + crlf(wrapWords(i18n.t('console.hint'), term.cols)) + RESET + '\r\n' + editor.redraw());
 

@@ -45,7 +45,6 @@ export function Diagram() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const podCanvas = useRef<PodCanvas | null>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
-  const scaleRef = useRef(1);
   const fitted = useRef(false);
   const frame = useRef(0);
   const aggregate = useRef(false);
@@ -95,7 +94,6 @@ export function Diagram() {
         labelsRef.current?.classList.toggle('far', event.transform.k < FAR_BELOW_SCALE);
         podCanvas.current?.setTransform(event.transform);
         updateView(event.transform, false);
-        scaleRef.current = event.transform.k;
         svg.classList.toggle('far', event.transform.k < FAR_BELOW_SCALE);
         const agg = event.transform.k < AGGREGATE_BELOW_SCALE;
         if (agg !== aggregate.current) {
