@@ -112,7 +112,8 @@ export class Cluster {
       const t = RESOURCE_TYPES.find((x) => x.resource === resource);
       return t ? qualifiedResource(t) : resource;
     });
-    this.store.addIndex('pods', 'nodeName', (p) => p.spec?.nodeName);
+    // Unscheduled pods under "" (no node has that name): the pending ones without a walk over all.
+    this.store.addIndex('pods', 'nodeName', (p) => p.spec?.nodeName ?? '');
     // Pods are updated many times each (status, binding): the indexes below skip recomputing
     // their keys when the part they read is the very same object as before.
     this.store.addIndex('pods', POD_LABEL_INDEX, podLabelKeys, (p, old) => p.metadata.labels === old.metadata.labels);

@@ -56,4 +56,41 @@ describe('ReplicaSet controller', () => {
     c.advance(2);
     check();
   });
+
+  it('creates a large scale-up in slow-start batches over simulated milliseconds, never one pod too many', () => {
+    const c = newCluster({ workers: 5 });
+    k(c, 'create deployment big --image=nginx --replicas=1');
+    c.advance(5);
+    const rs = c.store.list('replicasets', 'default')[0];
+    const owned = () => c.store.list('pods', 'default').filter((p) => controllerOf(p)?.uid === rs.metadata.uid).length;
+    k(c, 'scale deploy big --replicas=501');
+    // Count the pods each simulated millisecond while the burst is made.
+    const counts: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      c.advance(0.001);
+      counts.push(owned());
+    }
+    const steps = counts.slice(1).map((n, i) => n - counts[i]);
+    expect(Math.max(...steps)).toBeLessThanOrEqual(64);
+    expect(counts[0]).toBeLessThan(501);
+    expect(counts.at(-1)).toBe(501);
+    // Syncs that came while the batches were being made (pod events wake it) made no extra pods.
+    c.advance(10);
+    expect(owned()).toBe(501);
+    const created = c.api.events.forObject({ kind: 'ReplicaSet', namespace: 'default', name: rs.metadata.name!, uid: rs.metadata.uid }).filter((e) => e.reason === 'SuccessfulCreate');
+    expect(created.length).toBe(501);
+  });
+
+  it('stops making the rest of a burst when its ReplicaSet is deleted', () => {
+    const c = newCluster({ workers: 5 });
+    k(c, 'create deployment big --image=nginx --replicas=300');
+    c.advance(0.012);
+    const made = c.store.list('pods', 'default').length;
+    expect(made).toBeGreaterThan(0);
+    expect(made).toBeLessThan(300);
+    k(c, 'delete deployment big');
+    c.advance(60);
+    expect(c.store.list('pods', 'default').length).toBe(0);
+    expect(c.store.list('replicasets', 'default').length).toBe(0);
+  });
 });

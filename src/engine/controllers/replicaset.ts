@@ -16,6 +16,8 @@ import { isPodActive, isPodAvailable, isPodReady, podCondition } from './podutil
 
 const COMPONENT = 'replicaset-controller';
 const BURST_REPLICAS = 500;
+/** The most pods one slow-start batch creates in a simulated millisecond (see createPods). */
+const CREATES_PER_MS = 64;
 const podType = typeForKind('Pod');
 const rsType = typeForKind('ReplicaSet');
 
@@ -37,6 +39,8 @@ export class ReplicaSetController {
    * pods, and minReadySeconds timing.
    */
   private counts = new Map<string, OwnedCounts>();
+  /** ReplicaSets (by uid) whose pods are still being created, batch by batch. */
+  private creating = new Set<string>();
 
   constructor(private ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key));
@@ -91,6 +95,11 @@ export class ReplicaSetController {
     if (!rs) return;
     const c = this.counts.get(rs.metadata.uid!);
     const replicas = rs.spec?.replicas ?? 1;
+    if (this.creating.has(rs.metadata.uid!)) {
+      // Creates still under way: count, change nothing (the last batch syncs again).
+      if (c) this.writeStatus(rs, { replicas: c.active, fullyLabeled: c.fullyLabeled, ready: c.ready, available: c.ready });
+      return;
+    }
     const orphans = this.ctx.api.store.indexSize('pods', 'orphan', ns ?? '') > 0;
     if (c && !c.needsScan && !orphans && !(rs.spec?.minReadySeconds > 0) && c.active <= replicas) {
       // Fast path: nothing to release, adopt or delete; new pods reach the counts through the watch.
@@ -147,32 +156,61 @@ export class ReplicaSetController {
     });
   }
 
-  /** Slow start: batches of 1, 2, 4 … so a broken template fails fast instead of 500 times. */
+  /**
+   * Slow start: batches of 1, 2, 4 … so a broken template fails fast instead of 500 times. Like
+   * the real controller's requests, the batches take time: one simulated millisecond each, and no
+   * more than CREATES_PER_MS in one. (Made all at one instant, 500 pods were 50 ms of work the
+   * browser could not break up, a frame missed at every large scale-up.) Until the last batch is
+   * made, the ReplicaSet's syncs only report status — client-go's "expectations" — so no pod is
+   * created twice; then it syncs again.
+   */
   private createPods(rs: KObject, count: number): KObject[] {
+    const uid = rs.metadata.uid!;
+    const key = nsName(rs.metadata.namespace, rs.metadata.name!);
     const created: KObject[] = [];
-    let batch = 1;
-    let remaining = count;
-    while (remaining > 0) {
-      const n = Math.min(batch, remaining);
-      for (let i = 0; i < n; i++) {
+    let total = 0;
+    const batchOf = (current: KObject, size: number): boolean => {
+      for (let i = 0; i < size; i++) {
         try {
-          const pod = this.ctx.api.create(podFromTemplate(rs), COMPONENT);
-          created.push(pod);
-          this.ctx.api.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, COMPONENT);
+          const pod = this.ctx.api.create(podFromTemplate(current), COMPONENT);
+          if (created.length < 20) created.push(pod);
+          total++;
+          this.ctx.api.event(current, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, COMPONENT);
         } catch (err) {
           const msg = err instanceof ApiError ? err.message : String(err);
-          this.ctx.api.event(rs, 'Warning', 'FailedCreate', `Error creating: ${msg}`, COMPONENT);
-          remaining = 0;
-          break;
+          this.ctx.api.event(current, 'Warning', 'FailedCreate', `Error creating: ${msg}`, COMPONENT);
+          return false;
         }
       }
-      remaining -= n;
-      batch *= 2;
+      return true;
+    };
+    const done = (current: KObject) => {
+      this.creating.delete(uid);
+      if (total) this.ctx.reasons.record(COMPONENT, 'replicaset.createdPods', { count: total, replicas: current.spec?.replicas ?? 1 }, [refOf(current), ...created.map(refOf)]);
+    };
+    if (!batchOf(rs, 1) || count === 1) {
+      done(rs);
+      return created.slice();
     }
-    if (created.length) {
-      this.ctx.reasons.record(COMPONENT, 'replicaset.createdPods', { count: created.length, replicas: rs.spec?.replicas ?? 1 }, [refOf(rs), ...created.slice(0, 20).map(refOf)]);
-    }
-    return created;
+    const first = created.slice();
+    this.creating.add(uid);
+    const next = (remaining: number, batch: number) => {
+      const current = this.ctx.api.store.getByUid(uid);
+      // Deleted meanwhile: the rest is not made (the garbage collector takes what was).
+      if (!current || current.metadata.deletionTimestamp) {
+        this.creating.delete(uid);
+        return;
+      }
+      const n = Math.min(batch, remaining, CREATES_PER_MS);
+      if (!batchOf(current, n) || remaining === n) {
+        done(current);
+        this.queue.add(key);
+        return;
+      }
+      this.ctx.clock.after(1, COMPONENT, () => next(remaining - n, batch * 2));
+    };
+    this.ctx.clock.after(1, COMPONENT, () => next(count - 1, 2));
+    return first;
   }
 
   private deletePods(rs: KObject, active: KObject[], count: number): KObject[] {

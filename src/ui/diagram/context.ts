@@ -39,7 +39,7 @@ export type Layer = Selection<SVGGElement, unknown, null, undefined>;
 export const sameRef = (a: SelectedRef | undefined, b: SelectedRef) => !!a && a.kind === b.kind && a.name === b.name && (a.namespace ?? '') === (b.namespace ?? '');
 
 /** Makes a drawn element act like a button: focusable, Enter/Space select it, and it says what it is. */
-export function actionable<D extends SelectedRef & { label: string }>(sel: Selection<SVGGElement, D, SVGGElement, unknown>, ctx: DrawContext): void {
+export function actionable<E extends SVGGraphicsElement, D extends SelectedRef & { label: string }>(sel: Selection<E, D, SVGGElement, unknown>, ctx: DrawContext): void {
   attrIfChanged(sel, 'tabindex', () => 0);
   attrIfChanged(sel, 'role', () => 'button');
   attrIfChanged(sel, 'aria-label', (d) => d.label);
@@ -47,7 +47,7 @@ export function actionable<D extends SelectedRef & { label: string }>(sel: Selec
   // Listeners once per element (re-binding hundreds of them on every refresh was measurable);
   // they read the element's current datum and the latest context when they fire.
   const fresh = sel.filter(function () {
-    const el = this as SVGGElement & { [BOUND]?: { ctx: DrawContext } };
+    const el = this as SVGGraphicsElement & { [BOUND]?: { ctx: DrawContext } };
     if (el[BOUND]) {
       el[BOUND].ctx = ctx;
       return false;

@@ -53,4 +53,41 @@ describe('diagram layout', () => {
     expect(crowded.nodes.get('big')!.pods.size).toBe(0);
     expect(l.width / l.height).toBeGreaterThan(0.8);
   });
+
+  it('holds a node’s height (and the nodes below it) still while pods are changing, and fits it once they settle', () => {
+    const slots = new PodSlots();
+    const at = (nodes: DNode[]) => computeLayout(model(nodes), false, slots);
+    const cols = nodeColumns(4);
+    const below = (l: ReturnType<typeof computeLayout>) => l.nodes.get(`w${cols + 1}`)!.y;
+    const others = (extra: DNode) => [extra, ...Array.from({ length: cols }, (_, i) => node(`w${i + 2}`, 3))];
+    const settled = at(others(node('w1', 27)));
+    // A rollout: a surge pod arrives (a fourth row), then an old pod stops — the count swings back.
+    const surging = node('w1', 28);
+    surging.pods[27] = { ...surging.pods[27], status: 'ContainerCreating', tone: 'pending' };
+    const grown = at(others(surging));
+    expect(grown.nodes.get('w1')!.h).toBeGreaterThan(settled.nodes.get('w1')!.h);
+    // The surge pod goes (the count is back to three rows) while an old pod is still stopping.
+    const swung = node('w1', 27);
+    swung.pods[26] = { ...swung.pods[26], status: 'Terminating', tone: 'terminating' };
+    const during = at(others(swung));
+    expect(during.nodes.get('w1')!.h).toBe(grown.nodes.get('w1')!.h);
+    expect(below(during)).toBe(below(grown));
+    // Also while the change is on another node (a rollout moves on from node to node).
+    const elsewhere = others(node('w1', 27));
+    elsewhere[1].pods[0] = { ...elsewhere[1].pods[0], status: 'Terminating', tone: 'terminating' };
+    expect(at(elsewhere).nodes.get('w1')!.h).toBe(grown.nodes.get('w1')!.h);
+    // Settled again with 27 pods in the first three rows: the node fits them.
+    const done = at(others(node('w1', 27)));
+    expect(done.nodes.get('w1')!.h).toBe(settled.nodes.get('w1')!.h);
+    expect(below(done)).toBe(below(settled));
+  });
+
+  it('keeps pending pods in their places in the tray while others leave it', () => {
+    const slots = new PodSlots();
+    const pending = Array.from({ length: 5 }, (_, i) => ({ ...pod(i, ''), status: 'Pending', tone: 'pending' as const }));
+    const first = computeLayout({ ...model([node('w1', 0)]), pending }, false, slots).pendingPods;
+    const second = computeLayout({ ...model([node('w1', 0)]), pending: [pending[0], ...pending.slice(2)] }, false, slots).pendingPods;
+    for (const p of [pending[0], ...pending.slice(2)]) expect(second.get(p.uid)).toEqual(first.get(p.uid));
+    expect(second.has(pending[1].uid)).toBe(false);
+  });
 });

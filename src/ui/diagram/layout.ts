@@ -56,12 +56,20 @@ export interface DiagramLayout {
 /**
  * Where each pod sits in its node's grid, remembered between layouts: a pod keeps its place
  * while others come and go (a rollout would otherwise shuffle every pod after the first one to
- * leave); a newcomer takes the first free place.
+ * leave); a newcomer takes the first free place. The same holds for the tray of pending pods.
+ *
+ * The nodes' grids also keep their rows while pods anywhere are starting or stopping: a rollout
+ * makes a node's pod count swing by a row or two many times a second, and every swing moved all
+ * the nodes below it (and their pods) up and down the screen — distracting to watch and most of
+ * the browser's work. (Kept per node it was not enough: a rollout settles one node while the next
+ * starts, so grids shrank and grew again wave after wave.) They fit again once pods have settled.
  */
 export class PodSlots {
   private byNode = new Map<string, Map<string, number>>();
+  private rowsKept = new Map<string, number>();
 
-  place(node: string, uids: string[]): Map<string, number> {
+  /** Places for these pods (at most `limit` of them: the pending tray shows five rows of thousands). */
+  place(node: string, uids: string[], limit = Infinity): Map<string, number> {
     const old = this.byNode.get(node);
     const next = new Map<string, number>();
     const taken = new Set<number>();
@@ -78,6 +86,7 @@ export class PodSlots {
     for (const uid of uids) {
       if (next.has(uid)) continue;
       while (taken.has(free)) free++;
+      if (free >= limit) break;
       next.set(uid, free);
       taken.add(free);
     }
@@ -85,27 +94,43 @@ export class PodSlots {
     return next;
   }
 
+  /** The rows the nodes' grids keep: what they need, or more while pods are still changing. */
+  rows(key: string, needed: number, settled: boolean): number {
+    const rows = settled ? needed : Math.max(needed, this.rowsKept.get(key) ?? 0);
+    this.rowsKept.set(key, rows);
+    return rows;
+  }
+
   /** Forget nodes that are gone. */
   keepOnly(nodes: Set<string>): void {
-    for (const name of this.byNode.keys()) if (!nodes.has(name)) this.byNode.delete(name);
+    for (const name of this.byNode.keys()) if (!nodes.has(name) && name !== PENDING_TRAY) this.byNode.delete(name);
   }
 }
 
-function podGridHeight(count: number, aggregated: boolean): number {
+/** Keys in PodSlots that no node can have: the pending tray's places, the grids' rows. */
+const PENDING_TRAY = '\u0000pending';
+const GRID = '\u0000grid';
+
+function podGridHeight(rows: number, aggregated: boolean): number {
   if (aggregated) return 40;
-  const rows = Math.max(1, Math.ceil(count / PODS_PER_ROW));
-  return rows * (POD + POD_GAP);
+  return Math.max(1, rows) * (POD + POD_GAP);
 }
+
+/** Pods on their way in or out: while any node has some, grids keep their rows. */
+const MOVING_TONES = new Set(['pending', 'terminating']);
 
 /** Columns for the node grid: a roughly 16:10 block of nodes, at least the three default workers side by side. */
 export function nodeColumns(count: number): number {
   return Math.max(3, Math.min(count, Math.ceil(Math.sqrt(count * 1.6))));
 }
 
+/** Natural order (worker-2 before worker-10); one collator, as localeCompare with options builds one per call. */
+const NATURAL = new Intl.Collator('en', { numeric: true });
+
 export function computeLayout(model: DiagramModel, aggregateAll = false, slots = new PodSlots()): DiagramLayout {
   const workers = model.nodes.filter((n) => !n.controlPlane);
   // By zone, then by name in natural order (worker-2 before worker-10).
-  const ordered = [...workers].sort((a, b) => (a.zone ?? '').localeCompare(b.zone ?? '') || a.name.localeCompare(b.name, 'en', { numeric: true }));
+  const ordered = [...workers].sort((a, b) => NATURAL.compare(a.zone ?? '', b.zone ?? '') || NATURAL.compare(a.name, b.name));
   const cols = nodeColumns(ordered.length);
   const gridWidth = cols * NODE_W + (cols - 1) * NODE_GAP;
 
@@ -128,7 +153,14 @@ export function computeLayout(model: DiagramModel, aggregateAll = false, slots =
   const pending: Box = trayBeside ? { x: cp.x + cp.w + 20, y: 0, w: Math.min(520, gridWidth - cp.x - cp.w - 20), h: 150 } : { x: cp.x, y: cp.y + cp.h + 14, w: cp.w, h: 96 };
   const pendingPods = new Map<string, { x: number; y: number }>();
   const perRow = Math.floor((pending.w - 20) / (POD + POD_GAP));
-  model.pending.slice(0, perRow * 5).forEach((p, i) => pendingPods.set(p.uid, { x: pending.x + 18 + (i % perRow) * (POD + POD_GAP), y: pending.y + 44 + Math.floor(i / perRow) * (POD + POD_GAP) }));
+  // Pending pods keep their places in the tray too; the tray shows five rows.
+  for (const [uid, i] of slots.place(
+    PENDING_TRAY,
+    model.pending.map((p) => p.uid),
+    perRow * 5,
+  )) {
+    pendingPods.set(uid, { x: pending.x + 18 + (i % perRow) * (POD + POD_GAP), y: pending.y + 44 + Math.floor(i / perRow) * (POD + POD_GAP) });
+  }
 
   // Services in rows under the control plane.
   const servicesY = trayBeside ? 190 : pending.y + pending.h + 30;
@@ -139,23 +171,36 @@ export function computeLayout(model: DiagramModel, aggregateAll = false, slots =
   let y = servicesY + Math.max(1, serviceRows) * (SERVICE_H + 12) + 36;
 
   const nodes = new Map<string, NodeLayout>();
-  const place = (n: DNode, x: number, top: number, aggregated: boolean): NodeLayout => {
-    const pods = new Map<string, { x: number; y: number }>();
-    const gridTop = top + NODE_HEADER;
+  const settled = !model.nodes.some((n) => n.pods.some((p) => MOVING_TONES.has(p.tone)));
+  // Every pod's place first: the cards' height depends on the most rows any node needs.
+  const placed = new Map<string, { aggregated: boolean; at?: Map<string, number>; places: number }>();
+  let neededRows = 1;
+  for (const n of ordered) {
+    const aggregated = aggregateAll || n.pods.length > AGGREGATE_ABOVE;
+    if (aggregated) {
+      placed.set(n.name, { aggregated, places: n.pods.length });
+      continue;
+    }
+    const at = slots.place(
+      n.name,
+      n.pods.map((p) => p.uid),
+    );
     // The grid is as tall as its highest place in use (places stay put while others empty).
     let places = n.pods.length;
-    if (!aggregated) {
-      const at = slots.place(
-        n.name,
-        n.pods.map((p) => p.uid),
-      );
-      for (const [uid, i] of at) {
-        pods.set(uid, { x: x + 14 + (i % PODS_PER_ROW) * (POD + POD_GAP) + POD / 2, y: gridTop + Math.floor(i / PODS_PER_ROW) * (POD + POD_GAP) + POD / 2 });
-        places = Math.max(places, i + 1);
-      }
-    }
-    const h = NODE_HEADER + podGridHeight(places, aggregated) + (n.disks.length ? DISK_ROW : 0) + NODE_FOOTER;
-    const layout: NodeLayout = { name: n.name, x, y: top, w: NODE_W, h, aggregated, pods, kubelet: { x: x + 217, y: top + 76 }, runtime: { x: x + 217, y: top + 112 }, disksY: gridTop + podGridHeight(places, aggregated) + 4 };
+    for (const i of at.values()) places = Math.max(places, i + 1);
+    placed.set(n.name, { aggregated, at, places });
+    neededRows = Math.max(neededRows, Math.ceil(places / PODS_PER_ROW));
+  }
+  // One height for every node's grid (a grid of equal cards; a node gaining a row moves no other).
+  const rows = slots.rows(GRID, neededRows, settled);
+  const place = (n: DNode, x: number, top: number): NodeLayout => {
+    const { aggregated, at } = placed.get(n.name)!;
+    const pods = new Map<string, { x: number; y: number }>();
+    const gridTop = top + NODE_HEADER;
+    for (const [uid, i] of at ?? []) pods.set(uid, { x: x + 14 + (i % PODS_PER_ROW) * (POD + POD_GAP) + POD / 2, y: gridTop + Math.floor(i / PODS_PER_ROW) * (POD + POD_GAP) + POD / 2 });
+    const gridH = podGridHeight(rows, aggregated);
+    const h = NODE_HEADER + gridH + (n.disks.length ? DISK_ROW : 0) + NODE_FOOTER;
+    const layout: NodeLayout = { name: n.name, x, y: top, w: NODE_W, h, aggregated, pods, kubelet: { x: x + 217, y: top + 76 }, runtime: { x: x + 217, y: top + 112 }, disksY: gridTop + gridH + 4 };
     nodes.set(n.name, layout);
     return layout;
   };
@@ -163,8 +208,7 @@ export function computeLayout(model: DiagramModel, aggregateAll = false, slots =
     const slice = ordered.slice(row * cols, row * cols + cols);
     let rowH = 0;
     slice.forEach((n, c) => {
-      const aggregated = aggregateAll || n.pods.length > AGGREGATE_ABOVE;
-      rowH = Math.max(rowH, place(n, c * (NODE_W + NODE_GAP), y, aggregated).h);
+      rowH = Math.max(rowH, place(n, c * (NODE_W + NODE_GAP), y).h);
     });
     y += rowH + NODE_GAP;
   }

@@ -70,6 +70,63 @@ function readPalette(el: Element): Palette {
   return palette;
 }
 
+/** Room around a pod's square in its sprite, for the thick selection stroke and the lesson's focus ring. */
+const PAD = 6;
+
+/**
+ * Each look a pod can have (state, selected, lesson focus), drawn once at the current zoom and
+ * then stamped for every pod with that look: a rollout's frame paints hundreds of pods, and
+ * drawing each square, outline and glyph anew (the glyph's text most of all) was most of it.
+ */
+class SpriteCache {
+  private sprites = new Map<string, HTMLCanvasElement | OffscreenCanvas>();
+  private scale = 0;
+  private palette: Palette | undefined;
+
+  get(pal: Palette, scale: number, tone: string, glyph: string, selected: boolean, focused: boolean): HTMLCanvasElement | OffscreenCanvas {
+    if (scale !== this.scale || pal !== this.palette) {
+      this.sprites.clear();
+      this.scale = scale;
+      this.palette = pal;
+    }
+    const key = `${tone}|${glyph}|${selected}|${focused}`;
+    let sprite = this.sprites.get(key);
+    if (!sprite) this.sprites.set(key, (sprite = drawSprite(pal, scale, tone, glyph, selected, focused)));
+    return sprite;
+  }
+}
+
+function drawSprite(pal: Palette, scale: number, tone: string, glyph: string, selected: boolean, focused: boolean): HTMLCanvasElement | OffscreenCanvas {
+  const size = Math.max(1, Math.ceil((HALF + PAD) * 2 * scale));
+  const sprite = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(size, size) : Object.assign(document.createElement('canvas'), { width: size, height: size });
+  const g = sprite.getContext('2d') as CanvasRenderingContext2D;
+  g.setTransform(scale, 0, 0, scale, (HALF + PAD) * scale, (HALF + PAD) * scale);
+  const colours = pal.tones[tone] ?? pal.tones.pending;
+  g.beginPath();
+  g.roundRect(-HALF, -HALF, HALF * 2, HALF * 2, 4);
+  g.fillStyle = colours.fill;
+  g.fill();
+  g.setLineDash(tone === 'terminating' ? [3, 2] : []);
+  g.lineWidth = selected ? 3 : 1.5;
+  g.strokeStyle = selected ? pal.accent : colours.stroke;
+  g.stroke();
+  if (focused) {
+    g.setLineDash([8, 4]);
+    g.lineWidth = 3;
+    g.strokeStyle = pal.focus;
+    g.beginPath();
+    g.roundRect(-HALF - 3, -HALF - 3, HALF * 2 + 6, HALF * 2 + 6, 6);
+    g.stroke();
+  }
+  g.setLineDash([]);
+  g.font = '13px system-ui, sans-serif';
+  g.textAlign = 'center';
+  g.textBaseline = 'middle';
+  g.fillStyle = colours.stroke;
+  g.fillText(glyph, 0, 1);
+  return sprite;
+}
+
 const ease = (t: number) => (t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2);
 
 export class PodCanvas {
@@ -79,6 +136,9 @@ export class PodCanvas {
   private palette: Palette | undefined;
   private paletteKey = '';
   private reducedMotion = typeof matchMedia !== 'undefined' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  /** Asked every frame for the theme's colours: made once (matchMedia builds a new query each call). */
+  private darkQuery = matchMedia('(prefers-color-scheme: dark)');
+  private spriteCache = new SpriteCache();
 
   constructor(private canvas: HTMLCanvasElement) {}
 
@@ -153,7 +213,7 @@ export class PodCanvas {
       canvas.width = Math.round(w * dpr);
       canvas.height = Math.round(h * dpr);
     }
-    const key = `${matchMedia('(prefers-color-scheme: dark)').matches}|${document.documentElement.dataset.theme ?? ''}`;
+    const key = `${this.darkQuery.matches}|${document.documentElement.dataset.theme ?? ''}`;
     if (!this.palette || key !== this.paletteKey) {
       this.palette = readPalette(canvas);
       this.paletteKey = key;
@@ -171,9 +231,7 @@ export class PodCanvas {
     const bottom = (h - y) / k + HALF * 2;
     const now = performance.now();
     let moving = false;
-    g.font = '13px system-ui, sans-serif';
-    g.textAlign = 'center';
-    g.textBaseline = 'middle';
+    const pixels = dpr * k;
     for (const [uid, s] of this.sprites) {
       const t = Math.min(1, (now - s.start) / MOVE_MS);
       const e = ease(t);
@@ -188,31 +246,13 @@ export class PodCanvas {
       }
       if (s.x < left || s.x > right || s.y < top || s.y > bottom) continue;
       const p = s.paint;
-      const colours = pal.tones[p.tone] ?? pal.tones.pending;
       g.globalAlpha = s.alpha * (p.dimmed ? 0.25 : 1);
-      const half = HALF * s.scale;
-      g.beginPath();
-      g.roundRect(s.x - half, s.y - half, half * 2, half * 2, 4 * s.scale);
-      g.fillStyle = colours.fill;
-      g.fill();
-      g.setLineDash(p.tone === 'terminating' ? [3, 2] : []);
-      g.lineWidth = p.selected ? 3 : 1.5;
-      g.strokeStyle = p.selected ? pal.accent : colours.stroke;
-      g.stroke();
-      if (p.focused) {
-        g.setLineDash([8, 4]);
-        g.lineWidth = 3;
-        g.strokeStyle = pal.focus;
-        g.beginPath();
-        g.roundRect(s.x - half - 3, s.y - half - 3, half * 2 + 6, half * 2 + 6, 6);
-        g.stroke();
-      }
-      g.setLineDash([]);
-      if (s.scale > 0.6) {
-        g.fillStyle = colours.stroke;
-        g.fillText(p.glyph, s.x, s.y + 1);
-      }
+      // (A pod growing in shows its square without the glyph until it is nearly full size.)
+      const sprite = this.spriteCache.get(pal, pixels, p.tone, s.scale > 0.6 ? p.glyph : '', p.selected, p.focused);
+      const reach = (HALF + PAD) * s.scale;
+      g.drawImage(sprite, s.x - reach, s.y - reach, reach * 2, reach * 2);
       if (p.restarts > 0) {
+        const half = HALF * s.scale;
         g.beginPath();
         g.arc(s.x + half, s.y - half, 4.5, 0, Math.PI * 2);
         g.fillStyle = pal.bad;

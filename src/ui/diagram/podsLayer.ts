@@ -48,6 +48,20 @@ function wordsFor(t: DrawContext['t']) {
   };
 }
 
+/**
+ * A pod as drawn: its view with a place and words. Kept while the pod's view, words and place
+ * stay the same (the view object lasts as long as the pod does not change), so a refresh of a
+ * thousand pods does not copy a thousand objects.
+ */
+const datums = new WeakMap<DPod, PodDatum>();
+function datum(p: DPod, label: string, at: { x: number; y: number }): PodDatum {
+  const known = datums.get(p);
+  if (known && known.label === label && known.x === at.x && known.y === at.y) return known;
+  const d: PodDatum = { ...p, kind: 'Pod', label, x: at.x, y: at.y };
+  datums.set(p, d);
+  return d;
+}
+
 export function drawPods(root: Layer, ctx: DrawContext): void {
   const { model, layout, t, selected } = ctx;
   const data: PodDatum[] = [];
@@ -58,36 +72,36 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
     if (!l || l.aggregated || !ctx.inView(l)) continue;
     for (const p of n.pods) {
       const at = l.pods.get(p.uid);
-      if (at) data.push({ ...p, kind: 'Pod', label: label(p), ...at });
+      if (at) data.push(datum(p, label(p), at));
     }
   }
   for (const p of model.pending) {
     const at = layout.pendingPods.get(p.uid);
-    if (at) data.push({ ...p, kind: 'Pod', label: label(p), ...at });
+    if (at) data.push(datum(p, label(p), at));
   }
   const focusOwner = selected && selected.kind !== 'Pod' && selected.kind !== 'Node' && selected.kind !== 'Component' ? selected : undefined;
   // A selected Service keeps its endpoint pods bright: looked up once per draw, not per pod.
   const focusEndpoints = new Set(focusOwner?.kind === 'Service' ? (model.services.find((s) => s.name === focusOwner.name && s.namespace === focusOwner.namespace)?.endpointPods ?? []) : []);
   const pods = root
-    .selectAll<SVGGElement, PodDatum>('g.pod')
+    .selectAll<SVGRectElement, PodDatum>('rect.pod')
     .data(data, (d) => d.uid)
     .join(
       (enter) => {
-        // Invisible stand-ins: focus, clicks, names for screen readers. The canvas paints the pods.
-        const g = enter.append('g').attr('class', 'pod');
-        g.append('rect').attr('x', -HALF).attr('y', -HALF).attr('width', HALF * 2).attr('height', HALF * 2).attr('rx', 4);
+        // Invisible stand-ins, one element each: focus, clicks, names for screen readers. The canvas paints the pods.
+        const r = enter.append('rect').attr('class', 'pod').attr('width', HALF * 2).attr('height', HALF * 2).attr('rx', 4);
         // The tooltip is written when the pointer comes (not kept up to date for every pod on every refresh).
-        g.on('pointerenter', function (_event: Event, d: PodDatum) {
-          const title = (this as SVGGElement).querySelector('title') ?? (this as SVGGElement).appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'title'));
+        r.on('pointerenter', function (_event: Event, d: PodDatum) {
+          const title = (this as SVGRectElement).querySelector('title') ?? (this as SVGRectElement).appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'title'));
           title.textContent = tooltip(d);
         });
-        return g;
+        return r;
       },
       (update) => update,
       (exit) => exit.remove(),
     );
   attrIfChanged(pods, 'data-status', (d) => d.status);
-  attrIfChanged(pods, 'transform', (d) => `translate(${d.x},${d.y})`);
+  attrIfChanged(pods, 'x', (d) => d.x - HALF);
+  attrIfChanged(pods, 'y', (d) => d.y - HALF);
   // (d3 hands the listener the element's current datum, so the tooltip is always fresh.)
   function tooltip(d: PodDatum): string {
     return `${d.namespace}/${d.name} — ${d.status} ${d.ready}${d.restarts ? ` · ${w.restarts(d.restarts)}` : ''}${d.owner ? ` · ${d.owner.kind}/${d.owner.name}` : ''}`;

@@ -33,13 +33,20 @@ const PER_POD_LIMIT = 40;
 
 export function drawServices(root: Layer, ctx: DrawContext): void {
   const { model, layout, t } = ctx;
+  // Where each endpoint pod is drawn (looked up only when some Service has pods behind it:
+  // the default `kubernetes` Service alone made this a walk over 3,000 pods ten times a second).
+  const wanted = new Set<string>();
+  for (const s of model.services) for (const uid of s.endpointPods) wanted.add(uid);
   const podAt = new Map<string, { x: number; y: number; node: string }>();
-  for (const n of model.nodes) {
-    const l = layout.nodes.get(n.name);
-    if (!l) continue;
-    for (const p of n.pods) {
-      const at = l.pods.get(p.uid) ?? { x: l.x + l.w / 2, y: l.y + 120 };
-      podAt.set(p.uid, { ...at, node: n.name });
+  if (wanted.size) {
+    for (const n of model.nodes) {
+      const l = layout.nodes.get(n.name);
+      if (!l) continue;
+      for (const p of n.pods) {
+        if (!wanted.has(p.uid)) continue;
+        const at = l.pods.get(p.uid);
+        podAt.set(p.uid, { x: at ? at.x : l.x + l.w / 2, y: at ? at.y : l.y + 120, node: n.name });
+      }
     }
   }
   const links: Link[] = [];

@@ -135,6 +135,12 @@ function computePodView(p: KObject, cluster: Cluster): DPod {
   };
 }
 
+/** Pods in namespace, then name order (compared field by field: joining the strings made garbage ten times a second). */
+function byNamespaceAndName(a: DPod, b: DPod): number {
+  if (a.namespace !== b.namespace) return a.namespace < b.namespace ? -1 : 1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
 /** Builds the model; `namespaces` filters pods, services and workloads (empty: every namespace). */
 export function buildDiagramModel(cluster: Cluster, namespaces: string[] = []): DiagramModel {
   const store = cluster.store;
@@ -172,14 +178,15 @@ export function buildDiagramModel(cluster: Cluster, namespaces: string[] = []): 
         .byIndex('pods', 'nodeName', name)
         .filter((p) => shown(p.metadata.namespace))
         .map((p) => podView(p, cluster))
-        .sort((a, b) => (a.namespace + a.name < b.namespace + b.name ? -1 : 1)),
+        .sort(byNamespaceAndName),
       disks,
     };
   });
   nodes.sort((a, b) => (a.controlPlane !== b.controlPlane ? (a.controlPlane ? -1 : 1) : a.name < b.name ? -1 : 1));
+  // Unscheduled pods sit under "" in the engine's nodeName index (no walk over every pod).
   const pending = store
-    .list('pods')
-    .filter((p) => !p.spec?.nodeName && shown(p.metadata.namespace))
+    .byIndex('pods', 'nodeName', '')
+    .filter((p) => shown(p.metadata.namespace))
     .map((p) => podView(p, cluster));
   // EndpointSlices grouped by their Service once per refresh, not listed again for each Service.
   const slicesByService = new Map<string, KObject[]>();
