@@ -1,7 +1,8 @@
 // UI frame benchmark in Debian's Chromium: the sandbox with 100 worker nodes and a Deployment
 // of 3,000 pods at ×16, measuring the gaps between animation frames (a gap over 50 ms is a
 // frame the page missed) and the page's long tasks (the Long Tasks API: any task over 50 ms,
-// the engine's, the diagram's or the browser's own layout and paint). Needs a build
+// the engine's, the diagram's or the browser's own layout and paint). A frame over 50 ms is
+// broken down (Long Animation Frames API): its scripts by entry point, and the rendering. Needs a build
 // (`npm run build`); starts its own `vite preview`.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -37,11 +38,21 @@ try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longTasks.push(e.duration);
     }).observe({ type: 'longtask' });
+    // What a long frame was made of (Long Animation Frames API): scripts by entry point, and rendering.
+    window.__longFrames = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.duration <= 50) continue;
+        const scripts = e.scripts.map((s) => `${s.invoker.replace(/^.*\./, '')} ${Math.round(s.duration)} ms`);
+        const rendering = e.renderStart ? Math.round(e.startTime + e.duration - e.renderStart) : 0;
+        window.__longFrames.push(`${Math.round(e.duration)} ms = ${[...scripts, `rendering ${rendering} ms`].join(' + ')}`);
+      }
+    }).observe({ type: 'long-animation-frame' });
   });
   await page.goto(`http://127.0.0.1:${PORT}/?workers=100`);
   await page.getByTestId('diagram').waitFor();
   const measure = async (label, ms, { fromNow = true } = {}) => {
-    if (fromNow) await page.evaluate(() => (window.__longTasks = []));
+    if (fromNow) await page.evaluate(() => (window.__longTasks = [], window.__longFrames = []));
     const gaps = await page.evaluate(
       (ms) =>
         new Promise((resolve) => {
@@ -62,17 +73,19 @@ try {
     gaps.sort((a, b) => b - a);
     const fps = (gaps.length / ms) * 1000;
     const long = await page.evaluate(() => window.__longTasks);
+    const longFrames = await page.evaluate(() => window.__longFrames);
     const worstTask = long.length ? Math.max(...long) : 0;
     console.log(
       `${label.padEnd(34)} ${fps.toFixed(0).padStart(3)} fps   p95 frame ${gaps[Math.floor(gaps.length * 0.05)].toFixed(0).padStart(3)} ms   worst ${gaps[0].toFixed(0).padStart(3)} ms   frames over 50 ms: ${String(gaps.filter((g) => g > 50).length).padStart(2)}   long tasks: ${long.length}${long.length ? ` (worst ${worstTask.toFixed(0)} ms)` : ''}`,
     );
+    for (const f of longFrames) console.log(`${''.padEnd(36)}long frame: ${f}`);
   };
   console.log('UI frames — 100 nodes, Chromium (software rendering), this machine');
   await page.waitForTimeout(2000); // past the first paint and the app's start-up
   await measure('idle cluster (100 nodes)', 3000);
   const prompt = page.getByRole('textbox', { name: 'kubectl' });
   // Long tasks are counted from the command on: running it is part of what must not block.
-  await page.evaluate(() => (window.__longTasks = []));
+  await page.evaluate(() => (window.__longTasks = [], window.__longFrames = []));
   await prompt.fill('kubectl create deployment web --image=nginx --replicas=3000');
   await prompt.press('Enter');
   await page.getByRole('button', { name: 'Speed ×16' }).click();
@@ -80,12 +93,22 @@ try {
   await page.waitForTimeout(8000);
   await measure('3,000 pods running (×16)', 4000);
   // Zoomed in, where pods are drawn one by one, while all 3,000 are replaced by a rollout.
+  // Six steps of the zoom button, each from where the last one ended (a busy page can run a
+  // transition late, and a step taken mid-transition zooms less), to the same view every run.
+  const zoomNow = () => page.evaluate(() => document.querySelector('.diagram-svg g.viewport').getAttribute('transform'));
   for (let i = 0; i < 6; i++) {
+    const before = await zoomNow();
     await page.getByRole('button', { name: 'Zoom in' }).click();
-    await page.waitForTimeout(400); // each step's zoom transition ends before the next
+    await page.waitForFunction((b) => document.querySelector('.diagram-svg g.viewport').getAttribute('transform') !== b, before);
+    for (let last = ''; ; ) {
+      await page.waitForTimeout(150);
+      const now = await zoomNow();
+      if (now === last) break;
+      last = now;
+    }
   }
   const drawn = await page.evaluate(() => ({ nodes: document.querySelectorAll('.diagram-svg g.node:not(.exiting)').length, pods: document.querySelectorAll('.diagram-svg rect.pod').length }));
-  await page.evaluate(() => (window.__longTasks = []));
+  await page.evaluate(() => (window.__longTasks = [], window.__longFrames = []));
   await prompt.fill('kubectl rollout restart deployment web');
   await prompt.press('Enter');
   await measure('zoomed in, rolling all 3,000 (×16)', 8000, { fromNow: false });

@@ -57,7 +57,7 @@ describe('ReplicaSet controller', () => {
     check();
   });
 
-  it('creates a large scale-up in slow-start batches over simulated milliseconds, never one pod too many', () => {
+  it('makes a large scale-up (slow start) and scale-down in batches over simulated milliseconds, never one pod too many or too few', () => {
     const c = newCluster({ workers: 5 });
     k(c, 'create deployment big --image=nginx --replicas=1');
     c.advance(5);
@@ -79,6 +79,23 @@ describe('ReplicaSet controller', () => {
     expect(owned()).toBe(501);
     const created = c.api.events.forObject({ kind: 'ReplicaSet', namespace: 'default', name: rs.metadata.name!, uid: rs.metadata.uid }).filter((e) => e.reason === 'SuccessfulCreate');
     expect(created.length).toBe(501);
+
+    // Scaling down deletes in batches too (at most 500 per sync, as burstReplicas caps it), none twice.
+    c.advance(30);
+    const live = () => c.store.list('pods', 'default').filter((p) => controllerOf(p)?.uid === rs.metadata.uid && !p.metadata.deletionTimestamp).length;
+    k(c, 'scale deploy big --replicas=1');
+    const left: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      c.advance(0.001);
+      left.push(live());
+    }
+    const deleted = left.slice(1).map((n, i) => left[i] - n);
+    expect(Math.max(...deleted)).toBeLessThanOrEqual(64);
+    expect(left[0]).toBeGreaterThan(1);
+    c.advance(60);
+    expect(live()).toBe(1);
+    const deletes = c.api.events.forObject({ kind: 'ReplicaSet', namespace: 'default', name: rs.metadata.name!, uid: rs.metadata.uid }).filter((e) => e.reason === 'SuccessfulDelete');
+    expect(deletes.length).toBe(500);
   });
 
   it('stops making the rest of a burst when its ReplicaSet is deleted', () => {

@@ -16,7 +16,7 @@ import { isPodActive, isPodAvailable, isPodReady, podCondition } from './podutil
 
 const COMPONENT = 'replicaset-controller';
 const BURST_REPLICAS = 500;
-/** The most pods one slow-start batch creates in a simulated millisecond (see createPods). */
+/** The most pods created or deleted in one simulated millisecond (see createPods). */
 const CREATES_PER_MS = 64;
 const podType = typeForKind('Pod');
 const rsType = typeForKind('ReplicaSet');
@@ -39,8 +39,8 @@ export class ReplicaSetController {
    * pods, and minReadySeconds timing.
    */
   private counts = new Map<string, OwnedCounts>();
-  /** ReplicaSets (by uid) whose pods are still being created, batch by batch. */
-  private creating = new Set<string>();
+  /** ReplicaSets (by uid) whose pods are still being created or deleted, batch by batch. */
+  private busy = new Set<string>();
 
   constructor(private ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key));
@@ -95,8 +95,8 @@ export class ReplicaSetController {
     if (!rs) return;
     const c = this.counts.get(rs.metadata.uid!);
     const replicas = rs.spec?.replicas ?? 1;
-    if (this.creating.has(rs.metadata.uid!)) {
-      // Creates still under way: count, change nothing (the last batch syncs again).
+    if (this.busy.has(rs.metadata.uid!)) {
+      // Creates or deletes still under way: count, change nothing (the last batch syncs again).
       if (c) this.writeStatus(rs, { replicas: c.active, fullyLabeled: c.fullyLabeled, ready: c.ready, available: c.ready });
       return;
     }
@@ -136,7 +136,7 @@ export class ReplicaSetController {
     if (!rs.metadata.deletionTimestamp) {
       const diff = active.length - (rs.spec?.replicas ?? 1);
       if (diff < 0) active = active.concat(this.createPods(rs, Math.min(-diff, BURST_REPLICAS)));
-      else if (diff > 0) active = this.deletePods(rs, active, diff);
+      else if (diff > 0) active = this.deletePods(rs, active, Math.min(diff, BURST_REPLICAS));
     }
     this.updateStatus(rs, active);
   }
@@ -185,7 +185,7 @@ export class ReplicaSetController {
       return true;
     };
     const done = (current: KObject) => {
-      this.creating.delete(uid);
+      this.busy.delete(uid);
       if (total) this.ctx.reasons.record(COMPONENT, 'replicaset.createdPods', { count: total, replicas: current.spec?.replicas ?? 1 }, [refOf(current), ...created.map(refOf)]);
     };
     if (!batchOf(rs, 1) || count === 1) {
@@ -193,12 +193,12 @@ export class ReplicaSetController {
       return created.slice();
     }
     const first = created.slice();
-    this.creating.add(uid);
+    this.busy.add(uid);
     const next = (remaining: number, batch: number) => {
       const current = this.ctx.api.store.getByUid(uid);
       // Deleted meanwhile: the rest is not made (the garbage collector takes what was).
       if (!current || current.metadata.deletionTimestamp) {
-        this.creating.delete(uid);
+        this.busy.delete(uid);
         return;
       }
       const n = Math.min(batch, remaining, CREATES_PER_MS);
@@ -213,19 +213,41 @@ export class ReplicaSetController {
     return first;
   }
 
+  /**
+   * Deletes the least valuable pods: at most CREATES_PER_MS in a simulated millisecond, like the
+   * creates (a rollout's first step deletes hundreds at once), the ReplicaSet busy until the last.
+   * Returns the pods still active once this millisecond's batch is gone.
+   */
   private deletePods(rs: KObject, active: KObject[], count: number): KObject[] {
+    const uid = rs.metadata.uid!;
+    const key = nsName(rs.metadata.namespace, rs.metadata.name!);
     const victims = podsToDelete(active, count);
     const gone = new Set<KObject>();
-    for (const pod of victims) {
-      try {
-        this.ctx.api.delete(podType, pod.metadata.namespace, pod.metadata.name!, COMPONENT);
-        this.ctx.api.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, COMPONENT);
-        gone.add(pod);
-      } catch {
-        // already gone: nothing to do
+    const batchOf = (from: number) => {
+      for (const pod of victims.slice(from, from + CREATES_PER_MS)) {
+        try {
+          this.ctx.api.delete(podType, pod.metadata.namespace, pod.metadata.name!, COMPONENT);
+          this.ctx.api.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, COMPONENT);
+          gone.add(pod);
+        } catch {
+          // already gone: nothing to do
+        }
       }
+    };
+    this.ctx.reasons.record(COMPONENT, 'replicaset.deletedPods', { count: victims.length, replicas: rs.spec?.replicas ?? 1 }, [refOf(rs), ...victims.slice(0, 20).map(refOf)]);
+    batchOf(0);
+    if (victims.length > CREATES_PER_MS) {
+      this.busy.add(uid);
+      const next = (from: number) => {
+        batchOf(from);
+        if (from + CREATES_PER_MS < victims.length) this.ctx.clock.after(1, COMPONENT, () => next(from + CREATES_PER_MS));
+        else {
+          this.busy.delete(uid);
+          this.queue.add(key);
+        }
+      };
+      this.ctx.clock.after(1, COMPONENT, () => next(CREATES_PER_MS));
     }
-    this.ctx.reasons.record(COMPONENT, 'replicaset.deletedPods', { count: gone.size, replicas: rs.spec?.replicas ?? 1 }, [refOf(rs), ...victims.map(refOf)]);
     return active.filter((p) => !gone.has(p));
   }
 

@@ -71,6 +71,8 @@ export class PodSlots {
   /** Places for these pods (at most `limit` of them: the pending tray shows five rows of thousands). */
   place(node: string, uids: string[], limit = Infinity): Map<string, number> {
     const old = this.byNode.get(node);
+    // The same pods as last time (most nodes, most refreshes): the same places, nothing new made.
+    if (old && old.size === uids.length && uids.every((uid) => old.has(uid))) return old;
     const next = new Map<string, number>();
     const taken = new Set<number>();
     if (old) {
@@ -94,6 +96,22 @@ export class PodSlots {
     return next;
   }
 
+  private positionsByNode = new Map<string, { at?: Map<string, number>; x: number; y: number; pods: Map<string, { x: number; y: number }> }>();
+
+  /**
+   * Pod centres by uid, from their places in a grid whose first centre is (x, y). The same map
+   * as last time while the places and the grid have not moved (a layout per refresh would
+   * otherwise make a map and an object per pod, ten times a second).
+   */
+  positions(node: string, at: Map<string, number> | undefined, x: number, y: number): Map<string, { x: number; y: number }> {
+    const known = this.positionsByNode.get(node);
+    if (known && known.at === at && known.x === x && known.y === y) return known.pods;
+    const pods = new Map<string, { x: number; y: number }>();
+    for (const [uid, i] of at ?? []) pods.set(uid, { x: x + (i % PODS_PER_ROW) * (POD + POD_GAP), y: y + Math.floor(i / PODS_PER_ROW) * (POD + POD_GAP) });
+    this.positionsByNode.set(node, { at, x, y, pods });
+    return pods;
+  }
+
   /** The rows the nodes' grids keep: what they need, or more while pods are still changing. */
   rows(key: string, needed: number, settled: boolean): number {
     const rows = settled ? needed : Math.max(needed, this.rowsKept.get(key) ?? 0);
@@ -104,6 +122,7 @@ export class PodSlots {
   /** Forget nodes that are gone. */
   keepOnly(nodes: Set<string>): void {
     for (const name of this.byNode.keys()) if (!nodes.has(name) && name !== PENDING_TRAY) this.byNode.delete(name);
+    for (const name of this.positionsByNode.keys()) if (!nodes.has(name)) this.positionsByNode.delete(name);
   }
 }
 
@@ -195,9 +214,8 @@ export function computeLayout(model: DiagramModel, aggregateAll = false, slots =
   const rows = slots.rows(GRID, neededRows, settled);
   const place = (n: DNode, x: number, top: number): NodeLayout => {
     const { aggregated, at } = placed.get(n.name)!;
-    const pods = new Map<string, { x: number; y: number }>();
     const gridTop = top + NODE_HEADER;
-    for (const [uid, i] of at ?? []) pods.set(uid, { x: x + 14 + (i % PODS_PER_ROW) * (POD + POD_GAP) + POD / 2, y: gridTop + Math.floor(i / PODS_PER_ROW) * (POD + POD_GAP) + POD / 2 });
+    const pods = slots.positions(n.name, at, x + 14 + POD / 2, gridTop + POD / 2);
     const gridH = podGridHeight(rows, aggregated);
     const h = NODE_HEADER + gridH + (n.disks.length ? DISK_ROW : 0) + NODE_FOOTER;
     const layout: NodeLayout = { name: n.name, x, y: top, w: NODE_W, h, aggregated, pods, kubelet: { x: x + 217, y: top + 76 }, runtime: { x: x + 217, y: top + 112 }, disksY: gridTop + gridH + 4 };

@@ -152,7 +152,7 @@ export class PodCanvas {
       const s = this.sprites.get(p.uid);
       if (!s || s.leaving || s.toX !== p.x || s.toY !== p.y) changes++;
     }
-    for (const [uid, s] of this.sprites) if (!seen.has(uid) && !s.leaving) changes++;
+    for (const s of this.sprites.values()) if (!seen.has(s.paint.uid) && !s.leaving) changes++;
     const animate = !this.reducedMotion && changes <= MAX_ANIMATED;
     for (const p of pods) {
       const s = this.sprites.get(p.uid);
@@ -173,10 +173,10 @@ export class PodCanvas {
         s.start = now;
       }
     }
-    for (const [uid, s] of this.sprites) {
-      if (seen.has(uid) || s.leaving) continue;
+    for (const s of this.sprites.values()) {
+      if (seen.has(s.paint.uid) || s.leaving) continue;
       if (!animate) {
-        this.sprites.delete(uid);
+        this.sprites.delete(s.paint.uid);
         continue;
       }
       s.leaving = true;
@@ -232,7 +232,8 @@ export class PodCanvas {
     const now = performance.now();
     let moving = false;
     const pixels = dpr * k;
-    for (const [uid, s] of this.sprites) {
+    // (values(), not entries(): an entry is an array made per pod per frame — most of this loop's garbage)
+    for (const s of this.sprites.values()) {
       const t = Math.min(1, (now - s.start) / MOVE_MS);
       const e = ease(t);
       s.x = s.fromX + (s.toX - s.fromX) * e;
@@ -241,7 +242,7 @@ export class PodCanvas {
       s.scale = s.leaving ? s.fromScale : s.fromScale + (1 - s.fromScale) * e;
       if (t < 1) moving = true;
       else if (s.leaving) {
-        this.sprites.delete(uid);
+        this.sprites.delete(s.paint.uid);
         continue;
       }
       if (s.x < left || s.x > right || s.y < top || s.y > bottom) continue;

@@ -8,6 +8,7 @@
 import { select } from 'd3-selection';
 import type { DPod } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
+import type { PodPaint } from './podCanvas';
 import { actionable, attrIfChanged, isFocused, sameRef, textIfChanged, TONE_ICON } from './context';
 
 type PodDatum = DPod & { kind: string; label: string; x: number; y: number };
@@ -62,6 +63,16 @@ function datum(p: DPod, label: string, at: { x: number; y: number }): PodDatum {
   return d;
 }
 
+/** What the canvas is handed for a pod, kept while the pod's datum and looks are the same. */
+const paints = new WeakMap<PodDatum, PodPaint>();
+function paintOf(d: PodDatum, selected: boolean, focused: boolean, dimmed: boolean): PodPaint {
+  const known = paints.get(d);
+  if (known && known.selected === selected && known.focused === focused && known.dimmed === dimmed) return known;
+  const p: PodPaint = { uid: d.uid, x: d.x, y: d.y, tone: d.tone, glyph: TONE_ICON[d.tone], restarts: d.restarts, selected, focused, dimmed };
+  paints.set(d, p);
+  return p;
+}
+
 export function drawPods(root: Layer, ctx: DrawContext): void {
   const { model, layout, t, selected } = ctx;
   const data: PodDatum[] = [];
@@ -110,7 +121,7 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
     data.map((d) => {
       const ref = { kind: 'Pod', name: d.name, namespace: d.namespace };
       const dimmed = !!focusOwner && !(d.owner && d.owner.kind === focusOwner.kind && d.owner.name === focusOwner.name && d.namespace === focusOwner.namespace) && !focusEndpoints.has(d.uid);
-      return { uid: d.uid, x: d.x, y: d.y, tone: d.tone, glyph: TONE_ICON[d.tone], restarts: d.restarts, selected: sameRef(selected, ref), focused: isFocused(ctx, ref, d.owner), dimmed };
+      return paintOf(d, sameRef(selected, ref), isFocused(ctx, ref, d.owner), dimmed);
     }),
   );
   actionable(pods, ctx);
