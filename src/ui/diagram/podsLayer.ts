@@ -5,7 +5,7 @@
  * here each pod gets an invisible stand-in that takes focus and clicks and carries its name and
  * state for screen readers. Crowded nodes show a bar of counts per state instead.
  */
-import { select } from 'd3-selection';
+import { select, type Selection } from 'd3-selection';
 import type { DPod } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
 import type { PodPaint } from './podCanvas';
@@ -73,29 +73,53 @@ function paintOf(d: PodDatum, selected: boolean, focused: boolean, dimmed: boole
   return p;
 }
 
+/** The stand-ins of one node (or of the pending tray), in a group placed at its corner. */
+interface PodGroup {
+  key: string;
+  x: number;
+  y: number;
+  pods: PodDatum[];
+}
+
 export function drawPods(root: Layer, ctx: DrawContext): void {
   const { model, layout, t, selected } = ctx;
   const data: PodDatum[] = [];
+  const groups: PodGroup[] = [];
   const w = wordsFor(t);
   const label = w.label;
   for (const n of model.nodes) {
     const l = layout.nodes.get(n.name);
     if (!l || l.aggregated || !ctx.inView(l)) continue;
+    const group: PodGroup = { key: n.name, x: l.x, y: l.y, pods: [] };
     for (const p of n.pods) {
       const at = l.pods.get(p.uid);
-      if (at) data.push(datum(p, label(p), at));
+      if (at) group.pods.push(datum(p, label(p), at));
     }
+    groups.push(group);
+    for (const d of group.pods) data.push(d);
   }
+  const tray: PodGroup = { key: '\u0000pending', x: layout.pending.x, y: layout.pending.y, pods: [] };
   for (const p of model.pending) {
     const at = layout.pendingPods.get(p.uid);
-    if (at) data.push(datum(p, label(p), at));
+    if (at) tray.pods.push(datum(p, label(p), at));
   }
+  groups.push(tray);
+  for (const d of tray.pods) data.push(d);
   const focusOwner = selected && selected.kind !== 'Pod' && selected.kind !== 'Node' && selected.kind !== 'Component' ? selected : undefined;
   // A selected Service keeps its endpoint pods bright: looked up once per draw, not per pod.
   const focusEndpoints = new Set(focusOwner?.kind === 'Service' ? (model.services.find((s) => s.name === focusOwner.name && s.namespace === focusOwner.namespace)?.endpointPods ?? []) : []);
-  const pods = root
+  // Stand-ins sit in their node's group, in the node's own coordinates: when the nodes move (the
+  // grid gains a row), one attribute per node changes instead of two per pod.
+  const places = root
+    .selectAll<SVGGElement, PodGroup>('g.pod-group')
+    .data(groups, (g) => g.key)
+    .join((enter) => enter.append('g').attr('class', 'pod-group'));
+  attrIfChanged(places, 'transform', (g) => `translate(${g.x},${g.y})`);
+  const origin = new Map(groups.map((g) => [g.key, g]));
+  const originOf = (d: PodDatum) => origin.get(d.node && layout.nodes.has(d.node) ? d.node : '\u0000pending')!;
+  const pods = places
     .selectAll<SVGRectElement, PodDatum>('rect.pod')
-    .data(data, (d) => d.uid)
+    .data((g) => g.pods, (d) => d.uid)
     .join(
       (enter) => {
         // Invisible stand-ins, one element each: focus, clicks, names for screen readers. The canvas paints the pods.
@@ -109,10 +133,10 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
       },
       (update) => update,
       (exit) => exit.remove(),
-    );
+    ) as unknown as Selection<SVGRectElement, PodDatum, SVGGElement, unknown>;
   attrIfChanged(pods, 'data-status', (d) => d.status);
-  attrIfChanged(pods, 'x', (d) => d.x - HALF);
-  attrIfChanged(pods, 'y', (d) => d.y - HALF);
+  attrIfChanged(pods, 'x', (d) => d.x - originOf(d).x - HALF);
+  attrIfChanged(pods, 'y', (d) => d.y - originOf(d).y - HALF);
   // (d3 hands the listener the element's current datum, so the tooltip is always fresh.)
   function tooltip(d: PodDatum): string {
     return `${d.namespace}/${d.name} — ${d.status} ${d.ready}${d.restarts ? ` · ${w.restarts(d.restarts)}` : ''}${d.owner ? ` · ${d.owner.kind}/${d.owner.name}` : ''}`;
