@@ -35,6 +35,14 @@ test.describe('first deployment', () => {
     const row = page.getByTestId('console-output').getByText(/control-plane\s+Ready/);
     await expect(row).toBeVisible();
     expect(await row.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/monospace/);
+    await prompt.fill('kubectl get pods 웹');
+    await prompt.press('Enter');
+    await expect(page.getByTestId('console-output')).toContainText('pods "웹" not found');
+    // The terminal switches to a bundled coding face whose Hangul is exactly two Latin cells
+    // wide (in a Latin face, each Korean syllable left a gap in its two cells).
+    const rows = page.getByTestId('terminal').locator('.xterm-rows');
+    await expect.poll(() => rows.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^"Nanum Gothic Coding"/);
+    expect(await page.evaluate(() => document.fonts.check("12px 'Nanum Gothic Coding'", '웹'))).toBe(true);
     await page.screenshot({ path: info.outputPath('korean.png'), fullPage: true });
   });
 

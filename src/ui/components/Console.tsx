@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
+import '@fontsource/nanum-gothic-coding/400.css';
 import { useCluster, type ConsoleEntry } from '../store/clusterStore';
 import { useFiles } from '../store/filesStore';
 import { RESOURCE_TYPES, VERBS } from '../../engine';
@@ -42,6 +43,10 @@ function runShellLine(command: string): void {
   } else store.echo(command, '', t('console.notKubectl'), 'note');
 }
 
+const SYSTEM_MONO = "Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', 'Noto Sans Mono', monospace, 'Noto Sans KR'";
+/** Bundled (fontsource): a coding face whose Hangul is exactly two Latin cells wide. */
+const CODING_FONT = "'Nanum Gothic Coding'";
+
 /**
  * The kubectl terminal, on xterm.js: a readline-style prompt (history ↑/↓, Tab completion,
  * Ctrl+A/E/U/K/W/C/L), kubectl and a few shell words (ls, cat, clear). What runs elsewhere
@@ -56,9 +61,9 @@ export function Console() {
   useEffect(() => {
     const host = hostRef.current!;
     const term = new Terminal({
-      // Fonts that exist as real monospace faces (a web font missing its glyph metrics at open
-      // time would misplace every character); Hangul falls back glyph by glyph.
-      fontFamily: "Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', 'Noto Sans Mono', monospace, 'Noto Sans KR'",
+      // Until the coding font has loaded: fonts that exist as real monospace faces (a web font
+      // missing its glyph metrics when xterm measures its cell would misplace every character).
+      fontFamily: SYSTEM_MONO,
       fontSize: 12,
       lineHeight: 1.15,
       cursorBlink: true,
@@ -69,6 +74,20 @@ export function Console() {
     term.loadAddon(fit);
     term.open(host);
     if (host.clientWidth > 0 && host.clientHeight > 0) fit.fit();
+    let disposed = false;
+    // Korean glyphs in a Latin monospace face are narrower than the two cells xterm gives them,
+    // which spread every Korean line out with gaps between syllables. This coding font's Hangul
+    // is exactly two of its Latin cells: once it is loaded, xterm measures its cell again.
+    document.fonts
+      ?.load(`12px ${CODING_FONT}`, 'a가')
+      .then((faces) => {
+        if (disposed || faces.length === 0) return;
+        term.options.fontFamily = `${CODING_FONT}, ${SYSTEM_MONO}`;
+        if (host.clientWidth > 0 && host.clientHeight > 0) fit.fit();
+      })
+      .catch(() => {
+        // Offline without the font files: the system faces stay.
+      });
     term.textarea?.setAttribute('aria-label', 'kubectl');
     const editor = new LineEditor({ complete: (line) => complete(line, completionSource()), columns: () => term.cols }, () => useCluster.getState().consoleEntries.map((e) => e.command));
     term.write(DIM + crlf(wrapWords(i18n.t('console.hint'), term.cols)) + RESET + '\r\n' + editor.redraw());
@@ -135,6 +154,7 @@ export function Console() {
       resize.disconnect();
       onData.dispose();
       unsubscribe();
+      disposed = true;
       term.dispose();
     };
   }, []);
