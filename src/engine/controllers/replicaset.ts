@@ -17,7 +17,7 @@ import { isPodActive, isPodAvailable, isPodReady, podCondition } from './podutil
 const COMPONENT = 'replicaset-controller';
 const BURST_REPLICAS = 500;
 /** The most pods created or deleted in one simulated millisecond (see createPods). */
-const CREATES_PER_MS = 64;
+const PODS_PER_MS = 64;
 const podType = typeForKind('Pod');
 const rsType = typeForKind('ReplicaSet');
 
@@ -159,7 +159,7 @@ export class ReplicaSetController {
   /**
    * Slow start: batches of 1, 2, 4 … so a broken template fails fast instead of 500 times. Like
    * the real controller's requests, the batches take time: one simulated millisecond each, and no
-   * more than CREATES_PER_MS in one. (Made all at one instant, 500 pods were 50 ms of work the
+   * more than PODS_PER_MS in one. (Made all at one instant, 500 pods were 50 ms of work the
    * browser could not break up, a frame missed at every large scale-up.) Until the last batch is
    * made, the ReplicaSet's syncs only report status — client-go's "expectations" — so no pod is
    * created twice; then it syncs again.
@@ -201,7 +201,7 @@ export class ReplicaSetController {
         this.busy.delete(uid);
         return;
       }
-      const n = Math.min(batch, remaining, CREATES_PER_MS);
+      const n = Math.min(batch, remaining, PODS_PER_MS);
       if (!batchOf(current, n) || remaining === n) {
         done(current);
         this.queue.add(key);
@@ -214,7 +214,7 @@ export class ReplicaSetController {
   }
 
   /**
-   * Deletes the least valuable pods: at most CREATES_PER_MS in a simulated millisecond, like the
+   * Deletes the least valuable pods: at most PODS_PER_MS in a simulated millisecond, like the
    * creates (a rollout's first step deletes hundreds at once), the ReplicaSet busy until the last.
    * Returns the pods still active once this millisecond's batch is gone.
    */
@@ -224,7 +224,7 @@ export class ReplicaSetController {
     const victims = podsToDelete(active, count);
     const gone = new Set<KObject>();
     const batchOf = (from: number) => {
-      for (const pod of victims.slice(from, from + CREATES_PER_MS)) {
+      for (const pod of victims.slice(from, from + PODS_PER_MS)) {
         try {
           this.ctx.api.delete(podType, pod.metadata.namespace, pod.metadata.name!, COMPONENT);
           this.ctx.api.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, COMPONENT);
@@ -236,17 +236,17 @@ export class ReplicaSetController {
     };
     this.ctx.reasons.record(COMPONENT, 'replicaset.deletedPods', { count: victims.length, replicas: rs.spec?.replicas ?? 1 }, [refOf(rs), ...victims.slice(0, 20).map(refOf)]);
     batchOf(0);
-    if (victims.length > CREATES_PER_MS) {
+    if (victims.length > PODS_PER_MS) {
       this.busy.add(uid);
       const next = (from: number) => {
         batchOf(from);
-        if (from + CREATES_PER_MS < victims.length) this.ctx.clock.after(1, COMPONENT, () => next(from + CREATES_PER_MS));
+        if (from + PODS_PER_MS < victims.length) this.ctx.clock.after(1, COMPONENT, () => next(from + PODS_PER_MS));
         else {
           this.busy.delete(uid);
           this.queue.add(key);
         }
       };
-      this.ctx.clock.after(1, COMPONENT, () => next(CREATES_PER_MS));
+      this.ctx.clock.after(1, COMPONENT, () => next(PODS_PER_MS));
     }
     return active.filter((p) => !gone.has(p));
   }

@@ -66,6 +66,8 @@ describe('diagram layout', () => {
     surging.pods[27] = { ...surging.pods[27], status: 'ContainerCreating', tone: 'pending' };
     const grown = at(others(surging));
     expect(grown.nodes.get('w1')!.h).toBeGreaterThan(settled.nodes.get('w1')!.h);
+    // Every card keeps one height: the grid stays a grid of equals.
+    expect(grown.nodes.get('w2')!.h).toBe(grown.nodes.get('w1')!.h);
     // The surge pod goes (the count is back to three rows) while an old pod is still stopping.
     const swung = node('w1', 27);
     swung.pods[26] = { ...swung.pods[26], status: 'Terminating', tone: 'terminating' };

@@ -192,12 +192,12 @@ export function computeLayout(model: DiagramModel, aggregateAll = false, slots =
   const nodes = new Map<string, NodeLayout>();
   const settled = !model.nodes.some((n) => n.pods.some((p) => MOVING_TONES.has(p.tone)));
   // Every pod's place first: the cards' height depends on the most rows any node needs.
-  const placed = new Map<string, { aggregated: boolean; at?: Map<string, number>; places: number }>();
+  const placed = new Map<string, { aggregated: boolean; at?: Map<string, number> }>();
   let neededRows = 1;
   for (const n of ordered) {
     const aggregated = aggregateAll || n.pods.length > AGGREGATE_ABOVE;
     if (aggregated) {
-      placed.set(n.name, { aggregated, places: n.pods.length });
+      placed.set(n.name, { aggregated });
       continue;
     }
     const at = slots.place(
@@ -207,7 +207,7 @@ export function computeLayout(model: DiagramModel, aggregateAll = false, slots =
     // The grid is as tall as its highest place in use (places stay put while others empty).
     let places = n.pods.length;
     for (const i of at.values()) places = Math.max(places, i + 1);
-    placed.set(n.name, { aggregated, at, places });
+    placed.set(n.name, { aggregated, at });
     neededRows = Math.max(neededRows, Math.ceil(places / PODS_PER_ROW));
   }
   // One height for every node's grid (a grid of equal cards; a node gaining a row moves no other).
