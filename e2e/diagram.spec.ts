@@ -48,6 +48,39 @@ test.describe('the cluster diagram', () => {
     await expect(page.getByRole('listitem', { name: /^pod web-\w+-\w{5}: Running, 1\/1$/ })).toHaveCount(4);
   });
 
+  test('a pod label filter narrows the diagram and the list; a selector that does not parse says so and changes nothing', async ({ page }, info) => {
+    await page.goto('/');
+    const diagram = page.getByTestId('diagram');
+    await run(page, 'kubectl create deployment web --image=nginx --replicas=3');
+    await run(page, 'kubectl create deployment api --image=nginx --replicas=2');
+    await page.getByRole('button', { name: 'Speed ×16' }).click();
+    const web = diagram.getByRole('button', { name: /^pod web-/ });
+    const api = diagram.getByRole('button', { name: /^pod api-/ });
+    await expect(web).toHaveCount(3);
+    await expect(api).toHaveCount(2);
+    const filter = page.getByRole('searchbox', { name: 'Pod labels' });
+    await filter.fill('app=web');
+    await expect(api).toHaveCount(0);
+    await expect(web).toHaveCount(3);
+    // Set-based selectors too, as kubectl -l reads them.
+    await filter.fill('app in (web,api),app!=web');
+    await expect(web).toHaveCount(0);
+    await expect(api).toHaveCount(2);
+    // Half-typed: an error under the filter, the picture as it was.
+    await filter.fill('app in (web');
+    await expect(page.getByRole('alert')).toContainText('Not a label selector');
+    await expect(filter).toHaveAttribute('aria-invalid', 'true');
+    await expect(api).toHaveCount(2);
+    await page.screenshot({ path: info.outputPath('label-filter-error.png') });
+    await filter.fill('app=api');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await page.getByRole('button', { name: 'List', exact: true }).click();
+    await expect(page.getByRole('listitem', { name: /^pod api-/ })).toHaveCount(2);
+    await expect(page.getByRole('listitem', { name: /^pod web-/ })).toHaveCount(0);
+    await filter.fill('');
+    await expect(page.getByRole('listitem', { name: /^pod (web|api)-/ })).toHaveCount(5);
+  });
+
   test('a pod no node accepts waits in the tray, and the scheduler says why', async ({ page }, info) => {
     await page.goto('/');
     for (const n of ['worker-1', 'worker-2', 'worker-3']) await run(page, `kubectl cordon ${n}`);

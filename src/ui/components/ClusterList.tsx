@@ -62,12 +62,13 @@ function NodeCard({ node }: { node: NodeView }) {
 }
 
 export function ClusterList() {
+  const { t } = useTranslation();
   const nodes = useCluster((s) => s.model.nodes);
   const pending = useCluster((s) => s.model.pending);
   return (
     <div className="cluster-list">
       {pending.length > 0 && (
-        <ul className="pods pending-pods" aria-label="Pending">
+        <ul className="pods pending-pods" aria-label={t('diagram.pending', { count: pending.length })}>
           {pending.map((p) => (
             <PodChip key={p.uid} pod={p} />
           ))}

@@ -1,4 +1,4 @@
-/** The cluster pane: the diagram or the list, a namespace filter, and the workloads present. */
+/** The cluster pane: the diagram or the list, namespace and pod label filters, and the workloads present. */
 import { useTranslation } from 'react-i18next';
 import { useCluster } from '../store/clusterStore';
 import { Diagram } from '../diagram/Diagram';
@@ -10,8 +10,10 @@ export function ClusterPane() {
   const model = useCluster((s) => s.model);
   const namespaces = useCluster((s) => s.namespaces);
   const showSystem = useCluster((s) => s.showSystem);
+  const podLabels = useCluster((s) => s.podLabels);
+  const podLabelsError = useCluster((s) => s.podLabelsError);
   const selected = useCluster((s) => s.selected);
-  const { setView, setNamespaces, select } = useCluster.getState();
+  const { setView, setNamespaces, setPodLabels, select } = useCluster.getState();
   const filter = namespaces[0] ?? (showSystem ? '*' : '');
   return (
     <section className="cluster" aria-label={t('cluster.heading')}>
@@ -37,7 +39,16 @@ export function ClusterPane() {
             ))}
           </select>
         </label>
+        <label className="label-filter">
+          {t('diagram.podLabels')}
+          <input type="search" value={podLabels} placeholder={t('diagram.podLabelsPlaceholder')} spellCheck={false} autoComplete="off" aria-invalid={!!podLabelsError} aria-describedby={podLabelsError ? 'pod-labels-error' : undefined} onChange={(e) => setPodLabels(e.target.value)} />
+        </label>
       </div>
+      {podLabelsError && (
+        <p id="pod-labels-error" className="filter-error" role="alert">
+          {t('diagram.podLabelsInvalid', { detail: podLabelsError })}
+        </p>
+      )}
       {model.workloads.length > 0 && (
         <ul className="workloads" aria-label={t('diagram.workloads')}>
           {model.workloads.map((w) => {

@@ -8,7 +8,7 @@
  * rewound forks a new future: what came after is dropped.
  */
 import { create } from 'zustand';
-import { createCluster, rebuildCluster, RESOURCE_TYPES, type Action, type ApiRequest, type Cluster, type ClusterOptions, type EventRecord, type NodeGroup, type NodeVerdict, type Reason } from '../../engine';
+import { createCluster, parseSelector, rebuildCluster, RESOURCE_TYPES, SelectorParseError, type Action, type ApiRequest, type Cluster, type ClusterOptions, type EventRecord, type NodeGroup, type NodeVerdict, type Reason, type Selector } from '../../engine';
 import { buildDiagramModel, type DiagramModel, type DNode, type DPod } from './diagramModel';
 import type { SelectedRef } from '../diagram/context';
 import { clearSession, decodeShare, encodeShare, loadSession, saveSession, type Session } from './session';
@@ -39,6 +39,9 @@ export interface ClusterState {
   /** Namespaces shown (empty: all but the system ones, or every one with `showSystem`). */
   namespaces: string[];
   showSystem: boolean;
+  /** The pod label filter as typed (`app=web,tier!=db`), and why it does not parse, if it does not. */
+  podLabels: string;
+  podLabelsError?: string;
   view: 'diagram' | 'list';
   selected?: SelectedRef;
   consoleEntries: ConsoleEntry[];
@@ -58,6 +61,8 @@ export interface ClusterState {
   select(ref: SelectedRef | undefined): void;
   setView(view: 'diagram' | 'list'): void;
   setNamespaces(namespaces: string[], showSystem: boolean): void;
+  /** Shows only pods whose labels match (kubectl's `-l` syntax); a selector that does not parse changes nothing and says why. */
+  setPodLabels(text: string): void;
   /** The scheduler's verdict per node for a pod ("why here / why not scheduled?"). */
   explainPod(namespace: string, name: string): { verdicts: NodeVerdict[]; message?: string } | undefined;
   /** API requests since the last call (the diagram animates them). */
@@ -165,11 +170,14 @@ function visibleNamespaces(namespaces: string[], showSystem: boolean): string[] 
   return showSystem ? [] : all.filter((n) => n !== 'kube-system' && n !== 'kube-node-lease' && n !== 'kube-public');
 }
 
+/** The pod label filter in force (the last one typed that parsed). */
+let podSelector: Selector = [];
+
 function snapshot(state?: Pick<ClusterState, 'namespaces' | 'showSystem'>): Pick<ClusterState, 'time' | 'model' | 'liveTime' | 'rewound'> {
   const ns = visibleNamespaces(state?.namespaces ?? [], state?.showSystem ?? false);
   const lastLive = liveLog?.[liveLog.length - 1];
   const liveTime = lastLive ? (lastLive.type === 'advance' ? lastLive.at + lastLive.seconds * 1000 : lastLive.at) : cluster.now();
-  return { time: cluster.now(), model: buildDiagramModel(cluster, ns), liveTime: Math.max(liveTime, cluster.now()), rewound: !!liveLog };
+  return { time: cluster.now(), model: buildDiagramModel(cluster, ns, podSelector), liveTime: Math.max(liveTime, cluster.now()), rewound: !!liveLog };
 }
 
 export const useCluster = create<ClusterState>((set, get) => {
@@ -206,6 +214,7 @@ export const useCluster = create<ClusterState>((set, get) => {
     paused: false,
     namespaces: [],
     showSystem: false,
+    podLabels: '',
     view: 'diagram',
     consoleEntries: [],
     run(command, files, stdin) {
@@ -265,6 +274,16 @@ export const useCluster = create<ClusterState>((set, get) => {
     },
     setView(view) {
       set({ view });
+    },
+    setPodLabels(text) {
+      try {
+        podSelector = parseSelector(text);
+      } catch (e) {
+        if (!(e instanceof SelectorParseError)) throw e;
+        set({ podLabels: text, podLabelsError: e.message });
+        return;
+      }
+      set({ podLabels: text, podLabelsError: undefined, ...snapshot(get()) });
     },
     setNamespaces(namespaces, showSystem) {
       set({ namespaces, showSystem, ...snapshot({ namespaces, showSystem }) });

@@ -2,7 +2,7 @@
  * The diagram's view of the cluster: plain objects built from the engine's public API on every
  * frame the store refreshes. Everything the diagram and the list view draw comes from here.
  */
-import { nodeStatus, podReady, podRestarts, podStatusReason, type Cluster, type KObject } from '../../engine';
+import { nodeStatus, podReady, podRestarts, podStatusReason, selectorMatches, type Cluster, type KObject, type Selector } from '../../engine';
 
 export type PodTone = 'running' | 'pending' | 'failed' | 'done' | 'terminating';
 
@@ -141,10 +141,12 @@ function byNamespaceAndName(a: DPod, b: DPod): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-/** Builds the model; `namespaces` filters pods, services and workloads (empty: every namespace). */
-export function buildDiagramModel(cluster: Cluster, namespaces: string[] = []): DiagramModel {
+/** Builds the model; `namespaces` filters pods, services and workloads (empty: every namespace), `podSelector` the pods. */
+export function buildDiagramModel(cluster: Cluster, namespaces: string[] = [], podSelector: Selector = []): DiagramModel {
   const store = cluster.store;
   const shown = (ns: string | undefined) => namespaces.length === 0 || namespaces.includes(ns ?? '');
+  /** Pods in the namespaces shown whose labels match the label filter (like `kubectl get pods -l`). */
+  const podShown = (p: KObject) => shown(p.metadata.namespace) && (podSelector.length === 0 || selectorMatches(podSelector, p.metadata.labels));
   const attachments = store.list('volumeattachments');
   const nodes: DNode[] = store.list('nodes').map((n) => {
     const name = n.metadata.name!;
@@ -176,7 +178,7 @@ export function buildDiagramModel(cluster: Cluster, namespaces: string[] = []): 
       podsMax: alloc?.allocatablePods ?? 110,
       pods: store
         .byIndex('pods', 'nodeName', name)
-        .filter((p) => shown(p.metadata.namespace))
+        .filter(podShown)
         .map((p) => podView(p, cluster))
         .sort(byNamespaceAndName),
       disks,
@@ -186,7 +188,7 @@ export function buildDiagramModel(cluster: Cluster, namespaces: string[] = []): 
   // Unscheduled pods sit under "" in the engine's nodeName index (no walk over every pod).
   const pending = store
     .byIndex('pods', 'nodeName', '')
-    .filter((p) => shown(p.metadata.namespace))
+    .filter(podShown)
     .map((p) => podView(p, cluster));
   // EndpointSlices grouped by their Service once per refresh, not listed again for each Service.
   const slicesByService = new Map<string, KObject[]>();
