@@ -129,7 +129,7 @@ test.describe('the cluster diagram', () => {
     await page.getByRole('tab', { name: 'Events' }).click();
     const events = page.getByRole('list', { name: 'Events' });
     await expect(events).toContainText('ScalingReplicaSet');
-    await page.getByRole('searchbox').fill('BackOff');
+    await page.getByRole('searchbox', { name: 'Filter' }).fill('BackOff');
     await expect(events.getByRole('listitem').first()).toContainText('Back-off restarting failed container crash');
     await expect(events).not.toContainText('ScalingReplicaSet');
     await page.screenshot({ path: info.outputPath('events.png') });

@@ -92,4 +92,18 @@ describe('diagram layout', () => {
     for (const p of [pending[0], ...pending.slice(2)]) expect(second.get(p.uid)).toEqual(first.get(p.uid));
     expect(second.has(pending[1].uid)).toBe(false);
   });
+
+  it('closes the gaps a rollout left once pods have settled, when they take whole rows; a single hole stays', () => {
+    const slots = new PodSlots();
+    const uids = Array.from({ length: 20 }, (_, i) => `p${i}`);
+    slots.place('n', uids);
+    const kept = uids.slice(10); // the first ten went: places 10–19 remain, two rows below an empty one
+    expect(slots.place('n', kept, Infinity, false).get('p10')).toBe(10);
+    const tidy = slots.place('n', kept, Infinity, true);
+    expect(kept.map((u) => tidy.get(u))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // Two more go (places 1 and 9): the rest still fit one row, so nobody moves.
+    const fewer = slots.place('n', kept.filter((u) => u !== 'p11' && u !== 'p19'), Infinity, true);
+    expect(fewer.get('p12')).toBe(2);
+    expect(fewer.get('p18')).toBe(8);
+  });
 });

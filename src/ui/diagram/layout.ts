@@ -68,11 +68,15 @@ export class PodSlots {
   private byNode = new Map<string, Map<string, number>>();
   private rowsKept = new Map<string, number>();
 
-  /** Places for these pods (at most `limit` of them: the pending tray shows five rows of thousands). */
-  place(node: string, uids: string[], limit = Infinity): Map<string, number> {
+  /**
+   * Places for these pods (at most `limit` of them: the pending tray shows five rows of thousands).
+   * `tidy`: once pods have settled, gaps a rollout left that take whole rows are closed — pods
+   * keep their order and slide up to the first places (one move at the end, and the grid fits).
+   */
+  place(node: string, uids: string[], limit = Infinity, tidy = false): Map<string, number> {
     const old = this.byNode.get(node);
     // The same pods as last time (most nodes, most refreshes): the same places, nothing new made.
-    if (old && old.size === uids.length && uids.every((uid) => old.has(uid))) return old;
+    if (old && old.size === uids.length && uids.every((uid) => old.has(uid)) && !(tidy && wastesRows(old))) return old;
     const next = new Map<string, number>();
     const taken = new Set<number>();
     if (old) {
@@ -91,6 +95,11 @@ export class PodSlots {
       if (free >= limit) break;
       next.set(uid, free);
       taken.add(free);
+    }
+    if (tidy && wastesRows(next)) {
+      const order = [...next].sort((a, b) => a[1] - b[1]);
+      next.clear();
+      order.forEach(([uid], i) => next.set(uid, i));
     }
     this.byNode.set(node, next);
     return next;
@@ -124,6 +133,13 @@ export class PodSlots {
     for (const name of this.byNode.keys()) if (!nodes.has(name) && name !== PENDING_TRAY) this.byNode.delete(name);
     for (const name of this.positionsByNode.keys()) if (!nodes.has(name)) this.positionsByNode.delete(name);
   }
+}
+
+/** Whether the gaps among these places take a whole row of the grid (a single hole does not: closing it would reflow the pods after it). */
+function wastesRows(places: Map<string, number>): boolean {
+  let highest = -1;
+  for (const i of places.values()) highest = Math.max(highest, i);
+  return Math.ceil((highest + 1) / PODS_PER_ROW) > Math.ceil(places.size / PODS_PER_ROW);
 }
 
 /** Keys in PodSlots that no node can have: the pending tray's places, the grids' rows. */
@@ -203,6 +219,8 @@ export function computeLayout(model: DiagramModel, aggregateAll = false, slots =
     const at = slots.place(
       n.name,
       n.pods.map((p) => p.uid),
+      Infinity,
+      settled,
     );
     // The grid is as tall as its highest place in use (places stay put while others empty).
     let places = n.pods.length;
