@@ -19,6 +19,12 @@ export interface PodPaint {
   selected: boolean;
   focused: boolean;
   dimmed: boolean;
+  /** Its look as one key (state, glyph, selected, focus), made once per paint: the sprite it is stamped from. */
+  look: string;
+}
+
+export function lookOf(tone: string, glyph: string, selected: boolean, focused: boolean): string {
+  return `${tone}|${glyph}|${selected}|${focused}`;
 }
 
 interface Sprite {
@@ -79,24 +85,27 @@ const PAD = 6;
  * drawing each square, outline and glyph anew (the glyph's text most of all) was most of it.
  */
 class SpriteCache {
-  private sprites = new Map<string, HTMLCanvasElement | OffscreenCanvas>();
+  /** By look: the sprite with its glyph, and without (for a pod still growing in). */
+  private sprites = new Map<string, { full?: Sprite2D; bare?: Sprite2D }>();
   private scale = 0;
   private palette: Palette | undefined;
 
-  get(pal: Palette, scale: number, tone: string, glyph: string, selected: boolean, focused: boolean): HTMLCanvasElement | OffscreenCanvas {
+  get(pal: Palette, scale: number, p: PodPaint, withGlyph: boolean): Sprite2D {
     if (scale !== this.scale || pal !== this.palette) {
       this.sprites.clear();
       this.scale = scale;
       this.palette = pal;
     }
-    const key = `${tone}|${glyph}|${selected}|${focused}`;
-    let sprite = this.sprites.get(key);
-    if (!sprite) this.sprites.set(key, (sprite = drawSprite(pal, scale, tone, glyph, selected, focused)));
-    return sprite;
+    let entry = this.sprites.get(p.look);
+    if (!entry) this.sprites.set(p.look, (entry = {}));
+    if (withGlyph) return (entry.full ??= drawSprite(pal, scale, p.tone, p.glyph, p.selected, p.focused));
+    return (entry.bare ??= drawSprite(pal, scale, p.tone, '', p.selected, p.focused));
   }
 }
 
-function drawSprite(pal: Palette, scale: number, tone: string, glyph: string, selected: boolean, focused: boolean): HTMLCanvasElement | OffscreenCanvas {
+type Sprite2D = HTMLCanvasElement | OffscreenCanvas;
+
+function drawSprite(pal: Palette, scale: number, tone: string, glyph: string, selected: boolean, focused: boolean): Sprite2D {
   const size = Math.max(1, Math.ceil((HALF + PAD) * 2 * scale));
   const sprite = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(size, size) : Object.assign(document.createElement('canvas'), { width: size, height: size });
   const g = sprite.getContext('2d') as CanvasRenderingContext2D;
@@ -249,7 +258,7 @@ export class PodCanvas {
       const p = s.paint;
       g.globalAlpha = s.alpha * (p.dimmed ? 0.25 : 1);
       // (A pod growing in shows its square without the glyph until it is nearly full size.)
-      const sprite = this.spriteCache.get(pal, pixels, p.tone, s.scale > 0.6 ? p.glyph : '', p.selected, p.focused);
+      const sprite = this.spriteCache.get(pal, pixels, p, s.scale > 0.6);
       const reach = (HALF + PAD) * s.scale;
       g.drawImage(sprite, s.x - reach, s.y - reach, reach * 2, reach * 2);
       if (p.restarts > 0) {

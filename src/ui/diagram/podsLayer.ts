@@ -8,7 +8,7 @@
 import { select, type Selection } from 'd3-selection';
 import type { DPod } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
-import type { PodPaint } from './podCanvas';
+import { lookOf, type PodPaint } from './podCanvas';
 import { actionable, attrIfChanged, isFocused, sameRef, textIfChanged, TONE_ICON } from './context';
 
 type PodDatum = DPod & { kind: string; label: string; x: number; y: number };
@@ -68,7 +68,8 @@ const paints = new WeakMap<PodDatum, PodPaint>();
 function paintOf(d: PodDatum, selected: boolean, focused: boolean, dimmed: boolean): PodPaint {
   const known = paints.get(d);
   if (known && known.selected === selected && known.focused === focused && known.dimmed === dimmed) return known;
-  const p: PodPaint = { uid: d.uid, x: d.x, y: d.y, tone: d.tone, glyph: TONE_ICON[d.tone], restarts: d.restarts, selected, focused, dimmed };
+  const glyph = TONE_ICON[d.tone];
+  const p: PodPaint = { uid: d.uid, x: d.x, y: d.y, tone: d.tone, glyph, restarts: d.restarts, selected, focused, dimmed, look: lookOf(d.tone, glyph, selected, focused) };
   paints.set(d, p);
   return p;
 }
