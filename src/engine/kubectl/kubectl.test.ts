@@ -262,6 +262,20 @@ describe('generators and dry runs', () => {
     expect(c.store.get('pods', 'default', 'web')?.metadata.labels).toEqual({ run: 'web' });
     expect(kFail(c, 'run x')).toBe('error: required flag(s) "image" not set\n');
   });
+  it('run --overrides lays inline JSON over the generated pod (a merge patch, the default type)', () => {
+    expect(k(c, `run picky --image=nginx --overrides='{"spec":{"nodeSelector":{"disktype":"ssd"}},"metadata":{"labels":{"tier":"web"}}}'`)).toBe('pod/picky created\n');
+    const pod = c.store.get('pods', 'default', 'picky')!;
+    expect(pod.spec.nodeSelector).toEqual({ disktype: 'ssd' });
+    expect(pod.metadata.labels).toEqual({ run: 'picky', tier: 'web' });
+    expect(pod.spec.containers[0].image).toBe('nginx');
+    expect(k(c, `run plain --image=nginx --dry-run=client -o yaml --overrides='{"spec":{"restartPolicy":"Never"}}'`)).toContain('restartPolicy: Never');
+    expect(kFail(c, `run bad --image=nginx --overrides='{"spec":'`)).toBe('error: Invalid JSON Patch\n');
+    expect(kFail(c, `run odd --image=nginx --override-type=yaml --overrides='{}'`)).toBe('error: --override-type must be one of (json, merge, strategic)\n');
+    expect(kFail(c, `run sp --image=nginx --override-type=strategic --overrides='{}'`)).toContain('not available in this simulator');
+    // What the API refuses after the merge is reported as for any create.
+    expect(kFail(c, `run neg --image=nginx --overrides='{"spec":{"restartPolicy":"Sometimes"}}'`)).toContain('spec.restartPolicy');
+    expect(c.store.get('pods', 'default', 'bad')).toBeUndefined();
+  });
   it('create secret generic stores base64 data', () => {
     expect(k(c, 'create secret generic db --from-literal=password=s3cret')).toBe('secret/db created\n');
     expect(c.store.get('secrets', 'default', 'db')?.data).toEqual({ password: 'czNjcmV0' });

@@ -6,6 +6,7 @@ import { checkOutput } from './get';
 import { dryRunMode, reportApiError } from './apply';
 import { clientDryRun } from './create';
 import { printJson, printYaml } from '../printers/output';
+import { mergePatch } from '../../util/mergePatch';
 
 export const RUN_FLAGS: FlagSpec[] = [
   { name: 'image', type: 'string' },
@@ -22,6 +23,8 @@ export const RUN_FLAGS: FlagSpec[] = [
   { name: 'tty', short: 't', type: 'bool' },
   { name: 'annotations', type: 'strings' },
   { name: 'expose', type: 'bool' },
+  { name: 'overrides', type: 'string' },
+  { name: 'override-type', type: 'string' },
 ];
 
 export function runCommand(ctx: VerbContext): void {
@@ -59,12 +62,13 @@ export function runCommand(ctx: VerbContext): void {
   if (env.length) container.env = env;
   const port = ctx.args.flags.get('port') as number | undefined;
   if (port !== undefined) container.ports = [{ containerPort: port }];
-  const pod: KObject = {
+  const generated: KObject = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { labels, name, namespace: namespaceOf(ctx) },
     spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart },
   };
+  const pod = withOverrides(generated, str(ctx.args, 'overrides'), str(ctx.args, 'override-type') ?? 'merge');
   const mode = dryRunMode(ctx);
   try {
     const result = mode === 'client' ? clientDryRun(pod) : ctx.cluster.api.create(pod, 'kubectl', { dryRun: mode === 'server' });
@@ -75,4 +79,23 @@ export function runCommand(ctx: VerbContext): void {
   } catch (e) {
     reportApiError(ctx, e, 'creating', 'STDIN');
   }
+}
+
+/**
+ * `--overrides`: inline JSON laid over the generated pod, as a JSON merge patch by default
+ * (kubectl's --override-type=merge). The JSON Patch and strategic forms are not simulated.
+ */
+function withOverrides(pod: KObject, overrides: string | undefined, type: string): KObject {
+  if (!['json', 'merge', 'strategic'].includes(type)) throw new KubectlError('error: --override-type must be one of (json, merge, strategic)');
+  if (!overrides) return pod;
+  if (type !== 'merge') throw new KubectlError(`error: --override-type=${type} is not available in this simulator; --override-type=merge (the default) is`);
+  let patch: unknown;
+  try {
+    patch = JSON.parse(overrides);
+  } catch {
+    throw new KubectlError('error: Invalid JSON Patch');
+  }
+  const merged = mergePatch(pod, patch);
+  if (typeof merged !== 'object' || merged === null || Array.isArray(merged)) throw new KubectlError('error: Invalid JSON Patch');
+  return merged as KObject;
 }
