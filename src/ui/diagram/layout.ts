@@ -66,7 +66,8 @@ export interface DiagramLayout {
  */
 export class PodSlots {
   private byNode = new Map<string, Map<string, number>>();
-  private rowsKept = new Map<string, number>();
+  /** The rows the nodes' grids keep (see rows()). */
+  private rowsKept = 0;
 
   /**
    * Places for these pods (at most `limit` of them: the pending tray shows five rows of thousands).
@@ -122,10 +123,9 @@ export class PodSlots {
   }
 
   /** The rows the nodes' grids keep: what they need, or more while pods are still changing. */
-  rows(key: string, needed: number, settled: boolean): number {
-    const rows = settled ? needed : Math.max(needed, this.rowsKept.get(key) ?? 0);
-    this.rowsKept.set(key, rows);
-    return rows;
+  rows(needed: number, settled: boolean): number {
+    this.rowsKept = settled ? needed : Math.max(needed, this.rowsKept);
+    return this.rowsKept;
   }
 
   /** Forget nodes that are gone. */
@@ -142,9 +142,8 @@ function wastesRows(places: Map<string, number>): boolean {
   return Math.ceil((highest + 1) / PODS_PER_ROW) > Math.ceil(places.size / PODS_PER_ROW);
 }
 
-/** Keys in PodSlots that no node can have: the pending tray's places, the grids' rows. */
+/** The pending tray's key in PodSlots (no node can have this name). */
 const PENDING_TRAY = '\u0000pending';
-const GRID = '\u0000grid';
 
 function podGridHeight(rows: number, aggregated: boolean): number {
   if (aggregated) return 40;
@@ -229,7 +228,7 @@ export function computeLayout(model: DiagramModel, aggregateAll = false, slots =
     neededRows = Math.max(neededRows, Math.ceil(places / PODS_PER_ROW));
   }
   // One height for every node's grid (a grid of equal cards; a node gaining a row moves no other).
-  const rows = slots.rows(GRID, neededRows, settled);
+  const rows = slots.rows(neededRows, settled);
   const place = (n: DNode, x: number, top: number): NodeLayout => {
     const { aggregated, at } = placed.get(n.name)!;
     const gridTop = top + NODE_HEADER;
