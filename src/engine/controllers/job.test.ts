@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { newCluster, k, kFail } from '../testing/helpers';
 
-const corpus = (path: string) => readFileSync(resolve(__dirname, '../../../../shared/corpus', path), 'utf8');
+const corpus = (path: string) => readFileSync(resolve(__dirname, '../testdata/corpus', path), 'utf8');
 
 describe('Job', () => {
   it("runs the docs' pi Job to completion (controllers/job.yaml)", () => {

@@ -1,5 +1,5 @@
 /**
- * Every manifest in the shared conformance corpus (kubernetes/website examples) is either
+ * Every manifest in the conformance corpus (kubernetes/website examples, copied into src/engine/testdata/corpus) is either
  * accepted by `kubectl apply -f`, or — for kinds this simulator does not serve yet — refused
  * with kubectl's own "no matches for kind" error. Never a crash, never a silent no-op.
  */
@@ -10,13 +10,13 @@ import { createCluster } from '../index';
 import { resolveKind } from '../api/registry';
 import { parseAllDocuments } from 'yaml';
 
-const corpusDir = resolve(__dirname, '../../../../shared/corpus');
+const corpusDir = resolve(__dirname, '../testdata/corpus');
 const index = existsSync(`${corpusDir}/INDEX.tsv`)
   ? readFileSync(`${corpusDir}/INDEX.tsv`, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'))
   : [];
 
-describe('shared corpus', () => {
-  it('is present beside the project', () => {
+describe('conformance corpus', () => {
+  it('is present in the repository', () => {
     expect(index.length).toBeGreaterThan(100);
   });
 

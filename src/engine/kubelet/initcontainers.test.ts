@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { newCluster, k } from '../testing/helpers';
 
-const corpus = (path: string) => readFileSync(resolve(__dirname, '../../../../shared/corpus', path), 'utf8');
+const corpus = (path: string) => readFileSync(resolve(__dirname, '../testdata/corpus', path), 'utf8');
 
 describe('init and sidecar containers', () => {
   it('shows Init:0/1 while the init container runs, then starts the app (init-containers.yaml)', () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { newCluster, k } from '../testing/helpers';
 
-const corpus = (path: string) => readFileSync(resolve(__dirname, '../../../../shared/corpus', path), 'utf8');
+const corpus = (path: string) => readFileSync(resolve(__dirname, '../testdata/corpus', path), 'utf8');
 
 describe('probes', () => {
   it('exec liveness: the container is killed and restarted once /tmp/healthy is gone (exec-liveness.yaml)', () => {
