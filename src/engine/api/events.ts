@@ -1,7 +1,10 @@
 /**
  * Kubernetes Events, kept compactly and aggregated like client-go's EventCorrelator: an event
  * identical to an earlier one (same object, reason, message, type, source) bumps its count and
- * lastTimestamp instead of adding a row. Events expire after an hour (apiserver --event-ttl).
+ * lastTimestamp instead of adding a row. Events expire an hour after their last occurrence, as
+ * etcd drops them under the lease the API server gives each write (kube-apiserver --event-ttl,
+ * default 1h): on the simulated clock, whether or not anyone lists them. One expiry heap keyed
+ * by last occurrence and one clock task at its earliest deadline do that — no timer per event.
  *
  * Events are not in the object store on purpose: 150,000 pods make close to a million events,
  * and nothing in the control plane watches them. They are materialised as v1 Event objects
@@ -9,6 +12,7 @@
  */
 import type { KObject, ObjectRef } from './types';
 import { rfc3339 } from '../sim/clock';
+import { BinaryHeap } from '../util/heap';
 
 export interface EventRecord {
   namespace: string;
@@ -24,6 +28,17 @@ export interface EventRecord {
   count: number;
   resourceVersion: number;
   seq: number;
+  /** Set once the record has left the store (expired or deleted). */
+  dropped?: boolean;
+}
+
+/** Schedules one call at an absolute simulated time; returns a cancel function. */
+export type ScheduleAt = (at: number, run: () => void) => () => void;
+
+interface Expiry {
+  rec: EventRecord;
+  /** The record's last occurrence when this entry was pushed (a bump makes it stale). */
+  last: number;
 }
 
 export const EVENT_TTL_MS = 60 * 60 * 1000;
@@ -37,10 +52,15 @@ export class EventStore {
   private seq = 0;
   private listeners: EventListener[] = [];
   private size = 0;
+  /** Every stored record once, keyed by the last occurrence it had when pushed. */
+  private expiries = new BinaryHeap<Expiry>((a, b) => a.last < b.last || (a.last === b.last && a.rec.seq < b.rec.seq));
+  private sweep: { at: number; cancel: () => void } | undefined;
 
   constructor(
     private now: () => number,
     private nextRevision: () => string,
+    /** Without it (unit tests of the store alone) events expire only when read. */
+    private scheduleAt?: ScheduleAt,
   ) {}
 
   onEvent(listener: EventListener): () => void {
@@ -112,8 +132,28 @@ export class EventStore {
     if (!list) this.byObject.set(objKey, (list = []));
     list.push(rec);
     this.size++;
+    this.expiries.push({ rec, last: rec.last });
+    this.armSweep();
     for (const l of this.listeners) l(rec);
     return rec;
+  }
+
+  /** One clock task, at the moment the oldest record may expire. */
+  private armSweep(): void {
+    if (!this.scheduleAt) return;
+    const head = this.expiries.peek();
+    const at = head ? head.last + EVENT_TTL_MS + 1 : undefined;
+    if (this.sweep && this.sweep.at === at) return;
+    if (this.sweep && at !== undefined && this.sweep.at <= at) return;
+    this.sweep?.cancel();
+    this.sweep = undefined;
+    if (at === undefined) return;
+    const sweep = { at, cancel: () => {} };
+    sweep.cancel = this.scheduleAt(at, () => {
+      if (this.sweep === sweep) this.sweep = undefined;
+      this.expire();
+    });
+    this.sweep = sweep;
   }
 
   private objectKey(ref: ObjectRef): string {
@@ -147,16 +187,26 @@ export class EventStore {
     return true;
   }
 
-  /** Drops events whose last occurrence is older than the TTL. */
+  /** Drops events whose last occurrence is older than the TTL (O(expired · log n)). */
   expire(): void {
     const cutoff = this.now() - EVENT_TTL_MS;
-    if (this.size === 0) return;
-    for (const m of this.byNamespace.values()) {
-      for (const rec of m.values()) if (rec.last < cutoff) this.drop(rec);
+    for (let head = this.expiries.peek(); head && head.last < cutoff; head = this.expiries.peek()) {
+      this.expiries.pop();
+      if (head.rec.dropped) continue;
+      // Seen again since it was pushed: it lives an hour from its newest occurrence.
+      if (head.rec.last !== head.last) this.expiries.push({ rec: head.rec, last: head.rec.last });
+      else this.drop(head.rec);
     }
+    this.armSweep();
+  }
+
+  /** Records held for expiry (stored ones plus deleted ones not yet due): bounded by the TTL. */
+  pendingExpiries(): number {
+    return this.expiries.size;
   }
 
   private drop(rec: EventRecord): void {
+    rec.dropped = true;
     const ns = this.byNamespace.get(rec.namespace);
     ns?.delete(rec.name);
     if (ns?.size === 0) this.byNamespace.delete(rec.namespace);

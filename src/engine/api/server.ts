@@ -60,6 +60,10 @@ export class ApiServer {
     this.events = new EventStore(
       () => clock.now(),
       () => store.nextRevision(),
+      (at, run) => {
+        const task = clock.at(at, 'kube-apiserver', run);
+        return () => clock.cancel(task);
+      },
     );
   }
 
