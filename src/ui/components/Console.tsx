@@ -9,6 +9,7 @@ import { useFiles } from '../store/filesStore';
 import { RESOURCE_TYPES, VERBS } from '../../engine';
 import { complete, type CompletionSource } from '../terminal/complete';
 import { LineEditor, wrapWords, type EditorAction } from '../terminal/lineEditor';
+import { escapeTerminal } from '../terminal/sanitize';
 import i18n from '../i18n';
 
 function completionSource(): CompletionSource {
@@ -97,10 +98,12 @@ export function Console() {
     let typed: string | undefined;
     const writeEntry = (e: ConsoleEntry) => {
       let s = editor.erase();
-      if (e.command !== typed) s += `${DIM}$ ${e.command}${RESET}\r\n`;
+      // Cluster text reaches xterm only through escapeTerminal: only the app's colours pass.
+      const stdout = escapeTerminal(e.stdout);
+      if (e.command !== typed) s += `${DIM}$ ${escapeTerminal(e.command)}${RESET}\r\n`;
       typed = undefined;
-      if (e.stdout) s += crlf(e.stdout.endsWith('\n') ? e.stdout : e.stdout + '\n');
-      const stderr = e.kind === 'note' ? wrapWords(e.stderr, term.cols) : e.stderr;
+      if (stdout) s += crlf(stdout.endsWith('\n') ? stdout : stdout + '\n');
+      const stderr = escapeTerminal(e.kind === 'note' ? wrapWords(e.stderr, term.cols) : e.stderr);
       if (stderr) s += (e.kind === 'note' ? YELLOW : e.exitCode ? RED : '') + crlf(stderr.endsWith('\n') ? stderr : stderr + '\n') + RESET;
       term.write(s + editor.redraw());
     };
