@@ -57,6 +57,7 @@ export class ApiServer {
     private rng: Rng,
   ) {
     this.allocator = new ServiceIpAllocator(rng);
+    store.onWatchError = (resource, _type, _obj, error) => clock.noteContained(`watch/${resource}`, error);
     this.events = new EventStore(
       () => clock.now(),
       () => store.nextRevision(),

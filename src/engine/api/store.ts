@@ -5,6 +5,9 @@
  * - Optimistic concurrency: a write that names a stale resourceVersion fails with 409.
  * - Watch: every change is delivered synchronously to the watchers of its resource type,
  *   which only enqueue work (informer semantics; the work runs later on the simulated clock).
+ *   A write is atomic to its watchers: once stored, every watcher is told, even when an earlier
+ *   one throws (its error goes to `onWatchError`, never back to the writer, whose write did
+ *   happen) — as each informer of a real cluster gets the watch event on its own.
  * - Indexes keep every lookup the control loops make (pods of a node, dependents of an owner,
  *   an object by uid) off full scans, so the store carries 150,000 pods.
  *
@@ -46,6 +49,23 @@ export class ObjectStore {
 
   constructor(qualifiedResourceOf: (resource: string) => string) {
     this.qualified = qualifiedResourceOf;
+  }
+
+  /** Told when a watcher throws (the cluster notes it on the clock's contained list). */
+  onWatchError: (resource: string, type: WatchEventType, obj: KObject, error: unknown) => void = () => {};
+
+  private notify(resource: string, t: ResourceTable, type: WatchEventType, obj: KObject, old: KObject | undefined): void {
+    for (const w of t.watchers) {
+      try {
+        w(type, obj, old);
+      } catch (e) {
+        try {
+          this.onWatchError(resource, type, obj, e);
+        } catch {
+          // the reporter itself failed: the write still stands
+        }
+      }
+    }
   }
 
   private qualified: (resource: string) => string;
@@ -159,7 +179,7 @@ export class ObjectStore {
     m.set(obj.metadata.name!, obj);
     t.count++;
     this.indexAll(resource, t, obj, undefined);
-    for (const w of t.watchers) w('ADDED', obj, undefined);
+    this.notify(resource, t, 'ADDED', obj, undefined);
     return obj;
   }
 
@@ -179,7 +199,7 @@ export class ObjectStore {
     obj.metadata.resourceVersion = this.nextRevision();
     m.set(obj.metadata.name!, obj);
     this.indexAll(resource, t, obj, old);
-    for (const w of t.watchers) w('MODIFIED', obj, old);
+    this.notify(resource, t, 'MODIFIED', obj, old);
     return obj;
   }
 
@@ -193,7 +213,7 @@ export class ObjectStore {
     t.count--;
     this.revision++;
     this.indexAll(resource, t, undefined, old);
-    for (const w of t.watchers) w('DELETED', old, old);
+    this.notify(resource, t, 'DELETED', old, old);
     return old;
   }
 

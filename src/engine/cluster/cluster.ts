@@ -78,6 +78,8 @@ export type Action =
   | { type: 'enableClusterAutoscaler'; at: number; group: NodeGroup };
 
 export const DEFAULT_START = Date.UTC(2026, 2, 2, 9, 0, 0);
+/** The kubelet pod worker's back-off after a failed sync (pkg/kubelet/pod_workers.go). */
+const KUBELET_BACKOFF_MS = 10_000;
 const READ_ONLY_VERBS = new Set(['get', 'describe', 'explain', 'top', 'logs', 'api-resources', 'version', 'cluster-info']);
 
 export class Cluster {
@@ -169,10 +171,7 @@ export class Cluster {
       const kubelet = this.kubelets.get(node);
       if (!kubelet) return;
       if (type === 'DELETED') kubelet.podRemoved(pod);
-      else this.clock.after(10, `kubelet/${node}`, () => {
-        const current = this.store.get('pods', pod.metadata.namespace, pod.metadata.name!);
-        if (current && current.metadata.uid === pod.metadata.uid) kubelet.syncPod(current);
-      });
+      else this.syncPodSoon(kubelet, node, pod, 10, 0);
     });
 
     // The kubelet reports its node becoming (un)schedulable as an event.
@@ -203,6 +202,27 @@ export class Cluster {
     this.reasons.enabled = false;
     this.clock.runUntil(this.clock.now() + boot * 1000);
     this.reasons.enabled = quiet;
+  }
+
+  /**
+   * The kubelet's pod worker for one pod. A sync that throws is retried after the kubelet's
+   * back-off period (10 s, pod_workers.go) with a Warning FailedSync event on the pod, and never
+   * reaches the clock: one pod the kubelet cannot handle must not stop it handling the others.
+   */
+  private syncPodSoon(kubelet: Kubelet, node: string, pod: KObject, delayMs: number, failures: number): void {
+    this.clock.after(delayMs, `kubelet/${node}`, () => {
+      const current = this.store.get('pods', pod.metadata.namespace, pod.metadata.name!);
+      if (!current || current.metadata.uid !== pod.metadata.uid || this.kubelets.get(node) !== kubelet) return;
+      try {
+        kubelet.syncPod(current);
+      } catch (e) {
+        this.clock.noteContained(`kubelet/${node}`, e);
+        const message = e instanceof Error ? e.message : String(e);
+        this.api.event(current, 'Warning', 'FailedSync', `Error syncing pod, skipping: ${message}`, 'kubelet', node);
+        // At most one retry in flight per failure chain; a newer watch event starts its own.
+        if (failures < 1000) this.syncPodSoon(kubelet, node, current, KUBELET_BACKOFF_MS, failures + 1);
+      }
+    });
   }
 
   private registerNode(spec: NodeSpec): KObject {

@@ -11,19 +11,41 @@ export interface ControllerContext {
   reasons: ReasonLog;
 }
 
+/** What a queue does when its handler throws: e.g. record a Warning event on the object. */
+export type SyncErrorHandler = (key: string, error: unknown, retries: number) => void;
+
 /**
- * A rate-free work queue like client-go's: a key added while already pending is not added
- * twice, so a burst of watch events at one instant becomes one sync. Work runs `delayMs` after
- * it is queued, on the simulated clock.
+ * client-go's DefaultControllerRateLimiter per item: 5 ms doubled on every failure in a row,
+ * capped at 1000 s (workqueue.NewItemExponentialFailureRateLimiter(5ms, 1000s)).
+ */
+export const RETRY_BASE_MS = 5;
+export const RETRY_MAX_MS = 1000 * 1000;
+
+export function retryDelay(failures: number): number {
+  return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.min(failures, 30));
+}
+
+/**
+ * A work queue like client-go's: a key added while already pending is not added twice, so a
+ * burst of watch events at one instant becomes one sync. Work runs `delayMs` after it is queued,
+ * on the simulated clock.
+ *
+ * A sync that throws never reaches the clock (processNextWorkItem's contract): the error is
+ * handed to `onError` (by default noted on the clock's contained-error list) and the key comes
+ * back after an exponential back-off (AddRateLimited); a sync that returns normally resets it
+ * (Forget). One broken object therefore cannot stop a controller or flood the clock.
  */
 export class WorkQueue {
   private pending = new Set<string>();
+  private failures = new Map<string, number>();
+  private requeued = false;
 
   constructor(
     private clock: SimClock,
     private owner: string,
     private delayMs: number,
     private handler: (key: string) => void,
+    private onError?: SyncErrorHandler,
   ) {}
 
   add(key: string): void {
@@ -31,8 +53,25 @@ export class WorkQueue {
     this.pending.add(key);
     this.clock.after(this.delayMs, this.owner, () => {
       this.pending.delete(key);
-      this.handler(key);
+      this.process(key);
     });
+  }
+
+  private process(key: string): void {
+    this.requeued = false;
+    try {
+      this.handler(key);
+      if (!this.requeued) this.forget(key);
+    } catch (e) {
+      const retries = this.failures.get(key) ?? 0;
+      try {
+        if (this.onError) this.onError(key, e, retries);
+        else this.clock.noteContained(this.owner, e);
+      } catch (inner) {
+        this.clock.noteContained(this.owner, inner);
+      }
+      this.addRateLimited(key);
+    }
   }
 
   /** Queues the key once `ms` have passed (e.g. to re-check minReadySeconds). */
@@ -40,9 +79,48 @@ export class WorkQueue {
     this.clock.after(ms, this.owner, () => this.add(key));
   }
 
+  /** Queues the key again after its back-off (5 ms, 10 ms, 20 ms … 1000 s); returns the delay. */
+  addRateLimited(key: string): number {
+    const n = this.failures.get(key) ?? 0;
+    this.failures.set(key, n + 1);
+    this.requeued = true;
+    const delay = retryDelay(n);
+    this.addAfter(key, delay);
+    return delay;
+  }
+
+  /** The key synced cleanly: its back-off starts over. */
+  forget(key: string): void {
+    this.failures.delete(key);
+  }
+
+  /** Failures in a row for a key (0 once it synced). */
+  retries(key: string): number {
+    return this.failures.get(key) ?? 0;
+  }
+
   size(): number {
     return this.pending.size;
   }
+}
+
+/** The message of anything thrown. */
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+/**
+ * The `onError` for a controller's queue of `resource` keys: a Warning event on the object
+ * (reason FailedSync, the kubelet's word for a sync that failed and will be retried).
+ */
+export function reportSyncError(ctx: ControllerContext, component: string, resource: string): SyncErrorHandler {
+  return (key, error) => {
+    const [ns, name] = splitKey(key);
+    const obj = ctx.api.store.get(resource, ns, name);
+    ctx.clock.noteContained(component, error);
+    if (obj) ctx.api.event(obj, 'Warning', 'FailedSync', `Error syncing ${key}: ${errorText(error)}; will retry`, component);
+  };
 }
 
 export function nsName(namespace: string | undefined, name: string): string {

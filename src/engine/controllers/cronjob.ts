@@ -10,7 +10,7 @@ import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { rfc3339, type ScheduledTask } from '../sim/clock';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, nsName, splitKey, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, nsName, splitKey, type ControllerContext } from './context';
 import { ownerRefTo } from './replicaset';
 import { parseCron } from './cron';
 
@@ -32,7 +32,7 @@ export class CronJobController {
   private seenFinished = new Set<string>();
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'cronjobs'));
     const store = ctx.api.store;
     store.watch('cronjobs', (type, cj) => {
       const key = nsName(cj.metadata.namespace, cj.metadata.name!);

@@ -8,7 +8,7 @@ import type { KObject } from '../api/types';
 import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, nsName, splitKey, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, nsName, splitKey, type ControllerContext } from './context';
 import { ownerRefTo } from './replicaset';
 import { controlledBy, isPodActive, isPodAvailable, isPodReady } from './podutil';
 import { computeTemplateHash, scaledValue } from './deploymentutil';
@@ -33,7 +33,7 @@ export class DaemonSetController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'daemonsets'));
     const store = ctx.api.store;
     store.watch('daemonsets', (_t, ds) => this.queue.add(nsName(ds.metadata.namespace, ds.metadata.name!)));
     store.watch('pods', (type, pod, old) => {

@@ -9,7 +9,7 @@ import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { rfc3339, parseRfc3339 } from '../sim/clock';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, nsName, splitKey, type ControllerContext } from './context';
+import { WorkQueue, nsName, reportSyncError, splitKey, type ControllerContext } from './context';
 import { ownerRefTo } from './replicaset';
 import {
   DESIRED_REPLICAS, MAX_REPLICAS, REVISION, TEMPLATE_HASH, computeTemplateHash, maxSurgeOf, maxUnavailableOf, replicasOf, revisionOf, templateWithoutHash,
@@ -25,7 +25,7 @@ export class DeploymentController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'deployments'));
     const store = ctx.api.store;
     store.watch('deployments', (_t, d) => this.queue.add(nsName(d.metadata.namespace, d.metadata.name!)));
     store.watch('replicasets', (_t, rs, old) => {

@@ -6,7 +6,7 @@
 import type { KObject } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, splitKey, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, splitKey, type ControllerContext } from './context';
 import { backendPorts, serviceBackends, watchServiceBackends } from '../network/backends';
 
 const COMPONENT = 'endpoint-controller';
@@ -16,7 +16,7 @@ export class EndpointsController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'services'));
     const store = ctx.api.store;
     watchServiceBackends(store, (key) => this.queue.add(key));
   }

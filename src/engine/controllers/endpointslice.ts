@@ -7,7 +7,7 @@
 import type { KObject } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, splitKey, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, splitKey, type ControllerContext } from './context';
 import { ownerRefTo } from './replicaset';
 import { backendPorts, serviceBackends, watchServiceBackends } from '../network/backends';
 
@@ -20,7 +20,7 @@ export class EndpointSliceController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'services'));
     const store = ctx.api.store;
     store.addIndex('endpointslices', 'service', (s) => (s.metadata.labels?.[SERVICE_NAME_LABEL] ? `${s.metadata.namespace}/${s.metadata.labels[SERVICE_NAME_LABEL]}` : undefined));
     watchServiceBackends(store, (key) => this.queue.add(key));

@@ -11,7 +11,7 @@ import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { rfc3339 } from '../sim/clock';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, nsName, splitKey, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, nsName, splitKey, type ControllerContext } from './context';
 import { ownerRefTo } from './replicaset';
 import { isPodReady } from './podutil';
 
@@ -28,7 +28,7 @@ export class JobController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'jobs'));
     const store = ctx.api.store;
     store.watch('jobs', (type, job) => {
       if (type !== 'DELETED') this.queue.add(nsName(job.metadata.namespace, job.metadata.name!));

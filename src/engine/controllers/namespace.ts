@@ -5,7 +5,7 @@
  */
 import { RESOURCE_TYPES, typeForKind } from '../api/registry';
 import { refOf } from '../api/types';
-import { WorkQueue, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, type ControllerContext } from './context';
 
 const COMPONENT = 'namespace-controller';
 const nsType = typeForKind('Namespace');
@@ -14,7 +14,7 @@ export class NamespaceController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 10, (name) => this.sync(name));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 10, (name) => this.sync(name), reportSyncError(ctx, COMPONENT, 'namespaces'));
     ctx.api.store.watch('namespaces', (type, ns) => {
       if (type !== 'DELETED' && ns.metadata.deletionTimestamp) this.queue.add(ns.metadata.name!);
     });

@@ -11,7 +11,7 @@ import { matches, selectorFromMap, selectorFromObject } from '../api/labels';
 import { ApiError } from '../api/errors';
 import { parseRfc3339 } from '../sim/clock';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, nsName, splitKey, type ControllerContext } from './context';
+import { WorkQueue, nsName, reportSyncError, splitKey, type ControllerContext } from './context';
 import { isPodActive, isPodAvailable, isPodReady, podCondition } from './podutil';
 
 const COMPONENT = 'replicaset-controller';
@@ -43,7 +43,7 @@ export class ReplicaSetController {
   private busy = new Set<string>();
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'replicasets'));
     const store = ctx.api.store;
     store.watch('replicasets', (type, rs, old) => {
       if (type === 'DELETED') this.counts.delete(rs.metadata.uid!);

@@ -8,7 +8,7 @@ import type { KObject } from '../api/types';
 import { RESOURCE_TYPES, typeForKind } from '../api/registry';
 import { formatQuantity, objectUsage, podCounts } from '../api/quotaUsage';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, type ControllerContext } from './context';
 
 const COMPONENT = 'resourcequota-controller';
 const quotaType = typeForKind('ResourceQuota');
@@ -19,7 +19,7 @@ export class ResourceQuotaController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (ns) => this.sync(ns));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (ns) => this.sync(ns), reportSyncError(ctx, COMPONENT, 'namespaces'));
     const store = ctx.api.store;
     store.watch('resourcequotas', (type, q, old) => {
       if (type === 'DELETED' || (old && deepEqual(q.spec, old.spec))) return;

@@ -5,7 +5,7 @@
  */
 import type { KObject } from '../api/types';
 import { Rng } from '../sim/rng';
-import { WorkQueue, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, type ControllerContext } from './context';
 
 const COMPONENT = 'root-ca-cert-publisher';
 export const ROOT_CA_CONFIGMAP = 'kube-root-ca.crt';
@@ -28,7 +28,7 @@ export class RootCaCertPublisher {
   private pem = fakeCaPem();
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 20, (ns) => this.sync(ns));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 20, (ns) => this.sync(ns), reportSyncError(ctx, COMPONENT, 'namespaces'));
     const store = ctx.api.store;
     store.watch('namespaces', (type, ns) => {
       if (type !== 'DELETED' && !ns.metadata.deletionTimestamp) this.queue.add(ns.metadata.name!);

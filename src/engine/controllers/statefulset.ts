@@ -11,7 +11,7 @@ import type { KObject } from '../api/types';
 import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, nsName, splitKey, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, nsName, splitKey, type ControllerContext } from './context';
 import { ownerRefTo } from './replicaset';
 import { controlledBy, isPodActive, isPodAvailable, isPodReady } from './podutil';
 import { computeTemplateHash } from './deploymentutil';
@@ -32,7 +32,7 @@ export class StatefulSetController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'statefulsets'));
     const store = ctx.api.store;
     store.watch('statefulsets', (type, s) => {
       if (type !== 'DELETED') this.queue.add(nsName(s.metadata.namespace, s.metadata.name!));

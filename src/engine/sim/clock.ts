@@ -29,6 +29,11 @@ export class SimClock {
    * assert this stays empty.
    */
   readonly failures: { owner: string; at: number; error: string }[] = [];
+  /**
+   * Errors a component caught and recovered from (a work queue's sync that will be retried, a
+   * watcher that threw): not failures of the clock, kept (the last 100) for tests and debugging.
+   */
+  readonly contained: { owner: string; at: number; error: string }[] = [];
 
   constructor(startMs: number) {
     this.current = startMs;
@@ -92,6 +97,12 @@ export class SimClock {
     } catch (e) {
       if (this.failures.length < 100) this.failures.push({ owner: task.owner, at: task.at, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
     }
+  }
+
+  /** Notes an error a component caught and handled (bounded: the oldest fall off). */
+  noteContained(owner: string, e: unknown): void {
+    if (this.contained.length >= 100) this.contained.shift();
+    this.contained.push({ owner, at: this.current, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
   }
 
   /** Runs exactly one due-or-future task (the next in time); returns false when idle. */
