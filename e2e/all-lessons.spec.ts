@@ -24,6 +24,8 @@ const words = {
   steps: { ko: '단계', en: 'Steps' },
   speed: { ko: '16배속', en: 'Speed ×16' },
   finished: { ko: '레슨을 마쳤습니다. 잘하셨어요!', en: 'Lesson complete. Well done!' },
+  nextStep: { ko: '다음 단계 →', en: 'Next step →' },
+  finish: { ko: '레슨 마치기', en: 'Finish lesson' },
 };
 
 /** The commands a step's text tells the learner to type, in order. */
@@ -80,7 +82,7 @@ async function perform(page: Page, lesson: Lesson, step: Step, a: SolutionAction
 /** First try: what the step's text says, word for word. */
 async function followText(page: Page, lesson: Lesson, step: Step, lang: Lang) {
   if (step.quiz) {
-    // A right answer completes the step at once (the question goes away), so click rather than check().
+    // A right answer meets the goal at once.
     await page.getByRole('radio', { name: step.quiz.choices[step.quiz.correct][lang] }).click();
     return;
   }
@@ -108,8 +110,14 @@ LESSONS.forEach((lesson, index) => {
       const current = steps.getByRole('button', { name: step.title[lang] });
       await expect(current).toHaveAttribute('aria-current', 'step');
       const next = lesson.steps[i + 1];
-      const done = next ? steps.getByRole('button', { name: next.title[lang] }) : page.getByText(words.finished[lang]);
-      const reached = (timeout: number) => (next ? expect(done).toHaveAttribute('aria-current', 'step', { timeout }) : expect(done).toBeVisible({ timeout }));
+      // A met goal waits for the learner, who presses Next (or Finish on the last step) as they would.
+      const onward = page.getByRole('button', { name: next ? words.nextStep[lang] : words.finish[lang], exact: true });
+      const reached = async (timeout: number) => {
+        await expect(onward).toBeVisible({ timeout });
+        await onward.click();
+        if (next) await expect(steps.getByRole('button', { name: next.title[lang] })).toHaveAttribute('aria-current', 'step');
+        else await expect(page.getByText(words.finished[lang])).toBeVisible();
+      };
       const plain = !step.quiz && !step.starterYaml && commandsIn(step, lang).length === 0;
       if (!plain) {
         await followText(page, lesson, step, lang);

@@ -38,8 +38,10 @@ export interface Quiz {
   question: Bilingual;
   choices: Bilingual[];
   correct: number;
-  /** Said after a wrong choice. */
+  /** Said after a wrong choice: a nudge that does not give the answer away (a test checks it). */
   explanation: Bilingual;
+  /** Said once the right choice is made: why it is right. */
+  answerNote?: Bilingual;
 }
 
 /** The target state drawn small ("show goal"): nodes, groups of pods, Services, disks. */

@@ -44,7 +44,7 @@ export const configuration: Lesson = {
       id: 'configmap',
       title: { en: 'A ConfigMap', ko: '컨피그맵 만들기' },
       instructions: {
-        en: 'A ConfigMap (컨피그맵) holds settings as key-value pairs, so the same image can run in test and in production. Create one:\n\nkubectl create configmap shop-config --from-literal=MODE=test --from-literal=GREETING=hello',
+        en: 'A ConfigMap holds settings as key-value pairs, so the same image can run in test and in production. Create one:\n\nkubectl create configmap shop-config --from-literal=MODE=test --from-literal=GREETING=hello',
         ko: '컨피그맵(ConfigMap)은 설정을 키-값으로 담습니다. 그래서 같은 이미지를 테스트와 운영에서 그대로 쓸 수 있습니다. 하나 만들어 보세요.\n\nkubectl create configmap shop-config --from-literal=MODE=test --from-literal=GREETING=hello',
       },
       suggestedCommand: 'kubectl create configmap shop-config --from-literal=MODE=test --from-literal=GREETING=hello',
@@ -71,7 +71,7 @@ export const configuration: Lesson = {
       id: 'secret',
       title: { en: 'A Secret for the password', ko: '비밀번호는 시크릿으로' },
       instructions: {
-        en: 'Passwords go in a Secret (시크릿): the same idea, but kept apart, shown base64-encoded and only to those allowed to read Secrets. Create one and look at it:\n\nkubectl create secret generic shop-db --from-literal=password=s3cret\n\nkubectl get secret shop-db -o yaml',
+        en: 'Passwords go in a Secret: the same idea, but kept apart, shown base64-encoded and only to those allowed to read Secrets. Create one and look at it:\n\nkubectl create secret generic shop-db --from-literal=password=s3cret\n\nkubectl get secret shop-db -o yaml',
         ko: '비밀번호는 시크릿(Secret)에 둡니다. 생각은 같지만 따로 보관되고, base64로 인코딩되어 보이며, 시크릿을 읽을 권한이 있는 사람만 볼 수 있습니다. 만들어서 살펴보세요.\n\nkubectl create secret generic shop-db --from-literal=password=s3cret\n\nkubectl get secret shop-db -o yaml',
       },
       hints: [{ en: 'base64 is an encoding, not encryption: anyone who can read the Secret can decode it.', ko: 'base64는 암호화가 아니라 인코딩입니다. 시크릿을 읽을 수 있으면 누구나 풀 수 있습니다.' }],

@@ -14,10 +14,10 @@ export const desiredState: Lesson = {
   steps: [
     {
       id: 'create',
-      title: { en: 'Declare three replicas', ko: '레플리카 셋 선언하기' },
+      title: { en: 'Declare three replicas', ko: '레플리카 3개 선언하기' },
       instructions: {
-        en: 'A Deployment (디플로이먼트) says "I want N copies of this pod". Ask for three:\n\nkubectl create deployment web --image=nginx --replicas=3\n\nThe Deployment makes a ReplicaSet, and the ReplicaSet makes the pods. Click the "Deployment web" chip above the diagram to see which pods are its own.',
-        ko: '디플로이먼트(Deployment)는 "이 파드를 N개 원한다"는 선언입니다. 셋을 요청해 봅시다.\n\nkubectl create deployment web --image=nginx --replicas=3\n\n디플로이먼트가 레플리카셋(ReplicaSet)을 만들고, 레플리카셋이 파드를 만듭니다. 다이어그램 위의 "Deployment web" 칩을 누르면 어떤 파드가 그 소속인지 보입니다.',
+        en: 'A Deployment says "I want N copies of this pod". Ask for three:\n\nkubectl create deployment web --image=nginx --replicas=3\n\nThe Deployment makes a ReplicaSet, and the ReplicaSet makes the pods. Click the "Deployment web" chip above the diagram to see which pods are its own.',
+        ko: '디플로이먼트(Deployment)는 "이 파드를 N개 원한다"는 선언입니다. 3개를 요청해 봅시다.\n\nkubectl create deployment web --image=nginx --replicas=3\n\n디플로이먼트가 레플리카셋(ReplicaSet)을 만들고, 레플리카셋이 파드를 만듭니다. 다이어그램 위의 "Deployment web" 칩을 누르면 어떤 파드가 그 소속인지 보입니다.',
       },
       suggestedCommand: 'kubectl create deployment web --image=nginx --replicas=3',
       hints: [{ en: '`kubectl get deployment,replicaset,pods` shows the whole chain.', ko: '`kubectl get deployment,replicaset,pods`로 전체 사슬을 볼 수 있습니다.' }],
@@ -30,7 +30,7 @@ export const desiredState: Lesson = {
       title: { en: 'Delete a pod — it comes back', ko: '파드를 지워도 돌아옵니다' },
       instructions: {
         en: 'Delete one of the web pods (click it in the diagram and press "Delete pod", or use kubectl delete pod with its name). The ReplicaSet sees two where three are wanted and makes a new one at once.',
-        ko: 'web 파드 하나를 지워 보세요. 다이어그램에서 파드를 눌러 "파드 삭제"를 누르거나, 이름을 넣어 kubectl delete pod를 실행하면 됩니다. 레플리카셋은 셋을 원하는데 둘뿐인 것을 보고 곧바로 새 파드를 만듭니다.',
+        ko: 'web 파드 하나를 지워 보세요. 다이어그램에서 파드를 눌러 "파드 삭제"를 누르거나, 이름을 넣어 kubectl delete pod를 실행하면 됩니다. 레플리카셋은 파드 3개를 원하는데 2개뿐인 것을 보고 곧바로 새 파드를 만듭니다.',
       },
       hints: [
         { en: '`kubectl get pods` lists the names; they start with web-.', ko: '`kubectl get pods`로 이름을 확인하세요. web-으로 시작합니다.' },

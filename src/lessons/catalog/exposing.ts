@@ -89,7 +89,7 @@ export const exposing: Lesson = {
       id: 'ingress',
       title: { en: 'One entrance, routed by name', ko: '입구 하나, 이름으로 나누기' },
       instructions: {
-        en: 'One load balancer per app gets expensive. An Ingress (인그레스) lets one entrance — the ingress controller — route by host name and path. Apply the Ingress in the editor, then ask the controller’s address for shop.example.com:\n\nkubectl get ingress shop\n\nkubectl exec client -- wget -qO- --header "Host: shop.example.com" http://198.51.100.10/',
+        en: 'One load balancer per app gets expensive. An Ingress lets one entrance — the ingress controller — route by host name and path. Apply the Ingress in the editor, then ask the controller’s address for shop.example.com:\n\nkubectl get ingress shop\n\nkubectl exec client -- wget -qO- --header "Host: shop.example.com" http://198.51.100.10/',
         ko: '앱마다 로드밸런서를 두면 비용이 큽니다. 인그레스(Ingress)를 쓰면 입구 하나, 즉 인그레스 컨트롤러가 호스트 이름과 경로로 요청을 나눕니다. 편집기의 인그레스를 적용하고, 컨트롤러 주소에 shop.example.com을 물어보세요.\n\nkubectl get ingress shop\n\nkubectl exec client -- wget -qO- --header "Host: shop.example.com" http://198.51.100.10/',
       },
       starterYaml: INGRESS,

@@ -88,7 +88,7 @@ export const healthChecks: Lesson = {
       id: 'liveness',
       title: { en: 'Alive, but stuck', ko: '살아 있지만 멈춘 상태' },
       instructions: {
-        en: 'Some programs hang instead of exiting. A liveness probe (활성 프로브) asks the container regularly if it is well; after three failures in a row the kubelet restarts it. The pod in the editor is healthy for 30 seconds, then its check file disappears. Apply it and watch for "Liveness probe failed" in its events.',
+        en: 'Some programs hang instead of exiting. A liveness probe asks the container regularly if it is well; after three failures in a row the kubelet restarts it. The pod in the editor is healthy for 30 seconds, then its check file disappears. Apply it and watch for "Liveness probe failed" in its events.',
         ko: '어떤 프로그램은 끝나지 않고 멈춰 버립니다. 활성 프로브(liveness probe)는 컨테이너가 괜찮은지 주기적으로 묻고, 세 번 연속 실패하면 kubelet이 재시작합니다. 편집기의 파드는 30초 동안 건강하다가 확인용 파일이 사라집니다. 적용하고 이벤트에서 "Liveness probe failed"를 찾아보세요.',
       },
       starterYaml: LIVE,
@@ -101,7 +101,7 @@ export const healthChecks: Lesson = {
       highlight: [{ kind: 'Service', name: 'api' }],
       title: { en: 'Not ready, no traffic', ko: '준비 안 되면 트래픽도 없음' },
       instructions: {
-        en: 'A readiness probe (준비성 프로브) decides whether a pod receives traffic. The api pods in the editor ask nginx for /ready, which it does not serve: they run, but stay 0/1 and the Service api has no endpoints. Apply it, see that, then fix the probe path to / and apply again.',
+        en: 'A readiness probe decides whether a pod receives traffic. The api pods in the editor ask nginx for /ready, which it does not serve: they run, but stay 0/1 and the Service api has no endpoints. Apply it, see that, then fix the probe path to / and apply again.',
         ko: '준비성 프로브(readiness probe)는 파드가 트래픽을 받을지 정합니다. 편집기의 api 파드는 nginx에 /ready를 묻는데, nginx는 그런 경로가 없습니다. 그래서 실행은 되지만 0/1에 머물고 서비스 api에는 엔드포인트가 없습니다. 적용해서 확인한 뒤, 프로브 경로를 /로 고쳐 다시 적용하세요.',
       },
       starterYaml: READY,

@@ -16,7 +16,7 @@ export const namespaces: Lesson = {
       id: 'namespace',
       title: { en: 'Two teams, two namespaces', ko: '두 팀, 두 네임스페이스' },
       instructions: {
-        en: 'A namespace (네임스페이스) is a named room in the cluster: names only need to be unique inside it. Give two teams their own and the same Deployment name in each:\n\nkubectl create namespace team-a\n\nkubectl create namespace team-b\n\nkubectl create deployment web --image=nginx -n team-a\n\nkubectl create deployment web --image=nginx -n team-b',
+        en: 'A namespace is a named room in the cluster: names only need to be unique inside it. Give two teams their own and the same Deployment name in each:\n\nkubectl create namespace team-a\n\nkubectl create namespace team-b\n\nkubectl create deployment web --image=nginx -n team-a\n\nkubectl create deployment web --image=nginx -n team-b',
         ko: '네임스페이스(Namespace)는 클러스터 안의 이름 붙은 방입니다. 이름은 그 안에서만 겹치지 않으면 됩니다. 두 팀에 네임스페이스를 하나씩 주고, 각각에 같은 이름의 디플로이먼트를 만들어 보세요.\n\nkubectl create namespace team-a\n\nkubectl create namespace team-b\n\nkubectl create deployment web --image=nginx -n team-a\n\nkubectl create deployment web --image=nginx -n team-b',
       },
       hints: [{ en: 'Choose a namespace in the filter above the diagram to see only its pods.', ko: '다이어그램 위 필터에서 네임스페이스를 고르면 그 파드만 보입니다.' }],

@@ -16,7 +16,7 @@ export const services: Lesson = {
       id: 'expose',
       title: { en: 'One address for three pods', ko: '파드 셋에 주소 하나' },
       instructions: {
-        en: 'Create three pods of a small web app that answers with its own pod name, and put a Service (서비스) in front of them:\n\nkubectl create deployment hello --image=gcr.io/google-samples/hello-app:1.0 --replicas=3\n\nkubectl expose deployment hello --port=80 --target-port=8080\n\nThe Service gets a ClusterIP that never changes; its EndpointSlice lists the ready pods behind it. In the diagram, lines join the Service to its pods.',
+        en: 'Create three pods of a small web app that answers with its own pod name, and put a Service in front of them:\n\nkubectl create deployment hello --image=gcr.io/google-samples/hello-app:1.0 --replicas=3\n\nkubectl expose deployment hello --port=80 --target-port=8080\n\nThe Service gets a ClusterIP that never changes; its EndpointSlice lists the ready pods behind it. In the diagram, lines join the Service to its pods.',
         ko: '자기 파드 이름으로 대답하는 작은 웹 앱 파드 셋을 만들고, 앞에 서비스(Service)를 두세요.\n\nkubectl create deployment hello --image=gcr.io/google-samples/hello-app:1.0 --replicas=3\n\nkubectl expose deployment hello --port=80 --target-port=8080\n\n서비스는 바뀌지 않는 ClusterIP를 받고, 엔드포인트슬라이스(EndpointSlice)에는 뒤에 있는 준비된 파드가 나열됩니다. 다이어그램에서 서비스와 파드가 선으로 이어집니다.',
       },
       hints: [{ en: '`kubectl get endpointslices` lists the pod IPs behind the Service.', ko: '`kubectl get endpointslices`로 서비스 뒤의 파드 IP를 볼 수 있습니다.' }],

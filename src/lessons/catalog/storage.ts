@@ -50,7 +50,7 @@ export const storage: Lesson = {
       id: 'claim',
       title: { en: 'Claim a disk', ko: '디스크 요청하기' },
       instructions: {
-        en: 'A PersistentVolumeClaim (퍼시스턴트 볼륨 클레임) asks for storage; the StorageClass standard makes a cloud disk for it, in the zone of the node the pod lands on. Apply the claim and a Deployment db that mounts it at /data (the Editor has it ready — press Apply).',
+        en: 'A PersistentVolumeClaim asks for storage; the StorageClass standard makes a cloud disk for it, in the zone of the node the pod lands on. Apply the claim and a Deployment db that mounts it at /data (the Editor has it ready — press Apply).',
         ko: '퍼시스턴트 볼륨 클레임(PersistentVolumeClaim)은 저장 공간을 요청합니다. 스토리지클래스 standard가 파드가 놓일 노드의 존(zone)에 클라우드 디스크를 만들어 줍니다. 클레임과, 이를 /data에 마운트하는 디플로이먼트 db를 적용하세요. 편집기에 준비해 두었으니 적용을 누르면 됩니다.',
       },
       starterYaml: DB,

@@ -17,7 +17,7 @@ export const tour: Lesson = {
       highlight: [{ kind: 'Component', name: 'kube-apiserver' }, { kind: 'Component', name: 'etcd' }, { kind: 'Component', name: 'kube-scheduler' }, { kind: 'Component', name: 'kube-controller-manager' }, { kind: 'Component', name: 'cloud-controller-manager' }],
       title: { en: 'The control plane', ko: '컨트롤 플레인' },
       instructions: {
-        en: 'Click each box in the control plane (컨트롤 플레인) to read what it does: the API server is the only door in; etcd stores every object; the scheduler picks nodes; the controller manager runs the control loops; the cloud controller manager talks to the cloud. On this kubeadm-style cluster they run as pods on the control-plane node:\n\nkubectl get pods -n kube-system -o wide',
+        en: 'Click each box in the control plane to read what it does: the API server is the only door in; etcd stores every object; the scheduler picks nodes; the controller manager runs the control loops; the cloud controller manager talks to the cloud. On this kubeadm-style cluster they run as pods on the control-plane node:\n\nkubectl get pods -n kube-system -o wide',
         ko: '컨트롤 플레인(control plane)의 상자를 하나씩 눌러 무슨 일을 하는지 읽어 보세요. API 서버는 유일한 출입문이고, etcd는 모든 오브젝트를 저장하고, 스케줄러는 노드를 고르고, 컨트롤러 매니저는 컨트롤 루프를 돌리고, 클라우드 컨트롤러 매니저는 클라우드와 대화합니다. 이 kubeadm 방식 클러스터에서는 이들이 컨트롤 플레인 노드에서 파드로 실행됩니다.\n\nkubectl get pods -n kube-system -o wide',
       },
       suggestedCommand: 'kubectl get pods -n kube-system -o wide',

@@ -9,6 +9,8 @@ import { LESSONS } from '../../lessons/catalog';
 import type { Bilingual, Figure, GoalPicture, Quiz } from '../../lessons/types';
 import { currentLesson, useLessons } from '../store/lessonStore';
 import { engine, useCluster } from '../store/clusterStore';
+import { LessonText } from './lessonText';
+import './LessonPanel.css';
 
 function useText() {
   const { i18n } = useTranslation();
@@ -145,6 +147,7 @@ function StepQuiz({ quiz }: { quiz: Quiz }) {
   const text = useText();
   const chosen = useLessons((s) => s.chosen);
   const wrong = chosen !== undefined && chosen !== quiz.correct;
+  const right = chosen === quiz.correct;
   return (
     <fieldset className="quiz">
       <legend>{text(quiz.question)}</legend>
@@ -155,7 +158,12 @@ function StepQuiz({ quiz }: { quiz: Quiz }) {
       ))}
       {wrong && (
         <p className="quiz-explanation" role="status">
-          {t('lessons.tryAgain')} {text(quiz.explanation)}
+          {t('lessons.tryAgain')} <LessonText text={text(quiz.explanation)} />
+        </p>
+      )}
+      {right && quiz.answerNote && (
+        <p className="quiz-explanation right" role="status">
+          <LessonText text={text(quiz.answerNote)} />
         </p>
       )}
     </fieldset>
@@ -217,6 +225,7 @@ function ActiveLesson() {
   const done = new Set(s.completed[lesson.id] ?? []);
   const met = step.goal.met(engine(), { since: s.stepStart, answer: s.chosen });
   const finished = lesson.steps.every((x) => done.has(x.id));
+  const last = s.stepIndex === lesson.steps.length - 1;
   const [showGoal, setShowGoal] = useState(false);
   return (
     <div className="lesson">
@@ -235,12 +244,7 @@ function ActiveLesson() {
           </li>
         ))}
       </ol>
-      {s.celebrating && (
-        <p className="celebrate" role="status">
-          ★ {t('lessons.stepDone')}
-        </p>
-      )}
-      {finished && !s.celebrating && s.stepIndex === lesson.steps.length - 1 && done.has(step.id) ? (
+      {finished && s.wrappedUp ? (
         <div className="lesson-finished" role="status">
           <p>{t('lessons.finished')}</p>
           <button type="button" onClick={() => s.close()}>
@@ -255,17 +259,37 @@ function ActiveLesson() {
         <div className="instructions">
           {text(step.instructions)
             .split('\n\n')
-            .map((para, i) => (/^kubectl |^\S+\.yaml$/.test(para) ? <code key={i} className="command">{para}</code> : <p key={i}>{para}</p>))}
+            .map((para, i) =>
+              /^kubectl |^\S+\.yaml$/.test(para) ? (
+                <code key={i} className="command">
+                  {para}
+                </code>
+              ) : (
+                <p key={i}>
+                  <LessonText text={para} />
+                </p>
+              ),
+            )}
         </div>
         {step.figure && <StepFigure figure={step.figure} />}
         {step.quiz && <StepQuiz quiz={step.quiz} />}
         <p className={`goal ${met || done.has(step.id) ? 'met' : ''}`}>
-          <span aria-hidden="true">{met || done.has(step.id) ? '✓' : '○'}</span> {t('lessons.goal')}: {text(step.goal.description)}
+          <span aria-hidden="true">{met || done.has(step.id) ? '✓' : '○'}</span> {t('lessons.goal')}: <LessonText text={text(step.goal.description)} />
         </p>
+        {done.has(step.id) && !s.wrappedUp && (
+          <div className="step-met">
+            <p className={s.celebrating === step.id ? 'celebrate' : undefined} role="status">
+              ★ {t(last ? 'lessons.lastStepDone' : 'lessons.stepDone')}
+            </p>
+            <button type="button" className="next-step" onClick={() => s.next()}>
+              {last ? t('lessons.finish') : `${t('lessons.nextStep')} →`}
+            </button>
+          </div>
+        )}
         {showGoal && step.goal.picture && <GoalPictureView picture={step.goal.picture} />}
         {step.hints.slice(0, s.hintsShown).map((h, i) => (
           <p key={i} className="hint">
-            <strong>{t('lessons.hintN', { n: i + 1 })}</strong> {text(h)}
+            <strong>{t('lessons.hintN', { n: i + 1 })}</strong> <LessonText text={text(h)} />
           </p>
         ))}
         <div className="step-actions">

@@ -3,6 +3,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { ko } from './ko';
+import { registerJosa } from './josa';
+import './korean.css';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof en>;
@@ -22,6 +24,11 @@ function initialLanguage(): Language {
 const lng = initialLanguage();
 if (typeof document !== 'undefined') document.documentElement.lang = lng;
 
+// The page's language follows the learner's choice, so :lang(ko) rules (korean.css) and screen readers see it.
+i18next.on('languageChanged', (l) => {
+  if (typeof document !== 'undefined') document.documentElement.lang = l;
+});
+registerJosa(i18next);
 void i18next.use(initReactI18next).init({
   resources: { en: { translation: en }, ko: { translation: ko } },
   lng,

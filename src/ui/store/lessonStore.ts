@@ -1,7 +1,8 @@
 /**
  * Where the learner is in the lessons: the open lesson and step, hints shown, what is done.
  * Goals are the lessons' own predicates, checked against the cluster after every change; a met
- * goal completes the step (briefly celebrated) and opens the next. Progress survives reloads
+ * goal completes the step, which stays open (its hints too) so the learner can look at what
+ * happened — they move on with Next, and the last step's Finish closes the lesson. Progress survives reloads
  * and can be exported to a file and imported back.
  */
 import { create } from 'zustand';
@@ -27,11 +28,15 @@ export interface LessonState extends Progress {
   hintsShown: number;
   /** The learner's choice in the current step's question. */
   chosen?: number;
-  /** The step just completed, for a moment's celebration. */
+  /** The step whose goal was just met: it waits for the learner's Next (or Finish). */
   celebrating?: string;
+  /** The learner pressed Finish on the last step: the lesson's completion is shown. */
+  wrappedUp?: boolean;
   open(id: string): void;
   close(): void;
   goToStep(index: number): void;
+  /** Next step, or on the last step (once its goal is met) the lesson's completion. */
+  next(): void;
   revealHint(): void;
   choose(choice: number): void;
   showSolution(): void;
@@ -107,20 +112,28 @@ export const useLessons = create<LessonState>((set, get) => ({
     const stepIndex = first < 0 ? 0 : first;
     // Steps already done are replayed by their solutions, so the cluster matches where the learner is.
     for (const step of lesson.steps.slice(0, stepIndex)) for (const a of step.solution) perform(a);
-    set({ lessonId: id, stepIndex, stepStart: useCluster.getState().now(), stepLog: useCluster.getState().logLength(), hintsShown: 0, celebrating: undefined, chosen: undefined });
+    set({ lessonId: id, stepIndex, stepStart: useCluster.getState().now(), stepLog: useCluster.getState().logLength(), hintsShown: 0, celebrating: undefined, chosen: undefined, wrappedUp: false });
     loadStarter(lesson, lesson.steps[stepIndex]);
     save(get());
   },
   close() {
-    set({ lessonId: undefined, stepIndex: 0, hintsShown: 0, celebrating: undefined });
+    set({ lessonId: undefined, stepIndex: 0, hintsShown: 0, celebrating: undefined, wrappedUp: false });
     save(get());
   },
   goToStep(index) {
     const lesson = currentLesson(get());
     if (!lesson || index < 0 || index >= lesson.steps.length) return;
-    set({ stepIndex: index, stepStart: useCluster.getState().now(), stepLog: useCluster.getState().logLength(), hintsShown: 0, chosen: undefined });
+    set({ stepIndex: index, stepStart: useCluster.getState().now(), stepLog: useCluster.getState().logLength(), hintsShown: 0, chosen: undefined, celebrating: undefined, wrappedUp: false });
     loadStarter(lesson, lesson.steps[index]);
     save(get());
+  },
+  next() {
+    const s = get();
+    const lesson = currentLesson(s);
+    const step = lesson?.steps[s.stepIndex];
+    if (!lesson || !step || !(s.completed[lesson.id] ?? []).includes(step.id)) return;
+    if (s.stepIndex === lesson.steps.length - 1) set({ wrappedUp: true, celebrating: undefined });
+    else get().goToStep(s.stepIndex + 1);
   },
   choose(choice) {
     set({ chosen: choice });
@@ -145,17 +158,12 @@ export const useLessons = create<LessonState>((set, get) => ({
     const step = lesson?.steps[s.stepIndex];
     if (!lesson || !step) return;
     const done = s.completed[lesson.id] ?? [];
-    if (done.includes(step.id) && s.stepIndex === lesson.steps.length - 1) return;
+    // A met step stays met (and open) until the learner moves on: the cluster may change meanwhile.
+    if (done.includes(step.id)) return;
     if (!step.goal.met(engine(), { since: s.stepStart, answer: s.chosen })) return;
     const completed = { ...s.completed, [lesson.id]: [...new Set([...done, step.id])] };
-    const next = Math.min(s.stepIndex + 1, lesson.steps.length - 1);
-    const moved = next !== s.stepIndex;
-    set({ completed, celebrating: step.id, stepIndex: next, stepStart: moved ? useCluster.getState().now() : s.stepStart, stepLog: moved ? useCluster.getState().logLength() : s.stepLog, hintsShown: moved ? 0 : s.hintsShown, chosen: moved ? undefined : s.chosen });
-    if (moved) loadStarter(lesson, lesson.steps[next]);
+    set({ completed, celebrating: step.id });
     save(get());
-    setTimeout(() => {
-      if (get().celebrating === step.id) set({ celebrating: undefined });
-    }, 2500);
   },
   exportProgress() {
     return JSON.stringify({ wheelhouse: 'progress', version: 1, completed: get().completed }, null, 2);

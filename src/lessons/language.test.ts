@@ -1,0 +1,49 @@
+/**
+ * The lessons' language: English text has no Hangul (a Korean term belongs in the Korean text),
+ * and a wrong answer's explanation nudges without naming the right choice.
+ */
+import { describe, expect, it } from 'vitest';
+import { LESSONS } from './catalog';
+import type { Bilingual } from './types';
+
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
+
+/** Every piece of bilingual text in a value (titles, steps, hints, goals, figures, questions …), with where it is. */
+export function bilingualTexts(value: unknown, path: string): { path: string; text: Bilingual }[] {
+  if (!value || typeof value !== 'object') return [];
+  const o = value as Record<string, unknown>;
+  if (typeof o.en === 'string' && typeof o.ko === 'string') return [{ path, text: o as unknown as Bilingual }];
+  return Object.entries(o).flatMap(([k, v]) => bilingualTexts(v, `${path}.${k}`));
+}
+
+const ALL = LESSONS.flatMap((l) => bilingualTexts(l, l.id));
+
+describe('lesson language', () => {
+  it('finds the text to check (every step has some)', () => {
+    expect(ALL.length).toBeGreaterThan(LESSONS.reduce((n, l) => n + l.steps.length * 3, 0));
+  });
+
+  it('English text has no Hangul', () => {
+    const offenders = ALL.filter((x) => HANGUL.test(x.text.en)).map((x) => `${x.path}: ${x.text.en.match(/.{0,25}[\u3130-\u318f\uac00-\ud7a3]+.{0,5}/)?.[0]}`);
+    expect(offenders).toEqual([]);
+  });
+
+  it("a wrong answer's explanation does not give the answer away", () => {
+    // The right choice's words (without Korean particles) must not appear in what a wrong choice is told.
+    const particles = /(으로|이|가|을|를|은|는|과|와|로|의)$/;
+    const stop = new Set(['the', 'a', 'an', 'of', 'and', 'with', 'you', 'your', 'their', 'they', 'its', 'one', 'per', 'have', 'none', 'nobody']);
+    const quizzes = LESSONS.flatMap((l) => l.steps.filter((s) => s.quiz).map((s) => ({ id: `${l.id}/${s.id}`, quiz: s.quiz! })));
+    expect(quizzes.length).toBeGreaterThan(0);
+    for (const { id, quiz } of quizzes) {
+      for (const lang of ['en', 'ko'] as const) {
+        const right = quiz.choices[quiz.correct][lang]
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u)
+          .map((w) => (lang === 'ko' ? w.replace(particles, '') : w))
+          .filter((w) => w.length >= (lang === 'ko' ? 2 : 4) && !stop.has(w));
+        const said = quiz.explanation[lang].toLowerCase();
+        for (const w of right) expect(said.includes(w), `${id} (${lang}) explanation says "${w}"`).toBe(false);
+      }
+    }
+  });
+});
