@@ -4,7 +4,11 @@
  * @yearly/@monthly/@weekly/@daily/@hourly macros and @every <duration>.
  */
 export interface CronSchedule {
-  next(afterMs: number): number;
+  /**
+   * The first activation strictly after `afterMs`, or undefined when none comes within five
+   * years (robfig/cron returns the zero time then: `0 0 31 2 *` parses but never fires).
+   */
+  next(afterMs: number): number | undefined;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -47,23 +51,56 @@ function parseField(text: string, min: number, max: number, names?: string[]): {
   return { set, star: text === '*' || text === '?' };
 }
 
-function parseDuration(text: string): number {
-  const re = /(\d+(?:\.\d+)?)(h|m|s|ms)/g;
-  let total = 0;
-  let matched = '';
-  for (const m of text.matchAll(re)) {
-    total += Number(m[1]) * { h: 3_600_000, m: 60_000, s: 1000, ms: 1 }[m[2] as 'h']!;
-    matched += m[0];
+const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** Go's time.ParseDuration, in milliseconds (fractions kept), with Go's error words. */
+export function parseGoDuration(text: string): number {
+  const quoted = JSON.stringify(text);
+  let rest = text;
+  let sign = 1;
+  if (rest[0] === '-' || rest[0] === '+') {
+    if (rest[0] === '-') sign = -1;
+    rest = rest.slice(1);
   }
-  if (!total || matched !== text) throw new CronError(`failed to parse duration @every ${text}: time: invalid duration "${text}"`);
-  return total;
+  if (rest === '0') return 0;
+  if (rest === '') throw new CronError(`time: invalid duration ${quoted}`);
+  let total = 0;
+  while (rest !== '') {
+    const num = /^(\d*)(\.\d*)?/.exec(rest)!;
+    if (num[0] === '' || num[0] === '.') throw new CronError(`time: invalid duration ${quoted}`);
+    rest = rest.slice(num[0].length);
+    const unit = /^[^\d.]*/.exec(rest)![0];
+    if (unit === '') throw new CronError(`time: missing unit in duration ${quoted}`);
+    const factor = UNITS[unit];
+    if (factor === undefined) throw new CronError(`time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}`);
+    rest = rest.slice(unit.length);
+    total += Number(num[0]) * factor;
+  }
+  // Go keeps durations in int64 nanoseconds (about 292 years).
+  if (total * 1e6 > 9.223372036854776e18) throw new CronError(`time: invalid duration ${quoted}`);
+  return sign * total;
+}
+
+/**
+ * robfig/cron v3's Every: under a second rounds up to one second, and any part of a second is
+ * dropped, so `@every 500ms` is accepted and fires every second, `@every 1.5s` every second.
+ */
+function everyDelay(ms: number): number {
+  const d = ms < 1000 ? 1000 : ms;
+  return d - (d % 1000);
 }
 
 export function parseCron(spec: string): CronSchedule {
   const text = spec.trim();
   if (text.startsWith('@every ')) {
-    const every = parseDuration(text.slice(7).trim());
-    return { next: (after) => Math.floor(after / 1000) * 1000 + Math.max(1000, every) };
+    let every: number;
+    try {
+      every = everyDelay(parseGoDuration(text.slice(7)));
+    } catch (e) {
+      throw new CronError(`failed to parse duration ${text}: ${(e as Error).message}`);
+    }
+    // ConstantDelaySchedule.Next: t + delay - (t's fraction of a second).
+    return { next: (after) => Math.floor(after / 1000) * 1000 + every };
   }
   const fields = (MACROS[text] ?? text).split(/\s+/);
   if (fields.length !== 5) throw new CronError(`expected exactly 5 fields, found ${fields.length}: ${text}`);
@@ -74,7 +111,7 @@ export function parseCron(spec: string): CronSchedule {
   const month = parseField(mon, 1, 12, MONTHS);
   const weekday = parseField(dow, 0, 7, DAYS);
   return {
-    next(after: number): number {
+    next(after: number): number | undefined {
       let t = Math.floor(after / 60_000) * 60_000 + 60_000;
       const limit = t + 5 * 366 * 86_400_000;
       while (t < limit) {
@@ -101,7 +138,7 @@ export function parseCron(spec: string): CronSchedule {
         }
         return t;
       }
-      throw new CronError('no time in the next five years matches the schedule');
+      return undefined;
     },
   };
 }

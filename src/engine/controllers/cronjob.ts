@@ -12,7 +12,43 @@ import { rfc3339, type ScheduledTask } from '../sim/clock';
 import { deepEqual } from '../util/equal';
 import { WorkQueue, reportSyncError, nsName, splitKey, type ControllerContext } from './context';
 import { ownerRefTo } from './replicaset';
-import { parseCron } from './cron';
+import { parseCron, type CronSchedule } from './cron';
+import { ApiError } from '../api/errors';
+import { parseRfc3339 } from '../sim/clock';
+
+/** Requeue a little after the activation (nextScheduleDelta in cronjob_controllerv2.go). */
+const NEXT_SCHEDULE_DELTA_MS = 100;
+
+/** Time in Go's RFC1123Z layout (MissSchedule's message). */
+function rfc1123z(ms: number): string {
+  const d = new Date(ms);
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
+  const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${day}, ${p(d.getUTCDate())} ${mon} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}
+
+/**
+ * pkg/controller/cronjob/utils.go mostRecentScheduleTime (v1.32): the latest activation in
+ * (last schedule or creation, now], found without walking every missed one (an `@every 1s`
+ * CronJob suspended for a week would otherwise take 600,000 steps); an error when two
+ * activations are less than a second apart, which is what a schedule that never fires gives.
+ */
+export function mostRecentScheduleTime(cj: KObject, now: number, schedule: CronSchedule): { time?: number; tooMany: boolean } | { error: string } {
+  let earliest = parseRfc3339(cj.status?.lastScheduleTime) ?? parseRfc3339(cj.metadata.creationTimestamp) ?? now;
+  const deadline = cj.spec?.startingDeadlineSeconds;
+  if (typeof deadline === 'number' && now - deadline * 1000 > earliest) earliest = now - deadline * 1000;
+  const t1 = schedule.next(earliest);
+  const t2 = t1 === undefined ? undefined : schedule.next(t1);
+  if (t1 !== undefined && now < t1) return { tooMany: false };
+  if (t1 !== undefined && t2 !== undefined && now < t2) return { time: t1, tooMany: false };
+  const interval = t1 === undefined || t2 === undefined ? 0 : Math.round((t2 - t1) / 1000);
+  if (interval < 1) return { error: 'time difference between two schedules is less than 1 second' };
+  const missed = Math.floor((now - t1!) / 1000 / interval) + 1;
+  let time: number | undefined;
+  for (let t = schedule.next(t1! + (missed - 2) * interval * 1000); t !== undefined && t <= now; t = schedule.next(t)) time = t;
+  return { time, tooMany: missed > 100 };
+}
 
 const COMPONENT = 'cronjob-controller';
 const jobType = typeForKind('Job');
@@ -29,17 +65,14 @@ function finishedAs(job: KObject): 'Complete' | 'Failed' | undefined {
 export class CronJobController {
   readonly queue: WorkQueue;
   private timers = new Map<string, ScheduledTask>();
-  private seenFinished = new Set<string>();
 
   constructor(private ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'cronjobs'));
     const store = ctx.api.store;
     store.watch('cronjobs', (type, cj) => {
       const key = nsName(cj.metadata.namespace, cj.metadata.name!);
-      if (type === 'DELETED') {
-        ctx.clock.cancel(this.timers.get(key));
-        this.timers.delete(key);
-      } else this.queue.add(key);
+      if (type === 'DELETED') this.unclock(key);
+      else this.queue.add(key);
     });
     store.watch('jobs', (_t, job, old) => {
       const ref = controllerOf(job) ?? (old && controllerOf(old));
@@ -54,33 +87,41 @@ export class CronJobController {
     if (!cj || cj.metadata.deletionTimestamp) return;
     const now = clock.now();
     const jobs = controlledBy(api.store, cj, 'Job');
-    const active = jobs.filter((j) => !finishedAs(j) && !j.metadata.deletionTimestamp);
+    const status: Any = { ...(cj.status ?? {}) };
+    // A Job still listed as active that has finished is seen once: the event, then it leaves
+    // status.active (cronjob_controllerv2.go syncCronJob) — no set of seen Jobs to grow.
+    const listed = new Set<string>(((status.active ?? []) as { uid: string }[]).map((r) => r.uid));
     for (const j of jobs) {
       const done = finishedAs(j);
-      if (done && !this.seenFinished.has(j.metadata.uid!)) {
-        this.seenFinished.add(j.metadata.uid!);
-        api.event(cj, 'Normal', 'SawCompletedJob', `Saw completed job: ${j.metadata.name}, status: ${done}`, COMPONENT);
-      }
+      if (done && listed.has(j.metadata.uid!)) api.event(cj, 'Normal', 'SawCompletedJob', `Saw completed job: ${j.metadata.name}, status: ${done}`, COMPONENT);
     }
+    const active = jobs.filter((j) => !finishedAs(j) && !j.metadata.deletionTimestamp);
     let schedule;
     try {
       schedule = parseCron(cj.spec.schedule);
     } catch (e) {
       api.event(cj, 'Warning', 'UnparseableSchedule', `unparseable schedule: ${JSON.stringify(cj.spec.schedule)} : ${e instanceof Error ? e.message : String(e)}`, COMPONENT);
+      this.unclock(key);
       return;
     }
-    const status: Any = { ...(cj.status ?? {}) };
-    const created = Date.parse(cj.metadata.creationTimestamp ?? '') || now;
-    const last = status.lastScheduleTime ? Date.parse(status.lastScheduleTime) : created;
-    // The most recent schedule time that has come and not yet been acted on.
-    let due: number | undefined;
-    for (let t = schedule.next(last); t <= now; t = schedule.next(t)) due = t;
+    const recent = mostRecentScheduleTime(cj, now, schedule);
+    if ('error' in recent) {
+      // "this is likely a user error in defining the spec value": an event, and nothing
+      // scheduled until the spec changes (the update brings the CronJob back to the queue).
+      api.event(cj, 'Warning', 'InvalidSchedule', `invalid schedule: ${cj.spec.schedule} : ${recent.error}`, COMPONENT);
+      this.unclock(key);
+      this.writeStatus(cj, status, jobs);
+      return;
+    }
+    if (recent.tooMany) api.event(cj, 'Warning', 'TooManyMissedTimes', 'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew', COMPONENT);
+    const due = recent.time;
+    let retry = false;
     if (due !== undefined && !cj.spec.suspend) {
       const deadline = cj.spec.startingDeadlineSeconds;
       const tooLate = deadline !== undefined && now - due > deadline * 1000;
       const policy = cj.spec.concurrencyPolicy ?? 'Allow';
       if (tooLate) {
-        api.event(cj, 'Warning', 'MissSchedule', `Missed scheduled time to start a job: ${rfc3339(due)}`, COMPONENT);
+        api.event(cj, 'Warning', 'MissSchedule', `Missed scheduled time to start a job: ${rfc1123z(due)}`, COMPONENT);
       } else if (policy === 'Forbid' && active.length) {
         api.event(cj, 'Normal', 'JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid', COMPONENT);
       } else {
@@ -94,21 +135,36 @@ export class CronJobController {
             }
           }
         }
-        this.createJob(cj, due);
+        const outcome = this.createJob(cj, due);
+        if (outcome === 'created') status.lastScheduleTime = rfc3339(due);
+        // Job names count minutes: a second activation in the same minute (@every 1s) finds
+        // its name taken and, as upstream, is retried with back-off until the minute turns.
+        else retry = true;
       }
-      status.lastScheduleTime = rfc3339(due);
     }
     this.cleanup(cj, jobs);
-    const fresh = controlledBy(api.store, cj, 'Job');
-    const nowActive = fresh.filter((j) => !finishedAs(j) && !j.metadata.deletionTimestamp);
+    this.writeStatus(cj, status, controlledBy(api.store, cj, 'Job'));
+    if (retry) this.queue.addRateLimited(key);
+    // Wake at the next activation (nothing to wake for if none comes within five years).
+    const next = schedule.next(now);
+    if (next === undefined) this.unclock(key);
+    else this.clock(key, next + NEXT_SCHEDULE_DELTA_MS);
+  }
+
+  private writeStatus(cj: KObject, status: Any, jobs: KObject[]): void {
+    const { api } = this.ctx;
+    const nowActive = jobs.filter((j) => !finishedAs(j) && !j.metadata.deletionTimestamp);
     if (nowActive.length) status.active = nowActive.map((j) => ({ apiVersion: 'batch/v1', kind: 'Job', name: j.metadata.name, namespace: j.metadata.namespace, resourceVersion: j.metadata.resourceVersion, uid: j.metadata.uid }));
     else delete status.active;
-    const succeeded = fresh.filter((j) => finishedAs(j) === 'Complete').map((j) => j.status?.completionTime).filter(Boolean).sort();
+    const succeeded = jobs.filter((j) => finishedAs(j) === 'Complete').map((j) => j.status?.completionTime).filter(Boolean).sort();
     if (succeeded.length) status.lastSuccessfulTime = succeeded[succeeded.length - 1];
-    const current = api.store.get('cronjobs', ns, name)!;
-    if (!deepEqual(status, current.status)) api.updateStatus(cronType, current, status, COMPONENT);
-    // Wake at the next scheduled minute.
-    this.clock(key, schedule.next(now));
+    const current = api.store.get('cronjobs', cj.metadata.namespace, cj.metadata.name!);
+    if (current && !deepEqual(status, current.status)) api.updateStatus(cronType, current, status, COMPONENT);
+  }
+
+  private unclock(key: string): void {
+    this.ctx.clock.cancel(this.timers.get(key));
+    this.timers.delete(key);
   }
 
   private clock(key: string, at: number): void {
@@ -118,7 +174,7 @@ export class CronJobController {
     this.timers.set(key, this.ctx.clock.at(at, COMPONENT, () => this.queue.add(key)));
   }
 
-  private createJob(cj: KObject, scheduled: number): void {
+  private createJob(cj: KObject, scheduled: number): 'created' | 'exists' | 'failed' {
     const template = cj.spec.jobTemplate ?? {};
     const job: KObject = {
       apiVersion: 'batch/v1',
@@ -137,8 +193,12 @@ export class CronJobController {
       const created = this.ctx.api.create(job, COMPONENT);
       this.ctx.api.event(cj, 'Normal', 'SuccessfulCreate', `Created job ${created.metadata.name}`, COMPONENT);
       this.ctx.reasons.record(COMPONENT, 'replicaset.createdPods', { count: 1, replicas: 1 }, [refOf(cj), refOf(created)]);
+      return 'created';
     } catch (e) {
+      // "If the job is created by other actor, assume it has updated the cronjob status accordingly".
+      if (e instanceof ApiError && e.reason === 'AlreadyExists') return 'exists';
       this.ctx.api.event(cj, 'Warning', 'FailedCreate', `Error creating job: ${e instanceof Error ? e.message : String(e)}`, COMPONENT);
+      return 'failed';
     }
   }
 
