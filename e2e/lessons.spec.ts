@@ -66,7 +66,7 @@ test('desired-state, in Korean, with a wrong turn undone by resetting the step',
   await page.getByRole('button', { name: '파드 삭제' }).click();
   await expect(page.getByText('목표를 이뤘습니다! 클러스터를 살펴보고, 준비되면 다음 단계로 넘어가세요.')).toBeVisible({ timeout: 20_000 });
   await next(page, '다음 단계 →');
-  await expect(steps.getByRole('button', { name: /원하는 상태 바꾸기/ })).toHaveAttribute('aria-current', 'step', { timeout: 20_000 });
+  await expect(steps.getByRole('button', { name: /의도한 상태 바꾸기/ })).toHaveAttribute('aria-current', 'step', { timeout: 20_000 });
 
   // A wrong turn, undone with "reset this step".
   await run(page, 'kubectl scale deployment web --replicas=1');

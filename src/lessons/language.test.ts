@@ -4,17 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from './catalog';
-import type { Bilingual } from './types';
+import { bilingualTexts } from './texts';
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
-
-/** Every piece of bilingual text in a value (titles, steps, hints, goals, figures, questions …), with where it is. */
-export function bilingualTexts(value: unknown, path: string): { path: string; text: Bilingual }[] {
-  if (!value || typeof value !== 'object') return [];
-  const o = value as Record<string, unknown>;
-  if (typeof o.en === 'string' && typeof o.ko === 'string') return [{ path, text: o as unknown as Bilingual }];
-  return Object.entries(o).flatMap(([k, v]) => bilingualTexts(v, `${path}.${k}`));
-}
 
 const ALL = LESSONS.flatMap((l) => bilingualTexts(l, l.id));
 

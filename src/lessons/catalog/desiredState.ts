@@ -47,7 +47,7 @@ export const desiredState: Lesson = {
     {
       id: 'scale',
       highlight: [{ kind: 'Deployment', name: 'web' }],
-      title: { en: 'Change what you want', ko: '원하는 상태 바꾸기' },
+      title: { en: 'Change what you want', ko: '의도한 상태 바꾸기' },
       instructions: {
         en: 'Now want five. Change the desired state and let the controllers do the rest:\n\nkubectl scale deployment web --replicas=5\n\n(The − and + buttons in the Deployment’s panel do the same.)',
         ko: '이제 다섯 개를 원한다고 해 봅시다. 의도한 상태만 바꾸고 나머지는 컨트롤러에게 맡기세요.\n\nkubectl scale deployment web --replicas=5\n\n(디플로이먼트 패널의 −, + 버튼도 같은 일을 합니다.)',
@@ -62,7 +62,7 @@ export const desiredState: Lesson = {
       title: { en: 'Delete the owner, and the pods go for good', ko: '소유자를 지우면 파드도 사라집니다' },
       instructions: {
         en: 'Deleting a pod only made the Deployment replace it. To make the pods go, delete what wants them:\n\nkubectl delete deployment web\n\nThe garbage collector then removes the ReplicaSet and its pods.',
-        ko: '파드를 지우면 디플로이먼트가 다시 만들 뿐입니다. 파드를 없애려면 파드를 원하는 쪽을 지워야 합니다.\n\nkubectl delete deployment web\n\n그러면 가비지 컬렉터가 레플리카셋과 파드를 정리합니다.',
+        ko: '파드를 지우면 디플로이먼트가 다시 만들 뿐입니다. 파드를 없애려면 파드를 원하는 쪽을 지워야 합니다.\n\nkubectl delete deployment web\n\n그러면 가비지 수집기가 레플리카셋과 파드를 정리합니다.',
       },
       suggestedCommand: 'kubectl delete deployment web',
       hints: [{ en: 'Pods take a few seconds to stop (their grace period).', ko: '파드가 멈추는 데는 유예 기간만큼 몇 초가 걸립니다.' }],

@@ -46,8 +46,8 @@ export const nodeFailure: Lesson = {
       highlight: [{ kind: 'Node', name: 'worker-2' }, { kind: 'Deployment', name: 'web' }, { kind: 'Component', name: 'kube-controller-manager' }],
       title: { en: 'Wait for the control plane', ko: '컨트롤 플레인 기다리기' },
       instructions: {
-        en: 'The kubelet no longer reports. After 50 seconds without a heartbeat the node becomes NotReady and gets an "unreachable" taint. Its pods tolerate that for 300 seconds — a short outage should not move everything — and are then evicted, and the ReplicaSet starts replacements on the healthy nodes. Speed the clock up (×16) and watch "Why?".',
-        ko: 'kubelet이 더는 보고하지 않습니다. 하트비트가 50초 동안 없으면 노드는 NotReady가 되고 "unreachable" 테인트(taint)가 붙습니다. 파드는 이 테인트를 300초 동안 견딥니다. 잠깐의 장애로 모든 것을 옮기지 않으려는 것이죠. 그 뒤 파드가 축출되고, 레플리카셋이 건강한 노드에 대신할 파드를 띄웁니다. 시계를 16배속으로 하고 "왜?" 탭을 지켜보세요.',
+        en: 'The kubelet no longer reports. After 50 seconds without a heartbeat the node becomes NotReady and gets an "unreachable" taint. Its pods carry a toleration for that taint (added by default) that lasts 300 seconds — a short outage should not move everything — and are then evicted, and the ReplicaSet starts replacements on the healthy nodes. Speed the clock up (×16) and watch "Why?".',
+        ko: 'kubelet이 더는 보고하지 않습니다. 하트비트가 50초 동안 없으면 노드는 NotReady가 되고 "unreachable" 테인트(taint)가 붙습니다. 파드에는 이 테인트를 300초 동안 견디게 하는 톨러레이션(toleration)이 기본으로 붙어 있습니다. 잠깐의 장애로 모든 것을 옮기지 않으려는 것이죠. 그 뒤 파드가 축출되고, 레플리카셋이 건강한 노드에 대신할 파드를 띄웁니다. 시계를 16배속으로 하고 "왜?" 탭을 지켜보세요.',
       },
       hints: [
         { en: 'Six minutes of simulated time pass in about 25 seconds at ×16.', ko: '16배속이면 시뮬레이션 시간 6분이 약 25초에 지나갑니다.' },

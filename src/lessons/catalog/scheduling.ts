@@ -80,7 +80,7 @@ export const scheduling: Lesson = {
       title: { en: 'Pods that need an SSD', ko: 'SSD가 필요한 파드' },
       instructions: {
         en: 'Labels describe nodes too. Mark worker-3 as having an SSD:\n\nkubectl label node worker-3 disktype=ssd\n\nThen apply the Deployment fast from the editor: its nodeSelector asks for disktype=ssd, so all three replicas can only go to worker-3.',
-        ko: '레이블(Label)은 노드를 설명하는 데도 씁니다. worker-3에 SSD가 있다고 표시하세요.\n\nkubectl label node worker-3 disktype=ssd\n\n그리고 편집기에서 디플로이먼트 fast를 적용하세요. nodeSelector가 disktype=ssd를 요구하므로 레플리카 셋 모두 worker-3에만 갈 수 있습니다.',
+        ko: '레이블(Label)은 노드를 설명하는 데도 씁니다. worker-3에 SSD가 있다고 표시하세요.\n\nkubectl label node worker-3 disktype=ssd\n\n그리고 편집기에서 디플로이먼트 fast를 적용하세요. nodeSelector가 disktype=ssd를 요구하므로 레플리카 3개 모두 worker-3에만 갈 수 있습니다.',
       },
       starterYaml: FAST,
       hints: [

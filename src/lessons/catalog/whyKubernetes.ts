@@ -122,7 +122,7 @@ export const whyKubernetes: Lesson = {
         caption: { en: 'Ways to get a cluster', ko: '클러스터를 얻는 방법' },
         header: [{ en: 'Kind', ko: '종류' }, { en: 'Examples', ko: '예' }, { en: 'Who runs the control plane', ko: '컨트롤 플레인은 누가 운영하나' }],
         rows: [
-          [{ en: 'Managed', ko: '관리형' }, { en: 'EKS, GKE, AKS', ko: 'EKS, GKE, AKS' }, { en: 'the cloud provider', ko: '클라우드 제공자' }],
+          [{ en: 'Managed', ko: '관리형' }, { en: 'EKS, GKE, AKS', ko: 'EKS, GKE, AKS' }, { en: 'the cloud provider', ko: '클라우드 공급자' }],
           [{ en: 'Self-built', ko: '직접 구축' }, { en: 'kubeadm', ko: 'kubeadm' }, { en: 'you', ko: '나' }],
           [{ en: 'Local', ko: '로컬' }, { en: 'kind, minikube, Docker Desktop', ko: 'kind, minikube, Docker Desktop' }, { en: 'you, on one machine', ko: '내 컴퓨터 한 대에서 나' }],
           [{ en: 'Platform', ko: '플랫폼' }, { en: 'Rancher, OpenShift', ko: 'Rancher, OpenShift' }, { en: 'the platform (on your machines or a cloud)', ko: '플랫폼 (내 머신이나 클라우드 위)' }],
@@ -132,7 +132,7 @@ export const whyKubernetes: Lesson = {
         question: { en: 'With EKS, GKE or AKS, who operates the control plane?', ko: 'EKS, GKE, AKS에서는 컨트롤 플레인을 누가 운영하나요?' },
         choices: [
           { en: 'You, with kubeadm', ko: 'kubeadm으로 내가' },
-          { en: 'The cloud provider', ko: '클라우드 제공자가' },
+          { en: 'The cloud provider', ko: '클라우드 공급자가' },
           { en: 'Nobody: managed clusters have none', ko: '아무도 없음: 관리형 클러스터엔 컨트롤 플레인이 없음' },
         ],
         correct: 1,

@@ -90,7 +90,7 @@ export const ko: Messages = {
       'kube-apiserver': 'API 서버는 클러스터로 들어가는 유일한 문입니다. 요청마다 YAML이 올바른지, 허용되는지 확인하고 기본값을 채운 뒤 etcd에 저장하고, 지켜보는(watch) 구성 요소들에게 변화를 알립니다.',
       etcd: 'etcd는 클러스터의 기억 장치입니다. 내가 선언한 의도한 상태와 구성 요소들이 보고한 현재 상태가 모두 키-값 형태로 여기에 저장됩니다.',
       'kube-scheduler': '스케줄러는 노드가 정해지지 않은 파드를 지켜봅니다. 파드마다 실행할 수 없는 노드(CPU 부족, 테인트, 다른 존 등)를 걸러 내고, 남은 노드에 점수를 매겨 가장 좋은 노드에 바인딩합니다.',
-      'kube-controller-manager': '컨트롤러 매니저는 디플로이먼트, 레플리카셋, 노드 수명 주기, 엔드포인트, 볼륨 같은 컨트롤 루프를 실행합니다. 각 컨트롤러는 지금 있는 것과 내가 요청한 것을 비교해 차이를 메웁니다.',
+      'kube-controller-manager': '컨트롤러 매니저는 디플로이먼트, 레플리카셋, 노드 라이프사이클, 엔드포인트, 볼륨 같은 컨트롤 루프를 실행합니다. 각 컨트롤러는 지금 있는 것과 내가 요청한 것을 비교해 차이를 메웁니다.',
       'cloud-controller-manager': '클라우드 컨트롤러 매니저는 (시뮬레이션된) 클라우드와 대화합니다. LoadBalancer 서비스에 외부 IP를 붙이고, 옆의 클라우드 디스크 드라이버가 디스크를 만들고 연결하고 지웁니다.',
     },
   },
@@ -148,17 +148,17 @@ export const ko: Messages = {
       started: '머신 {{node, josa(이/가)}} 돌아왔습니다: kubelet이 다시 보고합니다',
     },
     nodelifecycle: {
-      nodeUnreachable: '노드 수명 주기 컨트롤러: {{object}}에서 {{graceSeconds}}초 동안 하트비트가 없어 NotReady로 표시했습니다',
-      nodeReady: '노드 수명 주기 컨트롤러: {{object, josa(이/가)}} 다시 Ready입니다',
-      taintAdded: '노드 수명 주기 컨트롤러: {{object}}에 테인트 {{key}}:{{effect, josa(을/를)}} 붙였습니다',
-      taintRemoved: '노드 수명 주기 컨트롤러: {{object}}에서 not-ready/unreachable 테인트를 뗐습니다',
+      nodeUnreachable: '노드 라이프사이클 컨트롤러: {{object}}에서 {{graceSeconds}}초 동안 하트비트가 없어 NotReady로 표시했습니다',
+      nodeReady: '노드 라이프사이클 컨트롤러: {{object, josa(이/가)}} 다시 Ready입니다',
+      taintAdded: '노드 라이프사이클 컨트롤러: {{object}}에 테인트 {{key}}:{{effect, josa(을/를)}} 붙였습니다',
+      taintRemoved: '노드 라이프사이클 컨트롤러: {{object}}에서 not-ready/unreachable 테인트를 뗐습니다',
     },
     taintmanager: {
-      evictingPod: '테인트 기반 축출: {{object, josa(이/가)}} {{node}}의 테인트를 더는 용인하지 않아 축출합니다',
+      evictingPod: '테인트 기반 축출: {{object}}의 톨러레이션이 {{node}}의 테인트를 더는 허용하지 않아 축출합니다',
     },
     garbagecollector: {
-      deletingDependent: '가비지 컬렉터: {{object}}의 소유자가 사라져 함께 지웁니다',
-      orphaningDependent: '가비지 컬렉터: {{object}}의 소유자가 orphan으로 지워져 남겨 둡니다',
+      deletingDependent: '가비지 수집기: {{object}}의 소유자가 사라져 함께 지웁니다',
+      orphaningDependent: '가비지 수집기: {{object}}의 소유자가 orphan으로 지워져 남겨 둡니다',
     },
     namespace: {
       deletingContent: '네임스페이스 컨트롤러: {{object}}에 남은 것을 지우는 중 ({{remaining}})',
