@@ -44,6 +44,9 @@ export interface DeleteOptions {
   uid?: string;
 }
 
+/** What NamespaceLifecycle admission refuses to delete (metav1.NamespaceDefault, NamespaceSystem, NamespacePublic). */
+export const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
+
 const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job']);
 
 export class ApiServer {
@@ -112,7 +115,9 @@ export class ApiServer {
       m.namespace ||= 'default';
       if (!this.store.get('namespaces', undefined, m.namespace)) throw notFound('namespaces', m.namespace);
       if (namespaceIsTerminating(this.store, m.namespace)) {
-        throw forbidden(`${type.resource} "${m.name ?? m.generateName ?? ''}" is forbidden: unable to create new content in namespace ${m.namespace} because it is being terminated`);
+        // NamespaceLifecycle admission; admission.NewForbidden names the object "Unknown" when
+        // it has neither name nor generateName yet.
+        throw forbidden(`${qualifiedResource(type)} "${m.name || m.generateName || 'Unknown'}" is forbidden: unable to create new content in namespace ${m.namespace} because it is being terminated`);
       }
     } else if (m.namespace) {
       delete m.namespace;
@@ -173,6 +178,12 @@ export class ApiServer {
     obj = applyDefaults(obj);
     if ('status' in old) obj.status = old.status;
     else delete obj.status;
+    // namespaceStrategy.PrepareForUpdate: spec.finalizers change only through /finalize.
+    if (type.kind === 'Namespace') {
+      obj.spec = { ...obj.spec };
+      if (old.spec?.finalizers) obj.spec.finalizers = old.spec.finalizers;
+      else delete obj.spec.finalizers;
+    }
     if (type.kind === 'Pod') obj.spec = { ...obj.spec, nodeName: old.spec?.nodeName, tolerations: obj.spec?.tolerations ?? old.spec?.tolerations };
     if (type.kind === 'Pod') {
       for (const f of ['enableServiceLinks', 'preemptionPolicy', 'priority', 'serviceAccountName', 'serviceAccount']) if (obj.spec[f] === undefined) obj.spec[f] = old.spec?.[f];
@@ -245,6 +256,11 @@ export class ApiServer {
    */
   delete(type: ResourceType, namespace: string | undefined, name: string, actor: string, opts: DeleteOptions = {}): KObject {
     const ns = type.namespaced ? namespace || 'default' : undefined;
+    if (type.kind === 'Namespace' && IMMORTAL_NAMESPACES.has(name)) {
+      // NamespaceLifecycle admission (k8s.io/apiserver …/namespace/lifecycle): checked before
+      // the object is even read.
+      throw forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`);
+    }
     const current = this.get(type, ns, name);
     if (opts.uid && current.metadata.uid !== opts.uid) {
       throw new ApiError('Conflict', 409, `Precondition failed: UID in precondition: ${opts.uid}, UID in object meta: ${current.metadata.uid}`);
@@ -257,9 +273,9 @@ export class ApiServer {
       grace = opts.gracePeriodSeconds ?? current.spec?.terminationGracePeriodSeconds ?? 30;
       if (!scheduled || finished) grace = 0;
     }
+    if (type.kind === 'Namespace') return this.deleteNamespace(type, current, actor, opts);
     const finalizers = [...(current.metadata.finalizers ?? [])];
     const policy = opts.propagationPolicy;
-    if (type.kind === 'Namespace') finalizers.push(...(current.spec?.finalizers ?? []));
     if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion') && this.store.dependentCount(current.metadata.uid!) > 0) finalizers.push('foregroundDeletion');
     if (policy === 'Orphan' && !finalizers.includes('orphan') && this.store.dependentCount(current.metadata.uid!) > 0) finalizers.push('orphan');
 
@@ -275,11 +291,43 @@ export class ApiServer {
     return this.remove(type, current, actor);
   }
 
+  /**
+   * pkg/registry/core/namespace/storage: the first delete only marks the namespace Terminating
+   * (its content is the namespace controller's to delete); `spec.finalizers` are emptied through
+   * the finalize subresource; a delete once they are empty (and no metadata finalizer is left)
+   * removes it.
+   */
+  private deleteNamespace(type: ResourceType, current: KObject, actor: string, opts: DeleteOptions): KObject {
+    if (!current.metadata.deletionTimestamp) {
+      const finalizers = [...(current.metadata.finalizers ?? [])];
+      if (opts.propagationPolicy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
+      if (opts.propagationPolicy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
+      const metadata: KObject['metadata'] = { ...current.metadata, deletionTimestamp: rfc3339(this.clock.now()) };
+      if (finalizers.length) metadata.finalizers = finalizers;
+      const next: KObject = { ...current, metadata, status: { ...current.status, phase: 'Terminating' } };
+      const stored = this.store.replace(type.resource, orderObject(next), current.metadata.resourceVersion);
+      this.emit('delete', type, undefined, stored.metadata.name!, actor);
+      return stored;
+    }
+    if ((current.spec?.finalizers ?? []).length > 0 || (current.metadata.finalizers ?? []).length > 0) return current;
+    return this.remove(type, current, actor);
+  }
+
+  /** PUT /api/v1/namespaces/{name}/finalize: replaces spec.finalizers, nothing else. */
+  finalizeNamespace(name: string, finalizers: string[], actor: string): KObject {
+    const type = typeForKind('Namespace');
+    const current = this.get(type, undefined, name);
+    const next: KObject = { ...current, spec: { ...current.spec, finalizers } };
+    if (finalizers.length === 0) delete next.spec.finalizers;
+    const stored = this.store.replace(type.resource, next, current.metadata.resourceVersion);
+    this.emit('update', type, undefined, name, actor);
+    return stored;
+  }
+
   private markDeleting(type: ResourceType, current: KObject, finalizers: string[], grace: number, now: number, actor: string): KObject {
     const metadata = { ...current.metadata, deletionTimestamp: rfc3339(now + grace * 1000), deletionGracePeriodSeconds: grace };
     if (finalizers.length) metadata.finalizers = finalizers;
-    let next: KObject = { ...current, metadata };
-    if (type.kind === 'Namespace') next = { ...next, status: { ...current.status, phase: 'Terminating' } };
+    const next: KObject = { ...current, metadata };
     const stored = this.store.replace(type.resource, orderObject(next), current.metadata.resourceVersion);
     this.emit('delete', type, stored.metadata.namespace, stored.metadata.name!, actor);
     return stored;
@@ -288,7 +336,8 @@ export class ApiServer {
   /** Once the last finalizer is gone from an object being deleted, it leaves the store. */
   private finishIfFinalized(type: ResourceType, obj: KObject, actor: string): KObject {
     if (!obj.metadata.deletionTimestamp || (obj.metadata.finalizers ?? []).length > 0) return obj;
-    if (type.kind === 'Namespace' && (obj.spec?.finalizers ?? []).length > 0) return obj;
+    // A namespace leaves only through the namespace controller's final delete.
+    if (type.kind === 'Namespace') return obj;
     if (type.kind === 'Pod' && (obj.metadata.deletionGracePeriodSeconds ?? 0) > 0) return obj;
     return this.remove(type, obj, actor);
   }

@@ -17,6 +17,7 @@ import { DeploymentController } from '../controllers/deployment';
 import { ReplicaSetController } from '../controllers/replicaset';
 import { GarbageCollector } from '../controllers/garbagecollector';
 import { NamespaceController } from '../controllers/namespace';
+import { SystemNamespacesController } from '../controllers/systemnamespaces';
 import { NodeLifecycleController } from '../controllers/nodelifecycle';
 import { TaintEvictionController } from '../controllers/tainteviction';
 import { PodGarbageCollector } from '../controllers/podgc';
@@ -147,6 +148,7 @@ export class Cluster {
       cloudservice: new CloudServiceController(this.ctx),
       garbagecollector: new GarbageCollector(this.ctx),
       namespace: new NamespaceController(this.ctx),
+      systemnamespaces: new SystemNamespacesController(this.ctx),
       nodelifecycle: new NodeLifecycleController(this.ctx),
       tainteviction: new TaintEvictionController(this.ctx),
       podgc: new PodGarbageCollector(this.ctx),

@@ -204,7 +204,11 @@ export class Kubelet {
         spec: { holderIdentity: this.nodeName, leaseDurationSeconds: 40, renewTime: now.replace('Z', '.000000Z') },
       };
       if (!lease.metadata.ownerReferences) delete lease.metadata.ownerReferences;
-      api.create(lease, COMPONENT, { node: this.nodeName });
+      try {
+        api.create(lease, COMPONENT, { node: this.nodeName });
+      } catch {
+        // kube-node-lease deleted or terminating: the lease controller retries at the next renewal.
+      }
       return;
     }
     api.mutate(leaseType, 'kube-node-lease', this.nodeName, COMPONENT, (l) => ({ ...l, spec: { ...l.spec, renewTime: now.replace('Z', '.000000Z') } }), this.nodeName);
