@@ -28,6 +28,7 @@ import { SYSTEM_NAMESPACES, kubernetesEndpoints, controlPlanePods, coreDnsDeploy
 import { DaemonSetController } from '../controllers/daemonset';
 import { JobController } from '../controllers/job';
 import { CronJobController } from '../controllers/cronjob';
+import { TtlAfterFinishedController } from '../controllers/ttlafterfinished';
 import { StatefulSetController } from '../controllers/statefulset';
 import { EndpointsController } from '../controllers/endpoints';
 import { ResourceQuotaController } from '../controllers/resourcequota';
@@ -142,6 +143,7 @@ export class Cluster {
       daemonset: new DaemonSetController(this.ctx),
       job: new JobController(this.ctx),
       cronjob: new CronJobController(this.ctx),
+      ttlafterfinished: new TtlAfterFinishedController(this.ctx),
       statefulset: new StatefulSetController(this.ctx),
       endpoints: new EndpointsController(this.ctx),
       endpointslice: new EndpointSliceController(this.ctx),

@@ -97,6 +97,7 @@ export function validateJob(obj: KObject, errs: Errs): void {
   nonNegative(spec.parallelism, 'spec.parallelism', errs);
   nonNegative(spec.completions, 'spec.completions', errs);
   nonNegative(spec.backoffLimit, 'spec.backoffLimit', errs);
+  nonNegative(spec.ttlSecondsAfterFinished, 'spec.ttlSecondsAfterFinished', errs);
   if (spec.activeDeadlineSeconds !== undefined && spec.activeDeadlineSeconds <= 0) errs.push(invalidValue('spec.activeDeadlineSeconds', spec.activeDeadlineSeconds, 'must be greater than 0'));
   validatePodTemplate(spec.template, 'spec.template', errs);
   const rp = spec.template?.spec?.restartPolicy;
