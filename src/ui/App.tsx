@@ -7,6 +7,7 @@ import { LessonPanel } from './components/LessonPanel';
 import './store/lessonStore';
 import { WorkArea } from './components/WorkArea';
 import { useCluster } from './store/clusterStore';
+import { AppFooter } from './pwa/AppFooter';
 
 const TICK_MS = 100;
 
@@ -37,6 +38,7 @@ export function App() {
           <WorkArea />
         </div>
       </main>
+      <AppFooter />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import '@fontsource/noto-sans-kr/700.css';
 import i18n from './i18n';
 import './styles.css';
 import { applyTheme, savedTheme } from './theme/savedTheme';
+import { registerServiceWorker } from './pwa/register';
+import { UpdateBanner } from './pwa/UpdateBanner';
 
 // The saved theme before the first paint (no flash of the other one).
 applyTheme(savedTheme());
@@ -26,6 +28,10 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Suspense fallback={<Booting />}>
       <App />
+      <UpdateBanner />
     </Suspense>
   </StrictMode>,
 );
+
+// Offline and updates (a service worker), set up once the page has painted.
+registerServiceWorker();

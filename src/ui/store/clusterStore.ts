@@ -164,6 +164,14 @@ function persistSoon(): void {
 }
 useFiles.subscribe(() => persistSoon());
 
+/** Saves now what persistSoon would save a second later (before the page reloads into a new version). */
+export function saveNow(): void {
+  if (!saveTimer) return;
+  clearTimeout(saveTimer);
+  saveTimer = undefined;
+  saveSession(currentSession());
+}
+
 function visibleNamespaces(namespaces: string[], showSystem: boolean): string[] {
   if (namespaces.length) return namespaces;
   const all = cluster.store.list('namespaces').map((n) => n.metadata.name!);
