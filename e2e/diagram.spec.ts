@@ -38,7 +38,7 @@ test.describe('the cluster diagram', () => {
     await expect(details.getByRole('tabpanel')).toContainText('kind: Pod');
     await details.getByRole('tab', { name: 'Events' }).click();
     await expect(details.getByRole('tabpanel')).toContainText('Scheduled');
-    await details.getByRole('button', { name: 'Owner: Deployment/web' }).click();
+    await details.getByRole('button', { name: 'Owner: Deployment web' }).click();
     await page.getByRole('region', { name: 'Details: Deployment default/web' }).getByRole('button', { name: 'One replica fewer' }).click();
     await expect(pods).toHaveCount(4);
     await page.screenshot({ path: info.outputPath('diagram-details.png') });
@@ -154,7 +154,7 @@ test.describe('the cluster diagram', () => {
     await expect(diagram.getByRole('button', { name: /^파드 web-.*: Running, 1\/1$/ })).toHaveCount(3);
     await expect(diagram.getByRole('button', { name: /^파드 crash: CrashLoopBackOff/ })).toBeVisible();
     await diagram.getByRole('button', { name: /\(kube-scheduler\)/ }).click();
-    await expect(page.getByRole('region', { name: /^자세히: Component kube-scheduler/ })).toContainText('스케줄러는');
+    await expect(page.getByRole('region', { name: /^자세히: 구성 요소 kube-scheduler/ })).toContainText('스케줄러는');
     await page.screenshot({ path: info.outputPath('korean-dark.png') });
   });
 

@@ -1,5 +1,6 @@
 /** Building blocks for lesson goals: predicates over a cluster, worded in both languages. */
 import type { Cluster } from '../engine';
+import { withJosa } from './josa';
 import type { Bilingual, Goal, GoalPicture, StepContext } from './types';
 
 /** A Deployment has `replicas` ready pods (and no more wanted). */
@@ -18,7 +19,7 @@ export function deploymentReady(name: string, replicas: number, namespace = 'def
 /** Every pod matching `app=<label>` runs on a node other than `node`. */
 export function podsMovedOff(node: string, app: string, namespace = 'default'): Goal {
   return {
-    description: { en: `All ${app} pods run on nodes other than ${node}`, ko: `${app} 파드가 모두 ${node}가 아닌 노드에서 실행 중입니다` },
+    description: { en: `All ${app} pods run on nodes other than ${node}`, ko: `${app} 파드가 모두 ${withJosa(node, '이/가')} 아닌 노드에서 실행 중입니다` },
     picture: { nodes: [{ name: node, down: true }], pods: [{ label: app, count: 3, notOn: node }] },
     met: (c: Cluster) => {
       const pods = c.store.list('pods', namespace).filter((p) => p.metadata.labels?.app === app && !p.metadata.deletionTimestamp);
@@ -30,7 +31,7 @@ export function podsMovedOff(node: string, app: string, namespace = 'default'): 
 /** The learner stopped a node (read from the action log: goals may look at what was done). */
 export function nodeWasStopped(node: string): Goal {
   return {
-    description: { en: `Node ${node} was stopped`, ko: `노드 ${node}를 중지했습니다` },
+    description: { en: `Node ${node} was stopped`, ko: `노드 ${withJosa(node, '을/를')} 중지했습니다` },
     picture: { nodes: [{ name: node, down: true }] },
     met: (c: Cluster) => c.actionLog().some((a) => a.type === 'stopNode' && a.name === node),
   };
@@ -41,7 +42,7 @@ const podReady = (p: { status?: { phase?: string; conditions?: { type: string; s
 /** A pod runs with all its containers ready (`containers` of them, when given). */
 export function podRunning(name: string, containers?: number, namespace = 'default'): Goal {
   return {
-    description: containers ? { en: `Pod ${name} is Running with ${containers}/${containers} containers ready`, ko: `파드 ${name}가 컨테이너 ${containers}/${containers}개 준비된 채로 실행 중입니다` } : { en: `Pod ${name} is Running and ready`, ko: `파드 ${name}가 준비된 상태로 실행 중입니다` },
+    description: containers ? { en: `Pod ${name} is Running with ${containers}/${containers} containers ready`, ko: `파드 ${withJosa(name, '이/가')} 컨테이너 ${containers}/${containers}개 준비된 채로 실행 중입니다` } : { en: `Pod ${name} is Running and ready`, ko: `파드 ${withJosa(name, '이/가')} 준비된 상태로 실행 중입니다` },
     picture: { pods: [{ label: name, count: 1, containers }] },
     met: (c: Cluster) => {
       const p = c.store.get('pods', namespace, name);
@@ -95,7 +96,7 @@ export function replacementRunning(app: string, namespace = 'default'): Goal {
 /** No Deployment `name` and no pods labelled app=<name> remain. */
 export function deploymentGone(name: string, namespace = 'default'): Goal {
   return {
-    description: { en: `Deployment ${name} and its pods are gone`, ko: `디플로이먼트 ${name}와 그 파드가 모두 사라졌습니다` },
+    description: { en: `Deployment ${name} and its pods are gone`, ko: `디플로이먼트 ${withJosa(name, '과/와')} 그 파드가 모두 사라졌습니다` },
     picture: { pods: [{ label: name, count: 0 }] },
     met: (c: Cluster) => !c.store.get('deployments', namespace, name) && !c.store.list('pods', namespace).some((p) => p.metadata.labels?.app === name),
   };
@@ -104,7 +105,7 @@ export function deploymentGone(name: string, namespace = 'default'): Goal {
 /** A node's machine runs and its Node is Ready again. */
 export function nodeReady(node: string): Goal {
   return {
-    description: { en: `Node ${node} is running and Ready`, ko: `노드 ${node}가 켜져 있고 Ready 상태입니다` },
+    description: { en: `Node ${node} is running and Ready`, ko: `노드 ${withJosa(node, '이/가')} 켜져 있고 Ready 상태입니다` },
     picture: { nodes: [{ name: node }] },
     met: (c: Cluster) => c.isNodeRunning(node) && !!c.store.get('nodes', undefined, node)?.status?.conditions?.some((x: { type: string; status: string }) => x.type === 'Ready' && x.status === 'True'),
   };
@@ -113,7 +114,7 @@ export function nodeReady(node: string): Goal {
 /** A claim is Bound and a pod labelled app=<app> that mounts it runs. */
 export function claimInUse(claim: string, app: string, namespace = 'default'): Goal {
   return {
-    description: { en: `Claim ${claim} is Bound and a ${app} pod runs with it`, ko: `클레임 ${claim}이 Bound 상태이고 이를 쓰는 ${app} 파드가 실행 중입니다` },
+    description: { en: `Claim ${claim} is Bound and a ${app} pod runs with it`, ko: `클레임 ${withJosa(claim, '이/가')} Bound 상태이고 이를 쓰는 ${app} 파드가 실행 중입니다` },
     picture: { pods: [{ label: app, count: 1 }], disks: [{ claim }] },
     met: (c: Cluster) =>
       c.store.get('persistentvolumeclaims', namespace, claim)?.status?.phase === 'Bound' &&

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from './catalog';
+import { pickJosa } from './josa';
 import { bilingualTexts } from './texts';
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
@@ -18,6 +19,16 @@ describe('lesson language', () => {
   it('English text has no Hangul', () => {
     const offenders = ALL.filter((x) => HANGUL.test(x.text.en)).map((x) => `${x.path}: ${x.text.en.match(/.{0,25}[\u3130-\u318f\uac00-\ud7a3]+.{0,5}/)?.[0]}`);
     expect(offenders).toEqual([]);
+  });
+
+  it('Korean particles after names, numbers and code follow their final sound (web과, worker-2를, IP는)', () => {
+    const pairs: Record<string, string> = { 을: '을/를', 를: '을/를', 이: '이/가', 가: '이/가', 은: '은/는', 는: '은/는', 과: '과/와', 와: '과/와', 으로: '으로/로', 로: '으로/로' };
+    const wrong: string[] = [];
+    // A Latin or digit word (or `code`) right before a particle and a space; a parenthesised gloss — 상태(condition)를 — takes the Korean word's particle.
+    for (const { path, text } of ALL)
+      for (const m of text.ko.matchAll(/([A-Za-z0-9][A-Za-z0-9\-./:]*`?)(으로|을|를|이|가|은|는|과|와|로)(?=[\s,.!?]|$)/g))
+        if (pickJosa(m[1], pairs[m[2]]) !== m[2]) wrong.push(`${path}: ${m[0]} → ${m[1]}${pickJosa(m[1], pairs[m[2]])}`);
+    expect(wrong).toEqual([]);
   });
 
   it("a wrong answer's explanation does not give the answer away", () => {

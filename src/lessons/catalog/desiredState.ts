@@ -17,7 +17,7 @@ export const desiredState: Lesson = {
       title: { en: 'Declare three replicas', ko: '레플리카 3개 선언하기' },
       instructions: {
         en: 'A Deployment says "I want N copies of this pod". Ask for three:\n\nkubectl create deployment web --image=nginx --replicas=3\n\nThe Deployment makes a ReplicaSet, and the ReplicaSet makes the pods. Click the "Deployment web" chip above the diagram to see which pods are its own.',
-        ko: '디플로이먼트(Deployment)는 "이 파드를 N개 원한다"는 선언입니다. 3개를 요청해 봅시다.\n\nkubectl create deployment web --image=nginx --replicas=3\n\n디플로이먼트가 레플리카셋(ReplicaSet)을 만들고, 레플리카셋이 파드를 만듭니다. 다이어그램 위의 "Deployment web" 칩을 누르면 어떤 파드가 그 소속인지 보입니다.',
+        ko: '디플로이먼트(Deployment)는 "이 파드를 N개 원한다"는 선언입니다. 3개를 요청해 봅시다.\n\nkubectl create deployment web --image=nginx --replicas=3\n\n디플로이먼트가 레플리카셋(ReplicaSet)을 만들고, 레플리카셋이 파드를 만듭니다. 다이어그램 위의 "디플로이먼트 web" 칩을 누르면 어떤 파드가 그 소속인지 보입니다.',
       },
       suggestedCommand: 'kubectl create deployment web --image=nginx --replicas=3',
       hints: [{ en: '`kubectl get deployment,replicaset,pods` shows the whole chain.', ko: '`kubectl get deployment,replicaset,pods`로 전체 사슬을 볼 수 있습니다.' }],

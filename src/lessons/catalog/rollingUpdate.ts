@@ -40,7 +40,7 @@ export const rollingUpdate: Lesson = {
         ko: '파드 넷이 nginx:1.26을 실행 중입니다. 이미지를 바꿔 보세요.\n\nkubectl set image deployment/web nginx=nginx:1.27\n\n디플로이먼트가 두 번째 레플리카셋을 만들고 파드를 조금씩 옮깁니다. 추가 파드는 최대 25%(maxSurge), 부족한 파드도 최대 25%(maxUnavailable)까지라서 그동안에도 앱은 계속 응답합니다.',
       },
       suggestedCommand: 'kubectl set image deployment/web nginx=nginx:1.27',
-      hints: [{ en: '`kubectl rollout status deployment/web` follows the rollout; `kubectl get rs` shows both ReplicaSets.', ko: '`kubectl rollout status deployment/web`로 진행을 따라가고, `kubectl get rs`로 두 레플리카셋을 볼 수 있습니다.' }],
+      hints: [{ en: '`kubectl rollout status deployment/web` follows the rollout; `kubectl get rs` shows both ReplicaSets.', ko: '`kubectl rollout status deployment/web`으로 진행을 따라가고, `kubectl get rs`로 두 레플리카셋을 볼 수 있습니다.' }],
       solution: [{ command: 'kubectl set image deployment/web nginx=nginx:1.27' }],
       goal: goal({ en: 'All four web pods run nginx:1.27', ko: 'web 파드 넷 모두 nginx:1.27을 실행합니다' }, (c) => image(c) === 'nginx:1.27' && deploymentReady('web', 4).met(c)),
     },

@@ -103,7 +103,7 @@ export const whyKubernetes: Lesson = {
       title: { en: 'Many small services', ko: '작은 서비스 여럿' },
       instructions: {
         en: 'A monolith is one program doing everything; to change one part you redeploy all of it. Microservices split it into small services that are deployed, scaled and replaced on their own — which means many containers to place, connect and watch: exactly an orchestrator’s job. Apply the little shop in the editor (a catalog service and a storefront), then let the storefront call the catalog by its name:\n\nkubectl exec deploy/storefront -- curl -s http://catalog',
-        ko: '모놀리스(monolith)는 모든 일을 하는 프로그램 하나라서, 한 부분을 바꾸려 해도 전체를 다시 배포해야 합니다. 마이크로서비스는 이를 작은 서비스로 나눠 각각 따로 배포하고, 늘리고, 바꿉니다. 그만큼 배치하고 연결하고 지켜볼 컨테이너가 많아지는데, 바로 오케스트레이터가 할 일입니다. 편집기의 작은 쇼핑몰(catalog 서비스와 storefront)을 적용하고, storefront가 catalog를 이름으로 부르게 해 보세요.\n\nkubectl exec deploy/storefront -- curl -s http://catalog',
+        ko: '모놀리스(monolith)는 모든 일을 하는 프로그램 하나라서, 한 부분을 바꾸려 해도 전체를 다시 배포해야 합니다. 마이크로서비스는 이를 작은 서비스로 나눠 각각 따로 배포하고, 늘리고, 바꿉니다. 그만큼 배치하고 연결하고 지켜볼 컨테이너가 많아지는데, 바로 오케스트레이터가 할 일입니다. 편집기의 작은 쇼핑몰(catalog 서비스와 storefront)를 적용하고, storefront가 catalog를 이름으로 부르게 해 보세요.\n\nkubectl exec deploy/storefront -- curl -s http://catalog',
       },
       starterYaml: SHOP,
       hints: [{ en: 'The name "catalog" is resolved by the cluster DNS to the catalog Service.', ko: '"catalog"라는 이름은 클러스터 DNS가 catalog 서비스로 풀어 줍니다.' }],

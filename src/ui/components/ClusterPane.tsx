@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCluster } from '../store/clusterStore';
 import { Diagram } from '../diagram/Diagram';
 import { ClusterList } from './ClusterList';
+import { kindName } from '../i18n/words';
 
 export function ClusterPane() {
   const { t } = useTranslation();
@@ -56,7 +57,7 @@ export function ClusterPane() {
             return (
               <li key={w.uid}>
                 <button type="button" aria-pressed={on} className={w.ready < w.desired ? 'workload short' : 'workload'} onClick={() => select(on ? undefined : { kind: w.kind, name: w.name, namespace: w.namespace })}>
-                  <span className="wl-kind">{w.kind}</span> {w.name} <span className="wl-count">{w.ready}/{w.desired}</span>
+                  <span className="wl-kind">{kindName(t, w.kind)}</span> {w.name} <span className="wl-count">{w.ready}/{w.desired}</span>
                 </button>
               </li>
             );

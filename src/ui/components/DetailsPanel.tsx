@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCluster } from '../store/clusterStore';
 import type { SelectedRef } from '../diagram/context';
+import { objectName, schedulerReason } from '../i18n/words';
 
 const RESOURCE: Record<string, string> = { Pod: 'pod', Node: 'node', Service: 'service', PersistentVolume: 'pv', Deployment: 'deployment', StatefulSet: 'statefulset', DaemonSet: 'daemonset' };
 type Tab = 'describe' | 'yaml' | 'events';
@@ -35,7 +36,7 @@ function SchedulerVerdicts({ ref: sel }: { ref: SelectedRef }) {
           {result.verdicts.map((v) => (
             <tr key={v.node} className={v.rejectedBy.length ? 'rejected' : 'feasible'}>
               <th scope="row">{v.node}</th>
-              <td>{v.rejectedBy.length ? `✕ ${v.rejectedBy.map((r) => `${r.plugin}: ${r.reasons.join(', ')}`).join('; ')}` : `✓ ${t('details.score', { score: Math.round(v.total ?? 0) })}`}</td>
+              <td>{v.rejectedBy.length ? `✕ ${v.rejectedBy.map((r) => `${r.plugin}: ${r.reasons.map((m) => schedulerReason(t, m)).join(', ')}`).join('; ')}` : `✓ ${t('details.score', { score: Math.round(v.total ?? 0) })}`}</td>
             </tr>
           ))}
         </tbody>
@@ -78,7 +79,7 @@ function Actions({ sel }: { sel: SelectedRef }) {
         </button>
         {pod?.owner && (
           <button type="button" onClick={() => select({ kind: pod.owner!.kind, name: pod.owner!.name, namespace: sel.namespace })}>
-            {t('details.owner', { owner: `${pod.owner.kind}/${pod.owner.name}` })}
+            {t('details.owner', { owner: objectName(t, pod.owner.kind, pod.owner.name) })}
           </button>
         )}
       </div>
@@ -112,7 +113,7 @@ export function DetailsPanel() {
   const [tab, setTab] = useState<Tab>('describe');
   if (!sel) return null;
   const { query, select } = useCluster.getState();
-  const title = `${sel.kind} ${sel.namespace ? `${sel.namespace}/` : ''}${sel.name}`;
+  const title = objectName(t, sel.kind, sel.name, sel.namespace);
   let body = '';
   if (sel.kind === 'Component') body = t(`diagram.about.${sel.name}`);
   else {

@@ -9,7 +9,7 @@ import { LESSONS } from '../../lessons/catalog';
 import type { Bilingual, Figure, GoalPicture, Quiz } from '../../lessons/types';
 import { currentLesson, useLessons } from '../store/lessonStore';
 import { engine, useCluster } from '../store/clusterStore';
-import { LessonText } from './lessonText';
+import { CodeWords, LessonText } from './lessonText';
 import './LessonPanel.css';
 
 function useText() {
@@ -261,9 +261,7 @@ function ActiveLesson() {
             .split('\n\n')
             .map((para, i) =>
               /^kubectl |^\S+\.yaml$/.test(para) ? (
-                <code key={i} className="command">
-                  {para}
-                </code>
+                <CodeWords key={i} className="command" text={para} />
               ) : (
                 <p key={i}>
                   <LessonText text={para} />

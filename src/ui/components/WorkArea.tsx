@@ -9,6 +9,7 @@ import { humanDuration, type Reason } from '../../engine';
 import { useCluster } from '../store/clusterStore';
 import { lazy, Suspense } from 'react';
 import { Console } from './Console';
+import { ageText } from '../i18n/words';
 
 // The editor (and Monaco with it) loads when its tab is first opened.
 const YamlEditor = lazy(() => import('../editor/YamlEditor').then((m) => ({ default: m.YamlEditor })));
@@ -35,7 +36,7 @@ function EventsTimeline() {
         <ol className="events" aria-label={t('work.events')}>
           {[...events].reverse().map((e) => (
             <li key={`${e.namespace}/${e.name}`} className={e.type === 'Warning' ? 'warning' : ''}>
-              <span className="ev-age">{humanDuration(now - e.last)}</span>
+              <span className="ev-age">{ageText(t, humanDuration(now - e.last))}</span>
               <span className="ev-reason">
                 {e.type === 'Warning' ? '⚠ ' : ''}
                 {e.reason}
@@ -76,7 +77,7 @@ function WhyFeed() {
         const target = r.objects.find((o) => SELECTABLE.has(o.kind));
         return (
           <li key={r.seq}>
-            <span className="ev-age">{humanDuration(now - r.time)}</span>
+            <span className="ev-age">{ageText(t, humanDuration(now - r.time))}</span>
             {target ? (
               <button type="button" className="reason-text" onClick={() => select({ kind: target.kind, name: target.name, namespace: target.namespace || undefined })}>
                 {reasonText(r, t)}

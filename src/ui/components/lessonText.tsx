@@ -14,10 +14,10 @@ export function splitCode(text: string): { code: boolean; text: string }[] {
 }
 
 /** A piece of code whose words each stay whole (breaks only between words). */
-export function CodeWords({ text }: { text: string }) {
+export function CodeWords({ text, className }: { text: string; className?: string }) {
   const words = text.split(/(\s+)/);
   return (
-    <code>
+    <code className={className}>
       {words.map((w, i) =>
         /^\s+$/.test(w) || w === '' ? (
           w
