@@ -41,18 +41,46 @@ export function allDefinitions(): Record<string, TypeDef> {
   return defs;
 }
 
-function goTypeName(f: FieldDef): string {
+/**
+ * Integer fields the Go types declare int64 (the definitions say only "integer"); every other
+ * integer field of the served kinds is an int32.
+ */
+const INT64_FIELDS = new Set([
+  'activeDeadlineSeconds',
+  'terminationGracePeriodSeconds',
+  'startingDeadlineSeconds',
+  'tolerationSeconds',
+  'runAsUser',
+  'runAsGroup',
+  'fsGroup',
+  'supplementalGroups',
+  'expirationSeconds',
+  'generation',
+  'observedGeneration',
+  'deletionGracePeriodSeconds',
+]);
+
+function intBits(goPath: string): 32 | 64 {
+  return INT64_FIELDS.has(goPath.slice(goPath.lastIndexOf('.') + 1)) ? 64 : 32;
+}
+
+/** Go's strconv formatting of a JSON number as encoding/json quotes it (1e+300, 2147483648). */
+function goNumber(v: number): string {
+  return String(v);
+}
+
+function goTypeName(f: FieldDef, goPath = ''): string {
   switch (f.type) {
     case 'integer':
-      return 'int32';
+      return intBits(goPath) === 64 ? 'int64' : 'int32';
     case 'boolean':
       return 'bool';
     case 'string':
       return 'string';
     case 'array':
-      return `[]${f.items ? goTypeName(f.items) : 'interface {}'}`;
+      return `[]${f.items ? goTypeName(f.items, goPath) : 'interface {}'}`;
     case 'map':
-      return `map[string]${f.items ? goTypeName(f.items) : 'interface {}'}`;
+      return `map[string]${f.items ? goTypeName(f.items, goPath) : 'interface {}'}`;
     case 'object':
       return `v1.${f.ref?.split('.').pop()}`;
     default:
@@ -76,16 +104,20 @@ class Walker {
     if (value === null || value === undefined || this.typeError) return;
     const mismatch = (expected: FieldDef) => {
       const got = jsonKind(value).replace(/^number .*/, typeof value === 'number' && !Number.isInteger(value) ? `number ${value}` : 'number');
-      this.typeError ??= `json: cannot unmarshal ${got} into Go struct field ${struct}.${goPath} of type ${goTypeName(expected)}`;
+      this.typeError ??= `json: cannot unmarshal ${got} into Go struct field ${struct}.${goPath} of type ${goTypeName(expected, goPath)}`;
     };
     switch (f.type) {
       case 'string':
       case 'time':
         if (typeof value !== 'string') mismatch(f);
         return;
-      case 'integer':
-        if (typeof value !== 'number' || !Number.isInteger(value)) mismatch(f);
+      case 'integer': {
+        if (typeof value !== 'number' || !Number.isInteger(value)) return mismatch(f);
+        // A number that does not fit the Go type: "cannot unmarshal number 2147483648 …".
+        const limit = intBits(goPath) === 64 ? 2 ** 63 : 2 ** 31;
+        if (value >= limit || value < -limit) this.typeError ??= `json: cannot unmarshal number ${goNumber(value)} into Go struct field ${struct}.${goPath} of type ${goTypeName(f, goPath)}`;
         return;
+      }
       case 'boolean':
         if (typeof value !== 'boolean') mismatch(f);
         return;

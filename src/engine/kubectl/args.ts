@@ -19,6 +19,8 @@ export interface FlagSpec {
   short?: string;
   type: 'bool' | 'string' | 'int' | 'strings';
   default?: string | boolean | number;
+  /** For int flags: Go's Int32Var (32) or IntVar/Int64Var (64, the default). */
+  bits?: 32 | 64;
 }
 
 export interface ParsedArgs {
@@ -59,11 +61,23 @@ export function parseFlags(words: string[], specs: FlagSpec[], verb: string): Pa
       if (v === undefined) throw new KubectlError(`error: invalid argument "${value}" for "--${spec.name}" flag: strconv.ParseBool: parsing "${value}": invalid syntax\n${usage}`);
       flags.set(spec.name, v);
     } else if (spec.type === 'int') {
-      const n = Number(value);
-      if (!/^-?\d+$/.test(String(value)) || !Number.isSafeInteger(n)) {
-        throw new KubectlError(`error: invalid argument "${value}" for "--${spec.name}" flag: strconv.ParseInt: parsing "${value}": invalid syntax\n${usage}`);
+      // strconv.ParseInt(s, 0, bits): a sign, then decimal digits (or 0x/0o/0b with base 0).
+      const text = String(value);
+      const flagName = spec.short ? `-${spec.short}, --${spec.name}` : `--${spec.name}`;
+      const fail = (why: string) => new KubectlError(`error: invalid argument "${text}" for "${flagName}" flag: strconv.ParseInt: parsing "${text}": ${why}\n${usage}`);
+      const m = /^([+-]?)(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9]+)$/.exec(text);
+      if (!m) throw fail('invalid syntax');
+      let big: bigint;
+      try {
+        big = BigInt(m[2].replace(/_/g, '').replace(/^0(?=[0-7]+$)/, '0o'));
+      } catch {
+        throw fail('invalid syntax');
       }
-      flags.set(spec.name, n);
+      if (m[1] === '-') big = -big;
+      const bits = BigInt(spec.bits ?? 64);
+      if (big > (1n << (bits - 1n)) - 1n || big < -(1n << (bits - 1n))) throw fail('value out of range');
+      // Past 2^53 a JS number is inexact; such counts are refused further on (int32 fields).
+      flags.set(spec.name, Number(big));
     } else if (spec.type === 'strings') {
       const prev = (flags.get(spec.name) as string[] | undefined) ?? [];
       flags.set(spec.name, [...prev, String(value)]);

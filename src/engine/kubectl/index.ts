@@ -84,7 +84,10 @@ export function runKubectl(cluster: Cluster, commandLine: string, options: { std
       if (NOT_AVAILABLE.has(verb)) throw new KubectlError(`error: "kubectl ${verb}" is not available in this simulator yet`);
       throw new KubectlError(`error: unknown command "${verb}" for "kubectl"`);
     }
-    const args = parseFlags(rest, spec.flags, verb);
+    // Commands with subcommands name both in their usage hint ("kubectl create deployment --help").
+    const sub = words[verbIndex + 1];
+    const usageVerb = (verb === 'create' || verb === 'rollout') && sub && /^[a-z][a-z-]*$/.test(sub) ? `${verb} ${sub}` : verb;
+    const args = parseFlags(rest, spec.flags, usageVerb);
     const ctx: VerbContext = { cluster, verb, args, stdin: options.stdin, files: options.files ?? {}, out, err, failed: false };
     spec.run(ctx);
     if (ctx.failed) exitCode = 1;

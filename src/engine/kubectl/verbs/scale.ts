@@ -1,5 +1,6 @@
 /** kubectl scale: sets spec.replicas of Deployments and ReplicaSets (with --current-replicas as a precondition). */
-import { notFound } from '../../api/errors';
+import { ApiError, notFound } from '../../api/errors';
+import type { KObject } from '../../api/types';
 import { qualifiedKindName, qualifiedResource } from '../../api/registry';
 import { KubectlError, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
@@ -42,8 +43,47 @@ export function scaleCommand(ctx: VerbContext): void {
         ctx.failed = true;
         continue;
       }
+      if (replicas > 2 ** 31 - 1) {
+        ctx.err.push(scaleOverflow(o, replicas).kubectlMessage());
+        ctx.failed = true;
+        continue;
+      }
       ctx.cluster.api.mutate(type, o.metadata.namespace, o.metadata.name!, 'kubectl', (cur) => (cur.spec.replicas === replicas ? undefined : { ...cur, spec: { ...cur.spec, replicas } }));
       ctx.out.push(`${qualifiedKindName(type)}/${o.metadata.name} scaled\n`);
     }
   }
+}
+
+/** metav1.FormatLabelSelector: `app=web,tier in (a,b)`. */
+function formatSelector(sel: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] } | undefined): string {
+  const parts = Object.entries(sel?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  for (const e of sel?.matchExpressions ?? []) {
+    const values = [...(e.values ?? [])].sort().join(',');
+    if (e.operator === 'In') parts.push(`${e.key} in (${values})`);
+    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${values})`);
+    else if (e.operator === 'Exists') parts.push(e.key);
+    else if (e.operator === 'DoesNotExist') parts.push(`!${e.key}`);
+  }
+  return parts.length ? parts.join(',') : '<none>';
+}
+
+/**
+ * kubectl scale sends `{"spec":{"replicas":N}}` as a merge patch to the scale subresource; the
+ * API server decodes the patched autoscaling/v1 Scale (keys sorted by the merge) and refuses a
+ * count past int32 with the decoder's words (patch.go: field.Invalid(patch, patchedJS, err)).
+ */
+function scaleOverflow(o: KObject, replicas: number): ApiError {
+  const metadata: Record<string, unknown> = {
+    creationTimestamp: o.metadata.creationTimestamp,
+    name: o.metadata.name,
+    namespace: o.metadata.namespace,
+    resourceVersion: o.metadata.resourceVersion,
+    uid: o.metadata.uid,
+  };
+  const status: Record<string, unknown> = { replicas: o.status?.replicas ?? 0 };
+  const selector = formatSelector(o.spec?.selector);
+  if (selector !== '<none>') status.selector = selector;
+  const patched = JSON.stringify({ apiVersion: 'autoscaling/v1', kind: 'Scale', metadata, spec: { replicas }, status });
+  const cause = { field: 'patch', message: `Invalid value: ${JSON.stringify(patched)}: json: cannot unmarshal number ${replicas} into Go struct field ScaleSpec.spec.replicas of type int32` };
+  return new ApiError('Invalid', 422, ` "" is invalid: patch: ${cause.message}`, { causes: [cause] });
 }
