@@ -4,12 +4,15 @@
  * arrays included — replaces what was there. (Replacing arrays is why overriding `containers`
  * this way drops the generated container: the same as in a real cluster.)
  */
+import { getOwn, setOwn } from './own';
+
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (!isObject(patch)) return patch;
   const out: Record<string, unknown> = isObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
+    // Own properties only: a key named `__proto__` or `constructor` is data like any other.
     if (value === null) delete out[key];
-    else out[key] = mergePatch(out[key], value);
+    else setOwn(out, key, mergePatch(getOwn(out, key), value));
   }
   return out;
 }

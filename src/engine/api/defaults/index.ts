@@ -1,5 +1,6 @@
 /** Defaulting on create and update, dispatched by kind (pkg/apis/<group>/v1/defaults.go). */
 import type { KObject } from '../types';
+import { setOwn } from '../../util/own';
 import { defaultPodSpec, defaultPodTemplate } from './pod';
 import { encodeBase64 } from '../../util/base64';
 import { defaultLimitRange } from '../limitranger';
@@ -62,7 +63,7 @@ export function applyDefaults(obj: KObject): KObject {
       // stringData is write-only: the API server merges it into data (base64) and never returns it.
       const { stringData, ...rest } = obj as Any;
       const data: Record<string, string> = { ...(rest.data ?? {}) };
-      if (stringData && typeof stringData === 'object') for (const [k, v] of Object.entries(stringData)) data[k] = encodeBase64(String(v));
+      if (stringData && typeof stringData === 'object') for (const [k, v] of Object.entries(stringData)) setOwn(data, k, encodeBase64(String(v)));
       const out: Any = { ...rest, type: obj.type ?? 'Opaque' };
       if (stringData || rest.data) out.data = data;
       return out;

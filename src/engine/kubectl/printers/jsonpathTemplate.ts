@@ -4,6 +4,7 @@
  * `[*]`, `..name`, `['key']`, filters `[?(@.type=="Ready")]`), string literals (`{"\n"}`) and
  * `{range …}…{end}`. As in `kubectl get`, missing keys print nothing instead of failing.
  */
+import { getOwn } from '../../util/own';
 
 type Node =
   | { kind: 'text'; text: string }
@@ -178,7 +179,7 @@ function walk(values: unknown[], steps: Step[]): unknown[] {
 function apply(v: unknown, step: Step, out: unknown[]): void {
   switch (step.kind) {
     case 'field':
-      if (isObject(v) && v[step.name] !== undefined) out.push(v[step.name]);
+      if (isObject(v) && getOwn(v, step.name) !== undefined) out.push(v[step.name]);
       return;
     case 'wildcard':
       if (Array.isArray(v)) out.push(...v);
@@ -188,7 +189,7 @@ function apply(v: unknown, step: Step, out: unknown[]): void {
       const visit = (x: unknown) => {
         if (isObject(x)) {
           if (step.name === '' || step.name === '*') out.push(x);
-          else if (x[step.name] !== undefined) out.push(x[step.name]);
+          else if (getOwn(x, step.name) !== undefined) out.push(x[step.name]);
           for (const k of Object.keys(x).sort()) visit(x[k]);
         } else if (Array.isArray(x)) x.forEach(visit);
       };

@@ -5,6 +5,7 @@
 import { Document, isMap, visit } from 'yaml';
 import type { KObject } from '../../api/types';
 import { qualifiedKindName, typeForKind } from '../../api/registry';
+import { setOwn } from '../../util/own';
 
 export function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
@@ -12,7 +13,7 @@ export function sortKeys(v: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(v as object).sort()) {
       const x = (v as Record<string, unknown>)[k];
-      if (x !== undefined) out[k] = sortKeys(x);
+      if (x !== undefined) setOwn(out, k, sortKeys(x));
     }
     return out;
   }

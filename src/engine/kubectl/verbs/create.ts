@@ -3,6 +3,7 @@
  * `create deployment`, `create namespace`, `create configmap`, `create secret generic`.
  */
 import type { KObject } from '../../api/types';
+import { hasOwn, setOwn } from '../../util/own';
 import { encodeBase64 } from '../../util/base64';
 import { qualifiedKindName } from '../../api/registry';
 import { KubectlError, bool, str, strings, type FlagSpec } from '../args';
@@ -44,8 +45,8 @@ function literalPairs(values: string[], duplicate: (key: string) => string): Rec
     const eq = v.indexOf('=');
     if (eq <= 0) throw new KubectlError(`error: invalid literal source ${v}, expected key=value`);
     const key = v.slice(0, eq);
-    if (key in data) throw new KubectlError(`error: ${duplicate(key)}`);
-    data[key] = v.slice(eq + 1);
+    if (hasOwn(data, key)) throw new KubectlError(`error: ${duplicate(key)}`);
+    setOwn(data, key, v.slice(eq + 1));
   }
   return data;
 }

@@ -6,6 +6,7 @@ import { KubectlError, bool, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { parseResourceArgs } from '../resources';
 import { selectorFlag } from './get';
+import { getOwn, hasOwn, setOwn } from '../../util/own';
 
 export const LABEL_FLAGS: FlagSpec[] = [
   { name: 'overwrite', type: 'bool' },
@@ -33,7 +34,7 @@ export function labelCommand(ctx: VerbContext, field: 'labels' | 'annotations'):
     if (c.endsWith('-') && !c.includes('=')) remove.push(c.slice(0, -1));
     else {
       const eq = c.indexOf('=');
-      set[c.slice(0, eq)] = c.slice(eq + 1);
+      setOwn(set, c.slice(0, eq), c.slice(eq + 1));
     }
   }
   const sel = parseResourceArgs(resources);
@@ -57,14 +58,14 @@ export function labelCommand(ctx: VerbContext, field: 'labels' | 'annotations'):
       }
       const current: Record<string, string> = { ...((t.metadata[field] as Record<string, string>) ?? {}) };
       let conflict = '';
-      for (const [k, v] of Object.entries(set)) if (k in current && current[k] !== v && !overwrite) conflict = `'${k}' already has a value (${current[k]}), and --overwrite is false`;
+      for (const [k, v] of Object.entries(set)) if (hasOwn(current, k) && getOwn(current, k) !== v && !overwrite) conflict = `'${k}' already has a value (${getOwn(current, k)}), and --overwrite is false`;
       if (conflict) {
         ctx.err.push(`error: ${conflict}`);
         ctx.failed = true;
         continue;
       }
       for (const k of remove) delete current[k];
-      Object.assign(current, set);
+      for (const [k, v] of Object.entries(set)) setOwn(current, k, v);
       const changed = JSON.stringify(current) !== JSON.stringify(t.metadata[field] ?? {});
       try {
         if (changed) {

@@ -1,5 +1,6 @@
 /** kubectl run: one Pod from an image, labelled run=<name>, with optional command, env, port. */
 import type { KObject } from '../../api/types';
+import { setOwn } from '../../util/own';
 import { KubectlError, bool, str, strings, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { checkOutput } from './get';
@@ -44,7 +45,7 @@ export function runCommand(ctx: VerbContext): void {
     for (const pair of labelText.split(',')) {
       const [k, v] = pair.split('=');
       if (!k || v === undefined) throw new KubectlError(`error: invalid label spec: ${pair}`);
-      labels[k] = v;
+      setOwn(labels, k, v);
     }
   } else labels.run = name;
   const container: Record<string, unknown> = { image, name, resources: {} };
