@@ -75,7 +75,12 @@ interface ContainerRuntime {
 }
 
 interface ProbeState {
-  timers: ScheduledTask[];
+  /**
+   * The next tick of each probe worker (startup, readiness, liveness): one pending task per
+   * probe, replaced on every tick — a tick that ran is released, so a long-lived pod holds three
+   * timers at most, not one per period it has lived.
+   */
+  timers: Map<string, ScheduledTask>;
   /** On hold after a kill, until the container restarts (the prober's onHold). */
   stopped: boolean;
   startupDone: boolean;
@@ -85,7 +90,7 @@ interface ProbeState {
   startupFailures: number;
 }
 
-const freshProbes = (): ProbeState => ({ timers: [], stopped: false, startupDone: false, readySuccesses: 0, readyFailures: 0, liveFailures: 0, startupFailures: 0 });
+const freshProbes = (): ProbeState => ({ timers: new Map(), stopped: false, startupDone: false, readySuccesses: 0, readyFailures: 0, liveFailures: 0, startupFailures: 0 });
 
 interface PodWorker {
   key: string;
@@ -661,7 +666,7 @@ export class Kubelet {
         const elapsed = this.ctx.clock.now() - startedAt;
         const gated = kind !== 'startup' && !c.probes.startupDone;
         if (!gated && elapsed >= (probe.initialDelaySeconds ?? 0) * 1000 && !(kind === 'startup' && c.probes.startupDone)) this.runProbe(w, c, kind, probe, elapsed);
-        if (!ps.stopped && stateOf(c.snapshot).state === 'Running') ps.timers.push(this.after(w, period, run));
+        if (!ps.stopped && stateOf(c.snapshot).state === 'Running') ps.timers.set(kind, this.after(w, period, run));
       };
       run();
     };
@@ -672,8 +677,8 @@ export class Kubelet {
 
   private stopProbes(c: ContainerRuntime): void {
     c.probes.stopped = true;
-    for (const t of c.probes.timers) this.ctx.clock.cancel(t);
-    c.probes.timers = [];
+    for (const t of c.probes.timers.values()) this.ctx.clock.cancel(t);
+    c.probes.timers.clear();
   }
 
   private runProbe(w: PodWorker, c: ContainerRuntime, kind: 'startup' | 'readiness' | 'liveness', probe: Any, elapsed: number): void {
