@@ -589,6 +589,8 @@ function podSignature(pod: KObject, antiAffinityPods: number): string | undefine
 
 /** FitError.Error(): "0/4 nodes are available: <sorted reason counts>. preemption: …" */
 export function fitErrorMessage(totalNodes: number, reasons: Record<string, number>, unresolvable: number, preFilterMessage?: string): string {
+  // schedule_one.go: with no node at all the cycle stops before filtering (ErrNoNodesAvailable).
+  if (totalNodes === 0) return 'no nodes available to schedule pods';
   // A PreFilter refusal replaces the per-node counts (FitError.Error()).
   const parts = preFilterMessage
     ? [preFilterMessage]
