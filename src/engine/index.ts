@@ -22,6 +22,7 @@ export { humanDuration } from './kubectl/duration';
 export { VERBS } from './kubectl';
 export { RESOURCE_TYPES } from './api/registry';
 export { parseSelector, matches as selectorMatches, SelectorParseError, type Selector } from './api/labels';
+export { clusterNotices, type ClusterNotice } from './cluster/notices';
 
 /** Creates a cluster: one control-plane node and `workers` worker nodes (3 by default). */
 export function createCluster(options: ClusterOptions = {}): Cluster {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCluster } from '../store/clusterStore';
 import { Diagram } from '../diagram/Diagram';
 import { ClusterList } from './ClusterList';
+import { ClusterNotices } from './ClusterNotices';
 import { kindName } from '../i18n/words';
 
 export function ClusterPane() {
@@ -50,6 +51,7 @@ export function ClusterPane() {
           {t('diagram.podLabelsInvalid', { detail: podLabelsError })}
         </p>
       )}
+      <ClusterNotices />
       {model.workloads.length > 0 && (
         <ul className="workloads" aria-label={t('diagram.workloads')}>
           {model.workloads.map((w) => {

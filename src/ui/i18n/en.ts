@@ -33,6 +33,12 @@ export const en = {
     stop: 'Stop node',
     start: 'Start node',
     stopped: 'Machine stopped',
+    notices: {
+      noNodes_one: 'The cluster has no nodes left, so nothing can be scheduled: {{count}} pod is Pending. Add a node to run pods again.',
+      noNodes_other: 'The cluster has no nodes left, so nothing can be scheduled: {{count}} pods are Pending. Add a node to run pods again.',
+      saturated_one: '{{count}} pod is Pending: no node has room for it. The cluster is full — scale down, or add nodes.',
+      saturated_other: '{{count}} pods are Pending: no node has room for them. The cluster is full — scale down, or add nodes.',
+    },
   },
   diagram: {
     label: 'Cluster diagram',

@@ -35,6 +35,12 @@ export const ko: Messages = {
     stop: '노드 중지',
     start: '노드 시작',
     stopped: '머신 꺼짐',
+    notices: {
+      noNodes_one: '클러스터에 남은 노드가 없어 아무것도 스케줄할 수 없습니다. 파드 {{count}}개가 Pending 상태입니다. 노드를 추가하면 파드가 다시 실행됩니다.',
+      noNodes_other: '클러스터에 남은 노드가 없어 아무것도 스케줄할 수 없습니다. 파드 {{count}}개가 Pending 상태입니다. 노드를 추가하면 파드가 다시 실행됩니다.',
+      saturated_one: '파드 {{count}}개가 Pending 상태입니다. 자리가 남은 노드가 없습니다. 클러스터가 가득 찼으니 레플리카 수를 줄이거나 노드를 추가하세요.',
+      saturated_other: '파드 {{count}}개가 Pending 상태입니다. 자리가 남은 노드가 없습니다. 클러스터가 가득 찼으니 레플리카 수를 줄이거나 노드를 추가하세요.',
+    },
   },
   diagram: {
     label: '클러스터 다이어그램',
