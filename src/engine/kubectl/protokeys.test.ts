@@ -69,3 +69,15 @@ describe('prototype-named keys', () => {
     );
   });
 });
+
+describe('prototype-named keys in scheduling', () => {
+  it('a nodeSelector or affinity on `constructor` matches only nodes that carry that label', () => {
+    const c = newCluster({ minimal: true });
+    k(c, `run a --image=nginx --overrides='{"spec":{"affinity":{"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":[{"matchExpressions":[{"key":"constructor","operator":"Exists"}]}]}}}}}'`);
+    c.advance(20);
+    expect(k(c, 'get pod a -o jsonpath={.spec.nodeName}')).toBe('');
+    k(c, 'label node worker-2 constructor=yes');
+    c.advance(40);
+    expect(k(c, 'get pod a -o jsonpath={.spec.nodeName}')).toBe('worker-2');
+  });
+});

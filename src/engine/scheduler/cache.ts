@@ -63,7 +63,8 @@ export class SchedulerCache {
     const prefers = (taints: { effect: string }[]) => taints.some((t) => t.effect === 'PreferNoSchedule');
     if (existing && prefers(existing.taints)) this.preferNoScheduleNodes--;
     info.node = node;
-    info.labels = node.metadata.labels ?? {};
+    // Prototype-free: a label key such as `constructor` must not find Object.prototype's.
+    info.labels = Object.assign(Object.create(null) as Record<string, string>, node.metadata.labels);
     info.taints = node.spec?.taints ?? [];
     if (prefers(info.taints)) this.preferNoScheduleNodes++;
     this.touch(info);
