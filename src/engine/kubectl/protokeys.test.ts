@@ -81,3 +81,47 @@ describe('prototype-named keys in scheduling', () => {
     expect(k(c, 'get pod a -o jsonpath={.spec.nodeName}')).toBe('worker-2');
   });
 });
+
+describe('prototype-named keys in pods', () => {
+  it('a ConfigMap key named __proto__ becomes a file, and a missing key named toString is missing', () => {
+    const c = newCluster({ minimal: true });
+    k(c, 'create configmap cfg --from-literal=__proto__=hello --from-literal=constructor=world');
+    k(c, 'apply -f -', `apiVersion: v1
+kind: Pod
+metadata:
+  name: reader
+spec:
+  volumes:
+  - name: cfg
+    configMap:
+      name: cfg
+  containers:
+  - name: c
+    image: nginx
+    volumeMounts:
+    - name: cfg
+      mountPath: /etc/cfg
+`);
+    k(c, 'apply -f -', `apiVersion: v1
+kind: Pod
+metadata:
+  name: wants
+spec:
+  restartPolicy: Never
+  containers:
+  - name: c
+    image: busybox
+    command: ["sh", "-c", "echo $X"]
+    env:
+    - name: X
+      valueFrom:
+        configMapKeyRef:
+          name: cfg
+          key: toString
+`);
+    c.advance(40);
+    expect(k(c, 'exec reader -- cat /etc/cfg/__proto__')).toBe('hello');
+    expect(k(c, 'exec reader -- cat /etc/cfg/constructor')).toBe('world');
+    expect(k(c, 'get pod wants -o jsonpath={.status.containerStatuses[0].state.waiting.message}')).toBe("couldn't find key toString in ConfigMap default/cfg");
+  });
+});

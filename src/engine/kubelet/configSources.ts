@@ -12,6 +12,7 @@
  *   except subPath mounts, which keep what they had when the container started.
  */
 import type { KObject } from '../api/types';
+import { getOwn, hasOwn, setOwn } from '../util/own';
 import type { ObjectStore } from '../api/store';
 import { decodeBase64 } from '../util/base64';
 
@@ -29,10 +30,10 @@ export function storeLookup(store: ObjectStore, namespace: string): ConfigLookup
     const obj = store.get(kind, namespace, name);
     if (!obj) return undefined;
     const out: ConfigData = {};
-    if (kind === 'secrets') for (const [k, v] of Object.entries((obj.data as Record<string, string>) ?? {})) out[k] = decodeBase64(v);
+    if (kind === 'secrets') for (const [k, v] of Object.entries((obj.data as Record<string, string>) ?? {})) setOwn(out, k, decodeBase64(v));
     else {
-      for (const [k, v] of Object.entries((obj.data as Record<string, string>) ?? {})) out[k] = v;
-      for (const [k, v] of Object.entries((obj.binaryData as Record<string, string>) ?? {})) out[k] = decodeBase64(v);
+      for (const [k, v] of Object.entries((obj.data as Record<string, string>) ?? {})) setOwn(out, k, v);
+      for (const [k, v] of Object.entries((obj.binaryData as Record<string, string>) ?? {})) setOwn(out, k, decodeBase64(v));
     }
     return out;
   };
@@ -91,7 +92,7 @@ export function envConfigError(container: Any, namespace: string, lookup: Config
     const kind: SourceKind = e.valueFrom.configMapKeyRef ? 'configmaps' : 'secrets';
     const data = lookup(kind, ref.name);
     if (!data) return `${KIND_WORD[kind]} "${ref.name}" not found`;
-    if (!(ref.key in data)) return `couldn't find key ${ref.key} in ${KIND_TITLE[kind]} ${namespace}/${ref.name}`;
+    if (!hasOwn(data, ref.key)) return `couldn't find key ${ref.key} in ${KIND_TITLE[kind]} ${namespace}/${ref.name}`;
   }
   return undefined;
 }
@@ -112,7 +113,7 @@ export function volumeMountError(pod: KObject, lookup: ConfigLookup): string | u
         if (check.optional) continue;
         return `MountVolume.SetUp failed for volume "${v.name}" : ${KIND_WORD[check.kind]} "${check.name}" not found`;
       }
-      const missing = (check.items ?? []).find((it: Any) => !(it.key in data));
+      const missing = (check.items ?? []).find((it: Any) => !hasOwn(data, it.key));
       if (missing && !check.optional) return `MountVolume.SetUp failed for volume "${v.name}" : ${check.kind === 'configmaps' ? 'configmap' : 'secret'} references non-existent ${check.kind === 'configmaps' ? 'config' : 'secret'} key: ${missing.key}`;
     }
   }
@@ -154,8 +155,9 @@ function volumeFiles(pod: KObject, volume: Any, lookup: ConfigLookup): Record<st
   const files: Record<string, string> = {};
   const project = (data: ConfigData | undefined, items: Any[] | undefined) => {
     if (!data) return;
-    if (items?.length) for (const it of items) (it.key in data ? (files[it.path] = data[it.key]) : undefined);
-    else Object.assign(files, data);
+    // Own keys only, stored as data even when named __proto__ (util/own.ts).
+    if (items?.length) for (const it of items) (hasOwn(data, it.key) ? setOwn(files, it.path, data[it.key]) : undefined);
+    else for (const [k, v] of Object.entries(data)) setOwn(files, k, v);
   };
   if (volume.configMap) project(lookup('configmaps', volume.configMap.name), volume.configMap.items);
   if (volume.secret) project(lookup('secrets', volume.secret.secretName), volume.secret.items);
@@ -180,11 +182,11 @@ export function mountedFiles(pod: KObject, container: Any, current: ConfigLookup
     if (!v) continue;
     const mount = String(m.mountPath ?? '').replace(/\/+$/, '');
     if (m.subPath) {
-      const content = volumeFiles(pod, v, atStart)[m.subPath];
+      const content = getOwn(volumeFiles(pod, v, atStart), m.subPath);
       if (content !== undefined) out[mount] = content;
       continue;
     }
-    for (const [rel, content] of Object.entries(volumeFiles(pod, v, current))) out[`${mount}/${rel}`] = content;
+    for (const [rel, content] of Object.entries(volumeFiles(pod, v, current))) setOwn(out, `${mount}/${rel}`, content);
   }
   return out;
 }
