@@ -4,6 +4,7 @@
  * the Service variables of enableServiceLinks), its hostname and the files its process wrote.
  */
 import type { KObject } from '../api/types';
+import { getOwn } from '../util/own';
 import type { ObjectStore } from '../api/store';
 import type { HttpResult } from '../network/http';
 import { dateOutput, fileExists, type ContainerProgram } from './runtime';
@@ -88,10 +89,10 @@ export function containerEnv(store: ObjectStore, pod: KObject, container: Any, s
     else if (e.valueFrom?.fieldRef) env.set(e.name, fieldRef(pod, e.valueFrom.fieldRef.fieldPath));
     else if (e.valueFrom?.configMapKeyRef) {
       // An optional reference to a missing key leaves the variable out altogether.
-      const v = sources('configmaps', e.valueFrom.configMapKeyRef.name)?.[e.valueFrom.configMapKeyRef.key];
+      const v = getOwn(sources('configmaps', e.valueFrom.configMapKeyRef.name), e.valueFrom.configMapKeyRef.key);
       if (v !== undefined) env.set(e.name, v);
     } else if (e.valueFrom?.secretKeyRef) {
-      const v = sources('secrets', e.valueFrom.secretKeyRef.name)?.[e.valueFrom.secretKeyRef.key];
+      const v = getOwn(sources('secrets', e.valueFrom.secretKeyRef.name), e.valueFrom.secretKeyRef.key);
       if (v !== undefined) env.set(e.name, v);
     } else if (e.valueFrom?.resourceFieldRef) env.set(e.name, String(container.resources?.limits?.[e.valueFrom.resourceFieldRef.resource.replace('limits.', '').replace('requests.', '')] ?? '0'));
     else env.set(e.name, '');
@@ -140,7 +141,7 @@ export function execInContainer(store: ObjectStore, pod: KObject, target: ExecTa
     case 'cat': {
       let out = '';
       for (const path of args) {
-        if (files[path] !== undefined) out += files[path];
+        if (getOwn(files, path) !== undefined) out += files[path];
         else if (target.writable.read(path) !== undefined) out += target.writable.read(path);
         else if (fileExists(program, path, runningFor)) out += '';
         else return { stdout: out, stderr: `cat: can't open '${path}': No such file or directory\n`, exitCode: 1 };
@@ -150,7 +151,7 @@ export function execInContainer(store: ObjectStore, pod: KObject, target: ExecTa
     case 'ls': {
       const path = args.find((a) => !a.startsWith('-'));
       if (!path || path === '/') return ok('bin\ndev\netc\nhome\nlib\nproc\nroot\nsys\ntmp\nusr\nvar\n');
-      if (files[path] !== undefined || fileExists(program, path, runningFor)) return ok(`${path}\n`);
+      if (getOwn(files, path) !== undefined || fileExists(program, path, runningFor)) return ok(`${path}\n`);
       if (target.writable.read(path) !== undefined) return ok(`${path}\n`);
       const dir = `${path.replace(/\/+$/, '')}/`;
       const children = [...new Set([...Object.keys(files).filter((f) => f.startsWith(dir)).map((f) => f.slice(dir.length).split('/')[0]), ...target.writable.list(dir)])].sort();
