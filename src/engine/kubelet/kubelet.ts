@@ -17,6 +17,7 @@ import { deepEqual } from '../util/equal';
 import { newContainer, send, stateOf, type ContainerSnapshot } from './containerMachine';
 import { goDuration, imageRef, parseImage, resolveImage } from './images';
 import { logsOf, probeResult, programFor, runOf, type ContainerProgram, type ProbeSpec } from './runtime';
+import type { LogQuery } from './process';
 import { envConfigError, mountedFiles, referencedSources, snapshotSources, storeLookup, volumeMountError, type ConfigLookup } from './configSources';
 import type { ExecTarget, WritableFiles } from './exec';
 import type { VolumeData } from '../storage/volumeData';
@@ -829,7 +830,7 @@ export class Kubelet {
 
   // ---- reads for kubectl logs / exec ----------------------------------------------------
 
-  logs(namespace: string, name: string, container: string | undefined, previous: boolean): { lines: string[] } | { error: string } {
+  logs(namespace: string, name: string, container: string | undefined, previous: boolean, query: LogQuery = {}): { lines: string[] } | { error: string } {
     const w = this.workers.get(`${namespace}/${name}`);
     if (!w) return { lines: [] };
     const c = container ? w.containers.find((x) => x.spec.name === container) : w.containers.find((x) => !x.init);
@@ -842,7 +843,7 @@ export class Kubelet {
       return { error: `container "${c.spec.name}" in pod "${name}" is waiting to start: ${reason === 'ContainerCreating' ? 'ContainerCreating' : reason}` };
     }
     const until = run.finishedAt ?? this.ctx.clock.now();
-    return { lines: logsOf(run.program, run.startedAt, until, name) };
+    return { lines: logsOf(run.program, run.startedAt, until, name, query) };
   }
 
   /** The running container a `kubectl exec` reaches, with how long it has been running. */

@@ -8,12 +8,15 @@
 import { rfc3339 } from '../sim/clock';
 import { parseImage } from './images';
 import { shellWords } from '../util/shell';
+import { exitOf, filesAt, logLines, roundMs, shapeOf, type LogQuery } from './process';
 
-type Step =
+/** One statement of a simulated process; `loop` repeats forever, `for` once per item with `$name` set. */
+export type Step =
   | { kind: 'log'; text: string }
   | { kind: 'sleep'; ms: number; request?: HttpCall }
   | { kind: 'exit'; code: number }
   | { kind: 'loop'; body: Step[] }
+  | { kind: 'for'; name: string; items: string[]; body: Step[] }
   | { kind: 'serve'; listens: boolean }
   | { kind: 'touch'; path: string }
   | { kind: 'rm'; path: string }
@@ -146,41 +149,64 @@ function parseSleep(arg: string | undefined): number {
   return Number(m[1]) * unit;
 }
 
-function compileStatements(list: string[], i = 0, until?: string): [Step[], number] {
+/**
+ * A script sh cannot parse: busybox ash prints "sh: syntax error: …" on stderr and exits 2
+ * before running any of it (ash.c raise_error_syntax).
+ */
+class ShellSyntaxError extends Error {}
+
+/** A name a `for` loop may bind (sh: "bad for loop variable" otherwise). */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The body of a `while`/`until`/`for` from its `do` to the matching `done`, and where it ends. */
+function loopBody(list: string[], j: number): [Step[], number] {
+  if (!list[j]?.startsWith('do') || /^do\S/.test(list[j])) throw new ShellSyntaxError(j < list.length ? `unexpected word (expecting "do")` : 'unexpected end of file (expecting "do")');
+  const first = list[j].slice(2).trim();
+  const rest = first ? [first, ...list.slice(j + 1)] : list.slice(j + 1);
+  const [body, used, closed] = compileStatements(rest, 0, 'done');
+  if (!closed) throw new ShellSyntaxError('unexpected end of file (expecting "done")');
+  return [body, j + (first ? used : used + 1)];
+}
+
+function compileStatements(list: string[], i = 0, until?: string): [Step[], number, boolean] {
   const steps: Step[] = [];
   while (i < list.length) {
     const stmt = list[i];
-    if (until && stmt === until) return [steps, i + 1];
+    if (until && stmt === until) return [steps, i + 1, true];
     const words = shellWords(stmt).words;
     const cmd = words[0];
     if ((cmd === 'while' || cmd === 'until') && (words[1] === 'true' || words[1] === ':' || (cmd === 'while' && words[1] === 'sleep'))) {
       // while true; do <body>; done — or `while sleep 0.01; do <body>; done`, the sleep running each round
-      let j = i + 1;
-      if (list[j]?.startsWith('do')) {
-        const first = list[j].slice(2).trim();
-        const rest = first ? [first, ...list.slice(j + 1)] : list.slice(j + 1);
-        const [body, used] = compileStatements(rest, 0, 'done');
-        steps.push({ kind: 'loop', body: words[1] === 'sleep' ? [...compileCommand(words.slice(1)), ...body] : body });
-        j = j + (first ? used : used + 1);
-      }
-      i = j;
+      const [body, next] = loopBody(list, i + 1);
+      steps.push({ kind: 'loop', body: words[1] === 'sleep' ? [...compileCommand(words.slice(1)), ...body] : body });
+      i = next;
       continue;
     }
     if (cmd === 'for') {
-      // for i in a b c; do <body>; done → body repeated per item
-      const items = words.slice(3);
-      const j = i + 1;
-      const first = list[j]?.startsWith('do') ? list[j].slice(2).trim() : '';
-      const rest = first ? [first, ...list.slice(j + 1)] : list.slice(j + 1);
-      const [body, used] = compileStatements(rest, 0, 'done');
-      for (const item of items) steps.push(...body.map((s) => (s.kind === 'log' ? { ...s, text: s.text.replace(new RegExp(`\\$\\{?${words[1]}\\}?`, 'g'), item) } : s)));
-      i = j + (first ? used : used + 1);
+      // for i in a b c; do <body>; done → the body once per item, $i set (not unrolled: the
+      // timeline multiplies, so a long word list costs nothing to compile).
+      const name = words[1] ?? '';
+      if (!NAME.test(name)) throw new ShellSyntaxError('bad for loop variable');
+      const items = words[2] === 'in' ? words.slice(3) : [];
+      const [body, next] = loopBody(list, i + 1);
+      steps.push({ kind: 'for', name, items, body });
+      i = next;
       continue;
     }
     steps.push(...compileCommand(words));
     i++;
   }
-  return [steps, i];
+  return [steps, i, false];
+}
+
+/** `sh -c script`: its statements, or sh's syntax error and exit code 2. */
+function compileScript(script: string): Step[] {
+  try {
+    return compileStatements(statements(script))[0];
+  } catch (e) {
+    if (!(e instanceof ShellSyntaxError)) throw e;
+    return [{ kind: 'log', text: `sh: syntax error: ${e.message}` }, { kind: 'exit', code: 2 }];
+  }
 }
 
 function compileCommand(words: string[]): Step[] {
@@ -192,7 +218,7 @@ function compileCommand(words: string[]): Step[] {
     case 'sh':
     case 'bash':
     case 'ash':
-      if (args[0] === '-c' && args[1] !== undefined) return compileStatements(statements(args[1]))[0];
+      if (args[0] === '-c' && args[1] !== undefined) return compileScript(args[1]);
       return [{ kind: 'exit', code: 0 }];
     case 'echo': {
       // `echo text > /path` writes a file rather than a log line.
@@ -312,9 +338,9 @@ function loadOf(steps: Step[]): (HttpCall & { rps: number })[] {
   const out: (HttpCall & { rps: number })[] = [];
   for (const st of steps) {
     if (st.kind !== 'loop') continue;
-    const roundMs = st.body.reduce((t, b) => t + (b.kind === 'sleep' ? b.ms : 0), 0);
-    if (roundMs <= 0) continue;
-    for (const b of st.body) if (b.kind === 'sleep' && b.request) out.push({ ...b.request, rps: 1000 / roundMs });
+    const round = roundMs(shapeOf(st.body));
+    if (!Number.isFinite(round)) continue;
+    for (const b of st.body) if (b.kind === 'sleep' && b.request) out.push({ ...b.request, rps: 1000 / round });
   }
   return out;
 }
@@ -369,63 +395,22 @@ function rawProgram(c: ContainerLike): Omit<ContainerProgram, 'image' | 'listens
 
 /** When (if ever) the process exits by itself, and with what code. */
 export function runOf(program: ContainerProgram): ProgramRun {
-  let t = 0;
-  for (const s of program.steps) {
-    if (s.kind === 'sleep') t += s.ms;
-    else if (s.kind === 'exit') return { exitAfterMs: Math.max(t, 50), exitCode: s.code };
-    else if (s.kind === 'serve' || s.kind === 'loop') return { exitCode: 0 };
-  }
-  return { exitAfterMs: Math.max(t, 50), exitCode: 0 };
+  const end = exitOf(program.steps);
+  return end.at === undefined ? { exitCode: end.code } : { exitAfterMs: Math.max(end.at, 50), exitCode: end.code };
 }
 
-/** The log lines the process has printed by `now` (at most `limit`, newest last). */
-export function logsOf(program: ContainerProgram, startedAt: number, now: number, podName: string, limit = 2000): string[] {
-  const lines = program.banner(startedAt, podName);
-  let t = startedAt;
-  const subst = (text: string, at: number) => text.replace(/\$\(date\)|`date`/g, dateOutput(at)).replace(/\$HOSTNAME|\$\{HOSTNAME\}/g, podName);
-  const walk = (steps: Step[]): boolean => {
-    for (const s of steps) {
-      if (t > now) return false;
-      if (s.kind === 'log') lines.push(subst(s.text, t));
-      else if (s.kind === 'sleep') t += s.ms;
-      else if (s.kind === 'exit' || s.kind === 'serve') return false;
-      else if (s.kind === 'loop') {
-        const hasTime = s.body.some((b) => b.kind === 'sleep' && b.ms > 0);
-        if (!hasTime) return false;
-        while (t <= now) {
-          if (!walk(s.body)) return false;
-          if (lines.length > limit * 2) lines.splice(0, lines.length - limit);
-        }
-        return false;
-      }
-    }
-    return true;
-  };
-  walk(program.steps);
-  return lines.slice(-limit);
+/**
+ * The log lines the process has printed by `now` in its current log file, oldest first: the
+ * last `query.tail` (at most LOG_LINES_SHOWN), none before `query.sinceMs`. The cost depends on
+ * the script and the lines asked for, not on how long it has run (see process.ts).
+ */
+export function logsOf(program: ContainerProgram, startedAt: number, now: number, podName: string, query: LogQuery = {}): string[] {
+  return logLines(program.steps, program.banner(startedAt, podName), startedAt, now, podName, query).map((l) => l.text);
 }
 
 /** Whether `path` exists in the container `offsetMs` after it started (files its script made). */
 export function fileExists(program: ContainerProgram, path: string, offsetMs: number): boolean {
-  const files = new Set<string>();
-  let t = 0;
-  const walk = (steps: Step[]): boolean => {
-    for (const st of steps) {
-      if (t > offsetMs) return false;
-      if (st.kind === 'touch') files.add(st.path);
-      else if (st.kind === 'rm') files.delete(st.path);
-      else if (st.kind === 'sleep') t += st.ms;
-      else if (st.kind === 'exit' || st.kind === 'serve') return false;
-      else if (st.kind === 'loop') {
-        if (!st.body.some((b) => b.kind === 'sleep' && b.ms > 0)) return false;
-        while (t <= offsetMs) if (!walk(st.body)) return false;
-        return false;
-      }
-    }
-    return true;
-  };
-  walk(program.steps);
-  return files.has(path) || IMAGE_FILES[program.image]?.includes(path) === true;
+  return filesAt(program.steps, offsetMs).has(path) || IMAGE_FILES[program.image]?.includes(path) === true;
 }
 
 const IMAGE_FILES: Record<string, string[]> = {

@@ -61,7 +61,7 @@ export function logsCommand(ctx: VerbContext): void {
       if (!kubelet.isRunning) {
         throw new KubectlError(`Error from server: Get "https://${pod.status?.hostIP ?? pod.spec.nodeName}:10250/containerLogs/${pod.metadata.namespace}/${pod.metadata.name}/${c}": dial tcp ${pod.status?.hostIP ?? ''}:10250: connect: no route to host`);
       }
-      const result = kubelet.logs(pod.metadata.namespace!, pod.metadata.name!, c, previous);
+      const result = kubelet.logs(pod.metadata.namespace!, pod.metadata.name!, c, previous, tail >= 0 ? { tail } : {});
       if ('error' in result) throw new KubectlError(`Error from server (BadRequest): ${result.error}`);
       let lines = result.lines;
       if (tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));
