@@ -23,7 +23,8 @@ function opaque(v: object): boolean {
   return ArrayBuffer.isView(v) || v instanceof ArrayBuffer || v instanceof Date || v instanceof RegExp || v instanceof WeakMap || v instanceof WeakSet;
 }
 
-export function census(root: object, maxObjects = 5_000_000): Census {
+/** `skip` leaves out paths (and everything under them): collections already known to be capped. */
+export function census(root: object, skip: (path: string) => boolean = () => false, maxObjects = 5_000_000): Census {
   const sizes = new Map<string, number>();
   const seen = new Set<object>();
   let chars = 0;
@@ -31,6 +32,7 @@ export function census(root: object, maxObjects = 5_000_000): Census {
   const add = (path: string, n: number) => sizes.set(path, (sizes.get(path) ?? 0) + n);
   for (let qi = 0; qi < queue.length; qi++) {
     const [v, path] = queue[qi];
+    if (skip(path)) continue;
     if (typeof v === 'string') {
       chars += v.length;
       continue;
