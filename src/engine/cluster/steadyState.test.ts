@@ -125,7 +125,7 @@ describe('a steady cluster', () => {
     const growth = grown(early, late);
     // The session's action log grows with what the learner does (each command and the advance
     // after it), never with time alone.
-    const capped = { ...CAPPED, '.log': 2 * commands + 2 };
+    const capped: Record<string, number> = { ...CAPPED, '.log': 2 * commands + 2 };
     const over = growth.filter((g) => capped[g.path] === undefined || g.after > capped[g.path]);
     // What grew, by path, for the report when this fails.
     expect(over.map((g) => `${g.path}: ${g.before} → ${g.after}`)).toEqual([]);
