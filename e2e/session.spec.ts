@@ -77,7 +77,7 @@ test('rewind to before a node was stopped shows it Ready again; acting from the 
   await expect(diagram.getByRole('button', { name: /^node worker-2: Ready/ })).toBeVisible();
 });
 
-test('a shared link restores the scenario in another browser; a broken link is ignored', async ({ browser, page }) => {
+test('a shared link restores the scenario in another browser; a broken link is ignored', async ({ browser, page, baseURL }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
   await run(page, 'kubectl create deployment web --image=nginx --replicas=2');
@@ -86,14 +86,14 @@ test('a shared link restores the scenario in another browser; a broken link is i
   await page.getByRole('button', { name: 'Share link' }).click();
   await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(/#s=[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/#s2=[A-Za-z0-9_-]+$/);
 
   const other = await browser.newContext();
   const fresh = await other.newPage();
   await fresh.addInitScript(() => localStorage.setItem('wheelhouse.language', 'en'));
-  await fresh.goto(link.replace(/^https?:\/\/[^/]+/, 'http://127.0.0.1:4173'));
+  await fresh.goto(link.replace(/^https?:\/\/[^/]+/, baseURL!));
   await expect(pods(fresh)).toHaveCount(2);
-  await fresh.goto('http://127.0.0.1:4173/#s=garbage!!');
+  await fresh.goto(baseURL + '/#s=garbage!!');
   await expect(fresh.getByTestId('diagram').getByRole('button', { name: /^node worker-1: Ready/ })).toBeVisible();
   await other.close();
 });

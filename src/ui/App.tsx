@@ -8,6 +8,7 @@ import './store/lessonStore';
 import { WorkArea } from './components/WorkArea';
 import { useCluster } from './store/clusterStore';
 import { AppFooter } from './pwa/AppFooter';
+import { Notices } from './persistence/Notices';
 
 const TICK_MS = 100;
 
@@ -39,6 +40,7 @@ export function App() {
         </div>
       </main>
       <AppFooter />
+      <Notices />
     </div>
   );
 }

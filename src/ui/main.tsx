@@ -7,29 +7,40 @@ import './styles.css';
 import { applyTheme, savedTheme } from './theme/savedTheme';
 import { registerServiceWorker } from './pwa/register';
 import { UpdateBanner } from './pwa/UpdateBanner';
+import { ErrorBoundary } from './persistence/ErrorBoundary';
+import { BootProgress } from './persistence/BootProgress';
 
 // The saved theme before the first paint (no flash of the other one).
 applyTheme(savedTheme());
 
 // The app (and the engine inside it) is its own chunk: the page paints its frame at once and
 // the simulated cluster boots right after, instead of the first paint waiting for all of it.
-const App = lazy(() => import('./App').then((m) => ({ default: m.App })));
+// Saved work (IndexedDB) and a shared link are read, checked and replayed first (persistence/boot).
+const App = lazy(() =>
+  import('./persistence/boot')
+    .then((b) => b.boot())
+    .then(() => import('./App'))
+    .then((m) => ({ default: m.App })),
+);
 
 function Booting() {
   return (
     <div className="booting" role="status">
       <span className="booting-mark" aria-hidden="true" />
       {i18n.t('app.booting')}
+      <BootProgress />
     </div>
   );
 }
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Suspense fallback={<Booting />}>
-      <App />
-      <UpdateBanner />
-    </Suspense>
+    <ErrorBoundary>
+      <Suspense fallback={<Booting />}>
+        <App />
+        <UpdateBanner />
+      </Suspense>
+    </ErrorBoundary>
   </StrictMode>,
 );
 

@@ -17,9 +17,18 @@ interface Props {
 
 const key = (v: string) => `wheelhouse.pane${v}`;
 
+/** A saved width, or 0 (storage may be denied: a SecurityError must not stop the page). */
+function savedWidth(v: string): number {
+  try {
+    return Number(localStorage.getItem(key(v)));
+  } catch {
+    return 0;
+  }
+}
+
 export function restorePaneWidths(el: HTMLElement): void {
   for (const v of ['--lesson-w', '--side-w']) {
-    const saved = Number(localStorage.getItem(key(v)));
+    const saved = savedWidth(v);
     if (saved > 0) el.style.setProperty(v, `${saved}px`);
   }
 }
@@ -28,7 +37,7 @@ const DEFAULTS: Record<string, number> = { '--lesson-w': 290, '--side-w': 460 };
 
 export function Splitter({ variable, direction, min, max, label }: Props) {
   const { t } = useTranslation();
-  const [value, setValue] = useState(() => Number(localStorage.getItem(key(variable))) || DEFAULTS[variable]);
+  const [value, setValue] = useState(() => savedWidth(variable) || DEFAULTS[variable]);
   const workspace = () => document.querySelector<HTMLElement>('.workspace')!;
   const current = () => parseFloat(getComputedStyle(workspace()).getPropertyValue(variable)) || min;
   const setWidth = (w: number) => {

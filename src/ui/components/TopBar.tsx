@@ -1,6 +1,11 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { Action } from '../../engine';
 import { useCluster } from '../store/clusterStore';
+import { MAX_LINK_CHARS } from '../store/session';
+import { download, useNotices } from '../persistence/notices';
+import './timeline.css';
 import { useLessons } from '../store/lessonStore';
 import { setLanguage, LANGUAGES, type Language } from '../i18n';
 import { THEMES, useTheme } from '../theme/theme';
@@ -12,14 +17,39 @@ function clockText(ms: number): string {
   return new Date(ms).toISOString().slice(11, 19);
 }
 
-/** Rewind: a slider from the cluster's first moment to the live edge. Scrubbing replays the log. */
+/** What an action was, in the learner's words (the undo button's title, the marks' tooltips). */
+function actionText(t: TFunction, a: Action): string {
+  if (a.type === 'kubectl') return a.command.startsWith('kubectl') || a.command.startsWith('k ') ? a.command : `kubectl ${a.command}`;
+  if (a.type === 'stopNode') return t('timeline.stopNode', { name: a.name });
+  if (a.type === 'startNode') return t('timeline.startNode', { name: a.name });
+  return t('timeline.otherAction');
+}
+
+/** Ctrl/⌘+Z outside the places that have their own undo (the editor, text fields, the terminal). */
+function isUndoKey(e: KeyboardEvent): boolean {
+  if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'z') return false;
+  const el = e.target instanceof Element ? e.target : null;
+  return !el?.closest('input, textarea, select, [contenteditable], .monaco-editor, .terminal-host');
+}
+
+/**
+ * Rewind: a slider from the cluster's first moment to the live edge. Scrubbing replays the log.
+ * While the pointer is down the scale holds still (the live edge would otherwise move under the
+ * thumb), and the "Back to now" button and the "Live" badge share one fixed-width place, so
+ * nothing shifts when one replaces the other. Marks show the learner's own actions; Undo (or
+ * Ctrl/⌘+Z) takes back the last of them.
+ */
 function Timeline() {
   const { t } = useTranslation();
   const time = useCluster((s) => s.time);
   const start = useCluster((s) => s.startTime);
   const live = useCluster((s) => s.liveTime);
   const rewound = useCluster((s) => s.rewound);
+  // Marks are re-read whenever the picture changes (an action always changes it).
+  useCluster((s) => s.model);
+  const marks = useCluster.getState().marks();
   const [draft, setDraft] = useState<number | null>(null);
+  const [frozen, setFrozen] = useState<{ start: number; live: number } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const scrub = (value: number) => {
     setDraft(value);
@@ -30,36 +60,84 @@ function Timeline() {
       setDraft(null);
     }, 120);
   };
-  const seconds = Math.round((live - start) / 1000);
+  useEffect(() => {
+    if (!frozen) return;
+    const up = () => setFrozen(null);
+    window.addEventListener('pointerup', up);
+    window.addEventListener('pointercancel', up);
+    return () => {
+      window.removeEventListener('pointerup', up);
+      window.removeEventListener('pointercancel', up);
+    };
+  }, [frozen]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!isUndoKey(e)) return;
+      e.preventDefault();
+      useCluster.getState().undoLast();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const from = frozen?.start ?? start;
+  const to = Math.max(frozen?.live ?? live, from + 1000);
+  const seconds = Math.round((to - from) / 1000);
+  const last = marks[marks.length - 1];
   return (
     <div className="timeline-bar" role="group" aria-label={t('timeline.label')}>
-      <input
-        type="range"
-        min={0}
-        max={Math.max(1, seconds)}
-        step={1}
-        value={Math.round(((draft ?? time) - start) / 1000)}
-        onChange={(e) => scrub(start + Number(e.target.value) * 1000)}
-        aria-label={t('timeline.label')}
-        aria-valuetext={clockText(draft ?? time)}
-      />
-      {rewound ? (
-        <button type="button" className="live" onClick={() => useCluster.getState().backToLive()}>
+      <div className="timeline-track">
+        <input
+          type="range"
+          min={0}
+          max={Math.max(1, seconds)}
+          step={1}
+          value={Math.min(seconds, Math.round(((draft ?? time) - from) / 1000))}
+          onPointerDown={() => setFrozen({ start, live })}
+          onChange={(e) => scrub(from + Number(e.target.value) * 1000)}
+          aria-label={t('timeline.label')}
+          aria-valuetext={clockText(draft ?? time)}
+        />
+        <div className="timeline-marks" aria-hidden="true">
+          {marks.map((m) => (
+            <span key={m.index} className="timeline-mark" style={{ left: `${Math.min(100, Math.max(0, ((m.at - from) / (to - from)) * 100))}%` }} title={t('timeline.mark', { time: clockText(m.at), what: actionText(t, m.what) })} />
+          ))}
+        </div>
+      </div>
+      <div className="timeline-live">
+        {/* Both stay in the layout (the inactive one invisible), so the bar never changes width. */}
+        <button type="button" className={rewound ? 'live' : 'live off'} onClick={() => useCluster.getState().backToLive()} aria-hidden={!rewound} tabIndex={rewound ? 0 : -1}>
           {t('timeline.live')}
         </button>
-      ) : (
-        <span className="live-badge">{t('timeline.liveBadge')}</span>
-      )}
+        <span className={rewound ? 'live-badge off' : 'live-badge'} aria-hidden={rewound}>
+          {t('timeline.liveBadge')}
+        </span>
+      </div>
+      <button type="button" className="undo" disabled={!last} title={last ? t('timeline.undoTitle', { what: actionText(t, last.what) }) : t('timeline.undoNothing')} aria-keyshortcuts="Control+Z Meta+Z" onClick={() => useCluster.getState().undoLast()}>
+        ↶ {t('timeline.undo')}
+      </button>
     </div>
   );
+}
+
+function stamp(): string {
+  return new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 }
 
 function SessionButtons() {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState(false);
   const share = async () => {
-    const link = useCluster.getState().shareLink();
+    const store = useCluster.getState();
+    const link = store.shareLink();
+    if (link.length > MAX_LINK_CHARS) {
+      // Too long for a link: the scenario goes out as a file instead.
+      const file = store.scenarioFile();
+      download(`wheelhouse-${stamp()}.wheelhouse.json`, file);
+      useNotices.getState().show({ kind: 'linkTooLong', chars: link.length, max: MAX_LINK_CHARS });
+      return;
+    }
     try {
       await navigator.clipboard.writeText(link);
     } catch {
@@ -68,11 +146,20 @@ function SessionButtons() {
     setCopied(true);
     setTimeout(() => setCopied(false), 2500);
   };
+  const open = async (file: File | undefined) => {
+    if (!file) return;
+    useCluster.getState().importScenario(await file.text());
+    if (picker.current) picker.current.value = '';
+  };
   return (
     <div className="session" role="group" aria-label={t('session.label')}>
       <button type="button" onClick={share}>
         {copied ? t('session.copied') : t('session.share')}
       </button>
+      <button type="button" onClick={() => picker.current?.click()}>
+        {t('saving.openScenario')}
+      </button>
+      <input ref={picker} type="file" accept=".json,application/json" hidden aria-label={t('saving.openScenario')} onChange={(e) => void open(e.target.files?.[0])} />
       <button type="button" onClick={() => dialog.current?.showModal()}>
         {t('session.reset')}
       </button>

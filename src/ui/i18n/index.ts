@@ -15,7 +15,12 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'wheelhouse.language';
 
 function initialLanguage(): Language {
-  const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  let saved: string | null = null;
+  try {
+    saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  } catch {
+    // storage denied (SecurityError): the browser's language decides
+  }
   if (saved === 'ko' || saved === 'en') return saved;
   const nav = typeof navigator !== 'undefined' ? navigator.language : 'en';
   return nav.toLowerCase().startsWith('ko') ? 'ko' : 'en';
@@ -37,7 +42,11 @@ void i18next.use(initReactI18next).init({
 });
 
 export function setLanguage(lang: Language): void {
-  localStorage.setItem(STORAGE_KEY, lang);
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // not kept, still applied
+  }
   void i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
 }

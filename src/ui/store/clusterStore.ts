@@ -5,14 +5,24 @@
  *
  * The sandbox is its action log: it is saved as the learner goes (a reload replays it), can be
  * shared as a link, and rewound — replaying the log up to an earlier moment. Acting while
- * rewound forks a new future: what came after is dropped.
+ * rewound forks a new future: what came after is dropped. Saving always writes the present
+ * timeline (the whole log, also while the learner looks at the past).
+ *
+ * Each cluster lives in a slot of its own (../persistence/storage.ts): the sandbox, each
+ * lesson's cluster, a shared scenario. Opening a lesson leaves the sandbox as it was, and
+ * leaving the lesson brings it back.
  */
 import { create } from 'zustand';
 import { createCluster, parseSelector, rebuildCluster, RESOURCE_TYPES, SelectorParseError, type Action, type ApiRequest, type Cluster, type ClusterOptions, type EventRecord, type NodeGroup, type NodeVerdict, type Reason, type Selector } from '../../engine';
 import { buildDiagramModel, type DiagramModel, type DNode, type DPod } from './diagramModel';
 import type { SelectedRef } from '../diagram/context';
-import { clearSession, decodeShare, encodeShare, loadSession, saveSession, type Session } from './session';
-import { useFiles } from './filesStore';
+import { deserialize, encodeShare, readScenarioFile, scenarioFile, serialize, type SavedConsoleEntry, type Session } from './session';
+import { useFiles, type ManifestFile } from './filesStore';
+import { bootResult } from '../persistence/boot';
+import { readSlot, saveSlot, setActiveSlot, isWritable, type Slot } from '../persistence/storage';
+import { onHandOver } from '../persistence/tabs';
+import { useNotices } from '../persistence/notices';
+import { TEMPLATES } from '../editor/templates';
 
 export type { DNode as NodeView, DPod as PodView };
 
@@ -79,8 +89,22 @@ export interface ClusterState {
   backToLive(): void;
   /** A fresh cluster (the caller confirms with the learner first). */
   reset(): void;
-  /** The current scenario as a link. */
+  /** The current scenario as a link (longer than MAX_LINK_CHARS: offer scenarioFile instead). */
   shareLink(): string;
+  /** The current scenario as a file's text (`.wheelhouse.json`). */
+  scenarioFile(): string;
+  /** Opens a scenario file as a shared scenario (the sandbox is kept); false if it cannot be used. */
+  importScenario(text: string): boolean;
+  /** Leaves a shared scenario: back to the sandbox, or (keep) making it the sandbox. */
+  leaveShared(keep: boolean): void;
+  /** Switches to another slot's cluster (saving this one first); `fresh` starts it over. */
+  enterSlot(slot: Slot, fresh?: boolean): void;
+  /** Which cluster is on screen: the sandbox, a lesson's, a shared one. */
+  slot: Slot;
+  /** Takes back the learner's last action (a command, a node stopped or started): the cluster as it was just before it. */
+  undoLast(): boolean;
+  /** The learner's own actions (not the clock's) on the timeline: when, and what. */
+  marks(): { at: number; index: number; what: Action }[];
   /** A fresh cluster of this shape with these manifests applied and time let run (a lesson's start). */
   startScenario(options: ClusterOptions, manifests: string[], advanceSeconds: number, nodeGroup?: NodeGroup): void;
   /**
@@ -125,41 +149,57 @@ function adopt(c: Cluster): void {
   });
 }
 
-/** A shared link wins over the saved sandbox; a broken one is ignored, never fatal. */
+let slot: Slot = 'sandbox';
+/** Restored scrollback (the store starts with it). */
+let restoredConsole: ConsoleEntry[] = [];
+
+function toEntries(saved: SavedConsoleEntry[] | undefined): ConsoleEntry[] {
+  return (saved ?? []).map((e) => ({ ...e, id: entryId++ }));
+}
+
+function restoreFiles(files: ManifestFile[]): void {
+  const list = files.length ? files : [{ name: TEMPLATES[0].file, content: TEMPLATES[0].yaml }];
+  useFiles.setState({ files: list, active: list.some((f) => f.name === useFiles.getState().active) ? useFiles.getState().active : list[0].name });
+}
+
+/** The slot boot opened, with the cluster it already rebuilt (in slices); without a boot, a fresh sandbox. */
 function restore(): void {
-  const shared = typeof location !== 'undefined' ? decodeShare(location.hash) : undefined;
-  const session = shared ?? loadSession();
-  if (session) {
-    try {
-      options = session.options;
-      adopt(rebuildCluster(options, session.actions));
-      if (session.files.length) useFiles.setState({ files: session.files, active: session.files[0].name });
-      return;
-    } catch {
-      // A log that no longer replays (say, from an older version): start afresh.
-    }
+  const b = bootResult();
+  slot = b.slot;
+  if (b.session && b.cluster) {
+    options = b.session.options;
+    adopt(b.cluster);
+    restoreFiles(b.session.files);
+    restoredConsole = toEntries(b.session.console);
+    return;
   }
   adopt(createCluster(options));
 }
 restore();
-const startTime = cluster!.actionLog()[0]?.at ?? cluster!.now();
+let startTime = cluster!.actionLog()[0]?.at ?? cluster!.now();
 
 /** The engine instance (for tests and the upcoming worker bridge). */
 export function engine(): Cluster {
   return cluster;
 }
 
+/** The present timeline: while rewound, the whole log (the cluster itself holds only the past). */
 function currentSession(): Session {
-  return { version: 1, options, actions: cluster.actionLog(), files: useFiles.getState().files };
+  const entries = useCluster.getState().consoleEntries;
+  return {
+    options,
+    actions: liveLog ?? cluster.actionLog(),
+    files: useFiles.getState().files,
+    console: entries.slice(-200).map(({ id: _id, ...e }) => ({ ...e, stdout: e.stdout.slice(-20_000), stderr: e.stderr.slice(-20_000) })),
+  };
 }
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 function persistSoon(): void {
-  if (liveLog) return; // looking at the past changes nothing yet
   if (saveTimer) return;
   saveTimer = setTimeout(() => {
     saveTimer = undefined;
-    saveSession(currentSession());
+    void saveSlot(slot, serialize(currentSession()));
   }, 1000);
 }
 useFiles.subscribe(() => persistSoon());
@@ -169,7 +209,17 @@ export function saveNow(): void {
   if (!saveTimer) return;
   clearTimeout(saveTimer);
   saveTimer = undefined;
-  saveSession(currentSession());
+  void saveSlot(slot, serialize(currentSession()));
+}
+// A tab that hands over writing to another saves what is pending first.
+onHandOver(saveNow);
+
+/** The clock's state before a rewind ("Back to now" restores it). */
+let pausedBeforeRewind = false;
+
+/** The learner's own actions (what undo takes back and the timeline marks), as against the clock running. */
+function describeAction(a: Action): boolean {
+  return a.type !== 'advance';
 }
 
 function visibleNamespaces(namespaces: string[], showSystem: boolean): string[] {
@@ -224,7 +274,8 @@ export const useCluster = create<ClusterState>((set, get) => {
     showSystem: false,
     podLabels: '',
     view: 'diagram',
-    consoleEntries: [],
+    consoleEntries: restoredConsole,
+    slot,
     run(command, files, stdin) {
       fork();
       const r = cluster.kubectl(command, { ...(files ? { files } : {}), ...(stdin !== undefined ? { stdin } : {}) });
@@ -273,9 +324,11 @@ export const useCluster = create<ClusterState>((set, get) => {
     },
     clearConsole() {
       set({ consoleEntries: [] });
+      persistSoon();
     },
     echo(command, stdout, stderr = '', kind) {
       set({ consoleEntries: [...get().consoleEntries.slice(-199), { id: entryId++, command, stdout, stderr, exitCode: stderr ? 1 : 0, ...(kind ? { kind } : {}) }] });
+      persistSoon();
     },
     select(ref) {
       set({ selected: ref });
@@ -320,6 +373,7 @@ export const useCluster = create<ClusterState>((set, get) => {
       return cluster.reasons.recent(limit);
     },
     rewind(time) {
+      if (!liveLog) pausedBeforeRewind = get().paused;
       const log = liveLog ?? cluster.actionLog();
       liveLog = log;
       adopt(rebuildCluster(options, log, Math.max(startTime, time)));
@@ -330,27 +384,115 @@ export const useCluster = create<ClusterState>((set, get) => {
       const log = liveLog;
       liveLog = undefined;
       adopt(rebuildCluster(options, log));
-      set(snapshot(get()));
+      // The clock goes on as it did before the rewind.
+      set({ ...snapshot(get()), paused: pausedBeforeRewind });
+      persistSoon();
     },
     reset() {
       liveLog = undefined;
-      clearSession();
       options = { ...options };
       adopt(createCluster(options));
-      if (typeof location !== 'undefined' && location.hash) history.replaceState(null, '', location.pathname + location.search);
-      set({ ...snapshot(get()), consoleEntries: [], selected: undefined, paused: false });
+      startTime = cluster.now();
+      set({ ...snapshot(get()), startTime, consoleEntries: [], selected: undefined, paused: false });
+      persistSoon();
     },
     shareLink() {
-      return `${location.origin}${location.pathname}${encodeShare(currentSession())}`;
+      return `${location.origin}${location.pathname}${location.search}${encodeShare(currentSession())}`;
+    },
+    scenarioFile() {
+      return scenarioFile(currentSession());
+    },
+    importScenario(text) {
+      const u = readScenarioFile(text);
+      if (!u.ok) {
+        useNotices.getState().show({ kind: 'rejected', source: 'file', reason: u.reason });
+        return false;
+      }
+      try {
+        get().enterSlot('shared', true);
+        const rebuilt = rebuildCluster(u.session.options, u.session.actions);
+        options = u.session.options;
+        adopt(rebuilt);
+        startTime = cluster.actionLog()[0]?.at ?? cluster.now();
+        restoreFiles(u.session.files);
+        set({ ...snapshot(get()), startTime, consoleEntries: [], selected: undefined, paused: true });
+        persistSoon();
+        useNotices.getState().show({ kind: 'shared' });
+        return true;
+      } catch {
+        get().enterSlot('sandbox');
+        useNotices.getState().show({ kind: 'rejected', source: 'file', reason: 'replay' });
+        return false;
+      }
+    },
+    leaveShared(keep) {
+      if (slot !== 'shared') return;
+      useNotices.getState().dismiss('shared');
+      if (keep) {
+        saveNow();
+        const text = serialize(currentSession());
+        slot = 'sandbox';
+        void setActiveSlot(slot);
+        void saveSlot('sandbox', text);
+        set({ slot });
+      } else get().enterSlot('sandbox');
+    },
+    enterSlot(next, fresh = false) {
+      if (next === slot && !fresh) return;
+      // What is pending for the slot being left is written to that slot.
+      if (saveTimer) saveNow();
+      else if (isWritable()) void saveSlot(slot, serialize(currentSession()));
+      liveLog = undefined;
+      slot = next;
+      void setActiveSlot(slot);
+      const text = fresh ? undefined : readSlot(slot);
+      const saved = text !== undefined ? deserialize(text) : undefined;
+      let entries: ConsoleEntry[] = [];
+      if (saved?.ok) {
+        try {
+          options = saved.session.options;
+          adopt(rebuildCluster(options, saved.session.actions));
+          restoreFiles(saved.session.files);
+          entries = toEntries(saved.session.console);
+        } catch {
+          useNotices.getState().show({ kind: 'rejected', source: 'saved', reason: 'replay', raw: text });
+          options = initialOptions();
+          adopt(createCluster(options));
+        }
+      } else {
+        if (saved && !saved.ok) useNotices.getState().show({ kind: 'rejected', source: 'saved', reason: saved.reason, raw: text });
+        options = initialOptions();
+        adopt(createCluster(options));
+      }
+      startTime = cluster.actionLog()[0]?.at ?? cluster.now();
+      set({ ...snapshot(get()), startTime, slot, consoleEntries: entries, selected: undefined });
+    },
+    undoLast() {
+      const log = liveLog ?? cluster.actionLog();
+      let i = log.length - 1;
+      while (i >= 0 && !describeAction(log[i])) i--;
+      if (i < 0) return false;
+      get().restoreTo(log[i].at, i);
+      set({ paused: true });
+      return true;
+    },
+    marks() {
+      const log = liveLog ?? cluster.actionLog();
+      const out: { at: number; index: number; what: Action }[] = [];
+      log.forEach((a, index) => {
+        if (describeAction(a)) out.push({ at: a.at, index, what: a });
+      });
+      return out;
     },
     startScenario(opts, manifests, advanceSeconds, nodeGroup) {
       liveLog = undefined;
       options = opts;
       adopt(createCluster(options));
+      startTime = cluster.now();
       if (nodeGroup) cluster.enableClusterAutoscaler(nodeGroup);
       for (const m of manifests) cluster.kubectl('apply -f -', { stdin: m });
       if (advanceSeconds) cluster.advance(advanceSeconds);
-      set({ ...snapshot(get()), consoleEntries: [], selected: undefined, paused: false });
+      set({ ...snapshot(get()), startTime, consoleEntries: [], selected: undefined, paused: false });
       persistSoon();
     },
     restoreTo(time, actions) {
@@ -368,6 +510,11 @@ export const useCluster = create<ClusterState>((set, get) => {
     },
   };
 });
+
+/** Which slot's cluster is on screen (lessons compare it with the lesson they restore). */
+export function currentSlot(): Slot {
+  return slot;
+}
 
 /** Starts over with a fresh cluster (tests). */
 export function resetCluster(seed = 1): void {

@@ -21,6 +21,8 @@ export interface FilesState {
   addFromTemplate(id: string): string;
   remove(name: string): void;
   setProblems(name: string, problems: { message: string; line: number }[]): void;
+  /** A file by its exact name (never anything inherited: `constructor` is only a file if there is one). */
+  file(name: string): ManifestFile | undefined;
   asRecord(): Record<string, string>;
 }
 
@@ -40,6 +42,9 @@ export const useFiles = create<FilesState>((set, get) => ({
   open(name) {
     if (get().files.some((f) => f.name === name)) set({ active: name });
   },
+  file(name) {
+    return get().files.find((f) => f.name === name);
+  },
   addFromTemplate(id) {
     const t = TEMPLATES.find((x) => x.id === id) ?? TEMPLATES[0];
     const taken = new Set(get().files.map((f) => f.name));
@@ -54,9 +59,13 @@ export const useFiles = create<FilesState>((set, get) => ({
     set({ files, active: get().active === name ? files[0].name : get().active });
   },
   setProblems(name, problems) {
-    set({ problems: { ...get().problems, [name]: problems } });
+    set({ problems: Object.assign(Object.create(null) as FilesState['problems'], get().problems, { [name]: problems }) });
   },
   asRecord() {
-    return Object.fromEntries(get().files.map((f) => [f.name, f.content]));
+    // No prototype behind the names: kubectl looks a file up with `name in files`, and on a
+    // plain object `constructor` or `__proto__` would be "there" without being a file.
+    const out: Record<string, string> = Object.create(null);
+    for (const f of get().files) Object.defineProperty(out, f.name, { value: f.content, enumerable: true, writable: true, configurable: true });
+    return out;
   },
 }));

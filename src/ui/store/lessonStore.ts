@@ -8,7 +8,7 @@
 import { create } from 'zustand';
 import { LESSONS, lessonById } from '../../lessons/catalog';
 import type { Lesson, SolutionAction, Step } from '../../lessons/types';
-import { engine, useCluster } from './clusterStore';
+import { currentSlot, engine, useCluster } from './clusterStore';
 import { useFiles } from './filesStore';
 
 const STORAGE_KEY = 'wheelhouse.progress';
@@ -106,6 +106,8 @@ export const useLessons = create<LessonState>((set, get) => ({
   open(id) {
     const lesson = lessonById(id);
     if (!lesson) return;
+    // The lesson's cluster is a slot of its own: the sandbox is saved as it is and comes back on close.
+    useCluster.getState().enterSlot(`lesson:${id}`, true);
     useCluster.getState().startScenario(lesson.scenario.cluster, lesson.scenario.apply ?? [], lesson.scenario.advanceSeconds ?? 0, lesson.scenario.clusterAutoscaler);
     const done = new Set(get().completed[id] ?? []);
     const first = lesson.steps.findIndex((s) => !done.has(s.id));
@@ -117,6 +119,7 @@ export const useLessons = create<LessonState>((set, get) => ({
     save(get());
   },
   close() {
+    useCluster.getState().enterSlot('sandbox');
     set({ lessonId: undefined, stepIndex: 0, hintsShown: 0, celebrating: undefined, wrappedUp: false });
     save(get());
   },
@@ -190,6 +193,21 @@ export const useLessons = create<LessonState>((set, get) => ({
 useCluster.subscribe((state, prev) => {
   if (state.time !== prev.time || state.model !== prev.model) useLessons.getState().check();
 });
+
+// The cluster on screen and the open lesson agree after a reload: a lesson whose cluster is not
+// the one restored (a shared scenario opened meanwhile, or a session saved before lessons had
+// clusters of their own) is reopened, or closed for a shared scenario; a lesson's cluster with no
+// lesson open goes back to the sandbox.
+{
+  const slot = currentSlot();
+  const open = useLessons.getState().lessonId;
+  if (open && slot !== `lesson:${open}`) {
+    if (slot === 'shared') {
+      useLessons.setState({ lessonId: undefined, stepIndex: 0 });
+      save(useLessons.getState());
+    } else useLessons.getState().open(open);
+  } else if (!open && slot.startsWith('lesson:')) useCluster.getState().enterSlot('sandbox');
+}
 
 /** `?lesson=<id>` opens a lesson (a shareable link to it). */
 if (typeof location !== 'undefined') {
