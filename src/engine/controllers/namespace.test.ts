@@ -64,5 +64,11 @@ describe('kube-node-lease', () => {
     c.advance(75);
     assertNoTaskFailures(c);
     expect(k(c, 'get namespace kube-node-lease -o jsonpath={.status.phase}')).toBe('Active');
+    // The kubelets recreate their Leases and post Ready again: pods schedule as before.
+    c.advance(30);
+    expect(k(c, 'get nodes --no-headers')).not.toMatch(/NotReady/);
+    k(c, 'create deployment web --image=nginx');
+    c.advance(30);
+    expect(k(c, 'get pods --no-headers')).toMatch(/Running/);
   });
 });

@@ -200,6 +200,14 @@ export class Kubelet {
   private renewLease(): void {
     const { api, clock } = this.ctx;
     const now = rfc3339(clock.now());
+    // tryUpdateNodeStatus (every 10 s): if the node controller marked this running node Unknown
+    // (e.g. its Lease went with a deleted kube-node-lease), the status differs: post Ready again.
+    const node = api.store.get('nodes', undefined, this.nodeName);
+    const ready = (node?.status?.conditions ?? []).find((c: Any) => c.type === 'Ready');
+    if (node && ready && ready.status !== 'True') {
+      api.updateStatus(nodeType, node, { ...node.status, conditions: readyConditions(now, now) }, COMPONENT, this.nodeName);
+      api.event(node, 'Normal', 'NodeReady', `Node ${this.nodeName} status is now: NodeReady`, COMPONENT, this.nodeName);
+    }
     const existing = api.store.get('leases', 'kube-node-lease', this.nodeName);
     if (!existing) {
       const node = api.store.get('nodes', undefined, this.nodeName);
