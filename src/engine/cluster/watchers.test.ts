@@ -101,3 +101,24 @@ describe('work queue', () => {
     expect(k(c, 'get job once -o jsonpath={.status.succeeded}')).toBe('1');
   });
 });
+
+describe('periodic loops', () => {
+  it('keep running after one pass throws (node lifecycle monitor)', () => {
+    const c = newCluster();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const nlc = (c.controllers as any).nodelifecycle as { monitor: () => void };
+    const real = nlc.monitor.bind(nlc);
+    let failures = 1;
+    nlc.monitor = () => {
+      if (failures-- > 0) throw new Error('boom');
+      real();
+    };
+    c.advance(30);
+    assertNoTaskFailures(c);
+    expect(c.clock.contained.some((f) => f.owner === 'node-controller')).toBe(true);
+    // The loop still runs: a stopped machine is noticed.
+    c.stopNode('worker-1');
+    c.advance(90);
+    expect(k(c, 'get node worker-1 --no-headers')).toMatch(/NotReady/);
+  });
+});

@@ -104,6 +104,19 @@ export class WorkQueue {
   }
 }
 
+/**
+ * Runs one pass of a periodic loop (a resync, a monitor tick) so that an exception is noted on
+ * the clock's contained list instead of failing the task — and the loop, which reschedules
+ * itself first, keeps running: one bad object must not stop a control loop for good.
+ */
+export function contained(clock: SimClock, owner: string, run: () => void): void {
+  try {
+    run();
+  } catch (e) {
+    clock.noteContained(owner, e);
+  }
+}
+
 /** The message of anything thrown. */
 export function errorText(e: unknown): string {
   if (e instanceof Error) return e.message;

@@ -9,7 +9,7 @@ import type { KObject } from '../api/types';
 import { refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { parseRfc3339, rfc3339 } from '../sim/clock';
-import type { ControllerContext } from './context';
+import { contained, type ControllerContext } from './context';
 
 const COMPONENT = 'node-controller';
 export const NODE_MONITOR_PERIOD_MS = 5_000;
@@ -22,8 +22,8 @@ const podType = typeForKind('Pod');
 export class NodeLifecycleController {
   constructor(private ctx: ControllerContext) {
     const tick = () => {
-      this.monitor();
       ctx.clock.after(NODE_MONITOR_PERIOD_MS, COMPONENT, tick);
+      contained(ctx.clock, COMPONENT, () => this.monitor());
     };
     ctx.clock.after(NODE_MONITOR_PERIOD_MS, COMPONENT, tick);
   }

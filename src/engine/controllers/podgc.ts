@@ -3,7 +3,7 @@
  * longer exist, and unscheduled pods that are already terminating.
  */
 import { typeForKind } from '../api/registry';
-import type { ControllerContext } from './context';
+import { contained, type ControllerContext } from './context';
 
 const COMPONENT = 'pod-garbage-collector';
 const podType = typeForKind('Pod');
@@ -23,8 +23,8 @@ export class PodGarbageCollector {
       }
     });
     const tick = () => {
-      this.gcOrphans();
       ctx.clock.after(GC_PERIOD_MS, COMPONENT, tick);
+      contained(ctx.clock, COMPONENT, () => this.gcOrphans());
     };
     ctx.clock.after(GC_PERIOD_MS, COMPONENT, tick);
   }

@@ -8,7 +8,7 @@ import type { KObject } from '../api/types';
 import { refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { parseRfc3339, type ScheduledTask } from '../sim/clock';
-import { nsName, type ControllerContext } from './context';
+import { contained, nsName, type ControllerContext } from './context';
 import { tolerates, type Taint, type Toleration } from '../scheduler/taints';
 
 const COMPONENT = 'taint-eviction-controller';
@@ -24,7 +24,7 @@ export class TaintEvictionController {
       if (type === 'DELETED') return;
       const a = noExecute(node);
       const b = old ? noExecute(old) : [];
-      if (JSON.stringify(a) !== JSON.stringify(b)) ctx.clock.after(1, COMPONENT, () => this.handleNode(node.metadata.name!));
+      if (JSON.stringify(a) !== JSON.stringify(b)) ctx.clock.after(1, COMPONENT, () => contained(ctx.clock, COMPONENT, () => this.handleNode(node.metadata.name!)));
     });
     store.watch('pods', (type, pod, old) => {
       const key = nsName(pod.metadata.namespace, pod.metadata.name!);
@@ -70,7 +70,7 @@ export class TaintEvictionController {
     if (this.pending.has(key)) return;
     const added = Math.max(...taints.map((t) => parseRfc3339(t.timeAdded) ?? this.ctx.clock.now()));
     const at = Math.max(this.ctx.clock.now(), added + minSeconds * 1000);
-    const task = this.ctx.clock.at(at, COMPONENT, () => this.evict(key));
+    const task = this.ctx.clock.at(at, COMPONENT, () => contained(this.ctx.clock, COMPONENT, () => this.evict(key)));
     this.pending.set(key, task);
   }
 

@@ -16,7 +16,7 @@ import type { MetricsServer } from '../../metrics/metricsServer';
 import type { TrafficModel } from '../../network/traffic';
 import { candidatePods } from '../../network/backends';
 import { isPodReady } from '../podutil';
-import type { ControllerContext } from '../context';
+import { contained, type ControllerContext } from '../context';
 import { calcReplicas, type PodSample } from './replicaCalculator';
 import { normalize, type ScaleEvent } from './behavior';
 import { formatQuantity } from '../../api/quotaUsage';
@@ -50,8 +50,9 @@ export class HorizontalPodAutoscalerController {
     private traffic: TrafficModel,
   ) {
     const tick = () => {
-      for (const hpa of ctx.api.store.list('horizontalpodautoscalers')) this.sync(hpa);
       ctx.clock.after(SYNC_PERIOD_MS, COMPONENT, tick);
+      // Each HPA on its own: one that cannot be synced must not hold up the others.
+      for (const hpa of ctx.api.store.list('horizontalpodautoscalers')) contained(ctx.clock, COMPONENT, () => this.sync(hpa));
     };
     ctx.clock.after(SYNC_PERIOD_MS, COMPONENT, tick);
     ctx.api.store.watch('horizontalpodautoscalers', (type, hpa) => {
