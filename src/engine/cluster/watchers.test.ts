@@ -63,6 +63,21 @@ spec:
         command: ["true"]
 `;
 
+describe('the pod from issue 19', () => {
+  it('a pod whose script has `for ( in 1 2` is created, runs to its error, and deletes', () => {
+    const c = newCluster();
+    expect(k(c, "run bad --image=busybox --restart=Never -- sh -c 'for ( in 1 2; do echo x; done'")).toBe('pod/bad created\n');
+    c.advance(30);
+    assertNoTaskFailures(c);
+    expect(c.clock.contained).toEqual([]);
+    expect(k(c, 'get events --field-selector involvedObject.name=bad')).toMatch(/Scheduled/);
+    expect(k(c, 'get pod bad -o jsonpath={.status.phase}')).not.toBe('Pending');
+    k(c, 'delete pod bad --wait=false');
+    c.advance(40);
+    expect(c.store.get('pods', 'default', 'bad')).toBeUndefined();
+  });
+});
+
 describe('work queue', () => {
   it('retries a sync that throws with client-go back-off, and starts over after a success', () => {
     const clock = new SimClock(0);
