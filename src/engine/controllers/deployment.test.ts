@@ -243,3 +243,45 @@ describe('Deployment strategies and timing', () => {
     expect(c.store.list('pods', 'default').filter((p) => p.status.phase === 'Running')).toHaveLength(3);
   });
 });
+
+describe('one apply that changes replicas and the image (issue 13 item 1)', () => {
+  it('create --replicas=3, then apply image nginx:1.27 with replicas: 5 ends at 5/5 on the new template', () => {
+    const c = newCluster();
+    k(c, 'create deployment web --image=nginx --replicas=3');
+    c.advance(30);
+    k(c, 'apply -f -', NGINX_DEPLOYMENT.replace('replicas: 3', 'replicas: 5').replace(/\n  labels:\n    app: web/, ''));
+    // sync.go scale(): the old ReplicaSet is the only active one, so it takes the new count first.
+    c.advance(0.01);
+    const firstStep = c.store.list('replicasets', 'default');
+    expect(firstStep.map((rs) => rs.metadata.annotations!['deployment.kubernetes.io/desired-replicas'])).toEqual(firstStep.map(() => '5'));
+    c.advance(120);
+    expect(k(c, 'get deploy web')).toMatch(/web\s+5\/5\s+5\s+5/);
+    const rss = c.store.list('replicasets', 'default');
+    const current = rss.find((rs) => rs.spec.template.spec.containers[0].image === 'nginx:1.27')!;
+    expect(current.spec.replicas).toBe(5);
+    expect(current.metadata.annotations!['deployment.kubernetes.io/max-replicas']).toBe('7');
+    expect(rss.filter((rs) => rs !== current).map((rs) => rs.spec.replicas)).toEqual([0]);
+    const live = c.store.list('pods', 'default').filter((p) => !p.metadata.deletionTimestamp);
+    expect(live.map((p) => p.spec.containers[0].image)).toEqual(Array(5).fill('nginx:1.27'));
+    expect(k(c, 'rollout status deployment/web')).toContain('deployment "web" successfully rolled out');
+    const progressing = c.store.get('deployments', 'default', 'web')!.status.conditions.find((x: { type: string }) => x.type === 'Progressing');
+    expect(progressing.reason).toBe('NewReplicaSetAvailable');
+  });
+
+  it('a scale in the middle of a rollout is spread over the ReplicaSets in proportion (max-replicas annotation)', () => {
+    const c = newCluster();
+    k(c, 'apply -f -', NGINX_DEPLOYMENT.replace('replicas: 3', 'replicas: 10'));
+    c.advance(40);
+    k(c, 'set image deployment/web nginx=nginx:1.26');
+    // 10 replicas, 25%/25%: surge 3, unavailable 2 → new 3 (13 total), old 8, new 5.
+    const sizes = () => c.store.list('replicasets', 'default').map((rs) => [rs.spec.template.spec.containers[0].image, rs.spec.replicas]);
+    for (let i = 0; i < 100 && new Map(sizes() as [string, number][]).get('nginx:1.26') !== 5; i++) c.advance(0.01);
+    expect(new Map(sizes() as [string, number][])).toEqual(new Map([['nginx:1.27', 8], ['nginx:1.26', 5]]));
+    k(c, 'scale deployment web --replicas=20');
+    c.advance(0.01);
+    // allowed 20 + 5 = 25 from 13: old 8·25/13 ≈ 15, new 5·25/13 ≈ 10 (as upstream's TestScale "proportional scaling").
+    expect(new Map(sizes() as [string, number][])).toEqual(new Map([['nginx:1.27', 15], ['nginx:1.26', 10]]));
+    c.advance(200);
+    expect(k(c, 'get deploy web')).toMatch(/web\s+20\/20\s+20\s+20/);
+  });
+});

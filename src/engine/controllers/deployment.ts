@@ -32,8 +32,25 @@ export class DeploymentController {
       const ref = controllerOf(rs) ?? (old && controllerOf(old));
       if (ref?.kind === 'Deployment') this.queue.add(nsName(rs.metadata.namespace, ref.name));
     });
+    // deletePod (deployment_controller.go): a Recreate rollout waits for the old pods to be gone,
+    // so the last pod of an old ReplicaSet leaving wakes its Deployment.
+    store.watch('pods', (t, pod) => {
+      if (t !== 'DELETED') return;
+      const rsRef = controllerOf(pod);
+      if (rsRef?.kind !== 'ReplicaSet') return;
+      const rs = store.get('replicasets', pod.metadata.namespace, rsRef.name);
+      const dRef = rs && controllerOf(rs);
+      if (dRef?.kind !== 'Deployment') return;
+      const d = store.get('deployments', pod.metadata.namespace, dRef.name);
+      if (d?.spec?.strategy?.type === 'Recreate') this.queue.add(nsName(pod.metadata.namespace, dRef.name));
+    });
   }
 
+  /**
+   * syncDeployment (deployment_controller.go): a paused Deployment or a replica change only
+   * scales (sync.go sync/scale); otherwise the strategy rolls (rolling.go, recreate.go).
+   * Each branch acts once and returns; the ReplicaSet watch brings the next step.
+   */
   sync(key: string): void {
     const [ns, name] = splitKey(key);
     const d = this.ctx.api.store.get('deployments', ns, name);
@@ -42,38 +59,83 @@ export class DeploymentController {
     const template = templateWithoutHash(d.spec.template);
     let newRS = owned.find((rs) => deepEqual(templateWithoutHash(rs.spec?.template), template));
     const oldRSs = owned.filter((rs) => rs !== newRS).sort(byCreation);
-
     if (newRS) newRS = this.ensureLatestRevision(d, newRS, oldRSs);
+
     if (d.spec.paused) {
-      this.scaleIfNeeded(d, newRS, oldRSs);
+      this.scale(d, newRS, oldRSs);
+      this.cleanup(d, oldRSs);
       this.syncStatus(d, newRS, oldRSs, 'paused');
       return;
     }
-    if (newRS && this.isScalingEvent(d, newRS, oldRSs)) {
+    // isScalingEvent looks at every active ReplicaSet, the new one may not exist yet: a single
+    // apply that changes replicas and the template first scales the old ReplicaSet to the new
+    // count (FindActiveOrLatest), and only the next sync starts the rollout.
+    if (this.isScalingEvent(d, newRS, oldRSs)) {
       this.scale(d, newRS, oldRSs);
       this.syncStatus(d, newRS, oldRSs, 'scaling');
       return;
     }
-    if (d.spec.strategy?.type === 'Recreate') {
-      const oldActive = oldRSs.some((rs) => replicasOf(rs) > 0 || (rs.status?.replicas ?? 0) > 0);
-      for (const rs of oldRSs) if (replicasOf(rs) > 0) this.scaleReplicaSet(d, rs, 0);
-      if (!oldActive) {
-        newRS ??= this.createNewReplicaSet(d, owned, d.spec.replicas);
-        if (!newRS) return;
-        if (replicasOf(newRS) !== d.spec.replicas) newRS = this.scaleReplicaSet(d, newRS, d.spec.replicas);
-      }
-    } else {
-      if (!newRS) {
-        newRS = this.createNewReplicaSet(d, owned, this.newReplicasCount(d, undefined, oldRSs));
-        if (!newRS) return;
-      } else if (replicasOf(newRS) !== d.spec.replicas) {
-        const target = replicasOf(newRS) > d.spec.replicas ? d.spec.replicas : this.newReplicasCount(d, newRS, oldRSs);
-        if (target !== replicasOf(newRS)) newRS = this.scaleReplicaSet(d, newRS, target);
-      }
-      this.reconcileOldReplicaSets(d, newRS, oldRSs);
+    if (d.spec.strategy?.type === 'Recreate') this.rolloutRecreate(d, newRS, oldRSs, owned);
+    else this.rolloutRolling(d, newRS, oldRSs, owned);
+  }
+
+  /** rolloutRolling (rolling.go): scale the new ReplicaSet up, else the old ones down, else clean up. */
+  private rolloutRolling(d: KObject, newRS: KObject | undefined, oldRSs: KObject[], owned: KObject[]): void {
+    if (!newRS) {
+      newRS = this.createNewReplicaSet(d, owned, newRSNewReplicas(d, oldRSs, 0));
+      if (!newRS) return;
+      this.syncStatus(d, newRS, oldRSs, 'rollout');
+      return;
     }
-    this.cleanup(d, oldRSs);
+    const all = [...oldRSs, newRS];
+    if (this.reconcileNewReplicaSet(d, all, newRS) || this.reconcileOldReplicaSets(d, all, oldRSs.filter(isActive), newRS)) {
+      this.syncStatus(d, newRS, oldRSs, 'rollout');
+      return;
+    }
+    if (this.deploymentComplete(d)) this.cleanup(d, oldRSs);
     this.syncStatus(d, newRS, oldRSs, 'rollout');
+  }
+
+  /**
+   * rolloutRecreate (recreate.go): scale every old ReplicaSet to zero, wait until none of their
+   * pods is still running (terminating ones included), then create or scale the new one.
+   */
+  private rolloutRecreate(d: KObject, newRS: KObject | undefined, oldRSs: KObject[], owned: KObject[]): void {
+    let scaledDown = false;
+    for (const rs of oldRSs.filter(isActive)) scaledDown = this.scaleAndRecord(d, rs, 0) || scaledDown;
+    if (scaledDown || this.oldPodsRunning(newRS, oldRSs)) {
+      this.syncStatus(d, newRS, oldRSs, 'rollout');
+      return;
+    }
+    if (!newRS) {
+      newRS = this.createNewReplicaSet(d, owned, d.spec.replicas);
+      if (!newRS) return;
+    } else if (replicasOf(newRS) !== d.spec.replicas) {
+      newRS = this.scaleReplicaSet(d, newRS, d.spec.replicas);
+    }
+    if (this.deploymentComplete(d)) this.cleanup(d, oldRSs);
+    this.syncStatus(d, newRS, oldRSs, 'rollout');
+  }
+
+  /** oldPodsRunning (recreate.go): any pod of an old ReplicaSet not yet Succeeded/Failed, or counted in its status. */
+  private oldPodsRunning(newRS: KObject | undefined, oldRSs: KObject[]): boolean {
+    const store = this.ctx.api.store;
+    for (const rs of oldRSs) {
+      const fresh = store.get('replicasets', rs.metadata.namespace, rs.metadata.name!) ?? rs;
+      if ((fresh.status?.replicas ?? 0) > 0) return true;
+      if (newRS && rs.metadata.uid === newRS.metadata.uid) continue;
+      const pods = controlledBy(store, rs, 'Pod');
+      if (pods.some((p) => p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded')) return true;
+    }
+    return false;
+  }
+
+  /** DeploymentComplete (deployment_util.go), on the status as last written. */
+  private deploymentComplete(d: KObject): boolean {
+    const cur = this.ctx.api.store.get('deployments', d.metadata.namespace, d.metadata.name!) ?? d;
+    const s = cur.status ?? {};
+    const r = cur.spec.replicas;
+    return (s.updatedReplicas ?? 0) === r && (s.replicas ?? 0) === r && (s.availableReplicas ?? 0) === r && (s.observedGeneration ?? 0) >= (cur.metadata.generation ?? 0);
   }
 
   /**
@@ -94,89 +156,104 @@ export class DeploymentController {
     return updated;
   }
 
-  /** NewRSNewReplicas: grow the new ReplicaSet as far as maxSurge allows. */
-  private newReplicasCount(d: KObject, newRS: KObject | undefined, oldRSs: KObject[]): number {
-    const current = oldRSs.reduce((s, rs) => s + replicasOf(rs), newRS ? replicasOf(newRS) : 0);
-    const maxTotal = d.spec.replicas + maxSurgeOf(d);
-    const have = newRS ? replicasOf(newRS) : 0;
-    if (current >= maxTotal) return have;
-    return have + Math.min(maxTotal - current, d.spec.replicas - have);
+  /** reconcileNewReplicaSet (rolling.go): shrink to replicas, or grow as far as maxSurge allows. */
+  private reconcileNewReplicaSet(d: KObject, all: KObject[], newRS: KObject): boolean {
+    const have = replicasOf(newRS);
+    if (have === d.spec.replicas) return false;
+    if (have > d.spec.replicas) return this.scaleAndRecord(d, newRS, d.spec.replicas);
+    const others = all.filter((rs) => rs !== newRS);
+    return this.scaleAndRecord(d, newRS, newRSNewReplicas(d, others, have));
   }
 
-  /** reconcileOldReplicaSets: shrink old ReplicaSets while keeping minAvailable pods available. */
-  private reconcileOldReplicaSets(d: KObject, newRS: KObject, oldRSs: KObject[]): void {
-    const oldCount = oldRSs.reduce((s, rs) => s + replicasOf(rs), 0);
-    if (oldCount === 0) return;
-    const all = [...oldRSs, newRS];
-    const allCount = all.reduce((s, rs) => s + replicasOf(rs), 0);
+  /**
+   * reconcileOldReplicaSets (rolling.go): maxScaledDown = allPods − minAvailable − newRS's
+   * unavailable pods; unhealthy old replicas go first (cleanupUnhealthyReplicas, they cost no
+   * availability), then available ones while more than minAvailable stay available.
+   */
+  private reconcileOldReplicaSets(d: KObject, all: KObject[], activeOld: KObject[], newRS: KObject): boolean {
+    if (sumReplicas(activeOld) === 0) return false;
     const minAvailable = d.spec.replicas - maxUnavailableOf(d);
     const newUnavailable = replicasOf(newRS) - (newRS.status?.availableReplicas ?? 0);
-    let maxScaledDown = allCount - minAvailable - newUnavailable;
-    if (maxScaledDown <= 0) return;
-    // First remove old pods that are not available anyway: they cost no availability.
-    for (const rs of oldRSs) {
-      if (maxScaledDown <= 0) break;
-      const unhealthy = replicasOf(rs) - (rs.status?.availableReplicas ?? 0);
-      if (unhealthy <= 0 || replicasOf(rs) === 0) continue;
-      const down = Math.min(maxScaledDown, unhealthy);
-      this.scaleReplicaSet(d, rs, replicasOf(rs) - down);
-      maxScaledDown -= down;
+    const maxScaledDown = sumReplicas(all) - minAvailable - newUnavailable;
+    if (maxScaledDown <= 0) return false;
+
+    let cleaned = 0;
+    const olds = [...activeOld].sort(byCreation);
+    for (let i = 0; i < olds.length && cleaned < maxScaledDown; i++) {
+      const rs = olds[i];
+      const available = rs.status?.availableReplicas ?? 0;
+      if (replicasOf(rs) === 0 || replicasOf(rs) === available) continue;
+      const down = Math.min(maxScaledDown - cleaned, replicasOf(rs) - available);
+      olds[i] = this.scaleReplicaSet(d, rs, replicasOf(rs) - down);
+      cleaned += down;
     }
-    const fresh = oldRSs.map((rs) => this.ctx.api.store.get('replicasets', rs.metadata.namespace, rs.metadata.name!) ?? rs);
-    const available = [...fresh, newRS].reduce((s, rs) => s + (rs.status?.availableReplicas ?? 0), 0);
-    if (available <= minAvailable) return;
-    let total = available - minAvailable;
-    for (const rs of fresh) {
-      if (total <= 0) break;
-      if (replicasOf(rs) === 0) continue;
-      const down = Math.min(replicasOf(rs), total);
-      this.scaleReplicaSet(d, rs, replicasOf(rs) - down);
-      total -= down;
+
+    // scaleDownOldReplicaSetsForRollingUpdate
+    const availableNow = [...olds, newRS].reduce((s, rs) => s + (rs.status?.availableReplicas ?? 0), 0);
+    let scaled = 0;
+    if (availableNow > minAvailable) {
+      const total = availableNow - minAvailable;
+      for (const rs of olds) {
+        if (scaled >= total) break;
+        if (replicasOf(rs) === 0) continue;
+        const down = Math.min(replicasOf(rs), total - scaled);
+        this.scaleReplicaSet(d, rs, replicasOf(rs) - down);
+        scaled += down;
+      }
     }
+    return cleaned + scaled > 0;
   }
 
-  private isScalingEvent(d: KObject, newRS: KObject, oldRSs: KObject[]): boolean {
-    for (const rs of [newRS, ...oldRSs]) {
-      if (replicasOf(rs) === 0) continue;
-      const desired = Number(rs.metadata.annotations?.[DESIRED_REPLICAS]);
-      if (!Number.isNaN(desired) && desired !== d.spec.replicas) return true;
+  /** isScalingEvent (sync.go): an active ReplicaSet annotated with another desired-replicas. */
+  private isScalingEvent(d: KObject, newRS: KObject | undefined, oldRSs: KObject[]): boolean {
+    for (const rs of [...oldRSs, newRS]) {
+      if (!rs || !isActive(rs)) continue;
+      const raw = rs.metadata.annotations?.[DESIRED_REPLICAS];
+      if (raw === undefined || !/^-?\d+$/.test(raw)) continue;
+      if (Number(raw) !== d.spec.replicas) return true;
     }
     return false;
   }
 
-  private scaleIfNeeded(d: KObject, newRS: KObject | undefined, oldRSs: KObject[]): void {
-    if (newRS && this.isScalingEvent(d, newRS, oldRSs)) this.scale(d, newRS, oldRSs);
-  }
-
-  /** Proportional scaling (sync.go scale): spread a replica change over the active ReplicaSets. */
-  private scale(d: KObject, newRS: KObject, oldRSs: KObject[]): void {
-    const active = [newRS, ...oldRSs].filter((rs) => replicasOf(rs) > 0);
-    if (active.length <= 1) {
-      const only = active[0] ?? newRS;
-      if (replicasOf(only) !== d.spec.replicas) this.scaleReplicaSet(d, only, d.spec.replicas);
+  /**
+   * scale (sync.go): one active ReplicaSet (or none: the newest) takes the whole count; a
+   * saturated new ReplicaSet takes over from the old ones; otherwise, in a rolling update, the
+   * change is spread over the active ReplicaSets in proportion to their size
+   * (GetReplicaSetProportion), leftovers to the largest. Every active ReplicaSet is rewritten so
+   * its desired/max-replicas annotations record the new size, even if its count stays.
+   */
+  private scale(d: KObject, newRS: KObject | undefined, oldRSs: KObject[]): void {
+    const activeOrLatest = findActiveOrLatest(newRS, oldRSs);
+    if (activeOrLatest) {
+      if (replicasOf(activeOrLatest) !== d.spec.replicas) this.scaleReplicaSet(d, activeOrLatest, d.spec.replicas);
       return;
     }
-    const allowed = d.spec.replicas + maxSurgeOf(d);
-    const current = active.reduce((s, rs) => s + replicasOf(rs), 0);
+    if (newRS && isSaturated(d, newRS)) {
+      for (const rs of oldRSs.filter(isActive)) this.scaleReplicaSet(d, rs, 0);
+      return;
+    }
+    if (d.spec.strategy?.type !== 'RollingUpdate') return;
+    const active = [...oldRSs, ...(newRS ? [newRS] : [])].filter(isActive);
+    const current = sumReplicas(active);
+    const allowed = d.spec.replicas > 0 ? d.spec.replicas + maxSurgeOf(d) : 0;
     const toAdd = allowed - current;
-    if (toAdd === 0) return;
+    // ReplicaSetsBySizeNewer when growing, BySizeOlder when shrinking.
     const ordered = [...active].sort((a, b) =>
       replicasOf(a) !== replicasOf(b) ? replicasOf(b) - replicasOf(a) : toAdd > 0 ? byCreation(b, a) : byCreation(a, b),
     );
     let added = 0;
-    const targets = new Map<KObject, number>();
+    const sizes = new Map<KObject, number>();
     for (const rs of ordered) {
-      let part = 0;
-      if (toAdd !== added) {
-        const annotatedMax = Number(rs.metadata.annotations?.[MAX_REPLICAS]) || current;
-        const fraction = d.spec.replicas === 0 ? -replicasOf(rs) : Math.round((replicasOf(rs) * allowed) / annotatedMax) - replicasOf(rs);
-        part = toAdd > 0 ? Math.min(fraction, toAdd - added) : Math.max(fraction, toAdd - added);
+      if (toAdd === 0) {
+        sizes.set(rs, replicasOf(rs));
+        continue;
       }
+      const part = replicaSetProportion(rs, d, toAdd, added);
+      sizes.set(rs, replicasOf(rs) + part);
       added += part;
-      targets.set(rs, replicasOf(rs) + part);
     }
-    if (added !== toAdd && ordered.length) targets.set(ordered[0], (targets.get(ordered[0]) ?? 0) + (toAdd - added));
-    for (const [rs, n] of targets) this.scaleReplicaSet(d, rs, Math.max(0, n));
+    if (toAdd !== 0 && ordered.length) sizes.set(ordered[0], Math.max(0, sizes.get(ordered[0])! + toAdd - added));
+    for (const rs of ordered) this.scaleReplicaSet(d, rs, sizes.get(rs)!);
   }
 
   private createNewReplicaSet(d: KObject, owned: KObject[], replicas: number): KObject | undefined {
@@ -237,15 +314,30 @@ export class DeploymentController {
     return updated;
   }
 
-  /** Keeps at most revisionHistoryLimit old ReplicaSets that have scaled to zero. */
+  /** scaleReplicaSetAndRecordEvent: only a change of size is written (annotations ride along). */
+  private scaleAndRecord(d: KObject, rs: KObject, replicas: number): boolean {
+    if (replicasOf(rs) === replicas) return false;
+    this.scaleReplicaSet(d, rs, replicas);
+    return true;
+  }
+
+  /**
+   * cleanupDeployment (sync.go): keep revisionHistoryLimit old ReplicaSets; the oldest revisions
+   * beyond that go, but never one that still has (or wants) pods.
+   */
   private cleanup(d: KObject, oldRSs: KObject[]): void {
     const limit = d.spec.revisionHistoryLimit ?? 10;
-    const fresh = oldRSs.map((rs) => this.ctx.api.store.get('replicasets', rs.metadata.namespace, rs.metadata.name!)).filter((x): x is KObject => !!x);
-    const idle = fresh.filter((rs) => replicasOf(rs) === 0 && (rs.status?.replicas ?? 0) === 0 && !rs.metadata.deletionTimestamp);
-    const excess = idle.length - limit;
+    const alive = oldRSs
+      .map((rs) => this.ctx.api.store.get('replicasets', rs.metadata.namespace, rs.metadata.name!))
+      .filter((x): x is KObject => !!x && !x.metadata.deletionTimestamp)
+      .sort((a, b) => revisionOf(a) - revisionOf(b) || byCreation(a, b));
+    const excess = alive.length - limit;
     for (let i = 0; i < excess; i++) {
+      const rs = alive[i];
+      if ((rs.status?.replicas ?? 0) !== 0 || replicasOf(rs) !== 0) continue;
+      if ((rs.metadata.generation ?? 0) > (rs.status?.observedGeneration ?? 0)) continue;
       try {
-        this.ctx.api.delete(rsType, idle[i].metadata.namespace, idle[i].metadata.name!, COMPONENT);
+        this.ctx.api.delete(rsType, rs.metadata.namespace, rs.metadata.name!, COMPONENT);
       } catch {
         // already deleted
       }
@@ -321,6 +413,56 @@ export class DeploymentController {
 
 function progressOf(s: Record<string, unknown>) {
   return { r: s.replicas, u: s.updatedReplicas, a: s.availableReplicas, rd: s.readyReplicas };
+}
+
+/** NewRSNewReplicas (deployment_util.go), given the new ReplicaSet's current size. */
+function newRSNewReplicas(d: KObject, others: KObject[], have: number): number {
+  if (d.spec.strategy?.type === 'Recreate') return d.spec.replicas;
+  const current = sumReplicas(others) + have;
+  const maxTotal = d.spec.replicas + maxSurgeOf(d);
+  if (current >= maxTotal) return have;
+  return have + Math.min(maxTotal - current, d.spec.replicas - have);
+}
+
+function sumReplicas(rss: KObject[]): number {
+  return rss.reduce((s, rs) => s + replicasOf(rs), 0);
+}
+
+function isActive(rs: KObject): boolean {
+  return replicasOf(rs) > 0;
+}
+
+/** FindActiveOrLatest (deployment_util.go): the only active ReplicaSet, or the newest when none is. */
+function findActiveOrLatest(newRS: KObject | undefined, oldRSs: KObject[]): KObject | undefined {
+  if (!newRS && oldRSs.length === 0) return undefined;
+  const active = [...oldRSs, ...(newRS ? [newRS] : [])].filter(isActive);
+  if (active.length === 1) return active[0];
+  if (active.length > 1) return undefined;
+  return newRS ?? [...oldRSs].sort(byCreation).at(-1);
+}
+
+/** IsSaturated: the new ReplicaSet runs the full count, recorded and available. */
+function isSaturated(d: KObject, rs: KObject): boolean {
+  const raw = rs.metadata.annotations?.[DESIRED_REPLICAS];
+  if (raw === undefined || !/^-?\d+$/.test(raw)) return false;
+  return replicasOf(rs) === d.spec.replicas && Number(raw) === d.spec.replicas && (rs.status?.availableReplicas ?? 0) === d.spec.replicas;
+}
+
+/**
+ * GetReplicaSetProportion / getReplicaSetFraction: this ReplicaSet's share of a replica change,
+ * scaled from the max-replicas it was last sized for, never past what is left to add or remove.
+ */
+function replicaSetProportion(rs: KObject, d: KObject, toAdd: number, added: number): number {
+  if (replicasOf(rs) === 0 || toAdd === 0 || toAdd === added) return 0;
+  let fraction: number;
+  if (d.spec.replicas === 0) fraction = -replicasOf(rs);
+  else {
+    let before = Number(rs.metadata.annotations?.[MAX_REPLICAS]);
+    if (!Number.isInteger(before) || before === 0) before = d.status?.replicas ?? 0;
+    fraction = before === 0 ? 0 : Math.round((replicasOf(rs) * (d.spec.replicas + maxSurgeOf(d))) / before) - replicasOf(rs);
+  }
+  const allowed = toAdd - added;
+  return toAdd > 0 ? Math.min(fraction, allowed) : Math.max(fraction, allowed);
 }
 
 function byCreation(a: KObject, b: KObject): number {
