@@ -10,6 +10,7 @@
  *   npm run bench -- 100 1000     chosen sizes
  */
 import { createCluster } from '../src/engine/index';
+import { printProcessCosts } from './processes';
 
 const PODS_PER_NODE = 30;
 
@@ -152,3 +153,6 @@ console.log('');
 console.log('traffic model (100 Services × 1,000 req/s over 3,000 pods on 100 nodes)');
 const traffic = trafficCost();
 console.log(`        ${traffic.perSimSecondMs.toFixed(2)} ms of wall time per simulated second (cluster alone: ${traffic.baselineMs.toFixed(2)} ms); ${traffic.requests.toLocaleString('en-US')} requests routed`);
+
+console.log('');
+printProcessCosts();
