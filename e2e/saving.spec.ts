@@ -247,7 +247,6 @@ test('the timeline drags with the mouse, keeps its size, marks the learner\'s ac
 
   const slider = page.getByRole('slider', { name: 'Timeline (drag to rewind)' });
   const box = (await slider.boundingBox())!;
-  const start = seconds((await clock(page).textContent())!) - Number(await slider.getAttribute('max'));
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
   await page.mouse.down();
   await page.waitForTimeout(400); // the rewind happens under the pointer
@@ -262,7 +261,8 @@ test('the timeline drags with the mouse, keeps its size, marks the learner\'s ac
   const max = Number(await slider.getAttribute('max'));
   expect(value / max).toBeGreaterThan(0.2);
   expect(value / max).toBeLessThan(0.4);
-  expect(seconds((await clock(page).textContent())!) - start).toBe(value);
+  // The cluster is shown at the moment the thumb names.
+  await expect(clock(page)).toHaveText((await slider.getAttribute('aria-valuetext'))!);
   await page.getByRole('button', { name: 'Back to now' }).click();
 
   // Undo: the scale is taken back (button), then the create (Ctrl+Z on the page).
