@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fileExists, logsOf, programFor, runOf } from './runtime';
 import { CONTAINER_LOG_MAX_SIZE, LOG_LINES_SHOWN, STEPS_PER_SECOND, work } from './process';
-import { newCluster, k, assertNoTaskFailures } from '../testing/helpers';
+import { newCluster, k, kFail, assertNoTaskFailures } from '../testing/helpers';
 
 const HOUR = 3_600_000;
 const sh = (script: string) => programFor({ image: 'busybox', command: ['sh', '-c', script] });
@@ -138,6 +138,11 @@ describe('simulated processes: bounded cost', () => {
     expect(k(c, 'logs tick --tail=3')).toBe('tick\ntick\ntick\n');
     expect(work.steps - before).toBeLessThan(100);
     expect(k(c, 'logs broken')).toBe('sh: syntax error: bad for loop variable\n');
+    // --since reads back only that far: one second of a throttled loop.
+    const second = k(c, 'logs tick --since=1s').split('\n').filter(Boolean);
+    expect(second.length).toBeGreaterThan(STEPS_PER_SECOND / 4);
+    expect(second.length).toBeLessThanOrEqual(STEPS_PER_SECOND / 3 + 1);
+    expect(kFail(c, 'logs tick --since=5')).toBe('error: invalid argument "5" for "--since" flag: time: missing unit in duration "5"\nSee \'kubectl logs --help\' for usage.\n');
     expect(c.store.get('pods', 'default', 'broken')!.status.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 2, reason: 'Error' });
     assertNoTaskFailures(c);
   });

@@ -6,6 +6,7 @@ import { namespaceOf, type VerbContext } from '../context';
 import { podsForTarget } from '../podTarget';
 import { resolveType } from '../resources';
 import { selectorFlag } from './get';
+import { parseGoDuration } from '../../controllers/cron';
 
 export const LOGS_FLAGS: FlagSpec[] = [
   { name: 'container', short: 'c', type: 'string' },
@@ -41,6 +42,16 @@ export function logsCommand(ctx: VerbContext): void {
   if (target?.includes('/') && pods.length > 1) ctx.err.push(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}`);
   if (target) pods = pods.slice(0, 1);
   const tail = ctx.args.flags.get('tail') as number;
+  // --since is a Go duration (kubectl's DurationVar): lines newer than that, read only that far back.
+  const sinceText = str(ctx.args, 'since');
+  let sinceMs: number | undefined;
+  if (sinceText !== undefined) {
+    try {
+      sinceMs = ctx.cluster.now() - parseGoDuration(sinceText);
+    } catch (e) {
+      throw new KubectlError(`error: invalid argument "${sinceText}" for "--since" flag: ${(e as Error).message}\nSee 'kubectl logs --help' for usage.`);
+    }
+  }
   let container = str(ctx.args, 'container');
   const previous = bool(ctx.args, 'previous');
   for (const pod of pods) {
@@ -61,7 +72,7 @@ export function logsCommand(ctx: VerbContext): void {
       if (!kubelet.isRunning) {
         throw new KubectlError(`Error from server: Get "https://${pod.status?.hostIP ?? pod.spec.nodeName}:10250/containerLogs/${pod.metadata.namespace}/${pod.metadata.name}/${c}": dial tcp ${pod.status?.hostIP ?? ''}:10250: connect: no route to host`);
       }
-      const result = kubelet.logs(pod.metadata.namespace!, pod.metadata.name!, c, previous, tail >= 0 ? { tail } : {});
+      const result = kubelet.logs(pod.metadata.namespace!, pod.metadata.name!, c, previous, { ...(tail >= 0 ? { tail } : {}), ...(sinceMs !== undefined ? { sinceMs } : {}) });
       if ('error' in result) throw new KubectlError(`Error from server (BadRequest): ${result.error}`);
       let lines = result.lines;
       if (tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));
