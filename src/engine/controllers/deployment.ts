@@ -232,8 +232,15 @@ export class DeploymentController {
       for (const rs of oldRSs.filter(isActive)) this.scaleReplicaSet(d, rs, 0);
       return;
     }
-    if (d.spec.strategy?.type !== 'RollingUpdate') return;
     const active = [...oldRSs, ...(newRS ? [newRS] : [])].filter(isActive);
+    if (d.spec.strategy?.type !== 'RollingUpdate') {
+      // Upstream returns here without touching the annotations, so a Deployment switched to
+      // Recreate mid-rollout (two active ReplicaSets) and resized in the same edit stays a
+      // "scaling event" forever. Deliberate deviation: record the new size on the active
+      // ReplicaSets (counts unchanged) so the Recreate rollout takes over and finishes.
+      for (const rs of active) this.scaleReplicaSet(d, rs, replicasOf(rs));
+      return;
+    }
     const current = sumReplicas(active);
     const allowed = d.spec.replicas > 0 ? d.spec.replicas + maxSurgeOf(d) : 0;
     const toAdd = allowed - current;
