@@ -158,7 +158,7 @@ describe('Deployment converges under random edits (property)', () => {
         const pods = c.store.list('pods', 'default');
         expect(pods).toHaveLength(want);
         for (const p of pods) {
-          expect(p.metadata.ownerReferences[0].uid).toBe(current[0].metadata.uid);
+          expect(p.metadata.ownerReferences?.[0]?.uid).toBe(current[0].metadata.uid);
           expect(p.spec.containers[0].image).toBe(d.spec.template.spec.containers[0].image);
           expect(isPodReady(p)).toBe(true);
         }
