@@ -1,8 +1,11 @@
 /**
  * A simulated container registry (docker.io) with the images learners use most, their tags and
- * compressed sizes. Pull time follows size; an unknown repository or tag fails as a real pull
- * does, which the kubelet turns into ErrImagePull and then ImagePullBackOff.
+ * compressed sizes. Pull time follows size. An unknown tag of a known repository, a likely typo of
+ * a known name and a bare unknown name fail as a real pull does (the kubelet turns that into
+ * ErrImagePull and then ImagePullBackOff); other real-looking images run as generic stand-ins.
  */
+import { genericWhy, likelyTypoOf, type GenericWhy } from './genericImages';
+
 export interface ImageInfo {
   /** Fully qualified reference, as containerd reports it: docker.io/library/nginx:1.27 */
   ref: string;
@@ -126,7 +129,21 @@ function hash(text: string): string {
   return out;
 }
 
-export type PullResult = { ok: true; image: ImageInfo } | { ok: false; error: string };
+/**
+ * Which case an image falls in, recorded as the kubelet's reason so the UI can say why a pull
+ * worked or failed: a known image; a generic stand-in (see ./genericImages); a likely typo of a
+ * known name; a tag the known repository does not have; an unknown repository.
+ */
+export type ImageVerdict =
+  | { kind: 'known' }
+  | { kind: 'generic'; why: GenericWhy }
+  | { kind: 'typo'; suggestion: string }
+  | { kind: 'unknownTag'; repository: string; tags: string }
+  | { kind: 'unknownRepository' };
+
+export type PullResult = { ok: true; image: ImageInfo; verdict: ImageVerdict } | { ok: false; error: string; verdict: ImageVerdict };
+
+const LIBRARY_NAMES = Object.keys(LIBRARY).map((n) => n.replace(/_/g, '-'));
 
 /** Looks an image up in the simulated registry. */
 export function resolveImage(image: string): PullResult {
@@ -135,19 +152,26 @@ export function resolveImage(image: string): PullResult {
   let repo: Repo | undefined;
   if (p.registry === 'docker.io' && p.repository.startsWith('library/')) repo = LIBRARY[p.repository.slice('library/'.length).replace(/-/g, '_')];
   repo ??= OTHER[`${p.registry}/${p.repository}`] ?? OTHER[p.repository];
-  const display = image.includes('/') || image.includes(':') ? image : `${image}:latest`;
+  // containerd's words for a Docker Hub repository that does not exist (or is private).
+  const denied = `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
   if (!repo) {
-    return {
-      ok: false,
-      error: `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`,
-    };
+    const suggestion = likelyTypoOf(p, LIBRARY_NAMES);
+    if (suggestion) return { ok: false, error: denied, verdict: { kind: 'typo', suggestion } };
+    const why = genericWhy(p, image);
+    if (!why) return { ok: false, error: denied, verdict: { kind: 'unknownRepository' } };
+    // A stand-in: a plausible size (20–120 MB) and digest derived from the reference.
+    const sizeBytes = 20_000_000 + (parseInt(hash(ref).slice(0, 8), 16) % 100_000_000);
+    return { ok: true, image: { ref, repository: `${p.registry}/${p.repository}`, tag: p.tag, sizeBytes, digest: `sha256:${hash(ref)}` }, verdict: { kind: 'generic', why } };
   }
   if (!p.digest && !repo.tags.includes(p.tag)) {
-    return { ok: false, error: `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found` };
+    return {
+      ok: false,
+      error: `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`,
+      verdict: { kind: 'unknownTag', repository: `${p.registry}/${p.repository}`, tags: repo.tags.slice(0, 6).join(', ') },
+    };
   }
-  void display;
   const sizeBytes = Math.round(repo.sizeMb * 1_000_000 + (parseInt(hash(ref).slice(0, 5), 16) % 1_000_000));
-  return { ok: true, image: { ref, repository: `${p.registry}/${p.repository}`, tag: p.tag, sizeBytes, digest: `sha256:${hash(ref)}` } };
+  return { ok: true, image: { ref, repository: `${p.registry}/${p.repository}`, tag: p.tag, sizeBytes, digest: `sha256:${hash(ref)}` }, verdict: { kind: 'known' } };
 }
 
 /** Go's time.Duration String() after Truncate(time.Millisecond): 512ms, 2.188s, 1m2.5s. */

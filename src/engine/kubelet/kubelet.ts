@@ -16,6 +16,7 @@ import type { ControllerContext } from '../controllers/context';
 import { deepEqual } from '../util/equal';
 import { newContainer, send, stateOf, type ContainerSnapshot } from './containerMachine';
 import { goDuration, imageRef, parseImage, resolveImage } from './images';
+import { imageReason } from './genericImages';
 import { logsOf, probeResult, programFor, runOf, type ContainerProgram, type ProbeSpec } from './runtime';
 import type { LogQuery } from './process';
 import { envConfigError, mountedFiles, referencedSources, snapshotSources, storeLookup, volumeMountError, type ConfigLookup } from './configSources';
@@ -517,6 +518,8 @@ export class Kubelet {
     this.event(w, 'Normal', 'Pulling', `Pulling image "${image}"`, c);
     this.ctx.reasons.record(COMPONENT, 'kubelet.pullingImage', { image, container: c.spec.name, cached: present }, [podRef(w)], this.nodeName);
     const result = resolveImage(image);
+    const verdict = imageReason(result.verdict, c.spec, parseImage(image));
+    if (verdict) this.ctx.reasons.record(COMPONENT, verdict.key, { image, container: c.spec.name, ...verdict.params }, [podRef(w)], this.nodeName);
     // Pulls on one node run one at a time (serializeImagePulls): later ones wait their turn.
     const startAt = Math.max(requested, this.pullQueueFreeAt);
     const jitter = 0.85 + this.ctx.rng.next() * 0.3;

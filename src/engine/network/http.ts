@@ -9,6 +9,8 @@ import type { KObject } from '../api/types';
 import type { ObjectStore } from '../api/store';
 import type { ContainerProgram } from '../kubelet/runtime';
 import { INGRESS_ADDRESS, routeIngress } from './ingress';
+import { resolveImage } from '../kubelet/images';
+import { genericHttpBody } from '../kubelet/genericImages';
 
 export interface HttpDeps {
   store: ObjectStore;
@@ -80,6 +82,8 @@ function serve(deps: HttpDeps, pod: KObject, port: number, path: string): HttpRe
     case 'liveness':
       return { status: 200, body: 'ok', address };
     default:
+      // A generic stand-in for an image the simulator does not know answers any path (kubelet/genericImages).
+      if (resolveImage(String((c.spec as { image?: string }).image ?? '')).verdict.kind === 'generic') return { status: 200, body: genericHttpBody(String((c.spec as { image?: string }).image), pod.metadata.name!, path), address };
       return { error: 'reset', address };
   }
 }

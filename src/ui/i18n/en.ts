@@ -141,6 +141,11 @@ export const en = {
     kubelet: {
       pullingImage: 'kubelet on {{node}}: pulling image {{image}} for {{object}}',
       imagePresent: 'kubelet on {{node}}: image {{image}} is already on the node',
+      genericImageRegistry: "kubelet on {{node}}: {{image}} is not one of the images this simulator knows, but it names the registry {{registry}}, so it runs as a generic stand-in process: it listens on the ports the container declares ({{ports}}) and passes HTTP, TCP and gRPC health checks",
+      genericImageTagged: "kubelet on {{node}}: {{image}} is not one of the images this simulator knows, but a Docker Hub org/name with a tag looks real, so it runs as a generic stand-in process: it listens on the ports the container declares ({{ports}}) and passes HTTP, TCP and gRPC health checks",
+      imageTypo: 'kubelet on {{node}}: {{image}} does not exist on Docker Hub — most likely a typo of {{suggestion}}. The pull fails with "pull access denied", as it would for real',
+      imageUnknownTag: 'kubelet on {{node}}: {{repository}} has no tag {{tag}}, so the pull fails with "not found" (tags it has: {{tags}})',
+      imageUnknownRepository: 'kubelet on {{node}}: {{image}} is not an image this simulator knows, and a bare name with no registry or tag cannot be told from a mistake, so the pull fails with "pull access denied". With a registry host or an org/name and a tag it would run as a generic stand-in',
       startedContainer: 'kubelet on {{node}}: started container {{container}} of {{object}}',
       containerExited: 'kubelet on {{node}}: container {{container}} of {{object}} exited ({{reason}}, code {{exitCode}})',
       failedMount: 'kubelet on {{node}}: cannot mount the volumes of {{object}} yet — {{message}}',

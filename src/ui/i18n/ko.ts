@@ -143,6 +143,11 @@ export const ko: Messages = {
     kubelet: {
       pullingImage: '{{node}}의 kubelet: {{object, josa(을/를)}} 위해 이미지 {{image, josa(을/를)}} 내려받는 중',
       imagePresent: '{{node}}의 kubelet: 이미지 {{image, josa(이/가)}} 이미 노드에 있습니다',
+      genericImageRegistry: '{{node}}의 kubelet: {{image, josa(은/는)}} 이 시뮬레이터가 아는 이미지가 아니지만 레지스트리 {{registry, josa(을/를)}} 명시하고 있어 범용 대체 프로세스로 실행합니다. 컨테이너가 선언한 포트({{ports}})에서 연결을 받고 HTTP·TCP·gRPC 헬스 체크에 응답합니다',
+      genericImageTagged: '{{node}}의 kubelet: {{image, josa(은/는)}} 이 시뮬레이터가 아는 이미지가 아니지만 태그가 붙은 Docker Hub 조직/이름이라 실제 이미지로 보고 범용 대체 프로세스로 실행합니다. 컨테이너가 선언한 포트({{ports}})에서 연결을 받고 HTTP·TCP·gRPC 헬스 체크에 응답합니다',
+      imageTypo: '{{node}}의 kubelet: {{image, josa(은/는)}} Docker Hub에 없는 이미지입니다 — {{suggestion}}의 오타로 보입니다. 실제와 똑같이 "pull access denied"로 이미지를 받지 못합니다',
+      imageUnknownTag: '{{node}}의 kubelet: {{repository}}에는 태그 {{tag, josa(이/가)}} 없어 "not found"로 이미지를 받지 못합니다 (있는 태그: {{tags}})',
+      imageUnknownRepository: '{{node}}의 kubelet: {{image, josa(은/는)}} 이 시뮬레이터가 아는 이미지가 아니고, 레지스트리도 태그도 없는 이름은 실수와 구별할 수 없어 "pull access denied"로 이미지를 받지 못합니다. 레지스트리 호스트나 태그가 붙은 조직/이름을 쓰면 범용 대체 프로세스로 실행됩니다',
       startedContainer: '{{node}}의 kubelet: {{object}}의 컨테이너 {{container, josa(을/를)}} 시작했습니다',
       containerExited: '{{node}}의 kubelet: {{object}}의 컨테이너 {{container, josa(이/가)}} 종료되었습니다 ({{reason}}, 코드 {{exitCode}})',
       failedMount: '{{node}}의 kubelet: {{object}}의 볼륨을 아직 마운트할 수 없습니다 — {{message}}',
