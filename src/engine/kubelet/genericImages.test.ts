@@ -89,7 +89,10 @@ describe('images the simulated registry does not know', () => {
     const why = reasonsFor(c, 'frontend-').find((r) => r.key === 'kubelet.genericImageRegistry')!;
     expect(why.params).toMatchObject({ registry: 'us-central1-docker.pkg.dev', ports: '8080', container: 'server' });
     expect(reasonsFor(c, 'productcatalogservice-').some((r) => r.key === 'kubelet.genericImageRegistry' && r.params.registry === 'gcr.io')).toBe(true);
-    expect(k(c, `logs ${pod.metadata.name}`).trim()).not.toBe('');
+    const logs = k(c, `logs ${pod.metadata.name}`).trim().split('\n').map((l) => JSON.parse(l));
+    expect(logs.map((l) => l.msg)).toEqual(['starting service', 'listening', 'ready to serve requests']);
+    expect(logs[0]).toMatchObject({ service: 'frontend', version: 'v0.10.2', hostname: pod.metadata.name });
+    expect(logs[1].addr).toBe(':8080');
   });
 
   it('ngnix is a likely typo of nginx: ErrImagePull with the registry\'s words, then ImagePullBackOff', () => {

@@ -92,3 +92,26 @@ export type ImageReasonKey = 'kubelet.genericImageRegistry' | 'kubelet.genericIm
 export function genericHttpBody(image: string, podName: string, path: string): string {
   return `${JSON.stringify({ status: 'ok', image, hostname: podName, path })}\n`;
 }
+
+/**
+ * What a generic stand-in prints when it starts: structured JSON lines, as most services built
+ * for Kubernetes log (the microservices demo's Go and Node services do), naming its ports.
+ */
+export function genericBanner(image: string, ports: number[]): (startedAt: number, podName: string) => string[] {
+  const p = parseImageForBanner(image);
+  return (t, pod) => {
+    const ts = new Date(t).toISOString();
+    return [
+      JSON.stringify({ level: 'info', ts, msg: 'starting service', service: p.name, version: p.tag, hostname: pod }),
+      ...ports.map((port) => JSON.stringify({ level: 'info', ts, msg: 'listening', addr: `:${port}` })),
+      JSON.stringify({ level: 'info', ts, msg: 'ready to serve requests' }),
+    ];
+  };
+}
+
+function parseImageForBanner(image: string): { name: string; tag: string } {
+  const slash = image.lastIndexOf('/');
+  const last = image.slice(slash + 1).split('@')[0];
+  const [name, tag] = last.split(':');
+  return { name, tag: tag ?? 'latest' };
+}

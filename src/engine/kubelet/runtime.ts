@@ -6,7 +6,8 @@
  * restartPolicy Always), `sleep 3600` runs an hour, nginx serves until stopped.
  */
 import { rfc3339 } from '../sim/clock';
-import { parseImage } from './images';
+import { parseImage, resolveImage } from './images';
+import { genericBanner } from './genericImages';
 import { shellWords } from '../util/shell';
 import { exitOf, filesAt, logLines, roundMs, shapeOf, type LogQuery } from './process';
 
@@ -328,6 +329,8 @@ export function programFor(c: ContainerLike & { ports?: { containerPort: number 
   const listens = serving?.listens ? [...new Set([...(DEFAULT_PORTS[base] ?? []), ...(c.ports ?? []).map((p) => p.containerPort)])] : [];
   const use = partial.steps.find((st): st is Extract<Step, { kind: 'use' }> => st.kind === 'use');
   const program: ContainerProgram = { ...partial, image: base, listens, memoryBytes: use?.memoryBytes ?? 0, milliCpu: use?.milliCpu ?? 0 };
+  // An image the simulator does not know runs as a generic stand-in (./genericImages) that logs like a typical server.
+  if (listens.length && !c.command?.length && !SERVERS[base] && resolveImage(c.image ?? '').verdict.kind === 'generic') program.banner = genericBanner(c.image ?? '', listens);
   const load = loadOf(partial.steps);
   if (load.length) program.load = load;
   return program;
