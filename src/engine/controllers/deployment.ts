@@ -12,7 +12,7 @@ import { deepEqual } from '../util/equal';
 import { WorkQueue, nsName, reportSyncError, splitKey, type ControllerContext } from './context';
 import { ownerRefTo } from './replicaset';
 import {
-  DESIRED_REPLICAS, MAX_REPLICAS, REVISION, TEMPLATE_HASH, computeTemplateHash, maxSurgeOf, maxUnavailableOf, replicasOf, revisionOf, templateWithoutHash,
+  DESIRED_REPLICAS, MAX_REPLICAS, REVISION, TEMPLATE_HASH, byCreation, computeTemplateHash, findActiveOrLatest, isActive, isSaturated, maxSurgeOf, maxUnavailableOf, newRSNewReplicas, replicaSetProportion, replicasOf, revisionOf, sumReplicas, templateWithoutHash,
 } from './deploymentutil';
 
 const COMPONENT = 'deployment-controller';
@@ -420,61 +420,4 @@ export class DeploymentController {
 
 function progressOf(s: Record<string, unknown>) {
   return { r: s.replicas, u: s.updatedReplicas, a: s.availableReplicas, rd: s.readyReplicas };
-}
-
-/** NewRSNewReplicas (deployment_util.go), given the new ReplicaSet's current size. */
-function newRSNewReplicas(d: KObject, others: KObject[], have: number): number {
-  if (d.spec.strategy?.type === 'Recreate') return d.spec.replicas;
-  const current = sumReplicas(others) + have;
-  const maxTotal = d.spec.replicas + maxSurgeOf(d);
-  if (current >= maxTotal) return have;
-  return have + Math.min(maxTotal - current, d.spec.replicas - have);
-}
-
-function sumReplicas(rss: KObject[]): number {
-  return rss.reduce((s, rs) => s + replicasOf(rs), 0);
-}
-
-function isActive(rs: KObject): boolean {
-  return replicasOf(rs) > 0;
-}
-
-/** FindActiveOrLatest (deployment_util.go): the only active ReplicaSet, or the newest when none is. */
-function findActiveOrLatest(newRS: KObject | undefined, oldRSs: KObject[]): KObject | undefined {
-  if (!newRS && oldRSs.length === 0) return undefined;
-  const active = [...oldRSs, ...(newRS ? [newRS] : [])].filter(isActive);
-  if (active.length === 1) return active[0];
-  if (active.length > 1) return undefined;
-  return newRS ?? [...oldRSs].sort(byCreation).at(-1);
-}
-
-/** IsSaturated: the new ReplicaSet runs the full count, recorded and available. */
-function isSaturated(d: KObject, rs: KObject): boolean {
-  const raw = rs.metadata.annotations?.[DESIRED_REPLICAS];
-  if (raw === undefined || !/^-?\d+$/.test(raw)) return false;
-  return replicasOf(rs) === d.spec.replicas && Number(raw) === d.spec.replicas && (rs.status?.availableReplicas ?? 0) === d.spec.replicas;
-}
-
-/**
- * GetReplicaSetProportion / getReplicaSetFraction: this ReplicaSet's share of a replica change,
- * scaled from the max-replicas it was last sized for, never past what is left to add or remove.
- */
-function replicaSetProportion(rs: KObject, d: KObject, toAdd: number, added: number): number {
-  if (replicasOf(rs) === 0 || toAdd === 0 || toAdd === added) return 0;
-  let fraction: number;
-  if (d.spec.replicas === 0) fraction = -replicasOf(rs);
-  else {
-    let before = Number(rs.metadata.annotations?.[MAX_REPLICAS]);
-    if (!Number.isInteger(before) || before === 0) before = d.status?.replicas ?? 0;
-    fraction = before === 0 ? 0 : Math.round((replicasOf(rs) * (d.spec.replicas + maxSurgeOf(d))) / before) - replicasOf(rs);
-  }
-  const allowed = toAdd - added;
-  return toAdd > 0 ? Math.min(fraction, allowed) : Math.max(fraction, allowed);
-}
-
-function byCreation(a: KObject, b: KObject): number {
-  const ta = parseRfc3339(a.metadata.creationTimestamp) ?? 0;
-  const tb = parseRfc3339(b.metadata.creationTimestamp) ?? 0;
-  if (ta !== tb) return ta - tb;
-  return a.metadata.name! < b.metadata.name! ? -1 : 1;
 }
