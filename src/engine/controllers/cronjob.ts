@@ -192,7 +192,7 @@ export class CronJobController {
     try {
       const created = this.ctx.api.create(job, COMPONENT);
       this.ctx.api.event(cj, 'Normal', 'SuccessfulCreate', `Created job ${created.metadata.name}`, COMPONENT);
-      this.ctx.reasons.record(COMPONENT, 'replicaset.createdPods', { count: 1, replicas: 1 }, [refOf(cj), refOf(created)]);
+      this.ctx.reasons.record(COMPONENT, 'cronjob.createdJob', { schedule: cj.spec.schedule, scheduled: rfc3339(scheduled) }, [refOf(cj), refOf(created)]);
       return 'created';
     } catch (e) {
       // "If the job is created by other actor, assume it has updated the cronjob status accordingly".

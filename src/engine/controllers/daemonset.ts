@@ -106,7 +106,7 @@ export class DaemonSetController {
     for (const rest of byNode.values()) for (const p of rest) this.deletePod(ds, p);
     if (ds.spec.updateStrategy?.type !== 'OnDelete') this.rollingUpdate(ds, pods, hash, desired);
     this.updateStatus(ds, hash, desired, misscheduled);
-    if (created) this.ctx.reasons.record(COMPONENT, 'replicaset.createdPods', { count: created, replicas: desired }, [refOf(ds)]);
+    if (created) this.ctx.reasons.record(COMPONENT, 'daemonset.createdPods', { count: created, desired }, [refOf(ds)]);
   }
 
   private createDaemonPod(ds: KObject, nodeName: string, hash: string): void {

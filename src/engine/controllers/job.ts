@@ -79,17 +79,19 @@ export class JobController {
         addCondition('Complete', 'CompletionsReached', 'Reached expected number of succeeded pods');
         status.completionTime = ts;
         api.event(job, 'Normal', 'Completed', 'Job completed', COMPONENT);
-        this.ctx.reasons.record(COMPONENT, 'replicaset.createdPods', { count: 0, replicas: succeeded }, [refOf(job)]);
+        this.ctx.reasons.record(COMPONENT, 'job.completed', { succeeded, completions: completions ?? 1 }, [refOf(job)]);
       } else if (failed + restarts > (spec.backoffLimit ?? 6)) {
         for (const p of active) this.deletePod(p);
         addCondition('FailureTarget', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit');
         addCondition('Failed', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit');
         api.event(job, 'Warning', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', COMPONENT);
+        this.ctx.reasons.record(COMPONENT, 'job.backoffLimitExceeded', { failed: failed + restarts, backoffLimit: spec.backoffLimit ?? 6 }, [refOf(job)]);
       } else if (spec.activeDeadlineSeconds !== undefined && now - Date.parse(status.startTime) >= spec.activeDeadlineSeconds * 1000) {
         for (const p of active) this.deletePod(p);
         addCondition('FailureTarget', 'DeadlineExceeded', 'Job was active longer than specified deadline');
         addCondition('Failed', 'DeadlineExceeded', 'Job was active longer than specified deadline');
         api.event(job, 'Warning', 'DeadlineExceeded', 'Job was active longer than specified deadline', COMPONENT);
+        this.ctx.reasons.record(COMPONENT, 'job.deadlineExceeded', { seconds: spec.activeDeadlineSeconds }, [refOf(job)]);
       } else if (!spec.suspend) {
         const remaining = completions !== undefined ? completions - succeeded - active.length : succeeded > 0 ? 0 : parallelism - active.length;
         const want = Math.max(0, Math.min(parallelism - active.length, remaining));
@@ -97,7 +99,9 @@ export class JobController {
         const lastFailure = Math.max(0, ...failedPods.map((p) => Date.parse(p.status?.containerStatuses?.[0]?.state?.terminated?.finishedAt ?? p.metadata.creationTimestamp ?? '') || 0));
         const delay = failed > 0 ? Math.min(MAX_POD_FAILURE_BACKOFF_MS, POD_FAILURE_BACKOFF_MS * 2 ** (failed - 1)) : 0;
         if (want > 0 && now >= lastFailure + delay) {
-          for (let i = 0; i < want; i++) this.createPod(job);
+          let made = 0;
+          for (let i = 0; i < want; i++) if (this.createPod(job)) made++;
+          if (made) this.ctx.reasons.record(COMPONENT, 'job.createdPods', { count: made, active: active.length, parallelism, succeeded, completions: completions ?? 1 }, [refOf(job)]);
         } else if (want > 0) {
           this.queue.addAfter(key, lastFailure + delay - now);
         }
@@ -119,7 +123,8 @@ export class JobController {
     if (!deepEqual(status, job.status)) api.updateStatus(jobType, job, status, COMPONENT);
   }
 
-  private createPod(job: KObject): void {
+  /** Whether the pod was created. */
+  private createPod(job: KObject): boolean {
     const template = job.spec.template;
     const pod: KObject = {
       apiVersion: 'v1',
@@ -131,8 +136,10 @@ export class JobController {
     try {
       const created = this.ctx.api.create(pod, COMPONENT);
       this.ctx.api.event(job, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`, COMPONENT);
+      return true;
     } catch (e) {
       this.ctx.api.event(job, 'Warning', 'FailedCreate', `Error creating: ${e instanceof Error ? e.message : String(e)}`, COMPONENT);
+      return false;
     }
   }
 

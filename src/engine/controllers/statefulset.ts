@@ -181,7 +181,7 @@ export class StatefulSetController {
     try {
       this.ctx.api.create(pod, COMPONENT);
       this.ctx.api.event(set, 'Normal', 'SuccessfulCreate', `create Pod ${name} in StatefulSet ${set.metadata.name} successful`, COMPONENT);
-      this.ctx.reasons.record(COMPONENT, 'replicaset.createdPods', { count: 1, replicas: set.spec.replicas ?? 1 }, [refOf(set), { kind: 'Pod', namespace: set.metadata.namespace, name }]);
+      this.ctx.reasons.record(COMPONENT, 'statefulset.createdPod', { ordinal: ord, replicas: set.spec.replicas ?? 1 }, [refOf(set), { kind: 'Pod', namespace: set.metadata.namespace, name }]);
     } catch (e) {
       this.ctx.api.event(set, 'Warning', 'FailedCreate', `create Pod ${name} in StatefulSet ${set.metadata.name} failed error: ${e instanceof Error ? e.message : String(e)}`, COMPONENT);
     }

@@ -127,6 +127,21 @@ export const en = {
       createdPods: '{{object}}: {{count}} pod(s) too few for {{replicas}} desired — created them',
       deletedPods: '{{object}}: more pods than the {{replicas}} desired — deleted {{count}}',
     },
+    job: {
+      createdPods: '{{object}}: {{succeeded}} of {{completions}} completion(s) done and {{active}} pod(s) running, below parallelism {{parallelism}} — created {{count}} pod(s)',
+      completed: '{{object}}: {{succeeded}} pod(s) succeeded, reaching the {{completions}} completion(s) asked for — the Job is Complete and starts no more pods',
+      backoffLimitExceeded: '{{object}}: pods failed {{failed}} times, more than backoffLimit {{backoffLimit}} — the Job has Failed and its running pods are stopped',
+      deadlineExceeded: '{{object}}: still running after activeDeadlineSeconds ({{seconds}} s) — the Job has Failed and its pods are stopped',
+    },
+    cronjob: {
+      createdJob: '{{object}}: the schedule "{{schedule}}" came due at {{scheduled}} — created {{object2}}',
+    },
+    daemonset: {
+      createdPods: '{{object}}: {{count}} node(s) that should run this daemon had none — created one pod on each ({{desired}} node(s) want one)',
+    },
+    statefulset: {
+      createdPod: '{{object}}: pods start one at a time, in order — created {{object2}} (ordinal {{ordinal}} of {{replicas}})',
+    },
     hpa: {
       rescaled: 'HPA {{object}}: {{metric}} → from {{from}} to {{to}} replicas',
     },

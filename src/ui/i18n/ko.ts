@@ -129,6 +129,21 @@ export const ko: Messages = {
       createdPods: '{{object}}: 원하는 {{replicas}}개보다 {{count}}개 부족해서 파드를 만들었습니다',
       deletedPods: '{{object}}: 원하는 {{replicas}}개보다 많아서 {{count}}개를 지웠습니다',
     },
+    job: {
+      createdPods: '{{object}}: 완료 {{completions}}회 중 {{succeeded}}회를 마쳤고 실행 중인 파드가 {{active}}개로 병렬 수 {{parallelism}}보다 적어 파드 {{count}}개를 만들었습니다',
+      completed: '{{object}}: 파드 {{succeeded}}개가 성공해 요청한 완료 횟수 {{completions}}회에 이르렀습니다 — 잡이 Complete가 되어 더는 파드를 만들지 않습니다',
+      backoffLimitExceeded: '{{object}}: 파드가 {{failed}}번 실패해 backoffLimit {{backoffLimit, josa(을/를)}} 넘었습니다 — 잡이 Failed가 되고 실행 중인 파드를 멈춥니다',
+      deadlineExceeded: '{{object}}: activeDeadlineSeconds({{seconds}}초)가 지나도록 끝나지 않았습니다 — 잡이 Failed가 되고 파드를 멈춥니다',
+    },
+    cronjob: {
+      createdJob: '{{object}}: 스케줄 "{{schedule}}"의 실행 시각 {{scheduled, josa(이/가)}} 되어 {{object2, josa(을/를)}} 만들었습니다',
+    },
+    daemonset: {
+      createdPods: '{{object}}: 이 데몬을 실행해야 할 노드 {{count}}개에 파드가 없어 노드마다 하나씩 만들었습니다 (대상 노드 {{desired}}개)',
+    },
+    statefulset: {
+      createdPod: '{{object}}: 파드는 순서대로 하나씩 시작합니다 — {{object2, josa(을/를)}} 만들었습니다 (서수 {{ordinal}}, 레플리카 {{replicas}}개)',
+    },
     hpa: {
       rescaled: 'HPA {{object}}: {{metric}} → 레플리카 {{from}}개에서 {{to}}개로',
     },
