@@ -35,7 +35,8 @@ export function toYaml(value: unknown): string {
       if (isMap(node) && node.items.length === 0) node.flow = true;
     },
   });
-  return doc.toString({ indentSeq: false, lineWidth: 0, minContentWidth: 0, nullStr: 'null' });
+  // Where quotes are needed only for the characters (`*`, `: `, `#` …), yaml.v2 falls back to single quotes.
+  return doc.toString({ indentSeq: false, lineWidth: 0, minContentWidth: 0, nullStr: 'null', singleQuote: true });
 }
 
 function needsQuotes(s: string): boolean {

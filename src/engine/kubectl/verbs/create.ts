@@ -1,6 +1,7 @@
 /**
  * kubectl create: from manifests (-f), or the generators learners use first —
- * `create deployment`, `create namespace`, `create configmap`, `create secret generic`.
+ * `create deployment`, `create namespace`, `create configmap`, `create secret generic`,
+ * `create job` (also `--from=cronjob/NAME`, to run a CronJob now) and `create cronjob`.
  */
 import type { KObject } from '../../api/types';
 import { hasOwn, setOwn } from '../../util/own';
@@ -31,6 +32,9 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'edit', type: 'bool' },
   { name: 'hard', type: 'string' },
   { name: 'scopes', type: 'string' },
+  { name: 'schedule', type: 'string' },
+  { name: 'restart', type: 'string' },
+  { name: 'from', type: 'string' },
 ];
 
 /** The container name kubectl derives from an image: its last path part, without tag or digest. */
@@ -109,6 +113,41 @@ function generate(ctx: VerbContext, what: string, name: string | undefined, rest
       if (scopes) spec.scopes = scopes.split(',');
       return { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: n, namespace: ns }, spec };
     }
+    case 'job': {
+      const n = need('job');
+      const from = str(ctx.args, 'from');
+      const image = strings(ctx.args, 'image')[0];
+      // Exactly one of the two (create_job.go Validate: the same words for none and both).
+      if (!image === !from) throw new KubectlError('error: either --image or --from must be specified');
+      if (from) return jobFromCronJob(ctx, n, from);
+      return {
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: { name: n, namespace: ns },
+        spec: { template: { metadata: {}, spec: { containers: [commandContainer(n, image, ctx.args.rest)], restartPolicy: 'Never' } } },
+      };
+    }
+    case 'cronjob':
+    case 'cj': {
+      const image = strings(ctx.args, 'image')[0];
+      const schedule = str(ctx.args, 'schedule');
+      // cobra's required-flag check comes before the NAME check (create_cronjob.go marks both required).
+      const missing = [image ? '' : '"image"', schedule ? '' : '"schedule"'].filter(Boolean);
+      if (missing.length) throw new KubectlError(`error: required flag(s) ${missing.join(', ')} not set`);
+      const n = need('cronjob');
+      return {
+        apiVersion: 'batch/v1',
+        kind: 'CronJob',
+        metadata: { name: n, namespace: ns },
+        spec: {
+          jobTemplate: {
+            metadata: { name: n },
+            spec: { template: { metadata: {}, spec: { containers: [commandContainer(n, image, ctx.args.rest)], restartPolicy: str(ctx.args, 'restart') || 'OnFailure' } } },
+          },
+          schedule,
+        },
+      };
+    }
     case 'secret': {
       const [sub, secretName] = [name, rest[0]];
       if (sub !== 'generic') throw new KubectlError(`error: "kubectl create secret ${sub ?? ''}" is not available in this simulator; use "kubectl create secret generic NAME --from-literal=key=value"`);
@@ -122,7 +161,33 @@ function generate(ctx: VerbContext, what: string, name: string | undefined, rest
   }
 }
 
-const GENERATOR_NOUN: Record<string, string> = { deployment: 'deployment', deploy: 'deployment', configmap: 'configmap', cm: 'configmap', secret: 'secret', quota: 'quota', resourcequota: 'quota' };
+/** The one container `create job` and `create cronjob` write: named after the object, the words after `--` as its command. */
+function commandContainer(name: string, image: string, command: string[]): Record<string, unknown> {
+  const c: Record<string, unknown> = { image, name, resources: {} };
+  if (command.length) c.command = command;
+  return c;
+}
+
+/**
+ * `create job NAME --from=cronjob/CRON`: the CronJob's job template run now, marked as started by
+ * hand and owned by the CronJob (create_job.go createJobFromCronJob).
+ */
+function jobFromCronJob(ctx: VerbContext, name: string, from: string): KObject {
+  const slash = from.indexOf('/');
+  const kind = slash > 0 ? from.slice(0, slash).toLowerCase() : '';
+  if (!['cronjob', 'cronjobs', 'cj', 'cronjob.batch', 'cronjobs.batch'].includes(kind)) throw new KubectlError('error: from must be an existing cronjob');
+  const ns = namespaceOf(ctx);
+  const cronName = from.slice(slash + 1);
+  const cj = ctx.cluster.api.store.get('cronjobs', ns, cronName);
+  if (!cj) throw new KubectlError(`Error from server (NotFound): cronjobs.batch "${cronName}" not found`);
+  const template = cj.spec?.jobTemplate ?? {};
+  const annotations: Record<string, string> = { 'cronjob.kubernetes.io/instantiate': 'manual', ...(template.metadata?.annotations ?? {}) };
+  const metadata: Record<string, unknown> = { name, namespace: ns, annotations, ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: cj.metadata.name, uid: cj.metadata.uid, controller: true }] };
+  if (template.metadata?.labels) metadata.labels = template.metadata.labels;
+  return { apiVersion: 'batch/v1', kind: 'Job', metadata: metadata as KObject['metadata'], spec: structuredClone(template.spec ?? {}) };
+}
+
+const GENERATOR_NOUN: Record<string, string> = { job: 'job', cronjob: 'cronjob', cj: 'cronjob', deployment: 'deployment', deploy: 'deployment', configmap: 'configmap', cm: 'configmap', secret: 'secret', quota: 'quota', resourcequota: 'quota' };
 
 export function createCommand(ctx: VerbContext): void {
   const output = str(ctx.args, 'output');
@@ -164,7 +229,10 @@ export function clientDryRun(obj: KObject): KObject {
   const metadata: Record<string, unknown> = { creationTimestamp: null, ...obj.metadata };
   if (obj.kind !== 'Namespace' && obj.metadata.namespace === 'default') delete metadata.namespace;
   const out: KObject = { ...obj, metadata: metadata as KObject['metadata'] };
-  if (out.spec?.template) out.spec = { ...out.spec, template: { ...out.spec.template, metadata: { creationTimestamp: null, ...out.spec.template.metadata } } };
-  if (obj.kind === 'Deployment' || obj.kind === 'Namespace' || obj.kind === 'Pod') out.status = {};
+  // Go serialises every ObjectMeta's zero creationTimestamp as null, the nested templates' too.
+  const withTemplateMeta = (spec: KObject['spec']) => (spec?.template ? { ...spec, template: { ...spec.template, metadata: { creationTimestamp: null, ...spec.template.metadata } } } : spec);
+  if (out.spec?.template) out.spec = withTemplateMeta(out.spec);
+  if (out.spec?.jobTemplate) out.spec = { ...out.spec, jobTemplate: { ...out.spec.jobTemplate, metadata: { creationTimestamp: null, ...out.spec.jobTemplate.metadata }, spec: withTemplateMeta(out.spec.jobTemplate.spec) } };
+  if (['Deployment', 'Namespace', 'Pod', 'Job', 'CronJob'].includes(obj.kind)) out.status = {};
   return out;
 }
