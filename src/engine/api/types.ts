@@ -1,6 +1,7 @@
 /**
- * The shape every API object shares. Kinds keep their spec/status loosely typed here; the
- * controllers use `kubernetes-types` where a precise shape helps.
+ * The shape every API object shares. Kinds keep their spec/status loosely typed here: what a
+ * field may hold is checked at the API's door against the OpenAPI definitions (openapi/, generated
+ * from kubernetes-types by scripts/generate-schemas.ts), not by TypeScript.
  */
 export interface OwnerReference {
   apiVersion: string;

@@ -105,7 +105,6 @@ export class Cluster {
   private ctx: ControllerContext;
   /** Created at construction time; each controller holds its own watches. */
   readonly controllers: Record<string, unknown>;
-  private changeListeners: (() => void)[] = [];
 
   constructor(options: ClusterOptions = {}) {
     this.options = options;
@@ -248,7 +247,6 @@ export class Cluster {
     if (options.files) action.files = options.files;
     this.log.push(action);
     const result = runKubectl(this, commandLine, options);
-    this.changed();
     return result;
   }
 
@@ -284,7 +282,6 @@ export class Cluster {
     const last = this.log[this.log.length - 1];
     if (last?.type === 'advance' && Math.round(last.at + last.seconds * 1000) === start) last.seconds = Math.round((last.seconds + covered) * 1000) / 1000;
     else if (covered > 0 || seconds === 0) this.log.push({ type: 'advance', at: start, seconds: covered });
-    this.changed();
     return covered;
   }
 
@@ -301,21 +298,18 @@ export class Cluster {
     const k = this.requireKubelet(name);
     this.log.push({ type: 'stopNode', at: this.now(), name });
     k.stop();
-    this.changed();
   }
 
   startNode(name: string): void {
     const k = this.requireKubelet(name);
     this.log.push({ type: 'startNode', at: this.now(), name });
     k.start();
-    this.changed();
   }
 
   addNode(spec: NodeSpec): void {
     if (this.kubelets.has(spec.name)) throw new Error(`node ${spec.name} already exists`);
     this.log.push({ type: 'addNode', at: this.now(), spec });
     this.registerNode({ role: 'worker', ...spec });
-    this.changed();
   }
 
   /** The machine leaves the cluster: its kubelet stops and its Node object is deleted. */
@@ -334,27 +328,23 @@ export class Cluster {
     } catch {
       // already gone
     }
-    this.changed();
   }
 
   /** Sends `rps` requests per second at a Service, NodePort or LoadBalancer until stopped. */
   startTraffic(target: TrafficTarget, rps: number): TrafficSource {
     const source = this.traffic.start(target, rps);
     this.log.push({ type: 'startTraffic', at: this.now(), target, rps });
-    this.changed();
     return source;
   }
 
   setTraffic(id: string, rps: number): void {
     this.traffic.setRate(id, rps);
     this.log.push({ type: 'setTraffic', at: this.now(), id, rps });
-    this.changed();
   }
 
   stopTraffic(id: string): void {
     this.traffic.stop(id);
     this.log.push({ type: 'stopTraffic', at: this.now(), id });
-    this.changed();
   }
 
   /**
@@ -366,16 +356,12 @@ export class Cluster {
     if (!(group.min >= 0) || !(group.max >= group.min) || group.max > 1000) throw new Error(`node group bounds must satisfy 0 <= min <= max <= 1000, not min ${group.min}, max ${group.max}`);
     this.log.push({ type: 'enableClusterAutoscaler', at: this.now(), group });
     this.autoscaler = new ClusterAutoscaler(this.ctx, group, {
-      provision: (spec) => {
-        this.registerNode(spec);
-        this.changed();
-      },
+      provision: (spec) => this.registerNode(spec),
       deprovision: (name) => {
         const k = this.kubelets.get(name);
         if (k) this.destroyNode(k, name, 'cloud-node-lifecycle-controller');
       },
     }, () => this.scheduler.queue.unschedulable.keys());
-    this.changed();
   }
 
   isNodeRunning(name: string): boolean {
@@ -391,18 +377,6 @@ export class Cluster {
   /** Everything done so far, in order: the input to replayCluster. */
   actionLog(): Action[] {
     return this.log.map((a) => ({ ...a }));
-  }
-
-  /** Called after every action; the UI store uses it to re-read state. */
-  onChange(listener: () => void): () => void {
-    this.changeListeners.push(listener);
-    return () => {
-      this.changeListeners = this.changeListeners.filter((l) => l !== listener);
-    };
-  }
-
-  private changed(): void {
-    for (const l of this.changeListeners) l();
   }
 }
 

@@ -22,8 +22,6 @@ export class SimClock {
   private heap = new BinaryHeap<ScheduledTask>((a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq));
   private seq = 0;
   private current: number;
-  /** Count of tasks run so far: the UI's "step one reconcile" counts in these. */
-  tasksRun = 0;
   /**
    * Tasks that threw. One broken task must not stop the cluster (the UI keeps running); tests
    * assert this stays empty.
@@ -91,7 +89,6 @@ export class SimClock {
   }
 
   private runTask(task: ScheduledTask): void {
-    this.tasksRun++;
     try {
       task.run();
     } catch (e) {
