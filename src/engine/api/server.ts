@@ -42,6 +42,8 @@ export interface DeleteOptions {
   gracePeriodSeconds?: number;
   /** Only delete if the stored object still has this uid (precondition). */
   uid?: string;
+  /** dryRun=All: every check runs, nothing is deleted; the object comes back as it is. */
+  dryRun?: boolean;
 }
 
 /** What NamespaceLifecycle admission refuses to delete (metav1.NamespaceDefault, NamespaceSystem, NamespacePublic). */
@@ -265,6 +267,7 @@ export class ApiServer {
     if (opts.uid && current.metadata.uid !== opts.uid) {
       throw new ApiError('Conflict', 409, `Precondition failed: UID in precondition: ${opts.uid}, UID in object meta: ${current.metadata.uid}`);
     }
+    if (opts.dryRun) return current;
     const now = this.clock.now();
     let grace = 0;
     if (type.kind === 'Pod') {

@@ -13,6 +13,7 @@ import { canonicalJson } from '../../controllers/deploymentutil';
 import { checkOutput } from './get';
 import { printJson, printYaml } from '../printers/output';
 import { checkSchema } from '../../api/schema';
+import { dryRunMode, dryRunSuffix } from '../dryrun';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -29,17 +30,7 @@ export const APPLY_FLAGS: FlagSpec[] = [
   { name: 'save-config', type: 'bool' },
 ];
 
-export function dryRunMode(ctx: VerbContext): 'none' | 'client' | 'server' {
-  const v = str(ctx.args, 'dry-run');
-  if (v === undefined || v === 'none' || v === 'false') return 'none';
-  if (v === 'client' || v === 'true' || v === 'unchanged') return 'client';
-  if (v === 'server') return 'server';
-  throw new KubectlError(`error: Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
-}
-
-function dryRunSuffix(mode: string): string {
-  return mode === 'none' ? '' : ` (${mode} dry run)`;
-}
+export { dryRunMode } from '../dryrun';
 
 /** Reports an API error the way kubectl does for -f input ("error when creating …"). */
 export function reportApiError(ctx: VerbContext, err: unknown, verb: string, source: string): void {

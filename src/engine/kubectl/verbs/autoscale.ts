@@ -4,6 +4,7 @@ import { notFound } from '../../api/errors';
 import { KubectlError, int, str, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { reportApiError } from './apply';
+import { dryRunMode, dryRunSuffix } from '../dryrun';
 import type { KObject } from '../../api/types';
 
 export const AUTOSCALE_FLAGS: FlagSpec[] = [
@@ -41,9 +42,10 @@ export function autoscaleCommand(ctx: VerbContext): void {
       ...(cpu !== undefined && cpu >= 0 ? { metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: cpu } } }] } : {}),
     },
   };
+  const mode = dryRunMode(ctx);
   try {
-    const created = ctx.cluster.api.create(hpa, 'kubectl', { dryRun: str(ctx.args, 'dry-run') === 'server' });
-    ctx.out.push(`horizontalpodautoscaler.autoscaling/${created.metadata.name} autoscaled\n`);
+    const created = mode === 'client' ? hpa : ctx.cluster.api.create(hpa, 'kubectl', { dryRun: mode === 'server' });
+    ctx.out.push(`horizontalpodautoscaler.autoscaling/${created.metadata.name} autoscaled${dryRunSuffix(mode)}\n`);
   } catch (err) {
     reportApiError(ctx, err, 'creating', 'STDIN');
   }

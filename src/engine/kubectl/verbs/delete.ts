@@ -9,6 +9,7 @@ import { parseResourceArgs } from '../resources';
 import { readManifests } from '../manifests';
 import { selectorFlag } from './get';
 import { prepare } from './apply';
+import { dryRunMode, dryRunSuffix } from '../dryrun';
 
 export const DELETE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'strings' },
@@ -44,6 +45,7 @@ function cascadePolicy(v: string | undefined): PropagationPolicy {
 export function deleteCommand(ctx: VerbContext): void {
   const { args, cluster } = ctx;
   const policy = cascadePolicy(str(args, 'cascade'));
+  const mode = dryRunMode(ctx);
   let grace = args.flags.get('grace-period') as number;
   const force = bool(args, 'force');
   if (bool(args, 'now')) {
@@ -101,11 +103,13 @@ export function deleteCommand(ctx: VerbContext): void {
         if (ignoreNotFound) continue;
         throw notFound(qualifiedResource(t.type), t.name);
       }
-      const opts: { propagationPolicy: PropagationPolicy; gracePeriodSeconds?: number } = { propagationPolicy: policy };
+      const opts: { propagationPolicy: PropagationPolicy; gracePeriodSeconds?: number; dryRun?: boolean } = { propagationPolicy: policy };
       if (grace >= 0) opts.gracePeriodSeconds = grace;
-      cluster.api.delete(t.type, t.namespace, t.name, 'kubectl', opts);
+      if (mode === 'server') opts.dryRun = true;
+      // Client dry run: kubectl has read the object and stops before the DELETE.
+      if (mode !== 'client') cluster.api.delete(t.type, t.namespace, t.name, 'kubectl', opts);
       if (str(args, 'output') === 'name') ctx.out.push(`${qualifiedKindName(t.type)}/${t.name}\n`);
-      else ctx.out.push(`${qualifiedKindName(t.type)} "${t.name}" ${force ? 'force deleted' : 'deleted'}\n`);
+      else ctx.out.push(`${qualifiedKindName(t.type)} "${t.name}" ${force ? 'force deleted' : 'deleted'}${dryRunSuffix(mode)}\n`);
     } catch (e) {
       if (e instanceof ApiError) {
         ctx.err.push(e.kubectlMessage());

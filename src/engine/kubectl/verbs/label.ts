@@ -7,6 +7,7 @@ import { namespaceOf, type VerbContext } from '../context';
 import { parseResourceArgs } from '../resources';
 import { selectorFlag } from './get';
 import { getOwn, hasOwn, setOwn } from '../../util/own';
+import { dryRunMode, dryRunSuffix } from '../dryrun';
 
 export const LABEL_FLAGS: FlagSpec[] = [
   { name: 'overwrite', type: 'bool' },
@@ -41,6 +42,7 @@ export function labelCommand(ctx: VerbContext, field: 'labels' | 'annotations'):
   const ns = namespaceOf(ctx);
   const selector = selectorFlag(ctx);
   const overwrite = bool(ctx.args, 'overwrite');
+  const mode = dryRunMode(ctx);
   for (const { type, names } of sel.items) {
     let targets: (KObject | string)[];
     if (names.length) targets = names.map((n) => ctx.cluster.api.tryGet(type, ns, n) ?? n);
@@ -69,12 +71,13 @@ export function labelCommand(ctx: VerbContext, field: 'labels' | 'annotations'):
       const changed = JSON.stringify(current) !== JSON.stringify(t.metadata[field] ?? {});
       try {
         if (changed) {
-          ctx.cluster.api.update({ ...t, metadata: { ...t.metadata, [field]: Object.keys(current).length ? current : undefined } }, 'kubectl');
+          const next = { ...t, metadata: { ...t.metadata, [field]: Object.keys(current).length ? current : undefined } };
+          if (mode !== 'client') ctx.cluster.api.update(next, 'kubectl', { dryRun: mode === 'server' });
         }
         const verb = field === 'labels' ? 'labeled' : 'annotated';
         const un = field === 'labels' ? 'unlabeled' : 'unannotated';
         const word = !changed ? `not ${verb}` : Object.keys(set).length === 0 ? un : verb;
-        ctx.out.push(`${qualifiedKindName(type)}/${t.metadata.name} ${word}\n`);
+        ctx.out.push(`${qualifiedKindName(type)}/${t.metadata.name} ${word}${dryRunSuffix(mode)}\n`);
       } catch (e) {
         if (e instanceof ApiError) {
           ctx.err.push(e.kubectlMessage());

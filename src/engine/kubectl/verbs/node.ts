@@ -7,6 +7,7 @@ import type { Taint } from '../../scheduler/taints';
 import { KubectlError, bool, type FlagSpec } from '../args';
 import type { VerbContext } from '../context';
 import { selectorFlag } from './get';
+import { changeObject, dryRunMode, dryRunSuffix, type DryRunMode } from '../dryrun';
 
 const nodeType = typeForKind('Node');
 const podType = typeForKind('Pod');
@@ -29,20 +30,21 @@ function targetNodes(ctx: VerbContext, usage: string, names: string[]): KObject[
   });
 }
 
-function setUnschedulable(ctx: VerbContext, node: KObject, value: boolean): string {
+function setUnschedulable(ctx: VerbContext, node: KObject, value: boolean, mode: DryRunMode): string {
   const name = node.metadata.name!;
   const word = value ? 'cordoned' : 'uncordoned';
-  if (!!node.spec?.unschedulable === value) return `node/${name} already ${word}\n`;
-  ctx.cluster.api.mutate(nodeType, undefined, name, 'kubectl', (cur) => {
+  if (!!node.spec?.unschedulable === value) return `node/${name} already ${word}${dryRunSuffix(mode)}\n`;
+  changeObject(ctx, mode, nodeType, undefined, name, (cur) => {
     const spec = { ...cur.spec, unschedulable: value };
     if (!value) delete spec.unschedulable;
     return { ...cur, spec };
   });
-  return `node/${name} ${word}\n`;
+  return `node/${name} ${word}${dryRunSuffix(mode)}\n`;
 }
 
 export function cordonCommand(ctx: VerbContext, value: boolean): void {
-  for (const node of targetNodes(ctx, `${ctx.verb} NODE`, ctx.args.positionals)) ctx.out.push(setUnschedulable(ctx, node, value));
+  const mode = dryRunMode(ctx);
+  for (const node of targetNodes(ctx, `${ctx.verb} NODE`, ctx.args.positionals)) ctx.out.push(setUnschedulable(ctx, node, value, mode));
 }
 
 export const TAINT_FLAGS: FlagSpec[] = [
@@ -84,6 +86,7 @@ export function taintCommand(ctx: VerbContext): void {
   const specs = (kind.includes('/') ? rest : rest.filter((r) => !names.includes(r))).map(parseTaint);
   if (specs.length === 0) throw new KubectlError('error: at least one taint update is required');
   const overwrite = bool(ctx.args, 'overwrite');
+  const mode = dryRunMode(ctx);
   for (const node of targetNodes(ctx, 'taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N', names)) {
     let taints: Taint[] = [...((node.spec?.taints as Taint[]) ?? [])];
     let added = false;
@@ -104,12 +107,12 @@ export function taintCommand(ctx: VerbContext): void {
         added = true;
       }
     }
-    ctx.cluster.api.mutate(nodeType, undefined, node.metadata.name!, 'kubectl', (cur) => {
+    changeObject(ctx, mode, nodeType, undefined, node.metadata.name!, (cur) => {
       const spec = { ...cur.spec, taints };
       if (taints.length === 0) delete spec.taints;
       return { ...cur, spec };
     });
-    ctx.out.push(`node/${node.metadata.name} ${added && removed ? 'modified' : added ? 'tainted' : 'untainted'}\n`);
+    ctx.out.push(`node/${node.metadata.name} ${added && removed ? 'modified' : added ? 'tainted' : 'untainted'}${dryRunSuffix(mode)}\n`);
   }
 }
 
@@ -136,9 +139,10 @@ export function drainCommand(ctx: VerbContext): void {
   const ignoreDs = bool(ctx.args, 'ignore-daemonsets');
   const deleteEmptyDir = bool(ctx.args, 'delete-emptydir-data');
   const grace = ctx.args.flags.get('grace-period') as number;
+  const mode = dryRunMode(ctx);
   for (const node of targetNodes(ctx, 'drain NODE', ctx.args.positionals)) {
     const name = node.metadata.name!;
-    ctx.out.push(setUnschedulable(ctx, node, true));
+    ctx.out.push(setUnschedulable(ctx, node, true, mode));
     const pods = ctx.cluster.store.byIndex('pods', 'nodeName', name).filter((p) => !p.metadata.deletionTimestamp).sort((a, b) => (`${a.metadata.namespace}/${a.metadata.name}` < `${b.metadata.namespace}/${b.metadata.name}` ? -1 : 1));
     const errors = new Map<string, string[]>();
     const warnings = new Map<string, string[]>();
@@ -174,16 +178,20 @@ export function drainCommand(ctx: VerbContext): void {
       continue;
     }
     for (const [text, list] of warnings) ctx.err.push(`Warning: ${text}: ${list.join(', ')}`);
-    for (const pod of evict) ctx.out.push(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}\n`);
-    for (const pod of evict) {
-      try {
-        ctx.cluster.api.delete(podType, pod.metadata.namespace, pod.metadata.name!, 'kubectl', grace >= 0 ? { gracePeriodSeconds: grace } : {});
-        ctx.out.push(`pod/${pod.metadata.name} evicted\n`);
-      } catch (e) {
-        if (!(e instanceof ApiError)) throw e;
+    // Client dry run lists what would go and sends nothing (drain.go deleteOrEvictPodsSimple);
+    // server dry run sends each eviction with dryRun=All.
+    for (const pod of evict) ctx.out.push(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}${dryRunSuffix(mode)}\n`);
+    if (mode !== 'client') {
+      for (const pod of evict) {
+        try {
+          ctx.cluster.api.delete(podType, pod.metadata.namespace, pod.metadata.name!, 'kubectl', { ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}), dryRun: mode === 'server' });
+          ctx.out.push(`pod/${pod.metadata.name} evicted${dryRunSuffix(mode)}\n`);
+        } catch (e) {
+          if (!(e instanceof ApiError)) throw e;
+        }
       }
     }
-    ctx.out.push(`node/${name} drained\n`);
+    ctx.out.push(`node/${name} drained${dryRunSuffix(mode)}\n`);
   }
 }
 

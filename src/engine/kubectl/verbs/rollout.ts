@@ -16,6 +16,7 @@ import { resolveType } from '../resources';
 import { DescribeWriter, render } from '../describe/writer';
 import { tabwrite } from '../describe/tabwriter';
 import { describePodTemplate } from '../describe/workloads';
+import { changeObject, dryRunMode, dryRunSuffix } from '../dryrun';
 
 export const ROLLOUT_FLAGS: FlagSpec[] = [
   { name: 'revision', type: 'int', default: 0 },
@@ -90,6 +91,9 @@ export function rolloutCommand(ctx: VerbContext): void {
   if (!sub || !subs.includes(sub)) {
     throw new KubectlError(sub ? `error: unknown command "${sub}" for "kubectl rollout"` : `error: Usage: kubectl rollout SUBCOMMAND\nAvailable subcommands: ${subs.join(', ')}`);
   }
+  // kubectl 1.32 has --dry-run on `rollout undo` only; the other subcommands refuse the flag.
+  if (sub !== 'undo' && ctx.args.flags.has('dry-run')) throw new KubectlError(`error: unknown flag: --dry-run\nSee 'kubectl rollout ${sub} --help' for usage.`);
+  const mode = dryRunMode(ctx);
   const { type, obj } = target(ctx, args, sub);
   const kindName = `${qualifiedKindName(type)}/${obj.metadata.name}`;
   const api = ctx.cluster.api;
@@ -129,13 +133,20 @@ export function rolloutCommand(ctx: VerbContext): void {
       if (!rs) throw new KubectlError(to > 0 ? `error: unable to find specified revision ${to} in history` : 'error: no rollout history found for deployment "' + obj.metadata.name + '"');
       const template = templateWithoutHash(rs.spec.template) as KObject['spec'];
       if (deepEqual(template, templateWithoutHash(obj.spec.template))) {
-        ctx.out.push(`${kindName} skipped rollback (current template already matches revision ${revisionOf(rs)})\n`);
+        ctx.out.push(`${kindName} skipped rollback (current template already matches revision ${revisionOf(rs)})${dryRunSuffix(mode)}\n`);
+        return;
+      }
+      if (mode === 'client') {
+        // rollback.go: a client dry run answers with the revision's pod template (hash label and all).
+        const w = new DescribeWriter();
+        describePodTemplate(w, rs.spec.template);
+        ctx.out.push(`${kindName} ${render(w, tabwrite)}${dryRunSuffix(mode)}\n`);
         return;
       }
       const labels = { ...(template.metadata?.labels ?? {}) };
       delete labels[TEMPLATE_HASH];
-      api.mutate(type, obj.metadata.namespace, obj.metadata.name!, 'kubectl', (cur) => ({ ...cur, spec: { ...cur.spec, template: { ...template, metadata: { ...template.metadata, labels } } } }));
-      ctx.out.push(`${kindName} rolled back\n`);
+      changeObject(ctx, mode, type, obj.metadata.namespace, obj.metadata.name!, (cur) => ({ ...cur, spec: { ...cur.spec, template: { ...template, metadata: { ...template.metadata, labels } } } }));
+      ctx.out.push(`${kindName} rolled back${dryRunSuffix(mode)}\n`);
       return;
     }
     case 'pause':
@@ -189,7 +200,8 @@ export function setCommand(ctx: VerbContext): void {
   }
   const spec = { ...t.spec, containers: change(t.spec.containers) };
   if (t.spec.initContainers) spec.initContainers = change(t.spec.initContainers);
-  ctx.cluster.api.mutate(type, obj.metadata.namespace, obj.metadata.name!, 'kubectl', (cur) => ({ ...cur, spec: { ...cur.spec, template: { ...cur.spec.template, spec } } }));
-  ctx.out.push(str(ctx.args, 'output') === 'name' ? `${qualifiedKindName(type)}/${obj.metadata.name}\n` : `${qualifiedKindName(type)}/${obj.metadata.name} image updated\n`);
+  const mode = dryRunMode(ctx);
+  changeObject(ctx, mode, type, obj.metadata.namespace, obj.metadata.name!, (cur) => ({ ...cur, spec: { ...cur.spec, template: { ...cur.spec.template, spec } } }));
+  ctx.out.push(str(ctx.args, 'output') === 'name' ? `${qualifiedKindName(type)}/${obj.metadata.name}\n` : `${qualifiedKindName(type)}/${obj.metadata.name} image updated${dryRunSuffix(mode)}\n`);
 }
 

@@ -6,6 +6,7 @@ import { KubectlError, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { parseResourceArgs } from '../resources';
 import { selectorFlag } from './get';
+import { changeObject, dryRunMode, dryRunSuffix } from '../dryrun';
 
 export const SCALE_FLAGS: FlagSpec[] = [
   { name: 'replicas', type: 'int' },
@@ -15,6 +16,7 @@ export const SCALE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'strings' },
   { name: 'output', short: 'o', type: 'string' },
   { name: 'timeout', type: 'string' },
+  { name: 'dry-run', type: 'string' },
 ];
 
 const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
@@ -28,6 +30,7 @@ export function scaleCommand(ctx: VerbContext): void {
   if (sel.items.length === 0) throw new KubectlError("error: You must provide one or more resources by argument or filename.\nSee 'kubectl scale -h' for help and examples");
   const ns = namespaceOf(ctx);
   const selector = selectorFlag(ctx);
+  const mode = dryRunMode(ctx);
   for (const { type, names } of sel.items) {
     if (!SCALABLE.has(type.kind)) throw new KubectlError(`error: no objects passed to scale ${qualifiedResource(type)} "${names[0] ?? ''}" is not scalable`);
     const objs = names.length ? names.map((n) => ctx.cluster.api.tryGet(type, ns, n) ?? n) : ctx.cluster.api.list(type, ns, selector);
@@ -48,8 +51,8 @@ export function scaleCommand(ctx: VerbContext): void {
         ctx.failed = true;
         continue;
       }
-      ctx.cluster.api.mutate(type, o.metadata.namespace, o.metadata.name!, 'kubectl', (cur) => (cur.spec.replicas === replicas ? undefined : { ...cur, spec: { ...cur.spec, replicas } }));
-      ctx.out.push(`${qualifiedKindName(type)}/${o.metadata.name} scaled\n`);
+      changeObject(ctx, mode, type, o.metadata.namespace, o.metadata.name!, (cur) => (cur.spec.replicas === replicas ? undefined : { ...cur, spec: { ...cur.spec, replicas } }));
+      ctx.out.push(`${qualifiedKindName(type)}/${o.metadata.name} scaled${dryRunSuffix(mode)}\n`);
     }
   }
 }
