@@ -1,7 +1,7 @@
 /** Validation of the core kinds other than Pod: Service, ConfigMap, Secret, Namespace, Node. */
 import type { KObject } from '../types';
 import { deepEqual } from '../../util/equal';
-import { configKeyErrors, dns1035LabelErrors, duplicate, invalidValue, required, unsupported, validateLabels, type Errs } from './common';
+import { configKeyErrors, dns1123LabelErrors, duplicate, invalidValue, required, unsupported, validateLabels, type Errs } from './common';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -21,7 +21,8 @@ export function validateService(obj: KObject, errs: Errs): void {
     const pp = `spec.ports[${i}]`;
     if (ports.length > 1 && !p.name) errs.push(required(`${pp}.name`));
     if (p.name) {
-      for (const e of dns1035LabelErrors(p.name)) errs.push(invalidValue(`${pp}.name`, p.name, e));
+      // validateServicePort: a DNS-1123 label, so `80-8080` (what `create service --tcp=80:8080` names it) is valid.
+      for (const e of dns1123LabelErrors(p.name)) errs.push(invalidValue(`${pp}.name`, p.name, e));
       if (names.has(p.name)) errs.push(duplicate(`${pp}.name`, p.name));
       names.add(p.name);
     }

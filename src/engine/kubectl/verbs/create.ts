@@ -1,7 +1,8 @@
 /**
  * kubectl create: from manifests (-f), or the generators learners use first —
  * `create deployment`, `create namespace`, `create configmap`, `create secret generic`,
- * `create job` (also `--from=cronjob/NAME`, to run a CronJob now) and `create cronjob`.
+ * `create job` (also `--from=cronjob/NAME`, to run a CronJob now), `create cronjob` and
+ * `create service clusterip|nodeport|loadbalancer|externalname`.
  */
 import type { KObject } from '../../api/types';
 import { hasOwn, setOwn } from '../../util/own';
@@ -35,6 +36,10 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'schedule', type: 'string' },
   { name: 'restart', type: 'string' },
   { name: 'from', type: 'string' },
+  { name: 'tcp', type: 'strings' },
+  { name: 'clusterip', type: 'string' },
+  { name: 'node-port', type: 'int', bits: 32 },
+  { name: 'external-name', type: 'string' },
 ];
 
 /** The container name kubectl derives from an image: its last path part, without tag or digest. */
@@ -148,6 +153,9 @@ function generate(ctx: VerbContext, what: string, name: string | undefined, rest
         },
       };
     }
+    case 'service':
+    case 'svc':
+      return serviceGenerator(ctx, name, rest);
     case 'secret': {
       const [sub, secretName] = [name, rest[0]];
       if (sub !== 'generic') throw new KubectlError(`error: "kubectl create secret ${sub ?? ''}" is not available in this simulator; use "kubectl create secret generic NAME --from-literal=key=value"`);
@@ -159,6 +167,85 @@ function generate(ctx: VerbContext, what: string, name: string | undefined, rest
     default:
       throw new KubectlError(`error: "kubectl create ${what}" is not available in this simulator; write a manifest and use "kubectl apply -f" instead`);
   }
+}
+
+const SERVICE_TYPES: Record<string, string> = { clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer', externalname: 'ExternalName' };
+
+/** What `kubectl create service` alone prints (cobra's help for a command with subcommands). */
+const CREATE_SERVICE_HELP = `Create a service using a specified subcommand.
+
+Aliases:
+service, svc
+
+Available Commands:
+  clusterip      Create a ClusterIP service
+  externalname   Create an ExternalName service
+  loadbalancer   Create a LoadBalancer service
+  nodeport       Create a NodePort service
+
+Usage:
+  kubectl create service [flags] [options]
+
+Use "kubectl create service <command> --help" for more information about a given command.
+Use "kubectl options" for a list of global command-line options (applies to all commands).`;
+
+/** utilsnet.ParsePort(s, allowZero=true): strconv.ParseUint(s, 10, 16) and its error words. */
+function parsePort(s: string): number {
+  if (!/^[0-9]+$/.test(s)) throw new KubectlError(`error: strconv.ParseUint: parsing ${JSON.stringify(s)}: invalid syntax`);
+  const n = Number(s);
+  if (n > 65535) throw new KubectlError(`error: strconv.ParseUint: parsing ${JSON.stringify(s)}: value out of range`);
+  return n;
+}
+
+/** validation.IsValidPortName (an IANA service name), its messages joined by commas as kubectl does. */
+function portNameErrors(name: string): string[] {
+  const errs: string[] = [];
+  if (name.length > 15) errs.push('must be no more than 15 characters');
+  if (!/^[-a-z0-9]+$/.test(name)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (name.includes('--')) errs.push('must not contain consecutive hyphens');
+  if (/[a-z]/.test(name) === false) errs.push('must contain at least one letter (a-z)');
+  if (name.startsWith('-') || name.endsWith('-')) errs.push('must not begin or end with a hyphen');
+  return errs;
+}
+
+/** create_service.go: ports from `--tcp=port[:targetPort]`, each named after its spec with ':' as '-'. */
+function serviceGenerator(ctx: VerbContext, sub: string | undefined, rest: string[]): KObject {
+  if (!sub) throw new KubectlError(CREATE_SERVICE_HELP);
+  const type = SERVICE_TYPES[sub];
+  if (!type) throw new KubectlError(`error: unknown command "${[sub, ...rest].join(' ')}"\nSee 'kubectl create service -h' for help and examples`);
+  const externalName = str(ctx.args, 'external-name');
+  if (type === 'ExternalName' && externalName === undefined) throw new KubectlError('error: required flag(s) "external-name" not set');
+  const name = rest[0];
+  if (!name || rest.length > 1) throw new KubectlError(`error: exactly one NAME is required, got ${rest.length}\nSee 'kubectl create service ${sub} -h' for help and examples`);
+  const clusterIP = str(ctx.args, 'clusterip');
+  const tcp = strings(ctx.args, 'tcp').flatMap((t) => t.split(','));
+  if (clusterIP === 'None' && type !== 'ClusterIP') throw new KubectlError('error: ClusterIP=None can only be used with ClusterIP service type');
+  if (clusterIP !== 'None' && tcp.length === 0 && type !== 'ExternalName') throw new KubectlError('error: at least one tcp port specifier must be provided');
+  if (type === 'ExternalName' && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(externalName!)) throw new KubectlError(`error: invalid service external name ${externalName}`);
+  const nodePort = (ctx.args.flags.get('node-port') as number | undefined) ?? 0;
+  const ports = tcp.map((spec) => {
+    const [p, target] = spec.split(':');
+    const port = parsePort(p);
+    let targetPort: number | string = port;
+    if (target !== undefined) {
+      if (/^[+-]?[0-9]+$/.test(target)) {
+        targetPort = Number(target);
+        if (!(targetPort >= 1 && targetPort <= 65535)) throw new KubectlError('error: must be between 1 and 65535, inclusive');
+      } else {
+        const errs = portNameErrors(target);
+        if (errs.length) throw new KubectlError(`error: ${errs.join(',')}`);
+        targetPort = target;
+      }
+    }
+    const sp: Record<string, unknown> = { name: spec.replaceAll(':', '-'), port, protocol: 'TCP', targetPort };
+    if (nodePort) sp.nodePort = nodePort;
+    return sp;
+  });
+  const spec: Record<string, unknown> = { selector: { app: name }, type };
+  if (ports.length) spec.ports = ports;
+  if (externalName) spec.externalName = externalName;
+  if (clusterIP) spec.clusterIP = clusterIP;
+  return { apiVersion: 'v1', kind: 'Service', metadata: { labels: { app: name }, name, namespace: namespaceOf(ctx) }, spec };
 }
 
 /** The one container `create job` and `create cronjob` write: named after the object, the words after `--` as its command. */
@@ -212,7 +299,7 @@ export function createCommand(ctx: VerbContext): void {
       if (!output) ctx.out.push(`${qualifiedKindName(ctx.cluster.api.typeOf(created))}/${created.metadata.name} created${mode === 'server' ? ' (server dry run)' : ''}\n`);
     } catch (err) {
       // The generator subcommands wrap server errors in their own words (create_deployment.go …).
-      const noun = what ? GENERATOR_NOUN[what] : undefined;
+      const noun = !what ? undefined : m.obj.kind === 'Service' ? `${m.obj.spec.type} service` : GENERATOR_NOUN[what];
       if (noun && err instanceof ApiError) {
         ctx.failed = true;
         ctx.err.push(`error: failed to create ${noun}: ${err.message}`);
@@ -234,5 +321,6 @@ export function clientDryRun(obj: KObject): KObject {
   if (out.spec?.template) out.spec = withTemplateMeta(out.spec);
   if (out.spec?.jobTemplate) out.spec = { ...out.spec, jobTemplate: { ...out.spec.jobTemplate, metadata: { creationTimestamp: null, ...out.spec.jobTemplate.metadata }, spec: withTemplateMeta(out.spec.jobTemplate.spec) } };
   if (['Deployment', 'Namespace', 'Pod', 'Job', 'CronJob'].includes(obj.kind)) out.status = {};
+  if (obj.kind === 'Service') out.status = { loadBalancer: {} };
   return out;
 }

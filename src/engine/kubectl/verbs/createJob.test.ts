@@ -83,3 +83,87 @@ status: {}
     expect(k(c, 'logs job/nightly-now')).toBe('backup\n');
   });
 });
+
+/** `kubectl create service …`: expected bytes are kubectl 1.32's for the same lines. */
+describe('kubectl create service', () => {
+  it('writes the same Services as kubectl (dry run)', () => {
+    const c = newCluster();
+    expect(k(c, 'create service clusterip my --tcp=80:8080 --dry-run=client -o yaml')).toBe(`apiVersion: v1
+kind: Service
+metadata:
+  creationTimestamp: null
+  labels:
+    app: my
+  name: my
+spec:
+  ports:
+  - name: 80-8080
+    port: 80
+    protocol: TCP
+    targetPort: 8080
+  selector:
+    app: my
+  type: ClusterIP
+status:
+  loadBalancer: {}
+`);
+    expect(k(c, 'create service nodeport np --tcp=5678:8080 --node-port=30080 --dry-run=client -o yaml')).toContain(`  ports:
+  - name: 5678-8080
+    nodePort: 30080
+    port: 5678
+    protocol: TCP
+    targetPort: 8080
+  selector:
+    app: np
+  type: NodePort
+`);
+    expect(k(c, 'create service loadbalancer lb --tcp=80 --dry-run=client -o yaml')).toContain(`  - name: "80"
+    port: 80
+    protocol: TCP
+    targetPort: 80
+`);
+    expect(k(c, 'create service externalname ex --external-name=example.com --dry-run=client -o yaml')).toContain(`spec:
+  externalName: example.com
+  selector:
+    app: ex
+  type: ExternalName
+`);
+    expect(k(c, 'create service clusterip hl --clusterip=None --dry-run=client -o yaml')).toContain(`spec:
+  clusterIP: None
+  selector:
+    app: hl
+  type: ClusterIP
+`);
+    expect(k(c, 'create service clusterip x --tcp=80:http --tcp=81 --dry-run=client -o yaml')).toContain(`  - name: 80-http
+    port: 80
+    protocol: TCP
+    targetPort: http
+  - name: "81"
+    port: 81
+    protocol: TCP
+    targetPort: 81
+`);
+    expect(k(c, 'create svc clusterip x --tcp=80 --dry-run=client')).toBe('service/x created (dry run)\n');
+  });
+
+  it("answers kubectl's words for what it refuses", () => {
+    const c = newCluster();
+    expect(kFail(c, 'create service clusterip x')).toBe('error: at least one tcp port specifier must be provided\n');
+    expect(kFail(c, 'create service clusterip')).toBe("error: exactly one NAME is required, got 0\nSee 'kubectl create service clusterip -h' for help and examples\n");
+    expect(kFail(c, 'create service foo x')).toBe('error: unknown command "foo x"\nSee \'kubectl create service -h\' for help and examples\n');
+    expect(kFail(c, 'create service externalname x')).toBe('error: required flag(s) "external-name" not set\n');
+    expect(kFail(c, 'create service nodeport x --tcp=abc')).toBe('error: strconv.ParseUint: parsing "abc": invalid syntax\n');
+    expect(kFail(c, 'create service')).toMatch(/^Create a service using a specified subcommand\.\n[\s\S]*clusterip {6}Create a ClusterIP service\n/);
+  });
+
+  it('creates a working Service: its endpoints are the pods labelled app=NAME', () => {
+    const c = newCluster();
+    k(c, 'create deployment web --image=nginx --replicas=2');
+    expect(k(c, 'create service clusterip web --tcp=80:80')).toBe('service/web created\n');
+    c.advance(30);
+    assertNoTaskFailures(c);
+    expect(k(c, 'get endpoints web -o jsonpath={.subsets[0].addresses[*].ip}').split(' ')).toHaveLength(2);
+    expect(k(c, 'create service nodeport web2 --tcp=80 --node-port=30080')).toBe('service/web2 created\n');
+    expect(k(c, 'get svc web2 -o jsonpath={.spec.ports[0].nodePort}')).toBe('30080');
+  });
+});
