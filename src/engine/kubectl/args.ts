@@ -142,6 +142,13 @@ export function bool(a: ParsedArgs, name: string): boolean {
   return a.flags.get(name) === true;
 }
 
+/** A StringArray flag: each occurrence's value as given, commas and all (`--rule`, `--annotation`). */
+export function stringArray(a: ParsedArgs, name: string): string[] {
+  const v = a.flags.get(name);
+  return v === undefined ? [] : Array.isArray(v) ? v : [String(v)];
+}
+
+/** A StringSlice flag: occurrences joined, each split at commas (`--image`, `--tcp`). */
 export function strings(a: ParsedArgs, name: string): string[] {
   const v = a.flags.get(name);
   if (v === undefined) return [];

@@ -2,13 +2,13 @@
  * kubectl create: from manifests (-f), or the generators learners use first —
  * `create deployment`, `create namespace`, `create configmap`, `create secret generic`,
  * `create job` (also `--from=cronjob/NAME`, to run a CronJob now), `create cronjob` and
- * `create service clusterip|nodeport|loadbalancer|externalname`.
+ * `create service clusterip|nodeport|loadbalancer|externalname` and `create ingress --rule`.
  */
 import type { KObject } from '../../api/types';
 import { hasOwn, setOwn } from '../../util/own';
 import { encodeBase64 } from '../../util/base64';
 import { qualifiedKindName } from '../../api/registry';
-import { KubectlError, bool, str, strings, type FlagSpec } from '../args';
+import { KubectlError, bool, str, stringArray, strings, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { readManifests } from '../manifests';
 import { checkOutput } from './get';
@@ -40,6 +40,10 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'clusterip', type: 'string' },
   { name: 'node-port', type: 'int', bits: 32 },
   { name: 'external-name', type: 'string' },
+  { name: 'rule', type: 'strings' },
+  { name: 'class', type: 'string' },
+  { name: 'default-backend', type: 'string' },
+  { name: 'annotation', type: 'strings' },
 ];
 
 /** The container name kubectl derives from an image: its last path part, without tag or digest. */
@@ -156,6 +160,9 @@ function generate(ctx: VerbContext, what: string, name: string | undefined, rest
     case 'service':
     case 'svc':
       return serviceGenerator(ctx, name, rest);
+    case 'ingress':
+    case 'ing':
+      return ingressGenerator(ctx, need('ingress'));
     case 'secret': {
       const [sub, secretName] = [name, rest[0]];
       if (sub !== 'generic') throw new KubectlError(`error: "kubectl create secret ${sub ?? ''}" is not available in this simulator; use "kubectl create secret generic NAME --from-literal=key=value"`);
@@ -248,6 +255,78 @@ function serviceGenerator(ctx: VerbContext, sub: string | undefined, rest: strin
   return { apiVersion: 'v1', kind: 'Service', metadata: { labels: { app: name }, name, namespace: namespaceOf(ctx) }, spec };
 }
 
+/** create_ingress.go's rule syntax: host/path=svcname:svcport[,tls[=secret]] (Go's \w is [0-9A-Za-z_]). */
+const INGRESS_RULE = /^([\w*.-]*)(\/.*)=([\w-]+):([\w-]+)(,(tls)=?([\w-]+)?)?/;
+
+/** intstr.Parse: a number is a port number, anything else a port name. */
+function backendPort(port: string): Record<string, unknown> {
+  return /^[+-]?[0-9]+$/.test(port) && Number.isSafeInteger(Number(port)) ? { number: Number(port) } : { name: port };
+}
+
+function backend(service: string): Record<string, unknown> {
+  const [name, port] = service.split(':');
+  return { service: { name, port: backendPort(port) } };
+}
+
+/** `create ingress NAME --rule=… [--class] [--default-backend=svc:port] [--annotation=k=v]`, as create_ingress.go builds it. */
+function ingressGenerator(ctx: VerbContext, name: string): KObject {
+  const rules = stringArray(ctx.args, 'rule');
+  const defaultBackend = str(ctx.args, 'default-backend') ?? '';
+  const annotationFlags = stringArray(ctx.args, 'annotation');
+  if (!defaultBackend && rules.length === 0) throw new KubectlError('error: not enough information provided: every ingress has to either specify a default-backend (which catches all traffic) or a list of rules (which catch specific paths)');
+  for (const r of rules) if (!INGRESS_RULE.test(r)) throw new KubectlError(`error: rule ${r} is invalid and should be in format host/path=svcname:svcport[,tls[=secret]]`);
+  for (const a of annotationFlags) if (!a.includes('=')) throw new KubectlError(`error: annotation ${a} is invalid and should be in format key=[value]`);
+  if (defaultBackend && defaultBackend.split(':').length !== 2) throw new KubectlError('error: default-backend should be in format servicename:serviceport');
+
+  const spec: Record<string, unknown> = {};
+  const klass = str(ctx.args, 'class');
+  if (klass) spec.ingressClassName = klass;
+  if (defaultBackend) spec.defaultBackend = backend(defaultBackend);
+  // TLS: one entry per secret, gathering the hosts of the rules that name it (buildTLSRules).
+  const tls: { hosts?: string[]; secretName?: string }[] = [];
+  const seenHosts = new Set<string>();
+  for (const r of rules) {
+    const parts = r.split(',');
+    if (parts.length !== 2) continue;
+    const host = r.split('/')[0];
+    const secret = parts[1].split('=')[1] ?? '';
+    if (seenHosts.has(host)) continue;
+    seenHosts.add(host);
+    const same = tls.find((t) => (t.secretName ?? '') === secret);
+    if (same) {
+      (same.hosts ??= []).push(host);
+      continue;
+    }
+    const entry: { hosts?: string[]; secretName?: string } = {};
+    if (host) entry.hosts = [host];
+    if (secret) entry.secretName = secret;
+    if (entry.hosts || entry.secretName) tls.push(entry);
+  }
+  if (tls.length) spec.tls = tls;
+  // Rules: one per host, its paths in the order given; `path*` is a Prefix path, else Exact.
+  const httpRules: { host?: string; http: { paths: Record<string, unknown>[] } }[] = [];
+  for (const r of rules) {
+    const withoutTls = r.split(',')[0];
+    const slash = withoutTls.indexOf('/');
+    const host = withoutTls.slice(0, slash);
+    const [pathPart, service] = withoutTls.slice(slash + 1).split('=');
+    let path = `/${pathPart}`;
+    let pathType = 'Exact';
+    if (path.endsWith('*')) {
+      pathType = 'Prefix';
+      path = path.slice(0, -1);
+    }
+    const p = { backend: backend(service), path, pathType };
+    const existing = httpRules.find((x) => (x.host ?? '') === host);
+    if (existing) existing.http.paths.push(p);
+    else httpRules.push({ ...(host ? { host } : {}), http: { paths: [p] } });
+  }
+  if (httpRules.length) spec.rules = httpRules;
+  const metadata: Record<string, unknown> = { name, namespace: namespaceOf(ctx) };
+  if (annotationFlags.length) metadata.annotations = Object.fromEntries(annotationFlags.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+  return { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: metadata as KObject['metadata'], spec };
+}
+
 /** The one container `create job` and `create cronjob` write: named after the object, the words after `--` as its command. */
 function commandContainer(name: string, image: string, command: string[]): Record<string, unknown> {
   const c: Record<string, unknown> = { image, name, resources: {} };
@@ -274,7 +353,7 @@ function jobFromCronJob(ctx: VerbContext, name: string, from: string): KObject {
   return { apiVersion: 'batch/v1', kind: 'Job', metadata: metadata as KObject['metadata'], spec: structuredClone(template.spec ?? {}) };
 }
 
-const GENERATOR_NOUN: Record<string, string> = { job: 'job', cronjob: 'cronjob', cj: 'cronjob', deployment: 'deployment', deploy: 'deployment', configmap: 'configmap', cm: 'configmap', secret: 'secret', quota: 'quota', resourcequota: 'quota' };
+const GENERATOR_NOUN: Record<string, string> = { ingress: 'ingress', ing: 'ingress', job: 'job', cronjob: 'cronjob', cj: 'cronjob', deployment: 'deployment', deploy: 'deployment', configmap: 'configmap', cm: 'configmap', secret: 'secret', quota: 'quota', resourcequota: 'quota' };
 
 export function createCommand(ctx: VerbContext): void {
   const output = str(ctx.args, 'output');
@@ -321,6 +400,6 @@ export function clientDryRun(obj: KObject): KObject {
   if (out.spec?.template) out.spec = withTemplateMeta(out.spec);
   if (out.spec?.jobTemplate) out.spec = { ...out.spec, jobTemplate: { ...out.spec.jobTemplate, metadata: { creationTimestamp: null, ...out.spec.jobTemplate.metadata }, spec: withTemplateMeta(out.spec.jobTemplate.spec) } };
   if (['Deployment', 'Namespace', 'Pod', 'Job', 'CronJob'].includes(obj.kind)) out.status = {};
-  if (obj.kind === 'Service') out.status = { loadBalancer: {} };
+  if (obj.kind === 'Service' || obj.kind === 'Ingress') out.status = { loadBalancer: {} };
   return out;
 }

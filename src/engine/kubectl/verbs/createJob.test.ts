@@ -167,3 +167,92 @@ status:
     expect(k(c, 'get svc web2 -o jsonpath={.spec.ports[0].nodePort}')).toBe('30080');
   });
 });
+
+/** `kubectl create ingress`: expected bytes are kubectl 1.32's for the same lines. */
+describe('kubectl create ingress', () => {
+  it('writes the same Ingresses as kubectl (dry run)', () => {
+    const c = newCluster();
+    expect(k(c, 'create ingress simple --rule="foo.com/bar=svc1:8080,tls=my-cert" --dry-run=client -o yaml')).toBe(`apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  creationTimestamp: null
+  name: simple
+spec:
+  rules:
+  - host: foo.com
+    http:
+      paths:
+      - backend:
+          service:
+            name: svc1
+            port:
+              number: 8080
+        path: /bar
+        pathType: Exact
+  tls:
+  - hosts:
+    - foo.com
+    secretName: my-cert
+status:
+  loadBalancer: {}
+`);
+    expect(k(c, 'create ingress ann --class=default --rule="foo.com/*=svc:8080" --rule="bar.com/admin*=svc2:http" --default-backend=defaultsvc:http --annotation ingress.annotation1=foo --dry-run=client -o yaml')).toBe(`apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  annotations:
+    ingress.annotation1: foo
+  creationTimestamp: null
+  name: ann
+spec:
+  defaultBackend:
+    service:
+      name: defaultsvc
+      port:
+        name: http
+  ingressClassName: default
+  rules:
+  - host: foo.com
+    http:
+      paths:
+      - backend:
+          service:
+            name: svc
+            port:
+              number: 8080
+        path: /
+        pathType: Prefix
+  - host: bar.com
+    http:
+      paths:
+      - backend:
+          service:
+            name: svc2
+            port:
+              name: http
+        path: /admin
+        pathType: Prefix
+status:
+  loadBalancer: {}
+`);
+  });
+
+  it("answers kubectl's words for what it refuses", () => {
+    const c = newCluster();
+    expect(kFail(c, 'create ingress x')).toBe('error: not enough information provided: every ingress has to either specify a default-backend (which catches all traffic) or a list of rules (which catch specific paths)\n');
+    expect(kFail(c, 'create ingress x --rule=bad')).toBe('error: rule bad is invalid and should be in format host/path=svcname:svcport[,tls[=secret]]\n');
+    expect(kFail(c, 'create ingress x --rule=foo.com/=svc')).toBe('error: rule foo.com/=svc is invalid and should be in format host/path=svcname:svcport[,tls[=secret]]\n');
+    expect(kFail(c, 'create ingress x --rule=/=svc:80 --default-backend=bad')).toBe('error: default-backend should be in format servicename:serviceport\n');
+    expect(kFail(c, 'create ingress')).toBe("error: exactly one NAME is required, got 0\nSee 'kubectl create ingress -h' for help and examples\n");
+  });
+
+  it('routes requests: a created Ingress sends /api to its Service', () => {
+    const c = newCluster();
+    k(c, 'create deployment api --image=nginx --port=80');
+    k(c, 'create service clusterip api --tcp=80:80');
+    expect(k(c, 'create ingress shop --rule="shop.example.com/api*=api:80"')).toBe('ingress.networking.k8s.io/shop created\n');
+    c.advance(40);
+    assertNoTaskFailures(c);
+    expect(k(c, 'get ingress shop -o jsonpath={.spec.rules[0].http.paths[0].pathType}')).toBe('Prefix');
+    expect(k(c, 'get ingress shop')).toMatch(/^NAME +CLASS +HOSTS +ADDRESS +PORTS +AGE\nshop +nginx +shop\.example\.com +198\.51\.100\.10 +80 +\d+s\n$/);
+  });
+});
