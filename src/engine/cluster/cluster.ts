@@ -82,7 +82,7 @@ export type Action =
 export const DEFAULT_START = Date.UTC(2026, 2, 2, 9, 0, 0);
 /** The kubelet pod worker's back-off after a failed sync (pkg/kubelet/pod_workers.go). */
 const KUBELET_BACKOFF_MS = 10_000;
-const READ_ONLY_VERBS = new Set(['get', 'describe', 'explain', 'top', 'logs', 'api-resources', 'version', 'cluster-info']);
+const READ_ONLY_VERBS = new Set(['get', 'describe', 'explain', 'top', 'logs', 'api-resources', 'api-versions', 'version', 'cluster-info']);
 
 export class Cluster {
   readonly clock: SimClock;

@@ -14,7 +14,7 @@ import { DELETE_FLAGS, deleteCommand } from './verbs/delete';
 import { SCALE_FLAGS, scaleCommand } from './verbs/scale';
 import { LABEL_FLAGS, labelCommand } from './verbs/label';
 import { RUN_FLAGS, runCommand } from './verbs/run';
-import { API_RESOURCES_FLAGS, VERSION_FLAGS, apiResourcesCommand, clusterInfoCommand, versionCommand } from './verbs/info';
+import { API_RESOURCES_FLAGS, API_VERSIONS_FLAGS, VERSION_FLAGS, apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, versionCommand } from './verbs/info';
 import { LOGS_FLAGS, logsCommand } from './verbs/logs';
 import { EXPLAIN_FLAGS, explainCommand } from './verbs/explain';
 import { DESCRIBE_FLAGS, describeCommand } from './describe';
@@ -44,6 +44,7 @@ export const VERBS: Record<string, Verb> = {
   run: { flags: RUN_FLAGS, run: runCommand },
   version: { flags: VERSION_FLAGS, run: versionCommand },
   'api-resources': { flags: API_RESOURCES_FLAGS, run: apiResourcesCommand },
+  'api-versions': { flags: API_VERSIONS_FLAGS, run: apiVersionsCommand },
   'cluster-info': { flags: [], run: clusterInfoCommand },
   logs: { flags: LOGS_FLAGS, run: logsCommand },
   explain: { flags: EXPLAIN_FLAGS, run: explainCommand },

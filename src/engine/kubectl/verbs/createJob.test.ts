@@ -256,3 +256,14 @@ status:
     expect(k(c, 'get ingress shop')).toMatch(/^NAME +CLASS +HOSTS +ADDRESS +PORTS +AGE\nshop +nginx +shop\.example\.com +198\.51\.100\.10 +80 +\d+s\n$/);
   });
 });
+
+describe('kubectl api-versions', () => {
+  it('lists every group/version served, sorted as kubectl sorts them', () => {
+    const c = newCluster();
+    const out = k(c, 'api-versions').split('\n').filter(Boolean);
+    expect(out).toEqual([...out].sort());
+    expect(out).toEqual(expect.arrayContaining(['apps/v1', 'autoscaling/v2', 'batch/v1', 'networking.k8s.io/v1', 'v1']));
+    expect(out.at(-1)).toBe('v1');
+    expect(kFail(c, 'api-versions foo')).toBe("error: unexpected arguments: [foo]\nSee 'kubectl api-versions -h' for help and examples\n");
+  });
+});

@@ -51,6 +51,15 @@ export function apiResourcesCommand(ctx: VerbContext): void {
   ctx.out.push(bool(ctx.args, 'no-headers') ? table.split('\n').slice(1).join('\n') : table);
 }
 
+export const API_VERSIONS_FLAGS: FlagSpec[] = [];
+
+/** kubectl api-versions: every group/version the server serves, sorted as Go's sort.Strings sorts them. */
+export function apiVersionsCommand(ctx: VerbContext): void {
+  if (ctx.args.positionals.length) throw new KubectlError(`error: unexpected arguments: [${ctx.args.positionals.join(' ')}]\nSee 'kubectl api-versions -h' for help and examples`);
+  const versions = [...new Set(RESOURCE_TYPES.map(apiVersionOf))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const v of versions) ctx.out.push(`${v}\n`);
+}
+
 export function clusterInfoCommand(ctx: VerbContext): void {
   if (ctx.args.positionals[0] === 'dump') throw new KubectlError('error: "kubectl cluster-info dump" is not available in this simulator; try "kubectl get all -A"');
   const cp = ctx.cluster.store.get('nodes', undefined, 'control-plane');
