@@ -7,6 +7,7 @@
 import definitions from '../openapi/definitions.json';
 import type { KObject } from './types';
 import type { FieldDef, TypeDef } from '../openapi/types';
+import { canonicalQuantity } from './quantity';
 
 export type { FieldDef, TypeDef };
 
@@ -166,4 +167,51 @@ export function checkSchema(obj: KObject): string | undefined {
   if (w.typeError) return w.typeError;
   if (w.unknown.length) return `strict decoding error: ${w.unknown.map((u) => `unknown field "${u}"`).join(', ')}`;
   return undefined;
+}
+
+/**
+ * Every resource.Quantity field rewritten as the API server stores it (`cpu: 0.5` → `500m`,
+ * `memory: 1024Mi` → `1Gi`), found through the schema so no kind's fields are missed. Objects
+ * are copied only along the paths that change; text that is not a quantity is left for
+ * validation to refuse.
+ */
+export function canonicalizeQuantities(obj: KObject): KObject {
+  const key = definitionKey(obj.apiVersion, obj.kind);
+  if (!key) return obj;
+  return canonical(obj, { type: 'object', ref: key }) as KObject;
+}
+
+function canonical(value: unknown, f: FieldDef): unknown {
+  if (value === null || value === undefined) return value;
+  switch (f.type) {
+    case 'quantity': {
+      if (typeof value !== 'string' && typeof value !== 'number') return value;
+      return canonicalQuantity(value) ?? value;
+    }
+    case 'array': {
+      if (!Array.isArray(value) || !f.items) return value;
+      let out: unknown[] | undefined;
+      value.forEach((v, i) => {
+        const c = canonical(v, f.items!);
+        if (c !== v) (out ??= [...value])[i] = c;
+      });
+      return out ?? value;
+    }
+    case 'map':
+    case 'object': {
+      if (typeof value !== 'object' || Array.isArray(value)) return value;
+      const def = f.type === 'object' && f.ref ? defs[f.ref] : undefined;
+      if (f.type === 'object' && (!def || Object.keys(def.fields).length === 0)) return value;
+      let out: Record<string, unknown> | undefined;
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        const sub = f.type === 'map' ? f.items : def!.fields[k];
+        if (!sub || !Object.hasOwn(value, k)) continue;
+        const c = canonical(v, sub);
+        if (c !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = c;
+      }
+      return out ?? value;
+    }
+    default:
+      return value;
+  }
 }

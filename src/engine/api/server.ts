@@ -12,6 +12,7 @@ import { rfc3339 } from '../sim/clock';
 import { ApiError, alreadyExists, badRequest, forbidden, invalid, notFound } from './errors';
 import { apiVersionOf, qualifiedResource, resolveKind, typeForKind, type ResourceType, RESOURCE_TYPES } from './registry';
 import { applyDefaults } from './defaults';
+import { canonicalizeQuantities } from './schema';
 import { validateObject, validateObjectUpdate } from './validation';
 import { admitLimitRanges } from './limitranger';
 import { admitQuotas, refuseUnsupportedQuota } from './resourcequota';
@@ -132,7 +133,7 @@ export class ApiServer {
       }
     }
     for (const f of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) delete m[f];
-    obj = applyDefaults(obj);
+    obj = canonicalizeQuantities(applyDefaults(obj));
     const errs = validateObject(type, obj);
     if (errs.length) throw invalid(type.kind, obj.metadata.name ?? '', errs);
     if (this.store.get(type.resource, obj.metadata.namespace, obj.metadata.name!)) throw alreadyExists(qualifiedResource(type), obj.metadata.name!);
@@ -177,7 +178,7 @@ export class ApiServer {
       else (obj.metadata as Record<string, unknown>)[f] = old.metadata[f];
     }
     if (old.metadata.deletionTimestamp) obj.metadata.finalizers = (obj.metadata.finalizers ?? []).filter((f) => old.metadata.finalizers?.includes(f));
-    obj = applyDefaults(obj);
+    obj = canonicalizeQuantities(applyDefaults(obj));
     if ('status' in old) obj.status = old.status;
     else delete obj.status;
     // namespaceStrategy.PrepareForUpdate: spec.finalizers change only through /finalize.
