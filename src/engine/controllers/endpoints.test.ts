@@ -47,3 +47,19 @@ describe('Endpoints and EndpointSlices', () => {
     expect(kFail(c, 'exec client -- nslookup nope')).toBe("** server can't find nope.default.svc.cluster.local: NXDOMAIN\n\n");
   });
 });
+
+describe('EndpointSlices as the controller writes them', () => {
+  it('names an unnamed Service port "" and gives each endpoint its node zone', () => {
+    const c = newCluster();
+    k(c, 'create deployment web --image=nginx --replicas=1');
+    k(c, 'apply -f -', SVC);
+    c.advance(30);
+    const slice = c.store.list('endpointslices', 'default').find((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'web')!;
+    expect(slice.ports).toEqual([{ name: '', port: 80, protocol: 'TCP' }]);
+    const node = c.store.get('nodes', undefined, slice.endpoints[0].nodeName)!;
+    expect(slice.endpoints[0].zone).toBe(node.metadata.labels!['topology.kubernetes.io/zone']);
+    expect(slice.endpoints[0].zone).toMatch(/^wh-central-1[abc]$/);
+    // The Endpoints object keeps Go's omitempty: no name on an unnamed port.
+    expect(k(c, 'get endpoints web -o jsonpath={.subsets[0].ports}')).toBe('[{"port":80,"protocol":"TCP"}]');
+  });
+});

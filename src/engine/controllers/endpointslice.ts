@@ -43,7 +43,10 @@ export class EndpointSliceController {
       return;
     }
     const backends = serviceBackends(api.store, svc);
-    const ports = backends.length ? backendPorts(svc, backends[0].pod) : backendPorts(svc, { apiVersion: 'v1', kind: 'Pod', metadata: {} });
+    // discovery/v1 EndpointPort.name is a *string the controller always sets: an unnamed Service
+    // port is published as name: "" (clients such as `kubectl describe service` read it).
+    const ports = (backends.length ? backendPorts(svc, backends[0].pod) : backendPorts(svc, { apiVersion: 'v1', kind: 'Pod', metadata: {} })).map((p) => ({ ...p, name: p.name ?? '' }));
+    const zoneOf = (node: string) => api.store.get('nodes', undefined, node)?.metadata.labels?.['topology.kubernetes.io/zone'] as string | undefined;
     const endpoints = backends.map((b) => {
       const e: Record<string, unknown> = {
         addresses: [b.ip],
@@ -51,6 +54,9 @@ export class EndpointSliceController {
       };
       if (b.nodeName) e.nodeName = b.nodeName;
       e.targetRef = { kind: 'Pod', name: b.pod.metadata.name, namespace: b.pod.metadata.namespace, uid: b.pod.metadata.uid };
+      // The endpoint's zone comes from its node's topology label (topology-aware routing reads it).
+      const zone = b.nodeName ? zoneOf(b.nodeName) : undefined;
+      if (zone) e.zone = zone;
       return e;
     });
     const chunks: Record<string, unknown>[][] = [];
