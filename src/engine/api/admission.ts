@@ -93,9 +93,14 @@ export function admitJob(obj: KObject): KObject {
   if (obj.spec?.manualSelector) return obj;
   const uid = obj.metadata.uid!;
   const name = obj.metadata.name!;
-  const labels = { ...(obj.spec?.template?.metadata?.labels ?? {}), 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name };
+  const given = obj.spec?.template?.metadata?.labels;
+  const labels = { ...(given ?? {}), 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name };
+  // SetDefaults_Job gives a Job without labels its template's: the ones written at decode if
+  // any, else (every read decodes again, after the selector labels were added) those.
+  const jobLabels = Object.keys(obj.metadata.labels ?? {}).length ? obj.metadata.labels : given && Object.keys(given).length ? given : labels;
   return {
     ...obj,
+    metadata: { ...obj.metadata, labels: jobLabels },
     spec: {
       ...obj.spec,
       selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } },

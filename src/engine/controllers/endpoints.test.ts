@@ -56,9 +56,10 @@ describe('EndpointSlices as the controller writes them', () => {
     c.advance(30);
     const slice = c.store.list('endpointslices', 'default').find((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'web')!;
     expect(slice.ports).toEqual([{ name: '', port: 80, protocol: 'TCP' }]);
-    const node = c.store.get('nodes', undefined, slice.endpoints[0].nodeName)!;
-    expect(slice.endpoints[0].zone).toBe(node.metadata.labels!['topology.kubernetes.io/zone']);
-    expect(slice.endpoints[0].zone).toMatch(/^wh-central-1[abc]$/);
+    const endpoints = slice.endpoints as { nodeName: string; zone?: string }[];
+    const node = c.store.get('nodes', undefined, endpoints[0].nodeName)!;
+    expect(endpoints[0].zone).toBe(node.metadata.labels!['topology.kubernetes.io/zone']);
+    expect(endpoints[0].zone).toMatch(/^wh-central-1[abc]$/);
     // The Endpoints object keeps Go's omitempty: no name on an unnamed port.
     expect(k(c, 'get endpoints web -o jsonpath={.subsets[0].ports}')).toBe('[{"port":80,"protocol":"TCP"}]');
   });

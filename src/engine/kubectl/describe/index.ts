@@ -13,7 +13,9 @@ import { selectorFlag } from '../verbs/get';
 import { DescribeWriter, render } from './writer';
 import { tabwrite } from './tabwriter';
 import { describePod } from './pod';
-import { describeDaemonSet, describeDeployment, describeReplicaSet } from './workloads';
+import { describeDaemonSet, describeDeployment, describeReplicaSet, describeStatefulSet } from './workloads';
+import { describeCronJob, describeJob } from './batch';
+import { describeIngress } from './networking';
 import { describeNode } from './node';
 import { describeHpa } from './hpa';
 import { describeClaim, describeStorageClass, describeVolume } from './storage';
@@ -52,6 +54,18 @@ export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true
       describeDaemonSet(obj, pods, w, events, now);
       break;
     }
+    case 'StatefulSet':
+      describeStatefulSet(obj, controlledBy(store, obj, 'Pod'), w, events, now);
+      break;
+    case 'Job':
+      describeJob(obj, w, events, now);
+      break;
+    case 'CronJob':
+      describeCronJob(obj, w, events, now);
+      break;
+    case 'Ingress':
+      describeIngress(obj, store, w, events, now);
+      break;
     case 'Node':
       describeNode(obj, store.byIndex('pods', 'nodeName', obj.metadata.name!), store.get('leases', 'kube-node-lease', obj.metadata.name!), w, events, now);
       break;

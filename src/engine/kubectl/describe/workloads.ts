@@ -91,3 +91,39 @@ export function describeDaemonSet(ds: KObject, pods: KObject[], w: DescribeWrite
   describePodTemplate(w, ds.spec?.template);
   eventsSection(w, events, now);
 }
+
+/** describeStatefulSet (v1.32): replicas, update strategy, pod template and volume claim templates. */
+export function describeStatefulSet(set: KObject, pods: KObject[], w: DescribeWriter, events: EventRecord[], now: number): void {
+  const spec: Any = set.spec ?? {};
+  w.write(0, `Name:\t${set.metadata.name}\n`);
+  w.write(0, `Namespace:\t${set.metadata.namespace}\n`);
+  w.write(0, `CreationTimestamp:\t${rfc1123z(set.metadata.creationTimestamp)}\n`);
+  w.write(0, `Selector:\t${formatSelector(spec.selector)}\n`);
+  labelsMultiline(w, 'Labels', set.metadata.labels);
+  annotationsMultiline(w, 'Annotations', set.metadata.annotations);
+  w.write(0, `Replicas:\t${spec.replicas ?? 1} desired | ${set.status?.replicas ?? 0} total\n`);
+  w.write(0, `Update Strategy:\t${spec.updateStrategy?.type ?? ''}\n`);
+  const ru = spec.updateStrategy?.rollingUpdate;
+  if (ru?.partition !== undefined) {
+    w.write(1, `Partition:\t${ru.partition}\n`);
+    if (ru.maxUnavailable !== undefined) w.write(1, `MaxUnavailable:\t${ru.maxUnavailable}\n`);
+  }
+  const count = (phase: string) => pods.filter((p) => (p.status?.phase ?? 'Pending') === phase).length;
+  w.write(0, `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`);
+  describePodTemplate(w, spec.template);
+  const templates: Any[] = spec.volumeClaimTemplates ?? [];
+  if (templates.length === 0) w.write(0, 'Volume Claims:\t<none>\n');
+  else {
+    w.write(0, 'Volume Claims:\n');
+    for (const pvc of templates) {
+      w.write(1, `Name:\t${pvc.metadata?.name ?? ''}\n`);
+      w.write(1, `StorageClass:\t${pvc.spec?.storageClassName ?? pvc.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? ''}\n`);
+      labelsMultiline(w, 'Labels', pvc.metadata?.labels, 1);
+      labelsMultiline(w, 'Annotations', pvc.metadata?.annotations, 1);
+      w.write(1, `Capacity:\t${pvc.spec?.resources?.requests?.storage ?? '<default>'}\n`);
+      // Go's %s of a []PersistentVolumeAccessMode: "[ReadWriteOnce]".
+      w.write(1, `Access Modes:\t[${(pvc.spec?.accessModes ?? []).join(' ')}]\n`);
+    }
+  }
+  eventsSection(w, events, now);
+}

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { newCluster, k } from '../../testing/helpers';
+
+/**
+ * describe for Job, CronJob, StatefulSet and Ingress in kubectl 1.32's layout (pkg/describe:
+ * describeJob, describeCronJob, describeStatefulSet, describeIngressV1), tabwriter columns and all.
+ */
+const UID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+function cluster() {
+  const c = newCluster();
+  k(c, 'create job pi --image=busybox -- echo done');
+  k(c, 'create cronjob tick --image=busybox --schedule="*/5 * * * *" -- echo hi');
+  k(
+    c,
+    'apply -f -',
+    `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  serviceName: db
+  replicas: 2
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      containers: [{name: db, image: busybox, command: [sh, -c, sleep 3600]}]
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+`,
+  );
+  k(c, 'create deployment api --image=nginx --port=80 --replicas=4');
+  k(c, 'create service clusterip api --tcp=80:80');
+  k(c, 'create ingress shop --rule="shop.example.com/api*=api:80,tls=shop-cert" --rule="shop.example.com/=api:80"');
+  c.advance(400);
+  return c;
+}
+
+describe('kubectl describe for jobs, cron jobs, stateful sets and ingresses', () => {
+  const c = cluster();
+
+  it('job', () => {
+    expect(k(c, 'describe job pi').replace(UID, '<uid>').replace(/pi-[a-z0-9]{5}/, 'pi-xxxxx')).toBe(`Name:             pi
+Namespace:        default
+Selector:         batch.kubernetes.io/controller-uid=<uid>
+Labels:           batch.kubernetes.io/controller-uid=<uid>
+                  batch.kubernetes.io/job-name=pi
+                  controller-uid=<uid>
+                  job-name=pi
+Annotations:      <none>
+Parallelism:      1
+Completions:      1
+Completion Mode:  NonIndexed
+Suspend:          false
+Backoff Limit:    6
+Start Time:       Mon, 02 Mar 2026 09:05:00 +0000
+Completed At:     Mon, 02 Mar 2026 09:05:01 +0000
+Duration:         1s
+Pods Statuses:    0 Active (0 Ready) / 1 Succeeded / 0 Failed
+Pod Template:
+  Labels:  batch.kubernetes.io/controller-uid=<uid>
+           batch.kubernetes.io/job-name=pi
+           controller-uid=<uid>
+           job-name=pi
+  Containers:
+   pi:
+    Image:      busybox
+    Port:       <none>
+    Host Port:  <none>
+    Command:
+      echo
+      done
+    Environment:   <none>
+    Mounts:        <none>
+  Volumes:         <none>
+  Node-Selectors:  <none>
+  Tolerations:     <none>
+Events:
+  Type    Reason            Age    From            Message
+  ----    ------            ----   ----            -------
+  Normal  SuccessfulCreate  6m39s  job-controller  Created pod: pi-xxxxx
+  Normal  Completed         6m38s  job-controller  Job completed
+`);
+  });
+
+  it('cronjob', () => {
+    expect(k(c, 'describe cronjob tick')).toBe(`Name:                          tick
+Namespace:                     default
+Labels:                        <none>
+Annotations:                   <none>
+Schedule:                      */5 * * * *
+Concurrency Policy:            Allow
+Suspend:                       False
+Successful Job History Limit:  3
+Failed Job History Limit:      1
+Starting Deadline Seconds:     <unset>
+Selector:                      <unset>
+Parallelism:                   <unset>
+Completions:                   <unset>
+Pod Template:
+  Labels:  <none>
+  Containers:
+   tick:
+    Image:      busybox
+    Port:       <none>
+    Host Port:  <none>
+    Command:
+      echo
+      hi
+    Environment:     <none>
+    Mounts:          <none>
+  Volumes:           <none>
+  Node-Selectors:    <none>
+  Tolerations:       <none>
+Last Schedule Time:  Mon, 02 Mar 2026 09:10:00 +0000
+Active Jobs:         <none>
+Events:
+  Type    Reason            Age   From                Message
+  ----    ------            ----  ----                -------
+  Normal  SuccessfulCreate  99s   cronjob-controller  Created job tick-29540710
+  Normal  SawCompletedJob   98s   cronjob-controller  Saw completed job: tick-29540710, status: Complete
+`);
+  });
+
+  it('statefulset', () => {
+    expect(k(c, 'describe statefulset db')).toBe(`Name:               db
+Namespace:          default
+CreationTimestamp:  Mon, 02 Mar 2026 09:05:00 +0000
+Selector:           app=db
+Labels:             <none>
+Annotations:        <none>
+Replicas:           2 desired | 2 total
+Update Strategy:    RollingUpdate
+  Partition:        0
+Pods Status:        2 Running / 0 Waiting / 0 Succeeded / 0 Failed
+Pod Template:
+  Labels:  app=db
+  Containers:
+   db:
+    Image:      busybox
+    Port:       <none>
+    Host Port:  <none>
+    Command:
+      sh
+      -c
+      sleep 3600
+    Environment:   <none>
+    Mounts:        <none>
+  Volumes:         <none>
+  Node-Selectors:  <none>
+  Tolerations:     <none>
+Volume Claims:
+  Name:          data
+  StorageClass:  
+  Labels:        <none>
+  Annotations:   <none>
+  Capacity:      1Gi
+  Access Modes:  [ReadWriteOnce]
+Events:
+  Type    Reason            Age    From                    Message
+  ----    ------            ----   ----                    -------
+  Normal  SuccessfulCreate  6m39s  statefulset-controller  create Claim data-db-0 Pod db-0 in StatefulSet db success
+  Normal  SuccessfulCreate  6m39s  statefulset-controller  create Pod db-0 in StatefulSet db successful
+  Normal  SuccessfulCreate  6m30s  statefulset-controller  create Claim data-db-1 Pod db-1 in StatefulSet db success
+  Normal  SuccessfulCreate  6m30s  statefulset-controller  create Pod db-1 in StatefulSet db successful
+`);
+  });
+
+  it('ingress: rules with each backend Service and its first three ready endpoints', () => {
+    const out = k(c, 'describe ingress shop').replace(/\(10\.244[^)]*\)/g, '(<endpoints>)');
+    expect(out).toBe(`Name:             shop
+Labels:           <none>
+Namespace:        default
+Address:          198.51.100.10
+Ingress Class:    nginx
+Default backend:  <default>
+TLS:
+  shop-cert terminates shop.example.com
+Rules:
+  Host              Path  Backends
+  ----              ----  --------
+  shop.example.com  
+                    /api   api:80 (<endpoints>)
+                    /      api:80 (<endpoints>)
+Annotations:        <none>
+Events:
+  Type    Reason  Age    From                      Message
+  ----    ------  ----   ----                      -------
+  Normal  Sync    6m37s  nginx-ingress-controller  Scheduled for sync
+`);
+    expect(k(c, 'describe ingress shop')).toMatch(/ api:80 \(10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80 \+ 1 more\.\.\.\)\n/);
+  });
+});

@@ -1,0 +1,90 @@
+/** kubectl describe ingress (pkg/describe IngressDescriber.describeIngressV1, as in v1.32). */
+import type { KObject } from '../../api/types';
+import type { ObjectStore } from '../../api/store';
+import type { EventRecord } from '../../api/events';
+import { DescribeWriter, annotationsMultiline, eventsSection, labelsMultiline } from './writer';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+/**
+ * formatEndpointSlices: ready endpoints as ip:port for the Service ports named in `ports`, at most
+ * three, then "+ N more...".
+ */
+export function formatEndpointSlices(slices: KObject[], ports: Set<string>): string {
+  if (slices.length === 0) return '<none>';
+  const max = 3;
+  const list: string[] = [];
+  let more = false;
+  let count = 0;
+  for (const slice of slices) {
+    const endpoints = (slice.endpoints ?? []) as Any[];
+    const slicePorts = (slice.ports ?? []) as Any[];
+    const add = (text: string, ready: boolean) => {
+      if (list.length === max) more = true;
+      if (!ready) return;
+      if (!more) list.push(text);
+      count++;
+    };
+    if (slicePorts.length === 0) {
+      for (const e of endpoints) add(e.addresses[0], e.conditions?.ready !== false);
+    } else {
+      for (const p of slicePorts) {
+        if (!ports.has(p.name ?? '')) continue;
+        for (const e of endpoints) add(`${e.addresses[0]}:${p.port}`, e.conditions?.ready !== false);
+      }
+    }
+  }
+  const text = list.join(',');
+  return more ? `${text} + ${count - max} more...` : text;
+}
+
+function serviceBackend(b: Any): string {
+  return `${b.name}:${b.port?.number ? b.port.number : (b.port?.name ?? '')}`;
+}
+
+function describeBackend(store: ObjectStore, ns: string, backend: Any): string {
+  if (backend?.service) {
+    const sb = serviceBackend(backend.service);
+    const svc = store.get('services', ns, backend.service.name);
+    if (!svc) return `${sb} (<error: services "${backend.service.name}" not found>)`;
+    let name = '';
+    for (const sp of (svc.spec?.ports ?? []) as Any[]) {
+      if (backend.service.port?.number && backend.service.port.number === sp.port) name = sp.name ?? '';
+      else if (backend.service.port?.name && backend.service.port.name === sp.name) name = sp.name;
+    }
+    const slices = store.list('endpointslices', ns).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === backend.service.name);
+    return `${sb} (${formatEndpointSlices(slices, new Set([name]))})`;
+  }
+  if (backend?.resource) return `APIGroup: ${backend.resource.apiGroup ?? '<none>'}, Kind: ${backend.resource.kind}, Name: ${backend.resource.name}`;
+  return '';
+}
+
+export function describeIngress(ing: KObject, store: ObjectStore, w: DescribeWriter, events: EventRecord[], now: number): void {
+  const spec: Any = ing.spec ?? {};
+  const ns = ing.metadata.namespace!;
+  w.write(0, `Name:\t${ing.metadata.name}\n`);
+  labelsMultiline(w, 'Labels', ing.metadata.labels);
+  w.write(0, `Namespace:\t${ns}\n`);
+  const addresses = [...new Set(((ing.status?.loadBalancer?.ingress ?? []) as Any[]).map((i) => i.ip || i.hostname).filter(Boolean))].sort();
+  w.write(0, `Address:\t${addresses.join(',')}\n`);
+  w.write(0, `Ingress Class:\t${spec.ingressClassName ?? '<none>'}\n`);
+  const def = spec.defaultBackend ? describeBackend(store, ns, spec.defaultBackend) : '<default>';
+  w.write(0, `Default backend:\t${def}\n`);
+  if (spec.tls?.length) {
+    w.write(0, 'TLS:\n');
+    for (const t of spec.tls as Any[]) w.write(1, t.secretName ? `${t.secretName} terminates ${(t.hosts ?? []).join(',')}\n` : `SNI routes ${(t.hosts ?? []).join(',')}\n`);
+  }
+  w.write(0, 'Rules:\n  Host\tPath\tBackends\n');
+  w.write(1, '----\t----\t--------\n');
+  let count = 0;
+  for (const rule of (spec.rules ?? []) as Any[]) {
+    if (!rule.http) continue;
+    count++;
+    w.write(1, `${rule.host || '*'}\t\n`);
+    for (const path of rule.http.paths ?? []) w.write(2, `\t${path.path ?? ''} \t${describeBackend(store, ns, path.backend)}\n`);
+  }
+  if (count === 0) w.write(1, `*\t*\t${def}\n`);
+  annotationsMultiline(w, 'Annotations', ing.metadata.annotations);
+  eventsSection(w, events, now);
+}
