@@ -2,7 +2,6 @@
 import type { KObject } from '../../api/types';
 import type { EventRecord } from '../../api/events';
 import { matches, selectorFromMap } from '../../api/labels';
-import { toYaml } from '../printers/output';
 import { quotaCell } from '../printers/columns';
 import { DescribeWriter, annotationsMultiline, eventsSection, labelsMultiline } from './writer';
 
@@ -99,23 +98,73 @@ export function describeSecret(s: KObject, w: DescribeWriter, events: EventRecor
   void now;
 }
 
-/** Kinds without a describer of their own: name, labels, then the object's fields. */
+/**
+ * camelcase.Split as kubectl vendors it (fatih/camelcase): runs of lower case, upper case and
+ * digits, an upper-case run giving its last letter to the lower-case run after it
+ * ("apiVersion" → api, Version; "podIPs" → pod, I, Ps).
+ */
+function camelSplit(s: string): string[] {
+  const runs: string[] = [];
+  const kind = (c: string) => (/[a-z]/.test(c) ? 1 : /[A-Z]/.test(c) ? 2 : /[0-9]/.test(c) ? 3 : 4);
+  for (const ch of s) {
+    if (runs.length && kind(runs[runs.length - 1].slice(-1)) === kind(ch)) runs[runs.length - 1] += ch;
+    else runs.push(ch);
+  }
+  for (let i = 0; i < runs.length - 1; i++) {
+    if (runs[i] && kind(runs[i][0]) === 2 && kind(runs[i + 1][0]) === 1) {
+      runs[i + 1] = runs[i].slice(-1) + runs[i + 1];
+      runs[i] = runs[i].slice(0, -1);
+    }
+  }
+  return runs.filter(Boolean);
+}
+
+/** smartLabelFor: "creationTimestamp" → "Creation Timestamp", "uid" → "UID"; keys with other characters as they are. */
+export function smartLabel(field: string): string {
+  if (/[^\p{L}-]/u.test(field)) return field;
+  const acronyms = ['API', 'URL', 'UID', 'OSB', 'GUID'];
+  return camelSplit(field)
+    .filter((p) => p !== '_')
+    .map((p) => (acronyms.includes(p.toUpperCase()) ? p.toUpperCase() : p.charAt(0).toUpperCase() + p.slice(1)))
+    .join(' ');
+}
+
+const GENERIC_SKIP = ['.metadata.managedFields', '.metadata.name', '.metadata.namespace', '.metadata.labels', '.metadata.annotations'];
+
+/** printUnstructuredContent: every field, sorted, maps and lists nested one level deeper, no list markers. */
+function printUnstructured(w: DescribeWriter, level: number, content: Record<string, unknown>, prefix: string): void {
+  for (const field of Object.keys(content).sort()) {
+    const value = content[field];
+    const path = `${prefix}.${field}`;
+    if (GENERIC_SKIP.includes(path)) continue;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      w.write(level, `${smartLabel(field)}:\n`);
+      printUnstructured(w, level + 1, value as Record<string, unknown>, path);
+    } else if (Array.isArray(value)) {
+      w.write(level, `${smartLabel(field)}:\n`);
+      for (const child of value) {
+        if (child && typeof child === 'object' && !Array.isArray(child)) printUnstructured(w, level + 1, child as Record<string, unknown>, path);
+        else w.write(level + 1, `${goValue(child)}\n`);
+      }
+    } else w.write(level, `${smartLabel(field)}:\t${goValue(value)}\n`);
+  }
+}
+
+/** Go's %v of a decoded JSON value. */
+function goValue(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (Array.isArray(v)) return `[${v.map(goValue).join(' ')}]`;
+  if (typeof v === 'object') return `map[${Object.keys(v as object).sort().map((k) => `${k}:${goValue((v as Record<string, unknown>)[k])}`).join(' ')}]`;
+  return String(v);
+}
+
+/** genericDescriber: for kinds kubectl has no describer for (Lease, VolumeAttachment, Event …). */
 export function describeGeneric(obj: KObject, w: DescribeWriter, events: EventRecord[], now: number): void {
   w.write(0, `Name:\t${obj.metadata.name}\n`);
-  if (obj.metadata.namespace) w.write(0, `Namespace:\t${obj.metadata.namespace}\n`);
+  w.write(0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`);
   labelsMultiline(w, 'Labels', obj.metadata.labels);
   annotationsMultiline(w, 'Annotations', obj.metadata.annotations);
-  w.write(0, `API Version:\t${obj.apiVersion}\n`);
-  w.write(0, `Kind:\t${obj.kind}\n`);
-  const { apiVersion: _a, kind: _k, metadata: _m, ...rest } = obj;
-  void _a;
-  void _k;
-  void _m;
-  const body = toYaml(rest)
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => l.replace(/^(\s*)([a-zA-Z]\w*):/, (_, sp, k) => `${sp}${k.charAt(0).toUpperCase()}${k.slice(1)}:`));
-  for (const line of body) w.write(0, `${line}\n`);
+  printUnstructured(w, 0, obj as unknown as Record<string, unknown>, '');
   eventsSection(w, events, now);
 }
 

@@ -192,3 +192,75 @@ Events:
     expect(k(c, 'describe ingress shop')).toMatch(/ api:80 \(10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80 \+ 1 more\.\.\.\)\n/);
   });
 });
+
+describe('kubectl describe for endpoints, slices, ingress classes and the generic describer', () => {
+  const c = newCluster();
+  k(c, 'create deployment api --image=nginx --port=80 --replicas=2');
+  k(c, 'create service clusterip api --tcp=80:80');
+  c.advance(60);
+  const IP = /10\.244\.\d+\.\d+/g;
+
+  it('endpoints', () => {
+    expect(k(c, 'describe endpoints api').replace(IP, '<ip>')).toBe(`Name:         api
+Namespace:    default
+Labels:       app=api
+Annotations:  <none>
+Subsets:
+  Addresses:          <ip>,<ip>
+  NotReadyAddresses:  <none>
+  Ports:
+    Name   Port  Protocol
+    ----   ----  --------
+    80-80  80    TCP
+
+Events:  <none>
+`);
+  });
+
+  it('endpointslice', () => {
+    const out = k(c, 'describe endpointslices -l kubernetes.io/service-name=api').replace(IP, '<ip>').replace(/api-[a-z0-9]+-[a-z0-9]{5}/g, 'api-pod').replace(/api-[a-z0-9]{5}\n/, 'api-slice\n').replace(/worker-\d/g, 'worker-n').replace(/wh-central-1[abc]/g, 'zone');
+    expect(out).toBe(`Name:         api-slice
+Namespace:    default
+Labels:       app=api
+              endpointslice.kubernetes.io/managed-by=endpointslice-controller.k8s.io
+              kubernetes.io/service-name=api
+Annotations:  <none>
+AddressType:  IPv4
+Ports:
+  Name   Port  Protocol
+  ----   ----  --------
+  80-80  80    TCP
+Endpoints:
+  - Addresses:  <ip>
+    Conditions:
+      Ready:    true
+    Hostname:   <unset>
+    TargetRef:  Pod/api-pod
+    NodeName:   worker-n
+    Zone:       zone
+  - Addresses:  <ip>
+    Conditions:
+      Ready:    true
+    Hostname:   <unset>
+    TargetRef:  Pod/api-pod
+    NodeName:   worker-n
+    Zone:       zone
+Events:         <none>
+`);
+  });
+
+  it('ingressclass', () => {
+    expect(k(c, 'describe ingressclass nginx')).toBe(`Name:         nginx
+Labels:       app.kubernetes.io/component=controller
+              app.kubernetes.io/name=ingress-nginx
+Annotations:  ingressclass.kubernetes.io/is-default-class: true
+Controller:   k8s.io/ingress-nginx
+Events:       <none>
+`);
+  });
+
+  it('a kind without a describer (Lease): every field, names split into words', () => {
+    const out = k(c, 'describe lease -n kube-node-lease worker-1').replace(UID, '<uid>');
+    expect(out).toMatch(/^Name:         worker-1\nNamespace:    kube-node-lease\nLabels:       <none>\nAnnotations:  <none>\nAPI Version:  coordination\.k8s\.io\/v1\nKind:         Lease\nMetadata:\n  Creation Timestamp:  2026-03-02T09:00:00Z\n  Owner References:\n    API Version:     v1\n    Kind:            Node\n    Name:            worker-1\n    UID:             <uid>\n  Resource Version:  \d+\n  UID:               <uid>\nSpec:\n  Holder Identity:         worker-1\n  Lease Duration Seconds:  40\n  Renew Time:              [0-9T:.-]+Z\nEvents:                    <none>\n$/);
+  });
+});

@@ -15,7 +15,7 @@ import { tabwrite } from './tabwriter';
 import { describePod } from './pod';
 import { describeDaemonSet, describeDeployment, describeReplicaSet, describeStatefulSet } from './workloads';
 import { describeCronJob, describeJob } from './batch';
-import { describeIngress } from './networking';
+import { describeEndpointSlice, describeEndpoints, describeIngress, describeIngressClass } from './networking';
 import { describeNode } from './node';
 import { describeHpa } from './hpa';
 import { describeClaim, describeStorageClass, describeVolume } from './storage';
@@ -65,6 +65,15 @@ export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true
       break;
     case 'Ingress':
       describeIngress(obj, store, w, events, now);
+      break;
+    case 'IngressClass':
+      describeIngressClass(obj, w, events, now);
+      break;
+    case 'Endpoints':
+      describeEndpoints(obj, w, events, now);
+      break;
+    case 'EndpointSlice':
+      describeEndpointSlice(obj, w, events, now);
       break;
     case 'Node':
       describeNode(obj, store.byIndex('pods', 'nodeName', obj.metadata.name!), store.get('leases', 'kube-node-lease', obj.metadata.name!), w, events, now);

@@ -88,3 +88,70 @@ export function describeIngress(ing: KObject, store: ObjectStore, w: DescribeWri
   annotationsMultiline(w, 'Annotations', ing.metadata.annotations);
   eventsSection(w, events, now);
 }
+
+export function describeIngressClass(ic: KObject, w: DescribeWriter, events: EventRecord[], now: number): void {
+  const spec: Any = ic.spec ?? {};
+  w.write(0, `Name:\t${ic.metadata.name}\n`);
+  labelsMultiline(w, 'Labels', ic.metadata.labels);
+  annotationsMultiline(w, 'Annotations', ic.metadata.annotations);
+  w.write(0, `Controller:\t${spec.controller ?? ''}\n`);
+  if (spec.parameters) {
+    w.write(0, 'Parameters:\n');
+    if (spec.parameters.apiGroup !== undefined) w.write(1, `APIGroup:\t${spec.parameters.apiGroup}\n`);
+    w.write(1, `Kind:\t${spec.parameters.kind ?? ''}\n`);
+    w.write(1, `Name:\t${spec.parameters.name ?? ''}\n`);
+  }
+  eventsSection(w, events, now);
+}
+
+export function describeEndpoints(ep: KObject, w: DescribeWriter, events: EventRecord[], now: number): void {
+  w.write(0, `Name:\t${ep.metadata.name}\n`);
+  w.write(0, `Namespace:\t${ep.metadata.namespace}\n`);
+  labelsMultiline(w, 'Labels', ep.metadata.labels);
+  annotationsMultiline(w, 'Annotations', ep.metadata.annotations);
+  w.write(0, 'Subsets:\n');
+  for (const subset of (ep.subsets ?? []) as Any[]) {
+    const ips = (list: Any[] | undefined) => (list ?? []).map((a) => a.ip).join(',') || '<none>';
+    w.write(1, `Addresses:\t${ips(subset.addresses)}\n`);
+    w.write(1, `NotReadyAddresses:\t${ips(subset.notReadyAddresses)}\n`);
+    if (subset.ports?.length) {
+      w.write(1, 'Ports:\n');
+      w.write(2, 'Name\tPort\tProtocol\n');
+      w.write(2, '----\t----\t--------\n');
+      for (const p of subset.ports as Any[]) w.write(2, `${p.name || '<unset>'}\t${p.port}\t${p.protocol ?? ''}\n`);
+    }
+    w.write(0, '\n');
+  }
+  eventsSection(w, events, now);
+}
+
+export function describeEndpointSlice(eps: KObject, w: DescribeWriter, events: EventRecord[], now: number): void {
+  w.write(0, `Name:\t${eps.metadata.name}\n`);
+  w.write(0, `Namespace:\t${eps.metadata.namespace}\n`);
+  labelsMultiline(w, 'Labels', eps.metadata.labels);
+  annotationsMultiline(w, 'Annotations', eps.metadata.annotations);
+  w.write(0, `AddressType:\t${eps.addressType ?? ''}\n`);
+  const ports = (eps.ports ?? []) as Any[];
+  if (ports.length === 0) w.write(0, 'Ports: <unset>\n');
+  else {
+    w.write(0, 'Ports:\n');
+    w.write(1, 'Name\tPort\tProtocol\n');
+    w.write(1, '----\t----\t--------\n');
+    for (const p of ports) w.write(1, `${p.name || '<unset>'}\t${p.port ?? '<unset>'}\t${p.protocol ?? ''}\n`);
+  }
+  const endpoints = (eps.endpoints ?? []) as Any[];
+  if (endpoints.length === 0) w.write(0, 'Endpoints: <none>\n');
+  else {
+    w.write(0, 'Endpoints:\n');
+    for (const e of endpoints) {
+      w.write(1, `- Addresses:\t${(e.addresses ?? []).join(', ') || '<none>'}\n`);
+      w.write(2, 'Conditions:\n');
+      w.write(3, `Ready:\t${e.conditions?.ready === undefined ? '<unset>' : String(e.conditions.ready)}\n`);
+      w.write(2, `Hostname:\t${e.hostname ?? '<unset>'}\n`);
+      if (e.targetRef) w.write(2, `TargetRef:\t${e.targetRef.kind}/${e.targetRef.name}\n`);
+      w.write(2, `NodeName:\t${e.nodeName ?? '<unset>'}\n`);
+      w.write(2, `Zone:\t${e.zone ?? '<unset>'}\n`);
+    }
+  }
+  eventsSection(w, events, now);
+}
