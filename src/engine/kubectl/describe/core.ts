@@ -3,7 +3,7 @@ import type { KObject } from '../../api/types';
 import type { EventRecord } from '../../api/events';
 import { matches, selectorFromMap } from '../../api/labels';
 import { quotaCell } from '../printers/columns';
-import { DescribeWriter, annotationsMultiline, eventsSection, labelsMultiline } from './writer';
+import { DescribeWriter, annotationsMultiline, eventsSection, labelsMultiline, rfc1123z } from './writer';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -59,12 +59,49 @@ export function describeService(svc: KObject, pods: KObject[], w: DescribeWriter
   eventsSection(w, events, now);
 }
 
-export function describeNamespace(ns: KObject, w: DescribeWriter): void {
+/** describeNamespace: status and conditions, then the namespace's quotas and limit ranges. */
+export function describeNamespace(ns: KObject, quotas: KObject[], limitRanges: KObject[], w: DescribeWriter): void {
   w.write(0, `Name:\t${ns.metadata.name}\n`);
   labelsMultiline(w, 'Labels', ns.metadata.labels);
   annotationsMultiline(w, 'Annotations', ns.metadata.annotations);
   w.write(0, `Status:\t${ns.status?.phase ?? 'Active'}\n`);
-  w.write(0, '\nNo resource quota.\n\nNo LimitRange resource.\n');
+  const conditions = (ns.status?.conditions ?? []) as Any[];
+  if (conditions.length) {
+    w.write(0, 'Conditions:\n');
+    w.write(1, 'Type\tStatus\tLastTransitionTime\tReason\tMessage\n');
+    w.write(1, '----\t------\t------------------\t------\t-------\n');
+    for (const c of conditions) w.write(1, `${c.type}\t${c.status}\t${rfc1123z(c.lastTransitionTime)}\t${c.reason ?? ''}\t${c.message ?? ''}\n`);
+  }
+  w.write(0, '\n');
+  if (quotas.length === 0) w.write(0, 'No resource quota.\n');
+  else {
+    w.write(0, 'Resource Quotas\n');
+    for (const q of [...quotas].sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))) {
+      w.write(1, `Name:\t${q.metadata.name}\n`);
+      const scopes = [...((q.spec?.scopes ?? []) as string[])].sort();
+      if (scopes.length) w.write(1, `Scopes:\t${scopes.join(', ')}\n`);
+      w.write(1, 'Resource\tUsed\tHard\n');
+      w.write(1, '--------\t---\t---\n');
+      const hard = (q.status?.hard ?? {}) as Record<string, string>;
+      for (const r of Object.keys(hard).sort()) w.write(1, `${r}\t${q.status?.used?.[r] ?? '0'}\t${hard[r]}\n`);
+    }
+  }
+  w.write(0, '\n');
+  if (limitRanges.length === 0) w.write(0, 'No LimitRange resource.\n');
+  else {
+    w.write(0, 'Resource Limits\n Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n');
+    w.write(0, ' ----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n');
+    for (const l of limitRanges) limitRangeRows(w, l, ' ');
+  }
+}
+
+/** describeLimitRangeSpec: one row per limit type and resource, `-` where nothing is set. */
+function limitRangeRows(w: DescribeWriter, l: KObject, prefix: string): void {
+  for (const item of (l.spec?.limits as Any[]) ?? []) {
+    const fields = ['min', 'max', 'defaultRequest', 'default', 'maxLimitRequestRatio'];
+    const resources = [...new Set(fields.flatMap((f) => Object.keys(item[f] ?? {})))].sort();
+    for (const r of resources) w.write(0, `${prefix}${item.type}\t${r}\t${fields.map((f) => item[f]?.[r] ?? '-').join('\t')}\n`);
+  }
 }
 
 export function describeConfigMap(cm: KObject, w: DescribeWriter, events: EventRecord[], now: number): void {
@@ -184,9 +221,5 @@ export function describeLimitRange(l: KObject, w: DescribeWriter): void {
   w.write(0, `Namespace:\t${l.metadata.namespace}\n`);
   w.write(0, 'Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n');
   w.write(0, '----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n');
-  for (const item of (l.spec?.limits as Any[]) ?? []) {
-    const fields = ['min', 'max', 'defaultRequest', 'default', 'maxLimitRequestRatio'];
-    const resources = [...new Set(fields.flatMap((f) => Object.keys(item[f] ?? {})))].sort();
-    for (const r of resources) w.write(0, `${item.type}\t${r}\t${fields.map((f) => item[f]?.[r] ?? '-').join('\t')}\n`);
-  }
+  limitRangeRows(w, l, '');
 }

@@ -264,3 +264,51 @@ Events:       <none>
     expect(out).toMatch(/^Name:         worker-1\nNamespace:    kube-node-lease\nLabels:       <none>\nAnnotations:  <none>\nAPI Version:  coordination\.k8s\.io\/v1\nKind:         Lease\nMetadata:\n  Creation Timestamp:  2026-03-02T09:00:00Z\n  Owner References:\n    API Version:     v1\n    Kind:            Node\n    Name:            worker-1\n    UID:             <uid>\n  Resource Version:  \d+\n  UID:               <uid>\nSpec:\n  Holder Identity:         worker-1\n  Lease Duration Seconds:  40\n  Renew Time:              [0-9T:.-]+Z\nEvents:                    <none>\n$/);
   });
 });
+
+describe('kubectl describe namespace', () => {
+  it('lists the namespace quotas and limit ranges as kubectl does', () => {
+    const c = newCluster();
+    k(c, 'create namespace shop');
+    expect(k(c, 'describe namespace shop')).toBe(`Name:         shop
+Labels:       kubernetes.io/metadata.name=shop
+Annotations:  <none>
+Status:       Active
+
+No resource quota.
+
+No LimitRange resource.
+`);
+    k(c, 'create quota small -n shop --hard=pods=10,requests.cpu=2');
+    k(
+      c,
+      'apply -n shop -f -',
+      `apiVersion: v1
+kind: LimitRange
+metadata: {name: defaults}
+spec:
+  limits:
+  - type: Container
+    default: {cpu: 500m}
+    defaultRequest: {cpu: 250m}
+`,
+    );
+    c.advance(20);
+    expect(k(c, 'describe namespace shop')).toBe(`Name:         shop
+Labels:       kubernetes.io/metadata.name=shop
+Annotations:  <none>
+Status:       Active
+
+Resource Quotas
+  Name:         small
+  Resource      Used  Hard
+  --------      ---   ---
+  pods          0     10
+  requests.cpu  0     2
+
+Resource Limits
+ Type       Resource  Min  Max  Default Request  Default Limit  Max Limit/Request Ratio
+ ----       --------  ---  ---  ---------------  -------------  -----------------------
+ Container  cpu       -    -    250m             500m           -
+`);
+  });
+});

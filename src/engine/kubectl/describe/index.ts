@@ -82,7 +82,7 @@ export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true
       describeService(obj, store.list('pods', obj.metadata.namespace), w, events, now);
       break;
     case 'Namespace':
-      describeNamespace(obj, w);
+      describeNamespace(obj, store.list('resourcequotas', obj.metadata.name), store.list('limitranges', obj.metadata.name), w);
       break;
     case 'ConfigMap':
       describeConfigMap(obj, w, events, now);
