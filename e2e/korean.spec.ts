@@ -43,6 +43,8 @@ test('Korean lesson text breaks between words, and commands never inside a flag'
   expect(breaks.filter((b) => !/\|\s+\|/.test(b))).toEqual([]);
 
   // The language switch carries <html lang> with it (so :lang(ko) rules follow).
+  // At 1280 px the language sits behind the top bar's "More".
+  await page.getByRole('button', { name: /더 보기/ }).click();
   await page.getByRole('combobox', { name: '언어' }).selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');

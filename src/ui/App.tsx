@@ -9,11 +9,15 @@ import { WorkArea } from './components/WorkArea';
 import { useCluster } from './store/clusterStore';
 import { AppFooter } from './pwa/AppFooter';
 import { Notices } from './persistence/Notices';
+import { SkipLinks } from './components/SkipLinks';
+import { PaneTabs } from './components/PaneTabs';
+import { useLayout } from './store/layoutStore';
 
 const TICK_MS = 100;
 
 export function App() {
   const workspace = useRef<HTMLElement>(null);
+  const pane = useLayout((s) => s.pane);
   useEffect(() => {
     if (workspace.current) restorePaneWidths(workspace.current);
   }, []);
@@ -28,8 +32,10 @@ export function App() {
   }, []);
   return (
     <div className="app">
+      <SkipLinks />
       <TopBar />
-      <main className="workspace" ref={workspace}>
+      <PaneTabs />
+      <main className="workspace" ref={workspace} data-pane={pane}>
         <LessonPanel />
         <Splitter variable="--lesson-w" direction={1} min={220} max={520} label="panes.lesson" />
         <ClusterPane />

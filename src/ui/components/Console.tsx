@@ -10,7 +10,9 @@ import { RESOURCE_TYPES, VERBS } from '../../engine';
 import { complete, type CompletionSource } from '../terminal/complete';
 import { LineEditor, wrapWords, type EditorAction } from '../terminal/lineEditor';
 import { escapeTerminal } from '../terminal/sanitize';
+import { widestLine } from '../terminal/width';
 import i18n from '../i18n';
+import { focusBeside } from '../layout/focus';
 
 function completionSource(): CompletionSource {
   return {
@@ -28,6 +30,9 @@ const RESET = '\x1b[0m';
 
 /** Terminal text: xterm wants CRLF. */
 const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
+
+/** Beyond this a line wraps after all: a terminal as wide as a novel helps nobody. */
+const MAX_COLUMNS = 240;
 
 /** A shell line (not kubectl): ls and cat of the editor's files, clear, or a friendly refusal. */
 function runShellLine(command: string): void {
@@ -74,7 +79,17 @@ export function Console() {
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(host);
-    if (host.clientWidth > 0 && host.clientHeight > 0) fit.fit();
+    // kubectl's wide tables (get pods -o wide) keep one row a line: the terminal grows as wide
+    // as the widest line shown since the last clear, and the pane scrolls sideways (styles.css).
+    let wideColumns = 0;
+    const refit = () => {
+      if (host.clientWidth <= 0 || host.clientHeight <= 0) return;
+      const dims = fit.proposeDimensions();
+      if (!dims || !Number.isFinite(dims.cols) || !Number.isFinite(dims.rows)) return;
+      const cols = Math.max(dims.cols, wideColumns);
+      if (cols !== term.cols || dims.rows !== term.rows) term.resize(cols, dims.rows);
+    };
+    refit();
     let disposed = false;
     // Korean glyphs in a Latin monospace face are narrower than the two cells xterm gives them,
     // which spread every Korean line out with gaps between syllables. This coding font's Hangul
@@ -84,12 +99,21 @@ export function Console() {
       .then((faces) => {
         if (disposed || faces.length === 0) return;
         term.options.fontFamily = `${CODING_FONT}, ${SYSTEM_MONO}`;
-        if (host.clientWidth > 0 && host.clientHeight > 0) fit.fit();
+        refit();
       })
       .catch(() => {
         // Offline without the font files: the system faces stay.
       });
     term.textarea?.setAttribute('aria-label', 'kubectl');
+    // Tab completes in here, so Esc (and Shift+Tab) are the ways out for a keyboard user.
+    term.attachCustomKeyEventHandler((e) => {
+      if (e.type !== 'keydown' || e.altKey || e.ctrlKey || e.metaKey) return true;
+      const out = e.key === 'Escape' ? 1 : e.key === 'Tab' && e.shiftKey ? -1 : 0;
+      if (!out || !term.textarea) return true;
+      e.preventDefault();
+      focusBeside(term.textarea, host, out);
+      return false;
+    });
     const editor = new LineEditor({ complete: (line) => complete(line, completionSource()), columns: () => term.cols }, () => useCluster.getState().consoleEntries.map((e) => e.command));
     term.write(DIM + crlf(wrapWords(i18n.t('console.hint'), term.cols)) + RESET + '\r\n' + editor.redraw());
 
@@ -103,15 +127,24 @@ export function Console() {
       if (e.command !== typed) s += `${DIM}$ ${escapeTerminal(e.command)}${RESET}\r\n`;
       typed = undefined;
       if (stdout) s += crlf(stdout.endsWith('\n') ? stdout : stdout + '\n');
+      const widest = Math.min(MAX_COLUMNS, widestLine(stdout + '\n' + e.stderr));
+      if (widest > term.cols) {
+        wideColumns = widest;
+        term.resize(widest, term.rows);
+      }
       const stderr = escapeTerminal(e.kind === 'note' ? wrapWords(e.stderr, term.cols) : e.stderr);
       if (stderr) s += (e.kind === 'note' ? YELLOW : e.exitCode ? RED : '') + crlf(stderr.endsWith('\n') ? stderr : stderr + '\n') + RESET;
       term.write(s + editor.redraw());
+      // Lines start at the left edge: a wide table's pane is scrolled back to its beginning.
+      host.scrollLeft = 0;
     };
     for (const e of useCluster.getState().consoleEntries) writeEntry(e);
     const unsubscribe = useCluster.subscribe((state, prev) => {
       if (state.consoleEntries === prev.consoleEntries) return;
       if (state.consoleEntries.length === 0) {
         shown = new Set();
+        wideColumns = 0;
+        refit();
         term.clear();
         term.write(editor.erase() + editor.redraw());
         return;
@@ -149,9 +182,7 @@ export function Console() {
     const onData = term.onData((data) => apply(editor.input(data)));
 
     // Fit to the pane; a hidden tab has no size, so wait until it has one.
-    const resize = new ResizeObserver(() => {
-      if (host.clientWidth > 0 && host.clientHeight > 0) fit.fit();
-    });
+    const resize = new ResizeObserver(refit);
     resize.observe(host);
     return () => {
       resize.disconnect();

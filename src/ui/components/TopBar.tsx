@@ -228,10 +228,49 @@ export function TopBar() {
         ))}
       </div>
       <Timeline />
-      <SessionButtons />
-      <Picker group="theme" value={theme} options={THEMES} onChange={(v) => useTheme.getState().setTheme(v)} />
-      <Picker group="language" value={i18n.language as Language} options={LANGUAGES} onChange={setLanguage} />
+      <MoreMenu>
+        <SessionButtons />
+        <Picker group="theme" value={theme} options={THEMES} onChange={(v) => useTheme.getState().setTheme(v)} />
+        <Picker group="language" value={i18n.language as Language} options={LANGUAGES} onChange={setLanguage} />
+      </MoreMenu>
     </header>
+  );
+}
+
+/**
+ * Session buttons, theme and language: in the bar itself on a wide screen; behind one "More"
+ * button where the bar would otherwise wrap (a 1280 px laptop, a phone). styles.css decides.
+ */
+function MoreMenu({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const wrap = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const away = (e: PointerEvent) => {
+      if (!wrap.current?.contains(e.target as Node) && !(e.target as Element).closest?.('dialog')) setOpen(false);
+    };
+    const esc = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || document.querySelector('dialog[open]')) return;
+      setOpen(false);
+      wrap.current?.querySelector<HTMLButtonElement>('.more-toggle')?.focus();
+    };
+    window.addEventListener('pointerdown', away);
+    window.addEventListener('keydown', esc);
+    return () => {
+      window.removeEventListener('pointerdown', away);
+      window.removeEventListener('keydown', esc);
+    };
+  }, [open]);
+  return (
+    <div className="topbar-more-wrap" ref={wrap}>
+      <button type="button" className="more-toggle" aria-expanded={open} aria-controls="topbar-more" title={t('layout.moreLabel')} onClick={() => setOpen(!open)}>
+        ⋯ {t('layout.more')}
+      </button>
+      <div id="topbar-more" className={open ? 'topbar-more open' : 'topbar-more'}>
+        {children}
+      </div>
+    </div>
   );
 }
 

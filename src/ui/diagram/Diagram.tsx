@@ -10,7 +10,7 @@ import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior } from 'd3-zoom';
 import 'd3-transition';
 import { useCluster } from '../store/clusterStore';
 import { currentStep, useLessons } from '../store/lessonStore';
-import { computeLayout, PodSlots } from './layout';
+import { computeLayout, fitScale, FIT_MARGIN, PodSlots } from './layout';
 import type { DrawContext, Layer, SelectedRef } from './context';
 import { drawControlPlane } from './controlPlaneLayer';
 import { drawNodes } from './nodesLayer';
@@ -30,6 +30,14 @@ const AGGREGATE_BELOW_SCALE = 0.45;
  * made the browser's layout cost 25 ms a frame while pods were being placed.
  */
 const FAR_BELOW_SCALE = 0.3;
+/**
+ * At and above this zoom every word in the diagram reads at 11 px or more (the smallest, the
+ * chips' names, are 11 px in layout units); below it node cards go compact (layout.ts): the bars
+ * and chips give way, and what stays is drawn at 14 px or more.
+ */
+const DETAIL_SCALE = 1;
+/** Fit never blows a tiny cluster up past this. */
+const MAX_FIT_SCALE = 1.4;
 
 export function Diagram() {
   const { t } = useTranslation();
@@ -45,7 +53,11 @@ export function Diagram() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const podCanvas = useRef<PodCanvas | null>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
-  const fitted = useRef(false);
+  /** Until the learner zooms or pans, the picture keeps fitting the pane (as it resizes, as the cluster grows); "Fit" returns to that. */
+  const userMoved = useRef(false);
+  /** What the picture was last fitted to (its size and the pane's). */
+  const lastFit = useRef('');
+  const compact = useRef(false);
   const frame = useRef(0);
   const aggregate = useRef(false);
   /** The part of the picture on screen (layout coordinates), grown by a margin; and a counter that redraws when it moves on. */
@@ -53,8 +65,13 @@ export function Diagram() {
   const [viewVersion, setViewVersion] = useState(0);
   /** The SVG's size, kept by a ResizeObserver (reading it while zooming would force a layout). */
   const size = useRef({ width: 1, height: 1 });
+  /** The same size as state: a small cluster is arranged to fill the pane (see layout.ts). */
+  const [pane, setPane] = useState<{ width: number; height: number } | undefined>(undefined);
+  /** Counts switches between counts and pods, or compact and full cards: each needs a new layout. */
+  const [detail, setDetail] = useState(0);
   const slots = useRef(new PodSlots());
-  const layout = useMemo(() => computeLayout(model, aggregate.current, slots.current), [model]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const layout = useMemo(() => computeLayout(model, aggregate.current, slots.current, { compact: compact.current, pane }), [model, pane, detail]);
 
   /**
    * What is in view, with a quarter screen of margin so a short pan shows drawn nodes at once;
@@ -74,15 +91,26 @@ export function Diagram() {
     }
   };
 
-  const fit = () => {
+  /**
+   * The largest picture that fits the pane: full cards when their small print reads at 11 px,
+   * else compact cards as large as fits (just under that zoom).
+   */
+  const fit = (ms = 400) => {
     const svg = svgRef.current;
     if (!svg || !zoomRef.current) return;
-    const { width, height } = svg.getBoundingClientRect();
-    const k = Math.min(1.4, Math.min((width - 40) / layout.width, (height - 40) / layout.height));
-    select(svg)
-      .transition()
-      .duration(400)
-      .call(zoomRef.current.transform, zoomIdentity.translate((width - layout.width * k) / 2, 20).scale(k));
+    userMoved.current = false;
+    const { width, height } = size.current;
+    const m = useCluster.getState().model;
+    let l = computeLayout(m, aggregate.current, slots.current, { pane: size.current });
+    let k = Math.min(MAX_FIT_SCALE, fitScale(l, size.current));
+    if (k < DETAIL_SCALE) {
+      l = computeLayout(m, aggregate.current, slots.current, { pane: size.current, compact: true });
+      k = Math.min(DETAIL_SCALE * 0.999, fitScale(l, size.current));
+    }
+    k = Math.max(0.08, k);
+    const to = zoomIdentity.translate((width - l.width * k) / 2, Math.max(FIT_MARGIN / 2, (height - l.height * k) / 2)).scale(k);
+    if (ms > 0) select(svg).transition().duration(ms).call(zoomRef.current.transform, to);
+    else select(svg).call(zoomRef.current.transform, to);
   };
 
   useEffect(() => {
@@ -96,17 +124,24 @@ export function Diagram() {
         labelsRef.current?.classList.toggle('far', event.transform.k < FAR_BELOW_SCALE);
         podCanvas.current?.setTransform(event.transform);
         updateView(event.transform, false);
+        // The learner's own wheel or drag (a fit's transition has no source event).
+        if (event.sourceEvent) userMoved.current = true;
         svg.classList.toggle('far', event.transform.k < FAR_BELOW_SCALE);
         const agg = event.transform.k < AGGREGATE_BELOW_SCALE;
-        if (agg !== aggregate.current) {
+        const small = event.transform.k < DETAIL_SCALE;
+        svg.classList.toggle('compact', small);
+        labelsRef.current?.classList.toggle('compact', small);
+        if (agg !== aggregate.current || small !== compact.current) {
           aggregate.current = agg;
-          useCluster.setState({ model: { ...useCluster.getState().model } });
+          compact.current = small;
+          setDetail((d) => d + 1);
         }
       });
     zoomRef.current = z;
     podCanvas.current = new PodCanvas(canvasRef.current!);
     const resize = new ResizeObserver(([entry]) => {
       size.current = { width: entry.contentRect.width || 1, height: entry.contentRect.height || 1 };
+      setPane((p) => (p && Math.abs(p.width - size.current.width) < 1 && Math.abs(p.height - size.current.height) < 1 ? p : { ...size.current }));
       updateView(zoomTransform(svg), true);
     });
     resize.observe(svg);
@@ -134,9 +169,13 @@ export function Diagram() {
       drawVolumes(layer('volumes'), ctx);
       drawPods(layer('pods'), ctx);
       drawFlows(layer('flows'), ctx, useCluster.getState().takeRequests(), speed);
-      if (!fitted.current) {
-        fitted.current = true;
-        fit();
+      // Keep fitting until the learner takes over (first draw, a resized pane, a grown cluster).
+      const { width, height } = size.current;
+      const fitKey = `${Math.round(width)}x${Math.round(height)}:${Math.round(layout.width)}x${Math.round(layout.height)}`;
+      if (!userMoved.current && width > 1 && fitKey !== lastFit.current) {
+        const first = lastFit.current === '';
+        fit(first ? 0 : 250);
+        lastFit.current = fitKey;
       }
     });
     // fit() reads the latest layout through closure on purpose.
@@ -144,7 +183,9 @@ export function Diagram() {
   }, [model, layout, selected, t, speed, focus, viewVersion]);
 
   const zoomBy = (k: number) => {
-    if (svgRef.current && zoomRef.current) select(svgRef.current).transition().duration(250).call(zoomRef.current.scaleBy, k);
+    if (!svgRef.current || !zoomRef.current) return;
+    userMoved.current = true;
+    select(svgRef.current).transition().duration(250).call(zoomRef.current.scaleBy, k);
   };
 
   return (
@@ -156,7 +197,7 @@ export function Diagram() {
         <button type="button" onClick={() => zoomBy(0.8)} aria-label={t('diagram.zoomOut')}>
           −
         </button>
-        <button type="button" onClick={fit}>
+        <button type="button" onClick={() => fit()}>
           {t('diagram.fit')}
         </button>
       </div>

@@ -29,12 +29,12 @@ export function drawControlPlane(root: Layer, ctx: DrawContext): void {
     .data(cpNodes, (d) => d.name)
     .join((enter) => {
       const g = enter.append('g').attr('class', 'cp-node');
-      g.append('rect').attr('height', 20).attr('rx', 10);
-      g.append('text').attr('x', 10).attr('y', 14);
+      g.append('rect').attr('height', 24).attr('rx', 12);
+      g.append('text').attr('x', 10).attr('y', 17);
       return g;
     });
   cpNode.each(function (_d, i) {
-    const next = `translate(${cp.x + cp.w - 230 - i * 10},${cp.y + 8})`;
+    const next = `translate(${cp.x + cp.w - 230 - i * 10},${cp.y + 7})`;
     if (this.getAttribute('transform') !== next) this.setAttribute('transform', next);
   });
   classesIfChanged(cpNode, { 'node-notready': (d) => !d.ready });
@@ -60,11 +60,11 @@ export function drawControlPlane(root: Layer, ctx: DrawContext): void {
   attrIfChanged(rect, 'height', (d) => layout.components[d.name].h);
   const name = groups.select('text.component-name');
   attrIfChanged(name, 'x', () => 10);
-  attrIfChanged(name, 'y', () => 18);
+  attrIfChanged(name, 'y', () => 20);
   textIfChanged(name, (d) => (d.name === 'kubectl' ? '>_ kubectl' : d.name));
   const role = groups.select('text.component-role');
   attrIfChanged(role, 'x', () => 10);
-  attrIfChanged(role, 'y', () => 34);
+  attrIfChanged(role, 'y', () => 39);
   textIfChanged(role, (d) => t(`diagram.role.${d.name}`));
   classesIfChanged(groups, { 'lesson-focus': (d) => isFocused(ctx, { kind: 'Component', name: d.name }) });
   actionable(groups, ctx);
@@ -88,6 +88,6 @@ export function drawControlPlane(root: Layer, ctx: DrawContext): void {
     .data(model.pending.length ? [] : [t('diagram.pendingEmpty')])
     .join((enter) => enter.append('text').attr('class', 'pending-empty'));
   attrIfChanged(empty, 'x', () => p.x + 16);
-  attrIfChanged(empty, 'y', () => p.y + 56);
+  attrIfChanged(empty, 'y', () => p.y + 42);
   textIfChanged(empty, (d) => d);
 }

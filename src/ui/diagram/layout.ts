@@ -23,12 +23,15 @@ const POD = 20;
 const POD_GAP = 5;
 export const PODS_PER_ROW = 9;
 const NODE_HEADER = 124;
+/** A compact card's header: name and status, and a line for labels and taints when some node has them (see LayoutView.compact). */
+const NODE_HEADER_COMPACT = 52;
+const NODE_META_LINE = 20;
 const NODE_FOOTER = 12;
 const DISK_ROW = 30;
 /** Above this many pods a node shows counts per state, not one mark per pod. */
 export const AGGREGATE_ABOVE = 60;
-const SERVICE_W = 250;
-const SERVICE_H = 40;
+const SERVICE_W = 270;
+const SERVICE_H = 48;
 
 export interface NodeLayout extends Box {
   name: string;
@@ -161,50 +164,73 @@ export function nodeColumns(count: number): number {
 /** Natural order (worker-2 before worker-10); one collator, as localeCompare with options builds one per call. */
 const NATURAL = new Intl.Collator('en', { numeric: true });
 
-export function computeLayout(model: DiagramModel, aggregateAll = false, slots = new PodSlots()): DiagramLayout {
+/** How the picture is being looked at: the pane it is fitted into, and whether it is drawn small. */
+export interface LayoutView {
+  /**
+   * Drawn below the zoom at which a node's small print (bars, component chips) reads at 11 px:
+   * those are hidden (see styles.css, `.compact`) and the node cards keep only their words and
+   * pods, so a small cluster fits a laptop's pane with every word it shows readable.
+   */
+  compact?: boolean;
+  /** The pane's size in CSS px: a small cluster is arranged to fill it (node columns, control plane shape). */
+  pane?: { width: number; height: number };
+}
+
+/** The margin the fit leaves around the picture (Diagram.tsx). */
+export const FIT_MARGIN = 24;
+/** Arranging is chosen by fit below this many workers; above, the grid is the 16:10 block. */
+const ARRANGED_UP_TO = 16;
+
+/** The scale at which a layout fits a pane (the margin kept on every side). */
+export function fitScale(layout: { width: number; height: number }, pane: { width: number; height: number }): number {
+  return Math.min((pane.width - FIT_MARGIN) / layout.width, (pane.height - FIT_MARGIN) / layout.height);
+}
+
+type ControlPlaneShape = 'wide' | 'narrow';
+const COMPONENT_H = 48;
+
+/**
+ * The control plane frame and where its components sit. Wide: kubectl to the left, the API
+ * server and etcd on top, the control loops below. Narrow (a pane taller than wide): two
+ * columns, kubectl under the frame beside the pending tray.
+ */
+function controlPlane(shape: ControlPlaneShape): { cp: Box; components: Record<Component, Box> } {
+  if (shape === 'wide') {
+    const cp: Box = { x: 150, y: 0, w: 720, h: 162 };
+    const box = (x: number, y: number, w: number): Box => ({ x: cp.x + x, y: cp.y + y, w, h: COMPONENT_H });
+    return {
+      cp,
+      components: {
+        kubectl: { x: 0, y: 44, w: 130, h: 56 },
+        'kube-apiserver': box(20, 38, 200),
+        etcd: box(236, 38, 180),
+        'kube-scheduler': box(20, 100, 200),
+        'kube-controller-manager': box(230, 100, 226),
+        'cloud-controller-manager': box(466, 100, 234),
+      },
+    };
+  }
+  const cp: Box = { x: 0, y: 0, w: 512, h: 208 };
+  const box = (col: number, row: number): Box => ({ x: cp.x + 20 + col * 242, y: cp.y + 36 + row * (COMPONENT_H + 8), w: 230, h: COMPONENT_H });
+  return {
+    cp,
+    components: {
+      kubectl: { x: 0, y: cp.h + 14, w: 130, h: 52 },
+      'kube-apiserver': box(0, 0),
+      etcd: box(1, 0),
+      'kube-scheduler': box(0, 1),
+      'kube-controller-manager': box(1, 1),
+      'cloud-controller-manager': box(0, 2),
+    },
+  };
+}
+
+export function computeLayout(model: DiagramModel, aggregateAll = false, slots = new PodSlots(), view: LayoutView = {}): DiagramLayout {
   const workers = model.nodes.filter((n) => !n.controlPlane);
   // By zone, then by name in natural order (worker-2 before worker-10).
   const ordered = [...workers].sort((a, b) => NATURAL.compare(a.zone ?? '', b.zone ?? '') || NATURAL.compare(a.name, b.name));
-  const cols = nodeColumns(ordered.length);
-  const gridWidth = cols * NODE_W + (cols - 1) * NODE_GAP;
+  const header = view.compact ? NODE_HEADER_COMPACT + (workers.some((n) => n.labels.length || n.taints.length) ? NODE_META_LINE : 0) : NODE_HEADER;
 
-  // Control plane: the API server and etcd on top, the control loops below; the learner's
-  // kubectl to the left. The control-plane node itself is this frame (its static pods are the
-  // components), so it gets no card of its own.
-  const cp: Box = { x: 120, y: 0, w: 660, h: 150 };
-  const box = (x: number, y: number, w: number): Box => ({ x: cp.x + x, y: cp.y + y, w, h: 44 });
-  const components: Record<Component, Box> = {
-    kubectl: { x: 0, y: 40, w: 100, h: 56 },
-    'kube-apiserver': box(20, 36, 180),
-    etcd: box(220, 36, 130),
-    'kube-scheduler': box(20, 94, 180),
-    'kube-controller-manager': box(220, 94, 200),
-    'cloud-controller-manager': box(430, 94, 210),
-  };
-  // The tray of unplaced pods sits beside the control plane when the node grid is wide enough,
-  // else under it — so a small cluster is not drawn tiny to make room for an empty tray.
-  const trayBeside = gridWidth >= cp.x + cp.w + 20 + 220;
-  const pending: Box = trayBeside ? { x: cp.x + cp.w + 20, y: 0, w: Math.min(520, gridWidth - cp.x - cp.w - 20), h: 150 } : { x: cp.x, y: cp.y + cp.h + 14, w: cp.w, h: 96 };
-  const pendingPods = new Map<string, { x: number; y: number }>();
-  const perRow = Math.floor((pending.w - 20) / (POD + POD_GAP));
-  // Pending pods keep their places in the tray too; the tray shows five rows.
-  for (const [uid, i] of slots.place(
-    PENDING_TRAY,
-    model.pending.map((p) => p.uid),
-    perRow * 5,
-  )) {
-    pendingPods.set(uid, { x: pending.x + 18 + (i % perRow) * (POD + POD_GAP), y: pending.y + 44 + Math.floor(i / perRow) * (POD + POD_GAP) });
-  }
-
-  // Services in rows under the control plane.
-  const servicesY = trayBeside ? 190 : pending.y + pending.h + 30;
-  const svcPerRow = Math.max(1, Math.floor((Math.max(gridWidth, pending.x + pending.w) + 16) / (SERVICE_W + 16)));
-  const services = new Map<string, Box>();
-  model.services.forEach((s, i) => services.set(s.uid, { x: (i % svcPerRow) * (SERVICE_W + 16), y: servicesY + Math.floor(i / svcPerRow) * (SERVICE_H + 12), w: SERVICE_W, h: SERVICE_H }));
-  const serviceRows = Math.ceil(model.services.length / svcPerRow);
-  let y = servicesY + Math.max(1, serviceRows) * (SERVICE_H + 12) + 36;
-
-  const nodes = new Map<string, NodeLayout>();
   const settled = !model.nodes.some((n) => n.pods.some((p) => MOVING_TONES.has(p.tone)));
   // Every pod's place first: the cards' height depends on the most rows any node needs.
   const placed = new Map<string, { aggregated: boolean; at?: Map<string, number> }>();
@@ -229,25 +255,83 @@ export function computeLayout(model: DiagramModel, aggregateAll = false, slots =
   }
   // One height for every node's grid (a grid of equal cards; a node gaining a row moves no other).
   const rows = slots.rows(neededRows, settled);
-  const place = (n: DNode, x: number, top: number): NodeLayout => {
-    const { aggregated, at } = placed.get(n.name)!;
-    const gridTop = top + NODE_HEADER;
-    const pods = slots.positions(n.name, at, x + 14 + POD / 2, gridTop + POD / 2);
-    const gridH = podGridHeight(rows, aggregated);
-    const h = NODE_HEADER + gridH + (n.disks.length ? DISK_ROW : 0) + NODE_FOOTER;
-    const layout: NodeLayout = { name: n.name, x, y: top, w: NODE_W, h, aggregated, pods, kubelet: { x: x + 217, y: top + 76 }, runtime: { x: x + 217, y: top + 112 }, disksY: gridTop + gridH + 4 };
-    nodes.set(n.name, layout);
-    return layout;
+
+  /** The whole picture for this many node columns and this control plane; pods are placed only when `withPods`. */
+  const arrange = (cols: number, shape: ControlPlaneShape, withPods: boolean): DiagramLayout => {
+    const gridWidth = cols * NODE_W + (cols - 1) * NODE_GAP;
+    const { cp, components } = controlPlane(shape);
+    const emptyTray = model.pending.length === 0;
+    // The tray of unplaced pods sits beside the control plane when the node grid is wide enough,
+    // else under it — so a small cluster is not drawn tiny to make room for an empty tray.
+    const trayBeside = shape === 'wide' && gridWidth >= cp.x + cp.w + 20 + 220;
+    const underX = shape === 'narrow' ? components.kubectl.x + components.kubectl.w + 16 : cp.x;
+    const underW = shape === 'narrow' ? Math.max(cp.w, gridWidth) - underX : cp.w;
+    const pending: Box = trayBeside ? { x: cp.x + cp.w + 20, y: 0, w: Math.min(520, gridWidth - cp.x - cp.w - 20), h: cp.h } : { x: underX, y: cp.y + cp.h + 14, w: underW, h: emptyTray ? 52 : 96 };
+    const pendingPods = new Map<string, { x: number; y: number }>();
+    const perRow = Math.floor((pending.w - 20) / (POD + POD_GAP));
+    // Pending pods keep their places in the tray too; the tray shows five rows.
+    for (const [uid, i] of slots.place(
+      PENDING_TRAY,
+      model.pending.map((p) => p.uid),
+      perRow * 5,
+    )) {
+      pendingPods.set(uid, { x: pending.x + 18 + (i % perRow) * (POD + POD_GAP), y: pending.y + 44 + Math.floor(i / perRow) * (POD + POD_GAP) });
+    }
+
+    // Services in rows under the control plane.
+    const servicesY = trayBeside ? cp.h + 30 : Math.max(pending.y + pending.h, components.kubectl.y + components.kubectl.h) + 20;
+    const svcPerRow = Math.max(1, Math.floor((Math.max(gridWidth, pending.x + pending.w) + 16) / (SERVICE_W + 16)));
+    const services = new Map<string, Box>();
+    model.services.forEach((s, i) => services.set(s.uid, { x: (i % svcPerRow) * (SERVICE_W + 16), y: servicesY + Math.floor(i / svcPerRow) * (SERVICE_H + 12), w: SERVICE_W, h: SERVICE_H }));
+    const serviceRows = Math.ceil(model.services.length / svcPerRow);
+    let y = servicesY + Math.max(1, serviceRows) * (SERVICE_H + 12) + 20;
+
+    const nodes = new Map<string, NodeLayout>();
+    const place = (n: DNode, x: number, top: number): NodeLayout => {
+      const { aggregated, at } = placed.get(n.name)!;
+      const gridTop = top + header;
+      const pods = withPods ? slots.positions(n.name, at, x + 14 + POD / 2, gridTop + POD / 2) : new Map<string, { x: number; y: number }>();
+      const gridH = podGridHeight(rows, aggregated);
+      const h = header + gridH + (n.disks.length ? DISK_ROW : 0) + NODE_FOOTER;
+      // The node's kubelet and runtime chips (flow anchors); drawn small, they are hidden and the requests meet the node's name.
+      const kubelet = view.compact ? { x: x + NODE_W - 40, y: top + 24 } : { x: x + 217, y: top + 76 };
+      const runtime = view.compact ? { x: x + NODE_W - 40, y: top + 48 } : { x: x + 217, y: top + 112 };
+      const layout: NodeLayout = { name: n.name, x, y: top, w: NODE_W, h, aggregated, pods, kubelet, runtime, disksY: gridTop + gridH + 4 };
+      nodes.set(n.name, layout);
+      return layout;
+    };
+    for (let row = 0; row * cols < ordered.length; row++) {
+      const slice = ordered.slice(row * cols, row * cols + cols);
+      let rowH = 0;
+      slice.forEach((n, c) => {
+        rowH = Math.max(rowH, place(n, c * (NODE_W + NODE_GAP), y).h);
+      });
+      y += rowH + NODE_GAP;
+    }
+    const right = Math.max(gridWidth, cp.x + cp.w, ...[...nodes.values()].map((n) => n.x + n.w), pending.x + pending.w);
+    return { width: right, height: ordered.length ? y - NODE_GAP : y, controlPlane: cp, components, pending, pendingPods, services, servicesY, nodes };
   };
-  for (let row = 0; row * cols < ordered.length; row++) {
-    const slice = ordered.slice(row * cols, row * cols + cols);
-    let rowH = 0;
-    slice.forEach((n, c) => {
-      rowH = Math.max(rowH, place(n, c * (NODE_W + NODE_GAP), y).h);
-    });
-    y += rowH + NODE_GAP;
+
+  // A small cluster takes the arrangement that shows it largest in the pane; a large one keeps
+  // the 16:10 block (its nodes keep their places as others come and go).
+  let cols = nodeColumns(ordered.length);
+  let shape: ControlPlaneShape = 'wide';
+  const pane = view.pane;
+  if (pane && pane.width > FIT_MARGIN && pane.height > FIT_MARGIN && ordered.length <= ARRANGED_UP_TO) {
+    let best = fitScale(arrange(cols, shape, false), pane);
+    for (let c = 1; c <= Math.max(1, ordered.length); c++) {
+      for (const s of ['wide', 'narrow'] as const) {
+        const k = fitScale(arrange(c, s, false), pane);
+        // A clearly larger picture wins (ties keep the wider, more familiar arrangement).
+        if (k > best * 1.02) {
+          best = k;
+          cols = c;
+          shape = s;
+        }
+      }
+    }
   }
-  slots.keepOnly(new Set(nodes.keys()));
-  const right = Math.max(gridWidth, ...[...nodes.values()].map((n) => n.x + n.w), pending.x + pending.w);
-  return { width: right, height: y, controlPlane: cp, components, pending, pendingPods, services, servicesY, nodes };
+  const layout = arrange(cols, shape, true);
+  slots.keepOnly(new Set(layout.nodes.keys()));
+  return layout;
 }

@@ -91,8 +91,8 @@ export function drawServices(root: Layer, ctx: DrawContext): void {
     .join((enter) => {
       const g = enter.append('g').attr('class', 'service');
       g.append('rect').attr('rx', 20);
-      g.append('text').attr('class', 'svc-name').attr('x', 14).attr('y', 17);
-      g.append('text').attr('class', 'svc-meta').attr('x', 14).attr('y', 32);
+      g.append('text').attr('class', 'svc-name').attr('x', 14).attr('y', 20);
+      g.append('text').attr('class', 'svc-meta').attr('x', 14).attr('y', 38);
       return g;
     });
   attrIfChanged(groups, 'transform', (d) => {

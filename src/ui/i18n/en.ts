@@ -296,6 +296,8 @@ export const en = {
     next: 'Choose the next lesson',
   },
   panes: { lesson: 'Resize the lesson panel', side: 'Resize the work area' },
+  skip: { label: 'Skip links', lesson: 'Skip to the lesson', diagram: 'Skip to the cluster diagram', terminal: 'Skip to the terminal' },
+  layout: { tabs: 'Parts of the page', lesson: 'Lesson', cluster: 'Cluster', work: 'Terminal', more: 'More', moreLabel: 'Share, open, reset, theme and language' },
   /** Object kinds as the page names them (kubectl's own output keeps the Kubernetes names). */
   kind: {
     Component: 'Component',
@@ -336,6 +338,6 @@ export const en = {
     notKubectl: 'Only kubectl (and ls, cat, clear) run here. Try "kubectl get nodes".',
     noFile: 'cat: {{name}}: No such file. Files: {{files}}',
     clear: 'Clear',
-    keys: '↑/↓ history · Tab completes · Ctrl+A/E start/end · Ctrl+U/W delete · Ctrl+C cancels · Ctrl+L clears',
+    keys: '↑/↓ history · Tab completes · Ctrl+A/E start/end · Ctrl+U/W delete · Ctrl+C cancels · Ctrl+L clears · Esc leaves the terminal',
   },
 } as const;

@@ -298,6 +298,8 @@ export const ko: Messages = {
     next: '다음 레슨 고르기',
   },
   panes: { lesson: '레슨 패널 크기 조절', side: '작업 영역 크기 조절' },
+  skip: { label: '건너뛰기 링크', lesson: '레슨으로 건너뛰기', diagram: '클러스터 다이어그램으로 건너뛰기', terminal: '터미널로 건너뛰기' },
+  layout: { tabs: '화면 구역', lesson: '레슨', cluster: '클러스터', work: '터미널', more: '더 보기', moreLabel: '공유, 열기, 초기화, 테마와 언어' },
   kind: {
     Component: '구성 요소',
     Node: '노드',
@@ -336,6 +338,6 @@ export const ko: Messages = {
     notKubectl: '여기서는 kubectl(그리고 ls, cat, clear)만 실행됩니다. "kubectl get nodes"를 입력해 보세요.',
     noFile: 'cat: {{name}}: 그런 파일이 없습니다. 파일: {{files}}',
     clear: '지우기',
-    keys: '↑/↓ 이전 명령 · Tab 자동 완성 · Ctrl+A/E 줄 처음/끝 · Ctrl+U/W 지우기 · Ctrl+C 취소 · Ctrl+L 화면 지우기',
+    keys: '↑/↓ 이전 명령 · Tab 자동 완성 · Ctrl+A/E 줄 처음/끝 · Ctrl+U/W 지우기 · Ctrl+C 취소 · Ctrl+L 화면 지우기 · Esc 터미널에서 나가기',
   },
 };
