@@ -33,7 +33,9 @@ test.describe('the cluster diagram', () => {
     const details = page.getByRole('region', { name: /^Details: Pod default\/web-/ });
     await expect(details).toBeVisible();
     await expect(details.getByRole('tabpanel')).toContainText('Status:');
-    await expect(details.getByRole('table')).toContainText('TaintToleration');
+    // The decision as it was made: the chosen node, and why the control plane was out.
+    await expect(details.getByRole('table')).toContainText('— chosen');
+    await expect(details.getByRole('table')).toContainText('untolerated taint');
     await details.getByRole('tab', { name: 'YAML' }).click();
     await expect(details.getByRole('tabpanel')).toContainText('kind: Pod');
     await details.getByRole('tab', { name: 'Events' }).click();

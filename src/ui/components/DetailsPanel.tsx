@@ -1,19 +1,71 @@
 /**
  * The side panel for whatever is selected in the diagram or the list: its `kubectl describe`,
  * its YAML and its events (all as plain text), the actions that make sense for it, and for a
- * pod the scheduler's verdict on every node ("why here?", "why not scheduled?").
+ * pod first why it is failing, if it is, then the scheduler's decision as it was recorded when
+ * the pod was bound ("why here?") or, for a pod still waiting, every node's verdict now.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCluster } from '../store/clusterStore';
 import type { SelectedRef } from '../diagram/context';
-import { objectName, schedulerReason } from '../i18n/words';
+import { objectName, reasonSentence, schedulerReason } from '../i18n/words';
+import type { PodDiagnosis } from '../store/clusterStore';
 
 const RESOURCE: Record<string, string> = { Pod: 'pod', Node: 'node', Service: 'service', PersistentVolume: 'pv', Deployment: 'deployment', StatefulSet: 'statefulset', DaemonSet: 'daemonset' };
 type Tab = 'describe' | 'yaml' | 'events';
 
 function target(ref: SelectedRef): string {
   return `${RESOURCE[ref.kind]} ${ref.name}${ref.namespace ? ` -n ${ref.namespace}` : ''}`;
+}
+
+const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+
+/** Why the pod is failing, before anything else: the container's state in plain words. */
+function PodProblemNotice({ diagnosis }: { diagnosis: PodDiagnosis }) {
+  const { t } = useTranslation();
+  const p = diagnosis.problem;
+  if (!p) return null;
+  return (
+    <div className="pod-problem" role="status">
+      <h3>{t('details.problem.heading', { reason: p.reason })}</h3>
+      <p>{t(`details.problem.${p.kind}`, { container: p.container, image: p.image ?? '', message: p.message ?? '', reason: p.reason, exitCode: p.exitCode ?? '?', restarts: p.restarts ?? 0 })}</p>
+      {p.why && <p className="pod-problem-why">{reasonSentence(t, p.why)}</p>}
+    </div>
+  );
+}
+
+/** The decision as the scheduler made it: the nodes it ranked and why the others were out. */
+function SchedulerDecision({ diagnosis }: { diagnosis: PodDiagnosis }) {
+  const { t } = useTranslation();
+  const d = diagnosis.decision!;
+  const chosen = d.top.find((x) => x.node === d.node);
+  return (
+    <div className="verdicts" data-testid="scheduler-decision">
+      <p className="verdict-message">{t('details.decided', { time: clock(d.time), node: d.node, score: Math.round(chosen?.total ?? 0), feasible: d.feasible, evaluated: d.evaluated })}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('details.node')}</th>
+            <th scope="col">{t('details.verdict')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.top.map((v) => (
+            <tr key={v.node} className={v.node === d.node ? 'chosen' : 'feasible'}>
+              <th scope="row">{v.node}</th>
+              <td>{`${v.node === d.node ? '★' : '✓'} ${t('details.score', { score: Math.round(v.total) })}${v.node === d.node ? ` — ${t('details.chosen')}` : ''}`}</td>
+            </tr>
+          ))}
+          {d.rejected.map(([reason, count]) => (
+            <tr key={reason} className="rejected">
+              <th scope="row">{t('details.nodeCount', { count })}</th>
+              <td>{`✕ ${schedulerReason(t, reason)}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 function SchedulerVerdicts({ ref: sel }: { ref: SelectedRef }) {
@@ -121,16 +173,43 @@ export function DetailsPanel() {
     const r = query(cmd);
     body = r.exitCode === 0 ? r.stdout || t('details.nothing') : r.stderr;
   }
+  const close = (
+    <button type="button" onClick={() => select(undefined)} aria-label={t('details.close')}>
+      ✕
+    </button>
+  );
+  // Deleted while selected: say so (not kubectl's NotFound), and offer nothing that would fail.
+  if (sel.kind !== 'Component' && !useCluster.getState().exists(sel.kind, sel.namespace, sel.name)) {
+    return (
+      <section className="details" aria-label={t('details.heading', { title })}>
+        <header>
+          <h2>{title}</h2>
+          {close}
+        </header>
+        <p className="details-gone" role="status">
+          {t('details.gone', { title })}
+        </p>
+      </section>
+    );
+  }
+  const diagnosis = sel.kind === 'Pod' ? useCluster.getState().podDiagnosis(sel.namespace ?? 'default', sel.name) : undefined;
+  const scheduling = diagnosis?.decision ? <SchedulerDecision diagnosis={diagnosis} /> : sel.kind === 'Pod' ? <SchedulerVerdicts ref={sel} /> : null;
   return (
     <section className="details" aria-label={t('details.heading', { title })}>
       <header>
         <h2>{title}</h2>
-        <button type="button" onClick={() => select(undefined)} aria-label={t('details.close')}>
-          ✕
-        </button>
+        {close}
       </header>
+      {diagnosis && <PodProblemNotice diagnosis={diagnosis} />}
       <Actions sel={sel} />
-      {sel.kind === 'Pod' && <SchedulerVerdicts ref={sel} />}
+      {diagnosis?.problem ? (
+        <details className="verdicts-fold">
+          <summary>{t('details.whyTitle')}</summary>
+          {scheduling}
+        </details>
+      ) : (
+        scheduling
+      )}
       {sel.kind !== 'Component' && (
         <div className="tabs" role="tablist" aria-label={t('details.tabs')}>
           {(['describe', 'yaml', 'events'] as Tab[]).map((k) => (

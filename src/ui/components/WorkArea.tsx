@@ -5,11 +5,11 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { humanDuration, type Reason } from '../../engine';
+import { humanDuration } from '../../engine';
 import { useCluster } from '../store/clusterStore';
 import { lazy, Suspense } from 'react';
 import { Console } from './Console';
-import { ageText } from '../i18n/words';
+import { ageText, reasonSentence } from '../i18n/words';
 
 // The editor (and Monaco with it) loads when its tab is first opened.
 const YamlEditor = lazy(() => import('../editor/YamlEditor').then((m) => ({ default: m.YamlEditor })));
@@ -60,10 +60,6 @@ function EventsTimeline() {
   );
 }
 
-function reasonText(r: Reason, t: (k: string, o?: Record<string, unknown>) => string): string {
-  const [first, second] = r.objects;
-  return t(`reasons.${r.key}`, { ...r.params, node: r.params.node ?? r.node ?? '', object: first ? `${first.kind.toLowerCase()}/${first.name}` : '', object2: second ? `${second.kind.toLowerCase()}/${second.name}` : '' });
-}
 
 function WhyFeed() {
   const { t } = useTranslation();
@@ -80,10 +76,10 @@ function WhyFeed() {
             <span className="ev-age">{ageText(t, humanDuration(now - r.time))}</span>
             {target ? (
               <button type="button" className="reason-text" onClick={() => select({ kind: target.kind, name: target.name, namespace: target.namespace || undefined })}>
-                {reasonText(r, t)}
+                {reasonSentence(t, r)}
               </button>
             ) : (
-              <span className="reason-text">{reasonText(r, t)}</span>
+              <span className="reason-text">{reasonSentence(t, r)}</span>
             )}
           </li>
         );

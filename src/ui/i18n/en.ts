@@ -117,6 +117,18 @@ export const en = {
     scaleDown: 'One replica fewer',
     scaleUp: 'One replica more',
     readyOf: '{{ready}}/{{desired}} ready',
+    gone: '{{title}} is gone: it was deleted.',
+    decided: 'Scheduled at {{time}} on {{node}} (score {{score}}): the best of {{feasible}} node(s) that fit, of {{evaluated}} looked at. The scores are the ones the scheduler gave then.',
+    chosen: 'chosen',
+    nodeCount: '{{count}} node(s)',
+    problem: {
+      heading: 'Why it is failing: {{reason}}',
+      image: 'The kubelet cannot pull the image {{image}} for container {{container}}, so it retries with a growing back-off (10 s, 20 s, … up to 5 minutes). {{message}}',
+      crash: 'Container {{container}} keeps exiting (last exit code {{exitCode}}, {{restarts}} restart(s)); the kubelet waits longer before each restart. Its logs (kubectl logs --previous) say why.',
+      config: 'Container {{container}} cannot be created: {{message}}',
+      probe: 'Running, but not Ready: the readiness probe of {{container}} fails, so Services send it no traffic. {{message}}',
+      other: 'Container {{container}} is waiting: {{reason}}. {{message}}',
+    },
   },
   reasons: {
     deployment: {

@@ -119,6 +119,18 @@ export const ko: Messages = {
     scaleDown: '레플리카 하나 줄이기',
     scaleUp: '레플리카 하나 늘리기',
     readyOf: '{{ready}}/{{desired}} 준비됨',
+    gone: '{{title}}: 삭제되어 더 이상 없습니다.',
+    decided: '{{time}}에 {{node}}에 배치됨(점수 {{score}}): 살펴본 노드 {{evaluated}}개 중 조건에 맞는 {{feasible}}개에서 가장 좋은 노드입니다. 점수는 그때 스케줄러가 매긴 그대로입니다.',
+    chosen: '선택됨',
+    nodeCount: '노드 {{count}}개',
+    problem: {
+      heading: '실패하는 이유: {{reason}}',
+      image: 'kubelet이 컨테이너 {{container}}의 이미지 {{image, josa(을/를)}} 내려받지 못해, 점점 길어지는 백오프(10초, 20초, … 최대 5분)로 다시 시도합니다. {{message}}',
+      crash: '컨테이너 {{container, josa(이/가)}} 계속 종료됩니다(마지막 종료 코드 {{exitCode}}, 재시작 {{restarts}}번). kubelet은 재시작할 때마다 더 오래 기다립니다. 로그(kubectl logs --previous)에 이유가 있습니다.',
+      config: '컨테이너 {{container, josa(을/를)}} 만들 수 없습니다: {{message}}',
+      probe: '실행 중이지만 Ready가 아닙니다: {{container}}의 레디니스 프로브가 실패해 서비스가 트래픽을 보내지 않습니다. {{message}}',
+      other: '컨테이너 {{container, josa(이/가)}} 기다리는 중입니다: {{reason}}. {{message}}',
+    },
   },
   reasons: {
     deployment: {

@@ -51,3 +51,9 @@ export function ageText(t: T, kubectlAge: string): string {
   if (!parts.length || parts.map((p) => p[0]).join('') !== kubectlAge) return kubectlAge;
   return parts.map(([, n, unit]) => (t as TFunction)(`age.${unit}`, { n })).join((t as TFunction)('age.separator'));
 }
+
+/** A "why" reason (a key and parameters from the engine) as a sentence in the learner's language. */
+export function reasonSentence(t: T, r: { key: string; params: Record<string, string | number | boolean>; node?: string; objects: { kind: string; name: string }[] }): string {
+  const [first, second] = r.objects;
+  return (t as TFunction)(`reasons.${r.key}`, { ...r.params, node: r.params.node ?? r.node ?? '', object: first ? `${first.kind.toLowerCase()}/${first.name}` : '', object2: second ? `${second.kind.toLowerCase()}/${second.name}` : '' });
+}
