@@ -10,6 +10,11 @@ import { actionable, attrIfChanged, classesIfChanged, isFocused, sameRef, textIf
 
 type NodeDatum = DNode & { kind: string; label: string };
 
+/** m:ss, as a kitchen timer shows it. */
+function countdown(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
 function statusIcon(n: DNode): string {
   if (!n.machineRunning) return '✖';
   if (!n.ready) return '⚠';
@@ -24,7 +29,7 @@ function statusIcon(n: DNode): string {
  */
 export function drawNodes(root: Layer, labelsRoot: Layer, ctx: DrawContext): void {
   const { model, layout, t } = ctx;
-  const data: NodeDatum[] = model.nodes.filter((n) => layout.nodes.has(n.name) && ctx.inView(layout.nodes.get(n.name)!)).map((n) => ({ ...n, kind: 'Node', label: t('diagram.nodeLabel', { name: n.name, status: n.status }) }));
+  const data: NodeDatum[] = model.nodes.filter((n) => layout.nodes.has(n.name) && ctx.inView(layout.nodes.get(n.name)!)).map((n) => ({ ...n, kind: 'Node', label: t('diagram.nodeLabel', { name: n.name, status: n.status }) + (n.eviction ? ` — ${n.eviction.inSeconds > 0 ? t('diagram.evictIn', { count: n.eviction.pods, time: countdown(n.eviction.inSeconds) }) : t('diagram.evicting', { count: n.eviction.pods })}` : '') }));
   const fadeIn = <E extends SVGGElement>(g: Selection<E, NodeDatum, SVGGElement, unknown>) => g.attr('opacity', 0).call((s) => s.transition().duration(400).attr('opacity', 1));
   const fadeOut = <E extends SVGGElement>(exit: Selection<E, NodeDatum, SVGGElement, unknown>) => exit.classed('exiting', true).attr('role', null).attr('tabindex', null).attr('aria-hidden', 'true').transition().duration(400).attr('opacity', 0).remove();
   const groups = root
@@ -57,6 +62,7 @@ export function drawNodes(root: Layer, labelsRoot: Layer, ctx: DrawContext): voi
         g.append('text').attr('class', 'node-status').attr('x', 14).attr('y', 43);
         g.append('text').attr('class', 'node-badge').attr('x', 14).attr('y', 74);
         g.append('text').attr('class', 'node-meta').attr('x', 14).attr('y', 60);
+        g.append('text').attr('class', 'node-eviction').attr('x', 14).attr('y', 60);
         for (const [i, k] of ['cpu', 'memory', 'pods'].entries()) g.append('text').attr('class', 'bar-label').attr('x', 14).attr('y', 78 + i * 14).text(k === 'memory' ? 'mem' : k);
         for (const [i, name] of ['kubelet', 'kube-proxy', 'runtime'].entries()) g.append('text').attr('class', 'chip-label').attr('x', 217).attr('y', 80 + i * 18).attr('text-anchor', 'middle').text(name === 'runtime' ? 'containerd' : name);
         return fadeIn(g);
@@ -74,6 +80,7 @@ export function drawNodes(root: Layer, labelsRoot: Layer, ctx: DrawContext): voi
       'node-down': (d) => !d.machineRunning,
       'node-cordoned': (d) => d.cordoned,
       'node-control-plane': (d) => d.controlPlane,
+      'node-evicting': (d) => !!d.eviction,
       selected: (d) => sameRef(ctx.selected, { kind: 'Node', name: d.name }),
       'lesson-focus': (d) => isFocused(ctx, { kind: 'Node', name: d.name }),
     });
@@ -87,7 +94,10 @@ export function drawNodes(root: Layer, labelsRoot: Layer, ctx: DrawContext): voi
   textIfChanged(zone, (d) => d.zone ?? '');
   textIfChanged(words.select('text.node-badge'), (d) => statusIcon(d));
   textIfChanged(words.select('text.node-status'), (d) => `${statusIcon(d)} ${d.status}${d.machineRunning ? '' : ` · ${t('diagram.machineOff')}`}`);
-  textIfChanged(words.select('text.node-meta'), (d) => [...d.labels.slice(0, 2), ...(d.taints.length ? [t('diagram.taints', { count: d.taints.length })] : [])].join(' · '));
+  // A NotReady node's pods are at risk: the countdown to the taint-eviction controller takes the
+  // labels' line until the pods have gone.
+  textIfChanged(words.select('text.node-meta'), (d) => (d.eviction ? '' : [...d.labels.slice(0, 2), ...(d.taints.length ? [t('diagram.taints', { count: d.taints.length })] : [])].join(' · ')));
+  textIfChanged(words.select('text.node-eviction'), (d) => (!d.eviction ? '' : d.eviction.inSeconds > 0 ? t('diagram.evictIn', { count: d.eviction.pods, time: countdown(d.eviction.inSeconds) }) : t('diagram.evicting', { count: d.eviction.pods })));
   const frac = (d: NodeDatum, k: string) => Math.min(1, k === 'cpu' ? d.cpu : k === 'memory' ? d.memory : d.podsUsed / Math.max(1, d.podsMax));
   for (const k of ['cpu', 'memory', 'pods']) {
     const fill = groups.select<SVGRectElement>(`g.bar-${k} rect.bar-fill`);

@@ -62,6 +62,8 @@ export const en = {
     pendingEmpty: 'Every pod has a node.',
     machineOff: 'Machine off',
     nodeLabel: 'node {{name}}: {{status}}',
+    evictIn: '⚠ {{count}} pod(s) evicted in {{time}}',
+    evicting: '⚠ taint eviction: evicting {{count}} pod(s) now',
     podLabel: 'pod {{name}}: {{status}}, {{ready}}',
     podSummary: '{{node}}: {{count}} pods — {{detail}}',
     restarts_one: '{{count}} restart',

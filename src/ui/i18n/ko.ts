@@ -64,6 +64,8 @@ export const ko: Messages = {
     pendingEmpty: '모든 파드가 노드에 배치되었습니다.',
     machineOff: '머신 꺼짐',
     nodeLabel: '노드 {{name}}: {{status}}',
+    evictIn: '⚠ {{time}} 후 파드 {{count}}개 축출',
+    evicting: '⚠ 테인트 기반 축출: 파드 {{count}}개를 지금 축출하는 중',
     podLabel: '파드 {{name}}: {{status}}, {{ready}}',
     podSummary: '{{node}}: 파드 {{count}}개 — {{detail}}',
     restarts_one: '재시작 {{count}}회',

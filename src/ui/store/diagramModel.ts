@@ -45,6 +45,12 @@ export interface DNode {
   podsMax: number;
   pods: DPod[];
   disks: DDisk[];
+  /**
+   * While the node carries a NoExecute not-ready/unreachable taint: how many of its pods the
+   * taint-eviction controller will evict, and in how many simulated seconds the first goes
+   * (the taint's timeAdded plus the pod's tolerationSeconds, 300 s by default).
+   */
+  eviction?: { pods: number; inSeconds: number };
 }
 
 export interface DService {
@@ -135,6 +141,36 @@ function computePodView(p: KObject, cluster: Cluster): DPod {
   };
 }
 
+const EVICTING_TAINTS = new Set(['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']);
+
+/**
+ * When the taint-eviction controller will act on a node's pods: for each NoExecute
+ * not-ready/unreachable taint, a pod tolerating it for tolerationSeconds goes at
+ * timeAdded + tolerationSeconds; one that does not tolerate it goes at once; one tolerating it
+ * without a limit (a DaemonSet's) stays.
+ */
+function evictionOf(node: KObject, pods: KObject[], now: number): DNode['eviction'] {
+  const taints = ((node.spec?.taints ?? []) as { key: string; effect: string; timeAdded?: string }[]).filter((t) => t.effect === 'NoExecute' && EVICTING_TAINTS.has(t.key));
+  if (!taints.length) return undefined;
+  let first = Infinity;
+  let count = 0;
+  for (const pod of pods) {
+    if (pod.metadata.deletionTimestamp) continue;
+    // The pod goes when the first of the taints stops being tolerated.
+    let at = Infinity;
+    for (const taint of taints) {
+      const added = Date.parse(taint.timeAdded ?? '') || now;
+      const tol = ((pod.spec?.tolerations ?? []) as { key?: string; operator?: string; effect?: string; tolerationSeconds?: number }[]).find((x) => (x.operator === 'Exists' && !x.key) || (x.key === taint.key && (!x.effect || x.effect === 'NoExecute')));
+      const until = !tol ? added : tol.tolerationSeconds === undefined ? Infinity : added + tol.tolerationSeconds * 1000;
+      at = Math.min(at, until);
+    }
+    if (at === Infinity) continue;
+    count++;
+    first = Math.min(first, at);
+  }
+  return count ? { pods: count, inSeconds: Math.max(0, Math.ceil((first - now) / 1000)) } : undefined;
+}
+
 /** Pods in namespace, then name order (compared field by field: joining the strings made garbage ten times a second). */
 function byNamespaceAndName(a: DPod, b: DPod): number {
   if (a.namespace !== b.namespace) return a.namespace < b.namespace ? -1 : 1;
@@ -182,6 +218,7 @@ export function buildDiagramModel(cluster: Cluster, namespaces: string[] = [], p
         .map((p) => podView(p, cluster))
         .sort(byNamespaceAndName),
       disks,
+      eviction: evictionOf(n, store.byIndex('pods', 'nodeName', name), cluster.now()),
     };
   });
   nodes.sort((a, b) => (a.controlPlane !== b.controlPlane ? (a.controlPlane ? -1 : 1) : a.name < b.name ? -1 : 1));
