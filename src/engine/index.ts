@@ -4,7 +4,7 @@
  */
 import { Cluster, replayCluster, type Action, type ClusterOptions } from './cluster/cluster';
 
-export { Cluster, replayCluster, DEFAULT_START } from './cluster/cluster';
+export { Cluster, replayCluster, DEFAULT_START, type CommandOutcome } from './cluster/cluster';
 export type { Action, ClusterOptions } from './cluster/cluster';
 export type { NodeSpec } from './cluster/nodes';
 export type { KubectlResult } from './kubectl/context';

@@ -19,3 +19,39 @@ describe('lesson goals run headless', () => {
     expect(ready.description.ko).toBe('디플로이먼트 web의 준비된 레플리카가 3개입니다');
   });
 });
+
+describe('goals about commands check what the command answered', () => {
+  it('"called the Service three times" is not met by three failing calls, and is by three that succeed', async () => {
+    const { LESSONS } = await import('./catalog');
+    const { startScenario } = await import('./runner');
+    const lesson = LESSONS.find((l) => l.id === 'services')!;
+    const step = lesson.steps.find((s) => s.id === 'spread')!;
+    const c = startScenario(lesson);
+    // Reach the step as a learner would: every earlier step done.
+    const { performSolution } = await import('./runner');
+    for (const s of lesson.steps.slice(0, lesson.steps.indexOf(step))) {
+      for (const a of s.solution) performSolution(c, a);
+      for (let t = 0; t < 600 && !s.goal.met(c, { since: 0 }); t += 5) c.advance(5);
+    }
+    const ctx = { since: c.now() };
+    // No client pod yet: each call fails ("pod does not exist"), typed three times.
+    for (let i = 0; i < 3; i++) expect(c.kubectl('exec client -- wget -qO- http://hello').exitCode).not.toBe(0);
+    expect(step.goal.met(c, ctx)).toBe(false);
+    c.kubectl('run client --image=busybox:1.36 -- sleep 3600');
+    c.advance(30);
+    for (let i = 0; i < 3; i++) expect(c.kubectl('exec client -- wget -qO- http://hello').exitCode).toBe(0);
+    expect(step.goal.met(c, ctx)).toBe(true);
+  });
+
+  it('a request answered 404 does not count as reaching the Ingress', async () => {
+    const { didRun } = await import('./goals');
+    const c = createCluster({ seed: 3 });
+    c.advance(20);
+    c.kubectl('run client --image=busybox:1.36 -- sleep 3600');
+    c.advance(30);
+    const since = { since: c.now() };
+    // Nothing routes shop.example.com: the ingress controller's default backend answers 404.
+    c.kubectl('exec client -- wget -qO- --header "Host: shop.example.com" http://198.51.100.10/');
+    expect(didRun(c, since, /^exec\b.*wget\b.*shop\.example\.com/)).toBe(false);
+  });
+});

@@ -51,12 +51,24 @@ export function podRunning(name: string, containers?: number, namespace = 'defau
   };
 }
 
-/** Whether the learner ran a kubectl command matching `pattern` (without "kubectl ") since the step began. */
+/** An HTTP error page as curl prints it (curl exits 0 on a 404 unless given -f). */
+const HTTP_ERROR = /\b(404 Not Found|404 page not found|502 Bad Gateway|503 Service (Temporarily )?Unavailable)\b/i;
+
+/**
+ * Whether a kubectl command matching `pattern` (without "kubectl ") succeeded since the step
+ * began: its outcome, not its keystrokes — a command that failed, or a request answered with an
+ * HTTP error, does not count.
+ */
 export function didRun(c: Cluster, step: StepContext | undefined, pattern: RegExp): boolean {
-  return c.actionLog().some((a) => a.type === 'kubectl' && a.at >= (step?.since ?? 0) && pattern.test(a.command.replace(/^kubectl\s+/, '')));
+  return successfulRuns(c, step, pattern) > 0;
 }
 
-/** The learner ran a kubectl command matching `pattern` since the step began. */
+/** How many kubectl commands matching `pattern` succeeded since the step began. */
+export function successfulRuns(c: Cluster, step: StepContext | undefined, pattern: RegExp): number {
+  return c.commandOutcomes(step?.since ?? 0).filter((o) => o.exitCode === 0 && pattern.test(o.command) && !(/\b(curl|wget)\b/.test(o.command) && HTTP_ERROR.test(o.stdout))).length;
+}
+
+/** The learner ran a kubectl command matching `pattern` since the step began, and it succeeded. */
 export function ranCommand(pattern: RegExp, description: Bilingual): Goal {
   return { description, met: (c: Cluster, step?: StepContext) => didRun(c, step, pattern) };
 }

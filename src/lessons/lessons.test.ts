@@ -55,10 +55,13 @@ describe('lessons', () => {
           // A wrong answer does not pass.
           expect(step.goal.met(c, { ...ctx, answer: (step.quiz.correct + 1) % step.quiz.choices.length })).toBe(false);
         }
+        // Every solution command succeeds (as the learner types it, retried while a pod starts).
+        const failures: string[] = [];
         for (const action of step.solution) {
-          const answer = performSolution(c, action);
+          const answer = performSolution(c, action, (m) => failures.push(m));
           if (answer !== undefined) ctx.answer = answer;
         }
+        expect(failures, `${lesson.id}/${step.id}: solution commands that failed`).toEqual([]);
         for (let t = 0; t < 1800 && !step.goal.met(c, ctx); t += 5) c.advance(5);
         expect(step.goal.met(c, ctx), `${lesson.id}/${step.id} not met after its solution`).toBe(true);
         expect(c.clock.failures).toEqual([]);

@@ -15,11 +15,31 @@ export function applyScenario(c: Cluster, lesson: Lesson): void {
   if (lesson.scenario.advanceSeconds) c.advance(lesson.scenario.advanceSeconds);
 }
 
-/** Carries out one action of a solution; an answer is returned for the step's context. */
-export function performSolution(c: Cluster, action: SolutionAction): number | undefined {
+/** How long a learner would keep trying a command that needs something still starting (a pod, an Ingress address). */
+const RETRY_FOR_SECONDS = 120;
+
+/**
+ * Carries out one action of a solution; an answer is returned for the step's context. A command
+ * that reads from something still starting (`exec` into a pod being created, a request to an
+ * Ingress not yet synced) is tried again a few seconds later, as a learner would, until it
+ * succeeds or two minutes have passed; `failed` then holds the last failure.
+ */
+export function performSolution(c: Cluster, action: SolutionAction, failed?: (message: string) => void): number | undefined {
   if ('answer' in action) return action.answer;
-  if ('command' in action) c.kubectl(action.command.replace(/^kubectl\s+/, ''), action.stdin !== undefined ? { stdin: action.stdin } : {});
-  else if ('stopNode' in action) c.stopNode(action.stopNode);
+  if ('command' in action) {
+    const command = action.command.replace(/^kubectl\s+/, '');
+    const patient = /^(exec|logs|rollout status)\b/.test(command);
+    for (let waited = 0; ; waited += 5) {
+      const r = c.kubectl(command, action.stdin !== undefined ? { stdin: action.stdin } : {});
+      const ok = r.exitCode === 0 && !(/\b(curl|wget)\b/.test(command) && /\b(404|502|503)\b/.test(r.stdout));
+      if (ok) break;
+      if (!patient || waited >= RETRY_FOR_SECONDS) {
+        failed?.(`kubectl ${command} → exit ${r.exitCode}: ${(r.stderr || r.stdout).trim().slice(0, 200)}`);
+        break;
+      }
+      c.advance(5);
+    }
+  } else if ('stopNode' in action) c.stopNode(action.stopNode);
   else c.startNode(action.startNode);
   return undefined;
 }

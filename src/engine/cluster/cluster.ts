@@ -84,6 +84,18 @@ export const DEFAULT_START = Date.UTC(2026, 2, 2, 9, 0, 0);
 const KUBELET_BACKOFF_MS = 10_000;
 const READ_ONLY_VERBS = new Set(['get', 'describe', 'explain', 'top', 'logs', 'api-resources', 'api-versions', 'version', 'cluster-info']);
 
+/** A command the learner ran, and its result. */
+export interface CommandOutcome {
+  at: number;
+  /** Without the leading `kubectl`. */
+  command: string;
+  exitCode: number;
+  /** The first few thousand characters of its output (an HTTP body, a file's text …). */
+  stdout: string;
+}
+const MAX_OUTCOMES = 200;
+const OUTCOME_STDOUT_CHARS = 4096;
+
 export class Cluster {
   readonly clock: SimClock;
   readonly rng: Rng;
@@ -101,6 +113,8 @@ export class Cluster {
   readonly metrics: MetricsServer;
   private autoscaler: ClusterAutoscaler | undefined;
   private log: Action[] = [];
+  /** What the learner's recent commands answered (bounded): lesson goals check outcomes, not keystrokes. */
+  private outcomes: CommandOutcome[] = [];
   private nodeCount = 0;
   private ctx: ControllerContext;
   /** Created at construction time; each controller holds its own watches. */
@@ -247,7 +261,17 @@ export class Cluster {
     if (options.files) action.files = options.files;
     this.log.push(action);
     const result = runKubectl(this, commandLine, options);
+    this.outcomes.push({ at: action.at, command: commandLine.replace(/^\s*kubectl\s+/, '').trim(), exitCode: result.exitCode, stdout: result.stdout.slice(0, OUTCOME_STDOUT_CHARS) });
+    if (this.outcomes.length > MAX_OUTCOMES) this.outcomes.splice(0, this.outcomes.length - MAX_OUTCOMES);
     return result;
+  }
+
+  /**
+   * The kubectl commands run since `since` (simulated ms) and what they answered: exit code and
+   * the start of their output. Rebuilt by a replay, as the commands run again.
+   */
+  commandOutcomes(since = 0): readonly CommandOutcome[] {
+    return this.outcomes.filter((o) => o.at >= since);
   }
 
   /**

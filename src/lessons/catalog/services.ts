@@ -1,6 +1,6 @@
 /** Lesson: a Service gives replicas one address, and DNS gives it a name. */
 import type { Lesson } from '../types';
-import { didRun, goal, readyEndpoints, readyPods } from '../goals';
+import { didRun, goal, readyEndpoints, readyPods, successfulRuns } from '../goals';
 
 export const services: Lesson = {
   id: 'services',
@@ -33,7 +33,7 @@ export const services: Lesson = {
       },
       hints: [{ en: 'Use ↑ in the terminal to repeat the last command.', ko: '터미널에서 ↑를 누르면 직전 명령을 다시 쓸 수 있습니다.' }],
       solution: [{ command: 'kubectl run client --image=busybox:1.36 -- sleep 3600' }, { command: 'kubectl exec client -- wget -qO- http://hello' }, { command: 'kubectl exec client -- wget -qO- http://hello' }, { command: 'kubectl exec client -- wget -qO- http://hello' }],
-      goal: goal({ en: 'You called the Service three times from a pod', ko: '파드 안에서 서비스를 세 번 불렀습니다' }, (c, step) => c.actionLog().filter((a) => a.type === 'kubectl' && a.at >= (step?.since ?? 0) && /^(kubectl\s+)?exec\b.*\b(wget|curl)\b.*\bhello\b/.test(a.command)).length >= 3 && readyPods(c, 'hello').length === 3),
+      goal: goal({ en: 'You called the Service three times from a pod', ko: '파드 안에서 서비스를 세 번 불렀습니다' }, (c, step) => successfulRuns(c, step, /^exec\b.*\b(wget|curl)\b.*\bhello\b/) >= 3 && readyPods(c, 'hello').length === 3),
     },
     {
       id: 'endpoints-follow',
