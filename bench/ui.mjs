@@ -2,8 +2,9 @@
 // of 3,000 pods at ×16, measuring the gaps between animation frames (a gap over 50 ms is a
 // frame the page missed) and the page's long tasks (the Long Tasks API: any task over 50 ms,
 // the engine's, the diagram's or the browser's own layout and paint). A frame over 50 ms is
-// broken down (Long Animation Frames API): its scripts by entry point, and the rendering. Needs a build
-// (`npm run build`); starts its own `vite preview`.
+// broken down (Long Animation Frames API): its scripts by entry point, and the rendering. First,
+// three cold loads: LCP and the time until a typed kubectl command answers (`--only cold` stops
+// there). Needs a build (`npm run build`); starts its own `vite preview`.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -31,6 +32,44 @@ try {
     }
   }
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+
+  // A first visit: a fresh browser context (no HTTP cache, no service worker, nothing saved).
+  // LCP is the Largest Contentful Paint entry; "kubectl answers" is the time from navigation
+  // until `kubectl get nodes`, typed as soon as the terminal takes input, prints its table.
+  const coldLoad = async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const cold = await context.newPage();
+    await cold.addInitScript(() => {
+      localStorage.setItem('wheelhouse.language', 'en');
+      window.__lcp = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__lcp = e.startTime;
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    await cold.goto(`http://127.0.0.1:${PORT}/`);
+    const prompt = cold.getByRole('textbox', { name: 'kubectl' });
+    await prompt.waitFor();
+    const typedAt = await cold.evaluate(() => performance.now());
+    await prompt.fill('kubectl get nodes');
+    await prompt.press('Enter');
+    await cold.getByTestId('console-output').getByText(/control-plane\s+Ready/).waitFor();
+    const answeredAt = await cold.evaluate(() => performance.now());
+    const lcp = await cold.evaluate(() => window.__lcp);
+    const transfer = await cold.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js')).reduce((n, r) => n + (r.transferSize || 0), 0));
+    console.log(`${'cold load (first visit, vite preview)'.padEnd(38)} LCP ${lcp.toFixed(0).padStart(5)} ms   terminal ready ${typedAt.toFixed(0).padStart(5)} ms   kubectl get nodes answered ${answeredAt.toFixed(0).padStart(5)} ms after navigation   scripts fetched ${(transfer / 1024).toFixed(0)} KB`);
+    await context.close();
+  };
+  console.log('First visit — Chromium (software rendering), this machine');
+  for (let i = 0; i < 3; i++) await coldLoad();
+  const onlyCold = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'cold';
+  if (!onlyCold) await frames(browser);
+  await browser.close();
+} finally {
+  stop();
+}
+
+/** The frame phases: 100 nodes, 3,000 pods scheduled, running, and rolled while zoomed in. */
+async function frames(browser) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(() => {
     localStorage.setItem('wheelhouse.language', 'en');
@@ -113,7 +152,4 @@ try {
   await prompt.press('Enter');
   await measure('zoomed in, rolling all 3,000 (×16)', 8000, { fromNow: false });
   console.log(`(zoomed in: ${drawn.nodes} nodes and ${drawn.pods} pods drawn one by one, the rest culled)`);
-  await browser.close();
-} finally {
-  stop();
 }

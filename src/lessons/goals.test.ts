@@ -7,7 +7,7 @@ describe('lesson goals run headless', () => {
     const c = createCluster({ seed: 3 });
     const ready = deploymentReady('web', 3);
     const stopped = nodeWasStopped('worker-1');
-    const moved = podsMovedOff('worker-1', 'web');
+    const moved = podsMovedOff('worker-1', 'web', 3);
     expect([ready.met(c), stopped.met(c), moved.met(c)]).toEqual([false, false, false]);
     c.kubectl('create deployment web --image=nginx --replicas=3');
     c.advance(20);
@@ -17,6 +17,23 @@ describe('lesson goals run headless', () => {
     c.advance(420);
     expect(moved.met(c)).toBe(true);
     expect(ready.description.ko).toBe('디플로이먼트 web의 준비된 레플리카가 3개입니다');
+  });
+});
+
+describe("a goal's picture and its check are one description", () => {
+  it('podsMovedOff draws as many pods as it checks for', () => {
+    const goal = podsMovedOff('worker-2', 'web', 6);
+    expect(goal.picture?.pods).toEqual([{ label: 'web', count: 6, notOn: 'worker-2' }]);
+    const c = createCluster({ seed: 5 });
+    c.kubectl('create deployment web --image=nginx --replicas=3');
+    c.advance(30);
+    c.stopNode('worker-2');
+    c.advance(420);
+    // Three pods off worker-2 are not the six the picture shows.
+    expect(goal.met(c)).toBe(false);
+    c.kubectl('scale deployment web --replicas=6');
+    c.advance(30);
+    expect(goal.met(c)).toBe(true);
   });
 });
 

@@ -17,13 +17,14 @@ export function deploymentReady(name: string, replicas: number, namespace = 'def
 }
 
 /** Every pod matching `app=<label>` runs on a node other than `node`. */
-export function podsMovedOff(node: string, app: string, namespace = 'default'): Goal {
+export function podsMovedOff(node: string, app: string, count: number, namespace = 'default'): Goal {
+  // One number for the check and the picture: the picture cannot promise pods the check does not ask for.
   return {
-    description: { en: `All ${app} pods run on nodes other than ${node}`, ko: `${app} 파드가 모두 ${withJosa(node, '이/가')} 아닌 노드에서 실행 중입니다` },
-    picture: { nodes: [{ name: node, down: true }], pods: [{ label: app, count: 3, notOn: node }] },
+    description: { en: `All ${count} ${app} pods run on nodes other than ${node}`, ko: `${app} 파드 ${count}개가 모두 ${withJosa(node, '이/가')} 아닌 노드에서 실행 중입니다` },
+    picture: { nodes: [{ name: node, down: true }], pods: [{ label: app, count, notOn: node }] },
     met: (c: Cluster) => {
       const pods = c.store.list('pods', namespace).filter((p) => p.metadata.labels?.app === app && !p.metadata.deletionTimestamp);
-      return pods.length > 0 && pods.every((p) => p.spec?.nodeName !== node && p.status?.phase === 'Running');
+      return pods.length >= count && pods.every((p) => p.spec?.nodeName !== node && p.status?.phase === 'Running');
     },
   };
 }

@@ -56,7 +56,7 @@ export const nodeFailure: Lesson = {
       solution: [],
       goal: allOf(
         { en: 'All six web pods run on the other nodes', ko: 'web 파드 여섯 개가 모두 다른 노드에서 실행 중입니다' },
-        podsMovedOff('worker-2', 'web'),
+        podsMovedOff('worker-2', 'web', 6),
         deploymentReady('web', 6),
       ),
     },
