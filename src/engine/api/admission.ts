@@ -109,6 +109,23 @@ export function admitJob(obj: KObject): KObject {
   };
 }
 
+/**
+ * The ServiceAccount admission plugin: a pod runs as the account its spec names, `default` when
+ * it names none (both `serviceAccountName` and the deprecated `serviceAccount` are set); an
+ * account that does not exist is refused with the plugin's words. The simulator mounts no token
+ * volume (nothing in it calls the API server from a pod).
+ */
+export function admitServiceAccount(store: ObjectStore, pod: KObject): KObject {
+  const spec = pod.spec ?? {};
+  const name: string = spec.serviceAccountName || spec.serviceAccount || 'default';
+  // The default account may not exist yet in a namespace made a moment ago (its controller
+  // creates it); a pod naming any other account must find it.
+  if (name !== 'default' && !store.get('serviceaccounts', pod.metadata.namespace, name)) {
+    throw forbidden(`pods "${pod.metadata.name || pod.metadata.generateName || ''}" is forbidden: error looking up service account ${pod.metadata.namespace}/${name}: serviceaccount "${name}" not found`);
+  }
+  return { ...pod, spec: { ...spec, serviceAccount: name, serviceAccountName: name } };
+}
+
 export function admitNewObject(obj: KObject, allocator: ServiceIpAllocator): KObject {
   switch (obj.kind) {
     case 'Job':

@@ -37,6 +37,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('Pod', 'pods', '', 'v1', true, ['po'], ['all']),
   rt('ResourceQuota', 'resourcequotas', '', 'v1', true, ['quota']),
   rt('Secret', 'secrets', '', 'v1', true),
+  rt('ServiceAccount', 'serviceaccounts', '', 'v1', true, ['sa']),
   rt('Service', 'services', '', 'v1', true, ['svc'], ['all']),
   rt('DaemonSet', 'daemonsets', 'apps', 'v1', true, ['ds'], ['all']),
   rt('Deployment', 'deployments', 'apps', 'v1', true, ['deploy'], ['all']),

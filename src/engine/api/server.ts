@@ -16,7 +16,7 @@ import { canonicalizeQuantities } from './schema';
 import { validateObject, validateObjectUpdate } from './validation';
 import { admitLimitRanges } from './limitranger';
 import { admitQuotas, refuseUnsupportedQuota } from './resourcequota';
-import { admitClaim, admitClaimResize, admitIngressClass, admitJob, admitVolume, admitNewObject, namespaceIsTerminating, releaseServiceAddresses, ServiceIpAllocator } from './admission';
+import { admitClaim, admitClaimResize, admitIngressClass, admitJob, admitServiceAccount, admitVolume, admitNewObject, namespaceIsTerminating, releaseServiceAddresses, ServiceIpAllocator } from './admission';
 import { EventStore, type EventRecord } from './events';
 import { matches, type Selector } from './labels';
 import { deepEqual } from '../util/equal';
@@ -142,7 +142,7 @@ export class ApiServer {
     if (type.kind === 'PersistentVolumeClaim') obj = admitClaim(this.store, obj);
     if (type.kind === 'PersistentVolume') obj = admitVolume(obj);
     // Admission plugins in the API server's order: LimitRanger mutates, then ResourceQuota.
-    if (type.kind === 'Pod') obj = admitLimitRanges(this.store, obj);
+    if (type.kind === 'Pod') obj = admitServiceAccount(this.store, admitLimitRanges(this.store, obj));
     const charges = admitQuotas(this.store, type, obj);
     if (opts.dryRun) return obj;
     for (const { quota, used } of charges) {

@@ -24,7 +24,7 @@ import { PodGarbageCollector } from '../controllers/podgc';
 import { Scheduler } from '../scheduler/scheduler';
 import { Kubelet } from '../kubelet/kubelet';
 import { nodeObject, podCidrPrefix, internalIP, type NodeSpec } from './nodes';
-import { SYSTEM_NAMESPACES, kubernetesEndpoints, controlPlanePods, coreDnsDeployment, kubeDnsService, metricsServerDeployment, kubeProxyDaemonSet, kubernetesService, namespaceObject } from './system';
+import { SYSTEM_NAMESPACES, kubernetesEndpoints, controlPlanePods, coreDnsDeployment, kubeDnsService, metricsServerDeployment, kubeProxyDaemonSet, kubernetesService, namespaceObject, serviceAccount } from './system';
 import { DaemonSetController } from '../controllers/daemonset';
 import { JobController } from '../controllers/job';
 import { CronJobController } from '../controllers/cronjob';
@@ -39,6 +39,7 @@ import { IngressNginxController, nginxIngressClass } from '../network/ingress';
 import { HorizontalPodAutoscalerController } from '../controllers/hpa/controller';
 import { TrafficModel, type TrafficSource, type TrafficTarget } from '../network/traffic';
 import { RootCaCertPublisher } from '../controllers/rootcacertpublisher';
+import { ServiceAccountsController } from '../controllers/serviceaccount';
 import { EndpointSliceController } from '../controllers/endpointslice';
 import { CloudServiceController } from '../cloud/servicecontroller';
 import { runKubectl, type KubectlResult } from '../kubectl';
@@ -169,6 +170,7 @@ export class Cluster {
       podgc: new PodGarbageCollector(this.ctx),
       resourcequota: new ResourceQuotaController(this.ctx),
       rootcacertpublisher: new RootCaCertPublisher(this.ctx),
+      serviceaccount: new ServiceAccountsController(this.ctx),
       persistentvolume: new PersistentVolumeController(this.ctx),
       attachdetach: new AttachDetachController(this.ctx),
       pvcprotection: new PvcProtectionController(this.ctx),
@@ -207,6 +209,8 @@ export class Cluster {
     for (const pod of controlPlanePods('control-plane', hostIP)) this.api.create(pod, 'kubelet');
     for (const obj of kubernetesEndpoints(hostIP)) this.api.create(obj, 'kube-apiserver');
     if (!options.minimal) {
+      // The add-ons' own accounts first (kubeadm and the metrics-server manifest create them).
+      for (const name of ['kube-proxy', 'coredns', ...(options.metricsServer !== false ? ['metrics-server'] : [])]) this.api.create(serviceAccount(name, 'kube-system'), 'kubeadm');
       this.api.create(kubeProxyDaemonSet(), 'kubeadm');
       this.api.create(coreDnsDeployment(), 'kubeadm');
       this.api.create(kubeDnsService(), 'kubeadm');

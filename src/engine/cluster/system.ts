@@ -96,6 +96,11 @@ export function controlPlanePods(node: string, hostIP: string): KObject[] {
   ];
 }
 
+/** A ServiceAccount, as the add-ons' manifests declare their own. */
+export function serviceAccount(name: string, namespace: string): KObject {
+  return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace } };
+}
+
 /** kube-proxy runs on every node, from a DaemonSet (as kubeadm installs it). */
 export function kubeProxyDaemonSet(): KObject {
   return {

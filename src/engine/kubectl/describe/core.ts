@@ -223,3 +223,23 @@ export function describeLimitRange(l: KObject, w: DescribeWriter): void {
   w.write(0, '----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n');
   limitRangeRows(w, l, '');
 }
+
+/** describeServiceAccount: its pull secrets, mountable secrets and (legacy) token secrets. */
+export function describeServiceAccount(sa: KObject, tokens: KObject[], w: DescribeWriter, events: EventRecord[], now: number): void {
+  w.write(0, `Name:\t${sa.metadata.name}\n`);
+  w.write(0, `Namespace:\t${sa.metadata.namespace}\n`);
+  labelsMultiline(w, 'Labels', sa.metadata.labels);
+  annotationsMultiline(w, 'Annotations', sa.metadata.annotations);
+  const names = (list: unknown) => ((list as { name: string }[] | undefined) ?? []).map((x) => x.name);
+  // kubectl pads the three headers to one width and prints them in sorted order.
+  const sections: [string, string[]][] = [
+    ['Image pull secrets:', names(sa.imagePullSecrets)],
+    ['Mountable secrets: ', names(sa.secrets)],
+    ['Tokens:            ', tokens.map((t) => t.metadata.name!)],
+  ];
+  for (const [header, list] of sections) {
+    if (list.length === 0) w.write(0, `${header}\t<none>\n`);
+    else list.forEach((n, i) => w.write(0, `${i === 0 ? header : '                   '}\t${n}\n`));
+  }
+  eventsSection(w, events, now);
+}

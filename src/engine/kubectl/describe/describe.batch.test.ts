@@ -55,8 +55,8 @@ Completion Mode:  NonIndexed
 Suspend:          false
 Backoff Limit:    6
 Start Time:       Mon, 02 Mar 2026 09:05:00 +0000
-Completed At:     Mon, 02 Mar 2026 09:05:01 +0000
-Duration:         1s
+Completed At:     Mon, 02 Mar 2026 09:05:02 +0000
+Duration:         2s
 Pods Statuses:    0 Active (0 Ready) / 1 Succeeded / 0 Failed
 Pod Template:
   Labels:  batch.kubernetes.io/controller-uid=<uid>
@@ -80,7 +80,7 @@ Events:
   Type    Reason            Age    From            Message
   ----    ------            ----   ----            -------
   Normal  SuccessfulCreate  6m39s  job-controller  Created pod: pi-xxxxx
-  Normal  Completed         6m38s  job-controller  Job completed
+  Normal  Completed         6m37s  job-controller  Job completed
 `);
   });
 
@@ -119,7 +119,7 @@ Events:
   Type    Reason            Age   From                Message
   ----    ------            ----  ----                -------
   Normal  SuccessfulCreate  99s   cronjob-controller  Created job tick-29540710
-  Normal  SawCompletedJob   98s   cronjob-controller  Saw completed job: tick-29540710, status: Complete
+  Normal  SawCompletedJob   97s   cronjob-controller  Saw completed job: tick-29540710, status: Complete
 `);
   });
 
@@ -162,8 +162,8 @@ Events:
   ----    ------            ----   ----                    -------
   Normal  SuccessfulCreate  6m39s  statefulset-controller  create Claim data-db-0 Pod db-0 in StatefulSet db success
   Normal  SuccessfulCreate  6m39s  statefulset-controller  create Pod db-0 in StatefulSet db successful
-  Normal  SuccessfulCreate  6m30s  statefulset-controller  create Claim data-db-1 Pod db-1 in StatefulSet db success
-  Normal  SuccessfulCreate  6m30s  statefulset-controller  create Pod db-1 in StatefulSet db successful
+  Normal  SuccessfulCreate  6m31s  statefulset-controller  create Claim data-db-1 Pod db-1 in StatefulSet db success
+  Normal  SuccessfulCreate  6m31s  statefulset-controller  create Pod db-1 in StatefulSet db successful
 `);
   });
 

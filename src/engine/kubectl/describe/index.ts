@@ -20,7 +20,7 @@ import { describeNode } from './node';
 import { describeHpa } from './hpa';
 import { describeClaim, describeStorageClass, describeVolume } from './storage';
 import { POD_CLAIM_INDEX } from '../../storage/volumeutil';
-import { describeConfigMap, describeGeneric, describeLimitRange, describeNamespace, describeResourceQuota, describeSecret, describeService } from './core';
+import { describeConfigMap, describeGeneric, describeLimitRange, describeNamespace, describeResourceQuota, describeSecret, describeService, describeServiceAccount } from './core';
 
 export const DESCRIBE_FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
@@ -66,6 +66,12 @@ export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true
     case 'Ingress':
       describeIngress(obj, store, w, events, now);
       break;
+    case 'ServiceAccount': {
+      // Legacy token Secrets: type kubernetes.io/service-account-token, annotated with the account.
+      const tokens = store.list('secrets', obj.metadata.namespace).filter((s) => s.type === 'kubernetes.io/service-account-token' && s.metadata.annotations?.['kubernetes.io/service-account.name'] === obj.metadata.name);
+      describeServiceAccount(obj, tokens, w, events, now);
+      break;
+    }
     case 'IngressClass':
       describeIngressClass(obj, w, events, now);
       break;

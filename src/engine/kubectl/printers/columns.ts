@@ -224,6 +224,13 @@ const configmaps: Columns = {
   wideRow: () => [],
 };
 
+const serviceaccounts: Columns = {
+  header: ['NAME', 'SECRETS', 'AGE'],
+  wide: [],
+  row: (sa, now) => [sa.metadata.name!, String(((sa.secrets as unknown[]) ?? []).length), age(sa, now)],
+  wideRow: () => [],
+};
+
 const secrets: Columns = {
   header: ['NAME', 'TYPE', 'DATA', 'AGE'],
   wide: [],
@@ -371,4 +378,4 @@ export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
 export const EVENT_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
 export const EVENT_WIDE_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
 
-export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges, horizontalpodautoscalers, ingresses, ingressclasses, persistentvolumes, persistentvolumeclaims, storageclasses, volumeattachments };
+export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, serviceaccounts, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges, horizontalpodautoscalers, ingresses, ingressclasses, persistentvolumes, persistentvolumeclaims, storageclasses, volumeattachments };

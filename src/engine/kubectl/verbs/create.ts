@@ -160,6 +160,9 @@ function generate(ctx: VerbContext, what: string, name: string | undefined, rest
     case 'service':
     case 'svc':
       return serviceGenerator(ctx, name, rest);
+    case 'serviceaccount':
+    case 'sa':
+      return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: need('serviceaccount'), namespace: ns } };
     case 'ingress':
     case 'ing':
       return ingressGenerator(ctx, need('ingress'));
@@ -353,7 +356,7 @@ function jobFromCronJob(ctx: VerbContext, name: string, from: string): KObject {
   return { apiVersion: 'batch/v1', kind: 'Job', metadata: metadata as KObject['metadata'], spec: structuredClone(template.spec ?? {}) };
 }
 
-const GENERATOR_NOUN: Record<string, string> = { ingress: 'ingress', ing: 'ingress', job: 'job', cronjob: 'cronjob', cj: 'cronjob', deployment: 'deployment', deploy: 'deployment', configmap: 'configmap', cm: 'configmap', secret: 'secret', quota: 'quota', resourcequota: 'quota' };
+const GENERATOR_NOUN: Record<string, string> = { serviceaccount: 'serviceaccount', sa: 'serviceaccount', ingress: 'ingress', ing: 'ingress', job: 'job', cronjob: 'cronjob', cj: 'cronjob', deployment: 'deployment', deploy: 'deployment', configmap: 'configmap', cm: 'configmap', secret: 'secret', quota: 'quota', resourcequota: 'quota' };
 
 export function createCommand(ctx: VerbContext): void {
   const output = str(ctx.args, 'output');
