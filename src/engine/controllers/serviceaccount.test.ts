@@ -45,3 +45,27 @@ Events:              <none>
 `);
   });
 });
+
+describe('kubectl create token', () => {
+  const claims = (token: string) => JSON.parse(Buffer.from(token.trim().split('.')[1].replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'));
+
+  it('answers a JWT for the account: issuer, audience, subject, its uid, one hour by default', () => {
+    const c = newCluster();
+    k(c, 'create sa robot');
+    const token = k(c, 'create token robot');
+    expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    const body = claims(token);
+    expect(body).toMatchObject({ iss: 'https://kubernetes.default.svc.cluster.local', aud: ['https://kubernetes.default.svc.cluster.local'], sub: 'system:serviceaccount:default:robot', 'kubernetes.io': { namespace: 'default', serviceaccount: { name: 'robot', uid: c.store.get('serviceaccounts', 'default', 'robot')!.metadata.uid } } });
+    expect(body.exp - body.iat).toBe(3600);
+    expect(body.iat).toBe(Math.floor(c.now() / 1000));
+    expect(claims(k(c, 'create token robot --duration=2h --audience=api')).aud).toEqual(['api']);
+    expect(claims(k(c, 'create token robot --duration=2h')).exp - Math.floor(c.now() / 1000)).toBe(7200);
+  });
+
+  it("refuses what the API server refuses, in kubectl's words", () => {
+    const c = newCluster();
+    expect(kFail(c, 'create token nobody')).toBe('error: failed to create token: serviceaccounts "nobody" not found\n');
+    expect(kFail(c, 'create token default --duration=1m')).toBe('error: failed to create token: TokenRequest.authentication.k8s.io "default" is invalid: spec.expirationSeconds: Invalid value: 60: may not specify a duration less than 10 minutes\n');
+    expect(kFail(c, 'create token')).toBe("error: exactly one NAME is required, got 0\nSee 'kubectl create token -h' for help and examples\n");
+  });
+});

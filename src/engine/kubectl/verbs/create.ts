@@ -17,6 +17,7 @@ import { ApiError } from '../../api/errors';
 import { printJson, printYaml } from '../printers/output';
 import { parseImage } from '../../kubelet/images';
 import { parseQuantity } from '../../api/quantity';
+import { parseGoDuration } from '../../controllers/cron';
 
 export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'strings' },
@@ -44,6 +45,8 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'class', type: 'string' },
   { name: 'default-backend', type: 'string' },
   { name: 'annotation', type: 'strings' },
+  { name: 'duration', type: 'string' },
+  { name: 'audience', type: 'strings' },
 ];
 
 /** The container name kubectl derives from an image: its last path part, without tag or digest. */
@@ -358,7 +361,56 @@ function jobFromCronJob(ctx: VerbContext, name: string, from: string): KObject {
 
 const GENERATOR_NOUN: Record<string, string> = { serviceaccount: 'serviceaccount', sa: 'serviceaccount', ingress: 'ingress', ing: 'ingress', job: 'job', cronjob: 'cronjob', cj: 'cronjob', deployment: 'deployment', deploy: 'deployment', configmap: 'configmap', cm: 'configmap', secret: 'secret', quota: 'quota', resourcequota: 'quota' };
 
+const API_ISSUER = 'https://kubernetes.default.svc.cluster.local';
+
+function base64url(text: string): string {
+  return encodeBase64(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/**
+ * `kubectl create token SA`: a TokenRequest for the account, answered with a JWT shaped as the
+ * API server signs them (issuer, audience, expiry, the account and its uid). The signature is
+ * random: nothing in the simulator verifies it.
+ */
+function createToken(ctx: VerbContext, name: string | undefined): void {
+  if (!name) throw new KubectlError("error: exactly one NAME is required, got 0\nSee 'kubectl create token -h' for help and examples");
+  const ns = namespaceOf(ctx);
+  let seconds = 3600;
+  const duration = str(ctx.args, 'duration');
+  if (duration !== undefined) {
+    let ms: number;
+    try {
+      ms = parseGoDuration(duration);
+    } catch (e) {
+      throw new KubectlError(`error: invalid argument "${duration}" for "--duration" flag: ${(e as Error).message}\nSee 'kubectl create token --help' for usage.`);
+    }
+    if (ms < 0) throw new KubectlError('error: --duration must be greater than or equal to 0');
+    if (ms > 0) seconds = Math.floor(ms / 1000);
+  }
+  const sa = ctx.cluster.api.store.get('serviceaccounts', ns, name);
+  if (!sa) throw new KubectlError(`error: failed to create token: serviceaccounts "${name}" not found`);
+  if (seconds < 600) throw new KubectlError(`error: failed to create token: TokenRequest.authentication.k8s.io "${name}" is invalid: spec.expirationSeconds: Invalid value: ${seconds}: may not specify a duration less than 10 minutes`);
+  const rng = ctx.cluster.rng;
+  const now = Math.floor(ctx.cluster.now() / 1000);
+  const audiences = strings(ctx.args, 'audience');
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const random = (n: number) => Array.from({ length: n }, () => alphabet[rng.int(64)]).join('');
+  const header = { alg: 'RS256', kid: random(43) };
+  const claims = {
+    aud: audiences.length ? audiences : [API_ISSUER],
+    exp: now + seconds,
+    iat: now,
+    iss: API_ISSUER,
+    jti: rng.uuid(),
+    'kubernetes.io': { namespace: ns, serviceaccount: { name, uid: sa.metadata.uid } },
+    nbf: now,
+    sub: `system:serviceaccount:${ns}:${name}`,
+  };
+  ctx.out.push(`${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}.${random(342)}\n`);
+}
+
 export function createCommand(ctx: VerbContext): void {
+  if (ctx.args.positionals[0] === 'token') return createToken(ctx, ctx.args.positionals[1]);
   const output = str(ctx.args, 'output');
   checkOutput(output, ['json', 'name', 'yaml']);
   const mode = dryRunMode(ctx);
