@@ -195,16 +195,22 @@ test('a shared link opens as its own scenario: the sandbox is kept, the address 
 });
 
 test('hostile links are refused before anything replays; a long one replays in slices and "Start fresh" always answers', async ({ page }) => {
-  await page.goto(link({ options: { bootSeconds: 1e9 } }));
+  // Each link is opened as a new visit would (a fresh page load, not a same-page hash change the
+  // app reacts to while the next navigation starts).
+  const open = async (url: string) => {
+    await page.goto('about:blank');
+    await page.goto(url);
+  };
+  await open(link({ options: { bootSeconds: 1e9 } }));
   await expect(page.getByRole('alert').filter({ hasText: 'contains values this app does not accept' })).toBeVisible();
-  await page.goto(link({ actions: [{ type: 'advance', d: 0, seconds: 1e9 }] }));
+  await open(link({ actions: [{ type: 'advance', d: 0, seconds: 1e9 }] }));
   await expect(page.getByRole('alert').filter({ hasText: 'This shared link could not be opened' })).toBeVisible();
-  await page.goto(link({ options: { nodes: [{ name: 'w1', labels: { 'x/y/z': '1' } }] } }));
+  await open(link({ options: { nodes: [{ name: 'w1', labels: { 'x/y/z': '1' } }] } }));
   await expect(page.getByRole('alert').filter({ hasText: 'This shared link could not be opened' })).toBeVisible();
   await expect(page.getByTestId('diagram').getByRole('button', { name: /^node worker-1: Ready/ })).toBeVisible();
 
   // Eleven simulated hours with a deployment: allowed, but long to replay — the page stays alive.
-  await page.goto(link({ blobs: [], actions: [{ type: 'kubectl', d: 0, command: 'kubectl create deployment web --image=nginx --replicas=3' }, { type: 'advance', d: 0, seconds: 11 * 3600 }] }));
+  await open(link({ blobs: [], actions: [{ type: 'kubectl', d: 0, command: 'kubectl create deployment web --image=nginx --replicas=3' }, { type: 'advance', d: 0, seconds: 11 * 3600 }] }));
   const fresh = page.getByRole('button', { name: 'Start fresh' });
   await expect(page.getByText(/Replaying your session… \d+%/)).toBeVisible();
   await fresh.click({ timeout: 5_000 });
