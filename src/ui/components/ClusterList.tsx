@@ -68,7 +68,7 @@ export function ClusterList() {
   return (
     <div className="cluster-list">
       {pending.length > 0 && (
-        <ul className="pods pending-pods" aria-label={t('diagram.pending', { count: pending.length })}>
+        <ul className="pods pending-pods" aria-label={t('diagram.pending', { count: useCluster.getState().model.pendingTotal })}>
           {pending.map((p) => (
             <PodChip key={p.uid} pod={p} />
           ))}

@@ -78,7 +78,7 @@ export function drawControlPlane(root: Layer, ctx: DrawContext): void {
   attrIfChanged(frame, 'height', () => p.h);
   const title = root
     .selectAll('text.pending-title')
-    .data([t('diagram.pending', { count: model.pending.length })])
+    .data([t('diagram.pending', { count: model.pendingTotal })])
     .join((enter) => enter.append('text').attr('class', 'pending-title'));
   attrIfChanged(title, 'x', () => p.x + 16);
   attrIfChanged(title, 'y', () => p.y + 22);

@@ -53,7 +53,7 @@ let inFlight = 0;
 export function drawFlows(root: Layer, ctx: DrawContext, requests: ApiRequest[], speed = 1): void {
   // A big, busy cluster shows the requests that change what exists (create, bind, delete),
   // fewer at a time; a small one shows every status report too.
-  const pods = ctx.model.pending.length + ctx.model.nodes.reduce((n, node) => n + node.pods.length, 0);
+  const pods = ctx.model.pendingTotal + ctx.model.nodes.reduce((n, node) => n + node.pods.length, 0);
   const busy = pods > 300 || speed > 4;
   const limit = busy ? 16 : MAX_IN_FLIGHT;
   for (const req of requests) {

@@ -4,7 +4,7 @@ import type { DiagramModel, DNode, DPod } from '../store/diagramModel';
 
 const pod = (i: number, node: string): DPod => ({ uid: `${node}-${i}`, name: `p-${i}`, namespace: 'default', status: 'Running', tone: 'running', ready: '1/1', restarts: 0, containers: 1, node });
 const node = (name: string, pods: number, zone = 'a'): DNode => ({ name, controlPlane: false, status: 'Ready', ready: true, cordoned: false, machineRunning: true, zone, labels: [], taints: [], cpu: 0, memory: 0, podsUsed: pods, podsMax: 110, pods: Array.from({ length: pods }, (_, i) => pod(i, name)), disks: [] });
-const model = (nodes: DNode[]): DiagramModel => ({ nodes, pending: [], services: [], workloads: [], namespaces: ['default'] });
+const model = (nodes: DNode[]): DiagramModel => ({ nodes, pending: [], pendingTotal: 0, services: [], workloads: [], namespaces: ['default'] });
 
 const overlaps = (a: { x: number; y: number; w: number; h: number }, b: typeof a) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 

@@ -73,7 +73,7 @@ export class PodSlots {
   private rowsKept = 0;
 
   /**
-   * Places for these pods (at most `limit` of them: the pending tray shows five rows of thousands).
+   * Places for these pods (at most `limit` of them: the pending tray shows the rows that fit).
    * `tidy`: once pods have settled, gaps a rollout left that take whole rows are closed — pods
    * keep their order and slide up to the first places (one move at the end, and the grid fits).
    */
@@ -86,7 +86,8 @@ export class PodSlots {
     if (old) {
       for (const uid of uids) {
         const slot = old.get(uid);
-        if (slot !== undefined) {
+        // A place past this layout's limit (a taller tray in another arrangement) is given up.
+        if (slot !== undefined && slot < limit) {
           next.set(uid, slot);
           taken.add(slot);
         }
@@ -269,11 +270,13 @@ export function computeLayout(model: DiagramModel, aggregateAll = false, slots =
     const pending: Box = trayBeside ? { x: cp.x + cp.w + 20, y: 0, w: Math.min(520, gridWidth - cp.x - cp.w - 20), h: cp.h } : { x: underX, y: cp.y + cp.h + 14, w: underW, h: emptyTray ? 52 : 96 };
     const pendingPods = new Map<string, { x: number; y: number }>();
     const perRow = Math.floor((pending.w - 20) / (POD + POD_GAP));
-    // Pending pods keep their places in the tray too; the tray shows five rows.
+    // Pending pods keep their places in the tray too; the tray shows as many rows as fit in it
+    // (thousands waiting drew past its box, over the nodes).
+    const trayRows = Math.max(1, Math.floor((pending.h - 44) / (POD + POD_GAP)));
     for (const [uid, i] of slots.place(
       PENDING_TRAY,
       model.pending.map((p) => p.uid),
-      perRow * 5,
+      perRow * trayRows,
     )) {
       pendingPods.set(uid, { x: pending.x + 18 + (i % perRow) * (POD + POD_GAP), y: pending.y + 44 + Math.floor(i / perRow) * (POD + POD_GAP) });
     }

@@ -162,7 +162,8 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
     .join((enter) => enter.append('g').attr('class', 'pod-summary'));
   attrIfChanged(bars, 'transform', (d) => {
     const l = layout.nodes.get(d.name)!;
-    return `translate(${l.x + 14},${l.y + 130})`;
+    // In the node's pod grid (an aggregated grid is 40 high and ends 4 above the disks), full or compact card alike.
+    return `translate(${l.x + 14},${l.disksY - 44 + 9})`;
   });
   bars.each(function (d) {
     const counts = TONES.map((tone) => ({ tone, n: d.pods.filter((p) => p.tone === tone).length })).filter((c) => c.n > 0);

@@ -78,7 +78,9 @@ export interface DWorkload {
 
 export interface DiagramModel {
   nodes: DNode[];
+  /** Pods waiting for a node — the first MAX_PENDING_SHOWN of them (name order); `pendingTotal` counts all. */
   pending: DPod[];
+  pendingTotal: number;
   services: DService[];
   workloads: DWorkload[];
   namespaces: string[];
@@ -140,6 +142,9 @@ function computePodView(p: KObject, cluster: Cluster): DPod {
     node: p.spec?.nodeName,
   };
 }
+
+/** How many waiting pods the diagram and the list draw one by one. */
+export const MAX_PENDING_SHOWN = 500;
 
 const EVICTING_TAINTS = new Set(['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']);
 
@@ -223,10 +228,10 @@ export function buildDiagramModel(cluster: Cluster, namespaces: string[] = [], p
   });
   nodes.sort((a, b) => (a.controlPlane !== b.controlPlane ? (a.controlPlane ? -1 : 1) : a.name < b.name ? -1 : 1));
   // Unscheduled pods sit under "" in the engine's nodeName index (no walk over every pod).
-  const pending = store
-    .byIndex('pods', 'nodeName', '')
-    .filter(podShown)
-    .map((p) => podView(p, cluster));
+  // A million replicas with no room leaves a million pending pods: the page shows a bounded few
+  // (the tray holds a few rows anyway) and counts the rest, so a refresh stays cheap.
+  const waiting = store.byIndex('pods', 'nodeName', '').filter(podShown);
+  const pending = waiting.slice(0, MAX_PENDING_SHOWN).map((p) => podView(p, cluster));
   // EndpointSlices grouped by their Service once per refresh, not listed again for each Service.
   const slicesByService = new Map<string, KObject[]>();
   for (const slice of store.list('endpointslices')) {
@@ -269,5 +274,5 @@ export function buildDiagramModel(cluster: Cluster, namespaces: string[] = [], p
       workloads.push({ uid: w.metadata.uid!, kind, name: w.metadata.name!, namespace: w.metadata.namespace!, ready, desired });
     }
   }
-  return { nodes, pending, services, workloads, namespaces: store.list('namespaces').map((n) => n.metadata.name!) };
+  return { nodes, pending, pendingTotal: waiting.length, services, workloads, namespaces: store.list('namespaces').map((n) => n.metadata.name!) };
 }
