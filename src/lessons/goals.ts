@@ -55,6 +55,11 @@ export function podRunning(name: string, containers?: number, namespace = 'defau
 /** An HTTP error page as curl prints it (curl exits 0 on a 404 unless given -f). */
 const HTTP_ERROR = /\b(404 Not Found|404 page not found|502 Bad Gateway|503 Service (Temporarily )?Unavailable)\b/i;
 
+/** Whether a command succeeded: exit code 0, and for a request (curl, wget) no HTTP error page. */
+export function succeeded(command: string, exitCode: number, stdout: string): boolean {
+  return exitCode === 0 && !(/\b(curl|wget)\b/.test(command) && HTTP_ERROR.test(stdout));
+}
+
 /**
  * Whether a kubectl command matching `pattern` (without "kubectl ") succeeded since the step
  * began: its outcome, not its keystrokes — a command that failed, or a request answered with an
@@ -66,7 +71,7 @@ export function didRun(c: Cluster, step: StepContext | undefined, pattern: RegEx
 
 /** How many kubectl commands matching `pattern` succeeded since the step began. */
 export function successfulRuns(c: Cluster, step: StepContext | undefined, pattern: RegExp): number {
-  return c.commandOutcomes(step?.since ?? 0).filter((o) => o.exitCode === 0 && pattern.test(o.command) && !(/\b(curl|wget)\b/.test(o.command) && HTTP_ERROR.test(o.stdout))).length;
+  return c.commandOutcomes(step?.since ?? 0).filter((o) => pattern.test(o.command) && succeeded(o.command, o.exitCode, o.stdout)).length;
 }
 
 /** The learner ran a kubectl command matching `pattern` since the step began, and it succeeded. */

@@ -1,6 +1,7 @@
 /** Running lessons without a UI: set up a lesson's cluster and carry out a step's solution. */
 import { createCluster, type Cluster } from '../engine';
 import type { Lesson, SolutionAction } from './types';
+import { succeeded } from './goals';
 
 export function startScenario(lesson: Lesson): Cluster {
   const c = createCluster(lesson.scenario.cluster);
@@ -31,8 +32,7 @@ export function performSolution(c: Cluster, action: SolutionAction, failed?: (me
     const patient = /^(exec|logs|rollout status)\b/.test(command);
     for (let waited = 0; ; waited += 5) {
       const r = c.kubectl(command, action.stdin !== undefined ? { stdin: action.stdin } : {});
-      const ok = r.exitCode === 0 && !(/\b(curl|wget)\b/.test(command) && /\b(404|502|503)\b/.test(r.stdout));
-      if (ok) break;
+      if (succeeded(command, r.exitCode, r.stdout)) break;
       if (!patient || waited >= RETRY_FOR_SECONDS) {
         failed?.(`kubectl ${command} → exit ${r.exitCode}: ${(r.stderr || r.stdout).trim().slice(0, 200)}`);
         break;

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCluster } from '../store/clusterStore';
 import type { SelectedRef } from '../diagram/context';
-import { objectName, reasonSentence, schedulerReason } from '../i18n/words';
+import { clockText, objectName, reasonSentence, schedulerReason } from '../i18n/words';
 import type { PodDiagnosis } from '../store/clusterStore';
 
 const RESOURCE: Record<string, string> = { Pod: 'pod', Node: 'node', Service: 'service', PersistentVolume: 'pv', Deployment: 'deployment', StatefulSet: 'statefulset', DaemonSet: 'daemonset' };
@@ -18,7 +18,28 @@ function target(ref: SelectedRef): string {
   return `${RESOURCE[ref.kind]} ${ref.name}${ref.namespace ? ` -n ${ref.namespace}` : ''}`;
 }
 
-const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+/** The node-by-node table both scheduler views share: one row a node (or group of nodes). */
+function VerdictTable({ rows }: { rows: { key: string; node: string; verdict: string; className: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t('details.node')}</th>
+          <th scope="col">{t('details.verdict')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} className={r.className}>
+            <th scope="row">{r.node}</th>
+            <td>{r.verdict}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 /** Why the pod is failing, before anything else: the container's state in plain words. */
 function PodProblemNotice({ diagnosis }: { diagnosis: PodDiagnosis }) {
@@ -41,29 +62,13 @@ function SchedulerDecision({ diagnosis }: { diagnosis: PodDiagnosis }) {
   const chosen = d.top.find((x) => x.node === d.node);
   return (
     <div className="verdicts" data-testid="scheduler-decision">
-      <p className="verdict-message">{t('details.decided', { time: clock(d.time), node: d.node, score: Math.round(chosen?.total ?? 0), feasible: d.feasible, evaluated: d.evaluated })}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('details.node')}</th>
-            <th scope="col">{t('details.verdict')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.top.map((v) => (
-            <tr key={v.node} className={v.node === d.node ? 'chosen' : 'feasible'}>
-              <th scope="row">{v.node}</th>
-              <td>{`${v.node === d.node ? '★' : '✓'} ${t('details.score', { score: Math.round(v.total) })}${v.node === d.node ? ` — ${t('details.chosen')}` : ''}`}</td>
-            </tr>
-          ))}
-          {d.rejected.map(([reason, count]) => (
-            <tr key={reason} className="rejected">
-              <th scope="row">{t('details.nodeCount', { count })}</th>
-              <td>{`✕ ${schedulerReason(t, reason)}`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <p className="verdict-message">{t('details.decided', { time: clockText(d.time), node: d.node, score: Math.round(chosen?.total ?? 0), feasible: d.feasible, evaluated: d.evaluated })}</p>
+      <VerdictTable
+        rows={[
+          ...d.top.map((v) => ({ key: v.node, node: v.node, className: v.node === d.node ? 'chosen' : 'feasible', verdict: `${v.node === d.node ? '★' : '✓'} ${t('details.score', { score: Math.round(v.total) })}${v.node === d.node ? ` — ${t('details.chosen')}` : ''}` })),
+          ...d.rejected.map(([reason, count]) => ({ key: reason, node: t('details.nodeCount', { count }), className: 'rejected', verdict: `✕ ${schedulerReason(t, reason)}` })),
+        ]}
+      />
     </div>
   );
 }
@@ -77,22 +82,14 @@ function SchedulerVerdicts({ ref: sel }: { ref: SelectedRef }) {
     <div className="verdicts">
       <h4>{t('details.whyTitle')}</h4>
       {result.message && <p className="verdict-message">{result.message}</p>}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('details.node')}</th>
-            <th scope="col">{t('details.verdict')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.verdicts.map((v) => (
-            <tr key={v.node} className={v.rejectedBy.length ? 'rejected' : 'feasible'}>
-              <th scope="row">{v.node}</th>
-              <td>{v.rejectedBy.length ? `✕ ${v.rejectedBy.map((r) => `${r.plugin}: ${r.reasons.map((m) => schedulerReason(t, m)).join(', ')}`).join('; ')}` : `✓ ${t('details.score', { score: Math.round(v.total ?? 0) })}`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <VerdictTable
+        rows={result.verdicts.map((v) => ({
+          key: v.node,
+          node: v.node,
+          className: v.rejectedBy.length ? 'rejected' : 'feasible',
+          verdict: v.rejectedBy.length ? `✕ ${v.rejectedBy.map((r) => `${r.plugin}: ${r.reasons.map((m) => schedulerReason(t, m)).join(', ')}`).join('; ')}` : `✓ ${t('details.score', { score: Math.round(v.total ?? 0) })}`,
+        }))}
+      />
     </div>
   );
 }

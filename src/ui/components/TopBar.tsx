@@ -9,13 +9,10 @@ import './timeline.css';
 import { useLessons } from '../store/lessonStore';
 import { setLanguage, LANGUAGES, type Language } from '../i18n';
 import { THEMES, useTheme } from '../theme/theme';
+import { clockText } from '../i18n/words';
 
 const SPEEDS = [1, 4, 16];
 
-/** Simulated time as a wall-clock reading, e.g. "09:05:12". */
-function clockText(ms: number): string {
-  return new Date(ms).toISOString().slice(11, 19);
-}
 
 /** What an action was, in the learner's words (the undo button's title, the marks' tooltips). */
 function actionText(t: TFunction, a: Action): string {

@@ -57,3 +57,8 @@ export function reasonSentence(t: T, r: { key: string; params: Record<string, st
   const [first, second] = r.objects;
   return (t as TFunction)(`reasons.${r.key}`, { ...r.params, node: r.params.node ?? r.node ?? '', object: first ? `${first.kind.toLowerCase()}/${first.name}` : '', object2: second ? `${second.kind.toLowerCase()}/${second.name}` : '' });
 }
+
+/** Simulated time as a wall-clock reading, e.g. "09:05:12". */
+export function clockText(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 19);
+}
