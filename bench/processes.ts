@@ -6,8 +6,8 @@
  *
  *   node --import tsx bench/processes.ts       this section alone
  */
-import { createCluster } from '../src/engine/index';
-import type { Cluster } from '../src/engine/cluster/cluster';
+import { createCluster } from '../src/engine/port';
+import type { Cluster } from '../src/engine/port';
 
 function pod(name: string, script: string, probe = ''): string {
   return `apiVersion: v1

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '../engine';
+import { createCluster } from '../engine/port';
 import { deploymentReady, nodeWasStopped, podsMovedOff } from './goals';
 
 describe('lesson goals run headless', () => {

@@ -1,5 +1,5 @@
 /** Building blocks for lesson goals: predicates over a cluster, worded in both languages. */
-import type { Cluster } from '../engine';
+import type { Cluster } from '../engine/port';
 import { withJosa } from './josa';
 import type { Bilingual, Goal, GoalPicture, StepContext } from './types';
 

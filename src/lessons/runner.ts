@@ -1,5 +1,5 @@
 /** Running lessons without a UI: set up a lesson's cluster and carry out a step's solution. */
-import { createCluster, type Cluster } from '../engine';
+import { createCluster, type Cluster } from '../engine/port';
 import type { Lesson, SolutionAction } from './types';
 import { succeeded } from './goals';
 

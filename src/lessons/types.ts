@@ -3,7 +3,7 @@
  * predicates over the simulated cluster (and the learner's actions). No UI code here; the
  * app renders these, and unit tests run the same goals headless.
  */
-import type { Cluster, ClusterOptions, NodeGroup } from '../engine';
+import type { Cluster, ClusterOptions, NodeGroup } from '../engine/port';
 
 export type Language = 'ko' | 'en';
 

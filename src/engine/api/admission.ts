@@ -9,7 +9,7 @@ import type { ObjectStore } from './store';
 import { admitPod } from './defaults/pod';
 import { forbidden, invalid } from './errors';
 import { parseQuantity } from './quantity';
-import { isDefaultClass } from '../storage/classes';
+import { isDefaultClass } from './defaultstorageclass';
 import { unsupportedVolumeSource } from './validation/storage';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

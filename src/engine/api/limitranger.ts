@@ -43,8 +43,16 @@ export function admitLimitRanges(store: ObjectStore, pod: KObject): KObject {
           const limits = { ...(c.resources?.limits ?? {}) };
           const setReq: string[] = [];
           const setLim: string[] = [];
-          for (const [r, v] of Object.entries(item.default ?? {})) if (limits[r] === undefined) (limits[r] = v, setLim.push(r));
-          for (const [r, v] of Object.entries(item.defaultRequest ?? {})) if (requests[r] === undefined) (requests[r] = v, setReq.push(r));
+          for (const [r, v] of Object.entries(item.default ?? {})) {
+            if (limits[r] !== undefined) continue;
+            limits[r] = v;
+            setLim.push(r);
+          }
+          for (const [r, v] of Object.entries(item.defaultRequest ?? {})) {
+            if (requests[r] !== undefined) continue;
+            requests[r] = v;
+            setReq.push(r);
+          }
           if (setReq.length) annotations.push(`${setReq.join(', ')} request for ${what} ${c.name}`);
           if (setLim.length) annotations.push(`${setLim.join(', ')} limit for ${what} ${c.name}`);
           if (!setReq.length && !setLim.length) return c;

@@ -44,11 +44,15 @@ export function podUsage(pod: KObject): Record<string, number> {
       let any = false;
       for (const c of pod.spec?.containers ?? []) {
         const v = (c as Any).resources?.[kind]?.[r];
-        if (v !== undefined) (sum += quotaAmount(r, v), (any = true));
+        if (v === undefined) continue;
+        sum += quotaAmount(r, v);
+        any = true;
       }
       for (const c of pod.spec?.initContainers ?? []) {
         const v = (c as Any).resources?.[kind]?.[r];
-        if (v !== undefined) (sum = Math.max(sum, quotaAmount(r, v)), (any = true));
+        if (v === undefined) continue;
+        sum = Math.max(sum, quotaAmount(r, v));
+        any = true;
       }
       if (!any) continue;
       out[`${kind}.${r}`] = sum;

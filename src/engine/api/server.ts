@@ -20,6 +20,7 @@ import { admitClaim, admitClaimResize, admitIngressClass, admitJob, admitService
 import { EventStore, type EventRecord } from './events';
 import { matches, type Selector } from './labels';
 import { deepEqual } from '../util/equal';
+import type { ExecResult, LogQuery, MetricsApi, SubresourceBackends } from './subresources';
 
 const quotaType = typeForKind('ResourceQuota');
 
@@ -27,6 +28,7 @@ export type Verb = 'create' | 'update' | 'updateStatus' | 'delete' | 'bind' | 'g
 
 export interface ApiRequest {
   verb: Verb;
+  /** A resource (`pods`), a subresource the API server proxies (`pods/log`, `pods/exec`), or an aggregated API's (`pods.metrics.k8s.io`). */
   resource: string;
   namespace?: string;
   name: string;
@@ -56,6 +58,7 @@ export class ApiServer {
   readonly allocator: ServiceIpAllocator;
   readonly events: EventStore;
   private requestListeners: ((r: ApiRequest) => void)[] = [];
+  private backends?: SubresourceBackends;
 
   constructor(
     readonly store: ObjectStore,
@@ -82,10 +85,49 @@ export class ApiServer {
   }
 
   private emit(verb: Verb, type: ResourceType, namespace: string | undefined, name: string, actor: string, node?: string): void {
+    this.emitResource(verb, type.resource, namespace, name, actor, node);
+  }
+
+  private emitResource(verb: Verb, resource: string, namespace: string | undefined, name: string, actor: string, node?: string): void {
     if (this.requestListeners.length === 0) return;
-    const r: ApiRequest = { verb, resource: type.resource, namespace, name, actor, time: this.clock.now() };
+    const r: ApiRequest = { verb, resource, namespace, name, actor, time: this.clock.now() };
     if (node) r.node = node;
     for (const l of this.requestListeners) l(r);
+  }
+
+  // ---- subresources the API server passes on (pods/log, pods/exec, metrics.k8s.io) ----
+
+  /** Plugs in the kubelets' servers and metrics-server (the cluster does, once assembled). */
+  serveSubresources(backends: SubresourceBackends): void {
+    this.backends = backends;
+  }
+
+  /**
+   * GET pods/{name}/log, proxied to the kubelet on the pod's node. `unscheduled`: the pod has no
+   * node (or its node is gone); `unreachable`: the node is down, so the proxy's dial fails.
+   */
+  podLogs(pod: KObject, container: string, previous: boolean, query: LogQuery, actor = 'kubectl'): { lines: string[] } | { error: string } | { unscheduled: true } | { unreachable: true } {
+    const nodeName: string | undefined = pod.spec?.nodeName;
+    this.emitResource('get', 'pods/log', pod.metadata.namespace, pod.metadata.name!, actor, nodeName);
+    const node = nodeName ? this.backends?.node(nodeName) : undefined;
+    if (!node) return { unscheduled: true };
+    if (!node.reachable) return { unreachable: true };
+    return node.logs(pod.metadata.namespace!, pod.metadata.name!, container, previous, query);
+  }
+
+  /** POST pods/{name}/exec, proxied (upgraded to a stream) to the kubelet on the pod's node. */
+  podExec(pod: KObject, container: string, words: string[], actor = 'kubectl'): ExecResult | { error: string } | { unreachable: true } {
+    const nodeName: string | undefined = pod.spec?.nodeName;
+    this.emitResource('create', 'pods/exec', pod.metadata.namespace, pod.metadata.name!, actor, nodeName);
+    const node = nodeName ? this.backends?.node(nodeName) : undefined;
+    if (!node || !node.reachable) return { unreachable: true };
+    return node.exec(pod.metadata.namespace!, pod.metadata.name!, container, words);
+  }
+
+  /** The Metrics API (metrics.k8s.io), or undefined when no metrics-server is registered. */
+  metricsApi(actor = 'kubectl', resource: 'nodes' | 'pods' = 'pods', namespace?: string): MetricsApi | undefined {
+    this.emitResource('list', `${resource}.metrics.k8s.io`, namespace, '', actor);
+    return this.backends?.metrics;
   }
 
   typeOf(obj: KObject): ResourceType {

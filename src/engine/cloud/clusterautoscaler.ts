@@ -14,8 +14,9 @@ import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { bytes, milliCpu } from '../api/quantity';
 import { podRequests } from '../scheduler/framework';
-import type { ControllerContext } from '../controllers/context';
-import type { NodeSpec } from '../cluster/nodes';
+import type { ControllerContext } from '../client/context';
+import type { NodeSpec } from './machine';
+import { podCondition } from '../helpers/podutil';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -47,6 +48,11 @@ export interface NodeHost {
 
 export const GROUP_LABEL = 'node.wheelhouse.dev/nodegroup';
 
+function isUnschedulable(pod: KObject): boolean {
+  const c = podCondition(pod, 'PodScheduled');
+  return c?.status === 'False' && c.reason === 'Unschedulable';
+}
+
 export class ClusterAutoscaler {
   private unneededSince = new Map<string, number>();
   private provisioning = 0;
@@ -56,7 +62,6 @@ export class ClusterAutoscaler {
     private ctx: ControllerContext,
     private group: NodeGroup,
     private host: NodeHost,
-    private unschedulable: () => Iterable<string>,
   ) {
     const scan = () => {
       this.scan();
@@ -76,12 +81,9 @@ export class ClusterAutoscaler {
 
   private scan(): void {
     const { api } = this.ctx;
-    const pending: KObject[] = [];
-    for (const key of this.unschedulable()) {
-      const [ns, name] = key.split('/');
-      const pod = api.store.get('pods', ns, name);
-      if (pod && !pod.spec?.nodeName && !pod.metadata.deletionTimestamp) pending.push(pod);
-    }
+    // As upstream's autoscaler: the pods the scheduler has marked unschedulable (PodScheduled
+    // False, reason Unschedulable), read from the API — never the scheduler's own queue.
+    const pending = api.store.byIndex('pods', 'nodeName', '').filter((pod) => !pod.metadata.deletionTimestamp && isUnschedulable(pod));
     if (pending.length) this.scaleUp(pending);
     else this.scaleDown();
   }

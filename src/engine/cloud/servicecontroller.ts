@@ -7,7 +7,7 @@
 import type { KObject } from '../api/types';
 import { refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
-import { WorkQueue, nsName, splitKey, type ControllerContext } from '../controllers/context';
+import { WorkQueue, nsName, splitKey, type ControllerContext } from '../client/context';
 
 const COMPONENT = 'service-controller';
 const svcType = typeForKind('Service');

@@ -11,8 +11,8 @@ import { RESOURCE_TYPES, qualifiedResource, typeForKind } from '../api/registry'
 import { controllerOf } from '../api/types';
 import { SimClock } from '../sim/clock';
 import { Rng } from '../sim/rng';
-import { ReasonLog } from '../reasons';
-import type { ControllerContext } from '../controllers/context';
+import { ReasonLog } from '../client/reasons';
+import type { ControllerContext } from '../client/context';
 import { DeploymentController } from '../controllers/deployment';
 import { ReplicaSetController } from '../controllers/replicaset';
 import { GarbageCollector } from '../controllers/garbagecollector';
@@ -33,7 +33,7 @@ import { StatefulSetController } from '../controllers/statefulset';
 import { EndpointsController } from '../controllers/endpoints';
 import { ResourceQuotaController } from '../controllers/resourcequota';
 import { MetricsServer } from '../metrics/metricsServer';
-import { POD_LABEL_INDEX, podLabelKeys } from '../network/backends';
+import { POD_LABEL_INDEX, podLabelKeys } from '../helpers/backends';
 import { ClusterAutoscaler, type NodeGroup } from '../cloud/clusterautoscaler';
 import { IngressNginxController, nginxIngressClass } from '../network/ingress';
 import { HorizontalPodAutoscalerController } from '../controllers/hpa/controller';
@@ -43,7 +43,7 @@ import { ServiceAccountsController } from '../controllers/serviceaccount';
 import { EndpointSliceController } from '../controllers/endpointslice';
 import { CloudServiceController } from '../cloud/servicecontroller';
 import { runKubectl, type KubectlResult } from '../kubectl';
-import { POD_CLAIM_INDEX, podClaimKeys } from '../storage/volumeutil';
+import { POD_CLAIM_INDEX, podClaimKeys } from '../helpers/volumeutil';
 import { VolumeData } from '../storage/volumeData';
 import { PersistentVolumeController } from '../storage/pvcontroller';
 import { AttachDetachController } from '../storage/attachdetach';
@@ -51,6 +51,7 @@ import { PvcProtectionController, PvProtectionController } from '../storage/prot
 import { DiskProvisioner } from '../storage/provisioner';
 import { builtInStorageClasses } from '../storage/classes';
 import { LoadGenerators } from '../network/loadGenerators';
+import { nodeServerFor } from './nodeServer';
 
 export interface ClusterOptions {
   seed?: number;
@@ -147,6 +148,13 @@ export class Cluster {
       podRps: (ns, name) => this.traffic.podRate(ns, name),
     });
     this.traffic = new TrafficModel(this.store, this.clock, options.seed ?? 1, (node) => this.kubelets.get(node)?.isRunning ?? false);
+    this.api.serveSubresources({
+      node: (name) => {
+        const k = this.kubelets.get(name);
+        return k && nodeServerFor(k, this.store, this.kubelets, () => this.clock.now());
+      },
+      metrics: this.metrics,
+    });
 
     for (const ns of SYSTEM_NAMESPACES) this.api.create(namespaceObject(ns), 'kube-apiserver');
     this.api.create(kubernetesService(), 'kube-apiserver');
@@ -389,7 +397,7 @@ export class Cluster {
         const k = this.kubelets.get(name);
         if (k) this.destroyNode(k, name, 'cloud-node-lifecycle-controller');
       },
-    }, () => this.scheduler.queue.unschedulable.keys());
+    });
   }
 
   isNodeRunning(name: string): boolean {

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createCluster } from '../index';
+import { createCluster } from '../port/index';
 import type { Cluster } from './cluster';
 import { validateObject } from '../api/validation';
 import { RESOURCE_TYPES } from '../api/registry';
-import { isPodActive } from '../controllers/podutil';
+import { isPodActive } from '../helpers/podutil';
 
 const WORKERS = ['worker-1', 'worker-2', 'worker-3'];
 const NAMES = ['web', 'api'];

@@ -3,21 +3,14 @@
  * kubeadm-style cluster on containerd.
  */
 import type { KObject } from '../api/types';
+import type { NodeSpec } from '../cloud/machine';
+import { KUBERNETES_VERSION } from '../api/version';
 import { rfc3339 } from '../sim/clock';
 import { readyConditions } from '../kubelet/kubelet';
 import { REGION, REGION_LABEL, ZONE_LABEL, zoneForNodeIndex } from '../storage/classes';
 
-export interface NodeSpec {
-  name: string;
-  role?: 'control-plane' | 'worker';
-  cpu?: number;
-  memoryGi?: number;
-  pods?: number;
-  labels?: Record<string, string>;
-  taints?: { key: string; value?: string; effect: string }[];
-}
+export type { NodeSpec } from '../cloud/machine';
 
-export const KUBERNETES_VERSION = 'v1.32.0';
 
 export function nodeObject(spec: NodeSpec, index: number, now: number): KObject {
   const controlPlane = spec.role === 'control-plane';

@@ -4,7 +4,7 @@
  * CoreDNS Deployment with its kube-dns Service.
  */
 import type { KObject } from '../api/types';
-import { KUBERNETES_VERSION } from './nodes';
+import { KUBERNETES_VERSION } from '../api/version';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 

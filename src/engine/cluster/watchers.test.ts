@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { ObjectStore } from '../api/store';
 import { SimClock } from '../sim/clock';
-import { WorkQueue, retryDelay } from '../controllers/context';
+import { WorkQueue, retryDelay } from '../client/context';
 import type { KObject } from '../api/types';
 import { newCluster, k, assertNoTaskFailures } from '../testing/helpers';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newCluster, k, kFail, assertNoTaskFailures } from '../testing/helpers';
-import { parseCron, parseGoDuration } from './cron';
+import { parseCron, parseGoDuration } from '../util/cron';
 import { mostRecentScheduleTime } from './cronjob';
 
 const HELLO = `apiVersion: batch/v1

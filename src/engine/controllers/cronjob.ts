@@ -4,15 +4,15 @@
  * (Allow, Forbid, Replace), suspend and startingDeadlineSeconds, and keeps only the last
  * successfulJobsHistoryLimit / failedJobsHistoryLimit finished Jobs.
  */
-import { controlledBy } from './podutil';
+import { controlledBy } from '../helpers/podutil';
 import type { KObject } from '../api/types';
 import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { rfc3339, type ScheduledTask } from '../sim/clock';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, reportSyncError, nsName, splitKey, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, nsName, splitKey, type ControllerContext } from '../client/context';
 import { ownerRefTo } from './replicaset';
-import { parseCron, type CronSchedule } from './cron';
+import { parseCron, type CronSchedule } from '../util/cron';
 import { ApiError } from '../api/errors';
 import { parseRfc3339 } from '../sim/clock';
 

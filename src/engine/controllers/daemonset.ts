@@ -8,12 +8,12 @@ import type { KObject } from '../api/types';
 import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, reportSyncError, nsName, splitKey, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, nsName, splitKey, type ControllerContext } from '../client/context';
 import { ownerRefTo } from './replicaset';
-import { controlledBy, isPodActive, isPodAvailable, isPodReady } from './podutil';
-import { computeTemplateHash, scaledValue } from './deploymentutil';
-import { tolerates, type Taint, type Toleration } from '../scheduler/taints';
-import { termMatches } from '../scheduler/plugins/nodeaffinity';
+import { controlledBy, isPodActive, isPodAvailable, isPodReady } from '../helpers/podutil';
+import { computeTemplateHash, scaledValue } from '../helpers/deploymentutil';
+import { tolerates, type Taint, type Toleration } from '../helpers/taints';
+import { termMatches } from '../helpers/nodeaffinity';
 
 const COMPONENT = 'daemonset-controller';
 const podType = typeForKind('Pod');

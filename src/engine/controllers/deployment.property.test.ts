@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import { newCluster, k } from '../testing/helpers';
 import type { KObject } from '../api/types';
 import type { Cluster } from '../cluster/cluster';
-import { maxSurgeOf, maxUnavailableOf, replicasOf } from './deploymentutil';
-import { isPodReady } from './podutil';
+import { maxSurgeOf, maxUnavailableOf, replicasOf } from '../helpers/deploymentutil';
+import { isPodReady } from '../helpers/podutil';
 
 const IMAGES = ['nginx:1.27', 'nginx:1.26', 'nginx:1.25'];
 type IntOrPct = number | string;

@@ -1,7 +1,7 @@
 /** The Deployment slice, read like a lesson: apply, advance the clock, look with kubectl. */
 import { describe, expect, it } from 'vitest';
 import { newCluster, k, kFail, NGINX_DEPLOYMENT } from '../testing/helpers';
-import { resolveFenceposts } from './deploymentutil';
+import { resolveFenceposts } from '../helpers/deploymentutil';
 import type { KObject } from '../api/types';
 
 function podNames(c: ReturnType<typeof newCluster>): string[] {

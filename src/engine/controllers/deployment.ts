@@ -3,17 +3,17 @@
  * A template change creates a new ReplicaSet and moves replicas over — RollingUpdate within
  * maxSurge/maxUnavailable, or Recreate — while a replica change alone scales proportionally.
  */
-import { controlledBy } from './podutil';
+import { controlledBy } from '../helpers/podutil';
 import type { KObject } from '../api/types';
 import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { rfc3339, parseRfc3339 } from '../sim/clock';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, nsName, reportSyncError, splitKey, type ControllerContext } from './context';
+import { WorkQueue, nsName, reportSyncError, splitKey, type ControllerContext } from '../client/context';
 import { ownerRefTo } from './replicaset';
 import {
   DESIRED_REPLICAS, MAX_REPLICAS, REVISION, TEMPLATE_HASH, byCreation, computeTemplateHash, findActiveOrLatest, isActive, isSaturated, maxSurgeOf, maxUnavailableOf, newRSNewReplicas, replicaSetProportion, replicasOf, revisionOf, sumReplicas, templateWithoutHash,
-} from './deploymentutil';
+} from '../helpers/deploymentutil';
 
 const COMPONENT = 'deployment-controller';
 const rsType = typeForKind('ReplicaSet');

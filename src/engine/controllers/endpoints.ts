@@ -6,8 +6,8 @@
 import type { KObject } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, reportSyncError, splitKey, type ControllerContext } from './context';
-import { backendPorts, serviceBackends, watchServiceBackends } from '../network/backends';
+import { WorkQueue, reportSyncError, splitKey, type ControllerContext } from '../client/context';
+import { backendPorts, serviceBackends, watchServiceBackends } from '../helpers/backends';
 
 const COMPONENT = 'endpoint-controller';
 const epType = typeForKind('Endpoints');

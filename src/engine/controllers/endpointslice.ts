@@ -7,9 +7,9 @@
 import type { KObject } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, reportSyncError, splitKey, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, splitKey, type ControllerContext } from '../client/context';
 import { ownerRefTo } from './replicaset';
-import { backendPorts, serviceBackends, watchServiceBackends } from '../network/backends';
+import { backendPorts, serviceBackends, watchServiceBackends } from '../helpers/backends';
 
 const COMPONENT = 'endpointslice-controller';
 const sliceType = typeForKind('EndpointSlice');

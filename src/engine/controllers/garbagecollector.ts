@@ -6,7 +6,7 @@
 import type { KObject, OwnerReference } from '../api/types';
 import { refOf } from '../api/types';
 import { resolveKind, typeForKind } from '../api/registry';
-import { WorkQueue, type ControllerContext } from './context';
+import { WorkQueue, type ControllerContext } from '../client/context';
 
 const COMPONENT = 'garbage-collector-controller';
 const WATCHED = ['endpoints', 'endpointslices', 'pods', 'replicasets', 'deployments', 'daemonsets', 'jobs', 'cronjobs', 'statefulsets', 'services', 'configmaps', 'secrets', 'namespaces', 'nodes', 'leases'];

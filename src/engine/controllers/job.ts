@@ -5,15 +5,15 @@
  * backoffLimit; past it the Job fails with BackoffLimitExceeded. Conditions as in v1.32:
  * SuccessCriteriaMet then Complete; FailureTarget then Failed.
  */
-import { controlledBy } from './podutil';
+import { controlledBy } from '../helpers/podutil';
 import type { KObject } from '../api/types';
 import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { rfc3339 } from '../sim/clock';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, reportSyncError, nsName, splitKey, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, nsName, splitKey, type ControllerContext } from '../client/context';
 import { ownerRefTo } from './replicaset';
-import { isPodReady } from './podutil';
+import { isPodReady } from '../helpers/podutil';
 
 const COMPONENT = 'job-controller';
 const jobType = typeForKind('Job');

@@ -8,7 +8,7 @@
 import { RESOURCE_TYPES, qualifiedResource, typeForKind } from '../api/registry';
 import { refOf, type KObject } from '../api/types';
 import { rfc3339 } from '../sim/clock';
-import { WorkQueue, reportSyncError, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, type ControllerContext } from '../client/context';
 
 const COMPONENT = 'namespace-controller';
 const nsType = typeForKind('Namespace');

@@ -9,7 +9,7 @@ import type { KObject } from '../api/types';
 import { refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { parseRfc3339, rfc3339 } from '../sim/clock';
-import { contained, type ControllerContext } from './context';
+import { contained, type ControllerContext } from '../client/context';
 
 const COMPONENT = 'node-controller';
 export const NODE_MONITOR_PERIOD_MS = 5_000;

@@ -3,7 +3,7 @@
  * longer exist, and unscheduled pods that are already terminating.
  */
 import { typeForKind } from '../api/registry';
-import { contained, type ControllerContext } from './context';
+import { contained, type ControllerContext } from '../client/context';
 
 const COMPONENT = 'pod-garbage-collector';
 const podType = typeForKind('Pod');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newCluster, k } from '../testing/helpers';
 import { controllerOf } from '../api/types';
-import { isPodActive, isPodReady } from './podutil';
+import { isPodActive, isPodReady } from '../helpers/podutil';
 import type { Cluster } from '../cluster/cluster';
 
 /** What a ReplicaSet's status must say, counted the slow way. */

@@ -11,8 +11,8 @@ import { matches, selectorFromMap, selectorFromObject } from '../api/labels';
 import { ApiError } from '../api/errors';
 import { parseRfc3339 } from '../sim/clock';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, nsName, reportSyncError, splitKey, type ControllerContext } from './context';
-import { isPodActive, isPodAvailable, isPodReady, podCondition } from './podutil';
+import { WorkQueue, nsName, reportSyncError, splitKey, type ControllerContext } from '../client/context';
+import { isPodActive, isPodAvailable, isPodReady, podCondition } from '../helpers/podutil';
 
 const COMPONENT = 'replicaset-controller';
 const BURST_REPLICAS = 500;

@@ -8,7 +8,7 @@ import type { KObject } from '../api/types';
 import { RESOURCE_TYPES, typeForKind } from '../api/registry';
 import { formatQuantity, objectUsage, podCounts } from '../api/quotaUsage';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, reportSyncError, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, type ControllerContext } from '../client/context';
 
 const COMPONENT = 'resourcequota-controller';
 const quotaType = typeForKind('ResourceQuota');

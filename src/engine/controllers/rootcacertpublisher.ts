@@ -5,7 +5,7 @@
  */
 import type { KObject } from '../api/types';
 import { Rng } from '../sim/rng';
-import { WorkQueue, reportSyncError, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, type ControllerContext } from '../client/context';
 
 const COMPONENT = 'root-ca-cert-publisher';
 export const ROOT_CA_CONFIGMAP = 'kube-root-ca.crt';

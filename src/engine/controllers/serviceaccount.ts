@@ -4,7 +4,7 @@
  * names none.
  */
 import type { KObject } from '../api/types';
-import { WorkQueue, reportSyncError, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, type ControllerContext } from '../client/context';
 
 const COMPONENT = 'serviceaccount-controller';
 export const DEFAULT_SERVICE_ACCOUNT = 'default';

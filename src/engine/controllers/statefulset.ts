@@ -11,10 +11,10 @@ import type { KObject } from '../api/types';
 import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, reportSyncError, nsName, splitKey, type ControllerContext } from './context';
+import { WorkQueue, reportSyncError, nsName, splitKey, type ControllerContext } from '../client/context';
 import { ownerRefTo } from './replicaset';
-import { controlledBy, isPodActive, isPodAvailable, isPodReady } from './podutil';
-import { computeTemplateHash } from './deploymentutil';
+import { controlledBy, isPodActive, isPodAvailable, isPodReady } from '../helpers/podutil';
+import { computeTemplateHash } from '../helpers/deploymentutil';
 
 const COMPONENT = 'statefulset-controller';
 const podType = typeForKind('Pod');

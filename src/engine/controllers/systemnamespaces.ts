@@ -5,7 +5,7 @@
  * (NamespaceLifecycle admission), so a deleted kube-node-lease comes back here, as for real.
  * Instead of a task every minute forever, a deletion schedules the check for the next minute.
  */
-import type { ControllerContext } from './context';
+import type { ControllerContext } from '../client/context';
 
 const ACTOR = 'kube-apiserver';
 export const RECREATED_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease'];

@@ -8,8 +8,8 @@ import type { KObject } from '../api/types';
 import { refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { parseRfc3339, type ScheduledTask } from '../sim/clock';
-import { contained, nsName, type ControllerContext } from './context';
-import { tolerates, type Taint, type Toleration } from '../scheduler/taints';
+import { contained, nsName, type ControllerContext } from '../client/context';
+import { tolerates, type Taint, type Toleration } from '../helpers/taints';
 
 const COMPONENT = 'taint-eviction-controller';
 const podType = typeForKind('Pod');

@@ -7,7 +7,7 @@
 import { typeForKind } from '../api/registry';
 import type { KObject } from '../api/types';
 import { parseRfc3339 } from '../sim/clock';
-import { WorkQueue, nsName, reportSyncError, splitKey, type ControllerContext } from './context';
+import { WorkQueue, nsName, reportSyncError, splitKey, type ControllerContext } from '../client/context';
 
 const COMPONENT = 'ttl-after-finished-controller';
 const jobType = typeForKind('Job');

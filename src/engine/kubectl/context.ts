@@ -1,6 +1,21 @@
-/** What a kubectl verb works with: the cluster, its parsed arguments and the streams it writes. */
-import type { Cluster } from '../cluster/cluster';
+/** What a kubectl verb works with: the API server, its parsed arguments and the streams it writes. */
+import type { ApiServer } from '../api/server';
+import type { ObjectStore } from '../api/store';
+import type { Rng } from '../sim/rng';
 import type { ParsedArgs } from './args';
+
+/**
+ * What kubectl talks to: the API server alone, as real kubectl does — objects, events and the
+ * subresources it proxies (logs, exec, metrics). `store` is the API server's own read cache
+ * (a GET or LIST without the round trip); `now` is the clock kubectl's ages are computed from.
+ */
+export interface KubectlServer {
+  readonly api: ApiServer;
+  readonly store: ObjectStore;
+  /** Random names and tokens the server would make (TokenRequest). */
+  readonly rng: Rng;
+  now(): number;
+}
 
 export interface KubectlResult {
   exitCode: number;
@@ -9,7 +24,7 @@ export interface KubectlResult {
 }
 
 export interface VerbContext {
-  cluster: Cluster;
+  cluster: KubectlServer;
   verb: string;
   args: ParsedArgs;
   stdin?: string;

@@ -3,7 +3,7 @@
  * and turns failures into kubectl's messages and exit codes. Bad input never throws out of
  * here: anything unexpected becomes an `error:` line, so the terminal always answers.
  */
-import type { Cluster } from '../cluster/cluster';
+import type { KubectlServer } from './context';
 import { ApiError } from '../api/errors';
 import { KubectlError, parseFlags, splitCommandLine, type FlagSpec } from './args';
 import type { KubectlResult, VerbContext } from './context';
@@ -67,7 +67,7 @@ const NOT_AVAILABLE = new Set([
   'plugin', 'completion', 'alpha', 'options',
 ]);
 
-export function runKubectl(cluster: Cluster, commandLine: string, options: { stdin?: string; files?: Record<string, string> } = {}): KubectlResult {
+export function runKubectl(cluster: KubectlServer, commandLine: string, options: { stdin?: string; files?: Record<string, string> } = {}): KubectlResult {
   const out: string[] = [];
   const err: string[] = [];
   let exitCode = 0;

@@ -156,7 +156,9 @@ function volumeFiles(pod: KObject, volume: Any, lookup: ConfigLookup): Record<st
   const project = (data: ConfigData | undefined, items: Any[] | undefined) => {
     if (!data) return;
     // Own keys only, stored as data even when named __proto__ (util/own.ts).
-    if (items?.length) for (const it of items) (hasOwn(data, it.key) ? setOwn(files, it.path, data[it.key]) : undefined);
+    if (items?.length) {
+      for (const it of items) if (hasOwn(data, it.key)) setOwn(files, it.path, data[it.key]);
+    }
     else for (const [k, v] of Object.entries(data)) setOwn(files, k, v);
   };
   if (volume.configMap) project(lookup('configmaps', volume.configMap.name), volume.configMap.items);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { k, kFail, newCluster } from '../testing/helpers';
 import { editDistance, likelyTypoOf } from './genericImages';
-import { parseImage, resolveImage } from './images';
+import { resolveImage } from './images';
+import { parseImage } from '../util/imageref';
 import type { Cluster } from '../cluster/cluster';
 
 const FRONTEND = `apiVersion: apps/v1

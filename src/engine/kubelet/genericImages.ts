@@ -6,7 +6,8 @@
  * keystrokes from a known official image (`ngnix`, `busybx`, `redsi`) is almost surely a typo:
  * it fails as Docker Hub does for a repository that does not exist.
  */
-import type { ImageVerdict, ParsedImage } from './images';
+import type { ImageVerdict } from './images';
+import type { ParsedImage } from '../util/imageref';
 
 /** Why an image that is not in the known list runs anyway. */
 export type GenericWhy = 'registryHost' | 'orgWithTag';

@@ -4,6 +4,7 @@
  * a known name and a bare unknown name fail as a real pull does (the kubelet turns that into
  * ErrImagePull and then ImagePullBackOff); other real-looking images run as generic stand-ins.
  */
+import { parseImage, imageRef } from '../util/imageref';
 import { genericWhy, likelyTypoOf, type GenericWhy } from './genericImages';
 
 export interface ImageInfo {
@@ -83,38 +84,6 @@ const OTHER: Record<string, Repo> = {
   'gcr.io/kubernetes-e2e-test-images/volume/nfs': { tags: ['1.0'], sizeMb: 90 },
 };
 
-export type ParsedImage = { registry: string; repository: string; tag: string; digest?: string };
-
-/** Splits `nginx`, `nginx:1.27`, `registry.k8s.io/pause:3.10`, `x@sha256:…` the way containerd normalises them. */
-export function parseImage(image: string): ParsedImage {
-  let rest = image.trim();
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  const slash = rest.lastIndexOf('/');
-  const colon = rest.indexOf(':', slash + 1);
-  let tag = 'latest';
-  if (colon >= 0) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  const first = rest.split('/')[0];
-  let registry = 'docker.io';
-  if (rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')) {
-    registry = first;
-    rest = rest.slice(first.length + 1);
-  }
-  if (registry === 'docker.io' && !rest.includes('/')) rest = `library/${rest}`;
-  return { registry, repository: rest, tag, digest };
-}
-
-export function imageRef(p: ParsedImage): string {
-  return `${p.registry}/${p.repository}:${p.tag}`;
-}
-
 function hash(text: string): string {
   // Deterministic pseudo-digest from the reference (FNV-1a, widened to 64 hex digits).
   let out = '';
@@ -174,14 +143,3 @@ export function resolveImage(image: string): PullResult {
   return { ok: true, image: { ref, repository: `${p.registry}/${p.repository}`, tag: p.tag, sizeBytes, digest: `sha256:${hash(ref)}` }, verdict: { kind: 'known' } };
 }
 
-/** Go's time.Duration String() after Truncate(time.Millisecond): 512ms, 2.188s, 1m2.5s. */
-export function goDuration(ms: number): string {
-  ms = Math.floor(ms);
-  if (ms < 1000) return `${ms}ms`;
-  const totalSeconds = ms / 1000;
-  const h = Math.floor(totalSeconds / 3600);
-  const m = Math.floor((totalSeconds % 3600) / 60);
-  const s = (ms % 60000) / 1000;
-  const sText = `${Number(s.toFixed(3))}s`;
-  return `${h ? `${h}h` : ''}${h || m ? `${m}m` : ''}${sText}`;
-}

@@ -6,7 +6,8 @@
  * restartPolicy Always), `sleep 3600` runs an hour, nginx serves until stopped.
  */
 import { rfc3339 } from '../sim/clock';
-import { parseImage, resolveImage } from './images';
+import { resolveImage } from './images';
+import { parseImage } from '../util/imageref';
 import { genericBanner } from './genericImages';
 import { shellWords } from '../util/shell';
 import { exitOf, filesAt, logLines, roundMs, shapeOf, type LogQuery } from './process';

@@ -9,25 +9,13 @@ import type { ObjectStore } from '../api/store';
 import type { SimClock } from '../sim/clock';
 import { rfc3339 } from '../sim/clock';
 import { milliCpu, bytes } from '../api/quantity';
-import { containerUsage, systemOverhead, type Usage } from './usage';
+import { containerUsage, systemOverhead } from './usage';
+import type { MetricsApi, NodeMetrics, PodMetrics } from '../api/subresources';
 import type { RunningContainer } from '../kubelet/kubelet';
 
 export const METRIC_RESOLUTION_MS = 15_000;
 
-export interface PodMetrics {
-  namespace: string;
-  name: string;
-  timestamp: string;
-  window: string;
-  containers: { name: string; usage: Usage }[];
-}
-
-export interface NodeMetrics {
-  name: string;
-  timestamp: string;
-  usage: Usage;
-  allocatable: Usage;
-}
+export type { PodMetrics, NodeMetrics } from '../api/subresources';
 
 interface Snapshot {
   window: number;
@@ -43,7 +31,7 @@ export interface MetricsSources {
   podRps(namespace: string, name: string): number;
 }
 
-export class MetricsServer {
+export class MetricsServer implements MetricsApi {
   private snapshot: Snapshot | undefined;
 
   constructor(private src: MetricsSources) {}

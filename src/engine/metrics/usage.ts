@@ -6,6 +6,7 @@
  * hash rather than the cluster's RNG, so reading metrics never changes the simulation.
  */
 import { bytes, milliCpu } from '../api/quantity';
+import type { Usage } from '../api/subresources';
 import type { ContainerProgram } from '../kubelet/runtime';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -40,12 +41,7 @@ const PROFILES: Record<string, Profile> = {
   'metrics-server': { cpu: 4, memMi: 20, cpuPerRps: 0, memMiPerRps: 0 },
 };
 
-export interface Usage {
-  /** Millicores. */
-  cpu: number;
-  /** Bytes. */
-  memory: number;
-}
+export type { Usage };
 
 /** A container process whose loop never sleeps keeps one core busy. */
 function busyLoop(program: ContainerProgram): boolean {

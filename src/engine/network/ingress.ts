@@ -7,7 +7,7 @@
 import type { KObject } from '../api/types';
 import type { ObjectStore } from '../api/store';
 import { typeForKind } from '../api/registry';
-import type { ControllerContext } from '../controllers/context';
+import type { ControllerContext } from '../client/context';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;

@@ -6,7 +6,7 @@
 import type { KObject } from '../api/types';
 import type { ObjectStore } from '../api/store';
 import { bytes, milliCpu } from '../api/quantity';
-import type { Taint, Toleration } from './taints';
+import type { Taint, Toleration } from '../helpers/taints';
 
 export interface NodeInfo {
   name: string;
@@ -145,7 +145,9 @@ function sumContainers(containers: KObject['spec']['containers'] | undefined): [
 }
 
 export function podRequests(pod: KObject): PodRequests {
-  let [cpu, mem, nzCpu, nzMem] = sumContainers(pod.spec?.containers);
+  const sums = sumContainers(pod.spec?.containers);
+  let [cpu, mem] = sums;
+  const [, , nzCpu, nzMem] = sums;
   let sidecarCpu = 0;
   let sidecarMem = 0;
   for (const c of pod.spec?.initContainers ?? []) {

@@ -8,8 +8,8 @@
  */
 import type { KObject } from '../api/types';
 import { typeForKind } from '../api/registry';
-import type { ControllerContext } from '../controllers/context';
-import { SELECTED_NODE, BOUND_BY_CONTROLLER } from '../storage/pvcontroller';
+import type { ControllerContext } from '../client/context';
+import { SELECTED_NODE, BOUND_BY_CONTROLLER } from '../helpers/volumeutil';
 import { matchVolumesOnNode, readVolumeState } from './plugins/volumebinding';
 
 const POLL_MS = 1000;

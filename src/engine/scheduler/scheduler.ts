@@ -9,7 +9,7 @@ import { refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { rfc3339 } from '../sim/clock';
 import type { ScheduledTask } from '../sim/clock';
-import type { ControllerContext } from '../controllers/context';
+import type { ControllerContext } from '../client/context';
 import { SchedulerCache } from './cache';
 import { SchedulingQueue } from './queue';
 import { podInfo, type CycleContext, type FilterResult, type NodeInfo, type PodInfo } from './framework';

@@ -13,9 +13,9 @@ import type { KObject } from '../api/types';
 import { refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import type { ScheduledTask } from '../sim/clock';
-import { WorkQueue, type ControllerContext } from '../controllers/context';
+import { WorkQueue, type ControllerContext } from '../client/context';
 import { DISK_DRIVER } from './classes';
-import { POD_CLAIM_INDEX, isAttachable, isSingleNodeVolume, nodeMatchesVolume, podClaimKeys } from './volumeutil';
+import { POD_CLAIM_INDEX, isAttachable, isSingleNodeVolume, nodeMatchesVolume, podClaimKeys } from '../helpers/volumeutil';
 
 const COMPONENT = 'attachdetach-controller';
 const MAX_WAIT_FOR_UNMOUNT_MS = 6 * 60_000;

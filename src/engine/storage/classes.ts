@@ -6,9 +6,9 @@
  * (Immediate) so learners can meet the other mode and its zone pitfall.
  */
 import type { KObject } from '../api/types';
+import { DEFAULT_CLASS_ANNOTATION } from '../api/defaultstorageclass';
 
 export const DISK_DRIVER = 'disk.csi.wheelhouse.dev';
-export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 export const REGION_LABEL = 'topology.kubernetes.io/region';
 export const REGION = 'wh-central-1';
@@ -34,11 +34,6 @@ function storageClass(name: string, type: string, mode: 'WaitForFirstConsumer' |
 
 export function builtInStorageClasses(): KObject[] {
   return [storageClass('standard', 'balanced', 'WaitForFirstConsumer', true), storageClass('ssd', 'ssd', 'WaitForFirstConsumer'), storageClass('hdd', 'hdd', 'Immediate')];
-}
-
-export function isDefaultClass(sc: KObject): boolean {
-  const v = sc.metadata.annotations?.[DEFAULT_CLASS_ANNOTATION] ?? sc.metadata.annotations?.['storageclass.beta.kubernetes.io/is-default-class'];
-  return v === 'true';
 }
 
 /** The zone of the node registered at `index` (0 is the control plane): workers go round-robin, worker-1 in the first zone. */

@@ -6,8 +6,8 @@
  * that a running pod still mounts.
  */
 import type { KObject } from '../api/types';
-import { WorkQueue, nsName, splitKey, type ControllerContext } from '../controllers/context';
-import { POD_CLAIM_INDEX, podClaimKeys } from './volumeutil';
+import { WorkQueue, nsName, splitKey, type ControllerContext } from '../client/context';
+import { POD_CLAIM_INDEX, podClaimKeys } from '../helpers/volumeutil';
 
 export const PVC_PROTECTION = 'kubernetes.io/pvc-protection';
 export const PV_PROTECTION = 'kubernetes.io/pv-protection';

@@ -9,10 +9,11 @@ import type { KObject } from '../api/types';
 import { refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { bytes } from '../api/quantity';
-import { nsName, splitKey, WorkQueue, type ControllerContext } from '../controllers/context';
+import { nsName, splitKey, WorkQueue, type ControllerContext } from '../client/context';
 import { DISK_DRIVER, PROVISION_MS, ZONE_LABEL, ZONES } from './classes';
-import { PROVISIONED_BY, SELECTED_NODE, STORAGE_PROVISIONER } from './pvcontroller';
-import { claimClass, storageRequest, volumeDataKey } from './volumeutil';
+import { PROVISIONED_BY, STORAGE_PROVISIONER } from './pvcontroller';
+import { SELECTED_NODE } from '../helpers/volumeutil';
+import { claimClass, storageRequest, volumeDataKey } from '../helpers/volumeutil';
 import type { VolumeData } from './volumeData';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -13,8 +13,9 @@ import type { KObject } from '../api/types';
 import { refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { deepEqual } from '../util/equal';
-import { WorkQueue, nsName, splitKey, type ControllerContext } from '../controllers/context';
-import { claimClass, claimRefAllows, pvCapacity, volumeMatchesClaim, volumeMismatch } from './volumeutil';
+import { WorkQueue, nsName, splitKey, type ControllerContext } from '../client/context';
+import { claimClass, claimRefAllows, pvCapacity, volumeMatchesClaim, volumeMismatch } from '../helpers/volumeutil';
+import { BOUND_BY_CONTROLLER, SELECTED_NODE } from '../helpers/volumeutil';
 import { rfc3339 } from '../sim/clock';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -23,11 +24,9 @@ type Any = any;
 const COMPONENT = 'persistentvolume-controller';
 /** The controller resyncs claims and volumes every 15 s (--pvclaimbinder-sync-period). */
 const RESYNC_MS = 15_000;
-export const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
 export const STORAGE_PROVISIONER = 'volume.kubernetes.io/storage-provisioner';
 const BETA_STORAGE_PROVISIONER = 'volume.beta.kubernetes.io/storage-provisioner';
 export const BIND_COMPLETED = 'pv.kubernetes.io/bind-completed';
-export const BOUND_BY_CONTROLLER = 'pv.kubernetes.io/bound-by-controller';
 export const PROVISIONED_BY = 'pv.kubernetes.io/provisioned-by';
 const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 

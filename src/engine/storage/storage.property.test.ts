@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createCluster } from '../index';
+import { createCluster } from '../port/index';
 import type { Cluster } from '../cluster/cluster';
-import { isSingleNodeVolume, podClaims } from './volumeutil';
+import { isSingleNodeVolume, podClaims } from '../helpers/volumeutil';
 import { attachmentName } from './attachdetach';
 
 const WORKERS = ['worker-1', 'worker-2', 'worker-3', 'worker-4'];

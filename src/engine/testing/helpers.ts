@@ -1,5 +1,5 @@
 /** Test helpers: a small cluster and a kubectl that fails loudly. */
-import { createCluster } from '../index';
+import { createCluster } from '../port/index';
 import type { Cluster, ClusterOptions } from '../cluster/cluster';
 
 export function newCluster(options: ClusterOptions = {}): Cluster {

@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { clusterNotices, type ClusterNotice } from '../../engine';
+import { clusterNotices, type ClusterNotice } from '../../engine/port';
 import { engine, useCluster } from '../store/clusterStore';
 
 function text(t: ReturnType<typeof useTranslation>['t'], n: ClusterNotice): string {

@@ -6,7 +6,7 @@ import '@xterm/xterm/css/xterm.css';
 import '@fontsource/nanum-gothic-coding/400.css';
 import { useCluster, type ConsoleEntry } from '../store/clusterStore';
 import { useFiles } from '../store/filesStore';
-import { RESOURCE_TYPES, VERBS } from '../../engine';
+import { RESOURCE_TYPES, VERBS } from '../../engine/port';
 import { complete, type CompletionSource } from '../terminal/complete';
 import { LineEditor, wrapWords, type EditorAction } from '../terminal/lineEditor';
 import { escapeTerminal } from '../terminal/sanitize';

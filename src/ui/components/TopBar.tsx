@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { Action } from '../../engine';
+import type { Action } from '../../engine/port';
 import { useCluster } from '../store/clusterStore';
 import { MAX_LINK_CHARS } from '../store/session';
 import { download, useNotices } from '../persistence/notices';

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { humanDuration } from '../../engine';
+import { humanDuration } from '../../engine/port';
 import { useCluster } from '../store/clusterStore';
 import { lazy, Suspense } from 'react';
 import { Console } from './Console';

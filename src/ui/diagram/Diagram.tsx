@@ -179,7 +179,6 @@ export function Diagram() {
       }
     });
     // fit() reads the latest layout through closure on purpose.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [model, layout, selected, t, speed, focus, viewVersion]);
 
   const zoomBy = (k: number) => {

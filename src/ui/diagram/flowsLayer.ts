@@ -6,7 +6,7 @@
  */
 import 'd3-transition';
 import { easeCubicInOut } from 'd3-ease';
-import type { ApiRequest } from '../../engine';
+import type { ApiRequest } from '../../engine/port';
 import type { DrawContext, Layer } from './context';
 import type { Box, Component } from './layout';
 
@@ -38,6 +38,13 @@ function pathFor(req: ApiRequest, ctx: DrawContext): Point[] | undefined {
     from = n ? n.kubelet : undefined;
   } else from = centre(layout.components[who]);
   if (!from) return undefined;
+  // Logs and exec are not stored: the API server passes them on to the pod's kubelet.
+  if (req.resource === 'pods/log' || req.resource === 'pods/exec') {
+    const l = req.node ? layout.nodes.get(req.node) : undefined;
+    return l ? [from, api, l.kubelet] : [from, api];
+  }
+  // Aggregated APIs (metrics.k8s.io) are served beside the API server, not from etcd.
+  if (req.resource.includes('.')) return [from, api];
   const points = [from, api, etcd];
   if (req.verb === 'bind' && req.resource === 'pods') {
     // The kubelet on the chosen node sees the pod through its watch and hands it to the runtime.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { problemsFor } from './problems';
-import { newCluster } from '../../engine/testing/helpers';
+import { createCluster } from '../../engine/port';
 
 const apply = (yaml: string) => {
-  const c = newCluster();
+  const c = createCluster();
   const r = c.kubectl('apply -f web.yaml', { files: { 'web.yaml': yaml } });
   expect(r.exitCode).not.toBe(0);
   return problemsFor(yaml, r.stderr);

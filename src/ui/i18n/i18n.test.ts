@@ -20,7 +20,7 @@ describe('i18n resources', () => {
 
 describe('"why" messages', () => {
   it('every reason the engine records has a sentence in both languages', async () => {
-    const { REASON_KEYS } = await import('../../engine');
+    const { REASON_KEYS } = await import('../../engine/port');
     const en_ = new Set(keys(en));
     const ko_ = new Set(keys(ko));
     for (const key of REASON_KEYS) {

@@ -63,13 +63,15 @@ describe('UI strings', () => {
       const visit = (n: unknown): void => {
         if (!n || typeof n !== 'object') return;
         if (Array.isArray(n)) return n.forEach(visit);
+        // An ESTree node from the TypeScript parser: untyped on purpose (any node kind may come by).
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const node = n as Record<string, any>;
         if (node.type === 'JSXText' && english(node.value)) found.push(`${file}: text ${JSON.stringify(node.value.trim())}`);
         if (node.type === 'JSXAttribute' && ATTRS.has(node.name?.name) && node.value) {
           const v = node.value;
           const literal = v.type === 'Literal' ? v.value : v.type === 'JSXExpressionContainer' && v.expression.type === 'Literal' ? v.expression.value : undefined;
           if (typeof literal === 'string' && english(literal)) found.push(`${file}: ${node.name.name}=${JSON.stringify(literal)}`);
-          if (v.type === 'JSXExpressionContainer' && v.expression.type === 'TemplateLiteral' && v.expression.quasis.some((q: any) => english(q.value.cooked ?? ''))) found.push(`${file}: ${node.name.name}=${src.slice(v.start, v.end)}`);
+          if (v.type === 'JSXExpressionContainer' && v.expression.type === 'TemplateLiteral' && v.expression.quasis.some((q: { value: { cooked?: string } }) => english(q.value.cooked ?? ''))) found.push(`${file}: ${node.name.name}=${src.slice(v.start, v.end)}`);
         }
         for (const [k, child] of Object.entries(node)) if (k !== 'parent') visit(child);
       };

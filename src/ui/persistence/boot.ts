@@ -5,7 +5,7 @@
  * can stop the app from starting: what cannot be used is kept as a raw copy, offered to the
  * learner as a download, and the app starts fresh.
  */
-import type { Cluster } from '../../engine';
+import type { Cluster } from '../../engine/port';
 import { decodeShare, deserialize, isShareHash, serialize, type Session } from '../store/session';
 import { ReplayAborted, replayInSlices } from './replay';
 import { activeSlot, keepRejected, loadAll, readSlot, saveSlot, setActiveSlot, type Slot } from './storage';

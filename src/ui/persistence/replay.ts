@@ -4,7 +4,7 @@
  * "Start fresh" button answers. The result equals replayCluster's (the same calls in the same
  * order; advancing in pieces lands on the same instants, as the live clock does).
  */
-import { createCluster, type Action, type Cluster, type ClusterOptions } from '../../engine';
+import { createCluster, type Action, type Cluster, type ClusterOptions } from '../../engine/port';
 
 const SLICE_MS = 25;
 

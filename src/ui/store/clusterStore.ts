@@ -13,7 +13,7 @@
  * leaving the lesson brings it back.
  */
 import { create } from 'zustand';
-import { createCluster, parseSelector, rebuildCluster, RESOURCE_TYPES, SelectorParseError, type Action, type ApiRequest, type Cluster, type ClusterOptions, type EventRecord, type NodeGroup, type NodeVerdict, type Reason, type Selector } from '../../engine';
+import { createCluster, parseSelector, rebuildCluster, RESOURCE_TYPES, SelectorParseError, type Action, type ApiRequest, type Cluster, type ClusterOptions, type EventRecord, type NodeGroup, type NodeVerdict, type Reason, type Selector } from '../../engine/port';
 import { buildDiagramModel, type DiagramModel, type DNode, type DPod } from './diagramModel';
 import type { SelectedRef } from '../diagram/context';
 import { deserialize, encodeShare, readScenarioFile, scenarioFile, serialize, type SavedConsoleEntry, type Session } from './session';

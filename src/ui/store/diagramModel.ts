@@ -2,7 +2,7 @@
  * The diagram's view of the cluster: plain objects built from the engine's public API on every
  * frame the store refreshes. Everything the diagram and the list view draw comes from here.
  */
-import { nodeStatus, podReady, podRestarts, podStatusReason, selectorMatches, type Cluster, type KObject, type Selector } from '../../engine';
+import { nodeStatus, podReady, podRestarts, podStatusReason, selectorMatches, type Cluster, type KObject, type Selector } from '../../engine/port';
 
 export type PodTone = 'running' | 'pending' | 'failed' | 'done' | 'terminating';
 

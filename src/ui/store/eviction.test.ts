@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '../../engine';
+import { createCluster } from '../../engine/port';
 import { buildDiagramModel } from './diagramModel';
 
 /** The node card's countdown comes from the taint's timeAdded and each pod's own tolerationSeconds. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '../../engine';
+import { createCluster } from '../../engine/port';
 import { useFiles } from './filesStore';
 
 describe('editor files keyed by name', () => {

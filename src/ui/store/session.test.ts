@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeShare, deserialize, encodeShare, MAX_LINK_CHARS, pack, readScenarioFile, scenarioFile, serialize, unpack, type Session } from './session';
-import { createCluster, rebuildCluster, type Action } from '../../engine';
+import { createCluster, rebuildCluster, type Action } from '../../engine/port';
 import { TEMPLATES } from '../editor/templates';
 import { deflateSync } from 'fflate';
 

@@ -10,7 +10,7 @@
  * and everything is checked against a schema on the way in (./persistence/schema.ts).
  */
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
-import type { Action, ClusterOptions } from '../../engine';
+import type { Action, ClusterOptions } from '../../engine/port';
 import type { ManifestFile } from './filesStore';
 import { LIMITS, legacySchema, packedSchema, v, type PackedAction, type PackedSession } from '../persistence/schema';
 

@@ -4,7 +4,7 @@ import type { KObject } from '../types';
 import { deepEqual } from '../../util/equal';
 import { goValue, invalidValue, nonNegative, required, unsupported, type Errs } from './common';
 import { validatePodTemplate } from './pod';
-import { CronError, parseCron } from '../../controllers/cron';
+import { CronError, parseCron } from '../../util/cron';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;

@@ -12,11 +12,10 @@ import { matches, selectorFromObject } from '../../api/labels';
 import { milliCpu, bytes, parseQuantity } from '../../api/quantity';
 import { rfc3339 } from '../../sim/clock';
 import { deepEqual } from '../../util/equal';
-import type { MetricsServer } from '../../metrics/metricsServer';
-import type { TrafficModel } from '../../network/traffic';
-import { candidatePods } from '../../network/backends';
-import { isPodReady } from '../podutil';
-import { contained, type ControllerContext } from '../context';
+import type { CustomMetricsApi, MetricsApi } from '../../api/subresources';
+import { candidatePods } from '../../helpers/backends';
+import { isPodReady } from '../../helpers/podutil';
+import { contained, type ControllerContext } from '../../client/context';
 import { calcReplicas, type PodSample } from './replicaCalculator';
 import { normalize, type ScaleEvent } from './behavior';
 import { formatQuantity } from '../../api/quotaUsage';
@@ -46,8 +45,8 @@ export class HorizontalPodAutoscalerController {
 
   constructor(
     private ctx: ControllerContext,
-    private metrics: MetricsServer,
-    private traffic: TrafficModel,
+    private metrics: MetricsApi,
+    private customMetrics: CustomMetricsApi,
   ) {
     const tick = () => {
       ctx.clock.after(SYNC_PERIOD_MS, COMPONENT, tick);
@@ -206,7 +205,7 @@ export class HorizontalPodAutoscalerController {
     if (m.type === 'Pods') {
       const name: string = m.pods?.metric?.name ?? '';
       if (!REQUEST_METRICS.includes(name)) throw new Error(`failed to get pods metric value: unable to get metric ${name}: unable to fetch metrics from custom metrics API: the server could not find the metric ${name} for pods`);
-      const samples: PodSample[] = pods.filter((p) => p.status?.phase === 'Running').map((p) => ({ name: p.metadata.name!, value: this.traffic.podRate(ns, p.metadata.name!), ready: isPodReady(p) }));
+      const samples: PodSample[] = pods.filter((p) => p.status?.phase === 'Running').map((p) => ({ name: p.metadata.name!, value: this.customMetrics.podRate(ns, p.metadata.name!), ready: isPodReady(p) }));
       if (!samples.length) throw new Error(`failed to get pods metric value: unable to get metric ${name}: no metrics returned from custom metrics API`);
       const target = parseQuantity(m.pods.target?.averageValue) ?? 0;
       const rec = calcReplicas(currentReplicas, samples, target, false);

@@ -2,7 +2,7 @@
  * kubectl describe: finds the objects (an exact name, or every object whose name starts with
  * it, as kubectl does), picks the describer for the kind and adds the object's events.
  */
-import { controlledBy } from '../../controllers/podutil';
+import { controlledBy } from '../../helpers/podutil';
 import type { KObject } from '../../api/types';
 import { notFound } from '../../api/errors';
 import { qualifiedResource, typeForKind } from '../../api/registry';
@@ -19,7 +19,7 @@ import { describeEndpointSlice, describeEndpoints, describeIngress, describeIngr
 import { describeNode } from './node';
 import { describeHpa } from './hpa';
 import { describeClaim, describeStorageClass, describeVolume } from './storage';
-import { POD_CLAIM_INDEX } from '../../storage/volumeutil';
+import { POD_CLAIM_INDEX } from '../../helpers/volumeutil';
 import { describeConfigMap, describeGeneric, describeLimitRange, describeNamespace, describeResourceQuota, describeSecret, describeService, describeServiceAccount } from './core';
 
 export const DESCRIBE_FLAGS: FlagSpec[] = [

@@ -1,8 +1,8 @@
 /** kubectl describe for PersistentVolumeClaims, PersistentVolumes and StorageClasses (describe.go). */
 import type { KObject } from '../../api/types';
 import type { EventRecord } from '../../api/events';
-import { accessModesString } from '../../storage/volumeutil';
-import { isDefaultClass } from '../../storage/classes';
+import { accessModesString } from '../../helpers/volumeutil';
+import { isDefaultClass } from '../../api/defaultstorageclass';
 import { annotationsMultiline, eventsSection, labelsMultiline, type DescribeWriter } from './writer';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,6 +1,6 @@
 /** Helpers shared by the describers (kubectl pkg/describe: PrefixWriter, printLabelsMultiline …). */
 import { humanDuration } from '../duration';
-import { formatTaint } from '../../scheduler/taints';
+import { formatTaint } from '../../helpers/taints';
 import type { EventRecord } from '../../api/events';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -8,8 +8,8 @@ import { ageSince, humanDuration } from '../duration';
 import { podReady, podRestarts, podStatusReason } from './podstatus';
 import type { EventRecord } from '../../api/events';
 import { formatQuantity, quotaAmount } from '../../api/quotaUsage';
-import { accessModesString } from '../../storage/volumeutil';
-import { isDefaultClass } from '../../storage/classes';
+import { accessModesString } from '../../helpers/volumeutil';
+import { isDefaultClass } from '../../api/defaultstorageclass';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;

@@ -9,7 +9,7 @@ import { qualifiedKindName, resolveKind } from '../../api/registry';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { checkTypeMeta, readManifests, type Manifest } from '../manifests';
-import { canonicalJson } from '../../controllers/deploymentutil';
+import { canonicalJson } from '../../helpers/deploymentutil';
 import { checkOutput } from './get';
 import { printJson, printYaml } from '../printers/output';
 import { checkSchema } from '../../api/schema';

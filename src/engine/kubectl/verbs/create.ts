@@ -15,9 +15,9 @@ import { checkOutput } from './get';
 import { dryRunMode, prepare, reportApiError, withLastApplied } from './apply';
 import { ApiError } from '../../api/errors';
 import { printJson, printYaml } from '../printers/output';
-import { parseImage } from '../../kubelet/images';
+import { parseImage } from '../../util/imageref';
 import { parseQuantity } from '../../api/quantity';
-import { parseGoDuration } from '../../controllers/cron';
+import { parseGoDuration } from '../../util/cron';
 
 export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'strings' },

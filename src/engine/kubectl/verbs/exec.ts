@@ -1,7 +1,5 @@
 /** kubectl exec POD [-c CONTAINER] -- COMMAND [ARGS…]: one command, no interactive shell. */
 import { podsForTarget } from '../podTarget';
-import { httpRequest } from '../../network/http';
-import { execInContainer } from '../../kubelet/exec';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
 import type { VerbContext } from '../context';
 
@@ -29,7 +27,6 @@ export function execCommand(ctx: VerbContext): void {
     throw new KubectlError('error: interactive shells are not available in this simulator; run one command at a time, e.g. "kubectl exec POD -- env"');
   }
   const pod = podFor(ctx, target);
-  const name = pod.metadata.name!;
   const containers: { name: string }[] = pod.spec?.containers ?? [];
   let container = str(ctx.args, 'container');
   if (!container) {
@@ -37,27 +34,9 @@ export function execCommand(ctx: VerbContext): void {
     if (containers.length > 1 && !bool(ctx.args, 'quiet')) ctx.err.push(`Defaulted container "${container}" out of: ${containers.map((c) => c.name).join(', ')}`);
   }
   if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') throw new KubectlError(`error: cannot exec into a container in a completed pod; current phase is ${pod.status.phase}`);
-  const kubelet = pod.spec?.nodeName ? ctx.cluster.kubelets.get(pod.spec.nodeName) : undefined;
-  if (!kubelet || !kubelet.isRunning) throw new KubectlError(`error: unable to upgrade connection: pod does not exist`);
-  const running = kubelet.runningContainer(pod.metadata.namespace!, name, container!);
-  if ('error' in running) throw new KubectlError(`error: ${running.error}`);
-  const cluster = ctx.cluster;
-  const http = (url: string, hostHeader?: string) =>
-    httpRequest(
-      {
-        store: cluster.store,
-        containers: (ns, podName) => {
-          const p = cluster.store.get('pods', ns, podName);
-          const k = p?.spec?.nodeName ? cluster.kubelets.get(p.spec.nodeName) : undefined;
-          if (!k?.isRunning) return undefined;
-          return k.runningContainers().filter((c) => c.namespace === ns && c.pod === podName);
-        },
-      },
-      pod,
-      url,
-      hostHeader,
-    );
-  const r = execInContainer(ctx.cluster.store, pod, { ...running, http }, ctx.cluster.now(), words);
+  const r = ctx.cluster.api.podExec(pod, container!, words);
+  if ('unreachable' in r) throw new KubectlError(`error: unable to upgrade connection: pod does not exist`);
+  if ('error' in r) throw new KubectlError(`error: ${r.error}`);
   if (r.stdout) ctx.out.push(r.stdout);
   if (r.stderr) ctx.err.push(r.stderr);
   if (r.exitCode !== 0) ctx.failed = true;

@@ -1,6 +1,6 @@
 /** kubectl version, api-resources and cluster-info. */
 import { RESOURCE_TYPES, apiVersionOf } from '../../api/registry';
-import { KUBERNETES_VERSION } from '../../cluster/nodes';
+import { KUBERNETES_VERSION } from '../../api/version';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
 import type { VerbContext } from '../context';
 import { formatTable } from '../table';

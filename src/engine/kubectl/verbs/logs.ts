@@ -6,7 +6,7 @@ import { namespaceOf, type VerbContext } from '../context';
 import { podsForTarget } from '../podTarget';
 import { resolveType } from '../resources';
 import { selectorFlag } from './get';
-import { parseGoDuration } from '../../controllers/cron';
+import { parseGoDuration } from '../../util/cron';
 
 export const LOGS_FLAGS: FlagSpec[] = [
   { name: 'container', short: 'c', type: 'string' },
@@ -67,12 +67,11 @@ export function logsCommand(ctx: VerbContext): void {
       if (!names.includes(c) && !(pod.spec?.initContainers ?? []).some((x: { name: string }) => x.name === c)) {
         throw new KubectlError(`error: container ${c} is not valid for pod ${pod.metadata.name}`);
       }
-      const kubelet = pod.spec?.nodeName ? ctx.cluster.kubelets.get(pod.spec.nodeName) : undefined;
-      if (!kubelet) throw new KubectlError(`Error from server (BadRequest): container "${c}" in pod "${pod.metadata.name}" is waiting to start: ${pod.spec?.nodeName ? 'ContainerCreating' : 'ContainerCreating'}`);
-      if (!kubelet.isRunning) {
+      const result = ctx.cluster.api.podLogs(pod, c, previous, { ...(tail >= 0 ? { tail } : {}), ...(sinceMs !== undefined ? { sinceMs } : {}) });
+      if ('unscheduled' in result) throw new KubectlError(`Error from server (BadRequest): container "${c}" in pod "${pod.metadata.name}" is waiting to start: ContainerCreating`);
+      if ('unreachable' in result) {
         throw new KubectlError(`Error from server: Get "https://${pod.status?.hostIP ?? pod.spec.nodeName}:10250/containerLogs/${pod.metadata.namespace}/${pod.metadata.name}/${c}": dial tcp ${pod.status?.hostIP ?? ''}:10250: connect: no route to host`);
       }
-      const result = kubelet.logs(pod.metadata.namespace!, pod.metadata.name!, c, previous, { ...(tail >= 0 ? { tail } : {}), ...(sinceMs !== undefined ? { sinceMs } : {}) });
       if ('error' in result) throw new KubectlError(`Error from server (BadRequest): ${result.error}`);
       let lines = result.lines;
       if (tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));

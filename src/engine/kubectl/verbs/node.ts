@@ -3,7 +3,7 @@ import type { KObject } from '../../api/types';
 import { controllerOf } from '../../api/types';
 import { ApiError, notFound } from '../../api/errors';
 import { typeForKind } from '../../api/registry';
-import type { Taint } from '../../scheduler/taints';
+import type { Taint } from '../../helpers/taints';
 import { KubectlError, bool, type FlagSpec } from '../args';
 import type { VerbContext } from '../context';
 import { selectorFlag } from './get';

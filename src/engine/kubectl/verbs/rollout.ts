@@ -3,13 +3,13 @@
  * `rollout status` prints where the rollout stands now (as with --watch=false): the simulated
  * clock only moves when the learner lets it.
  */
-import { controlledBy } from '../../controllers/podutil';
+import { controlledBy } from '../../helpers/podutil';
 import type { KObject } from '../../api/types';
 import { qualifiedKindName, qualifiedResource, type ResourceType } from '../../api/registry';
 import { notFound } from '../../api/errors';
 import { rfc3339 } from '../../sim/clock';
 import { deepEqual } from '../../util/equal';
-import { TEMPLATE_HASH, revisionOf, templateWithoutHash } from '../../controllers/deploymentutil';
+import { TEMPLATE_HASH, revisionOf, templateWithoutHash } from '../../helpers/deploymentutil';
 import { KubectlError, str, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { resolveType } from '../resources';

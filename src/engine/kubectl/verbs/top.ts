@@ -7,8 +7,8 @@ import { selectorFlag } from './get';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { formatTable } from '../table';
-import type { NodeMetrics, PodMetrics } from '../../metrics/metricsServer';
-import { goDuration } from '../../kubelet/images';
+import type { MetricsApi, NodeMetrics, PodMetrics } from '../../api/subresources';
+import { goDuration } from '../../util/goduration';
 
 export const TOP_FLAGS: FlagSpec[] = [
   { name: 'all-namespaces', short: 'A', type: 'bool' },
@@ -30,12 +30,15 @@ export function topCommand(ctx: VerbContext): void {
   const [what, name] = ctx.args.positionals;
   const kind = what?.toLowerCase();
   if (!kind) throw new KubectlError('Display resource (CPU/memory) usage.\n\nAvailable Commands:\n  node          Display resource (CPU/memory) usage of nodes\n  pod           Display resource (CPU/memory) usage of pods\n\nUsage:\n  kubectl top [flags] [options]');
-  if (!ctx.cluster.metrics.available()) throw new KubectlError('error: Metrics API not available');
   const sortBy = str(ctx.args, 'sort-by');
   if (sortBy && sortBy !== 'cpu' && sortBy !== 'memory') throw new KubectlError(`error: --sort-by accepts only cpu or memory`);
-  if (['pod', 'pods', 'po'].includes(kind)) return topPods(ctx, name, sortBy);
-  if (['node', 'nodes', 'no'].includes(kind)) return topNodes(ctx, name, sortBy);
-  throw new KubectlError(`error: unknown command "${what}" for "kubectl top"\n\nDid you mean this?\n\tnode\n\tpod`);
+  const pods = ['pod', 'pods', 'po'].includes(kind);
+  if (!pods && !['node', 'nodes', 'no'].includes(kind)) throw new KubectlError(`error: unknown command "${what}" for "kubectl top"\n\nDid you mean this?\n\tnode\n\tpod`);
+  // kubectl top reads metrics.k8s.io through the API server (an aggregated API).
+  const metrics = ctx.cluster.api.metricsApi('kubectl', pods ? 'pods' : 'nodes', pods && !bool(ctx.args, 'all-namespaces') ? namespaceOf(ctx) : undefined);
+  if (!metrics?.available()) throw new KubectlError('error: Metrics API not available');
+  if (pods) return topPods(ctx, metrics, name, sortBy);
+  return topNodes(ctx, metrics, name, sortBy);
 }
 
 /** -l, parsed and reported as `kubectl get` does. */
@@ -44,18 +47,18 @@ function selectorFilter(ctx: VerbContext): (labels: Record<string, string> | und
   return sel ? (labels) => matches(sel, labels) : () => true;
 }
 
-function topPods(ctx: VerbContext, name: string | undefined, sortBy: string | undefined): void {
+function topPods(ctx: VerbContext, api: MetricsApi, name: string | undefined, sortBy: string | undefined): void {
   const allNs = bool(ctx.args, 'all-namespaces');
   const ns = namespaceOf(ctx);
   const store = ctx.cluster.store;
   let metrics: PodMetrics[];
   if (name) {
-    const m = ctx.cluster.metrics.pod(ns, name);
+    const m = api.pod(ns, name);
     if (!m) throw new KubectlError(`Error from server (NotFound): podmetrics.metrics.k8s.io "${ns}/${name}" not found`);
     metrics = [m];
   } else {
     const keep = selectorFilter(ctx);
-    metrics = ctx.cluster.metrics.pods(allNs ? undefined : ns).filter((m) => keep(store.get('pods', m.namespace, m.name)?.metadata.labels));
+    metrics = api.pods(allNs ? undefined : ns).filter((m) => keep(store.get('pods', m.namespace, m.name)?.metadata.labels));
     if (!metrics.length) {
       // kubectl's verifyEmptyMetrics: pods younger than two minutes are simply not measured yet.
       const pods = (allNs ? store.list('pods') : store.list('pods', ns)).filter((p) => keep(p.metadata.labels));
@@ -85,7 +88,7 @@ function topPods(ctx: VerbContext, name: string | undefined, sortBy: string | un
   print(ctx, header, rows);
 }
 
-function topNodes(ctx: VerbContext, name: string | undefined, sortBy: string | undefined): void {
+function topNodes(ctx: VerbContext, api: MetricsApi, name: string | undefined, sortBy: string | undefined): void {
   const store = ctx.cluster.store;
   const keep = selectorFilter(ctx);
   let nodes = store.list('nodes').filter((n) => keep(n.metadata.labels));
@@ -93,7 +96,7 @@ function topNodes(ctx: VerbContext, name: string | undefined, sortBy: string | u
     nodes = nodes.filter((n) => n.metadata.name === name);
     if (!nodes.length) throw new KubectlError(`Error from server (NotFound): nodes "${name}" not found`);
   }
-  const byName = new Map<string, NodeMetrics>(ctx.cluster.metrics.nodes().map((m) => [m.name, m]));
+  const byName = new Map<string, NodeMetrics>(api.nodes().map((m) => [m.name, m]));
   const withMetrics = nodes.filter((n) => byName.has(n.metadata.name!));
   if (name && !withMetrics.length) throw new KubectlError(`error: metrics not available yet`);
   if (!withMetrics.length) throw new KubectlError('error: metrics not available yet');

@@ -4,7 +4,7 @@
  * Scores follow kube-scheduler's thresholds: 23 MB to 1,000 MB per container.
  */
 import type { ScorePlugin } from '../framework';
-import { imageRef, parseImage } from '../../kubelet/images';
+import { imageRef, parseImage } from '../../util/imageref';
 
 const MIN_THRESHOLD = 23 * 1024 * 1024;
 const MAX_CONTAINER_THRESHOLD = 1000 * 1024 * 1024;

@@ -1,6 +1,6 @@
 /** NodeUnschedulable: a cordoned node (spec.unschedulable) takes no new pods unless they tolerate it. */
 import type { FilterPlugin } from '../framework';
-import { tolerates } from '../taints';
+import { tolerates } from '../../helpers/taints';
 
 const taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
 

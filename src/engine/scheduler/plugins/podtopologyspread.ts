@@ -7,7 +7,7 @@
  */
 import type { CycleContext, FilterPlugin, NodeInfo, PodInfo, ScorePlugin } from '../framework';
 import { matches, selectorFromObject, type Selector } from '../../api/labels';
-import { termMatches } from './nodeaffinity';
+import { termMatches } from '../../helpers/nodeaffinity';
 
 interface Constraint {
   maxSkew: number;

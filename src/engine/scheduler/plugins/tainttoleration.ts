@@ -3,7 +3,7 @@
  * scores down nodes with untolerated PreferNoSchedule taints (weight 3).
  */
 import type { FilterPlugin, ScorePlugin } from '../framework';
-import { formatTaintForMessage, tolerates } from '../taints';
+import { formatTaintForMessage, tolerates } from '../../helpers/taints';
 
 export const TaintTolerationFilter: FilterPlugin = {
   name: 'TaintToleration',

@@ -11,8 +11,8 @@
 import type { KObject } from '../../api/types';
 import type { ObjectStore } from '../../api/store';
 import type { FilterPlugin, NodeInfo, PodInfo } from '../framework';
-import { claimClass, claimRefAllows, nodeMatchesVolume, podClaims, pvCapacity, volumeMatchesClaim } from '../../storage/volumeutil';
-import { termMatches, type NodeSelectorTerm } from './nodeaffinity';
+import { claimClass, claimRefAllows, nodeMatchesVolume, podClaims, pvCapacity, volumeMatchesClaim } from '../../helpers/volumeutil';
+import { termMatches, type NodeSelectorTerm } from '../../helpers/nodeaffinity';
 
 export const REASON_NODE_CONFLICT = 'node(s) had volume node affinity conflict';
 export const REASON_BIND_CONFLICT = "node(s) didn't find available persistent volumes to bind";

@@ -2,7 +2,7 @@
 import type { ApiServer } from '../api/server';
 import type { SimClock } from '../sim/clock';
 import type { Rng } from '../sim/rng';
-import type { ReasonLog } from '../reasons';
+import type { ReasonLog } from './reasons';
 
 export interface ControllerContext {
   api: ApiServer;

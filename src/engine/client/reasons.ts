@@ -3,7 +3,7 @@
  * parameters and the objects involved, never as an English sentence, so the UI can explain it
  * in Korean or English (its i18n resources hold one message per key).
  */
-import type { ObjectRef } from './api/types';
+import type { ObjectRef } from '../api/types';
 
 export const REASON_KEYS = [
   'deployment.createdReplicaSet',

@@ -6,13 +6,18 @@
 import type { KObject } from '../api/types';
 import { bytes } from '../api/quantity';
 import { matches, selectorFromObject } from '../api/labels';
-import { termMatches, type NodeSelectorTerm } from '../scheduler/plugins/nodeaffinity';
+import { termMatches, type NodeSelectorTerm } from './nodeaffinity';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 
 /** The pod index that finds every pod using a claim, keyed "namespace/claim". */
 export const POD_CLAIM_INDEX = 'pvc';
+
+/** The node the scheduler chose for a WaitForFirstConsumer claim: the provisioner makes the disk in its zone. */
+export const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
+/** Set on a volume or claim the PV controller (not a user) bound. */
+export const BOUND_BY_CONTROLLER = 'pv.kubernetes.io/bound-by-controller';
 
 export function podClaimKeys(pod: KObject): string[] | undefined {
   const vols: Any[] = pod.spec?.volumes ?? [];

@@ -6,7 +6,7 @@
 import type { KObject } from '../api/types';
 import type { ObjectStore } from '../api/store';
 import { matches, selectorFromMap } from '../api/labels';
-import { isPodReady } from '../controllers/podutil';
+import { isPodReady } from './podutil';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;

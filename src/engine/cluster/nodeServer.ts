@@ -1,0 +1,41 @@
+/**
+ * The kubelet's server on each node (:10250) as the API server reaches it for `pods/log` and
+ * `pods/exec`. A command run by exec may itself call the network (wget, curl), so exec is
+ * wired to the cluster's HTTP model with every node's running containers.
+ */
+import type { ObjectStore } from '../api/store';
+import type { NodeServer } from '../api/subresources';
+import type { Kubelet } from '../kubelet/kubelet';
+import { execInContainer } from '../kubelet/exec';
+import { httpRequest } from '../network/http';
+
+export function nodeServerFor(kubelet: Kubelet, store: ObjectStore, kubelets: Map<string, Kubelet>, now: () => number): NodeServer {
+  return {
+    get reachable() {
+      return kubelet.isRunning;
+    },
+    logs: (namespace, name, container, previous, query) => kubelet.logs(namespace, name, container, previous, query),
+    exec: (namespace, name, container, words) => {
+      const running = kubelet.runningContainer(namespace, name, container);
+      if ('error' in running) return { error: running.error };
+      const pod = store.get('pods', namespace, name);
+      if (!pod) return { error: `container ${container} is not valid for pod ${name}` };
+      const http = (url: string, hostHeader?: string) =>
+        httpRequest(
+          {
+            store,
+            containers: (ns, podName) => {
+              const p = store.get('pods', ns, podName);
+              const k = p?.spec?.nodeName ? kubelets.get(p.spec.nodeName) : undefined;
+              if (!k?.isRunning) return undefined;
+              return k.runningContainers().filter((c) => c.namespace === ns && c.pod === podName);
+            },
+          },
+          pod,
+          url,
+          hostHeader,
+        );
+      return execInContainer(store, pod, { ...running, http }, now(), words);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The Wheelhouse engine: a simulated Kubernetes v1.32 cluster in pure TypeScript. It runs the
+ * same in Node, a Web Worker and the page; time only moves when `advance` is called.
+ */
+import { Cluster, replayCluster, type Action, type ClusterOptions } from '../cluster/cluster';
+
+export { Cluster, replayCluster, DEFAULT_START, type CommandOutcome } from '../cluster/cluster';
+export type { Action, ClusterOptions } from '../cluster/cluster';
+export type { NodeSpec } from '../cluster/nodes';
+export type { KubectlResult } from '../kubectl/context';
+export type { KObject, ObjectRef } from '../api/types';
+export type { Reason, ReasonKey } from '../client/reasons';
+export { REASON_KEYS } from '../client/reasons';
+export type { EventRecord } from '../api/events';
+export type { ApiRequest } from '../api/server';
+export type { SchedulingAttempt, NodeVerdict } from '../scheduler/scheduler';
+export type { TrafficSource, TrafficTarget, PodTraffic } from '../network/traffic';
+export type { NodeGroup } from '../cloud/clusterautoscaler';
+export { podStatusReason, podReady, podRestarts } from '../kubectl/printers/podstatus';
+export { nodeStatus, nodeRoles } from '../kubectl/printers/columns';
+export { humanDuration } from '../kubectl/duration';
+export { VERBS } from '../kubectl';
+export { RESOURCE_TYPES } from '../api/registry';
+export { parseSelector, matches as selectorMatches, SelectorParseError, type Selector } from '../api/labels';
+export { clusterNotices, type ClusterNotice } from '../cluster/notices';
+
+/** Creates a cluster: one control-plane node and `workers` worker nodes (3 by default). */
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  return new Cluster(options);
+}
+
+export function rebuildCluster(options: ClusterOptions, actions: Action[], until?: number): Cluster {
+  return replayCluster(options, actions, until);
+}
