@@ -6,8 +6,8 @@
  *
  *   node --import tsx bench/processes.ts       this section alone
  */
-import { createCluster } from '../src/engine/port';
-import type { Cluster } from '../src/engine/port';
+import { createCluster } from '../src/engine/testing/helpers';
+type Cluster = ReturnType<typeof createCluster>;
 
 function pod(name: string, script: string, probe = ''): string {
   return `apiVersion: v1

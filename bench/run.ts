@@ -9,7 +9,7 @@
  *   npm run bench                 all sizes
  *   npm run bench -- 100 1000     chosen sizes
  */
-import { createCluster } from '../src/engine/port';
+import { createCluster } from '../src/engine/testing/helpers';
 import { printProcessCosts } from './processes';
 
 const PODS_PER_NODE = 30;

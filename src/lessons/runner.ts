@@ -1,16 +1,16 @@
 /** Running lessons without a UI: set up a lesson's cluster and carry out a step's solution. */
-import { createCluster, type Cluster } from '../engine/port';
+import { createCluster, type EnginePort } from '../engine/port';
 import type { Lesson, SolutionAction } from './types';
 import { succeeded } from './goals';
 
-export function startScenario(lesson: Lesson): Cluster {
+export function startScenario(lesson: Lesson): EnginePort {
   const c = createCluster(lesson.scenario.cluster);
   applyScenario(c, lesson);
   return c;
 }
 
 /** The scenario's manifests and settling time, on a fresh cluster. */
-export function applyScenario(c: Cluster, lesson: Lesson): void {
+export function applyScenario(c: EnginePort, lesson: Lesson): void {
   if (lesson.scenario.clusterAutoscaler) c.enableClusterAutoscaler(lesson.scenario.clusterAutoscaler);
   for (const manifest of lesson.scenario.apply ?? []) c.kubectl('apply -f -', { stdin: manifest });
   if (lesson.scenario.advanceSeconds) c.advance(lesson.scenario.advanceSeconds);
@@ -25,7 +25,7 @@ const RETRY_FOR_SECONDS = 120;
  * Ingress not yet synced) is tried again a few seconds later, as a learner would, until it
  * succeeds or two minutes have passed; `failed` then holds the last failure.
  */
-export function performSolution(c: Cluster, action: SolutionAction, failed?: (message: string) => void): number | undefined {
+export function performSolution(c: EnginePort, action: SolutionAction, failed?: (message: string) => void): number | undefined {
   if ('answer' in action) return action.answer;
   if ('command' in action) {
     const command = action.command.replace(/^kubectl\s+/, '');

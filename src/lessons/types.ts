@@ -3,7 +3,7 @@
  * predicates over the simulated cluster (and the learner's actions). No UI code here; the
  * app renders these, and unit tests run the same goals headless.
  */
-import type { Cluster, ClusterOptions, NodeGroup } from '../engine/port';
+import type { EnginePort, ClusterOptions, NodeGroup } from '../engine/port';
 
 export type Language = 'ko' | 'en';
 
@@ -58,7 +58,7 @@ export interface Goal {
   description: Bilingual;
   picture?: GoalPicture;
   /** True once the cluster (or the learner's action log since the step began) shows it. */
-  met(cluster: Cluster, step?: StepContext): boolean;
+  met(cluster: EnginePort, step?: StepContext): boolean;
 }
 
 export type SolutionAction = { command: string; stdin?: string } | { stopNode: string } | { startNode: string } | { answer: number };

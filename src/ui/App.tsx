@@ -4,7 +4,6 @@ import { TopBar } from './components/TopBar';
 import { ClusterPane } from './components/ClusterPane';
 import { DetailsPanel } from './components/DetailsPanel';
 import { LessonPanel } from './components/LessonPanel';
-import './store/lessonStore';
 import { WorkArea } from './components/WorkArea';
 import { useCluster } from './store/clusterStore';
 import { AppFooter } from './pwa/AppFooter';

@@ -19,8 +19,13 @@ applyTheme(savedTheme());
 const App = lazy(() =>
   import('./persistence/boot')
     .then((b) => b.boot())
-    .then(() => import('./App'))
-    .then((m) => ({ default: m.App })),
+    .then(() => Promise.all([import('./App'), import('./store/clusterStore'), import('./store/lessonStore')]))
+    .then(([app, clusterStore, lessonStore]) => {
+      // The stores start only now: importing them restores nothing and schedules nothing.
+      clusterStore.startClusterStore();
+      lessonStore.startLessonStore();
+      return { default: app.App };
+    }),
 );
 
 function Booting() {

@@ -1,6 +1,7 @@
 /** Same seed and same actions → the same cluster, byte for byte; and rewinding by replay. */
 import { describe, expect, it } from 'vitest';
-import { createCluster, replayCluster } from '../port/index';
+import { replayCluster } from './cluster';
+import { createCluster } from '../testing/helpers';
 import { NGINX_DEPLOYMENT } from '../testing/helpers';
 import type { Cluster } from './cluster';
 

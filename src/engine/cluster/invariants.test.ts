@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createCluster } from '../port/index';
+import { createCluster } from '../testing/helpers';
 import type { Cluster } from './cluster';
 import { validateObject } from '../api/validation';
 import { RESOURCE_TYPES } from '../api/registry';

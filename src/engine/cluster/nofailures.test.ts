@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { createCluster } from '../port/index';
+import { createCluster } from '../testing/helpers';
 import type { Cluster } from './cluster';
 
 const corpusDir = resolve(__dirname, '../testdata/corpus');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newCluster, k, assertNoTaskFailures } from '../testing/helpers';
-import type { Cluster } from '../port/index';
+import type { Cluster } from '../cluster/cluster';
 
 /**
  * Jobs, CronJobs, DaemonSets and StatefulSets explain themselves in their own words: the "Why?"

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createCluster } from '../port/index';
+import { createCluster } from '../testing/helpers';
 import { resolveKind } from '../api/registry';
 import { parseAllDocuments } from 'yaml';
 

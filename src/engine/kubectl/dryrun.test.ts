@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newCluster, k, kFail } from '../testing/helpers';
-import type { Cluster } from '../port/index';
+import type { Cluster } from '../cluster/cluster';
 
 /**
  * `--dry-run` never changes the cluster: every verb that has the flag in kubectl 1.32 works the

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createCluster } from '../port/index';
+import { createCluster } from '../testing/helpers';
 
 type Step = { kind: 'scale'; replicas: number } | { kind: 'stop' | 'start'; node: string } | { kind: 'deletePod'; index: number } | { kind: 'advance'; seconds: number } | { kind: 'rate'; rps: number };
 

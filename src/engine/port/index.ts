@@ -3,8 +3,11 @@
  * same in Node, a Web Worker and the page; time only moves when `advance` is called.
  */
 import { Cluster, replayCluster, type Action, type ClusterOptions } from '../cluster/cluster';
+import { ClusterPort } from './clusterPort';
+import type { EnginePort } from './enginePort';
 
-export { Cluster, replayCluster, DEFAULT_START, type CommandOutcome } from '../cluster/cluster';
+export type { EnginePort, NodeAllocation, TaskFailure } from './enginePort';
+export { DEFAULT_START, type CommandOutcome } from '../cluster/cluster';
 export type { Action, ClusterOptions } from '../cluster/cluster';
 export type { NodeSpec } from '../cluster/nodes';
 export type { KubectlResult } from '../kubectl/context';
@@ -22,13 +25,14 @@ export { humanDuration } from '../kubectl/duration';
 export { VERBS } from '../kubectl';
 export { RESOURCE_TYPES } from '../api/registry';
 export { parseSelector, matches as selectorMatches, SelectorParseError, type Selector } from '../api/labels';
-export { clusterNotices, type ClusterNotice } from '../cluster/notices';
+export type { ClusterNotice } from '../cluster/notices';
 
 /** Creates a cluster: one control-plane node and `workers` worker nodes (3 by default). */
-export function createCluster(options: ClusterOptions = {}): Cluster {
-  return new Cluster(options);
+export function createCluster(options: ClusterOptions = {}): EnginePort {
+  return new ClusterPort(new Cluster(options));
 }
 
-export function rebuildCluster(options: ClusterOptions, actions: Action[], until?: number): Cluster {
-  return replayCluster(options, actions, until);
+/** The cluster a log of actions leads to (up to `until`, simulated time): replays are byte-exact. */
+export function rebuildCluster(options: ClusterOptions, actions: Action[], until?: number): EnginePort {
+  return new ClusterPort(replayCluster(options, actions, until));
 }

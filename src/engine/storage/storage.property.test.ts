@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createCluster } from '../port/index';
+import { createCluster } from '../testing/helpers';
 import type { Cluster } from '../cluster/cluster';
 import { isSingleNodeVolume, podClaims } from '../helpers/volumeutil';
 import { attachmentName } from './attachdetach';

@@ -1,6 +1,13 @@
 /** Test helpers: a small cluster and a kubectl that fails loudly. */
-import { createCluster } from '../port/index';
-import type { Cluster, ClusterOptions } from '../cluster/cluster';
+import { Cluster, type ClusterOptions } from '../cluster/cluster';
+
+/**
+ * A cluster with its parts in reach, for tests and benchmarks that look inside the engine
+ * (everything else goes through the port's createCluster).
+ */
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  return new Cluster(options);
+}
 
 export function newCluster(options: ClusterOptions = {}): Cluster {
   return createCluster({ seed: 42, ...options });

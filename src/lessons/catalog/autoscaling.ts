@@ -33,7 +33,7 @@ spec:
 `;
 
 const LOAD = 'kubectl run load-generator --image=busybox:1.28 --restart=Never -- /bin/sh -c "while sleep 0.01; do wget -q -O- http://php-apache; done"';
-const replicasOf = (c: Parameters<Parameters<typeof goal>[1]>[0]) => c.store.get('deployments', 'default', 'php-apache')?.spec?.replicas ?? 0;
+const replicasOf = (c: Parameters<Parameters<typeof goal>[1]>[0]) => c.get('deployments', 'default', 'php-apache')?.spec?.replicas ?? 0;
 
 export const hpa: Lesson = {
   id: 'hpa',
@@ -54,7 +54,7 @@ export const hpa: Lesson = {
       },
       hints: [{ en: '`kubectl top pods` shows the CPU the HPA reads.', ko: '`kubectl top pods`로 HPA가 읽는 CPU를 볼 수 있습니다.' }],
       solution: [{ command: 'kubectl autoscale deployment php-apache --cpu-percent=50 --min=1 --max=10' }],
-      goal: goal({ en: 'HPA php-apache reads the CPU of its pods', ko: 'HPA php-apache가 파드의 CPU를 읽고 있습니다' }, (c) => ((c.store.get('horizontalpodautoscalers', 'default', 'php-apache')?.status?.currentMetrics as unknown[]) ?? []).length > 0),
+      goal: goal({ en: 'HPA php-apache reads the CPU of its pods', ko: 'HPA php-apache가 파드의 CPU를 읽고 있습니다' }, (c) => ((c.get('horizontalpodautoscalers', 'default', 'php-apache')?.status?.currentMetrics as unknown[]) ?? []).length > 0),
     },
     {
       id: 'load',
@@ -67,7 +67,7 @@ export const hpa: Lesson = {
       suggestedCommand: LOAD,
       hints: [{ en: '`kubectl get hpa` shows TARGETS like cpu: 250%/50%.', ko: '`kubectl get hpa`에 cpu: 250%/50% 같은 TARGETS가 보입니다.' }],
       solution: [{ command: LOAD }],
-      goal: goal({ en: 'php-apache has scaled to more than one ready replica', ko: 'php-apache가 준비된 레플리카 둘 이상으로 늘어났습니다' }, (c) => replicasOf(c) > 1 && c.store.list('pods', 'default').filter((p) => p.metadata.labels?.run === 'php-apache' && p.status?.phase === 'Running').length === replicasOf(c)),
+      goal: goal({ en: 'php-apache has scaled to more than one ready replica', ko: 'php-apache가 준비된 레플리카 둘 이상으로 늘어났습니다' }, (c) => replicasOf(c) > 1 && c.list('pods', 'default').filter((p) => p.metadata.labels?.run === 'php-apache' && p.status?.phase === 'Running').length === replicasOf(c)),
     },
     {
       id: 'calm',
@@ -79,7 +79,7 @@ export const hpa: Lesson = {
       suggestedCommand: 'kubectl delete pod load-generator',
       hints: [{ en: '`kubectl describe hpa php-apache` explains each decision.', ko: '`kubectl describe hpa php-apache`가 결정마다 이유를 설명합니다.' }],
       solution: [{ command: 'kubectl delete pod load-generator' }],
-      goal: goal({ en: 'php-apache is back to one replica', ko: 'php-apache가 레플리카 하나로 돌아왔습니다' }, (c) => !c.store.get('pods', 'default', 'load-generator') && replicasOf(c) === 1),
+      goal: goal({ en: 'php-apache is back to one replica', ko: 'php-apache가 레플리카 하나로 돌아왔습니다' }, (c) => !c.get('pods', 'default', 'load-generator') && replicasOf(c) === 1),
     },
   ],
 };
@@ -139,7 +139,7 @@ export const clusterAutoscaling: Lesson = {
       suggestedCommand: 'kubectl scale deployment batch --replicas=1',
       hints: [{ en: 'The autoscaler waits 10 minutes after adding a node before it removes any.', ko: '오토스케일러는 노드를 더한 뒤 10분 동안은 노드를 빼지 않습니다.' }],
       solution: [{ command: 'kubectl scale deployment batch --replicas=1' }],
-      goal: goal({ en: 'The autoscaler removed the pool nodes again', ko: '오토스케일러가 pool 노드를 다시 제거했습니다' }, (c) => !c.store.list('nodes').some((n) => n.metadata.name!.startsWith('pool-')) && readyPods(c, 'batch').length === 1),
+      goal: goal({ en: 'The autoscaler removed the pool nodes again', ko: '오토스케일러가 pool 노드를 다시 제거했습니다' }, (c) => !c.list('nodes').some((n) => n.metadata.name!.startsWith('pool-')) && readyPods(c, 'batch').length === 1),
     },
   ],
 };

@@ -142,9 +142,9 @@ export const challenge: Lesson = {
       ],
       solution: [{ command: 'kubectl create secret generic db-secret --from-literal=password=example' }, { command: 'kubectl apply -f -', stdin: DB }],
       goal: goal({ en: 'db-0 runs with its claim bound and its password from the Secret', ko: 'db-0이 바인딩된 클레임과 시크릿의 비밀번호로 실행 중입니다' }, (c) => {
-        const pod = c.store.get('pods', 'default', 'db-0');
+        const pod = c.get('pods', 'default', 'db-0');
         const envFromSecret = (pod?.spec?.containers?.[0]?.env ?? []).some((e: { name: string; valueFrom?: { secretKeyRef?: { name?: string } } }) => e.name === 'POSTGRES_PASSWORD' && e.valueFrom?.secretKeyRef?.name === 'db-secret');
-        return pod?.status?.phase === 'Running' && envFromSecret && c.store.get('persistentvolumeclaims', 'default', 'data-db-0')?.status?.phase === 'Bound';
+        return pod?.status?.phase === 'Running' && envFromSecret && c.get('persistentvolumeclaims', 'default', 'data-db-0')?.status?.phase === 'Bound';
       }),
     },
     {
@@ -159,7 +159,7 @@ export const challenge: Lesson = {
         { en: 'kubectl exec client -- wget -qO- --header "Host: shop.example.com" http://198.51.100.10/api', ko: 'kubectl exec client -- wget -qO- --header "Host: shop.example.com" http://198.51.100.10/api' },
       ],
       solution: [{ command: 'kubectl apply -f -', stdin: FRONT }, { command: 'kubectl exec client -- wget -qO- --header "Host: shop.example.com" http://198.51.100.10/api' }],
-      goal: goal({ en: 'The Ingress routes /api to catalog and you reached it', ko: '인그레스가 /api를 catalog로 보내고, 그곳에 닿았습니다' }, (c, step) => readyPods(c, 'storefront').length === 2 && !!c.store.get('ingresses', 'default', 'shop')?.status?.loadBalancer?.ingress?.length && didRun(c, step, /^exec\b.*(wget|curl)\b.*[Hh]ost:\s*shop\.example\.com.*\/api/)),
+      goal: goal({ en: 'The Ingress routes /api to catalog and you reached it', ko: '인그레스가 /api를 catalog로 보내고, 그곳에 닿았습니다' }, (c, step) => readyPods(c, 'storefront').length === 2 && !!c.get('ingresses', 'default', 'shop')?.status?.loadBalancer?.ingress?.length && didRun(c, step, /^exec\b.*(wget|curl)\b.*[Hh]ost:\s*shop\.example\.com.*\/api/)),
     },
     {
       id: 'scale',
@@ -171,7 +171,7 @@ export const challenge: Lesson = {
       hints: [{ en: 'kubectl autoscale deployment catalog --cpu-percent=60 --min=2 --max=6', ko: 'kubectl autoscale deployment catalog --cpu-percent=60 --min=2 --max=6' }],
       solution: [{ command: 'kubectl autoscale deployment catalog --cpu-percent=60 --min=2 --max=6' }],
       goal: goal({ en: 'An HPA keeps catalog between 2 and 6 replicas', ko: 'HPA가 catalog를 레플리카 2~6개로 유지합니다' }, (c) => {
-        const h = c.store.list('horizontalpodautoscalers', 'default').find((x) => x.spec?.scaleTargetRef?.name === 'catalog');
+        const h = c.list('horizontalpodautoscalers', 'default').find((x) => x.spec?.scaleTargetRef?.name === 'catalog');
         return !!h && h.spec.minReplicas === 2 && h.spec.maxReplicas === 6 && ((h.status?.currentMetrics as unknown[]) ?? []).length > 0;
       }),
     },

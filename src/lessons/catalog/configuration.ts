@@ -51,7 +51,7 @@ export const configuration: Lesson = {
       hints: [{ en: '`kubectl describe configmap shop-config` shows its data.', ko: '`kubectl describe configmap shop-config`로 내용을 볼 수 있습니다.' }],
       solution: [{ command: 'kubectl create configmap shop-config --from-literal=MODE=test --from-literal=GREETING=hello' }],
       goal: goal({ en: 'ConfigMap shop-config has MODE and GREETING', ko: '컨피그맵 shop-config에 MODE와 GREETING이 있습니다' }, (c) => {
-        const data = c.store.get('configmaps', 'default', 'shop-config')?.data as Record<string, string> | undefined;
+        const data = c.get('configmaps', 'default', 'shop-config')?.data as Record<string, string> | undefined;
         return !!data?.MODE && !!data?.GREETING;
       }),
     },
@@ -76,7 +76,7 @@ export const configuration: Lesson = {
       },
       hints: [{ en: 'base64 is an encoding, not encryption: anyone who can read the Secret can decode it.', ko: 'base64는 암호화가 아니라 인코딩입니다. 시크릿을 읽을 수 있으면 누구나 풀 수 있습니다.' }],
       solution: [{ command: 'kubectl create secret generic shop-db --from-literal=password=s3cret' }, { command: 'kubectl get secret shop-db -o yaml' }],
-      goal: goal({ en: 'Secret shop-db holds a password', ko: '시크릿 shop-db에 password가 있습니다' }, (c) => !!(c.store.get('secrets', 'default', 'shop-db')?.data as Record<string, string> | undefined)?.password),
+      goal: goal({ en: 'Secret shop-db holds a password', ko: '시크릿 shop-db에 password가 있습니다' }, (c) => !!(c.get('secrets', 'default', 'shop-db')?.data as Record<string, string> | undefined)?.password),
     },
   ],
 };

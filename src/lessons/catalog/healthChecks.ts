@@ -60,7 +60,7 @@ spec:
   - port: 80
 `;
 
-const restartsOf = (c: Parameters<Parameters<typeof goal>[1]>[0], name: string) => ((c.store.get('pods', 'default', name)?.status?.containerStatuses as { restartCount?: number }[]) ?? []).reduce((n, s) => n + (s.restartCount ?? 0), 0);
+const restartsOf = (c: Parameters<Parameters<typeof goal>[1]>[0], name: string) => ((c.get('pods', 'default', name)?.status?.containerStatuses as { restartCount?: number }[]) ?? []).reduce((n, s) => n + (s.restartCount ?? 0), 0);
 
 export const healthChecks: Lesson = {
   id: 'health-checks',

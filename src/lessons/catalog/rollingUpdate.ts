@@ -19,7 +19,7 @@ spec:
         image: nginx:1.26
 `;
 
-const image = (c: Parameters<Parameters<typeof goal>[1]>[0]) => c.store.get('deployments', 'default', 'web')?.spec?.template?.spec?.containers?.[0]?.image;
+const image = (c: Parameters<Parameters<typeof goal>[1]>[0]) => c.get('deployments', 'default', 'web')?.spec?.template?.spec?.containers?.[0]?.image;
 
 export const rollingUpdate: Lesson = {
   id: 'rolling-update',

@@ -70,7 +70,7 @@ export const scheduling: Lesson = {
       ],
       solution: [{ command: 'kubectl delete pod big --grace-period=0 --force' }, { command: 'kubectl apply -f -', stdin: BIG.replace('cpu: "6"', 'cpu: 500m') }],
       goal: goal({ en: 'Pod big runs with a 500m CPU request', ko: '파드 big이 CPU 500m 요청으로 실행 중입니다' }, (c) => {
-        const p = c.store.get('pods', 'default', 'big');
+        const p = c.get('pods', 'default', 'big');
         return p?.status?.phase === 'Running' && p.spec.containers[0].resources?.requests?.cpu === '500m';
       }),
     },
@@ -90,7 +90,7 @@ export const scheduling: Lesson = {
       solution: [{ command: 'kubectl label node worker-3 disktype=ssd' }, { command: 'kubectl apply -f -', stdin: FAST }],
       goal: goal({ en: 'Three fast pods run, all on the SSD node', ko: 'fast 파드 셋이 모두 SSD 노드에서 실행 중입니다' }, (c) => {
         const pods = readyPods(c, 'fast');
-        return pods.length === 3 && pods.every((p) => c.store.get('nodes', undefined, p.spec.nodeName)?.metadata.labels?.disktype === 'ssd');
+        return pods.length === 3 && pods.every((p) => c.get('nodes', undefined, p.spec.nodeName)?.metadata.labels?.disktype === 'ssd');
       }, { nodes: [{ name: 'worker-3' }], pods: [{ label: 'fast', count: 3 }] }),
     },
     {

@@ -21,7 +21,7 @@ export const services: Lesson = {
       },
       hints: [{ en: '`kubectl get endpointslices` lists the pod IPs behind the Service.', ko: '`kubectl get endpointslices`로 서비스 뒤의 파드 IP를 볼 수 있습니다.' }],
       solution: [{ command: 'kubectl create deployment hello --image=gcr.io/google-samples/hello-app:1.0 --replicas=3' }, { command: 'kubectl expose deployment hello --port=80 --target-port=8080' }],
-      goal: goal({ en: 'Service hello has three ready endpoints', ko: '서비스 hello의 준비된 엔드포인트가 셋입니다' }, (c) => !!c.store.get('services', 'default', 'hello') && readyEndpoints(c, 'hello') === 3, { services: [{ name: 'hello', endpoints: 3 }], pods: [{ label: 'hello', count: 3 }] }),
+      goal: goal({ en: 'Service hello has three ready endpoints', ko: '서비스 hello의 준비된 엔드포인트가 셋입니다' }, (c) => !!c.get('services', 'default', 'hello') && readyEndpoints(c, 'hello') === 3, { services: [{ name: 'hello', endpoints: 3 }], pods: [{ label: 'hello', count: 3 }] }),
     },
     {
       id: 'spread',

@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { clusterNotices, type ClusterNotice } from '../../engine/port';
+import type { ClusterNotice } from '../../engine/port';
 import { engine, useCluster } from '../store/clusterStore';
 
 function text(t: ReturnType<typeof useTranslation>['t'], n: ClusterNotice): string {
@@ -23,7 +23,7 @@ export function ClusterNotices() {
   // The picture is rebuilt after every change: the notices follow it.
   const model = useCluster((s) => s.model);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the engine is read again when the model changes
-  const notices = useMemo(() => clusterNotices(engine()), [model]);
+  const notices = useMemo(() => engine().notices(), [model]);
   if (notices.length === 0) return null;
   return (
     <div className="cluster-notices" role="status" aria-live="polite">

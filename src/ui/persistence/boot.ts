@@ -5,7 +5,7 @@
  * can stop the app from starting: what cannot be used is kept as a raw copy, offered to the
  * learner as a download, and the app starts fresh.
  */
-import type { Cluster } from '../../engine/port';
+import type { EnginePort } from '../../engine/port';
 import { decodeShare, deserialize, isShareHash, serialize, type Session } from '../store/session';
 import { ReplayAborted, replayInSlices } from './replay';
 import { activeSlot, keepRejected, loadAll, readSlot, saveSlot, setActiveSlot, type Slot } from './storage';
@@ -16,7 +16,7 @@ import { useBoot } from './bootState';
 export interface BootResult {
   slot: Slot;
   session?: Session;
-  cluster?: Cluster;
+  cluster?: EnginePort;
 }
 
 let result: BootResult = { slot: 'sandbox' };
@@ -33,6 +33,11 @@ export function wasBooted(): boolean {
 
 
 export async function boot(): Promise<void> {
+  // A scenario link pasted into the address bar of an open page changes only the hash (no new
+  // page load): load the page again, so the link goes through boot like any other.
+  window.addEventListener('hashchange', () => {
+    if (isShareHash(location.hash)) location.reload();
+  });
   await Promise.all([loadAll(), claimWriter().catch(() => true)]);
   const notices = useNotices.getState();
   let slot: Slot = activeSlot();
@@ -86,9 +91,3 @@ export async function boot(): Promise<void> {
   booted = true;
 }
 
-// A scenario link pasted into the address bar of an open page changes only the hash (no new
-// page load): load the page again, so the link goes through boot like any other.
-if (typeof window !== 'undefined')
-  window.addEventListener('hashchange', () => {
-    if (isShareHash(location.hash)) location.reload();
-  });

@@ -4,7 +4,7 @@
  * "Start fresh" button answers. The result equals replayCluster's (the same calls in the same
  * order; advancing in pieces lands on the same instants, as the live clock does).
  */
-import { createCluster, type Action, type Cluster, type ClusterOptions } from '../../engine/port';
+import { createCluster, type Action, type EnginePort, type ClusterOptions } from '../../engine/port';
 
 const SLICE_MS = 25;
 
@@ -12,7 +12,7 @@ const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 export class ReplayAborted extends Error {}
 
-export async function replayInSlices(options: ClusterOptions, actions: Action[], onProgress: (done: number) => void, signal: AbortSignal): Promise<Cluster> {
+export async function replayInSlices(options: ClusterOptions, actions: Action[], onProgress: (done: number) => void, signal: AbortSignal): Promise<EnginePort> {
   const c = createCluster(options);
   let deadline = performance.now() + SLICE_MS;
   const breathe = async (i: number) => {

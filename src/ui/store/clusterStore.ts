@@ -13,7 +13,7 @@
  * leaving the lesson brings it back.
  */
 import { create } from 'zustand';
-import { createCluster, parseSelector, rebuildCluster, RESOURCE_TYPES, SelectorParseError, type Action, type ApiRequest, type Cluster, type ClusterOptions, type EventRecord, type NodeGroup, type NodeVerdict, type Reason, type Selector } from '../../engine/port';
+import { createCluster, parseSelector, rebuildCluster, RESOURCE_TYPES, SelectorParseError, type Action, type ApiRequest, type EnginePort, type ClusterOptions, type EventRecord, type NodeGroup, type NodeVerdict, type Reason, type Selector } from '../../engine/port';
 import { buildDiagramModel, type DiagramModel, type DNode, type DPod } from './diagramModel';
 import type { SelectedRef } from '../diagram/context';
 import { deserialize, encodeShare, readScenarioFile, scenarioFile, serialize, type SavedConsoleEntry, type Session } from './session';
@@ -141,18 +141,18 @@ let options: ClusterOptions = initialOptions();
  * of the frame goes to the diagram and the browser's rendering.
  */
 const TICK_BUDGET_MS = 12;
-let cluster: Cluster;
+let cluster: EnginePort;
 /** The whole log while rewound (the cluster itself holds only the part up to the rewind point). */
 let liveLog: Action[] | undefined;
 let entryId = 0;
 let requests: ApiRequest[] = [];
 let unsubscribe = () => {};
 
-function adopt(c: Cluster): void {
+function adopt(c: EnginePort): void {
   unsubscribe();
   cluster = c;
   requests = [];
-  unsubscribe = cluster.api.onRequest((r) => {
+  unsubscribe = cluster.onRequest((r) => {
     if (requests.length < 500) requests.push(r);
   });
 }
@@ -183,11 +183,11 @@ function restore(): void {
   }
   adopt(createCluster(options));
 }
-restore();
-let startTime = cluster!.actionLog()[0]?.at ?? cluster!.now();
+/** Where the timeline starts; set when the store starts. */
+let startTime = 0;
 
 /** The engine instance (for tests and the upcoming worker bridge). */
-export function engine(): Cluster {
+export function engine(): EnginePort {
   return cluster;
 }
 
@@ -210,7 +210,6 @@ function persistSoon(): void {
     void saveSlot(slot, serialize(currentSession()));
   }, 1000);
 }
-useFiles.subscribe(() => persistSoon());
 
 /** Saves now what persistSoon would save a second later (before the page reloads into a new version). */
 export function saveNow(): void {
@@ -219,8 +218,23 @@ export function saveNow(): void {
   saveTimer = undefined;
   void saveSlot(slot, serialize(currentSession()));
 }
-// A tab that hands over writing to another saves what is pending first.
-onHandOver(saveNow);
+
+let started = false;
+/**
+ * Puts on screen the cluster boot restored (or a fresh sandbox) and starts saving: called once
+ * by the app after boot. Importing this module does none of it, so tests and tools can import
+ * it without a saved session being replayed or a save being scheduled.
+ */
+export function startClusterStore(): void {
+  if (started) return;
+  started = true;
+  restore();
+  startTime = cluster.actionLog()[0]?.at ?? cluster.now();
+  useCluster.setState({ ...snapshot(), startTime, consoleEntries: restoredConsole });
+  useFiles.subscribe(() => persistSoon());
+  // A tab that hands over writing to another saves what is pending first.
+  onHandOver(saveNow);
+}
 
 /** The clock's state before a rewind ("Back to now" restores it). */
 let pausedBeforeRewind = false;
@@ -232,7 +246,7 @@ function describeAction(a: Action): boolean {
 
 function visibleNamespaces(namespaces: string[], showSystem: boolean): string[] {
   if (namespaces.length) return namespaces;
-  const all = cluster.store.list('namespaces').map((n) => n.metadata.name!);
+  const all = cluster.list('namespaces').map((n) => n.metadata.name!);
   return showSystem ? [] : all.filter((n) => n !== 'kube-system' && n !== 'kube-node-lease' && n !== 'kube-public');
 }
 
@@ -280,11 +294,11 @@ export interface PodDiagnosis {
 type AnyStatus = any;
 
 /** The first container in trouble, most telling first: config, image, crash, then readiness. */
-function podProblem(pod: { metadata: { name?: string; namespace?: string }; spec?: AnyStatus; status?: AnyStatus }, cluster: Cluster): PodProblem | undefined {
+function podProblem(pod: { metadata: { name?: string; namespace?: string }; spec?: AnyStatus; status?: AnyStatus }, cluster: EnginePort): PodProblem | undefined {
   const statuses: AnyStatus[] = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
   const imageOf = (c: string) => [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((x: AnyStatus) => x.name === c)?.image;
   const kubeletWhy = (keys: string[]) => {
-    const mine = cluster.reasons.recent().filter((r) => keys.includes(r.key) && r.objects.some((o) => o.kind === 'Pod' && o.name === pod.metadata.name && o.namespace === pod.metadata.namespace));
+    const mine = cluster.recentReasons().filter((r) => keys.includes(r.key) && r.objects.some((o) => o.kind === 'Pod' && o.name === pod.metadata.name && o.namespace === pod.metadata.namespace));
     return mine[mine.length - 1];
   };
   for (const st of statuses) {
@@ -303,7 +317,7 @@ function podProblem(pod: { metadata: { name?: string; namespace?: string }; spec
   if (running && !ready) {
     const unready = statuses.find((st) => st.state?.running && !st.ready);
     if (unready) {
-      const events = cluster.api.events.forObject({ kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name! });
+      const events = cluster.eventsFor({ kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name! });
       const probe = [...events].reverse().find((e) => e.reason === 'Unhealthy');
       return { kind: 'probe', reason: 'Unhealthy', container: unready.name, message: probe?.message, restarts: unready.restartCount };
     }
@@ -339,7 +353,11 @@ export const useCluster = create<ClusterState>((set, get) => {
     channel.port2.postMessage(0);
   };
   return {
-    ...snapshot(),
+    // Nothing on screen until startClusterStore puts the restored cluster there.
+    time: 0,
+    liveTime: 0,
+    rewound: false,
+    model: { nodes: [], pending: [], pendingTotal: 0, services: [], workloads: [], namespaces: [] },
     startTime,
     speed: 1,
     paused: false,
@@ -423,21 +441,21 @@ export const useCluster = create<ClusterState>((set, get) => {
       set({ namespaces, showSystem, ...snapshot({ namespaces, showSystem }) });
     },
     podDiagnosis(namespace, name) {
-      const pod = cluster.store.get('pods', namespace, name);
+      const pod = cluster.get('pods', namespace, name);
       if (!pod) return undefined;
-      const a = cluster.scheduler.lastAttempt(namespace, name);
+      const a = cluster.schedulingAttempt(namespace, name);
       const decision = a?.node && a.node === pod.spec?.nodeName ? { time: a.time, node: a.node, evaluated: a.evaluatedNodes, feasible: a.feasibleNodes, top: a.topScores.map((s) => ({ node: s.node, total: s.total })), rejected: Object.entries(a.reasons) } : undefined;
       return { decision, pendingMessage: pod.spec?.nodeName ? undefined : a?.message, problem: podProblem(pod, cluster) };
     },
     exists(kind, namespace, name) {
       const type = RESOURCE_TYPES.find((t) => t.kind === kind);
       if (!type) return true;
-      return !!cluster.store.get(type.resource, type.namespaced ? namespace : undefined, name);
+      return !!cluster.get(type.resource, type.namespaced ? namespace : undefined, name);
     },
     explainPod(namespace, name) {
-      const pod = cluster.store.get('pods', namespace, name);
-      if (!pod) return undefined;
-      return { verdicts: cluster.scheduler.explain(pod), message: cluster.scheduler.lastAttempt(namespace, name)?.message };
+      const verdicts = cluster.explainPod(namespace, name);
+      if (!verdicts) return undefined;
+      return { verdicts, message: cluster.schedulingAttempt(namespace, name)?.message };
     },
     takeRequests() {
       const out = requests;
@@ -446,16 +464,16 @@ export const useCluster = create<ClusterState>((set, get) => {
     },
     recentEvents(limit) {
       const shown = visibleNamespaces(get().namespaces, get().showSystem);
-      const all = shown.length ? shown.flatMap((ns) => cluster.api.events.list(ns)) : cluster.api.events.list();
+      const all = shown.length ? shown.flatMap((ns) => cluster.events(ns)) : cluster.events();
       return all.sort((a, b) => a.last - b.last || a.seq - b.seq).slice(-limit);
     },
     objectNames(resource, namespace) {
       const type = RESOURCE_TYPES.find((t) => [t.resource, t.singular, ...t.shortNames].includes(resource.toLowerCase()));
       if (!type) return [];
-      return cluster.store.list(type.resource, type.namespaced ? namespace : undefined).map((o) => o.metadata.name!);
+      return cluster.list(type.resource, type.namespaced ? namespace : undefined).map((o) => o.metadata.name!);
     },
     recentReasons(limit) {
-      return cluster.reasons.recent(limit);
+      return cluster.recentReasons(limit);
     },
     rewind(time) {
       if (!liveLog) pausedBeforeRewind = get().paused;

@@ -2,7 +2,7 @@
  * The diagram's view of the cluster: plain objects built from the engine's public API on every
  * frame the store refreshes. Everything the diagram and the list view draw comes from here.
  */
-import { nodeStatus, podReady, podRestarts, podStatusReason, selectorMatches, type Cluster, type KObject, type Selector } from '../../engine/port';
+import { nodeStatus, podReady, podRestarts, podStatusReason, selectorMatches, type EnginePort, type KObject, type Selector } from '../../engine/port';
 
 export type PodTone = 'running' | 'pending' | 'failed' | 'done' | 'terminating';
 
@@ -96,16 +96,16 @@ export function podTone(status: string, terminating: boolean): PodTone {
 
 const WELL_KNOWN = /^(kubernetes\.io\/|beta\.kubernetes\.io\/|node-role\.kubernetes\.io\/|node\.kubernetes\.io\/|topology\.kubernetes\.io\/)/;
 
-function ownerOf(pod: KObject, store: Cluster['store']): DPod['owner'] {
+function ownerOf(pod: KObject, cluster: EnginePort): DPod['owner'] {
   const ref = pod.metadata.ownerReferences?.find((o) => o.controller);
   if (!ref) return undefined;
   if (ref.kind === 'ReplicaSet') {
-    const rs = store.get('replicasets', pod.metadata.namespace, ref.name);
+    const rs = cluster.get('replicasets', pod.metadata.namespace, ref.name);
     const dep = rs?.metadata.ownerReferences?.find((o) => o.controller && o.kind === 'Deployment');
     if (dep) return { kind: 'Deployment', name: dep.name };
   }
   if (ref.kind === 'Job') {
-    const job = store.get('jobs', pod.metadata.namespace, ref.name);
+    const job = cluster.get('jobs', pod.metadata.namespace, ref.name);
     const cj = job?.metadata.ownerReferences?.find((o) => o.controller && o.kind === 'CronJob');
     if (cj) return { kind: 'CronJob', name: cj.name };
   }
@@ -119,7 +119,7 @@ function ownerOf(pod: KObject, store: Cluster['store']): DPod['owner'] {
  */
 const podViews = new WeakMap<KObject, DPod>();
 
-function podView(p: KObject, cluster: Cluster): DPod {
+function podView(p: KObject, cluster: EnginePort): DPod {
   const cached = podViews.get(p);
   if (cached) return cached;
   const view = computePodView(p, cluster);
@@ -127,7 +127,7 @@ function podView(p: KObject, cluster: Cluster): DPod {
   return view;
 }
 
-function computePodView(p: KObject, cluster: Cluster): DPod {
+function computePodView(p: KObject, cluster: EnginePort): DPod {
   const status = podStatusReason(p);
   return {
     uid: p.metadata.uid!,
@@ -138,7 +138,7 @@ function computePodView(p: KObject, cluster: Cluster): DPod {
     ready: podReady(p),
     restarts: Number.parseInt(podRestarts(p, cluster.now()), 10) || 0,
     containers: (p.spec?.containers ?? []).length,
-    owner: ownerOf(p, cluster.store),
+    owner: ownerOf(p, cluster),
     node: p.spec?.nodeName,
   };
 }
@@ -183,13 +183,12 @@ function byNamespaceAndName(a: DPod, b: DPod): number {
 }
 
 /** Builds the model; `namespaces` filters pods, services and workloads (empty: every namespace), `podSelector` the pods. */
-export function buildDiagramModel(cluster: Cluster, namespaces: string[] = [], podSelector: Selector = []): DiagramModel {
-  const store = cluster.store;
+export function buildDiagramModel(cluster: EnginePort, namespaces: string[] = [], podSelector: Selector = []): DiagramModel {
   const shown = (ns: string | undefined) => namespaces.length === 0 || namespaces.includes(ns ?? '');
   /** Pods in the namespaces shown whose labels match the label filter (like `kubectl get pods -l`). */
   const podShown = (p: KObject) => shown(p.metadata.namespace) && (podSelector.length === 0 || selectorMatches(podSelector, p.metadata.labels));
-  const attachments = store.list('volumeattachments');
-  const nodes: DNode[] = store.list('nodes').map((n) => {
+  const attachments = cluster.list('volumeattachments');
+  const nodes: DNode[] = cluster.list('nodes').map((n) => {
     const name = n.metadata.name!;
     const alloc = cluster.nodeAllocation(name);
     const status = nodeStatus(n);
@@ -197,7 +196,7 @@ export function buildDiagramModel(cluster: Cluster, namespaces: string[] = [], p
     const disks: DDisk[] = attachments
       .filter((va) => va.spec?.nodeName === name)
       .map((va) => {
-        const pv = store.get('persistentvolumes', undefined, va.spec.source.persistentVolumeName);
+        const pv = cluster.get('persistentvolumes', undefined, va.spec.source.persistentVolumeName);
         const ref = pv?.spec?.claimRef;
         return { pv: va.spec.source.persistentVolumeName, claim: ref ? `${ref.namespace}/${ref.name}` : '', capacity: pv?.spec?.capacity?.storage ?? '', storageClass: pv?.spec?.storageClassName ?? '', attached: !!va.status?.attached };
       });
@@ -217,32 +216,32 @@ export function buildDiagramModel(cluster: Cluster, namespaces: string[] = [], p
       memory: alloc && alloc.allocatableMemory ? alloc.memory / alloc.allocatableMemory : 0,
       podsUsed: alloc?.pods ?? 0,
       podsMax: alloc?.allocatablePods ?? 110,
-      pods: store
-        .byIndex('pods', 'nodeName', name)
+      pods: cluster
+        .podsOnNode(name)
         .filter(podShown)
         .map((p) => podView(p, cluster))
         .sort(byNamespaceAndName),
       disks,
-      eviction: evictionOf(n, store.byIndex('pods', 'nodeName', name), cluster.now()),
+      eviction: evictionOf(n, cluster.podsOnNode(name), cluster.now()),
     };
   });
   nodes.sort((a, b) => (a.controlPlane !== b.controlPlane ? (a.controlPlane ? -1 : 1) : a.name < b.name ? -1 : 1));
   // Unscheduled pods sit under "" in the engine's nodeName index (no walk over every pod).
   // A million replicas with no room leaves a million pending pods: the page shows a bounded few
   // (the tray holds a few rows anyway) and counts the rest, so a refresh stays cheap.
-  const waiting = store.byIndex('pods', 'nodeName', '').filter(podShown);
+  const waiting = cluster.podsOnNode('').filter(podShown);
   const pending = waiting.slice(0, MAX_PENDING_SHOWN).map((p) => podView(p, cluster));
   // EndpointSlices grouped by their Service once per refresh, not listed again for each Service.
   const slicesByService = new Map<string, KObject[]>();
-  for (const slice of store.list('endpointslices')) {
+  for (const slice of cluster.list('endpointslices')) {
     const key = `${slice.metadata.namespace}/${slice.metadata.labels?.['kubernetes.io/service-name']}`;
     const list = slicesByService.get(key);
     if (list) list.push(slice);
     else slicesByService.set(key, [slice]);
   }
   // Traffic only when something sends it (the per-pod rates are kept by the engine's kube-proxy model).
-  const trafficOn = cluster.traffic.podRates().size > 0;
-  const services: DService[] = store
+  const trafficOn = cluster.podRates().size > 0;
+  const services: DService[] = cluster
     .list('services')
     .filter((s) => shown(s.metadata.namespace))
     .map((s) => {
@@ -256,7 +255,7 @@ export function buildDiagramModel(cluster: Cluster, namespaces: string[] = [], p
           if (!ep.targetRef?.uid) continue;
           endpointPods.push(ep.targetRef.uid);
           if (trafficOn && ep.targetRef.name) {
-            const rps = cluster.traffic.podRate(s.metadata.namespace!, ep.targetRef.name);
+            const rps = cluster.podRate(s.metadata.namespace!, ep.targetRef.name);
             if (rps > 0) (traffic ??= {})[ep.targetRef.uid] = rps;
           }
         }
@@ -267,12 +266,12 @@ export function buildDiagramModel(cluster: Cluster, namespaces: string[] = [], p
     });
   const workloads: DWorkload[] = [];
   for (const [resource, kind] of [['deployments', 'Deployment'], ['statefulsets', 'StatefulSet'], ['daemonsets', 'DaemonSet']] as const) {
-    for (const w of store.list(resource)) {
+    for (const w of cluster.list(resource)) {
       if (!shown(w.metadata.namespace)) continue;
       const desired = kind === 'DaemonSet' ? (w.status?.desiredNumberScheduled ?? 0) : (w.spec?.replicas ?? 1);
       const ready = kind === 'DaemonSet' ? (w.status?.numberReady ?? 0) : (w.status?.readyReplicas ?? 0);
       workloads.push({ uid: w.metadata.uid!, kind, name: w.metadata.name!, namespace: w.metadata.namespace!, ready, desired });
     }
   }
-  return { nodes, pending, pendingTotal: waiting.length, services, workloads, namespaces: store.list('namespaces').map((n) => n.metadata.name!) };
+  return { nodes, pending, pendingTotal: waiting.length, services, workloads, namespaces: cluster.list('namespaces').map((n) => n.metadata.name!) };
 }

@@ -94,14 +94,12 @@ function perform(action: SolutionAction): void {
   else c.startNode(action.startNode);
 }
 
-const restored = loadProgress();
-
 export const useLessons = create<LessonState>((set, get) => ({
-  completed: restored.completed,
-  lessonId: restored.lessonId,
-  stepIndex: restored.stepIndex ?? 0,
-  stepStart: restored.stepStart ?? 0,
-  stepLog: restored.stepLog,
+  completed: {},
+  lessonId: undefined,
+  stepIndex: 0,
+  stepStart: 0,
+  stepLog: undefined,
   hintsShown: 0,
   open(id) {
     const lesson = lessonById(id);
@@ -189,16 +187,26 @@ export const useLessons = create<LessonState>((set, get) => ({
   },
 }));
 
-// Goals are checked whenever the cluster changes.
-useCluster.subscribe((state, prev) => {
-  if (state.time !== prev.time || state.model !== prev.model) useLessons.getState().check();
-});
+let started = false;
+/**
+ * Restores the learner's progress and the open lesson, checks goals as the cluster changes, and
+ * opens a `?lesson=` link: called once by the app, after the cluster store has started.
+ */
+export function startLessonStore(): void {
+  if (started) return;
+  started = true;
+  const restored = loadProgress();
+  useLessons.setState({ completed: restored.completed, lessonId: restored.lessonId, stepIndex: restored.stepIndex ?? 0, stepStart: restored.stepStart ?? 0, stepLog: restored.stepLog });
 
-// The cluster on screen and the open lesson agree after a reload: a lesson whose cluster is not
-// the one restored (a shared scenario opened meanwhile, or a session saved before lessons had
-// clusters of their own) is reopened, or closed for a shared scenario; a lesson's cluster with no
-// lesson open goes back to the sandbox.
-{
+  // Goals are checked whenever the cluster changes.
+  useCluster.subscribe((state, prev) => {
+    if (state.time !== prev.time || state.model !== prev.model) useLessons.getState().check();
+  });
+
+  // The cluster on screen and the open lesson agree after a reload: a lesson whose cluster is not
+  // the one restored (a shared scenario opened meanwhile, or a session saved before lessons had
+  // clusters of their own) is reopened, or closed for a shared scenario; a lesson's cluster with no
+  // lesson open goes back to the sandbox.
   const slot = currentSlot();
   const open = useLessons.getState().lessonId;
   if (open && slot !== `lesson:${open}`) {
@@ -207,10 +215,10 @@ useCluster.subscribe((state, prev) => {
       save(useLessons.getState());
     } else useLessons.getState().open(open);
   } else if (!open && slot.startsWith('lesson:')) useCluster.getState().enterSlot('sandbox');
-}
 
-/** `?lesson=<id>` opens a lesson (a shareable link to it). */
-if (typeof location !== 'undefined') {
-  const id = new URLSearchParams(location.search).get('lesson');
-  if (id && lessonById(id) && useLessons.getState().lessonId !== id) useLessons.getState().open(id);
+  // `?lesson=<id>` opens a lesson (a shareable link to it).
+  if (typeof location !== 'undefined') {
+    const id = new URLSearchParams(location.search).get('lesson');
+    if (id && lessonById(id) && useLessons.getState().lessonId !== id) useLessons.getState().open(id);
+  }
 }
