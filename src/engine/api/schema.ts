@@ -11,7 +11,6 @@ import { canonicalQuantity } from './quantity';
 
 export type { FieldDef, TypeDef };
 
-export const SCHEMA_SOURCE: string = (definitions as { source: string }).source;
 const defs = (definitions as unknown as { definitions: Record<string, TypeDef> }).definitions;
 
 const GROUP_MODULE: Record<string, string> = {
@@ -36,10 +35,6 @@ export function definitionKey(apiVersion: string, kind: string): string | undefi
 
 export function typeDef(key: string): TypeDef | undefined {
   return defs[key];
-}
-
-export function allDefinitions(): Record<string, TypeDef> {
-  return defs;
 }
 
 /**

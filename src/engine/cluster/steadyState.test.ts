@@ -19,10 +19,10 @@ const CAPPED: Record<string, number> = {
   // ReasonLog: a ring of the 5000 most recent decisions (reasons.ts).
   '.reasons.ring': 5000,
   '.reasons.ring[].objects': 5000 * 8,
-  // Scheduler: the 2000 most recent bindings, a FIFO compacted every 4096 (scheduler.ts).
-  '.scheduler.boundKeys': 2000 + 4097,
+  // Scheduler: the 2000 most recent bindings, a FIFO compacted every 4096 (scheduler/attempts.ts).
+  '.scheduler.attempts.boundKeys': 2000 + 4097,
   // Scheduler: pod-template signatures interned as small integers, cleared at 10 000.
-  '.scheduler.signatureIds': 10_000,
+  '.scheduler.signatures.ids': 10_000,
 };
 
 const WORKLOADS = `apiVersion: batch/v1

@@ -24,9 +24,8 @@ import { dateOutput, type Step } from './runtime';
 /** The statement budget of a simulated process per simulated second. */
 export const STEPS_PER_SECOND = 1000;
 const STEP_MS = 1000 / STEPS_PER_SECOND;
-/** kubelet defaults (KubeletConfiguration containerLogMaxSize / containerLogMaxFiles). */
+/** KubeletConfiguration containerLogMaxSize (the 5 rotated files kept beside it are never read by `kubectl logs`). */
 export const CONTAINER_LOG_MAX_SIZE = 10 * 1024 * 1024;
-export const CONTAINER_LOG_MAX_FILES = 5;
 /** "2026-03-02T09:06:00.123456789Z stdout F " before each line in the CRI log file. */
 const CRI_LINE_OVERHEAD = 40;
 /** Lines a `kubectl logs` without --tail shows at most here (the terminal's scrollback). */

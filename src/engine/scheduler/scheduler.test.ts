@@ -110,7 +110,7 @@ describe('memoised scoring', () => {
     // joining mid-way: the fast path must pick the same nodes, with the same random tie-breaks.
     const run = (memoised: boolean) => {
       const c = newCluster({ workers: 6 });
-      c.scheduler.memoisedScoring = memoised;
+      c.scheduler.ranking.memoisedScoring = memoised;
       const docs: string[] = [];
       for (let i = 0; i < 12; i++) docs.push(`apiVersion: v1\nkind: Pod\nmetadata: {name: bare-${i}}\nspec:\n  containers: [{name: c, image: ${i % 3 ? 'nginx:1.27' : 'redis:7.4'}, resources: {requests: {cpu: ${50 + (i % 4) * 100}m, memory: 64Mi}}}]\n`);
       docs.push('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 9\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: c, image: httpd:2.4, resources: {requests: {cpu: 200m}}}]\n');

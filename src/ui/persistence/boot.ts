@@ -20,15 +20,10 @@ export interface BootResult {
 }
 
 let result: BootResult = { slot: 'sandbox' };
-let booted = false;
 
 /** What boot found (the cluster store starts from it; without a boot — unit tests — a fresh sandbox). */
 export function bootResult(): BootResult {
   return result;
-}
-
-export function wasBooted(): boolean {
-  return booted;
 }
 
 
@@ -88,6 +83,5 @@ export async function boot(): Promise<void> {
     useBoot.setState({ progress: undefined, abort: undefined });
   }
   void setActiveSlot(slot);
-  booted = true;
 }
 

@@ -95,10 +95,6 @@ export function saveSlot(slot: Slot, text: string): Promise<void> {
   return write(`slot:${slot}`, text);
 }
 
-export function clearSlot(slot: Slot): Promise<void> {
-  return write(`slot:${slot}`, undefined);
-}
-
 export function setActiveSlot(slot: Slot): Promise<void> {
   if (cache.get(ACTIVE_KEY) === slot) return Promise.resolve();
   return write(ACTIVE_KEY, slot);

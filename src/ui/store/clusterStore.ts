@@ -186,7 +186,7 @@ function restore(): void {
 /** Where the timeline starts; set when the store starts. */
 let startTime = 0;
 
-/** The engine instance (for tests and the upcoming worker bridge). */
+/** The cluster on screen, through the engine's port (lesson goals and notices read it). */
 export function engine(): EnginePort {
   return cluster;
 }
@@ -619,8 +619,3 @@ export function currentSlot(): Slot {
   return slot;
 }
 
-/** Starts over with a fresh cluster (tests). */
-export function resetCluster(seed = 1): void {
-  options = { ...options, seed };
-  useCluster.getState().reset();
-}

@@ -26,11 +26,6 @@ export interface FilesState {
   asRecord(): Record<string, string>;
 }
 
-const FILE_NAME = /^[A-Za-z0-9._-]{1,64}$/;
-
-export function isFileName(name: string): boolean {
-  return FILE_NAME.test(name);
-}
 
 export const useFiles = create<FilesState>((set, get) => ({
   files: [{ name: TEMPLATES[0].file, content: TEMPLATES[0].yaml }],
