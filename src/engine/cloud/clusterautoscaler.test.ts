@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { k, newCluster, rows } from '../testing/helpers';
-import { replayCluster } from '../cluster/cluster';
+import { replayCluster } from '../cluster/actionLog';
 import type { Cluster } from '../cluster/cluster';
 
 const BIG = (replicas: number) => `apiVersion: apps/v1

@@ -52,6 +52,7 @@ import { DiskProvisioner } from '../storage/provisioner';
 import { builtInStorageClasses } from '../storage/classes';
 import { LoadGenerators } from '../network/loadGenerators';
 import { nodeServerFor } from './nodeServer';
+import { KubeletFleet } from './kubeletFleet';
 
 export interface ClusterOptions {
   seed?: number;
@@ -69,21 +70,11 @@ export interface ClusterOptions {
   metricsServer?: boolean;
 }
 
-export type Action =
-  | { type: 'kubectl'; at: number; command: string; stdin?: string; files?: Record<string, string> }
-  | { type: 'advance'; at: number; seconds: number }
-  | { type: 'stopNode'; at: number; name: string }
-  | { type: 'startNode'; at: number; name: string }
-  | { type: 'addNode'; at: number; spec: NodeSpec }
-  | { type: 'removeNode'; at: number; name: string }
-  | { type: 'startTraffic'; at: number; target: TrafficTarget; rps: number }
-  | { type: 'setTraffic'; at: number; id: string; rps: number }
-  | { type: 'stopTraffic'; at: number; id: string }
-  | { type: 'enableClusterAutoscaler'; at: number; group: NodeGroup };
+import type { Action } from './actionLog';
+export type { Action } from './actionLog';
 
 export const DEFAULT_START = Date.UTC(2026, 2, 2, 9, 0, 0);
-/** The kubelet pod worker's back-off after a failed sync (pkg/kubelet/pod_workers.go). */
-const KUBELET_BACKOFF_MS = 10_000;
+/** kubectl verbs that change nothing: `query` runs only these. */
 const READ_ONLY_VERBS = new Set(['get', 'describe', 'explain', 'top', 'logs', 'api-resources', 'api-versions', 'version', 'cluster-info']);
 
 /** A command the learner ran, and its result. */
@@ -118,6 +109,7 @@ export class Cluster {
   /** What the learner's recent commands answered (bounded): lesson goals check outcomes, not keystrokes. */
   private outcomes: CommandOutcome[] = [];
   private nodeCount = 0;
+  private fleet: KubeletFleet;
   private ctx: ControllerContext;
   /** Created at construction time; each controller holds its own watches. */
   readonly controllers: Record<string, unknown>;
@@ -190,24 +182,7 @@ export class Cluster {
     this.scheduler = new Scheduler(this.ctx);
     this.controllers.loadgenerators = new LoadGenerators(this.store, this.traffic);
 
-    // The kubelets' pod watch, dispatched by node (a field selector on spec.nodeName).
-    this.store.watch('pods', (type, pod, old) => {
-      const node = pod.spec?.nodeName;
-      if (old?.spec?.nodeName && old.spec.nodeName !== node) this.kubelets.get(old.spec.nodeName)?.podRemoved(old);
-      if (!node) return;
-      const kubelet = this.kubelets.get(node);
-      if (!kubelet) return;
-      if (type === 'DELETED') kubelet.podRemoved(pod);
-      else this.syncPodSoon(kubelet, node, pod, 10, 0);
-    });
-
-    // The kubelet reports its node becoming (un)schedulable as an event.
-    this.store.watch('nodes', (type, node, old) => {
-      if (type !== 'MODIFIED' || !old || !!node.spec?.unschedulable === !!old.spec?.unschedulable) return;
-      if (!this.kubelets.get(node.metadata.name!)?.isRunning) return;
-      const status = node.spec?.unschedulable ? 'NodeNotSchedulable' : 'NodeSchedulable';
-      this.api.event(node, 'Normal', status, `Node ${node.metadata.name} status is now: ${status}`, 'kubelet', node.metadata.name);
-    });
+    this.fleet = new KubeletFleet(this.ctx, this.volumeData, this.kubelets);
 
     const cp: NodeSpec = { name: 'control-plane', role: 'control-plane' };
     const workers: NodeSpec[] = options.nodes ?? Array.from({ length: options.workers ?? 3 }, (_, i) => ({ name: `worker-${i + 1}` }));
@@ -233,31 +208,10 @@ export class Cluster {
     this.reasons.enabled = quiet;
   }
 
-  /**
-   * The kubelet's pod worker for one pod. A sync that throws is retried after the kubelet's
-   * back-off period (10 s, pod_workers.go) with a Warning FailedSync event on the pod, and never
-   * reaches the clock: one pod the kubelet cannot handle must not stop it handling the others.
-   */
-  private syncPodSoon(kubelet: Kubelet, node: string, pod: KObject, delayMs: number, failures: number): void {
-    this.clock.after(delayMs, `kubelet/${node}`, () => {
-      const current = this.store.get('pods', pod.metadata.namespace, pod.metadata.name!);
-      if (!current || current.metadata.uid !== pod.metadata.uid || this.kubelets.get(node) !== kubelet) return;
-      try {
-        kubelet.syncPod(current);
-      } catch (e) {
-        this.clock.noteContained(`kubelet/${node}`, e);
-        const message = e instanceof Error ? e.message : String(e);
-        this.api.event(current, 'Warning', 'FailedSync', `Error syncing pod, skipping: ${message}`, 'kubelet', node);
-        // At most one retry in flight per failure chain; a newer watch event starts its own.
-        if (failures < 1000) this.syncPodSoon(kubelet, node, current, KUBELET_BACKOFF_MS, failures + 1);
-      }
-    });
-  }
-
   private registerNode(spec: NodeSpec): KObject {
     const index = this.nodeCount++;
     const node = this.api.create(nodeObject(spec, index, this.clock.now()), 'kubelet');
-    this.kubelets.set(spec.name, new Kubelet(this.ctx, spec.name, podCidrPrefix(index), this.volumeData));
+    this.fleet.add(spec.name, podCidrPrefix(index));
     return node;
   }
 
@@ -350,15 +304,14 @@ export class Cluster {
 
   /** The machine leaves the cluster: its kubelet stops and its Node object is deleted. */
   removeNode(name: string): void {
-    const k = this.requireKubelet(name);
+    this.requireKubelet(name);
     this.log.push({ type: 'removeNode', at: this.now(), name });
-    this.destroyNode(k, name, 'kubectl');
+    this.destroyNode(name, 'kubectl');
   }
 
   /** The machine is gone: its kubelet stops for good and its Node object is deleted. */
-  private destroyNode(k: Kubelet, name: string, actor: string): void {
-    k.dispose();
-    this.kubelets.delete(name);
+  private destroyNode(name: string, actor: string): void {
+    this.fleet.remove(name);
     try {
       this.api.delete(typeForKind('Node'), undefined, name, actor);
     } catch {
@@ -395,7 +348,7 @@ export class Cluster {
       provision: (spec) => this.registerNode(spec),
       deprovision: (name) => {
         const k = this.kubelets.get(name);
-        if (k) this.destroyNode(k, name, 'cloud-node-lifecycle-controller');
+        if (k) this.destroyNode(name, 'cloud-node-lifecycle-controller');
       },
     });
   }
@@ -414,52 +367,4 @@ export class Cluster {
   actionLog(): Action[] {
     return this.log.map((a) => ({ ...a }));
   }
-}
-
-/**
- * Rebuilds a cluster from its options and action log, up to simulated time `until` (all of it
- * by default). Deterministic: the same options and actions give the same cluster.
- */
-export function replayCluster(options: ClusterOptions, actions: Action[], until = Infinity): Cluster {
-  const c = new Cluster(options);
-  for (const a of actions) {
-    if (a.at > until) break;
-    switch (a.type) {
-      case 'kubectl':
-        c.kubectl(a.command, { stdin: a.stdin, files: a.files });
-        break;
-      case 'advance': {
-        const end = Math.min(a.at + a.seconds * 1000, until);
-        const seconds = (end - c.now()) / 1000;
-        if (seconds >= 0) c.advance(seconds);
-        break;
-      }
-      case 'stopNode':
-        c.stopNode(a.name);
-        break;
-      case 'startNode':
-        c.startNode(a.name);
-        break;
-      case 'addNode':
-        c.addNode(a.spec);
-        break;
-      case 'removeNode':
-        c.removeNode(a.name);
-        break;
-      case 'startTraffic':
-        c.startTraffic(a.target, a.rps);
-        break;
-      case 'setTraffic':
-        c.setTraffic(a.id, a.rps);
-        break;
-      case 'stopTraffic':
-        c.stopTraffic(a.id);
-        break;
-      case 'enableClusterAutoscaler':
-        c.enableClusterAutoscaler(a.group);
-        break;
-    }
-  }
-  if (Number.isFinite(until) && c.now() < until) c.advance((until - c.now()) / 1000);
-  return c;
 }

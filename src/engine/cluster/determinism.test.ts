@@ -1,6 +1,6 @@
 /** Same seed and same actions → the same cluster, byte for byte; and rewinding by replay. */
 import { describe, expect, it } from 'vitest';
-import { replayCluster } from './cluster';
+import { replayCluster } from './actionLog';
 import { createCluster } from '../testing/helpers';
 import { NGINX_DEPLOYMENT } from '../testing/helpers';
 import type { Cluster } from './cluster';

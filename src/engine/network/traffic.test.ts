@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { k, newCluster, NGINX_DEPLOYMENT } from '../testing/helpers';
-import { replayCluster } from '../cluster/cluster';
+import { replayCluster } from '../cluster/actionLog';
 import { multinomial } from './traffic';
 import { Rng } from '../sim/rng';
 

@@ -2,7 +2,8 @@
  * The Wheelhouse engine: a simulated Kubernetes v1.32 cluster in pure TypeScript. It runs the
  * same in Node, a Web Worker and the page; time only moves when `advance` is called.
  */
-import { Cluster, replayCluster, type Action, type ClusterOptions } from '../cluster/cluster';
+import { Cluster, type ClusterOptions } from '../cluster/cluster';
+import { replayCluster, type Action } from '../cluster/actionLog';
 import { ClusterPort } from './clusterPort';
 import type { EnginePort } from './enginePort';
 
