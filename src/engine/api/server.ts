@@ -3,6 +3,10 @@
  * from the control loops alike. It resolves types, defaults, admits and validates objects,
  * assigns uid/resourceVersion/generation/creationTimestamp, runs graceful deletion and
  * finalizers, and tells listeners about each request so the diagram can draw the traffic.
+ *
+ * Over 400 lines on purpose: the request path (create, update, delete, bind, subresources) is
+ * one sequence of steps per verb, kept together so each reads in order; validation, defaults,
+ * admission plugins and the event store live in their own files beside it.
  */
 import type { KObject, ObjectRef } from './types';
 import type { ObjectStore } from './store';

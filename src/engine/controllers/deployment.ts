@@ -2,6 +2,9 @@
  * Deployment controller (pkg/controller/deployment): owns one ReplicaSet per pod template.
  * A template change creates a new ReplicaSet and moves replicas over — RollingUpdate within
  * maxSurge/maxUnavailable, or Recreate — while a replica change alone scales proportionally.
+ *
+ * Over 400 lines on purpose: one sync loop (upstream's sync.go, rolling.go, recreate.go and
+ * progress.go share state within a sync), read top to bottom as the controller acts.
  */
 import { controlledBy } from '../helpers/podutil';
 import type { KObject } from '../api/types';

@@ -11,6 +11,9 @@
  * Each cluster lives in a slot of its own (../persistence/storage.ts): the sandbox, each
  * lesson's cluster, a shared scenario. Opening a lesson leaves the sandbox as it was, and
  * leaving the lesson brings it back.
+ *
+ * Over 400 lines for now: it is the page's side of the engine's port, and becomes the bridge
+ * to the engine's Web Worker next (issue 14), when its synchronous calls turn into messages.
  */
 import { create } from 'zustand';
 import { createCluster, parseSelector, rebuildCluster, RESOURCE_TYPES, SelectorParseError, type Action, type ApiRequest, type EnginePort, type ClusterOptions, type EventRecord, type NodeGroup, type NodeVerdict, type Reason, type Selector } from '../../engine/port';
