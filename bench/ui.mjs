@@ -4,7 +4,10 @@
 // the engine's, the diagram's or the browser's own layout and paint). A frame over 50 ms is
 // broken down (Long Animation Frames API): its scripts by entry point, and the rendering. First,
 // three cold loads: LCP and the time until a typed kubectl command answers (`--only cold` stops
-// there). Needs a build (`npm run build`); starts its own `vite preview`.
+// there). Then a rewind to the middle of that session (how long until the page shows it, and
+// the long tasks meanwhile), and a larger cluster: 200 nodes with 6,000 pods (`--only frames`,
+// `--only rewind`, `--only large` run one part). Needs a build (`npm run build`); starts its
+// own `vite preview`.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -59,17 +62,20 @@ try {
     console.log(`${'cold load (first visit, vite preview)'.padEnd(38)} LCP ${lcp.toFixed(0).padStart(5)} ms   terminal ready ${typedAt.toFixed(0).padStart(5)} ms   kubectl get nodes answered ${answeredAt.toFixed(0).padStart(5)} ms after navigation   scripts fetched ${(transfer / 1024).toFixed(0)} KB`);
     await context.close();
   };
-  console.log('First visit — Chromium (software rendering), this machine');
-  for (let i = 0; i < 3; i++) await coldLoad();
-  const onlyCold = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'cold';
-  if (!onlyCold) await frames(browser);
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  if (!only || only === 'cold') {
+    console.log('First visit — Chromium (software rendering), this machine');
+    for (let i = 0; i < 3; i++) await coldLoad();
+  }
+  if (!only || only === 'frames' || only === 'rewind') await frames(browser, only !== 'rewind');
+  if (!only || only === 'large') await large(browser);
   await browser.close();
 } finally {
   stop();
 }
 
-/** The frame phases: 100 nodes, 3,000 pods scheduled, running, and rolled while zoomed in. */
-async function frames(browser) {
+/** A page that records long tasks and what long animation frames were made of. */
+async function instrumentedPage(browser, url) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(() => {
     localStorage.setItem('wheelhouse.language', 'en');
@@ -88,9 +94,14 @@ async function frames(browser) {
       }
     }).observe({ type: 'long-animation-frame' });
   });
-  await page.goto(`http://127.0.0.1:${PORT}/?workers=100`);
+  await page.goto(url);
   await page.getByTestId('diagram').waitFor();
-  const measure = async (label, ms, { fromNow = true } = {}) => {
+  return page;
+}
+
+/** Frame gaps over `ms` of wall time, with the long tasks and long frames seen meanwhile. */
+function measurer(page) {
+  return async (label, ms, { fromNow = true } = {}) => {
     if (fromNow) await page.evaluate(() => (window.__longTasks = [], window.__longFrames = []));
     const gaps = await page.evaluate(
       (ms) =>
@@ -119,6 +130,13 @@ async function frames(browser) {
     );
     for (const f of longFrames) console.log(`${''.padEnd(36)}long frame: ${f}`);
   };
+}
+
+/** The frame phases: 100 nodes, 3,000 pods scheduled, running, and rolled while zoomed in; then a rewind. */
+async function frames(browser, report = true) {
+  const page = await instrumentedPage(browser, `http://127.0.0.1:${PORT}/?workers=100`);
+  const measured = measurer(page);
+  const measure = report ? measured : async (_label, ms) => page.waitForTimeout(ms);
   console.log('UI frames — 100 nodes, Chromium (software rendering), this machine');
   await page.waitForTimeout(2000); // past the first paint and the app's start-up
   await measure('idle cluster (100 nodes)', 3000);
@@ -151,5 +169,53 @@ async function frames(browser) {
   await prompt.fill('kubectl rollout restart deployment web');
   await prompt.press('Enter');
   await measure('zoomed in, rolling all 3,000 (×16)', 8000, { fromNow: false });
-  console.log(`(zoomed in: ${drawn.nodes} nodes and ${drawn.pods} pods drawn one by one, the rest culled)`);
+  if (report) console.log(`(zoomed in: ${drawn.nodes} nodes and ${drawn.pods} pods drawn one by one, the rest culled)`);
+  await rewind(page);
+  await page.close();
+}
+
+/**
+ * Rewind: drag the timeline back to the middle of the session and time how long the page takes
+ * to show that moment (the "Back to now" button appears when it does), with the page's long
+ * tasks meanwhile; then back to now.
+ */
+async function rewind(page) {
+  await page.waitForTimeout(4000);
+  const slider = page.getByRole('slider', { name: 'Timeline (drag to rewind)' });
+  const seconds = Number(await slider.getAttribute('max'));
+  const back = Math.floor(seconds / 2);
+  await page.evaluate(() => (window.__longTasks = [], window.__longFrames = []));
+  const started = await page.evaluate(() => performance.now());
+  await slider.fill(String(seconds - back));
+  await page.locator('.timeline-live button.live:not(.off)').waitFor();
+  await page.waitForFunction((want) => document.querySelector('.timeline-track input').value === String(want), seconds - back);
+  const shown = await page.evaluate(() => performance.now());
+  const long = await page.evaluate(() => window.__longTasks);
+  console.log(`${'rewind, 100 nodes / 3,000 pods'.padEnd(34)} ${(seconds / 60).toFixed(1)} simulated min into the session, ${(back / 60).toFixed(1)} min back: shown after ${(shown - started).toFixed(0).padStart(5)} ms   long tasks: ${long.length}${long.length ? ` (worst ${Math.max(...long).toFixed(0)} ms)` : ''}`);
+  await page.evaluate(() => (window.__longTasks = []));
+  const again = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Back to now' }).click();
+  await page.locator('.timeline-live button.live.off').waitFor({ state: 'attached' });
+  await page.locator('.timeline-live .live-badge:not(.off)').waitFor();
+  const live = await page.evaluate(() => performance.now());
+  const longBack = await page.evaluate(() => window.__longTasks);
+  console.log(`${'back to now'.padEnd(34)} shown after ${(live - again).toFixed(0).padStart(5)} ms   long tasks: ${longBack.length}${longBack.length ? ` (worst ${Math.max(...longBack).toFixed(0)} ms)` : ''}`);
+}
+
+/** 200 nodes and 6,000 pods: scheduled and running at ×16. */
+async function large(browser) {
+  const page = await instrumentedPage(browser, `http://127.0.0.1:${PORT}/?workers=200`);
+  const measure = measurer(page);
+  console.log('UI frames — 200 nodes, Chromium (software rendering), this machine');
+  await page.waitForTimeout(2000);
+  await measure('idle cluster (200 nodes)', 3000);
+  const prompt = page.getByRole('textbox', { name: 'kubectl' });
+  await page.evaluate(() => (window.__longTasks = [], window.__longFrames = []));
+  await prompt.fill('kubectl create deployment web --image=nginx --replicas=6000');
+  await prompt.press('Enter');
+  await page.getByRole('button', { name: 'Speed ×16' }).click();
+  await measure('6,000 pods being scheduled (×16)', 8000, { fromNow: false });
+  await page.waitForTimeout(8000);
+  await measure('6,000 pods running (×16)', 4000);
+  await page.close();
 }
