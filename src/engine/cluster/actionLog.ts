@@ -25,19 +25,37 @@ export type Action =
  * by default). Deterministic: the same options and actions give the same cluster.
  */
 export function replayCluster(options: ClusterOptions, actions: Action[], until = Infinity): Cluster {
-  const c = new Cluster(options);
+  return replayFrom(new Cluster(options), actions, -Infinity, until);
+}
+
+/**
+ * Carries a cluster that is itself a replay of `actions` up to its present forward to `until`:
+ * what comes after its present is applied, and an advance it stopped in the middle of goes on.
+ * The result equals `replayCluster(options, actions, until)` byte for byte (the clock runs the
+ * same tasks whether an advance runs in one piece or two), so scrubbing forward on the
+ * timeline replays only the difference.
+ */
+export function continueReplay(c: Cluster, actions: Action[], until: number): Cluster {
+  if (until < c.now()) throw new Error(`cannot continue a replay backwards (from ${c.now()} to ${until})`);
+  return replayFrom(c, actions, c.now(), until);
+}
+
+/** Applies the actions after `from` (advances: the part after it), up to `until`. */
+function replayFrom(c: Cluster, actions: Action[], from: number, until: number): Cluster {
   for (const a of actions) {
     if (a.at > until) break;
+    if (a.type === 'advance') {
+      const end = Math.min(a.at + a.seconds * 1000, until);
+      const seconds = (end - c.now()) / 1000;
+      if (seconds >= 0 && end > from) c.advance(seconds);
+      continue;
+    }
+    // Done already: what happened at or before the present of the cluster being continued.
+    if (a.at <= from) continue;
     switch (a.type) {
       case 'kubectl':
         c.kubectl(a.command, { stdin: a.stdin, files: a.files });
         break;
-      case 'advance': {
-        const end = Math.min(a.at + a.seconds * 1000, until);
-        const seconds = (end - c.now()) / 1000;
-        if (seconds >= 0) c.advance(seconds);
-        break;
-      }
       case 'stopNode':
         c.stopNode(a.name);
         break;

@@ -1,6 +1,6 @@
 /** Same seed and same actions → the same cluster, byte for byte; and rewinding by replay. */
 import { describe, expect, it } from 'vitest';
-import { replayCluster } from './actionLog';
+import { continueReplay, replayCluster } from './actionLog';
 import { createCluster } from '../testing/helpers';
 import { NGINX_DEPLOYMENT } from '../testing/helpers';
 import type { Cluster } from './cluster';
@@ -83,5 +83,57 @@ describe('determinism', () => {
     // Replaying the whole log lands on the same state as the original.
     const whole = replayCluster({ seed: 5 }, log);
     expect(whole.kubectl('get all -A -o yaml').stdout).toBe(a.kubectl('get all -A -o yaml').stdout);
+  });
+});
+
+describe('rewinding without starting over', () => {
+  // A session with a bit of everything the log records: commands, node stops and starts,
+  // traffic, a node added, and advances of every length (a UI ticks in fractions).
+  function session(): Cluster {
+    const c = createCluster({ seed: 11 });
+    c.kubectl('apply -f -', { stdin: NGINX_DEPLOYMENT });
+    for (let i = 0; i < 40; i++) c.advance(0.731);
+    c.kubectl('expose deployment web --port=80');
+    c.advance(9);
+    const src = c.startTraffic({ kind: 'Service', namespace: 'default', name: 'web' }, 50);
+    c.advance(33.3);
+    c.stopNode('worker-2');
+    c.advance(61);
+    c.addNode({ name: 'worker-9' });
+    c.kubectl('scale deployment web --replicas=6');
+    c.advance(47.25);
+    c.setTraffic(src.id, 120);
+    c.startNode('worker-2');
+    c.advance(80);
+    c.kubectl('set image deployment/web nginx=nginx:1.26');
+    c.advance(75);
+    return c;
+  }
+
+  it('carried forward from an earlier moment, a rewound cluster equals a fresh replay at every later moment', () => {
+    const live = session();
+    const log = live.actionLog();
+    const start = log[0].at;
+    const end = live.now();
+    // Moments inside advances, on action instants, and at the very end.
+    const moments = [start + 5_000, start + 29_242, log[5].at, start + 140_000, log[log.length - 3].at, start + 330_000, end];
+    const scrubbed = replayCluster({ seed: 11 }, log, moments[0]);
+    for (const t of moments.slice(1)) {
+      continueReplay(scrubbed, log, t);
+      const fresh = replayCluster({ seed: 11 }, log, t);
+      expect(scrubbed.now()).toBe(t);
+      expect(scrubbed.query('get all -A -o yaml').stdout).toBe(fresh.query('get all -A -o yaml').stdout);
+      expect(scrubbed.query('get events -A').stdout).toBe(fresh.query('get events -A').stdout);
+      // Queries are not recorded: the two logs are the same history.
+      expect(scrubbed.actionLog()).toEqual(fresh.actionLog());
+    }
+    expect(scrubbed.query('get all -A -o yaml').stdout).toBe(live.query('get all -A -o yaml').stdout);
+    expect(scrubbed.clock.failures).toEqual([]);
+  });
+
+  it('refuses to go backwards (that is a fresh replay)', () => {
+    const c = createCluster({ seed: 2 });
+    c.advance(10);
+    expect(() => continueReplay(c, c.actionLog(), c.now() - 1)).toThrow(/backwards/);
   });
 });

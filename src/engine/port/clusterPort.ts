@@ -5,6 +5,7 @@
  */
 import type { Action, Cluster, ClusterOptions, CommandOutcome } from '../cluster/cluster';
 import { clusterNotices, type ClusterNotice } from '../cluster/notices';
+import { continueReplay } from '../cluster/actionLog';
 import type { KubectlResult } from '../kubectl/context';
 import type { KObject, ObjectRef } from '../api/types';
 import type { ApiRequest } from '../api/server';
@@ -60,6 +61,9 @@ export class ClusterPort implements EnginePort {
   }
   enableClusterAutoscaler(group: NodeGroup): void {
     this.#c.enableClusterAutoscaler(group);
+  }
+  replayTo(actions: Action[], until: number): void {
+    continueReplay(this.#c, actions, until);
   }
 
   now(): number {

@@ -50,6 +50,12 @@ export interface EnginePort {
   setTraffic(id: string, rps: number): void;
   stopTraffic(id: string): void;
   enableClusterAutoscaler(group: NodeGroup): void;
+  /**
+   * Carries this cluster — a replay of `actions` up to its present — forward to `until`, applying
+   * only what comes after (equal, byte for byte, to rebuilding from the start). For scrubbing the
+   * timeline forward while rewound.
+   */
+  replayTo(actions: Action[], until: number): void;
 
   // ---- the history ----
   now(): number;

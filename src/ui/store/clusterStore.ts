@@ -147,6 +147,12 @@ const TICK_BUDGET_MS = 12;
 let cluster: EnginePort;
 /** The whole log while rewound (the cluster itself holds only the part up to the rewind point). */
 let liveLog: Action[] | undefined;
+/**
+ * The cluster that was live when the learner rewound, kept as it was: "Back to now" shows it
+ * again at once instead of replaying the whole log. Dropped when acting in the past forks a new
+ * future (what came after no longer exists).
+ */
+let liveCluster: EnginePort | undefined;
 let entryId = 0;
 let requests: ApiRequest[] = [];
 let unsubscribe = () => {};
@@ -332,6 +338,7 @@ export const useCluster = create<ClusterState>((set, get) => {
   /** Any action taken while rewound starts a new future from here. */
   const fork = () => {
     liveLog = undefined;
+    liveCluster = undefined;
   };
   const changed = () => {
     set(snapshot(get()));
@@ -479,23 +486,32 @@ export const useCluster = create<ClusterState>((set, get) => {
       return cluster.recentReasons(limit);
     },
     rewind(time) {
-      if (!liveLog) pausedBeforeRewind = get().paused;
-      const log = liveLog ?? cluster.actionLog();
-      liveLog = log;
-      adopt(rebuildCluster(options, log, Math.max(startTime, time)));
+      if (!liveLog) {
+        pausedBeforeRewind = get().paused;
+        liveLog = cluster.actionLog();
+        liveCluster = cluster;
+      }
+      const target = Math.max(startTime, time);
+      // Forward from a moment already rebuilt: only the difference is replayed (the same bytes
+      // as a replay from the start). Backward, or from the live cluster, it is rebuilt.
+      if (cluster !== liveCluster && target >= cluster.now()) cluster.replayTo(liveLog, target);
+      else adopt(rebuildCluster(options, liveLog, target));
       set({ paused: true, ...snapshot(get()) });
     },
     backToLive() {
       if (!liveLog) return;
       const log = liveLog;
+      const live = liveCluster;
       liveLog = undefined;
-      adopt(rebuildCluster(options, log));
+      liveCluster = undefined;
+      adopt(live ?? rebuildCluster(options, log));
       // The clock goes on as it did before the rewind.
       set({ ...snapshot(get()), paused: pausedBeforeRewind });
       persistSoon();
     },
     reset() {
       liveLog = undefined;
+      liveCluster = undefined;
       options = { ...options };
       adopt(createCluster(options));
       startTime = cluster.now();
@@ -549,6 +565,7 @@ export const useCluster = create<ClusterState>((set, get) => {
       if (saveTimer) saveNow();
       else if (isWritable()) void saveSlot(slot, serialize(currentSession()));
       liveLog = undefined;
+      liveCluster = undefined;
       slot = next;
       void setActiveSlot(slot);
       const text = fresh ? undefined : readSlot(slot);
@@ -592,6 +609,7 @@ export const useCluster = create<ClusterState>((set, get) => {
     },
     startScenario(opts, manifests, advanceSeconds, nodeGroup) {
       liveLog = undefined;
+      liveCluster = undefined;
       options = opts;
       adopt(createCluster(options));
       startTime = cluster.now();
@@ -604,6 +622,7 @@ export const useCluster = create<ClusterState>((set, get) => {
     restoreTo(time, actions) {
       const log = liveLog ?? cluster.actionLog();
       liveLog = undefined;
+      liveCluster = undefined;
       adopt(rebuildCluster(options, actions === undefined ? log : log.slice(0, actions), time));
       set({ ...snapshot(get()), selected: undefined });
       persistSoon();
