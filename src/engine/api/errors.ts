@@ -2,7 +2,7 @@
  * API errors shaped like metav1.Status, and the text kubectl prints for them
  * (kubectl pkg/cmd/util/helpers.go: checkErr, StandardErrorMessage, MultilineError).
  */
-export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'MethodNotAllowed' | 'Forbidden' | 'InternalError';
+export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'MethodNotAllowed' | 'Forbidden' | 'InternalError' | 'RequestEntityTooLarge';
 
 export interface StatusCause {
   field: string;
@@ -27,7 +27,8 @@ export class ApiError extends Error {
       const head = kind || name ? `The ${kind} "${name}" is invalid` : 'The request is invalid';
       const seen = new Set<string>();
       const lines = causes.map((c) => `${c.field}: ${c.message}`).filter((l) => (seen.has(l) ? false : (seen.add(l), true)));
-      if (lines.length === 0) return head;
+      // checkErr: with neither kind, name nor causes, the server's message follows.
+      if (lines.length === 0) return !kind && !name && this.message ? `${head}: ${this.message}` : head;
       if (lines.length === 1) return `${head}: ${lines[0]}`;
       return `${head}: \n${lines.map((l) => `* ${l}`).join('\n')}`;
     }

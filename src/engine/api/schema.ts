@@ -165,6 +165,27 @@ export function checkSchema(obj: KObject): string | undefined {
 }
 
 /**
+ * Decoding with fieldValidation=Warn (the server's default when a request names none, as
+ * `kubectl patch` does): unknown fields are dropped and reported as warnings; a wrong type still
+ * fails the request.
+ */
+export function decodeWithWarnings(obj: KObject): { obj: KObject; unknown: string[]; typeError?: string } {
+  const key = definitionKey(obj.apiVersion, obj.kind);
+  if (!key) return { obj, unknown: [] };
+  const w = new Walker();
+  w.check(obj, { type: 'object', ref: key }, '', '', obj.kind);
+  if (w.typeError || !w.unknown.length) return { obj, unknown: w.unknown, typeError: w.typeError };
+  const copy = JSON.parse(JSON.stringify(obj)) as KObject;
+  for (const path of w.unknown) {
+    const parts = path.replace(/\[(\d+)\]/g, '.$1').split('.');
+    let cur: unknown = copy;
+    for (const part of parts.slice(0, -1)) cur = (cur as Record<string, unknown> | undefined)?.[part];
+    if (cur && typeof cur === 'object') delete (cur as Record<string, unknown>)[parts[parts.length - 1]];
+  }
+  return { obj: copy, unknown: w.unknown };
+}
+
+/**
  * Every resource.Quantity field rewritten as the API server stores it (`cpu: 0.5` → `500m`,
  * `memory: 1024Mi` → `1Gi`), found through the schema so no kind's fields are missed. Objects
  * are copied only along the paths that change; text that is not a quantity is left for

@@ -13,7 +13,8 @@ import type { ObjectStore } from './store';
 import type { SimClock } from '../sim/clock';
 import type { Rng } from '../sim/rng';
 import { rfc3339 } from '../sim/clock';
-import { ApiError, alreadyExists, badRequest, forbidden, invalid, notFound } from './errors';
+import { ApiError, alreadyExists, badRequest, conflict, forbidden, invalid, notFound } from './errors';
+import { patchedObject, type PatchType } from './patch/patch';
 import { apiVersionOf, qualifiedResource, resolveKind, typeForKind, type ResourceType, RESOURCE_TYPES } from './registry';
 import { applyDefaults } from './defaults';
 import { canonicalizeQuantities } from './schema';
@@ -259,6 +260,26 @@ export class ApiServer {
     const stored = this.store.replace(type.resource, orderObject(obj), input.metadata.resourceVersion || undefined);
     this.emit('update', type, stored.metadata.namespace, stored.metadata.name!, actor, opts.node);
     return this.finishIfFinalized(type, stored, actor);
+  }
+
+  /**
+   * PATCH: the patch applied to the stored object (../patch/patch.ts), then the update path of a
+   * PUT — or, for the status subresource, only the status is written. `changed` is false when
+   * the result is the object as it was (kubectl then says "patched (no change)").
+   */
+  patch(type: ResourceType, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, actor: string, opts: { dryRun?: boolean; subresource?: 'status' } = {}): { object: KObject; changed: boolean; warnings: string[] } {
+    const current = this.get(type, namespace, name);
+    const { obj, warnings } = patchedObject(current, patchType, patch);
+    // checkName: a patch may not move the object.
+    if (obj.metadata?.name !== current.metadata.name) throw badRequest(`the name of the object (${String(obj.metadata?.name ?? '')}) does not match the name on the URL (${name})`);
+    if (type.namespaced && obj.metadata.namespace !== current.metadata.namespace) throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    if (obj.metadata.resourceVersion && obj.metadata.resourceVersion !== current.metadata.resourceVersion) throw conflict(qualifiedResource(type), name);
+    let object: KObject;
+    if (opts.subresource === 'status') {
+      object = opts.dryRun ? { ...current, status: obj.status } : deepEqual(obj.status, current.status) ? current : this.updateStatus(type, current, obj.status, actor);
+    } else object = this.update(obj, actor, { dryRun: opts.dryRun });
+    const changed = opts.dryRun ? !deepEqual(stripVersion(object), stripVersion(current)) : object.metadata.resourceVersion !== current.metadata.resourceVersion;
+    return { object, changed, warnings };
   }
 
   /** Writes only the status of an object (the /status subresource). */

@@ -3,6 +3,7 @@
  * and turns failures into kubectl's messages and exit codes. Bad input never throws out of
  * here: anything unexpected becomes an `error:` line, so the terminal always answers.
  */
+import { PATCH_FLAGS, patchCommand } from './verbs/patch';
 import type { KubectlServer } from './context';
 import { ApiError } from '../api/errors';
 import { KubectlError, parseFlags, splitCommandLine, type FlagSpec } from './args';
@@ -58,11 +59,12 @@ export const VERBS: Record<string, Verb> = {
   expose: { flags: EXPOSE_FLAGS, run: exposeCommand },
   top: { flags: TOP_FLAGS, run: topCommand },
   autoscale: { flags: AUTOSCALE_FLAGS, run: autoscaleCommand },
+  patch: { flags: PATCH_FLAGS, run: patchCommand },
 };
 
 /** Real kubectl commands this simulator does not offer (yet): answered clearly, never ignored. */
 const NOT_AVAILABLE = new Set([
-  'edit', 'patch', 'replace', 'attach', 'port-forward', 'proxy', 'cp',
+  'edit', 'replace', 'attach', 'port-forward', 'proxy', 'cp',
   'certificate', 'auth', 'debug', 'events', 'diff', 'kustomize', 'wait', 'config',
   'plugin', 'completion', 'alpha', 'options',
 ]);
