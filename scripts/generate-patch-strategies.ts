@@ -5,14 +5,19 @@
  * `generated.proto` files of k8s.io/api and k8s.io/apimachinery v0.32.9 (Kubernetes v1.32,
  * Apache-2.0), where these markers sit in each field's comment.
  *
- *   node --import tsx scripts/generate-patch-strategies.ts [path/to/k8s-proto]
+ *   node --import tsx scripts/generate-patch-strategies.ts path/to/k8s-proto
  *
- * (The protos are not in this repository; the generated table is, so tests read nothing outside.)
+ * (The protos are not in this repository — the team's copy sits beside it as `k8s-proto/`; the
+ * generated table is in the tree, so tests read nothing outside.)
  */
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const root = process.argv[2] ?? '../shared/k8s-proto';
+const root = process.argv[2];
+if (!root) {
+  console.error('usage: node --import tsx scripts/generate-patch-strategies.ts <folder holding k8s.io/api/…/generated.proto>');
+  process.exit(2);
+}
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

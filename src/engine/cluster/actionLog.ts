@@ -52,36 +52,54 @@ function replayFrom(c: Cluster, actions: Action[], from: number, until: number):
     }
     // Done already: what happened at or before the present of the cluster being continued.
     if (a.at <= from) continue;
-    switch (a.type) {
-      case 'kubectl':
-        c.kubectl(a.command, { stdin: a.stdin, files: a.files });
-        break;
-      case 'stopNode':
-        c.stopNode(a.name);
-        break;
-      case 'startNode':
-        c.startNode(a.name);
-        break;
-      case 'addNode':
-        c.addNode(a.spec);
-        break;
-      case 'removeNode':
-        c.removeNode(a.name);
-        break;
-      case 'startTraffic':
-        c.startTraffic(a.target, a.rps);
-        break;
-      case 'setTraffic':
-        c.setTraffic(a.id, a.rps);
-        break;
-      case 'stopTraffic':
-        c.stopTraffic(a.id);
-        break;
-      case 'enableClusterAutoscaler':
-        c.enableClusterAutoscaler(a.group);
-        break;
-    }
+    applyAction(c, a);
   }
   if (Number.isFinite(until) && c.now() < until) c.advance((until - c.now()) / 1000);
   return c;
+}
+
+/** What an action is applied to: a cluster, or the engine's port over one. */
+export interface ActionTarget {
+  kubectl(commandLine: string, options?: { stdin?: string; files?: Record<string, string> }): unknown;
+  stopNode(name: string): void;
+  startNode(name: string): void;
+  addNode(spec: NodeSpec): void;
+  removeNode(name: string): void;
+  startTraffic(target: TrafficTarget, rps: number): unknown;
+  setTraffic(id: string, rps: number): void;
+  stopTraffic(id: string): void;
+  enableClusterAutoscaler(group: NodeGroup): void;
+}
+
+/** Does again what a recorded action did (advances are the caller's: how far depends on the replay). */
+export function applyAction(c: ActionTarget, a: Exclude<Action, { type: 'advance' }>): void {
+  switch (a.type) {
+    case 'kubectl':
+      c.kubectl(a.command, { stdin: a.stdin, files: a.files });
+      break;
+    case 'stopNode':
+      c.stopNode(a.name);
+      break;
+    case 'startNode':
+      c.startNode(a.name);
+      break;
+    case 'addNode':
+      c.addNode(a.spec);
+      break;
+    case 'removeNode':
+      c.removeNode(a.name);
+      break;
+    case 'startTraffic':
+      c.startTraffic(a.target, a.rps);
+      break;
+    case 'setTraffic':
+      c.setTraffic(a.id, a.rps);
+      break;
+    case 'stopTraffic':
+      c.stopTraffic(a.id);
+      break;
+    case 'enableClusterAutoscaler':
+      c.enableClusterAutoscaler(a.group);
+      break;
+  }
 }

@@ -4,6 +4,8 @@
  */
 import { Cluster, type ClusterOptions } from '../cluster/cluster';
 import { replayCluster, type Action } from '../cluster/actionLog';
+
+export { applyAction } from '../cluster/actionLog';
 import { ClusterPort } from './clusterPort';
 import type { EnginePort } from './enginePort';
 

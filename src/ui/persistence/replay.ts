@@ -4,7 +4,7 @@
  * "Start fresh" button answers. The result equals replayCluster's (the same calls in the same
  * order; advancing in pieces lands on the same instants, as the live clock does).
  */
-import { createCluster, type Action, type EnginePort, type ClusterOptions } from '../../engine/port';
+import { applyAction, createCluster, type Action, type EnginePort, type ClusterOptions } from '../../engine/port';
 
 const SLICE_MS = 25;
 
@@ -25,42 +25,14 @@ export async function replayInSlices(options: ClusterOptions, actions: Action[],
   for (let i = 0; i < actions.length; i++) {
     const a = actions[i];
     await breathe(i);
-    switch (a.type) {
-      case 'kubectl':
-        c.kubectl(a.command, { stdin: a.stdin, files: a.files });
-        break;
-      case 'advance': {
-        const end = Math.round(a.at + a.seconds * 1000);
-        while (c.now() < end) {
-          c.advance((end - c.now()) / 1000, () => performance.now() > deadline);
-          await breathe(i);
-        }
-        break;
-      }
-      case 'stopNode':
-        c.stopNode(a.name);
-        break;
-      case 'startNode':
-        c.startNode(a.name);
-        break;
-      case 'addNode':
-        c.addNode(a.spec);
-        break;
-      case 'removeNode':
-        c.removeNode(a.name);
-        break;
-      case 'startTraffic':
-        c.startTraffic(a.target, a.rps);
-        break;
-      case 'setTraffic':
-        c.setTraffic(a.id, a.rps);
-        break;
-      case 'stopTraffic':
-        c.stopTraffic(a.id);
-        break;
-      case 'enableClusterAutoscaler':
-        c.enableClusterAutoscaler(a.group);
-        break;
+    if (a.type !== 'advance') {
+      applyAction(c, a);
+      continue;
+    }
+    const end = Math.round(a.at + a.seconds * 1000);
+    while (c.now() < end) {
+      c.advance((end - c.now()) / 1000, () => performance.now() > deadline);
+      await breathe(i);
     }
   }
   onProgress(1);
