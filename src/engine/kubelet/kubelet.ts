@@ -3,9 +3,9 @@
  * termination) and the node's life (boot after a stop, halt). The rest is split as upstream's
  * kubelet is: volumeManager (attach, mount, config sources), kuberuntime (image pulls, create,
  * start, restart back-off), prober (startup/readiness/liveness), statusManager (PLEG-paced pod
- * status), nodeStatus (Lease, conditions, images), streaming (logs and exec). Each container's
- * state is an XState snapshot (./containerMachine); the kubelet process itself is an actor
- * (./nodeAgent) that renews the node's Lease.
+ * status), nodeStatus (Lease, conditions, images), streaming (logs and exec). Each pod worker's
+ * lifecycle (./podWorkerMachine) and each container's state (./containerMachine) is an XState
+ * snapshot; the kubelet process itself is an actor (./nodeAgent) that renews the node's Lease.
  */
 import type { AnyActorRef } from 'xstate';
 import type { KObject } from '../api/types';
@@ -21,7 +21,8 @@ import type { ExecTarget } from './exec';
 import type { VolumeData } from '../storage/volumeData';
 import { podPhase } from './podStatus';
 import { startNodeAgent } from './nodeAgent';
-import { COMPONENT, containerViews, freshProbes, initDone, type ContainerRuntime, type KubeletHost, type PodWorker } from './podWorker';
+import { COMPONENT, containerViews, freshProbes, initDone, isTerminating, sandboxReady, type ContainerRuntime, type KubeletHost, type PodWorker } from './podWorker';
+import { newPodWorker, podWorkerState, sendPod, type PodWorkerState } from './podWorkerMachine';
 import { mountVolumes } from './volumeManager';
 import { onExit, pullAndStart, type RuntimeHost } from './kuberuntime';
 import { StatusManager } from './statusManager';
@@ -171,7 +172,7 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
       }
       worker = this.admit(pod, revived);
     }
-    if (pod.metadata.deletionTimestamp && !worker.terminating) this.terminate(worker, pod);
+    if (pod.metadata.deletionTimestamp && !isTerminating(worker)) this.terminate(worker, pod);
   }
 
   podRemoved(pod: KObject): void {
@@ -229,9 +230,8 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
       restartPolicy: spec.restartPolicy ?? 'Always',
       grace: spec.terminationGracePeriodSeconds ?? 30,
       containers,
-      sandboxReady: false,
       startTime: revived?.startTime ?? this.ctx.clock.now(),
-      terminating: false,
+      lifecycle: newPodWorker(),
       hostNetwork: !!spec.hostNetwork,
       initialized: false,
       timers: new Set(),
@@ -243,9 +243,10 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
     this.markDirty(worker);
     // WaitForAttachAndMount comes first: without its volumes the pod gets no sandbox.
     mountVolumes(this, worker, pod, () => {
+      worker.lifecycle = sendPod(worker.lifecycle, { type: 'VOLUMES_READY' });
       // RunPodSandbox: network namespace and IP from this node's pod CIDR.
       this.after(worker, 300 + Math.floor(this.ctx.rng.next() * 500), () => {
-        worker.sandboxReady = true;
+        worker.lifecycle = sendPod(worker.lifecycle, { type: 'SANDBOX_READY' });
         // hostNetwork pods share the node's network namespace, and so its IP.
         worker.podIP = worker.hostNetwork ? this.nodeIP() : this.allocateIP();
         this.markDirty(worker);
@@ -276,7 +277,7 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
 
   /** computePodActions: start the next init container, or every app container that is not running. */
   startContainers(w: PodWorker): void {
-    if (w.terminating || !w.sandboxReady) return;
+    if (isTerminating(w) || !sandboxReady(w)) return;
     const pendingInit = initDone(w) ? undefined : w.containers.find((c) => c.init && !(c.sidecar ? c.started : stateOf(c.snapshot).state === 'Terminated' && c.snapshot.context.exitCode === 0));
     if (pendingInit) {
       if (!pendingInit.busy && stateOf(pendingInit.snapshot).reason === 'ContainerCreating') pullAndStart(this, w, pendingInit);
@@ -301,7 +302,7 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
 
   /** Graceful termination: SIGTERM now, SIGKILL when the grace period runs out. */
   private terminate(w: PodWorker, pod: KObject): void {
-    w.terminating = true;
+    w.lifecycle = sendPod(w.lifecycle, { type: 'TERMINATE' });
     const grace = pod.metadata.deletionGracePeriodSeconds ?? w.grace;
     for (const t of [...w.timers]) this.ctx.clock.cancel(t);
     w.timers.clear();
@@ -328,6 +329,8 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
     if (w.containers.some((c) => stateOf(c.snapshot).state === 'Running')) return;
     // Report the final container states, then remove the pod object (grace period 0).
     this.after(w, 100, () => {
+      // Every container has stopped: TerminatedPod.
+      if (podWorkerState(w.lifecycle) === 'Terminating') w.lifecycle = sendPod(w.lifecycle, { type: 'STOPPED' });
       const pod = this.ctx.api.store.get('pods', w.namespace, w.name);
       if (pod && pod.metadata.uid === w.uid) {
         this.status.writeStatus(w, pod);
@@ -361,6 +364,12 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
     return this.workers.get(key);
   }
 
+  /** Where this node's worker for a pod is in its lifecycle (undefined: no worker here). */
+  podWorkerState(namespace: string, name: string): PodWorkerState | undefined {
+    const w = this.workers.get(`${namespace}/${name}`);
+    return w && podWorkerState(w.lifecycle);
+  }
+
   // ---- reads for kubectl logs / exec (the API server proxies them here) ------------------
 
   logs(namespace: string, name: string, container: string | undefined, previous: boolean, query: LogQuery = {}): { lines: string[] } | { error: string } {
@@ -388,7 +397,7 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
     const w = this.workers.get(`${namespace}/${name}`);
     if (!w) return undefined;
     const views = containerViews(w);
-    return podPhase({ init: views.filter((_, i) => w.containers[i].init), app: views.filter((_, i) => !w.containers[i].init), initDone: initDone(w), sandboxReady: w.sandboxReady, hostIP: '', startTime: w.startTime, terminating: w.terminating });
+    return podPhase({ init: views.filter((_, i) => w.containers[i].init), app: views.filter((_, i) => !w.containers[i].init), initDone: initDone(w), sandboxReady: sandboxReady(w), hostIP: '', startTime: w.startTime, terminating: isTerminating(w) });
   }
 
   workerCount(): number {

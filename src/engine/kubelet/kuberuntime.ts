@@ -15,7 +15,7 @@ import { runOf } from './runtime';
 import { envConfigError, referencedSources, snapshotSources, storeLookup } from './configSources';
 import { startProbes, stopProbes, type ProberHost } from './prober';
 import type { NodeImageStatus } from './nodeStatus';
-import { COMPONENT, podRef, type ContainerRuntime, type PodWorker } from './podWorker';
+import { COMPONENT, isTerminating, podRef, type ContainerRuntime, type PodWorker } from './podWorker';
 
 const INITIAL_BACKOFF_MS = 10_000;
 const MAX_BACKOFF_MS = 300_000;
@@ -67,7 +67,7 @@ export function pullAndStart(k: RuntimeHost, w: PodWorker, c: ContainerRuntime):
   const pullMs = !result.ok ? REGISTRY_LATENCY_MS : present ? Math.round(REGISTRY_LATENCY_MS * jitter) : Math.round((REGISTRY_LATENCY_MS + result.image.sizeBytes / BANDWIDTH_BYTES_PER_MS) * jitter);
   k.pullQueueFreeAt = startAt + pullMs;
   k.after(w, startAt + pullMs - requested, () => {
-    if (w.terminating) return;
+    if (isTerminating(w)) return;
     if (!result.ok) {
       k.event(w, 'Warning', 'Failed', `Failed to pull image "${image}": ${result.error}`, c);
       k.event(w, 'Warning', 'Failed', 'Error: ErrImagePull', c);
@@ -102,7 +102,7 @@ function imagePullBackOff(k: RuntimeHost, w: PodWorker, c: ContainerRuntime, ima
 }
 
 function createAndStart(k: RuntimeHost, w: PodWorker, c: ContainerRuntime): void {
-  if (w.terminating) return;
+  if (isTerminating(w)) return;
   // generateContainerConfig: the environment is built now, from what the API holds now.
   const pod = k.ctx.api.store.get('pods', w.namespace, w.name);
   const refs = pod ? referencedSources(pod, c.spec) : [];
@@ -128,7 +128,7 @@ function createAndStart(k: RuntimeHost, w: PodWorker, c: ContainerRuntime): void
   k.images.add(c.imageRef);
   k.event(w, 'Normal', 'Created', `Created container: ${c.spec.name}`, c);
   k.after(w, 60 + Math.floor(k.ctx.rng.next() * 60), () => {
-    if (w.terminating) return;
+    if (isTerminating(w)) return;
     const now = k.ctx.clock.now();
     c.snapshot = send(c.snapshot, { type: 'STARTED', at: now, containerId: `containerd://${k.ctx.rng.hex(64)}` });
     c.busy = false;
@@ -160,7 +160,7 @@ export function onExit(k: RuntimeHost, w: PodWorker, c: ContainerRuntime, exitCo
   if (last) last.finishedAt = now;
   k.ctx.reasons.record(COMPONENT, 'kubelet.containerExited', { container: c.spec.name, exitCode, reason }, [podRef(w)], k.nodeName);
   k.markDirty(w);
-  if (w.terminating) return k.maybeFinishTermination(w);
+  if (isTerminating(w)) return k.maybeFinishTermination(w);
   if (c.init && !c.sidecar && exitCode === 0) {
     k.startContainers(w);
     return;

@@ -10,6 +10,7 @@ import { stateOf } from './containerMachine';
 import type { ContainerProgram } from './runtime';
 import type { ConfigLookup } from './configSources';
 import type { ContainerView } from './podStatus';
+import { podWorkerState, type PodWorkerSnapshot } from './podWorkerMachine';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -65,10 +66,10 @@ export interface PodWorker {
   restartPolicy: string;
   grace: number;
   containers: ContainerRuntime[];
-  sandboxReady: boolean;
   podIP?: string;
   startTime: number;
-  terminating: boolean;
+  /** Where the worker is in the pod's lifecycle (./podWorkerMachine). */
+  lifecycle: PodWorkerSnapshot;
   hostNetwork: boolean;
   /** Once every init container has succeeded the pod stays Initialized. */
   initialized: boolean;
@@ -97,6 +98,17 @@ export interface KubeletHost {
   startContainers(worker: PodWorker): void;
 }
 
+/** Being stopped, or stopped: nothing new starts for this pod. */
+export function isTerminating(w: PodWorker): boolean {
+  const state = podWorkerState(w.lifecycle);
+  return state === 'Terminating' || state === 'Terminated';
+}
+
+/** The pod's sandbox (network namespace, IP) exists. */
+export function sandboxReady(w: PodWorker): boolean {
+  return w.lifecycle.context.sandboxReady;
+}
+
 export function podRef(w: PodWorker) {
   return { kind: 'Pod', namespace: w.namespace, name: w.name, uid: w.uid };
 }
@@ -116,7 +128,7 @@ export function containerViews(w: PodWorker): ContainerView[] {
     imageID: c.imageID,
     ready: c.ready,
     started: c.started && stateOf(c.snapshot).state === 'Running',
-    willRestart: !w.terminating && (c.sidecar || w.restartPolicy === 'Always' || (w.restartPolicy === 'OnFailure' && (c.snapshot.context.exitCode ?? 0) !== 0)),
+    willRestart: !isTerminating(w) && (c.sidecar || w.restartPolicy === 'Always' || (w.restartPolicy === 'OnFailure' && (c.snapshot.context.exitCode ?? 0) !== 0)),
     sidecar: c.sidecar,
   }));
 }

@@ -5,7 +5,7 @@
  */
 import { stateOf } from './containerMachine';
 import { probeResult, type ProbeSpec } from './runtime';
-import { freshProbes, type ContainerRuntime, type KubeletHost, type PodWorker } from './podWorker';
+import { freshProbes, isTerminating, type ContainerRuntime, type KubeletHost, type PodWorker } from './podWorker';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -32,7 +32,7 @@ export function startProbes(k: ProberHost, w: PodWorker, c: ContainerRuntime): v
   const tick = (kind: 'startup' | 'readiness' | 'liveness', probe: Any) => {
     const period = Math.max(1, probe.periodSeconds ?? 10) * 1000;
     const run = () => {
-      if (ps.stopped || w.terminating || stateOf(c.snapshot).state !== 'Running') return;
+      if (ps.stopped || isTerminating(w) || stateOf(c.snapshot).state !== 'Running') return;
       const elapsed = k.ctx.clock.now() - startedAt;
       const gated = kind !== 'startup' && !c.probes.startupDone;
       if (!gated && elapsed >= (probe.initialDelaySeconds ?? 0) * 1000 && !(kind === 'startup' && c.probes.startupDone)) runProbe(k, w, c, kind, probe, elapsed);

@@ -9,7 +9,7 @@ import type { ControllerContext } from '../client/context';
 import { deepEqual } from '../util/equal';
 import { stateOf } from './containerMachine';
 import { buildPodStatus } from './podStatus';
-import { COMPONENT, containerViews, initDone, type PodWorker } from './podWorker';
+import { COMPONENT, containerViews, initDone, isTerminating, sandboxReady, type PodWorker } from './podWorker';
 
 const podType = typeForKind('Pod');
 
@@ -65,11 +65,11 @@ export class StatusManager {
       init: views.filter((_, i) => w.containers[i].init),
       app: views.filter((_, i) => !w.containers[i].init),
       initDone: initDone(w),
-      sandboxReady: w.sandboxReady && !(w.terminating && w.containers.every((c) => stateOf(c.snapshot).state !== 'Running')),
+      sandboxReady: sandboxReady(w) && !(isTerminating(w) && w.containers.every((c) => stateOf(c.snapshot).state !== 'Running')),
       podIP: w.podIP,
       hostIP: this.nodeIP(),
       startTime: w.startTime,
-      terminating: w.terminating,
+      terminating: isTerminating(w),
     };
     const status = buildPodStatus(podView, pod.status, this.ctx.clock.now());
     if (deepEqual(status, pod.status)) return;

@@ -9,7 +9,7 @@ import type { KObject } from '../api/types';
 import { isAttachable, podClaims, volumeDataKey } from '../helpers/volumeutil';
 import { attachmentName } from '../storage/attachdetach';
 import { referencedSources, snapshotSources, storeLookup, volumeMountError } from './configSources';
-import { COMPONENT, podRef, type KubeletHost, type PodWorker } from './podWorker';
+import { COMPONENT, isTerminating, podRef, type KubeletHost, type PodWorker } from './podWorker';
 
 /** WaitForAttachAndMount gives up (and reports) after 2m3s (podAttachAndMountTimeout); it checks every second. */
 const MOUNT_TIMEOUT_MS = 123_000;
@@ -63,7 +63,7 @@ function mountPersistentVolumes(k: KubeletHost, w: PodWorker, pod: KObject, then
   }
   k.after(w, MOUNT_POLL_MS, () => {
     const current = k.ctx.api.store.get('pods', w.namespace, w.name);
-    if (current && current.metadata.uid === w.uid && !w.terminating) mountPersistentVolumes(k, w, current, then);
+    if (current && current.metadata.uid === w.uid && !isTerminating(w)) mountPersistentVolumes(k, w, current, then);
   });
 }
 
@@ -83,7 +83,7 @@ function mountConfigVolumes(k: KubeletHost, w: PodWorker, pod: KObject, then: ()
     w.mountBackoffMs = w.mountBackoffMs ? Math.min(MOUNT_RETRY_MAX_MS, w.mountBackoffMs * 2) : MOUNT_RETRY_INITIAL_MS;
     k.after(w, w.mountBackoffMs, () => {
       const current = k.ctx.api.store.get('pods', w.namespace, w.name);
-      if (current && current.metadata.uid === w.uid && !w.terminating) mountConfigVolumes(k, w, current, then);
+      if (current && current.metadata.uid === w.uid && !isTerminating(w)) mountConfigVolumes(k, w, current, then);
     });
     return;
   }

@@ -1,0 +1,49 @@
+/**
+ * A pod worker's lifecycle as an XState v5 machine — upstream's pod_workers.go runs a pod
+ * through SyncPod, then TerminatingPod, then TerminatedPod; within SyncPod the kubelet first
+ * waits for the pod's volumes (WaitForAttachAndMount), then creates its sandbox, then starts its
+ * containers in order:
+ *
+ *   WaitingForVolumes ──VOLUMES_READY──▶ CreatingSandbox ──SANDBOX_READY──▶ Running
+ *          └─────────────────────TERMINATE (from any of them)──────────────────┴──▶ Terminating ──STOPPED──▶ Terminated
+ *
+ * Like the container machine it is data: each worker keeps a snapshot, advanced with the pure
+ * `transition`, and the kubelet decides when on the simulated clock.
+ */
+import { assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
+
+export type PodWorkerEvent = { type: 'VOLUMES_READY' } | { type: 'SANDBOX_READY' } | { type: 'TERMINATE' } | { type: 'STOPPED' };
+
+export const podWorkerMachine = setup({
+  types: { context: {} as { sandboxReady: boolean }, events: {} as PodWorkerEvent },
+}).createMachine({
+  id: 'podWorker',
+  initial: 'WaitingForVolumes',
+  context: { sandboxReady: false },
+  states: {
+    WaitingForVolumes: { on: { VOLUMES_READY: 'CreatingSandbox', TERMINATE: 'Terminating' } },
+    CreatingSandbox: { on: { SANDBOX_READY: { target: 'Running', actions: assign({ sandboxReady: true }) }, TERMINATE: 'Terminating' } },
+    Running: { on: { TERMINATE: 'Terminating' } },
+    Terminating: { on: { STOPPED: 'Terminated' } },
+    Terminated: { type: 'final' },
+  },
+});
+
+export type PodWorkerSnapshot = SnapshotFrom<typeof podWorkerMachine>;
+export type PodWorkerState = 'WaitingForVolumes' | 'CreatingSandbox' | 'Running' | 'Terminating' | 'Terminated';
+
+let initial: PodWorkerSnapshot | undefined;
+
+/** A pod just admitted. Snapshots are immutable, so every new worker shares the first one. */
+export function newPodWorker(): PodWorkerSnapshot {
+  initial ??= initialTransition(podWorkerMachine)[0];
+  return initial;
+}
+
+export function sendPod(s: PodWorkerSnapshot, event: PodWorkerEvent): PodWorkerSnapshot {
+  return transition(podWorkerMachine, s, event)[0];
+}
+
+export function podWorkerState(s: PodWorkerSnapshot): PodWorkerState {
+  return s.value as PodWorkerState;
+}
