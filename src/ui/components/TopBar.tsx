@@ -42,6 +42,7 @@ function Timeline() {
   const start = useCluster((s) => s.startTime);
   const live = useCluster((s) => s.liveTime);
   const rewound = useCluster((s) => s.rewound);
+  const rewindingTo = useCluster((s) => s.rewindingTo);
   // Marks are re-read whenever the picture changes (an action always changes it).
   useCluster((s) => s.model);
   const marks = useCluster.getState().marks();
@@ -88,11 +89,12 @@ function Timeline() {
           min={0}
           max={Math.max(1, seconds)}
           step={1}
-          value={Math.min(seconds, Math.round(((draft ?? time) - from) / 1000))}
+          value={Math.min(seconds, Math.round(((draft ?? rewindingTo ?? time) - from) / 1000))}
           onPointerDown={() => setFrozen({ start, live })}
           onChange={(e) => scrub(from + Number(e.target.value) * 1000)}
           aria-label={t('timeline.label')}
-          aria-valuetext={clockText(draft ?? time)}
+          aria-valuetext={clockText(draft ?? rewindingTo ?? time)}
+          aria-busy={rewindingTo !== undefined}
         />
         <div className="timeline-marks" aria-hidden="true">
           {marks.map((m) => (

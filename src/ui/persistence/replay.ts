@@ -12,7 +12,11 @@ const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 export class ReplayAborted extends Error {}
 
-export async function replayInSlices(options: ClusterOptions, actions: Action[], onProgress: (done: number) => void, signal: AbortSignal): Promise<EnginePort> {
+/**
+ * `until` (simulated ms) stops the replay at that moment, as rebuildCluster's `until` does: a
+ * rewind uses it, so dragging the timeline back never holds the page either.
+ */
+export async function replayInSlices(options: ClusterOptions, actions: Action[], onProgress: (done: number) => void, signal: AbortSignal, until = Infinity): Promise<EnginePort> {
   const c = createCluster(options);
   let deadline = performance.now() + SLICE_MS;
   const breathe = async (i: number) => {
@@ -24,16 +28,21 @@ export async function replayInSlices(options: ClusterOptions, actions: Action[],
   };
   for (let i = 0; i < actions.length; i++) {
     const a = actions[i];
+    if (a.at > until) break;
     await breathe(i);
     if (a.type !== 'advance') {
       applyAction(c, a);
       continue;
     }
-    const end = Math.round(a.at + a.seconds * 1000);
+    const end = Math.min(Math.round(a.at + a.seconds * 1000), until);
     while (c.now() < end) {
       c.advance((end - c.now()) / 1000, () => performance.now() > deadline);
       await breathe(i);
     }
+  }
+  while (Number.isFinite(until) && c.now() < until) {
+    c.advance((until - c.now()) / 1000, () => performance.now() > deadline);
+    await breathe(actions.length);
   }
   onProgress(1);
   return c;

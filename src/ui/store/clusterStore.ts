@@ -22,6 +22,7 @@ import type { SelectedRef } from '../diagram/context';
 import { deserialize, encodeShare, readScenarioFile, scenarioFile, serialize, type SavedConsoleEntry, type Session } from './session';
 import { useFiles, type ManifestFile } from './filesStore';
 import { bootResult } from '../persistence/boot';
+import { ReplayAborted, replayInSlices } from '../persistence/replay';
 import { readSlot, saveSlot, setActiveSlot, isWritable, type Slot } from '../persistence/storage';
 import { onHandOver } from '../persistence/tabs';
 import { useNotices } from '../persistence/notices';
@@ -46,6 +47,8 @@ export interface ClusterState {
   liveTime: number;
   /** Set while the learner looks at the past. */
   rewound: boolean;
+  /** The moment a rewind is being rebuilt for (in slices), until it is on screen. */
+  rewindingTo?: number;
   speed: number;
   paused: boolean;
   model: DiagramModel;
@@ -153,6 +156,13 @@ let liveLog: Action[] | undefined;
  * future (what came after no longer exists).
  */
 let liveCluster: EnginePort | undefined;
+/** A rewind being rebuilt in slices; a newer rewind, or any action, cancels it. */
+let rewindInFlight: AbortController | undefined;
+function cancelRewind(): void {
+  rewindInFlight?.abort();
+  rewindInFlight = undefined;
+  if (useCluster.getState().rewindingTo !== undefined) useCluster.setState({ rewindingTo: undefined });
+}
 let entryId = 0;
 let requests: ApiRequest[] = [];
 let unsubscribe = () => {};
@@ -337,6 +347,7 @@ function podProblem(pod: { metadata: { name?: string; namespace?: string }; spec
 export const useCluster = create<ClusterState>((set, get) => {
   /** Any action taken while rewound starts a new future from here. */
   const fork = () => {
+    cancelRewind();
     liveLog = undefined;
     liveCluster = undefined;
   };
@@ -492,13 +503,35 @@ export const useCluster = create<ClusterState>((set, get) => {
         liveCluster = cluster;
       }
       const target = Math.max(startTime, time);
+      cancelRewind();
       // Forward from a moment already rebuilt: only the difference is replayed (the same bytes
-      // as a replay from the start). Backward, or from the live cluster, it is rebuilt.
-      if (cluster !== liveCluster && target >= cluster.now()) cluster.replayTo(liveLog, target);
-      else adopt(rebuildCluster(options, liveLog, target));
-      set({ paused: true, ...snapshot(get()) });
+      // as a replay from the start).
+      if (cluster !== liveCluster && target >= cluster.now()) {
+        cluster.replayTo(liveLog, target);
+        set({ paused: true, ...snapshot(get()) });
+        return;
+      }
+      // Backward, or from the live cluster: rebuilt from the start in slices, so the page keeps
+      // answering while it replays (a drag of the timeline starts a newer one and cancels this).
+      const abort = new AbortController();
+      rewindInFlight = abort;
+      set({ paused: true });
+      replayInSlices(options, liveLog, () => {}, abort.signal, target).then(
+        (rebuilt) => {
+          if (rewindInFlight !== abort) return;
+          rewindInFlight = undefined;
+          adopt(rebuilt);
+          set({ paused: true, rewindingTo: undefined, ...snapshot(get()) });
+        },
+        (e) => {
+          if (!(e instanceof ReplayAborted)) throw e;
+        },
+      );
+      // Rewound already (the timeline shows where it goes), before the picture arrives.
+      set({ rewound: true, rewindingTo: target });
     },
     backToLive() {
+      cancelRewind();
       if (!liveLog) return;
       const log = liveLog;
       const live = liveCluster;
@@ -510,6 +543,7 @@ export const useCluster = create<ClusterState>((set, get) => {
       persistSoon();
     },
     reset() {
+      cancelRewind();
       liveLog = undefined;
       liveCluster = undefined;
       options = { ...options };
@@ -564,6 +598,7 @@ export const useCluster = create<ClusterState>((set, get) => {
       // What is pending for the slot being left is written to that slot.
       if (saveTimer) saveNow();
       else if (isWritable()) void saveSlot(slot, serialize(currentSession()));
+      cancelRewind();
       liveLog = undefined;
       liveCluster = undefined;
       slot = next;
@@ -608,6 +643,7 @@ export const useCluster = create<ClusterState>((set, get) => {
       return out;
     },
     startScenario(opts, manifests, advanceSeconds, nodeGroup) {
+      cancelRewind();
       liveLog = undefined;
       liveCluster = undefined;
       options = opts;
@@ -621,6 +657,7 @@ export const useCluster = create<ClusterState>((set, get) => {
     },
     restoreTo(time, actions) {
       const log = liveLog ?? cluster.actionLog();
+      cancelRewind();
       liveLog = undefined;
       liveCluster = undefined;
       adopt(rebuildCluster(options, actions === undefined ? log : log.slice(0, actions), time));
