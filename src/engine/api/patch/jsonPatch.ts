@@ -4,6 +4,7 @@
  * the first that fails fails the whole patch, with that library's words.
  */
 import { clone, isPlainObject } from './values';
+import { setOwn } from '../../util/own';
 
 export class JsonPatchDecodeError extends Error {}
 export class JsonPatchApplyError extends Error {}
@@ -60,7 +61,7 @@ function get(con: Container, key: string): { ok: boolean; value?: unknown } {
 
 function add(con: Container, key: string, value: unknown): void {
   if (Array.isArray(con)) con.splice(index(con, key, true), 0, value);
-  else con[key] = value;
+  else setOwn(con, key, value);
 }
 
 function remove(con: Container, key: string): void {
@@ -105,7 +106,7 @@ export function applyJsonPatch(document: unknown, ops: Operation[]): unknown {
         if (!t) throw new JsonPatchApplyError(`replace operation does not apply: doc is missing path: ${path}: missing value`);
         if (!get(t.con, t.key).ok) throw new JsonPatchApplyError(`replace operation does not apply: doc is missing key: ${path}: missing value`);
         if (Array.isArray(t.con)) t.con[Number(t.key)] = clone(op.value ?? null);
-        else t.con[t.key] = clone(op.value ?? null);
+        else setOwn(t.con, t.key, clone(op.value ?? null));
         break;
       }
       case 'move':

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import fixtures from '../../testdata/patch-cases.json';
 import { strategicMergePatch, StrategicMergeError } from './strategicMergePatch';
-import { jsonMergePatch } from './jsonMergePatch';
+import { mergePatch } from '../../util/mergePatch';
 import { applyJsonPatch, decodeJsonPatch, JsonPatchApplyError, JsonPatchDecodeError } from './jsonPatch';
 
 /** Go's encoding/json writes map keys sorted: compare with the keys in order. */
@@ -22,7 +22,7 @@ const deployment = parse(fixtures.deployment);
 describe('patches as kubectl v1.32 computes them', () => {
   it.each(fixtures.cases.map((c) => [c.type, c.patch, c.expected] as const))('%s %s', (type, patch, expected) => {
     const p = JSON.parse(patch);
-    const got = type === 'strategic' ? strategicMergePatch(deployment, p, 'apps/v1.Deployment') : type === 'merge' ? jsonMergePatch(deployment, p) : applyJsonPatch(deployment, decodeJsonPatch(p));
+    const got = type === 'strategic' ? strategicMergePatch(deployment, p, 'apps/v1.Deployment') : type === 'merge' ? mergePatch(deployment, p) : applyJsonPatch(deployment, decodeJsonPatch(p));
     expect(canonical(got)).toEqual(canonical(expected));
   });
 
@@ -31,6 +31,16 @@ describe('patches as kubectl v1.32 computes them', () => {
     strategicMergePatch(deployment, { spec: { template: { spec: { containers: [{ name: 'web', image: 'x' }] } } } }, 'apps/v1.Deployment');
     applyJsonPatch(deployment, decodeJsonPatch([{ op: 'remove', path: '/spec/replicas' }]));
     expect(JSON.stringify(deployment)).toBe(before);
+  });
+
+  it('keep keys named __proto__ or constructor as data (labels are the learner\'s words)', () => {
+    const patch = JSON.parse('{"metadata":{"labels":{"__proto__":"x","constructor":"y"}}}');
+    for (const got of [strategicMergePatch(deployment, patch, 'apps/v1.Deployment'), mergePatch(deployment, patch), applyJsonPatch(deployment, decodeJsonPatch(JSON.parse('[{"op":"add","path":"/metadata/labels/__proto__","value":"x"},{"op":"add","path":"/metadata/labels/constructor","value":"y"}]')))]) {
+      const labels = (got as { metadata: { labels: Record<string, unknown> } }).metadata.labels;
+      expect(Object.hasOwn(labels, '__proto__') && Object.hasOwn(labels, 'constructor')).toBe(true);
+      expect([labels.constructor, Object.getPrototypeOf(labels)]).toEqual(['y', Object.prototype]);
+      expect(JSON.parse(JSON.stringify(got)).metadata.labels).toEqual(JSON.parse('{"app":"web","__proto__":"x","constructor":"y"}'));
+    }
   });
 
   it('refuse what the server refuses, with its words', () => {

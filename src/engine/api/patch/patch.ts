@@ -7,7 +7,7 @@
 import type { KObject } from '../types';
 import { ApiError, badRequest } from '../errors';
 import { definitionKey, decodeWithWarnings } from '../schema';
-import { jsonMergePatch } from './jsonMergePatch';
+import { mergePatch } from '../../util/mergePatch';
 import { applyJsonPatch, decodeJsonPatch, JsonPatchApplyError, JsonPatchDecodeError } from './jsonPatch';
 import { StrategicMergeError, strategicMergePatch } from './strategicMergePatch';
 import { isPlainObject } from './values';
@@ -33,7 +33,7 @@ export function patchedObject(current: KObject, patchType: PatchType, patch: unk
       break;
     case 'merge':
       if (!isPlainObject(patch)) throw badRequest('Invalid JSON Patch');
-      result = jsonMergePatch(current, patch);
+      result = mergePatch(current, patch);
       break;
     case 'json': {
       let ops;

@@ -10,6 +10,7 @@
 import strategies from '../../openapi/patchStrategies.json';
 import { typeDef } from '../schema';
 import { clone, goValue, isPlainObject } from './values';
+import { getOwn, hasOwn, setOwn } from '../../util/own';
 
 /** A patch the server cannot apply: a list item without its merge key, a bad directive. */
 export class StrategicMergeError extends Error {
@@ -26,7 +27,7 @@ type Strategy = { strategy: string; mergeKey?: string };
 const TABLE = (strategies as unknown as { types: Record<string, Record<string, Strategy>> }).types;
 
 function fieldOf(typeKey: string | undefined, field: string): { type?: string; ref?: string; items?: { type?: string; ref?: string } } | undefined {
-  return typeKey ? typeDef(typeKey)?.fields[field] : undefined;
+  return typeKey ? getOwn(typeDef(typeKey)?.fields, field) : undefined;
 }
 
 /** Patch values with the directives and nulls taken out (what a new item or a replaced map holds). */
@@ -36,7 +37,7 @@ function strip(v: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) {
     if (k === '$patch' || k === '$retainKeys' || k.startsWith('$setElementOrder/') || k.startsWith('$deleteFromPrimitiveList/') || x === null) continue;
-    out[k] = strip(x);
+    setOwn(out, k, strip(x));
   }
   return out;
 }
@@ -55,8 +56,8 @@ export function strategicMergePatch(original: unknown, patch: unknown, typeKey: 
     if (key.startsWith('$deleteFromPrimitiveList/')) {
       const field = key.slice('$deleteFromPrimitiveList/'.length);
       if (!Array.isArray(value)) throw new StrategicMergeError('invalid patch: $deleteFromPrimitiveList must be a list', 'BadRequest');
-      const current = out[field];
-      if (Array.isArray(current)) out[field] = current.filter((x) => !value.includes(x));
+      const current = getOwn(out, field);
+      if (Array.isArray(current)) setOwn(out, field, current.filter((x) => !value.includes(x)));
       continue;
     }
     if (value === null) {
@@ -64,20 +65,20 @@ export function strategicMergePatch(original: unknown, patch: unknown, typeKey: 
       continue;
     }
     const field = fieldOf(typeKey, key);
-    const strategy = typeKey ? TABLE[typeKey]?.[key] : undefined;
+    const strategy = typeKey ? getOwn(getOwn(TABLE, typeKey), key) : undefined;
     if (Array.isArray(value)) {
       if (strategy?.strategy.split(',').includes('merge')) {
-        out[key] = strategy.mergeKey ? mergeByKey(out[key], value, strategy.mergeKey, field?.items?.ref) : unite(out[key], value);
-      } else out[key] = strip(value);
+        setOwn(out, key, strategy.mergeKey ? mergeByKey(getOwn(out, key), value, strategy.mergeKey, field?.items?.ref) : unite(getOwn(out, key), value));
+      } else setOwn(out, key, strip(value));
       continue;
     }
     if (isPlainObject(value)) {
-      const merged = strategicMergePatch(out[key], value, field?.type === 'object' ? field.ref : undefined);
+      const merged = strategicMergePatch(getOwn(out, key), value, field?.type === 'object' ? field.ref : undefined);
       if (merged === undefined) delete out[key];
-      else out[key] = merged;
+      else setOwn(out, key, merged);
       continue;
     }
-    out[key] = value;
+    setOwn(out, key, value);
   }
   if (Array.isArray(retain)) for (const k of Object.keys(out)) if (!retain.includes(k)) delete out[k];
   return out;
@@ -101,7 +102,7 @@ function mergeByKey(original: unknown, patch: unknown[], mergeKey: string, itemT
       continue;
     }
     if (directive === 'delete') {
-      if (!(mergeKey in item)) throw new StrategicMergeError('delete patch type with no merge key defined', 'InternalError');
+      if (!hasOwn(item, mergeKey)) throw new StrategicMergeError('delete patch type with no merge key defined', 'InternalError');
       server = server.filter((x) => !(isPlainObject(x) && x[mergeKey] === item[mergeKey]));
     } else if (directive === 'replace') replace = true;
     else if (directive === 'merge') throw new StrategicMergeError('merging lists cannot yet be specified in the patch', 'InternalError');
@@ -110,7 +111,7 @@ function mergeByKey(original: unknown, patch: unknown[], mergeKey: string, itemT
   if (replace) return items.map(strip);
   const merged = [...server];
   for (const item of items) {
-    if (!(mergeKey in item)) throw new StrategicMergeError(`map: ${goValue(item)} does not contain declared merge key: ${mergeKey}`, 'InternalError');
+    if (!hasOwn(item, mergeKey)) throw new StrategicMergeError(`map: ${goValue(item)} does not contain declared merge key: ${mergeKey}`, 'InternalError');
     const at = merged.findIndex((x) => isPlainObject(x) && x[mergeKey] === item[mergeKey]);
     if (at >= 0) merged[at] = strategicMergePatch(merged[at], item, itemType);
     else merged.push(strategicMergePatch({}, item, itemType));
