@@ -184,31 +184,26 @@ async function rewind(page) {
   const slider = page.getByRole('slider', { name: 'Timeline (drag to rewind)' });
   const seconds = Number(await slider.getAttribute('max'));
   const back = Math.floor(seconds / 2);
-  await page.evaluate(() => (window.__longTasks = [], window.__longFrames = []));
-  const started = await page.evaluate(() => performance.now());
-  await slider.fill(String(seconds - back));
-  await page.locator('.timeline-live button.live:not(.off)').waitFor();
-  await page.waitForFunction((want) => document.querySelector('.timeline-track input').value === String(want), seconds - back);
-  const shown = await page.evaluate(() => performance.now());
-  const long = await page.evaluate(() => window.__longTasks);
-  console.log(`${'rewind, 100 nodes / 3,000 pods'.padEnd(34)} ${(seconds / 60).toFixed(1)} simulated min into the session, ${(back / 60).toFixed(1)} min back: shown after ${(shown - started).toFixed(0).padStart(5)} ms   long tasks: ${long.length}${long.length ? ` (worst ${Math.max(...long).toFixed(0)} ms)` : ''}`);
+  const showsValue = (want) => page.waitForFunction((w) => document.querySelector('.timeline-track input').value === String(w), want);
+  /** Runs `act` and reports how long until `shown` resolved, with the long tasks meanwhile. */
+  const timed = async (label, act, shown) => {
+    await page.evaluate(() => (window.__longTasks = [], window.__longFrames = []));
+    const started = await page.evaluate(() => performance.now());
+    await act();
+    await shown();
+    const ended = await page.evaluate(() => performance.now());
+    const long = await page.evaluate(() => window.__longTasks);
+    console.log(`${label.padEnd(34)} shown after ${(ended - started).toFixed(0).padStart(5)} ms   long tasks: ${long.length}${long.length ? ` (worst ${Math.max(...long).toFixed(0)} ms)` : ''}`);
+  };
+  console.log(`rewind, 100 nodes / 3,000 pods: ${(seconds / 60).toFixed(1)} simulated min into the session`);
+  await timed(`${(back / 60).toFixed(1)} min back`, () => slider.fill(String(seconds - back)), async () => {
+    await page.locator('.timeline-live button.live:not(.off)').waitFor();
+    await showsValue(seconds - back);
+  });
   // Scrubbing forward from there replays only the difference.
   const ahead = seconds - Math.floor(back / 2);
-  await page.evaluate(() => (window.__longTasks = []));
-  const scrubStart = await page.evaluate(() => performance.now());
-  await slider.fill(String(ahead));
-  await page.waitForFunction((want) => document.querySelector('.timeline-track input').value === String(want), ahead);
-  const scrubbed = await page.evaluate(() => performance.now());
-  const longScrub = await page.evaluate(() => window.__longTasks);
-  console.log(`${'scrub forward'.padEnd(34)} ${(Math.floor(back / 2) / 60).toFixed(1)} min ahead: shown after ${(scrubbed - scrubStart).toFixed(0).padStart(5)} ms   long tasks: ${longScrub.length}${longScrub.length ? ` (worst ${Math.max(...longScrub).toFixed(0)} ms)` : ''}`);
-  await page.evaluate(() => (window.__longTasks = []));
-  const again = await page.evaluate(() => performance.now());
-  await page.getByRole('button', { name: 'Back to now' }).click();
-  await page.locator('.timeline-live button.live.off').waitFor({ state: 'attached' });
-  await page.locator('.timeline-live .live-badge:not(.off)').waitFor();
-  const live = await page.evaluate(() => performance.now());
-  const longBack = await page.evaluate(() => window.__longTasks);
-  console.log(`${'back to now'.padEnd(34)} shown after ${(live - again).toFixed(0).padStart(5)} ms   long tasks: ${longBack.length}${longBack.length ? ` (worst ${Math.max(...longBack).toFixed(0)} ms)` : ''}`);
+  await timed(`scrub forward ${(Math.floor(back / 2) / 60).toFixed(1)} min`, () => slider.fill(String(ahead)), () => showsValue(ahead));
+  await timed('back to now', () => page.getByRole('button', { name: 'Back to now' }).click(), () => page.locator('.timeline-live .live-badge:not(.off)').waitFor());
 }
 
 /** 200 nodes and 6,000 pods: scheduled and running at ×16. */

@@ -515,7 +515,6 @@ export const useCluster = create<ClusterState>((set, get) => {
       // answering while it replays (a drag of the timeline starts a newer one and cancels this).
       const abort = new AbortController();
       rewindInFlight = abort;
-      set({ paused: true });
       replayInSlices(options, liveLog, () => {}, abort.signal, target).then(
         (rebuilt) => {
           if (rewindInFlight !== abort) return;
@@ -528,7 +527,7 @@ export const useCluster = create<ClusterState>((set, get) => {
         },
       );
       // Rewound already (the timeline shows where it goes), before the picture arrives.
-      set({ rewound: true, rewindingTo: target });
+      set({ paused: true, rewound: true, rewindingTo: target });
     },
     backToLive() {
       cancelRewind();

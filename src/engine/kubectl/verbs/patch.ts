@@ -81,20 +81,14 @@ export function patchCommand(ctx: VerbContext): void {
     for (const name of names) {
       count++;
       try {
-        if (mode === 'client') {
-          // Client dry run: kubectl applies the patch to what it fetched, and sends nothing.
-          const live = ctx.cluster.api.get(type, ns, name);
-          const { object, changed } = ctx.cluster.api.patch(type, ns, name, patchType, patch, 'kubectl', { dryRun: true, subresource: subresource === 'status' ? 'status' : undefined });
-          print(ctx, type, live, object, changed, output, mode);
-          continue;
-        }
-        if (subresource === 'scale') {
+        if (subresource === 'scale' && mode !== 'client') {
           patchScale(ctx, type.kind, ns, name, patchType, patch, output, mode);
           continue;
         }
-        const { object, changed, warnings } = ctx.cluster.api.patch(type, ns, name, patchType, patch, 'kubectl', { dryRun: mode === 'server', subresource: subresource === 'status' ? 'status' : undefined });
-        for (const w of warnings) ctx.err.push(`Warning: ${w}`);
-        print(ctx, type, object, object, changed, output, mode);
+        const { object, changed, warnings } = ctx.cluster.api.patch(type, ns, name, patchType, patch, 'kubectl', { dryRun: mode !== 'none', subresource: subresource === 'status' ? 'status' : undefined });
+        // A client dry run patches what kubectl fetched and sends nothing: no server warnings.
+        if (mode !== 'client') for (const w of warnings) ctx.err.push(`Warning: ${w}`);
+        print(ctx, type, object, changed, output, mode);
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
         ctx.err.push(e.kubectlMessage());
@@ -105,7 +99,7 @@ export function patchCommand(ctx: VerbContext): void {
   if (count === 0) throw new KubectlError('error: no objects passed to patch');
 }
 
-function print(ctx: VerbContext, type: ReturnType<typeof typeForKind>, _live: KObject, object: KObject, changed: boolean, output: string | undefined, mode: ReturnType<typeof dryRunMode>): void {
+function print(ctx: VerbContext, type: ReturnType<typeof typeForKind>, object: KObject, changed: boolean, output: string | undefined, mode: ReturnType<typeof dryRunMode>): void {
   if (output === 'yaml') ctx.out.push(printYaml([object], true));
   else if (output === 'json') ctx.out.push(printJson([object], true));
   else if (output === 'name') ctx.out.push(`${qualifiedKindName(type)}/${object.metadata.name}\n`);
