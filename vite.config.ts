@@ -67,4 +67,6 @@ export default defineConfig({
   // No data: URLs for small assets: the policy's font-src is 'self' only, and every font subset
   // is a file the service worker caches.
   build: { target: 'es2022', chunkSizeWarningLimit: 1500, assetsInlineLimit: 0 },
+  // The engine's worker is an ES module (it shares chunks with the page, and module workers load under the same script-src 'self').
+  worker: { format: 'es' },
 });

@@ -160,6 +160,7 @@ test('a shared link opens as its own scenario: the sandbox is kept, the address 
   await page.getByRole('button', { name: 'Speed ×16' }).click();
   await expect(pods(page, 'shared')).toHaveCount(2);
   await page.getByRole('button', { name: 'Share link' }).click();
+  await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible();
   const url = await page.evaluate(() => navigator.clipboard.readText());
   expect(url).toMatch(/#s2=[A-Za-z0-9_-]+$/);
   expect(url.length).toBeLessThan(2000);

@@ -41,6 +41,8 @@ test('the build works under a sub-path: page, kubectl, editor, fonts, service wo
   // A share link opens the same sub-path.
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Share link' }).click();
+  // The link is written once the engine's worker has sent the session.
+  await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link.startsWith(site.url)).toBe(true);
 

@@ -12,7 +12,10 @@ export function startScenario(lesson: Lesson): EnginePort {
 /** The scenario's manifests and settling time, on a fresh cluster. */
 export function applyScenario(c: EnginePort, lesson: Lesson): void {
   if (lesson.scenario.clusterAutoscaler) c.enableClusterAutoscaler(lesson.scenario.clusterAutoscaler);
-  for (const manifest of lesson.scenario.apply ?? []) c.kubectl('apply -f -', { stdin: manifest });
+  for (const item of lesson.scenario.apply ?? []) {
+    if (typeof item === 'string') c.kubectl('apply -f -', { stdin: item });
+    else c.advance(item.advanceSeconds);
+  }
   if (lesson.scenario.advanceSeconds) c.advance(lesson.scenario.advanceSeconds);
 }
 

@@ -10,7 +10,7 @@ export type Language = 'ko' | 'en';
 /** Text in both languages; a parity test keeps them complete. */
 export type Bilingual = Record<Language, string>;
 
-/** A concept from shared/CURRICULUM.md, C01–C26. */
+/** A concept: the seed documents' C01–C26, or one the project adds (./concepts.ts, C27 …). */
 export type ConceptId = `C${'0' | '1' | '2'}${number}`;
 
 /** Where a step stands: it began at `since` (simulated ms), so earlier actions do not count. */
@@ -82,10 +82,16 @@ export interface Step {
 
 export interface Lesson {
   id: string;
+  /** Which list the lesson belongs to: the guided course (the default), or the broken clusters to troubleshoot. */
+  track?: 'course' | 'troubleshooting';
   title: Bilingual;
   summary: Bilingual;
   concepts: ConceptId[];
-  /** How the cluster starts: its shape, a cloud node group with the cluster autoscaler, manifests applied first, time let run. */
-  scenario: { cluster: ClusterOptions; clusterAutoscaler?: NodeGroup; apply?: string[]; advanceSeconds?: number };
+  /**
+   * How the cluster starts: its shape, a cloud node group with the cluster autoscaler, manifests
+   * applied in order (with time let run between them where a `{ advanceSeconds }` stands), then
+   * time let run.
+   */
+  scenario: { cluster: ClusterOptions; clusterAutoscaler?: NodeGroup; apply?: (string | { advanceSeconds: number })[]; advanceSeconds?: number };
   steps: Step[];
 }

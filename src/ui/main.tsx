@@ -13,16 +13,16 @@ import { BootProgress } from './persistence/BootProgress';
 // The saved theme before the first paint (no flash of the other one).
 applyTheme(savedTheme());
 
-// The app (and the engine inside it) is its own chunk: the page paints its frame at once and
+// The app is its own chunk (the engine runs in a Web Worker of its own): the page paints its frame at once and
 // the simulated cluster boots right after, instead of the first paint waiting for all of it.
 // Saved work (IndexedDB) and a shared link are read, checked and replayed first (persistence/boot).
 const App = lazy(() =>
   import('./persistence/boot')
     .then((b) => b.boot())
     .then(() => Promise.all([import('./App'), import('./store/clusterStore'), import('./store/lessonStore')]))
-    .then(([app, clusterStore, lessonStore]) => {
+    .then(async ([app, clusterStore, lessonStore]) => {
       // The stores start only now: importing them restores nothing and schedules nothing.
-      clusterStore.startClusterStore();
+      await clusterStore.startClusterStore();
       lessonStore.startLessonStore();
       return { default: app.App };
     }),

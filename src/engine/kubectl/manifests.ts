@@ -23,7 +23,8 @@ export function readManifests(ctx: VerbContext, filenames: string[]): Manifest[]
       source = 'STDIN';
     } else {
       const key = f.replace(/^\.\//, '');
-      if (!(key in ctx.files)) {
+      // Own keys only: the files may arrive as a plain object (cloned from the page), where `__proto__` or `constructor` would be found.
+      if (!Object.hasOwn(ctx.files, key)) {
         if (/^https?:\/\//.test(f)) throw new KubectlError(`error: unable to read URL "${f}": this sandbox has no internet access; paste the manifest into the editor instead`);
         throw new KubectlError(`error: the path "${f}" does not exist`);
       }

@@ -23,6 +23,16 @@ describe('prototype-named keys', () => {
     expect(Object.getOwnPropertyNames(c.store.get('configmaps', 'default', 'b')!.data).sort()).toEqual(['__proto__', 'hasOwnProperty']);
   });
 
+  it("a file named like one is missing unless given, even in a plain object of files (as the engine's worker receives them)", () => {
+    const c = newCluster({ minimal: true });
+    const files = { 'web.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n' };
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      const r = c.kubectl(`apply -f ${name}`, { files });
+      expect(r.stderr).toBe(`error: the path "${name}" does not exist\n`);
+    }
+    expect(c.kubectl('apply -f web.yaml', { files }).stdout).toBe('configmap/web created\n');
+  });
+
   it('label and annotate with keys named constructor or toString', () => {
     const c = newCluster({ minimal: true });
     k(c, 'create deployment web --image=nginx');

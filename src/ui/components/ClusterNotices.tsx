@@ -4,10 +4,9 @@
  * wait for room (e.g. after `kubectl scale --replicas=1000000`). The engine decides (structured
  * notices); this only words them in the learner's language.
  */
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClusterNotice } from '../../engine/port';
-import { engine, useCluster } from '../store/clusterStore';
+import { useEngineQuery } from '../store/useEngineQuery';
 
 function text(t: ReturnType<typeof useTranslation>['t'], n: ClusterNotice): string {
   switch (n.key) {
@@ -20,10 +19,7 @@ function text(t: ReturnType<typeof useTranslation>['t'], n: ClusterNotice): stri
 
 export function ClusterNotices() {
   const { t } = useTranslation();
-  // The picture is rebuilt after every change: the notices follow it.
-  const model = useCluster((s) => s.model);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the engine is read again when the model changes
-  const notices = useMemo(() => engine().notices(), [model]);
+  const notices = useEngineQuery({ type: 'notices' }) ?? [];
   if (notices.length === 0) return null;
   return (
     <div className="cluster-notices" role="status" aria-live="polite">

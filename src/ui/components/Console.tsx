@@ -6,7 +6,6 @@ import '@xterm/xterm/css/xterm.css';
 import '@fontsource/nanum-gothic-coding/400.css';
 import { useCluster, type ConsoleEntry } from '../store/clusterStore';
 import { useFiles } from '../store/filesStore';
-import { RESOURCE_TYPES, VERBS } from '../../engine/port';
 import { complete, type CompletionSource } from '../terminal/complete';
 import { LineEditor, wrapWords, type EditorAction } from '../terminal/lineEditor';
 import { escapeTerminal } from '../terminal/sanitize';
@@ -14,13 +13,31 @@ import { widestLine } from '../terminal/width';
 import i18n from '../i18n';
 import { focusBeside } from '../layout/focus';
 
-function completionSource(): CompletionSource {
+/** Object names the engine gave for the line being completed (asked just before Tab is handled). */
+let names = new Map<string, string[]>();
+
+function completionSource(asked?: [string, string][]): CompletionSource {
   return {
-    verbs: Object.keys(VERBS),
-    resources: RESOURCE_TYPES.filter((t) => t.verbs.includes('list')).flatMap((t) => [t.resource, t.singular, ...t.shortNames]),
-    names: (resource, namespace) => useCluster.getState().objectNames(resource, namespace),
+    verbs: useCluster.getState().vocabulary.verbs,
+    resources: useCluster.getState().vocabulary.resources,
+    names: (resource, namespace) => {
+      asked?.push([resource, namespace]);
+      return names.get(`${resource} ${namespace}`) ?? [];
+    },
     files: useFiles.getState().files.map((f) => f.name),
   };
+}
+
+/**
+ * The names a Tab on this line would offer live in the engine's worker: find out which ones
+ * completion wants (a dry run of it), and ask for them before the Tab is handled.
+ */
+async function fetchNamesFor(line: string): Promise<void> {
+  const asked: [string, string][] = [];
+  complete(line, completionSource(asked));
+  const store = useCluster.getState();
+  const answers = await Promise.all(asked.map(([resource, namespace]) => store.objectNames(resource, namespace).then((list) => [`${resource} ${namespace}`, list] as const)));
+  names = new Map(answers);
 }
 
 const RED = '\x1b[31m';
@@ -174,12 +191,20 @@ export function Console() {
           }
           const first = command.split(/\s+/)[0];
           typed = command;
-          if (first === 'kubectl' || first === 'k') useCluster.getState().run(command, useFiles.getState().asRecord());
+          if (first === 'kubectl' || first === 'k') void useCluster.getState().run(command, useFiles.getState().asRecord());
           else runShellLine(command);
         }
       }
     };
-    const onData = term.onData((data) => apply(editor.input(data)));
+    // Keys are handled in order; one with a Tab waits for the names it may complete.
+    let keys = Promise.resolve();
+    const onData = term.onData((data) => {
+      keys = keys.then(async () => {
+        if (disposed) return;
+        if (data.includes('\t')) await fetchNamesFor(editor.line).catch(() => {});
+        if (!disposed) apply(editor.input(data));
+      });
+    });
 
     // Fit to the pane; a hidden tab has no size, so wait until it has one.
     const resize = new ResizeObserver(refit);

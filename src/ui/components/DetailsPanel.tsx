@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCluster } from '../store/clusterStore';
+import { useEngineQuery } from '../store/useEngineQuery';
 import type { SelectedRef } from '../diagram/context';
 import { clockText, objectName, reasonSentence, schedulerReason } from '../i18n/words';
 import type { PodDiagnosis } from '../store/clusterStore';
@@ -75,8 +76,7 @@ function SchedulerDecision({ diagnosis }: { diagnosis: PodDiagnosis }) {
 
 function SchedulerVerdicts({ ref: sel }: { ref: SelectedRef }) {
   const { t } = useTranslation();
-  useCluster((s) => s.time);
-  const result = useCluster.getState().explainPod(sel.namespace ?? 'default', sel.name);
+  const result = useEngineQuery({ type: 'explainPod', namespace: sel.namespace ?? 'default', name: sel.name });
   if (!result) return null;
   return (
     <div className="verdicts">
@@ -158,25 +158,26 @@ function Actions({ sel }: { sel: SelectedRef }) {
 export function DetailsPanel() {
   const { t } = useTranslation();
   const sel = useCluster((s) => s.selected);
-  useCluster((s) => s.time);
   const [tab, setTab] = useState<Tab>('describe');
+  // What the panel shows is asked of the engine and kept answered as the cluster changes.
+  const object = sel && sel.kind !== 'Component' ? sel : undefined;
+  const command = object && (tab === 'describe' ? `kubectl describe ${target(object)}` : tab === 'yaml' ? `kubectl get ${target(object)} -o yaml` : `kubectl get events${object.namespace ? ` -n ${object.namespace}` : ''} --field-selector involvedObject.name=${object.name}`);
+  const answer = useEngineQuery(command ? { type: 'kubectl', command } : undefined);
+  const exists = useEngineQuery(object ? { type: 'exists', kind: object.kind, namespace: object.namespace, name: object.name } : undefined);
+  const diagnosis = useEngineQuery(object?.kind === 'Pod' ? { type: 'podDiagnosis', namespace: object.namespace ?? 'default', name: object.name } : undefined);
   if (!sel) return null;
-  const { query, select } = useCluster.getState();
+  const { select } = useCluster.getState();
   const title = objectName(t, sel.kind, sel.name, sel.namespace);
   let body = '';
   if (sel.kind === 'Component') body = t(`diagram.about.${sel.name}`);
-  else {
-    const cmd = tab === 'describe' ? `kubectl describe ${target(sel)}` : tab === 'yaml' ? `kubectl get ${target(sel)} -o yaml` : `kubectl get events${sel.namespace ? ` -n ${sel.namespace}` : ''} --field-selector involvedObject.name=${sel.name}`;
-    const r = query(cmd);
-    body = r.exitCode === 0 ? r.stdout || t('details.nothing') : r.stderr;
-  }
+  else if (answer) body = answer.exitCode === 0 ? answer.stdout || t('details.nothing') : answer.stderr;
   const close = (
     <button type="button" onClick={() => select(undefined)} aria-label={t('details.close')}>
       ✕
     </button>
   );
   // Deleted while selected: say so (not kubectl's NotFound), and offer nothing that would fail.
-  if (sel.kind !== 'Component' && !useCluster.getState().exists(sel.kind, sel.namespace, sel.name)) {
+  if (sel.kind !== 'Component' && exists === false) {
     return (
       <section className="details" aria-label={t('details.heading', { title })}>
         <header>
@@ -189,7 +190,6 @@ export function DetailsPanel() {
       </section>
     );
   }
-  const diagnosis = sel.kind === 'Pod' ? useCluster.getState().podDiagnosis(sel.namespace ?? 'default', sel.name) : undefined;
   const scheduling = diagnosis?.decision ? <SchedulerDecision diagnosis={diagnosis} /> : sel.kind === 'Pod' ? <SchedulerVerdicts ref={sel} /> : null;
   return (
     <section className="details" aria-label={t('details.heading', { title })}>

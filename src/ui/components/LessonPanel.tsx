@@ -3,12 +3,12 @@
  * current instructions, the goal (ticked live), hints one at a time, "show solution" and
  * "reset this step". All text comes from the lessons' data in the learner's language.
  */
-import { useRef, useState } from 'react';
+import { Fragment, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LESSONS } from '../../lessons/catalog';
 import type { Bilingual, Figure, GoalPicture, Quiz } from '../../lessons/types';
-import { currentLesson, useLessons } from '../store/lessonStore';
-import { engine, useCluster } from '../store/clusterStore';
+import { currentLesson, goalQuery, useLessons } from '../store/lessonStore';
+import { useEngineQuery } from '../store/useEngineQuery';
 import { CodeWords, LessonText } from './lessonText';
 import './LessonPanel.css';
 
@@ -17,6 +17,9 @@ function useText() {
   const lang = i18n.language === 'ko' ? 'ko' : 'en';
   return (b: Bilingual) => b[lang];
 }
+
+/** The lesson lists, in order: the guided course, then the broken clusters. */
+const TRACKS = ['course', 'troubleshooting'] as const;
 
 function LessonList() {
   const { t } = useTranslation();
@@ -36,26 +39,36 @@ function LessonList() {
     <div className="lesson-list">
       <h2>{t('lessons.heading')}</h2>
       <p className="lesson-intro">{t('lessons.intro')}</p>
-      <ol>
-        {LESSONS.map((l) => {
-          const done = (completed[l.id] ?? []).length;
-          const all = l.steps.length;
-          return (
-            <li key={l.id}>
-              <button type="button" className="lesson-card" onClick={() => open(l.id)}>
-                <span className="lesson-title">
-                  {done === all ? '✓ ' : ''}
-                  {text(l.title)}
-                </span>
-                <span className="lesson-summary">{text(l.summary)}</span>
-                <span className="lesson-progress" aria-label={t('lessons.progress', { done, all })}>
-                  <span className="lesson-bar" style={{ width: `${(100 * done) / all}%` }} />
-                </span>
-              </button>
-            </li>
-          );
-        })}
-      </ol>
+      {TRACKS.map((track) => (
+        <Fragment key={track}>
+          {track === 'troubleshooting' && (
+            <>
+              <h3 className="lesson-track">{t('lessons.troubleshootingHeading')}</h3>
+              <p className="lesson-intro">{t('lessons.troubleshootingIntro')}</p>
+            </>
+          )}
+          <ol aria-label={track === 'troubleshooting' ? t('lessons.troubleshootingHeading') : undefined}>
+            {LESSONS.filter((l) => (l.track ?? 'course') === track).map((l) => {
+              const done = (completed[l.id] ?? []).length;
+              const all = l.steps.length;
+              return (
+                <li key={l.id}>
+                  <button type="button" className="lesson-card" onClick={() => open(l.id)}>
+                    <span className="lesson-title">
+                      {done === all ? '✓ ' : ''}
+                      {text(l.title)}
+                    </span>
+                    <span className="lesson-summary">{text(l.summary)}</span>
+                    <span className="lesson-progress" aria-label={t('lessons.progress', { done, all })}>
+                      <span className="lesson-bar" style={{ width: `${(100 * done) / all}%` }} />
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </Fragment>
+      ))}
       <div className="progress-io">
         <button type="button" onClick={download}>
           {t('lessons.export')}
@@ -219,11 +232,10 @@ function ActiveLesson() {
   const { t } = useTranslation();
   const text = useText();
   const s = useLessons();
-  useCluster((c) => c.time);
   const lesson = currentLesson(s)!;
   const step = lesson.steps[s.stepIndex];
   const done = new Set(s.completed[lesson.id] ?? []);
-  const met = step.goal.met(engine(), { since: s.stepStart, answer: s.chosen });
+  const met = useEngineQuery(goalQuery(s)) ?? false;
   const finished = lesson.steps.every((x) => done.has(x.id));
   const last = s.stepIndex === lesson.steps.length - 1;
   const [showGoal, setShowGoal] = useState(false);

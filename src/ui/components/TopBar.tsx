@@ -43,9 +43,7 @@ function Timeline() {
   const live = useCluster((s) => s.liveTime);
   const rewound = useCluster((s) => s.rewound);
   const rewindingTo = useCluster((s) => s.rewindingTo);
-  // Marks are re-read whenever the picture changes (an action always changes it).
-  useCluster((s) => s.model);
-  const marks = useCluster.getState().marks();
+  const marks = useCluster((s) => s.marks);
   const [draft, setDraft] = useState<number | null>(null);
   const [frozen, setFrozen] = useState<{ start: number; live: number } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -129,10 +127,10 @@ function SessionButtons() {
   const [copied, setCopied] = useState(false);
   const share = async () => {
     const store = useCluster.getState();
-    const link = store.shareLink();
+    const link = await store.shareLink();
     if (link.length > MAX_LINK_CHARS) {
       // Too long for a link: the scenario goes out as a file instead.
-      const file = store.scenarioFile();
+      const file = await store.scenarioFile();
       download(`wheelhouse-${stamp()}.wheelhouse.json`, file);
       useNotices.getState().show({ kind: 'linkTooLong', chars: link.length, max: MAX_LINK_CHARS });
       return;
@@ -147,7 +145,7 @@ function SessionButtons() {
   };
   const open = async (file: File | undefined) => {
     if (!file) return;
-    useCluster.getState().importScenario(await file.text());
+    await useCluster.getState().importScenario(await file.text());
     if (picker.current) picker.current.value = '';
   };
   return (

@@ -5,8 +5,10 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { humanDuration } from '../../engine/port';
+import { humanDuration } from '../../engine/port/format';
 import { useCluster } from '../store/clusterStore';
+import { useEngineQuery } from '../store/useEngineQuery';
+import { visibleNamespaces } from '../store/visibleNamespaces';
 import { lazy, Suspense } from 'react';
 import { Console } from './Console';
 import { ageText, reasonSentence } from '../i18n/words';
@@ -21,9 +23,11 @@ function EventsTimeline() {
   const { t } = useTranslation();
   const now = useCluster((s) => s.time);
   const [filter, setFilter] = useState('');
-  const { recentEvents, select } = useCluster.getState();
+  const { select } = useCluster.getState();
   const f = filter.trim().toLowerCase();
-  const events = recentEvents(300).filter((e) => !f || `${e.reason} ${e.involved.kind}/${e.involved.name} ${e.message}`.toLowerCase().includes(f));
+  const namespaces = useCluster((s) => visibleNamespaces(s.model.namespaces, s.namespaces, s.showSystem).join(' '));
+  const recent = useEngineQuery({ type: 'events', limit: 300, namespaces: namespaces ? namespaces.split(' ') : [] }) ?? [];
+  const events = recent.filter((e) => !f || `${e.reason} ${e.involved.kind}/${e.involved.name} ${e.message}`.toLowerCase().includes(f));
   return (
     <div className="timeline">
       <label className="timeline-filter">
@@ -64,8 +68,8 @@ function EventsTimeline() {
 function WhyFeed() {
   const { t } = useTranslation();
   const now = useCluster((s) => s.time);
-  const { recentReasons, select } = useCluster.getState();
-  const reasons = recentReasons(150);
+  const { select } = useCluster.getState();
+  const reasons = useEngineQuery({ type: 'reasons', limit: 150 }) ?? [];
   if (!reasons.length) return <p className="empty">{t('work.noReasons')}</p>;
   return (
     <ol className="reasons" aria-label={t('work.why')}>

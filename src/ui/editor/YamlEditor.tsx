@@ -27,9 +27,9 @@ export function YamlEditor() {
   const [loading, setLoading] = useState(true);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const apply = () => {
+  const apply = async () => {
     const { active: name, asRecord, setProblems, files: list } = useFiles.getState();
-    const entry = useCluster.getState().run(`kubectl apply -f ${name}`, asRecord());
+    const entry = await useCluster.getState().run(`kubectl apply -f ${name}`, asRecord());
     const text = list.find((f) => f.name === name)?.content ?? '';
     const found = entry.exitCode === 0 ? [] : problemsFor(text, entry.stderr);
     setProblems(name, found);

@@ -37,7 +37,7 @@ export function Notices() {
           <p>{text(n)}</p>
           <div className="notice-actions">
             {n.kind === 'saveFailed' && (
-              <button type="button" onClick={() => download(`wheelhouse-${stamp()}.wheelhouse.json`, useCluster.getState().scenarioFile())}>
+              <button type="button" onClick={async () => download(`wheelhouse-${stamp()}.wheelhouse.json`, await useCluster.getState().scenarioFile())}>
                 {t('saving.downloadScenario')}
               </button>
             )}

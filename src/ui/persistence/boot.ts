@@ -1,13 +1,12 @@
 /**
  * Before the app renders: which tab writes, what was saved, whether the address carries a
- * shared scenario — and the cluster rebuilt from it, in slices (./replay.ts) while the boot
+ * shared scenario — and the cluster rebuilt from it by the engine's worker while the boot
  * screen shows progress and a "Start fresh" button that always answers. Nothing saved or shared
  * can stop the app from starting: what cannot be used is kept as a raw copy, offered to the
  * learner as a download, and the app starts fresh.
  */
-import type { EnginePort } from '../../engine/port';
 import { decodeShare, deserialize, isShareHash, serialize, type Session } from '../store/session';
-import { ReplayAborted, replayInSlices } from './replay';
+import { EngineCallError, engineClient } from '../engineHost/client';
 import { activeSlot, keepRejected, loadAll, readSlot, saveSlot, setActiveSlot, type Slot } from './storage';
 import { claimWriter } from './tabs';
 import { useNotices } from './notices';
@@ -16,7 +15,8 @@ import { useBoot } from './bootState';
 export interface BootResult {
   slot: Slot;
   session?: Session;
-  cluster?: EnginePort;
+  /** The engine's worker holds the session's cluster, rebuilt. */
+  loaded?: boolean;
 }
 
 let result: BootResult = { slot: 'sandbox' };
@@ -66,20 +66,22 @@ export async function boot(): Promise<void> {
   }
   result = { slot };
   if (session) {
-    const controller = new AbortController();
-    useBoot.setState({ progress: 0, abort: () => controller.abort() });
+    const engine = await engineClient();
+    const stopListening = engine.onProgress((p) => useBoot.setState({ progress: p }));
+    useBoot.setState({ progress: 0, abort: () => void engine.call('cancelLoad') });
     try {
-      const cluster = await replayInSlices(session.options, session.actions, (p) => useBoot.setState({ progress: p }), controller.signal);
-      result = { slot, session, cluster };
+      await engine.call('load', { options: session.options, actions: session.actions });
+      result = { slot, session, loaded: true };
       if (shared) void saveSlot('shared', serialize(shared));
     } catch (e) {
       const raw = text ?? (shared ? serialize(shared) : '');
-      notices.show({ kind: 'rejected', source, reason: e instanceof ReplayAborted ? 'stopped' : 'replay', raw });
+      notices.show({ kind: 'rejected', source, reason: e instanceof EngineCallError && e.kind === 'ReplayAborted' ? 'stopped' : 'replay', raw });
       if (text !== undefined) void keepRejected(text);
       // Started fresh, the shared scenario is not kept; the sandbox's saved copy stays in the download.
       if (shared) slot = 'sandbox';
       result = { slot };
     }
+    stopListening();
     useBoot.setState({ progress: undefined, abort: undefined });
   }
   void setActiveSlot(slot);

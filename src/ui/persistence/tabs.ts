@@ -11,11 +11,11 @@ const LOCK = 'wheelhouse.writer';
 const CHANNEL = 'wheelhouse.tabs';
 
 let release: (() => void) | undefined;
-let flush: () => void = () => {};
+let flush: () => void | Promise<void> = () => {};
 let channel: BroadcastChannel | undefined;
 
 /** How the writer saves what is pending before it lets go. */
-export function onHandOver(save: () => void): void {
+export function onHandOver(save: () => void | Promise<void>): void {
   flush = save;
 }
 
@@ -34,11 +34,16 @@ export async function claimWriter(): Promise<boolean> {
     channel = new BroadcastChannel(CHANNEL);
     channel.onmessage = (e) => {
       if (e.data === 'yield' && release) {
-        flush();
-        setWritable(false);
-        release();
+        const letGo = release;
         release = undefined;
-        useNotices.getState().show({ kind: 'otherTab' });
+        // What is pending is written before the other tab may write.
+        void Promise.resolve(flush())
+          .catch(() => {})
+          .finally(() => {
+            setWritable(false);
+            letGo();
+            useNotices.getState().show({ kind: 'otherTab' });
+          });
       }
     };
   } catch {

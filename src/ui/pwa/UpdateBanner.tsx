@@ -18,7 +18,7 @@ export function UpdateBanner() {
     // The store is loaded already (the app is running); a static import would pull the engine
     // into the first paint's script.
     const { saveNow } = await import('../store/clusterStore');
-    saveNow();
+    await saveNow();
     await useUpdate.getState().activate?.();
   };
   return (

@@ -8,7 +8,8 @@
 import { create } from 'zustand';
 import { LESSONS, lessonById } from '../../lessons/catalog';
 import type { Lesson, SolutionAction, Step } from '../../lessons/types';
-import { currentSlot, engine, useCluster } from './clusterStore';
+import { currentSlot, queryResult, useCluster, watchQuery } from './clusterStore';
+import type { Query } from '../engineHost/queryTypes';
 import { useFiles } from './filesStore';
 
 const STORAGE_KEY = 'wheelhouse.progress';
@@ -32,6 +33,8 @@ export interface LessonState extends Progress {
   celebrating?: string;
   /** The learner pressed Finish on the last step: the lesson's completion is shown. */
   wrappedUp?: boolean;
+  /** Set while a step's start (its time and log length) is being asked of the engine: its goal is not checked yet. */
+  starting?: boolean;
   open(id: string): void;
   close(): void;
   goToStep(index: number): void;
@@ -73,6 +76,24 @@ export function currentLesson(s: Pick<LessonState, 'lessonId'>): Lesson | undefi
   return s.lessonId ? lessonById(s.lessonId) : undefined;
 }
 
+/** The question "is the current step's goal met?", as the engine answers it (undefined while a step is starting). */
+export function goalQuery(s: Pick<LessonState, 'lessonId' | 'stepIndex' | 'stepStart' | 'chosen' | 'starting'>): Query | undefined {
+  if (!s.lessonId || s.starting) return undefined;
+  return { type: 'goal', lessonId: s.lessonId, stepIndex: s.stepIndex, since: s.stepStart, ...(s.chosen !== undefined ? { answer: s.chosen } : {}) };
+}
+
+/** Where a step begins: the engine's time and log length once everything sent before is done. */
+function markStepStart(extra: Partial<LessonState>): void {
+  useLessons.setState({ ...extra, starting: true });
+  void useCluster
+    .getState()
+    .position()
+    .then((p) => {
+      useLessons.setState({ stepStart: p.now, stepLog: p.logLength, starting: false });
+      save(useLessons.getState());
+    });
+}
+
 export function currentStep(s: Pick<LessonState, 'lessonId' | 'stepIndex'>): Step | undefined {
   return currentLesson(s)?.steps[s.stepIndex];
 }
@@ -89,7 +110,7 @@ function loadStarter(lesson: Lesson, step: Step | undefined): void {
 function perform(action: SolutionAction): void {
   const c = useCluster.getState();
   if ('answer' in action) useLessons.getState().choose(action.answer);
-  else if ('command' in action) c.run(action.command, useFiles.getState().asRecord(), action.stdin);
+  else if ('command' in action) void c.run(action.command, useFiles.getState().asRecord(), action.stdin);
   else if ('stopNode' in action) c.stopNode(action.stopNode);
   else c.startNode(action.startNode);
 }
@@ -106,15 +127,14 @@ export const useLessons = create<LessonState>((set, get) => ({
     if (!lesson) return;
     // The lesson's cluster is a slot of its own: the sandbox is saved as it is and comes back on close.
     useCluster.getState().enterSlot(`lesson:${id}`, true);
-    useCluster.getState().startScenario(lesson.scenario.cluster, lesson.scenario.apply ?? [], lesson.scenario.advanceSeconds ?? 0, lesson.scenario.clusterAutoscaler);
+    useCluster.getState().startLesson(id);
     const done = new Set(get().completed[id] ?? []);
     const first = lesson.steps.findIndex((s) => !done.has(s.id));
     const stepIndex = first < 0 ? 0 : first;
     // Steps already done are replayed by their solutions, so the cluster matches where the learner is.
     for (const step of lesson.steps.slice(0, stepIndex)) for (const a of step.solution) perform(a);
-    set({ lessonId: id, stepIndex, stepStart: useCluster.getState().now(), stepLog: useCluster.getState().logLength(), hintsShown: 0, celebrating: undefined, chosen: undefined, wrappedUp: false });
+    markStepStart({ lessonId: id, stepIndex, hintsShown: 0, celebrating: undefined, chosen: undefined, wrappedUp: false });
     loadStarter(lesson, lesson.steps[stepIndex]);
-    save(get());
   },
   close() {
     useCluster.getState().enterSlot('sandbox');
@@ -124,9 +144,8 @@ export const useLessons = create<LessonState>((set, get) => ({
   goToStep(index) {
     const lesson = currentLesson(get());
     if (!lesson || index < 0 || index >= lesson.steps.length) return;
-    set({ stepIndex: index, stepStart: useCluster.getState().now(), stepLog: useCluster.getState().logLength(), hintsShown: 0, chosen: undefined, celebrating: undefined, wrappedUp: false });
+    markStepStart({ stepIndex: index, hintsShown: 0, chosen: undefined, celebrating: undefined, wrappedUp: false });
     loadStarter(lesson, lesson.steps[index]);
-    save(get());
   },
   next() {
     const s = get();
@@ -161,7 +180,8 @@ export const useLessons = create<LessonState>((set, get) => ({
     const done = s.completed[lesson.id] ?? [];
     // A met step stays met (and open) until the learner moves on: the cluster may change meanwhile.
     if (done.includes(step.id)) return;
-    if (!step.goal.met(engine(), { since: s.stepStart, answer: s.chosen })) return;
+    const q = goalQuery(s);
+    if (!q || queryResult(q) !== true) return;
     const completed = { ...s.completed, [lesson.id]: [...new Set([...done, step.id])] };
     set({ completed, celebrating: step.id });
     save(get());
@@ -198,9 +218,21 @@ export function startLessonStore(): void {
   const restored = loadProgress();
   useLessons.setState({ completed: restored.completed, lessonId: restored.lessonId, stepIndex: restored.stepIndex ?? 0, stepStart: restored.stepStart ?? 0, stepLog: restored.stepLog });
 
-  // Goals are checked whenever the cluster changes.
+  // The engine answers the current step's goal after every change; the step completes when it says met.
+  let unwatch = () => {};
+  let watching: string | undefined;
+  const follow = () => {
+    const q = goalQuery(useLessons.getState());
+    const key = q && JSON.stringify(q);
+    if (key === watching) return;
+    unwatch();
+    watching = key;
+    unwatch = q ? watchQuery(q) : () => {};
+  };
+  useLessons.subscribe(follow);
+  follow();
   useCluster.subscribe((state, prev) => {
-    if (state.time !== prev.time || state.model !== prev.model) useLessons.getState().check();
+    if (state.results !== prev.results) useLessons.getState().check();
   });
 
   // The cluster on screen and the open lesson agree after a reload: a lesson whose cluster is not

@@ -1,16 +1,19 @@
 /**
- * Rebuilds a cluster from its log in slices, yielding to the page between them: a long session
- * (or a hostile link, within its bounds) replays while the page stays responsive and the
- * "Start fresh" button answers. The result equals replayCluster's (the same calls in the same
+ * Rebuilds a cluster from its log in slices, yielding between them: a long session (or a
+ * hostile link, within its bounds) replays while the engine's worker still hears the page —
+ * "Start fresh", a newer rewind — and reports its progress. The result equals replayCluster's (the same calls in the same
  * order; advancing in pieces lands on the same instants, as the live clock does).
  */
 import { applyAction, createCluster, type Action, type EnginePort, type ClusterOptions } from '../../engine/port';
 
 const SLICE_MS = 25;
 
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export class ReplayAborted extends Error {}
+export class ReplayAborted extends Error {
+  // The name crosses the worker's boundary (a class does not): the page tells "stopped" from "failed" by it.
+  override name = 'ReplayAborted';
+}
 
 /**
  * `until` (simulated ms) stops the replay at that moment, as rebuildCluster's `until` does: a
@@ -22,7 +25,7 @@ export async function replayInSlices(options: ClusterOptions, actions: Action[],
   const breathe = async (i: number) => {
     if (performance.now() < deadline) return;
     onProgress(i / Math.max(1, actions.length));
-    await yieldToPage();
+    await yieldToMessages();
     if (signal.aborted) throw new ReplayAborted();
     deadline = performance.now() + SLICE_MS;
   };

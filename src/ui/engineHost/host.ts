@@ -1,0 +1,379 @@
+/**
+ * The engine's side of the page: runs in a Web Worker (./engine.worker.ts) and owns the
+ * simulated cluster — the one on screen, the live one kept aside while the learner looks at the
+ * past, the replays that rebuild a moment. The page sends commands (./protocol.ts) and gets
+ * back plain data: answers to its commands, and after every change a view — the clock, the
+ * timeline, the diagram as a delta, the API requests to animate, and the answers to the
+ * queries its panels watch.
+ *
+ * Nothing here touches the DOM: the same host runs inside the page's thread in unit tests.
+ */
+import { createCluster, parseSelector, rebuildCluster, SelectorParseError, type Action, type ApiRequest, type ClusterOptions, type EnginePort, type KubectlResult, type Selector } from '../../engine/port';
+import { buildDiagramModel } from '../store/diagramModel';
+import { ModelEncoder, type ModelDelta } from './modelDelta';
+import { evaluate, objectNames, vocabulary } from './queries';
+import type { Query } from './queryTypes';
+import { ReplayAborted, replayInSlices } from './replay';
+import { lessonById } from '../../lessons/catalog';
+import { applyScenario } from '../../lessons/runner';
+
+/** One of the learner's own actions on the timeline (not the clock running): when, and what. */
+export interface Mark {
+  at: number;
+  index: number;
+  what: Action;
+}
+
+export interface HostView {
+  time: number;
+  /** Where the timeline starts (the cluster's first moment) and ends (the live edge). */
+  startTime: number;
+  liveTime: number;
+  rewound: boolean;
+  /** The moment a rewind is being rebuilt for, until it is on screen. */
+  rewindingTo?: number;
+  logLength: number;
+  /** Set when a new cluster replaced the one on screen: the page drops its model and starts over. */
+  fresh?: boolean;
+  marks?: Mark[];
+  model?: ModelDelta;
+  requests?: ApiRequest[];
+  /** Answers to watched queries (by key) that changed since the last view. */
+  results?: Record<string, unknown>;
+}
+
+export interface SessionData {
+  options: ClusterOptions;
+  actions: Action[];
+}
+
+/**
+ * How long one clock tick may run the engine, in wall milliseconds. Nothing draws in this
+ * thread, so this is not a frame's budget: it bounds how long a kubectl line typed meanwhile
+ * waits for its answer (a burst of work at ×16 makes the simulated clock fall behind instead).
+ */
+const TICK_BUDGET_MS = 50;
+
+/** The learner's own actions (what undo takes back and the timeline marks), as against the clock running. */
+const isMark = (a: Action) => a.type !== 'advance';
+
+export class EngineHost {
+  private options: ClusterOptions = { seed: 1, workers: 3 };
+  private cluster!: EnginePort;
+  private startTime = 0;
+  /** The whole log while rewound (the cluster itself holds only the part up to the rewind point). */
+  private liveLog: Action[] | undefined;
+  /**
+   * The cluster that was live when the learner rewound, kept as it was: "Back to now" shows it
+   * again at once. Dropped when acting in the past forks a new future.
+   */
+  private liveCluster: EnginePort | undefined;
+  /** A rewind or a load being rebuilt in slices; a newer one, or any action, cancels it. */
+  private inFlight: AbortController | undefined;
+  private rewindingTo: number | undefined;
+  private requests: ApiRequest[] = [];
+  private unsubscribe = () => {};
+  private namespaces: string[] = [];
+  private showSystem = false;
+  private podSelector: Selector = [];
+  private readonly encoder = new ModelEncoder();
+  private readonly watches = new Map<string, Query>();
+  private readonly answered = new Map<string, string>();
+  private marksSent = '';
+  private fresh = true;
+  private dirty = true;
+
+  constructor(private readonly push: (view: HostView) => void) {
+    this.adopt(createCluster(this.options));
+  }
+
+  // ---- clusters ----
+
+  private adopt(c: EnginePort): void {
+    this.unsubscribe();
+    this.cluster = c;
+    this.requests = [];
+    this.unsubscribe = c.onRequest((r) => {
+      if (this.requests.length < 500) this.requests.push(r);
+    });
+    this.encoder.reset();
+    this.answered.clear();
+    this.marksSent = '';
+    this.fresh = true;
+    this.dirty = true;
+  }
+
+  private cancelInFlight(): void {
+    this.inFlight?.abort();
+    this.inFlight = undefined;
+    if (this.rewindingTo !== undefined) this.dirty = true;
+    this.rewindingTo = undefined;
+  }
+
+  /** Any action taken while rewound starts a new future from here. */
+  private fork(): void {
+    this.cancelInFlight();
+    this.liveLog = undefined;
+    this.liveCluster = undefined;
+  }
+
+  private begin(options: ClusterOptions, c: EnginePort): void {
+    this.fork();
+    this.options = options;
+    this.adopt(c);
+    this.startTime = c.actionLog()[0]?.at ?? c.now();
+  }
+
+  /** A fresh cluster of this shape (by default, the shape of the one on screen). */
+  reset(options: ClusterOptions = this.options): void {
+    this.begin(options, createCluster(options));
+  }
+
+  /**
+   * Rebuilds a saved or shared session in slices (progress reported to `onProgress`); a
+   * `cancelLoad` or any other command stops it. Throws ReplayAborted when stopped, and whatever
+   * the replay threw when the log cannot be replayed; the cluster on screen is then unchanged.
+   */
+  async load(session: SessionData, onProgress: (done: number) => void): Promise<void> {
+    this.fork();
+    const abort = new AbortController();
+    this.inFlight = abort;
+    try {
+      const c = await replayInSlices(session.options, session.actions, onProgress, abort.signal);
+      if (this.inFlight !== abort) throw new ReplayAborted();
+      this.inFlight = undefined;
+      this.begin(session.options, c);
+    } finally {
+      if (this.inFlight === abort) this.inFlight = undefined;
+    }
+  }
+
+  cancelLoad(): void {
+    this.cancelInFlight();
+  }
+
+  /** Rebuilds a session at once (a scenario file the learner opened); throws if it cannot be replayed. */
+  open(session: SessionData): void {
+    this.begin(session.options, rebuildCluster(session.options, session.actions));
+  }
+
+  /** A lesson's starting cluster, as its scenario describes it (the lessons' own runner builds it). */
+  startLesson(id: string): void {
+    const lesson = lessonById(id);
+    if (!lesson) throw new Error(`no lesson ${id}`);
+    this.begin(lesson.scenario.cluster, createCluster(lesson.scenario.cluster));
+    applyScenario(this.cluster, lesson);
+  }
+
+  // ---- commands (recorded in the action log) ----
+
+  run(command: string, files?: Record<string, string>, stdin?: string): KubectlResult {
+    this.fork();
+    this.dirty = true;
+    return this.cluster.kubectl(command, { ...(files ? { files } : {}), ...(stdin !== undefined ? { stdin } : {}) });
+  }
+
+  /** Lets `seconds` of simulated time run, within this thread's budget per tick. */
+  tick(seconds: number): void {
+    this.fork();
+    const deadline = performance.now() + TICK_BUDGET_MS;
+    this.cluster.advance(seconds, () => performance.now() > deadline);
+    this.dirty = true;
+  }
+
+  step(): void {
+    this.fork();
+    this.cluster.step();
+    this.dirty = true;
+  }
+
+  stopNode(name: string): void {
+    this.fork();
+    this.cluster.stopNode(name);
+    this.dirty = true;
+  }
+
+  startNode(name: string): void {
+    this.fork();
+    this.cluster.startNode(name);
+    this.dirty = true;
+  }
+
+  // ---- the timeline ----
+
+  /** Shows the cluster as it was at `time`; the view says `rewindingTo` until it is on screen. */
+  rewind(time: number): void {
+    if (!this.liveLog) {
+      this.liveLog = this.cluster.actionLog();
+      this.liveCluster = this.cluster;
+    }
+    const target = Math.max(this.startTime, time);
+    this.cancelInFlight();
+    this.dirty = true;
+    // Forward from a moment already rebuilt: only the difference is replayed (the same bytes as
+    // a replay from the start).
+    if (this.cluster !== this.liveCluster && target >= this.cluster.now()) {
+      this.cluster.replayTo(this.liveLog, target);
+      return;
+    }
+    // Backward, or from the live cluster: rebuilt from the start in slices, so this thread keeps
+    // answering (a newer rewind, sent while the timeline is dragged, cancels this one).
+    const abort = new AbortController();
+    this.inFlight = abort;
+    this.rewindingTo = target;
+    const log = this.liveLog;
+    replayInSlices(this.options, log, () => {}, abort.signal, target).then(
+      (rebuilt) => {
+        if (this.inFlight !== abort) return;
+        this.inFlight = undefined;
+        this.rewindingTo = undefined;
+        this.adopt(rebuilt);
+        this.flush();
+      },
+      (e) => {
+        if (!(e instanceof ReplayAborted)) throw e;
+      },
+    );
+  }
+
+  /** Back to the latest moment, undoing a rewind that was only looked at. */
+  backToLive(): void {
+    this.cancelInFlight();
+    if (!this.liveLog) return;
+    const log = this.liveLog;
+    const live = this.liveCluster;
+    this.liveLog = undefined;
+    this.liveCluster = undefined;
+    this.adopt(live ?? rebuildCluster(this.options, log));
+  }
+
+  /**
+   * Rebuilds the cluster as it was at `time` — with only the first `actions` entries of the log,
+   * when given, so what was done at that very instant afterwards is dropped too — and carries on
+   * from there (the future is dropped).
+   */
+  restoreTo(time: number, actions?: number): void {
+    const log = this.liveLog ?? this.cluster.actionLog();
+    this.fork();
+    this.adopt(rebuildCluster(this.options, actions === undefined ? log : log.slice(0, actions), time));
+  }
+
+  /** Takes back the learner's last action: the cluster as it was just before it. False when there is none. */
+  undoLast(): boolean {
+    const log = this.liveLog ?? this.cluster.actionLog();
+    let i = log.length - 1;
+    while (i >= 0 && !isMark(log[i])) i--;
+    if (i < 0) return false;
+    this.restoreTo(log[i].at, i);
+    return true;
+  }
+
+  /** A page (re)attaches: the next view carries everything, as to a page that has seen nothing. */
+  attach(): void {
+    this.encoder.reset();
+    this.answered.clear();
+    this.marksSent = '';
+    this.fresh = true;
+    this.dirty = true;
+  }
+
+  // ---- reads ----
+
+  /** The present timeline: while rewound, the whole log (the cluster itself holds only the past). */
+  session(): SessionData {
+    return { options: this.options, actions: this.liveLog ?? this.cluster.actionLog() };
+  }
+
+  position(): { now: number; logLength: number } {
+    return { now: this.cluster.now(), logLength: (this.liveLog ?? this.cluster.actionLog()).length };
+  }
+
+  vocabulary(): { verbs: string[]; resources: string[] } {
+    return vocabulary();
+  }
+
+  objectNames(resource: string, namespace: string): string[] {
+    return objectNames(this.cluster, resource, namespace);
+  }
+
+  /** Which namespaces and pods the diagram shows; a label filter that does not parse changes nothing and says why. */
+  setFilter(namespaces: string[], showSystem: boolean, labels: string): { error?: string } {
+    try {
+      this.podSelector = parseSelector(labels);
+    } catch (e) {
+      if (!(e instanceof SelectorParseError)) throw e;
+      return { error: e.message };
+    }
+    this.namespaces = namespaces;
+    this.showSystem = showSystem;
+    this.dirty = true;
+    return {};
+  }
+
+  watch(key: string, query: Query): void {
+    this.watches.set(key, query);
+    this.answered.delete(key);
+    this.dirty = true;
+  }
+
+  unwatch(key: string): void {
+    this.watches.delete(key);
+    this.answered.delete(key);
+  }
+
+  // ---- the view ----
+
+  private visibleNamespaces(): string[] {
+    if (this.namespaces.length) return this.namespaces;
+    if (this.showSystem) return [];
+    return this.cluster
+      .list('namespaces')
+      .map((n) => n.metadata.name!)
+      .filter((n) => n !== 'kube-system' && n !== 'kube-node-lease' && n !== 'kube-public');
+  }
+
+  /** Sends what changed since the last view, if anything did (called after every command). */
+  flush(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const c = this.cluster;
+    const log = this.liveLog ?? c.actionLog();
+    const last = this.liveLog?.[this.liveLog.length - 1];
+    const liveEdge = last ? (last.type === 'advance' ? last.at + last.seconds * 1000 : last.at) : c.now();
+    const view: HostView = { time: c.now(), startTime: this.startTime, liveTime: Math.max(liveEdge, c.now()), rewound: !!this.liveLog, logLength: log.length };
+    if (this.rewindingTo !== undefined) view.rewindingTo = this.rewindingTo;
+    if (this.fresh) view.fresh = true;
+    this.fresh = false;
+    // While a rewind is being rebuilt, the picture stays as it was until the moment arrives.
+    if (this.rewindingTo === undefined) {
+      const model = this.encoder.encode(buildDiagramModel(c, this.visibleNamespaces(), this.podSelector));
+      if (model) view.model = model;
+      if (this.requests.length) {
+        view.requests = this.requests;
+        this.requests = [];
+      }
+      const results: Record<string, unknown> = {};
+      let any = false;
+      for (const [key, q] of this.watches) {
+        const answer = evaluate(c, q);
+        const text = JSON.stringify(answer) ?? 'undefined';
+        if (this.answered.get(key) === text) continue;
+        this.answered.set(key, text);
+        results[key] = answer;
+        any = true;
+      }
+      if (any) view.results = results;
+    }
+    // The marks change only with the log (the clock's advances merge into its last entry).
+    const tail = log[log.length - 1];
+    const marksKey = `${log.length}:${tail?.type}:${tail?.at}`;
+    if (marksKey !== this.marksSent) {
+      this.marksSent = marksKey;
+      view.marks = [];
+      log.forEach((what, index) => {
+        if (isMark(what)) view.marks!.push({ at: what.at, index, what });
+      });
+    }
+    this.push(view);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The diagram model crosses the worker's boundary as deltas: rebuilt on the page side it equals
+ * the model built in the worker, after any sequence of changes — and what travels is only what
+ * changed (an unchanged pod is not sent again).
+ */
+import { describe, expect, it } from 'vitest';
+import { createCluster } from '../../engine/port';
+import { buildDiagramModel } from '../store/diagramModel';
+import { ModelDecoder, ModelEncoder } from './modelDelta';
+
+describe('model deltas', () => {
+  it('rebuild the same model on the other side, sending only what changed', () => {
+    const c = createCluster({ seed: 3, workers: 3 });
+    const encoder = new ModelEncoder();
+    const decoder = new ModelDecoder();
+    const roundTrip = () => {
+      const model = buildDiagramModel(c);
+      const delta = encoder.encode(model);
+      const seen = delta ? decoder.apply(structuredClone(delta)) : decoder.apply({});
+      expect(seen).toEqual(model);
+      return delta;
+    };
+    expect(roundTrip()?.nodes).toHaveLength(4);
+    c.kubectl('create deployment web --image=nginx --replicas=5');
+    c.advance(30);
+    const withPods = roundTrip()!;
+    expect(withPods.pods!.length).toBe(5);
+    // Nothing changed: nothing travels.
+    expect(roundTrip()).toBeUndefined();
+    c.kubectl('scale deployment web --replicas=2');
+    c.advance(40);
+    const scaledDown = roundTrip()!;
+    expect(scaledDown.gone).toHaveLength(3);
+    // The two pods that stayed were not sent again.
+    expect(scaledDown.pods ?? []).toHaveLength(0);
+    c.stopNode('worker-1');
+    c.advance(400);
+    roundTrip();
+    c.kubectl('create deployment big --image=nginx --replicas=40');
+    c.kubectl('create namespace other');
+    c.advance(5);
+    roundTrip();
+  });
+
+  it('starts over after a reset (a new cluster on screen)', () => {
+    const encoder = new ModelEncoder();
+    const decoder = new ModelDecoder();
+    const a = createCluster({ seed: 1, workers: 2 });
+    a.kubectl('run one --image=nginx');
+    a.advance(10);
+    decoder.apply(encoder.encode(buildDiagramModel(a))!);
+    const b = createCluster({ seed: 2, workers: 1 });
+    encoder.reset();
+    decoder.reset();
+    const model = buildDiagramModel(b);
+    expect(decoder.apply(encoder.encode(model)!)).toEqual(model);
+  });
+});
