@@ -15,8 +15,9 @@ import { clusterAutoscaling, hpa } from './autoscaling';
 import { whyKubernetes } from './whyKubernetes';
 import { tour } from './tour';
 import { challenge } from './challenge';
+import { TROUBLESHOOTING } from './troubleshooting';
 
-export const LESSONS: Lesson[] = [whyKubernetes, tour, firstPod, desiredState, nodeFailure, scheduling, services, exposing, rollingUpdate, hpa, clusterAutoscaling, storage, namespaces, configuration, healthChecks, challenge];
+export const LESSONS: Lesson[] = [whyKubernetes, tour, firstPod, desiredState, nodeFailure, scheduling, services, exposing, rollingUpdate, hpa, clusterAutoscaling, storage, namespaces, configuration, healthChecks, challenge, ...TROUBLESHOOTING];
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

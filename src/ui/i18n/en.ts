@@ -283,6 +283,8 @@ export const en = {
     heading: 'Lessons',
     intro: 'Learn by doing: each lesson gives you a cluster and a goal, and checks it as you go. Or just play in the sandbox.',
     progress: '{{done}} of {{all}} steps done',
+    troubleshootingHeading: 'Troubleshooting: broken clusters',
+    troubleshootingIntro: 'Each of these opens a cluster with one thing broken. Find it with get, describe, logs and events, the diagram and Why? — then fix it any way that works. Hints go from where to look to the fix.',
     export: 'Export progress',
     import: 'Import progress',
     importFailed: 'That file is not a Wheelhouse progress file.',

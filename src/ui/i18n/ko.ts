@@ -285,6 +285,8 @@ export const ko: Messages = {
     heading: '레슨',
     intro: '직접 해 보며 배웁니다. 레슨마다 클러스터와 목표가 주어지고, 진행하는 동안 목표를 확인해 줍니다. 샌드박스에서 자유롭게 해 봐도 좋습니다.',
     progress: '{{all}}단계 중 {{done}}단계 완료',
+    troubleshootingHeading: '문제 해결: 고장 난 클러스터',
+    troubleshootingIntro: '레슨마다 한 군데가 고장 난 클러스터가 열립니다. get, describe, logs, 이벤트, 다이어그램과 왜?로 원인을 찾은 다음, 통하는 방법이면 무엇으로든 고치세요. 힌트는 어디를 볼지에서 시작해 고치는 방법까지 차례로 알려 줍니다.',
     export: '진행 상황 내보내기',
     import: '진행 상황 가져오기',
     importFailed: 'Wheelhouse 진행 상황 파일이 아닙니다.',

@@ -1,0 +1,27 @@
+/**
+ * Every concept the lessons teach. C01–C26 are the seed documents' (their curriculum table is
+ * kept outside this repository; their ids are kept here); from C27 on are the project's own, for
+ * what Wheelhouse teaches beyond the seeds. A test fails for any concept, old or new, that no
+ * lesson step with a goal covers.
+ */
+import type { Bilingual, ConceptId } from './types';
+
+/** The seeds' concepts, by id (their descriptions live in the curriculum document). */
+export const SEED_CONCEPTS: ConceptId[] = Array.from({ length: 26 }, (_, i) => `C${String(i + 1).padStart(2, '0')}` as ConceptId);
+
+/** The project's own concepts, described here. */
+export const PROJECT_CONCEPTS: { id: ConceptId; concept: Bilingual; learnerDoes: Bilingual }[] = [
+  {
+    id: 'C27',
+    concept: {
+      en: 'Troubleshooting: from a symptom (Pending, ImagePullBackOff, CrashLoopBackOff, 0/1 ready, no endpoints, refused connections, an unbound claim, CreateContainerConfigError, a stuck rollout) to its cause, with get, describe, logs and events',
+      ko: '문제 해결: 증상(Pending, ImagePullBackOff, CrashLoopBackOff, 0/1 준비, 엔드포인트 없음, 거부된 연결, 바인딩되지 않은 클레임, CreateContainerConfigError, 멈춘 롤아웃)에서 get, describe, logs, 이벤트로 원인을 찾기',
+    },
+    learnerDoes: {
+      en: 'opens a cluster with one fault, finds it, and fixes it any way that works; the goal checks the cluster',
+      ko: '고장이 하나 있는 클러스터를 열어 원인을 찾고, 통하는 방법이면 무엇으로든 고칩니다. 목표는 클러스터 상태로 확인합니다',
+    },
+  },
+];
+
+export const CONCEPTS: ConceptId[] = [...SEED_CONCEPTS, ...PROJECT_CONCEPTS.map((c) => c.id)];
