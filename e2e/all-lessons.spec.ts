@@ -4,7 +4,8 @@
  * for an edit, a repetition, a machine switched off), do what the hints lead to — by hand, through
  * the UI: type each command of the step's solution in the terminal, write its manifests in the
  * editor and press Apply, stop or start a node from its details panel. The "Show solution" button
- * is never pressed: the test fails if a step cannot be done by hand. Half the lessons run in
+ * is never pressed: the test fails if a step cannot be done by hand. A troubleshooting lesson is
+ * investigated as its text says (which must not meet the goal), then fixed. Half the lessons run in
  * Korean, half in English; a screenshot of each is kept.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -119,7 +120,12 @@ LESSONS.forEach((lesson, index) => {
         else await expect(page.getByText(words.finished[lang])).toBeVisible();
       };
       const plain = !step.quiz && !step.starterYaml && commandsIn(step, lang).length === 0;
-      if (!plain) {
+      if (lesson.track === 'troubleshooting') {
+        // A broken cluster: looking is not fixing. The learner investigates as the text says
+        // (nothing is met by that), then makes the fix the hints lead to.
+        await followText(page, lesson, step, lang);
+        await expect(onward).toBeHidden();
+      } else if (!plain) {
         await followText(page, lesson, step, lang);
         try {
           await reached(25_000);
