@@ -9,9 +9,13 @@ import { registerServiceWorker } from './pwa/register';
 import { UpdateBanner } from './pwa/UpdateBanner';
 import { ErrorBoundary } from './persistence/ErrorBoundary';
 import { BootProgress } from './persistence/BootProgress';
+import { engineClient } from './engineHost/client';
 
 // The saved theme before the first paint (no flash of the other one).
 applyTheme(savedTheme());
+
+// The engine's worker is the longest download and start: it begins now, beside everything else.
+void engineClient();
 
 // The app is its own chunk (the engine runs in a Web Worker of its own): the page paints its frame at once and
 // the simulated cluster boots right after, instead of the first paint waiting for all of it.

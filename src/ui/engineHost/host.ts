@@ -59,6 +59,7 @@ const isMark = (a: Action) => a.type !== 'advance';
 
 export class EngineHost {
   private options: ClusterOptions = { seed: 1, workers: 3 };
+  /** None until the page says which (reset, load, open, startLesson): building one nobody asked for would delay the first. */
   private cluster!: EnginePort;
   private startTime = 0;
   /** The whole log while rewound (the cluster itself holds only the part up to the rewind point). */
@@ -72,7 +73,7 @@ export class EngineHost {
   private inFlight: AbortController | undefined;
   private rewindingTo: number | undefined;
   private requests: ApiRequest[] = [];
-  private unsubscribe = () => {};
+  private unsubscribe: (() => void) | undefined;
   private namespaces: string[] = [];
   private showSystem = false;
   private podSelector: Selector = [];
@@ -83,14 +84,12 @@ export class EngineHost {
   private fresh = true;
   private dirty = true;
 
-  constructor(private readonly push: (view: HostView) => void) {
-    this.adopt(createCluster(this.options));
-  }
+  constructor(private readonly push: (view: HostView) => void) {}
 
   // ---- clusters ----
 
   private adopt(c: EnginePort): void {
-    this.unsubscribe();
+    this.unsubscribe?.();
     this.cluster = c;
     this.requests = [];
     this.unsubscribe = c.onRequest((r) => {
@@ -334,7 +333,7 @@ export class EngineHost {
 
   /** Sends what changed since the last view, if anything did (called after every command). */
   flush(): void {
-    if (!this.dirty) return;
+    if (!this.dirty || !this.cluster) return;
     this.dirty = false;
     const c = this.cluster;
     const log = this.liveLog ?? c.actionLog();
