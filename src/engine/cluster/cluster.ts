@@ -88,6 +88,8 @@ export interface CommandOutcome {
 }
 const MAX_OUTCOMES = 200;
 const OUTCOME_STDOUT_CHARS = 4096;
+/** How often a blocking kubectl command (wait) looks again, in simulated ms. */
+const WAIT_POLL_MS = 100;
 
 export class Cluster {
   readonly clock: SimClock;
@@ -273,6 +275,20 @@ export class Cluster {
     if (last?.type === 'advance' && Math.round(last.at + last.seconds * 1000) === start) last.seconds = Math.round((last.seconds + covered) * 1000) / 1000;
     else if (covered > 0 || seconds === 0) this.log.push({ type: 'advance', at: start, seconds: covered });
     return covered;
+  }
+
+  /**
+   * Lets simulated time pass while a kubectl command blocks (kubectl wait), checking `done`
+   * every WAIT_POLL_MS — as a watch would see the change — until it holds or `timeoutMs` have
+   * passed. Not logged as an advance: the command is in the log, and replaying it waits the same.
+   */
+  waitFor(done: () => boolean, timeoutMs: number): boolean {
+    const deadline = this.now() + Math.max(0, Math.round(timeoutMs));
+    for (;;) {
+      if (done()) return true;
+      if (this.now() >= deadline) return false;
+      this.clock.runUntil(Math.min(deadline, this.now() + WAIT_POLL_MS));
+    }
   }
 
   /** Runs the next scheduled task only (the UI's "step one reconcile"). Returns false when idle. */

@@ -15,6 +15,12 @@ export interface KubectlServer {
   /** Random names and tokens the server would make (TokenRequest). */
   readonly rng: Rng;
   now(): number;
+  /**
+   * Lets simulated time pass while a command blocks (kubectl wait): until `done` holds or
+   * `timeoutMs` have passed; true when it held. Not recorded as time of its own: replaying the
+   * command waits the same.
+   */
+  waitFor(done: () => boolean, timeoutMs: number): boolean;
 }
 
 export interface KubectlResult {

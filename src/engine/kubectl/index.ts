@@ -24,6 +24,7 @@ import { EXPOSE_FLAGS, exposeCommand } from './verbs/expose';
 import { TOP_FLAGS, topCommand } from './verbs/top';
 import { AUTOSCALE_FLAGS, autoscaleCommand } from './verbs/autoscale';
 import { ROLLOUT_FLAGS, SET_FLAGS, rolloutCommand, setCommand } from './verbs/rollout';
+import { WAIT_FLAGS, waitCommand } from './verbs/wait';
 import { CORDON_FLAGS, DRAIN_FLAGS, TAINT_FLAGS, cordonCommand, drainCommand, taintCommand } from './verbs/node';
 
 export type { KubectlResult } from './context';
@@ -60,12 +61,13 @@ export const VERBS: Record<string, Verb> = {
   top: { flags: TOP_FLAGS, run: topCommand },
   autoscale: { flags: AUTOSCALE_FLAGS, run: autoscaleCommand },
   patch: { flags: PATCH_FLAGS, run: patchCommand },
+  wait: { flags: WAIT_FLAGS, run: waitCommand },
 };
 
 /** Real kubectl commands this simulator does not offer (yet): answered clearly, never ignored. */
 const NOT_AVAILABLE = new Set([
   'edit', 'replace', 'attach', 'port-forward', 'proxy', 'cp',
-  'certificate', 'auth', 'debug', 'events', 'diff', 'kustomize', 'wait', 'config',
+  'certificate', 'auth', 'debug', 'events', 'diff', 'kustomize', 'config',
   'plugin', 'completion', 'alpha', 'options',
 ]);
 
