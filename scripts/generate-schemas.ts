@@ -22,6 +22,7 @@ const ROOTS = [
   'apps/v1.Deployment', 'apps/v1.ReplicaSet', 'apps/v1.DaemonSet', 'apps/v1.StatefulSet',
   'batch/v1.Job', 'batch/v1.CronJob', 'coordination/v1.Lease',
   'networking/v1.Ingress', 'networking/v1.IngressClass', 'storage/v1.StorageClass', 'storage/v1.VolumeAttachment', 'autoscaling/v2.HorizontalPodAutoscaler', 'discovery/v1.EndpointSlice',
+  'policy/v1.PodDisruptionBudget', 'policy/v1.Eviction',
 ];
 
 function walk(dir: string): string[] {

@@ -2,10 +2,12 @@
  * API errors shaped like metav1.Status, and the text kubectl prints for them
  * (kubectl pkg/cmd/util/helpers.go: checkErr, StandardErrorMessage, MultilineError).
  */
-export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'MethodNotAllowed' | 'Forbidden' | 'InternalError' | 'RequestEntityTooLarge';
+export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'MethodNotAllowed' | 'Forbidden' | 'InternalError' | 'RequestEntityTooLarge' | 'TooManyRequests';
 
 export interface StatusCause {
   field: string;
+  /** The cause's reason where the API server gives one (`DisruptionBudget` on a refused eviction). */
+  reason?: string;
   /** Message without the field, e.g. `Required value`. */
   message: string;
 }

@@ -50,6 +50,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('EndpointSlice', 'endpointslices', 'discovery.k8s.io', 'v1', true),
   rt('IngressClass', 'ingressclasses', 'networking.k8s.io', 'v1', false),
   rt('Ingress', 'ingresses', 'networking.k8s.io', 'v1', true, ['ing']),
+  rt('PodDisruptionBudget', 'poddisruptionbudgets', 'policy', 'v1', true, ['pdb']),
   rt('StorageClass', 'storageclasses', 'storage.k8s.io', 'v1', false, ['sc']),
   rt('VolumeAttachment', 'volumeattachments', 'storage.k8s.io', 'v1', false),
 ];

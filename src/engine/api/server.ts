@@ -25,6 +25,7 @@ import { admitClaim, admitClaimResize, admitIngressClass, admitJob, admitService
 import { EventStore, type EventRecord } from './events';
 import { matches, type Selector } from './labels';
 import { deepEqual } from '../util/equal';
+import { evictPod } from './eviction';
 import type { ExecResult, LogQuery, MetricsApi, SubresourceBackends } from './subresources';
 
 const quotaType = typeForKind('ResourceQuota');
@@ -57,7 +58,7 @@ export interface DeleteOptions {
 /** What NamespaceLifecycle admission refuses to delete (metav1.NamespaceDefault, NamespaceSystem, NamespacePublic). */
 export const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
-const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job']);
+const GENERATION_KINDS = new Set(['PodDisruptionBudget', 'Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job']);
 
 export class ApiServer {
   readonly allocator: ServiceIpAllocator;
@@ -118,6 +119,19 @@ export class ApiServer {
     if (!node) return { unscheduled: true };
     if (!node.reachable) return { unreachable: true };
     return node.logs(pod.metadata.namespace!, pod.metadata.name!, container, previous, query);
+  }
+
+  /** POST pods/{name}/eviction: the pod deleted if its PodDisruptionBudget allows one more disruption (./eviction.ts). */
+  evict(namespace: string, name: string, actor: string, opts: { gracePeriodSeconds?: number; dryRun?: boolean } = {}): KObject {
+    this.emitResource('create', 'pods/eviction', namespace, name, actor);
+    const host = {
+      tryGet: (t: ResourceType, ns: string | undefined, n: string) => this.tryGet(t, ns, n),
+      list: (t: ResourceType, ns?: string) => this.list(t, ns),
+      updateStatus: (t: ResourceType, current: KObject, status: unknown, by: string) => this.updateStatus(t, current, status, by),
+      delete: (t: ResourceType, ns: string | undefined, n: string, by: string, o: { gracePeriodSeconds?: number; dryRun?: boolean }) => this.delete(t, ns, n, by, o),
+      now: () => this.clock.now(),
+    };
+    return evictPod(host, { pods: typeForKind('Pod'), budgets: typeForKind('PodDisruptionBudget') }, namespace, name, actor, opts);
   }
 
   /** POST pods/{name}/exec, proxied (upgraded to a stream) to the kubelet on the pod's node. */

@@ -40,6 +40,7 @@ import { HorizontalPodAutoscalerController } from '../controllers/hpa/controller
 import { TrafficModel, type TrafficSource, type TrafficTarget } from '../network/traffic';
 import { RootCaCertPublisher } from '../controllers/rootcacertpublisher';
 import { ServiceAccountsController } from '../controllers/serviceaccount';
+import { DisruptionController } from '../controllers/disruption';
 import { EndpointSliceController } from '../controllers/endpointslice';
 import { CloudServiceController } from '../cloud/servicecontroller';
 import { runKubectl, type KubectlResult } from '../kubectl';
@@ -173,6 +174,7 @@ export class Cluster {
       resourcequota: new ResourceQuotaController(this.ctx),
       rootcacertpublisher: new RootCaCertPublisher(this.ctx),
       serviceaccount: new ServiceAccountsController(this.ctx),
+      disruption: new DisruptionController(this.ctx),
       persistentvolume: new PersistentVolumeController(this.ctx),
       attachdetach: new AttachDetachController(this.ctx),
       pvcprotection: new PvcProtectionController(this.ctx),

@@ -4,6 +4,7 @@
  */
 import type { KObject } from '../types';
 import { validateIngress } from './networking';
+import { validatePodDisruptionBudget } from './policy';
 import { validatePersistentVolume, validatePersistentVolumeClaim, validatePersistentVolumeClaimUpdate, validatePersistentVolumeUpdate, validateStorageClass, validateStorageClassUpdate } from './storage';
 import type { StatusCause } from '../errors';
 import type { ResourceType } from '../registry';
@@ -64,6 +65,9 @@ export function validateObject(type: ResourceType, obj: KObject): StatusCause[] 
       break;
     case 'StorageClass':
       validateStorageClass(obj, errs);
+      break;
+    case 'PodDisruptionBudget':
+      validatePodDisruptionBudget(obj, errs);
       break;
   }
   return errs;

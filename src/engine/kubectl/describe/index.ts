@@ -20,6 +20,7 @@ import { describeNode } from './node';
 import { describeHpa } from './hpa';
 import { describeClaim, describeStorageClass, describeVolume } from './storage';
 import { POD_CLAIM_INDEX } from '../../helpers/volumeutil';
+import { describePodDisruptionBudget } from './policy';
 import { describeConfigMap, describeGeneric, describeLimitRange, describeNamespace, describeResourceQuota, describeSecret, describeService, describeServiceAccount } from './core';
 
 export const DESCRIBE_FLAGS: FlagSpec[] = [
@@ -72,6 +73,9 @@ export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true
       describeServiceAccount(obj, tokens, w, events, now);
       break;
     }
+    case 'PodDisruptionBudget':
+      describePodDisruptionBudget(obj, w, events, now);
+      break;
     case 'IngressClass':
       describeIngressClass(obj, w, events, now);
       break;

@@ -282,6 +282,16 @@ function hpaTargets(h: KObject): string {
   return cells.length > 2 ? [...cells.slice(0, 2), `+ ${cells.length - 2} more...`].join(', ') : cells.join(', ');
 }
 
+/** An int-or-string as printed (`2`, `50%`), N/A when unset (printPodDisruptionBudget). */
+const intOrPercent = (v: unknown) => (v === undefined || v === null ? 'N/A' : String(v));
+
+const poddisruptionbudgets: Columns = {
+  header: ['NAME', 'MIN AVAILABLE', 'MAX UNAVAILABLE', 'ALLOWED DISRUPTIONS', 'AGE'],
+  wide: [],
+  row: (p, now) => [p.metadata.name!, intOrPercent(p.spec?.minAvailable), intOrPercent(p.spec?.maxUnavailable), String(p.status?.disruptionsAllowed ?? 0), age(p, now)],
+  wideRow: () => [],
+};
+
 const horizontalpodautoscalers: Columns = {
   header: ['NAME', 'REFERENCE', 'TARGETS', 'MINPODS', 'MAXPODS', 'REPLICAS', 'AGE'],
   wide: [],
@@ -378,4 +388,4 @@ export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
 export const EVENT_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
 export const EVENT_WIDE_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
 
-export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, serviceaccounts, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges, horizontalpodautoscalers, ingresses, ingressclasses, persistentvolumes, persistentvolumeclaims, storageclasses, volumeattachments };
+export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, serviceaccounts, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges, poddisruptionbudgets, horizontalpodautoscalers, ingresses, ingressclasses, persistentvolumes, persistentvolumeclaims, storageclasses, volumeattachments };

@@ -8,6 +8,8 @@ import { KubectlError, bool, type FlagSpec } from '../args';
 import type { VerbContext } from '../context';
 import { selectorFlag } from './get';
 import { changeObject, dryRunMode, dryRunSuffix, type DryRunMode } from '../dryrun';
+import { parseGoDuration } from '../../util/cron';
+import { goDuration } from '../../util/goduration';
 
 const nodeType = typeForKind('Node');
 const podType = typeForKind('Pod');
@@ -129,6 +131,74 @@ export const DRAIN_FLAGS: FlagSpec[] = [
   { name: 'skip-wait-for-delete-timeout', type: 'int' },
 ];
 
+/** drain's --timeout (0, the default, is no limit: the simulator runs its clock for at most an hour in one command). */
+const MAX_DRAIN_MS = 3_600_000;
+
+function drainTimeout(ctx: VerbContext): number {
+  const text = ctx.args.flags.get('timeout') as string | undefined;
+  if (text === undefined) return MAX_DRAIN_MS;
+  let ms: number;
+  try {
+    ms = parseGoDuration(text);
+  } catch (e) {
+    throw new KubectlError(`error: invalid argument "${text}" for "--timeout" flag: ${(e as Error).message}\nSee 'kubectl drain --help' for usage.`);
+  }
+  return ms <= 0 ? MAX_DRAIN_MS : Math.min(ms, MAX_DRAIN_MS);
+}
+
+/**
+ * drain.Helper.evictPods, one pod after another each round (kubectl runs them side by side;
+ * the simulator keeps one order so replays match): each pod's eviction is asked for; one a
+ * PodDisruptionBudget refuses (429) is asked again after 5 s of simulated time, as kubectl
+ * retries; then kubectl waits for each evicted pod to be gone. Returns the error that stopped
+ * it, if any. With --disable-eviction the pods are deleted instead.
+ */
+function evictAll(ctx: VerbContext, pods: KObject[], o: { grace: number; mode: DryRunMode; timeoutMs: number; disableEviction: boolean }): string | undefined {
+  const api = ctx.cluster.api;
+  const deadline = ctx.cluster.now() + o.timeoutMs;
+  const opts = { ...(o.grace >= 0 ? { gracePeriodSeconds: o.grace } : {}), dryRun: o.mode === 'server' };
+  const suffix = dryRunSuffix(o.mode);
+  const verb = o.disableEviction ? 'deleting' : 'evicting';
+  let waiting = [...pods];
+  const going: KObject[] = [];
+  for (;;) {
+    const retry: KObject[] = [];
+    for (const pod of waiting) {
+      const [ns, name] = [pod.metadata.namespace!, pod.metadata.name!];
+      ctx.out.push(`${verb} pod ${ns}/${name}${suffix}\n`);
+      if (ctx.cluster.now() >= deadline) return `error when evicting pods/"${name}" -n "${ns}": global timeout reached: ${goDuration(o.timeoutMs)}`;
+      try {
+        if (o.disableEviction) api.delete(podType, ns, name, 'kubectl', opts);
+        else api.evict(ns, name, 'kubectl', opts);
+        going.push(pod);
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        if (e.code === 404) continue;
+        if (e.code !== 429) return `error when evicting pods/"${name}" -n "${ns}": ${e.message}`;
+        ctx.err.push(`error when evicting pods/"${name}" -n "${ns}" (will retry after 5s): ${e.message}`);
+        retry.push(pod);
+      }
+    }
+    if (retry.length === 0) break;
+    // Five seconds pass (the budget's pods may come back meanwhile), or the time is up.
+    ctx.cluster.waitFor(() => false, Math.max(0, Math.min(5_000, deadline - ctx.cluster.now())));
+    waiting = retry;
+  }
+  if (o.mode === 'server') return undefined;
+  // waitForDelete: each evicted pod is reported once it is gone (or replaced under its name).
+  const gone = (p: KObject) => api.tryGet(podType, p.metadata.namespace, p.metadata.name!)?.metadata.uid !== p.metadata.uid;
+  let left = [...going];
+  while (left.length) {
+    if (!ctx.cluster.waitFor(() => left.some(gone), Math.max(0, deadline - ctx.cluster.now()))) {
+      const p = left[0];
+      return `error when waiting for pod "${p.metadata.name}" in namespace "${p.metadata.namespace}" to terminate: global timeout reached: ${goDuration(o.timeoutMs)}`;
+    }
+    for (const p of left.filter(gone)) ctx.out.push(`pod/${p.metadata.name} ${o.disableEviction ? 'deleted' : 'evicted'}\n`);
+    left = left.filter((p) => !gone(p));
+  }
+  return undefined;
+}
+
 /**
  * drain = cordon, then evict every pod that may go. It refuses (without --force / the flags)
  * pods no controller would recreate, DaemonSet pods and pods with emptyDir data, as kubectl's
@@ -178,17 +248,17 @@ export function drainCommand(ctx: VerbContext): void {
       continue;
     }
     for (const [text, list] of warnings) ctx.err.push(`Warning: ${text}: ${list.join(', ')}`);
-    // Client dry run lists what would go and sends nothing (drain.go deleteOrEvictPodsSimple);
-    // server dry run sends each eviction with dryRun=All.
-    for (const pod of evict) ctx.out.push(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}${dryRunSuffix(mode)}\n`);
-    if (mode !== 'client') {
-      for (const pod of evict) {
-        try {
-          ctx.cluster.api.delete(podType, pod.metadata.namespace, pod.metadata.name!, 'kubectl', { ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}), dryRun: mode === 'server' });
-          ctx.out.push(`pod/${pod.metadata.name} evicted${dryRunSuffix(mode)}\n`);
-        } catch (e) {
-          if (!(e instanceof ApiError)) throw e;
-        }
+    // Client dry run lists what would go and sends nothing (drain.go deleteOrEvictPodsSimple).
+    if (mode === 'client') {
+      for (const pod of evict) ctx.out.push(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name} (dry run)\n`);
+    } else {
+      const failure = evictAll(ctx, evict, { grace, mode, timeoutMs: drainTimeout(ctx), disableEviction: bool(ctx.args, 'disable-eviction') });
+      if (failure) {
+        const pending = evict.filter((p) => ctx.cluster.api.tryGet(podType, p.metadata.namespace, p.metadata.name!)?.metadata.uid === p.metadata.uid);
+        if (pending.length) ctx.err.push(`There are pending pods in node "${name}" when an error occurred: ${failure}\n${pending.map((p) => `pod/${p.metadata.name}`).join('\n')}`);
+        ctx.err.push(`error: unable to drain node "${name}" due to error: ${failure}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${failure}`);
+        ctx.failed = true;
+        continue;
       }
     }
     ctx.out.push(`node/${name} drained${dryRunSuffix(mode)}\n`);
