@@ -13,6 +13,7 @@ import { namespaceOf, type VerbContext } from '../context';
 import { readManifests } from '../manifests';
 import { ingressGenerator, serviceGenerator } from './createService';
 import { createToken } from './createToken';
+import { pdbGenerator } from './createPdb';
 import { checkOutput } from './get';
 import { dryRunMode, prepare, reportApiError, withLastApplied } from './apply';
 import { ApiError } from '../../api/errors';
@@ -48,6 +49,9 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'annotation', type: 'strings' },
   { name: 'duration', type: 'string' },
   { name: 'audience', type: 'strings' },
+  { name: 'selector', type: 'string' },
+  { name: 'min-available', type: 'string' },
+  { name: 'max-unavailable', type: 'string' },
 ];
 
 /** The container name kubectl derives from an image: its last path part, without tag or digest. */
@@ -164,6 +168,9 @@ function generate(ctx: VerbContext, what: string, name: string | undefined, rest
     case 'service':
     case 'svc':
       return serviceGenerator(ctx, name, rest);
+    case 'poddisruptionbudget':
+    case 'pdb':
+      return pdbGenerator(ctx.args, need('poddisruptionbudget'), ns);
     case 'serviceaccount':
     case 'sa':
       return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: need('serviceaccount'), namespace: ns } };
@@ -210,7 +217,7 @@ function jobFromCronJob(ctx: VerbContext, name: string, from: string): KObject {
   return { apiVersion: 'batch/v1', kind: 'Job', metadata: metadata as KObject['metadata'], spec: structuredClone(template.spec ?? {}) };
 }
 
-const GENERATOR_NOUN: Record<string, string> = { serviceaccount: 'serviceaccount', sa: 'serviceaccount', ingress: 'ingress', ing: 'ingress', job: 'job', cronjob: 'cronjob', cj: 'cronjob', deployment: 'deployment', deploy: 'deployment', configmap: 'configmap', cm: 'configmap', secret: 'secret', quota: 'quota', resourcequota: 'quota' };
+const GENERATOR_NOUN: Record<string, string> = { serviceaccount: 'serviceaccount', sa: 'serviceaccount', ingress: 'ingress', ing: 'ingress', job: 'job', cronjob: 'cronjob', cj: 'cronjob', deployment: 'deployment', deploy: 'deployment', configmap: 'configmap', cm: 'configmap', secret: 'secret', quota: 'quota', resourcequota: 'quota', poddisruptionbudget: 'poddisruptionbudget', pdb: 'poddisruptionbudget' };
 
 export function createCommand(ctx: VerbContext): void {
   if (ctx.args.positionals[0] === 'token') return createToken(ctx, ctx.args.positionals[1]);
@@ -259,5 +266,7 @@ export function clientDryRun(obj: KObject): KObject {
   if (out.spec?.jobTemplate) out.spec = { ...out.spec, jobTemplate: { ...out.spec.jobTemplate, metadata: { creationTimestamp: null, ...out.spec.jobTemplate.metadata }, spec: withTemplateMeta(out.spec.jobTemplate.spec) } };
   if (['Deployment', 'Namespace', 'Pod', 'Job', 'CronJob'].includes(obj.kind)) out.status = {};
   if (obj.kind === 'Service' || obj.kind === 'Ingress') out.status = { loadBalancer: {} };
+  // PodDisruptionBudgetStatus's counts are not omitempty: Go writes their zeros.
+  if (obj.kind === 'PodDisruptionBudget') out.status = { currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 };
   return out;
 }
