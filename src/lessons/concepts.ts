@@ -22,6 +22,17 @@ export const PROJECT_CONCEPTS: { id: ConceptId; concept: Bilingual; learnerDoes:
       ko: '고장이 하나 있는 클러스터를 열어 원인을 찾고, 통하는 방법이면 무엇으로든 고칩니다. 목표는 클러스터 상태로 확인합니다',
     },
   },
+  {
+    id: 'C28',
+    concept: {
+      en: 'Voluntary disruptions: draining a node through the Eviction API, and PodDisruptionBudgets that keep enough replicas running',
+      ko: '자발적 중단: 축출(Eviction) API로 노드를 비우기, 그리고 충분한 레플리카를 지키는 파드 중단 예산(PodDisruptionBudget)',
+    },
+    learnerDoes: {
+      en: 'drains a node, sets a budget, sees a drain held back by it, makes room and drains again',
+      ko: '노드를 비우고, 예산을 정하고, 예산에 붙잡힌 drain을 본 뒤, 여유를 만들어 다시 비웁니다',
+    },
+  },
 ];
 
 export const CONCEPTS: ConceptId[] = [...SEED_CONCEPTS, ...PROJECT_CONCEPTS.map((c) => c.id)];

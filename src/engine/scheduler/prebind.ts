@@ -4,12 +4,13 @@
  * pre-bound to the claim (spec.claimRef), otherwise the claim is annotated with the selected
  * node so the provisioner makes a volume in that node's zone. The pod itself is bound only
  * once every claim is Bound (checked every second, for up to bindTimeoutSeconds = 600 s), as
- * kube-scheduler's binding cycle waits for the PV controller.
+ * kube-scheduler's binding cycle waits for the PV controller, and to a volume that may live on
+ * the node.
  */
 import type { KObject } from '../api/types';
 import { typeForKind } from '../api/registry';
 import type { ControllerContext } from '../client/context';
-import { SELECTED_NODE, BOUND_BY_CONTROLLER } from '../helpers/volumeutil';
+import { SELECTED_NODE, BOUND_BY_CONTROLLER, nodeMatchesVolume } from '../helpers/volumeutil';
 import { matchVolumesOnNode, readVolumeState } from './plugins/volumebinding';
 
 const POLL_MS = 1000;
@@ -61,7 +62,16 @@ export class VolumePreBinder {
     const poll = () => {
       const current = claims.map((c) => api.store.get(pvcType.resource, c.metadata.namespace, c.metadata.name!));
       if (current.some((c) => !c || c.metadata.uid !== claims[current.indexOf(c)]?.metadata.uid)) return done({ ok: false, message: 'running PreBind plugin "VolumeBinding": binding volumes: claim was deleted' });
-      if (current.every((c) => c!.spec?.volumeName && c!.status?.phase === 'Bound')) return done({ ok: true });
+      if (current.every((c) => c!.spec?.volumeName && c!.status?.phase === 'Bound')) {
+        // checkBindings: a volume provisioned meanwhile for another node (the claim was selected
+        // for a pod that has since gone) may live where this node cannot reach it; the pod then
+        // goes back to scheduling, which now sees the volume's zone.
+        for (const c of current) {
+          const pv = api.store.get('persistentvolumes', undefined, c!.spec.volumeName);
+          if (pv && !nodeMatchesVolume(pv, nodeLabels, node)) return done({ ok: false, message: `running PreBind plugin "VolumeBinding": binding volumes: pv "${pv.metadata.name}" node affinity doesn't match node "${node}": no matching NodeSelectorTerms` });
+        }
+        return done({ ok: true });
+      }
       if (this.ctx.clock.now() >= deadline) return done({ ok: false, message: 'running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded' });
       this.ctx.clock.after(POLL_MS, this.actor, poll);
     };

@@ -16,8 +16,9 @@ import { whyKubernetes } from './whyKubernetes';
 import { tour } from './tour';
 import { challenge } from './challenge';
 import { TROUBLESHOOTING } from './troubleshooting';
+import { safeDrain } from './safeDrain';
 
-export const LESSONS: Lesson[] = [whyKubernetes, tour, firstPod, desiredState, nodeFailure, scheduling, services, exposing, rollingUpdate, hpa, clusterAutoscaling, storage, namespaces, configuration, healthChecks, challenge, ...TROUBLESHOOTING];
+export const LESSONS: Lesson[] = [whyKubernetes, tour, firstPod, desiredState, nodeFailure, scheduling, services, exposing, rollingUpdate, hpa, clusterAutoscaling, storage, namespaces, configuration, healthChecks, safeDrain, challenge, ...TROUBLESHOOTING];
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);
