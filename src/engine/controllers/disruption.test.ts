@@ -99,6 +99,12 @@ describe('PodDisruptionBudget', () => {
     expect(r.stderr).toContain(`" -n "default": global timeout reached: 12s\npod/web-`);
     expect(r.stderr).toContain(`error: unable to drain node "${node}" due to error: error when evicting pods/"`);
     expect(c.store.list('pods', 'default').filter((p) => p.metadata.labels?.app === 'web' && !p.metadata.deletionTimestamp)).toHaveLength(1);
+    // Without --timeout kubectl would wait until Ctrl+C; the simulator stops after 5 simulated minutes and says why.
+    const before = c.now();
+    const endless = c.kubectl(`drain ${node} --ignore-daemonsets`);
+    expect(c.now() - before).toBe(300_000);
+    expect(endless.stderr).toContain('note: kubectl drain waits without end by default (until Ctrl+C); this simulator gave up after 5m0s of simulated time — --timeout chooses how long\n');
+    expect(endless.stderr).toContain('global timeout reached: 5m0s');
   });
 
   it('never lets an eviction take a budget below what it asks for (property)', () => {

@@ -131,19 +131,25 @@ export const DRAIN_FLAGS: FlagSpec[] = [
   { name: 'skip-wait-for-delete-timeout', type: 'int' },
 ];
 
-/** drain's --timeout (0, the default, is no limit: the simulator runs its clock for at most an hour in one command). */
+/** The longest a drain runs the simulated clock in one command (its own --timeout may say more, up to an hour). */
 const MAX_DRAIN_MS = 3_600_000;
+/**
+ * kubectl drain waits without end by default (--timeout=0) until Ctrl+C; a command here cannot be
+ * interrupted, so with no timeout given it stops after this much simulated time and says so.
+ */
+const DEFAULT_DRAIN_MS = 300_000;
 
-function drainTimeout(ctx: VerbContext): number {
+function drainTimeout(ctx: VerbContext): { ms: number; defaulted: boolean } {
   const text = ctx.args.flags.get('timeout') as string | undefined;
-  if (text === undefined) return MAX_DRAIN_MS;
-  let ms: number;
-  try {
-    ms = parseGoDuration(text);
-  } catch (e) {
-    throw new KubectlError(`error: invalid argument "${text}" for "--timeout" flag: ${(e as Error).message}\nSee 'kubectl drain --help' for usage.`);
+  let ms = 0;
+  if (text !== undefined) {
+    try {
+      ms = parseGoDuration(text);
+    } catch (e) {
+      throw new KubectlError(`error: invalid argument "${text}" for "--timeout" flag: ${(e as Error).message}\nSee 'kubectl drain --help' for usage.`);
+    }
   }
-  return ms <= 0 ? MAX_DRAIN_MS : Math.min(ms, MAX_DRAIN_MS);
+  return ms > 0 ? { ms: Math.min(ms, MAX_DRAIN_MS), defaulted: false } : { ms: DEFAULT_DRAIN_MS, defaulted: true };
 }
 
 /**
@@ -252,8 +258,10 @@ export function drainCommand(ctx: VerbContext): void {
     if (mode === 'client') {
       for (const pod of evict) ctx.out.push(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name} (dry run)\n`);
     } else {
-      const failure = evictAll(ctx, evict, { grace, mode, timeoutMs: drainTimeout(ctx), disableEviction: bool(ctx.args, 'disable-eviction') });
+      const timeout = drainTimeout(ctx);
+      const failure = evictAll(ctx, evict, { grace, mode, timeoutMs: timeout.ms, disableEviction: bool(ctx.args, 'disable-eviction') });
       if (failure) {
+        if (timeout.defaulted && failure.includes('global timeout reached')) ctx.err.push(`note: kubectl drain waits without end by default (until Ctrl+C); this simulator gave up after ${goDuration(DEFAULT_DRAIN_MS)} of simulated time — --timeout chooses how long`);
         const pending = evict.filter((p) => ctx.cluster.api.tryGet(podType, p.metadata.namespace, p.metadata.name!)?.metadata.uid === p.metadata.uid);
         if (pending.length) ctx.err.push(`There are pending pods in node "${name}" when an error occurred: ${failure}\n${pending.map((p) => `pod/${p.metadata.name}`).join('\n')}`);
         ctx.err.push(`error: unable to drain node "${name}" due to error: ${failure}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${failure}`);
