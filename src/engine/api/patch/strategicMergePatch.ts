@@ -5,7 +5,7 @@
  * types' own markers: ../../openapi/patchStrategies.json) — and primitive lists marked so
  * (`finalizers`) are united. The directives of apimachinery's strategicpatch are honoured:
  * `$patch: replace|delete|merge`, `$retainKeys`, `$deleteFromPrimitiveList/<field>` and
- * `$setElementOrder/<field>`.
+ * `$setElementOrder/<field>` (the order it names, with the server's other items slotted in).
  */
 import strategies from '../../openapi/patchStrategies.json';
 import { typeDef } from '../schema';
@@ -80,8 +80,29 @@ export function strategicMergePatch(original: unknown, patch: unknown, typeKey: 
     }
     setOwn(out, key, value);
   }
+  for (const [key, order] of Object.entries(patch)) if (key.startsWith('$setElementOrder/')) applyElementOrder(out, original, key.slice('$setElementOrder/'.length), order, typeKey);
   if (Array.isArray(retain)) for (const k of Object.keys(out)) if (!retain.includes(k)) delete out[k];
   return out;
+}
+
+/**
+ * `$setElementOrder/<field>` (mergePatchIntoOriginal, normalizeElementOrder): the merged list's
+ * items that the directive names come in its order; the others — items only the server had —
+ * keep their server order and are slotted in among them as mergeSortedSlice does.
+ */
+function applyElementOrder(out: Record<string, unknown>, original: unknown, field: string, order: unknown, typeKey: string | undefined): void {
+  if (!Array.isArray(order)) throw new StrategicMergeError(`invalid patch: $setElementOrder/${field} must be a list`, 'BadRequest');
+  const current = getOwn(out, field);
+  const strategy = typeKey ? getOwn(getOwn(TABLE, typeKey), field) : undefined;
+  if (!Array.isArray(current) || !strategy?.strategy.split(',').includes('merge')) return;
+  const mergeKey = strategy.mergeKey;
+  const keyOf = (x: unknown) => (mergeKey ? (isPlainObject(x) ? x[mergeKey] : undefined) : x);
+  const wanted = order.map(keyOf);
+  const before = isPlainObject(original) ? getOwn(original, field) : undefined;
+  const serverOrder = (Array.isArray(before) ? before : []).map(keyOf);
+  const listed = current.filter((x) => wanted.includes(keyOf(x))).sort((a, b) => wanted.indexOf(keyOf(a)) - wanted.indexOf(keyOf(b)));
+  const serverOnly = current.filter((x) => !wanted.includes(keyOf(x))).sort((a, b) => serverOrder.indexOf(keyOf(a)) - serverOrder.indexOf(keyOf(b)));
+  setOwn(out, field, mergeSorted(serverOnly, listed, serverOrder, keyOf));
 }
 
 /**
