@@ -18,7 +18,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 const ROOTS = [
   'core/v1.Pod', 'core/v1.Service', 'core/v1.ConfigMap', 'core/v1.Secret', 'core/v1.Namespace', 'core/v1.Node', 'core/v1.Event',
-  'core/v1.PersistentVolume', 'core/v1.PersistentVolumeClaim', 'core/v1.Endpoints', 'core/v1.ResourceQuota', 'core/v1.LimitRange', 'core/v1.ServiceAccount',
+  'core/v1.PersistentVolume', 'core/v1.PersistentVolumeClaim', 'core/v1.Endpoints', 'core/v1.ReplicationController', 'core/v1.ResourceQuota', 'core/v1.LimitRange', 'core/v1.ServiceAccount',
   'apps/v1.Deployment', 'apps/v1.ReplicaSet', 'apps/v1.DaemonSet', 'apps/v1.StatefulSet',
   'batch/v1.Job', 'batch/v1.CronJob', 'coordination/v1.Lease',
   'networking/v1.Ingress', 'networking/v1.IngressClass', 'storage/v1.StorageClass', 'storage/v1.VolumeAttachment', 'autoscaling/v2.HorizontalPodAutoscaler', 'discovery/v1.EndpointSlice',

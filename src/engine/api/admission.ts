@@ -147,6 +147,8 @@ export function admitNewObject(obj: KObject, allocator: ServiceIpAllocator): KOb
     case 'Deployment':
     case 'ReplicaSet':
       return { ...obj, status: {} };
+    case 'ReplicationController':
+      return { ...obj, status: { replicas: 0 } };
     case 'DaemonSet':
       return { ...obj, status: { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 } };
     default:

@@ -35,6 +35,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('PersistentVolumeClaim', 'persistentvolumeclaims', '', 'v1', true, ['pvc']),
   rt('PersistentVolume', 'persistentvolumes', '', 'v1', false, ['pv']),
   rt('Pod', 'pods', '', 'v1', true, ['po'], ['all']),
+  rt('ReplicationController', 'replicationcontrollers', '', 'v1', true, ['rc'], ['all']),
   rt('ResourceQuota', 'resourcequotas', '', 'v1', true, ['quota']),
   rt('Secret', 'secrets', '', 'v1', true),
   rt('ServiceAccount', 'serviceaccounts', '', 'v1', true, ['sa']),

@@ -58,7 +58,7 @@ export interface DeleteOptions {
 /** What NamespaceLifecycle admission refuses to delete (metav1.NamespaceDefault, NamespaceSystem, NamespacePublic). */
 export const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
-const GENERATION_KINDS = new Set(['PodDisruptionBudget', 'Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job']);
+const GENERATION_KINDS = new Set(['ReplicationController', 'PodDisruptionBudget', 'Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job']);
 
 export class ApiServer {
   readonly allocator: ServiceIpAllocator;

@@ -14,7 +14,7 @@ import { Rng } from '../sim/rng';
 import { ReasonLog } from '../client/reasons';
 import type { ControllerContext } from '../client/context';
 import { DeploymentController } from '../controllers/deployment';
-import { ReplicaSetController } from '../controllers/replicaset';
+import { REPLICATION_CONTROLLER, ReplicaSetController } from '../controllers/replicaset';
 import { GarbageCollector } from '../controllers/garbagecollector';
 import { NamespaceController } from '../controllers/namespace';
 import { SystemNamespacesController } from '../controllers/systemnamespaces';
@@ -157,6 +157,7 @@ export class Cluster {
     this.controllers = {
       deployment: new DeploymentController(this.ctx),
       replicaset: new ReplicaSetController(this.ctx),
+      replication: new ReplicaSetController(this.ctx, REPLICATION_CONTROLLER),
       daemonset: new DaemonSetController(this.ctx),
       job: new JobController(this.ctx),
       cronjob: new CronJobController(this.ctx),

@@ -77,7 +77,7 @@ export class DisruptionController {
       }
     });
     // A controller's scale is part of a budget's arithmetic: its namespace's budgets look again.
-    for (const resource of ['deployments', 'replicasets', 'statefulsets']) {
+    for (const resource of ['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']) {
       store.watch(resource, (_type, obj) => {
         for (const pdb of store.list('poddisruptionbudgets', obj.metadata.namespace)) this.queue.add(nsName(pdb.metadata.namespace, pdb.metadata.name!));
       });
@@ -100,6 +100,11 @@ export class DisruptionController {
         return { uid: d.metadata.uid!, replicas: d.spec?.replicas ?? 1 };
       }
       return { uid: rs.metadata.uid!, replicas: rs.spec?.replicas ?? 1 };
+    }
+    if (ref.kind === 'ReplicationController') {
+      const rc = store.get('replicationcontrollers', ns, ref.name);
+      if (!rc || rc.metadata.uid !== ref.uid) return undefined;
+      return { uid: rc.metadata.uid!, replicas: rc.spec?.replicas ?? 1 };
     }
     if (ref.kind === 'StatefulSet') {
       const sts = store.get('statefulsets', ns, ref.name);

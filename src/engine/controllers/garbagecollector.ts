@@ -9,7 +9,7 @@ import { resolveKind, typeForKind } from '../api/registry';
 import { WorkQueue, type ControllerContext } from '../client/context';
 
 const COMPONENT = 'garbage-collector-controller';
-const WATCHED = ['endpoints', 'endpointslices', 'pods', 'replicasets', 'deployments', 'daemonsets', 'jobs', 'cronjobs', 'statefulsets', 'services', 'configmaps', 'secrets', 'namespaces', 'nodes', 'leases'];
+const WATCHED = ['endpoints', 'endpointslices', 'pods', 'replicasets', 'replicationcontrollers', 'poddisruptionbudgets', 'deployments', 'daemonsets', 'jobs', 'cronjobs', 'statefulsets', 'services', 'configmaps', 'secrets', 'namespaces', 'nodes', 'leases'];
 
 export class GarbageCollector {
   /** Keys are owner uids (deleted or finalizing) or `dangling:<dependent uid>`. */

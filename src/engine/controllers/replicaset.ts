@@ -2,7 +2,9 @@
  * ReplicaSet controller (pkg/controller/replicaset): keeps `spec.replicas` active pods that
  * match the selector. Adopts matching orphans, releases pods whose labels no longer match,
  * creates in slow-start batches of at most 500 per sync (burstReplicas), and deletes the
- * least valuable pods first when there are too many.
+ * least valuable pods first when there are too many. The same controller keeps the legacy
+ * ReplicationControllers (pkg/controller/replication wraps it the same way): only the kind, the
+ * component's name and the selector's form (a plain label map, which may change) differ.
  */
 import type { KObject } from '../api/types';
 import { controllerOf, refOf } from '../api/types';
@@ -14,12 +16,36 @@ import { deepEqual } from '../util/equal';
 import { WorkQueue, nsName, reportSyncError, splitKey, type ControllerContext } from '../client/context';
 import { isPodActive, isPodAvailable, isPodReady, podCondition } from '../helpers/podutil';
 
-const COMPONENT = 'replicaset-controller';
 const BURST_REPLICAS = 500;
 /** The most pods created or deleted in one simulated millisecond (see createPods). */
 const PODS_PER_MS = 64;
 const podType = typeForKind('Pod');
-const rsType = typeForKind('ReplicaSet');
+
+/** What differs between the kinds this controller keeps. */
+export interface ReplicaKind {
+  kind: 'ReplicaSet' | 'ReplicationController';
+  resource: string;
+  component: string;
+  /** The selector, as the label map or LabelSelector the kind has. */
+  selector(obj: KObject): ReturnType<typeof selectorFromObject>;
+  selectorSource(obj: KObject): object | undefined;
+}
+
+export const REPLICA_SET: ReplicaKind = {
+  kind: 'ReplicaSet',
+  resource: 'replicasets',
+  component: 'replicaset-controller',
+  selector: (rs) => selectorFromObject(rs.spec?.selector),
+  selectorSource: (rs) => rs.spec?.selector,
+};
+
+export const REPLICATION_CONTROLLER: ReplicaKind = {
+  kind: 'ReplicationController',
+  resource: 'replicationcontrollers',
+  component: 'replication-controller',
+  selector: (rc) => selectorFromMap(rc.spec?.selector),
+  selectorSource: (rc) => rc.spec?.selector,
+};
 
 /** What a ReplicaSet counts of its pods, kept up to date from the pod watch. */
 interface OwnedCounts {
@@ -42,15 +68,26 @@ export class ReplicaSetController {
   /** ReplicaSets (by uid) whose pods are still being created or deleted, batch by batch. */
   private busy = new Set<string>();
 
-  constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'replicasets'));
+  private readonly type: ReturnType<typeof typeForKind>;
+
+  constructor(
+    private ctx: ControllerContext,
+    private readonly k: ReplicaKind = REPLICA_SET,
+  ) {
+    this.type = typeForKind(k.kind);
+    this.queue = new WorkQueue(ctx.clock, k.component, 5, (key) => this.sync(key), reportSyncError(ctx, k.component, k.resource));
     const store = ctx.api.store;
-    store.watch('replicasets', (type, rs, old) => {
+    store.watch(k.resource, (type, rs, old) => {
       if (type === 'DELETED') this.counts.delete(rs.metadata.uid!);
-      else if (old && rs.spec?.template !== old.spec?.template) this.markScan(rs.metadata.uid!);
+      // (A ReplicationController's selector may change too: then only a full look can tell.)
+      else if (old && (rs.spec?.template !== old.spec?.template || rs.spec?.selector !== old.spec?.selector)) this.markScan(rs.metadata.uid!);
       this.queue.add(nsName(rs.metadata.namespace, rs.metadata.name!));
     });
     store.watch('pods', (type, pod, old) => this.onPod(type, pod, old));
+  }
+
+  private matcher(rs: KObject, which: 'selector' | 'template') {
+    return labelMatcherFor(which === 'selector' ? this.k.selectorSource(rs) : rs.spec?.template?.metadata?.labels, which === 'selector' ? () => this.k.selector(rs) : selectorFromMap);
   }
 
   private markScan(uid: string): void {
@@ -61,15 +98,15 @@ export class ReplicaSetController {
   /** A pod's part in its controlling ReplicaSet's counts. */
   private tally(pod: KObject, sign: 1 | -1): void {
     const ref = controllerOf(pod);
-    if (ref?.kind !== 'ReplicaSet') return;
+    if (ref?.kind !== this.k.kind) return;
     const c = this.counts.get(ref.uid);
     if (!c || !isPodActive(pod)) return;
     const rs = this.ctx.api.store.getByUid(ref.uid);
     if (!rs) return;
-    if (!labelMatcherFor(rs, 'selector')(pod.metadata.labels)) c.needsScan = true;
+    if (!this.matcher(rs, 'selector')(pod.metadata.labels)) c.needsScan = true;
     c.active += sign;
     if (isPodReady(pod)) c.ready += sign;
-    if (labelMatcherFor(rs, 'template')(pod.metadata.labels)) c.fullyLabeled += sign;
+    if (this.matcher(rs, 'template')(pod.metadata.labels)) c.fullyLabeled += sign;
   }
 
   private onPod(type: string, pod: KObject, old: KObject | undefined): void {
@@ -78,20 +115,20 @@ export class ReplicaSetController {
     if (old && type !== 'ADDED') this.tally(old, -1);
     if (type !== 'DELETED') this.tally(pod, 1);
     const ref = controllerOf(pod);
-    if (ref?.kind === 'ReplicaSet') this.queue.add(nsName(pod.metadata.namespace, ref.name));
+    if (ref?.kind === this.k.kind) this.queue.add(nsName(pod.metadata.namespace, ref.name));
     const oldRef = old && controllerOf(old);
-    if (oldRef?.kind === 'ReplicaSet' && oldRef.uid !== ref?.uid) this.queue.add(nsName(old!.metadata.namespace, oldRef.name));
+    if (oldRef?.kind === this.k.kind && oldRef.uid !== ref?.uid) this.queue.add(nsName(old!.metadata.namespace, oldRef.name));
     if (!ref && type !== 'DELETED' && isPodActive(pod)) {
       // An orphan: any ReplicaSet in its namespace whose selector matches may adopt it.
-      for (const rs of this.ctx.api.store.list('replicasets', pod.metadata.namespace)) {
-        if (matches(selectorFromObject(rs.spec?.selector), pod.metadata.labels)) this.queue.add(nsName(rs.metadata.namespace, rs.metadata.name!));
+      for (const rs of this.ctx.api.store.list(this.k.resource, pod.metadata.namespace)) {
+        if (matches(this.k.selector(rs), pod.metadata.labels)) this.queue.add(nsName(rs.metadata.namespace, rs.metadata.name!));
       }
     }
   }
 
   sync(key: string): void {
     const [ns, name] = splitKey(key);
-    const rs = this.ctx.api.store.get('replicasets', ns, name);
+    const rs = this.ctx.api.store.get(this.k.resource, ns, name);
     if (!rs) return;
     const c = this.counts.get(rs.metadata.uid!);
     const replicas = rs.spec?.replicas ?? 1;
@@ -112,8 +149,8 @@ export class ReplicaSetController {
 
   private fullSync(rs: KObject, ns: string | undefined): void {
     const { api } = this.ctx;
-    const selector = selectorFromObject(rs.spec?.selector);
-    const selected = labelMatcherFor(rs, 'selector');
+    const selector = this.k.selector(rs);
+    const selected = this.matcher(rs, 'selector');
     const owned: KObject[] = [];
     for (const pod of api.store.dependents(rs.metadata.uid!)) {
       // (a snapshot of the owner index: adopt/release below change it while we look)
@@ -142,13 +179,13 @@ export class ReplicaSetController {
   }
 
   private adopt(pod: KObject, rs: KObject): KObject | undefined {
-    return this.ctx.api.mutate(podType, pod.metadata.namespace, pod.metadata.name!, COMPONENT, (p) =>
+    return this.ctx.api.mutate(podType, pod.metadata.namespace, pod.metadata.name!, this.k.component, (p) =>
       controllerOf(p) ? undefined : { ...p, metadata: { ...p.metadata, ownerReferences: [...(p.metadata.ownerReferences ?? []), ownerRefTo(rs)] } },
     );
   }
 
   private release(pod: KObject, rs: KObject): void {
-    this.ctx.api.mutate(podType, pod.metadata.namespace, pod.metadata.name!, COMPONENT, (p) => {
+    this.ctx.api.mutate(podType, pod.metadata.namespace, pod.metadata.name!, this.k.component, (p) => {
       const refs = (p.metadata.ownerReferences ?? []).filter((o) => o.uid !== rs.metadata.uid);
       const metadata: KObject['metadata'] = { ...p.metadata, ownerReferences: refs };
       if (refs.length === 0) delete metadata.ownerReferences;
@@ -172,13 +209,13 @@ export class ReplicaSetController {
     const batchOf = (current: KObject, size: number): boolean => {
       for (let i = 0; i < size; i++) {
         try {
-          const pod = this.ctx.api.create(podFromTemplate(current), COMPONENT);
+          const pod = this.ctx.api.create(podFromTemplate(current), this.k.component);
           if (created.length < 20) created.push(pod);
           total++;
-          this.ctx.api.event(current, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, COMPONENT);
+          this.ctx.api.event(current, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, this.k.component);
         } catch (err) {
           const msg = err instanceof ApiError ? err.message : String(err);
-          this.ctx.api.event(current, 'Warning', 'FailedCreate', `Error creating: ${msg}`, COMPONENT);
+          this.ctx.api.event(current, 'Warning', 'FailedCreate', `Error creating: ${msg}`, this.k.component);
           return false;
         }
       }
@@ -186,7 +223,7 @@ export class ReplicaSetController {
     };
     const done = (current: KObject) => {
       this.busy.delete(uid);
-      if (total) this.ctx.reasons.record(COMPONENT, 'replicaset.createdPods', { count: total, replicas: current.spec?.replicas ?? 1 }, [refOf(current), ...created.map(refOf)]);
+      if (total) this.ctx.reasons.record(this.k.component, 'replicaset.createdPods', { count: total, replicas: current.spec?.replicas ?? 1 }, [refOf(current), ...created.map(refOf)]);
     };
     if (!batchOf(rs, 1) || count === 1) {
       done(rs);
@@ -207,9 +244,9 @@ export class ReplicaSetController {
         this.queue.add(key);
         return;
       }
-      this.ctx.clock.after(1, COMPONENT, () => next(remaining - n, batch * 2));
+      this.ctx.clock.after(1, this.k.component, () => next(remaining - n, batch * 2));
     };
-    this.ctx.clock.after(1, COMPONENT, () => next(count - 1, 2));
+    this.ctx.clock.after(1, this.k.component, () => next(count - 1, 2));
     return first;
   }
 
@@ -226,27 +263,27 @@ export class ReplicaSetController {
     const batchOf = (from: number) => {
       for (const pod of victims.slice(from, from + PODS_PER_MS)) {
         try {
-          this.ctx.api.delete(podType, pod.metadata.namespace, pod.metadata.name!, COMPONENT);
-          this.ctx.api.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, COMPONENT);
+          this.ctx.api.delete(podType, pod.metadata.namespace, pod.metadata.name!, this.k.component);
+          this.ctx.api.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, this.k.component);
           gone.add(pod);
         } catch {
           // already gone: nothing to do
         }
       }
     };
-    this.ctx.reasons.record(COMPONENT, 'replicaset.deletedPods', { count: victims.length, replicas: rs.spec?.replicas ?? 1 }, [refOf(rs), ...victims.slice(0, 20).map(refOf)]);
+    this.ctx.reasons.record(this.k.component, 'replicaset.deletedPods', { count: victims.length, replicas: rs.spec?.replicas ?? 1 }, [refOf(rs), ...victims.slice(0, 20).map(refOf)]);
     batchOf(0);
     if (victims.length > PODS_PER_MS) {
       this.busy.add(uid);
       const next = (from: number) => {
         batchOf(from);
-        if (from + PODS_PER_MS < victims.length) this.ctx.clock.after(1, COMPONENT, () => next(from + PODS_PER_MS));
+        if (from + PODS_PER_MS < victims.length) this.ctx.clock.after(1, this.k.component, () => next(from + PODS_PER_MS));
         else {
           this.busy.delete(uid);
           this.queue.add(key);
         }
       };
-      this.ctx.clock.after(1, COMPONENT, () => next(PODS_PER_MS));
+      this.ctx.clock.after(1, this.k.component, () => next(PODS_PER_MS));
     }
     return active.filter((p) => !gone.has(p));
   }
@@ -259,15 +296,15 @@ export class ReplicaSetController {
     status.observedGeneration = rs.metadata.generation ?? 1;
     if (rs.status?.conditions) status.conditions = rs.status.conditions;
     if (!deepEqual(status, rs.status)) {
-      const current = this.ctx.api.store.get('replicasets', rs.metadata.namespace, rs.metadata.name!);
-      if (current) this.ctx.api.updateStatus(rsType, current, status, COMPONENT);
+      const current = this.ctx.api.store.get(this.k.resource, rs.metadata.namespace, rs.metadata.name!);
+      if (current) this.ctx.api.updateStatus(this.type, current, status, this.k.component);
     }
   }
 
   private updateStatus(rs: KObject, active: KObject[]): void {
     const now = this.ctx.clock.now();
     const minReady = rs.spec?.minReadySeconds ?? 0;
-    const fullyLabeledMatch = labelMatcherFor(rs, 'template');
+    const fullyLabeledMatch = this.matcher(rs, 'template');
     let ready = 0;
     let available = 0;
     let fullyLabeled = 0;
@@ -309,13 +346,16 @@ function relevantToReplicaSet(pod: KObject, old: KObject): boolean {
 
 const matcherCache = new WeakMap<object, (labels: Record<string, string> | undefined) => boolean>();
 
-/** A memoised matcher for a ReplicaSet's selector or template labels (both fixed for its life). */
-function labelMatcherFor(rs: KObject, which: 'selector' | 'template') {
-  const source = which === 'selector' ? rs.spec?.selector : rs.spec?.template?.metadata?.labels;
-  if (!source) return () => which === 'template';
+/**
+ * A memoised matcher for a selector or a template's labels, by the object that holds it (stored
+ * objects are replaced, never changed, so a changed selector is a new key). No selector matches
+ * nothing; no template labels leave a pod "fully labeled".
+ */
+function labelMatcherFor(source: object | undefined, toSelector: (source: Record<string, string>) => ReturnType<typeof selectorFromObject>) {
+  if (!source) return () => toSelector === selectorFromMap;
   let m = matcherCache.get(source);
   if (!m) {
-    m = labelMatcher(which === 'selector' ? selectorFromObject(source) : selectorFromMap(source));
+    m = labelMatcher(toSelector(source as Record<string, string>));
     matcherCache.set(source, m);
   }
   return m;

@@ -42,6 +42,14 @@ export function applyDefaults(obj: KObject): KObject {
     }
     case 'ReplicaSet':
       return { ...obj, spec: { ...(obj.spec ?? {}), replicas: obj.spec?.replicas ?? 1, template: defaultPodTemplate(obj.spec?.template) } };
+    case 'ReplicationController': {
+      // SetDefaults_ReplicationController: an empty selector and empty labels are the template's labels.
+      const labels = obj.spec?.template?.metadata?.labels;
+      const spec: Any = { ...(obj.spec ?? {}), replicas: obj.spec?.replicas ?? 1, template: defaultPodTemplate(obj.spec?.template) };
+      if (labels && Object.keys(spec.selector ?? {}).length === 0) spec.selector = labels;
+      const metadata = labels && Object.keys(obj.metadata.labels ?? {}).length === 0 ? { ...obj.metadata, labels } : obj.metadata;
+      return { ...obj, metadata, spec };
+    }
     case 'Service':
       return { ...obj, spec: defaultServiceSpec(obj.spec ?? {}) };
     case 'HorizontalPodAutoscaler': {

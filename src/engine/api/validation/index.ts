@@ -10,7 +10,7 @@ import type { StatusCause } from '../errors';
 import type { ResourceType } from '../registry';
 import { validateObjectMeta, type NameRule } from './metadata';
 import { validatePodSpec } from './pod';
-import { validateCronJob, validateDaemonSet, validateDeployment, validateJob, validateReplicaSet, validateSelectorUpdate, validateStatefulSet } from './workloads';
+import { validateCronJob, validateDaemonSet, validateDeployment, validateJob, validateReplicaSet, validateReplicationController, validateSelectorUpdate, validateStatefulSet } from './workloads';
 import { validateConfigMap, validateImmutableData, validateNode, validateSecret, validateService, validateServiceUpdate } from './core';
 import { forbiddenField, invalidValue } from './common';
 import { deepEqual } from '../../util/equal';
@@ -29,6 +29,9 @@ export function validateObject(type: ResourceType, obj: KObject): StatusCause[] 
       break;
     case 'ReplicaSet':
       validateReplicaSet(obj, errs);
+      break;
+    case 'ReplicationController':
+      validateReplicationController(obj, errs);
       break;
     case 'DaemonSet':
       validateDaemonSet(obj, errs);

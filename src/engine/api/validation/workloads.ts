@@ -1,5 +1,5 @@
 /** Deployment and ReplicaSet validation (pkg/apis/apps/validation/validation.go). */
-import { matches, selectorFromObject } from '../labels';
+import { matches, selectorFromMap, selectorFromObject } from '../labels';
 import type { KObject } from '../types';
 import { deepEqual } from '../../util/equal';
 import { goValue, invalidValue, nonNegative, required, unsupported, type Errs } from './common';
@@ -82,6 +82,21 @@ export function validateReplicaSet(obj: KObject, errs: Errs): void {
   nonNegative(spec.replicas, 'spec.replicas', errs);
   nonNegative(spec.minReadySeconds, 'spec.minReadySeconds', errs);
   validateSelectorAndTemplate(spec, errs);
+}
+
+/** ValidateReplicationControllerSpec: a map selector (mutable, unlike apps/v1's) that the template's labels satisfy. */
+export function validateReplicationController(obj: KObject, errs: Errs): void {
+  const spec = obj.spec ?? {};
+  nonNegative(spec.replicas, 'spec.replicas', errs);
+  nonNegative(spec.minReadySeconds, 'spec.minReadySeconds', errs);
+  const selector = spec.selector as Record<string, string> | undefined;
+  if (!selector || Object.keys(selector).length === 0) errs.push(required('spec.selector'));
+  if (!spec.template) errs.push(required('spec.template'));
+  else {
+    validatePodTemplate(spec.template, 'spec.template', errs, ['Always']);
+    const labels = spec.template.metadata?.labels;
+    if (selector && Object.keys(selector).length && !matches(selectorFromMap(selector), labels)) errs.push(invalidValue('spec.template.metadata.labels', labels ?? {}, '`selector` does not match template `labels`'));
+  }
 }
 
 /** apps/v1 made selectors immutable. */

@@ -13,7 +13,7 @@ import { selectorFlag } from '../verbs/get';
 import { DescribeWriter, render } from './writer';
 import { tabwrite } from './tabwriter';
 import { describePod } from './pod';
-import { describeDaemonSet, describeDeployment, describeReplicaSet, describeStatefulSet } from './workloads';
+import { describeDaemonSet, describeDeployment, describeReplicaSet, describeReplicationController, describeStatefulSet } from './workloads';
 import { describeCronJob, describeJob } from './batch';
 import { describeEndpointSlice, describeEndpoints, describeIngress, describeIngressClass } from './networking';
 import { describeNode } from './node';
@@ -50,6 +50,9 @@ export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true
       describeReplicaSet(obj, pods, w, events, now);
       break;
     }
+    case 'ReplicationController':
+      describeReplicationController(obj, controlledBy(store, obj, 'Pod'), w, events, now);
+      break;
     case 'DaemonSet': {
       const pods = controlledBy(store, obj, 'Pod');
       describeDaemonSet(obj, pods, w, events, now);

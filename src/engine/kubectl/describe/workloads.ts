@@ -1,7 +1,7 @@
 /** kubectl describe deployment / replicaset, with their pod templates. */
 import type { KObject } from '../../api/types';
 import { controllerOf } from '../../api/types';
-import { formatSelector } from '../../api/labels';
+import { formatLabels, formatSelector } from '../../api/labels';
 import type { EventRecord } from '../../api/events';
 import { DescribeWriter, annotationsMultiline, eventsSection, labelsMultiline, rfc1123z, tolerationsMultiline } from './writer';
 import { describeContainers, describeVolumes } from './pod';
@@ -70,6 +70,26 @@ export function describeReplicaSet(rs: KObject, pods: KObject[], w: DescribeWrit
   const count = (phase: string) => pods.filter((p) => (p.status?.phase ?? 'Pending') === phase).length;
   w.write(0, `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`);
   describePodTemplate(w, rs.spec?.template);
+  eventsSection(w, events, now);
+}
+
+/** describeReplicationController: like a ReplicaSet's, with a label-map selector and no owner. */
+export function describeReplicationController(rc: KObject, pods: KObject[], w: DescribeWriter, events: EventRecord[], now: number): void {
+  w.write(0, `Name:\t${rc.metadata.name}\n`);
+  w.write(0, `Namespace:\t${rc.metadata.namespace}\n`);
+  w.write(0, `Selector:\t${formatLabels(rc.spec?.selector)}\n`);
+  labelsMultiline(w, 'Labels', rc.metadata.labels);
+  annotationsMultiline(w, 'Annotations', rc.metadata.annotations);
+  w.write(0, `Replicas:\t${rc.status?.replicas ?? 0} current / ${rc.spec?.replicas ?? 0} desired\n`);
+  const count = (phase: string) => pods.filter((p) => (p.status?.phase ?? 'Pending') === phase).length;
+  w.write(0, `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`);
+  describePodTemplate(w, rc.spec?.template);
+  const conditions = (rc.status?.conditions ?? []) as { type: string; status: string; reason?: string }[];
+  if (conditions.length) {
+    w.write(0, 'Conditions:\n  Type\tStatus\tReason\n');
+    w.write(1, '----\t------\t------\n');
+    for (const c of conditions) w.write(1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
+  }
   eventsSection(w, events, now);
 }
 

@@ -3,7 +3,7 @@
  * (pkg/printers/internalversion/printers.go). `wide` columns come after the default ones.
  */
 import type { KObject } from '../../api/types';
-import { formatSelector } from '../../api/labels';
+import { formatLabels, formatSelector } from '../../api/labels';
 import { ageSince, humanDuration } from '../duration';
 import { podReady, podRestarts, podStatusReason } from './podstatus';
 import type { EventRecord } from '../../api/events';
@@ -54,6 +54,13 @@ const replicasets: Columns = {
   wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
   row: (r, now) => [r.metadata.name!, String(r.spec?.replicas ?? 0), String(r.status?.replicas ?? 0), String(r.status?.readyReplicas ?? 0), age(r, now)],
   wideRow: (r) => [...containersAndImages(r.spec?.template), formatSelector(r.spec?.selector)],
+};
+
+const replicationcontrollers: Columns = {
+  header: replicasets.header,
+  wide: replicasets.wide,
+  row: replicasets.row,
+  wideRow: (r) => [...containersAndImages(r.spec?.template), formatLabels(r.spec?.selector)],
 };
 
 const daemonsets: Columns = {
@@ -388,4 +395,4 @@ export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
 export const EVENT_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
 export const EVENT_WIDE_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
 
-export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, serviceaccounts, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges, poddisruptionbudgets, horizontalpodautoscalers, ingresses, ingressclasses, persistentvolumes, persistentvolumeclaims, storageclasses, volumeattachments };
+export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, serviceaccounts, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges, poddisruptionbudgets, replicationcontrollers, horizontalpodautoscalers, ingresses, ingressclasses, persistentvolumes, persistentvolumeclaims, storageclasses, volumeattachments };
