@@ -5,6 +5,9 @@
  * least valuable pods first when there are too many. The same controller keeps the legacy
  * ReplicationControllers (pkg/controller/replication wraps it the same way): only the kind, the
  * component's name and the selector's form (a plain label map, which may change) differ.
+ *
+ * Over 400 lines: one controller for both kinds, with its incremental counts, its slow-start
+ * batches and upstream's pod ranking (podsToDelete), which belong together.
  */
 import type { KObject } from '../api/types';
 import { controllerOf, refOf } from '../api/types';

@@ -3,6 +3,9 @@
  * will meet it at work. The learner finds it with get, describe, logs, events, the diagram and
  * "Why?", then fixes it however they like — the goal checks the cluster, never the commands.
  * Hints are graded: where to look, what to look for, then the fix.
+ *
+ * Over 400 lines: the whole track (ten short lessons and their broken manifests) is one file,
+ * as the lesson panel shows it as one list.
  */
 import type { EnginePort } from '../../engine/port';
 import type { Lesson } from '../types';

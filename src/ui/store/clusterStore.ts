@@ -16,6 +16,10 @@
  *
  * Calls to the worker are answered in the order they are sent, so a sequence of actions (a
  * lesson's start, then its solutions) needs no waiting between them.
+ *
+ * Over 400 lines: the page's whole side of the engine (its state, its actions, the slots and
+ * saving) in one store, as components read it; the messages, the model deltas and the queries
+ * live in ../engineHost.
  */
 import { create } from 'zustand';
 import type { ApiRequest, ClusterOptions } from '../../engine/port';
