@@ -43,6 +43,8 @@ export const REASON_KEYS = [
   'nodelifecycle.taintAdded',
   'nodelifecycle.taintRemoved',
   'taintmanager.evictingPod',
+  'disruption.noneAllowed',
+  'disruption.allowed',
   'garbagecollector.deletingDependent',
   'garbagecollector.orphaningDependent',
   'namespace.deletingContent',

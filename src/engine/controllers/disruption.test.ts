@@ -41,6 +41,12 @@ describe('PodDisruptionBudget', () => {
     const status = JSON.parse(k(c, 'get pdb web-pdb -o json')).status;
     expect(status).toMatchObject({ currentHealthy: 3, desiredHealthy: 2, disruptionsAllowed: 1, expectedPods: 3, observedGeneration: 1 });
     expect(status.conditions[0]).toMatchObject({ type: 'DisruptionAllowed', status: 'True', reason: 'SufficientPods' });
+    // "Why?" says when the budget allows evictions and when it stops allowing them.
+    const said = () => c.reasons.recent().filter((r) => r.key.startsWith('disruption.')).map((r) => `${r.key} ${r.params.current}/${r.params.desired}`);
+    expect(said().at(-1)).toBe('disruption.allowed 3/2');
+    k(c, 'scale deployment web --replicas=2');
+    c.advance(30);
+    expect(said().at(-1)).toBe('disruption.noneAllowed 2/2');
     expect(kFail(c, 'apply -f -', pdb('both', '  minAvailable: 1\n  maxUnavailable: 1\n'))).toContain('minAvailable and maxUnavailable cannot be both set');
     expect(kFail(c, 'apply -f -', pdb('big', '  maxUnavailable: 120%\n'))).toContain('spec.maxUnavailable: Invalid value: "120%": must not be greater than 100%');
     assertNoTaskFailures(c);

@@ -6,7 +6,7 @@
  * disruption).
  */
 import type { KObject } from '../api/types';
-import { controllerOf } from '../api/types';
+import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { matches, selectorFromObject } from '../api/labels';
 import { rfc3339 } from '../sim/clock';
@@ -153,6 +153,11 @@ export class DisruptionController {
       expectedPods: numbers.expectedPods,
     };
     this.write(pdb, status, allowed > 0 ? 'True' : 'False', allowed > 0 ? 'SufficientPods' : 'InsufficientPods', now);
+    // "Why?": when the budget starts or stops allowing evictions (a drain waits, or may go on).
+    const before = previous.disruptionsAllowed as number | undefined;
+    if (before === undefined || (before > 0) !== (allowed > 0)) {
+      this.ctx.reasons.record(COMPONENT, allowed > 0 ? 'disruption.allowed' : 'disruption.noneAllowed', { current: currentHealthy, desired: numbers.desiredHealthy, allowed }, [refOf(pdb)]);
+    }
   }
 
   private write(pdb: KObject, status: Record<string, unknown>, conditionStatus: 'True' | 'False', reason: string, now: number): void {

@@ -194,6 +194,10 @@ export const en = {
     taintmanager: {
       evictingPod: 'Taint eviction: {{object}} did not tolerate the taint on {{node}} any longer — evicting',
     },
+    disruption: {
+      noneAllowed: '{{object}}: {{current}} healthy pod(s), {{desired}} required — no eviction is allowed until another pod is ready',
+      allowed: '{{object}}: {{current}} healthy pod(s), {{desired}} required — {{allowed}} pod(s) may be evicted now',
+    },
     garbagecollector: {
       deletingDependent: 'Garbage collector: the owner of {{object}} is gone — deleting it',
       orphaningDependent: 'Garbage collector: the owner of {{object}} was deleted with orphan — keeping it',

@@ -196,6 +196,10 @@ export const ko: Messages = {
     taintmanager: {
       evictingPod: '테인트 기반 축출: {{object}}의 톨러레이션이 {{node}}의 테인트를 더는 허용하지 않아 축출합니다',
     },
+    disruption: {
+      noneAllowed: '{{object}}: 건강한 파드 {{current}}개, 필요한 파드 {{desired}}개 — 다른 파드가 준비될 때까지 축출할 수 없습니다',
+      allowed: '{{object}}: 건강한 파드 {{current}}개, 필요한 파드 {{desired}}개 — 지금 파드 {{allowed}}개까지 축출할 수 있습니다',
+    },
     garbagecollector: {
       deletingDependent: '가비지 수집기: {{object}}의 소유자가 사라져 함께 지웁니다',
       orphaningDependent: '가비지 수집기: {{object}}의 소유자가 orphan으로 지워져 남겨 둡니다',
