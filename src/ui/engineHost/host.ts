@@ -10,6 +10,7 @@
  */
 import { createCluster, parseSelector, rebuildCluster, SelectorParseError, type Action, type ApiRequest, type ClusterOptions, type EnginePort, type KubectlResult, type Selector } from '../../engine/port';
 import { buildDiagramModel } from '../store/diagramModel';
+import { visibleNamespaces } from '../store/visibleNamespaces';
 import { ModelEncoder, type ModelDelta } from './modelDelta';
 import { evaluate, objectNames, vocabulary } from './queries';
 import type { Query } from './queryTypes';
@@ -322,13 +323,10 @@ export class EngineHost {
 
   // ---- the view ----
 
+  /** The namespaces the diagram shows: the page's own rule (../store/visibleNamespaces.ts), over this cluster's namespaces. */
   private visibleNamespaces(): string[] {
-    if (this.namespaces.length) return this.namespaces;
-    if (this.showSystem) return [];
-    return this.cluster
-      .list('namespaces')
-      .map((n) => n.metadata.name!)
-      .filter((n) => n !== 'kube-system' && n !== 'kube-node-lease' && n !== 'kube-public');
+    const all = this.cluster.list('namespaces').map((n) => n.metadata.name!);
+    return visibleNamespaces(all, this.namespaces, this.showSystem);
   }
 
   /** Sends what changed since the last view, if anything did (called after every command). */
