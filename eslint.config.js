@@ -15,6 +15,8 @@ const elements = [
   { type: 'engine-port', pattern: 'src/engine/port' },
   { type: 'engine-testing', pattern: ['src/engine/testing', 'src/engine/testdata'] },
   { type: 'engine-cluster', pattern: 'src/engine/cluster' },
+  // The REST API real clients reach (npm run serve): a client-facing layer over the API server, as kubectl is.
+  { type: 'engine-rest', pattern: 'src/engine/rest' },
   { type: 'engine-kubectl', pattern: 'src/engine/kubectl' },
   ...COMPONENTS.map((c) => ({ type: `engine-${c}`, pattern: `src/engine/${c}` })),
   { type: 'engine-client', pattern: 'src/engine/client' },
@@ -26,6 +28,8 @@ const elements = [
   { type: 'ui', pattern: 'src/ui' },
   // Static hosting settings (security headers), shared by the build and the e2e server.
   { type: 'deploy', pattern: 'src/deploy' },
+  // The Node server of `npm run serve`: runs the page's engine host and serves its API and page.
+  { type: 'server', pattern: 'src/server' },
   { type: 'tooling', pattern: ['e2e', 'bench', 'scripts'] },
 ];
 
@@ -34,7 +38,7 @@ const API = [...BASE, 'engine-schema', 'engine-api'];
 const HELPERS = [...API, 'engine-helpers'];
 const CLIENT = [...HELPERS, 'engine-client'];
 const components = COMPONENTS.map((c) => `engine-${c}`);
-const ENGINE = [...CLIENT, ...components, 'engine-kubectl', 'engine-cluster', 'engine-port', 'engine-testing'];
+const ENGINE = [...CLIENT, ...components, 'engine-kubectl', 'engine-rest', 'engine-cluster', 'engine-port', 'engine-testing'];
 
 /**
  * Where one component may use another's code — as a library, never its memory: each line is a
@@ -60,20 +64,25 @@ const policies = [
   ...components.map((c) => ({ from: { element: { type: c } }, allow: { to: { element: { types: { anyOf: [...CLIENT, c, ...(COMPONENT_SEAMS[c] ?? [])] } } } } })),
   // kubectl is a client of the API server: it reads objects and subresources, never a kubelet.
   { from: { element: { type: 'engine-kubectl' } }, allow: { to: { element: { types: { anyOf: [...CLIENT, 'engine-kubectl'] } } } } },
+  // The REST layer prints Tables with kubectl's column printers (the API server's table convertors upstream).
+  { from: { element: { type: 'engine-rest' } }, allow: { to: { element: { types: { anyOf: [...CLIENT, 'engine-kubectl', 'engine-rest'] } } } } },
   // The cluster assembles everything; the port is its only door.
-  { from: { element: { type: 'engine-cluster' } }, allow: { to: { element: { types: { anyOf: [...CLIENT, ...components, 'engine-kubectl', 'engine-cluster'] } } } } },
-  { from: { element: { type: 'engine-port' } }, allow: { to: { element: { types: { anyOf: [...CLIENT, ...components, 'engine-kubectl', 'engine-cluster', 'engine-port'] } } } } },
+  { from: { element: { type: 'engine-cluster' } }, allow: { to: { element: { types: { anyOf: [...CLIENT, ...components, 'engine-kubectl', 'engine-rest', 'engine-cluster'] } } } } },
+  { from: { element: { type: 'engine-port' } }, allow: { to: { element: { types: { anyOf: [...CLIENT, ...components, 'engine-kubectl', 'engine-rest', 'engine-cluster', 'engine-port'] } } } } },
   { from: { element: { type: 'engine-testing' } }, allow: { to: { element: { types: { anyOf: ['engine-port', 'engine-testing', 'engine-cluster'] } } } } },
   // Outside the engine: only the port (lessons are data over it; the app draws what it says),
   // and the generated OpenAPI schema data the editor validates manifests with.
   { from: { element: { type: 'lessons' } }, allow: { to: { element: { types: { anyOf: ['engine-port', 'lessons'] } } } } },
   { from: { element: { type: 'ui' } }, allow: { to: { element: { types: { anyOf: ['engine-port', 'engine-schema', 'lessons', 'ui'] } } } } },
   { from: { element: { type: 'deploy' } }, allow: { to: { element: { type: 'deploy' } } } },
-  { from: { element: { type: 'tooling' } }, allow: { to: { element: { types: { anyOf: ['engine-port', 'engine-schema', 'engine-testing', 'lessons', 'ui', 'deploy', 'tooling'] } } } } },
+  // The server runs the same engine host the page's worker runs (src/ui/engineHost) — the host is
+  // DOM-free — and serves the page with the site's own security headers.
+  { from: { element: { type: 'server' } }, allow: { to: { element: { types: { anyOf: ['engine-port', 'ui', 'deploy', 'server'] } } } } },
+  { from: { element: { type: 'tooling' } }, allow: { to: { element: { types: { anyOf: ['engine-port', 'engine-schema', 'engine-testing', 'lessons', 'ui', 'deploy', 'server', 'tooling'] } } } } },
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/**', '**/*.tmp.mjs', 'src/engine/openapi/definitions.json'] },
+  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/**', '**/*.tmp.mjs', '**/*.tmp.mts', 'src/engine/openapi/definitions.json'] },
   ...tseslint.configs.recommended,
   // An eslint-disable comment that no longer disables anything is a comment that lies.
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },

@@ -2,7 +2,7 @@
  * API errors shaped like metav1.Status, and the text kubectl prints for them
  * (kubectl pkg/cmd/util/helpers.go: checkErr, StandardErrorMessage, MultilineError).
  */
-export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'MethodNotAllowed' | 'Forbidden' | 'InternalError' | 'RequestEntityTooLarge' | 'TooManyRequests';
+export type StatusReason = 'Expired' | 'ServiceUnavailable' | 'UnsupportedMediaType' | 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'MethodNotAllowed' | 'Forbidden' | 'InternalError' | 'RequestEntityTooLarge' | 'TooManyRequests';
 
 export interface StatusCause {
   field: string;

@@ -7,6 +7,7 @@ import type { NodeSpec } from '../cloud/machine';
 import type { TrafficTarget } from '../network/traffic';
 import type { NodeGroup } from '../cloud/clusterautoscaler';
 import { Cluster, type ClusterOptions } from './cluster';
+import type { RestRequest } from '../rest/types';
 
 export type Action =
   | { type: 'kubectl'; at: number; command: string; stdin?: string; files?: Record<string, string> }
@@ -18,7 +19,9 @@ export type Action =
   | { type: 'startTraffic'; at: number; target: TrafficTarget; rps: number }
   | { type: 'setTraffic'; at: number; id: string; rps: number }
   | { type: 'stopTraffic'; at: number; id: string }
-  | { type: 'enableClusterAutoscaler'; at: number; group: NodeGroup };
+  | { type: 'enableClusterAutoscaler'; at: number; group: NodeGroup }
+  /** A request a real client (kubectl, client-go…) sent to `npm run serve` that changed the cluster. */
+  | { type: 'api'; at: number; request: RestRequest };
 
 /**
  * Rebuilds a cluster from its options and action log, up to simulated time `until` (all of it
@@ -69,6 +72,7 @@ export interface ActionTarget {
   setTraffic(id: string, rps: number): void;
   stopTraffic(id: string): void;
   enableClusterAutoscaler(group: NodeGroup): void;
+  serve(request: RestRequest): unknown;
 }
 
 /** Does again what a recorded action did (advances are the caller's: how far depends on the replay). */
@@ -100,6 +104,9 @@ export function applyAction(c: ActionTarget, a: Exclude<Action, { type: 'advance
       break;
     case 'enableClusterAutoscaler':
       c.enableClusterAutoscaler(a.group);
+      break;
+    case 'api':
+      c.serve(a.request);
       break;
   }
 }

@@ -54,6 +54,9 @@ import { builtInStorageClasses } from '../storage/classes';
 import { LoadGenerators } from '../network/loadGenerators';
 import { nodeServerFor } from './nodeServer';
 import { KubeletFleet } from './kubeletFleet';
+import { RestApi } from '../rest/restApi';
+import { openWatch, type OpenedWatch } from '../rest/watch';
+import type { RestRequest, RestResponse, WatchEvent } from '../rest/types';
 
 export interface ClusterOptions {
   seed?: number;
@@ -235,6 +238,31 @@ export class Cluster {
     this.outcomes.push({ at: action.at, command: commandLine.replace(/^\s*kubectl\s+/, '').trim(), exitCode: result.exitCode, stdout: result.stdout.slice(0, OUTCOME_STDOUT_CHARS) });
     if (this.outcomes.length > MAX_OUTCOMES) this.outcomes.splice(0, this.outcomes.length - MAX_OUTCOMES);
     return result;
+  }
+
+  /**
+   * Answers an HTTP request of a real client (src/server): one that changed the cluster is
+   * recorded in the log, so rewinds and share links replay it as the request it was.
+   */
+  serve(request: RestRequest): RestResponse {
+    if (RestApi.changes(request)) {
+      const copy: RestRequest = { ...request };
+      this.log.push({ type: 'api', at: this.now(), request: copy });
+    }
+    return this.restApi().handle(request);
+  }
+
+  /** Opens a watch for a real client; events arrive through `send` as the cluster changes. Not logged: it only reads. */
+  watch(request: RestRequest, send: (e: WatchEvent) => void): OpenedWatch | { error: RestResponse } {
+    return openWatch(this.restApi(), request, send);
+  }
+
+  private rest: RestApi | undefined;
+
+  /** Made on first use: only a served cluster pays for the watch cache. */
+  private restApi(): RestApi {
+    this.rest ??= new RestApi(this.api);
+    return this.rest;
   }
 
   /**

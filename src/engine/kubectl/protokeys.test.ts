@@ -132,7 +132,7 @@ spec:
     c.advance(40);
     expect(k(c, 'exec reader -- cat /etc/cfg/__proto__')).toBe('hello');
     expect(k(c, 'exec reader -- cat /etc/cfg/constructor')).toBe('world');
-    expect(c.kubectl('exec reader -- cat /etc/cfg/toString').stderr).toBe("cat: can't open '/etc/cfg/toString': No such file or directory\n");
+    expect(c.kubectl('exec reader -- cat /etc/cfg/toString').stderr).toBe("cat: can't open '/etc/cfg/toString': No such file or directory\ncommand terminated with exit code 1\n");
     expect(k(c, 'get pod wants -o jsonpath={.status.containerStatuses[0].state.waiting.message}')).toBe("couldn't find key toString in ConfigMap default/cfg");
   });
 });

@@ -163,7 +163,7 @@ export function execInContainer(store: ObjectStore, pod: KObject, target: ExecTa
     case 'wget':
       return wget(target, args);
     case 'curl':
-      if (!HAS_CURL.has(program.image)) return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "curl": executable file not found in $PATH: unknown\ncommand terminated with exit code 126`, 126);
+      if (!HAS_CURL.has(program.image)) return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "curl": executable file not found in $PATH: unknown\n`, 126);
       return curl(target, args);
     case 'sh':
     case 'bash':
@@ -172,7 +172,7 @@ export function execInContainer(store: ObjectStore, pod: KObject, target: ExecTa
       return fail('error: interactive shells are not available in this simulator; run one command at a time, e.g. "kubectl exec POD -- env"');
     default:
       return fail(
-        `OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown\ncommand terminated with exit code 126`,
+        `OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown\n`,
         126,
       );
   }

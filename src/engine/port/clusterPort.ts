@@ -3,6 +3,8 @@
  * question with plain data, so what stands on the other side (the page today, a worker bridge
  * or the API server next) never holds the store, the scheduler or a kubelet.
  */
+import type { RestRequest, RestResponse, WatchEvent } from '../rest/types';
+import type { OpenedWatch } from '../rest/watch';
 import type { Action, Cluster, ClusterOptions, CommandOutcome } from '../cluster/cluster';
 import { clusterNotices, type ClusterNotice } from '../cluster/notices';
 import { continueReplay } from '../cluster/actionLog';
@@ -61,6 +63,14 @@ export class ClusterPort implements EnginePort {
   }
   enableClusterAutoscaler(group: NodeGroup): void {
     this.#c.enableClusterAutoscaler(group);
+  }
+
+  serve(request: RestRequest): RestResponse {
+    return this.#c.serve(request);
+  }
+
+  watch(request: RestRequest, send: (e: WatchEvent) => void): OpenedWatch | { error: RestResponse } {
+    return this.#c.watch(request, send);
   }
   replayTo(actions: Action[], until: number): void {
     continueReplay(this.#c, actions, until);

@@ -17,6 +17,8 @@ import type { PodTraffic, TrafficSource, TrafficTarget } from '../network/traffi
 import type { NodeGroup } from '../cloud/clusterautoscaler';
 import type { NodeSpec } from '../cloud/machine';
 import type { ClusterNotice } from '../cluster/notices';
+import type { RestRequest, RestResponse, WatchEvent } from '../rest/types';
+import type { OpenedWatch } from '../rest/watch';
 
 export interface NodeAllocation {
   milliCpu: number;
@@ -50,6 +52,10 @@ export interface EnginePort {
   setTraffic(id: string, rps: number): void;
   stopTraffic(id: string): void;
   enableClusterAutoscaler(group: NodeGroup): void;
+  /** Answers an HTTP request of a real client (`npm run serve`); a write is recorded in the action log. */
+  serve(request: RestRequest): RestResponse;
+  /** Opens a watch (`?watch=1`) for a real client; `close()` its stream when the client goes. */
+  watch(request: RestRequest, send: (e: WatchEvent) => void): OpenedWatch | { error: RestResponse };
   /**
    * Carries this cluster — a replay of `actions` up to its present — forward to `until`, applying
    * only what comes after (equal, byte for byte, to rebuilding from the start). For scrubbing the

@@ -29,6 +29,11 @@ export { VERBS } from '../kubectl';
 export { RESOURCE_TYPES } from '../api/registry';
 export { parseSelector, matches as selectorMatches, SelectorParseError, type Selector } from '../api/labels';
 export type { ClusterNotice } from '../cluster/notices';
+export type { RestRequest, RestResponse, WatchEvent, WatchStream } from '../rest/types';
+export type { OpenedWatch } from '../rest/watch';
+export { RestApi } from '../rest/restApi';
+export { EXEC_CONTENT_TYPE, type ExecAnswer } from '../rest/subresources';
+export { MAX_BODY_BYTES } from '../rest/body';
 
 /** Creates a cluster: one control-plane node and `workers` worker nodes (3 by default). */
 export function createCluster(options: ClusterOptions = {}): EnginePort {

@@ -8,7 +8,7 @@
  *
  * Nothing here touches the DOM: the same host runs inside the page's thread in unit tests.
  */
-import { createCluster, parseSelector, rebuildCluster, SelectorParseError, type Action, type ApiRequest, type ClusterOptions, type EnginePort, type KubectlResult, type Selector } from '../../engine/port';
+import { createCluster, parseSelector, rebuildCluster, RestApi, SelectorParseError, type Action, type ApiRequest, type ClusterOptions, type EnginePort, type KubectlResult, type OpenedWatch, type RestRequest, type RestResponse, type Selector, type WatchEvent } from '../../engine/port';
 import { buildDiagramModel } from '../store/diagramModel';
 import { visibleNamespaces } from '../store/visibleNamespaces';
 import { ModelEncoder, type ModelDelta } from './modelDelta';
@@ -36,11 +36,18 @@ export interface HostView {
   logLength: number;
   /** Set when a new cluster replaced the one on screen: the page drops its model and starts over. */
   fresh?: boolean;
+  /** Served by `npm run serve`: the server runs the clock; the page's controls set its speed and pause. */
+  clock?: ServedClock;
   marks?: Mark[];
   model?: ModelDelta;
   requests?: ApiRequest[];
   /** Answers to watched queries (by key) that changed since the last view. */
   results?: Record<string, unknown>;
+}
+
+export interface ServedClock {
+  speed: number;
+  paused: boolean;
 }
 
 export interface SessionData {
@@ -54,6 +61,9 @@ export interface SessionData {
  * waits for its answer (a burst of work at ×16 makes the simulated clock fall behind instead).
  */
 const TICK_BUDGET_MS = 50;
+
+/** How far the served clock may fall behind the wall clock before it stops trying to catch up (ms). */
+const MAX_OWED_MS = 5000;
 
 /** The learner's own actions (what undo takes back and the timeline marks), as against the clock running. */
 const isMark = (a: Action) => a.type !== 'advance';
@@ -84,12 +94,20 @@ export class EngineHost {
   private marksSent = '';
   private fresh = true;
   private dirty = true;
+  /** Set by `npm run serve`: the server drives the clock in real time (src/server/engineRunner.ts). */
+  private served: ServedClock | undefined;
+  private clockSent = '';
+  private owedMs = 0;
+  /** Watches of real clients on the cluster on screen: a new cluster (a rewind, a reset) ends them, and the clients list again. */
+  private readonly openWatches = new Set<{ close(): void }>();
 
   constructor(private readonly push: (view: HostView) => void) {}
 
   // ---- clusters ----
 
   private adopt(c: EnginePort): void {
+    for (const w of [...this.openWatches]) w.close();
+    this.openWatches.clear();
     this.unsubscribe?.();
     this.cluster = c;
     this.requests = [];
@@ -126,7 +144,19 @@ export class EngineHost {
 
   /** A fresh cluster of this shape (by default, the shape of the one on screen). */
   reset(options: ClusterOptions = this.options): void {
-    this.begin(options, createCluster(options));
+    const o = this.onWallClock(options);
+    this.begin(o, createCluster(o));
+  }
+
+  /**
+   * Served, a new cluster starts at the wall clock's present (less its boot): real kubectl
+   * computes describe's ages and `logs --since` from its own clock, so the simulated one must
+   * agree with it.
+   */
+  private onWallClock(options: ClusterOptions): ClusterOptions {
+    if (!this.served) return options;
+    const boot = options.bootSeconds ?? 300;
+    return { ...options, startTime: Math.floor(Date.now() / 1000) * 1000 - boot * 1000 };
   }
 
   /**
@@ -161,7 +191,8 @@ export class EngineHost {
   startLesson(id: string): void {
     const lesson = lessonById(id);
     if (!lesson) throw new Error(`no lesson ${id}`);
-    this.begin(lesson.scenario.cluster, createCluster(lesson.scenario.cluster));
+    const options = this.onWallClock(lesson.scenario.cluster);
+    this.begin(options, createCluster(options));
     applyScenario(this.cluster, lesson);
   }
 
@@ -175,6 +206,8 @@ export class EngineHost {
 
   /** Lets `seconds` of simulated time run, within this thread's budget per tick. */
   tick(seconds: number): void {
+    // Served: the server's own timer runs the clock (driveClock); a page's ticks would run it twice.
+    if (this.served) return;
     this.fork();
     const deadline = performance.now() + TICK_BUDGET_MS;
     this.cluster.advance(seconds, () => performance.now() > deadline);
@@ -197,6 +230,81 @@ export class EngineHost {
     this.fork();
     this.cluster.startNode(name);
     this.dirty = true;
+  }
+
+  // ---- real clients (`npm run serve`) ----
+
+  /** Makes this host the served one: the clock is the server's to run, at `speed`, from now on. */
+  serveClock(clock: ServedClock): void {
+    this.served = { ...clock };
+    this.dirty = true;
+  }
+
+  /** Whether `npm run serve` runs this host (the server's clock, real clients). */
+  isServed(): boolean {
+    return !!this.served;
+  }
+
+  /** The page's time controls, when served: they set the server's clock for every page attached. */
+  setClock(clock: Partial<ServedClock>): void {
+    if (!this.served) return;
+    if (clock.speed !== undefined && Number.isFinite(clock.speed) && clock.speed > 0 && clock.speed <= 64) this.served.speed = clock.speed;
+    if (clock.paused !== undefined) this.served.paused = !!clock.paused;
+    this.dirty = true;
+  }
+
+  /** The server's timer: `wallMs` of real time passed; runs the clock unless paused or rewound. */
+  driveClock(wallMs: number): void {
+    if (!this.served || this.served.paused || this.liveLog || !this.cluster) return;
+    // Time a busy tick could not cover is owed to the next ones, so the simulated clock keeps
+    // to the wall clock (up to a few seconds behind when the engine cannot keep up).
+    this.owedMs = Math.min(this.owedMs + wallMs * this.served.speed, MAX_OWED_MS);
+    const deadline = performance.now() + TICK_BUDGET_MS;
+    const covered = this.cluster.advance(Math.floor(this.owedMs) / 1000, () => performance.now() > deadline);
+    this.owedMs -= covered * 1000;
+    this.dirty = true;
+  }
+
+  /** Read-only kubectl on the cluster on screen (not recorded): what the conformance tests compare real kubectl with. */
+  query(command: string): KubectlResult {
+    return this.cluster.query(command);
+  }
+
+  /** Runs the clock `seconds` at once, served or not (tests: an hour of simulated time in a moment). */
+  runFor(seconds: number): void {
+    this.fork();
+    this.cluster.advance(seconds);
+    this.dirty = true;
+  }
+
+  /** A real client's request: a write made while rewound starts a new future from the moment on screen. */
+  serve(request: RestRequest): RestResponse {
+    if (RestApi.changes(request)) {
+      this.fork();
+      this.dirty = true;
+    }
+    return this.cluster.serve(request);
+  }
+
+  /** A real client's watch; `onEnd` is told when the host ends it (a new cluster replaced the one watched). */
+  watchApi(request: RestRequest, send: (e: WatchEvent) => void, onEnd: () => void): OpenedWatch | { error: RestResponse } {
+    const opened = this.cluster.watch(request, send);
+    if ('error' in opened) return opened;
+    const entry = {
+      close: () => {
+        if (!this.openWatches.delete(entry)) return;
+        opened.stream.close();
+        onEnd();
+      },
+    };
+    this.openWatches.add(entry);
+    const stream = {
+      close: () => {
+        this.openWatches.delete(entry);
+        opened.stream.close();
+      },
+    };
+    return { ...opened, stream };
   }
 
   // ---- the timeline ----
@@ -341,6 +449,11 @@ export class EngineHost {
     if (this.rewindingTo !== undefined) view.rewindingTo = this.rewindingTo;
     if (this.fresh) view.fresh = true;
     this.fresh = false;
+    if (this.served) {
+      const key = `${this.served.speed}:${this.served.paused}`;
+      if (key !== this.clockSent || view.fresh) view.clock = { ...this.served };
+      this.clockSent = key;
+    }
     // While a rewind is being rebuilt, the picture stays as it was until the moment arrives.
     if (this.rewindingTo === undefined) {
       const model = this.encoder.encode(buildDiagramModel(c, this.visibleNamespaces(), this.podSelector));

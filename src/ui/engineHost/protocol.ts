@@ -5,7 +5,9 @@
  */
 import type { EngineHost, HostView } from './host';
 
-export type HostMethod = 'reset' | 'load' | 'cancelLoad' | 'open' | 'startLesson' | 'run' | 'tick' | 'step' | 'stopNode' | 'startNode' | 'rewind' | 'backToLive' | 'restoreTo' | 'undoLast' | 'session' | 'position' | 'objectNames' | 'vocabulary' | 'setFilter' | 'watch' | 'unwatch' | 'attach';
+/** Every method a page may call (a served engine refuses any other name). */
+export const HOST_METHODS = ['setClock', 'reset', 'load', 'cancelLoad', 'open', 'startLesson', 'run', 'tick', 'step', 'stopNode', 'startNode', 'rewind', 'backToLive', 'restoreTo', 'undoLast', 'session', 'position', 'objectNames', 'vocabulary', 'setFilter', 'watch', 'unwatch', 'attach'] as const;
+export type HostMethod = (typeof HOST_METHODS)[number];
 
 /** A host method's arguments as they travel (load's progress comes back as messages, not a callback). */
 export type HostArgs<M extends HostMethod> = M extends 'load' ? [Parameters<EngineHost['load']>[0]] : Parameters<EngineHost[M]>;

@@ -1,34 +1,46 @@
 /** kubectl describe service / namespace / configmap / secret, and a generic fallback. */
 import type { KObject } from '../../api/types';
 import type { EventRecord } from '../../api/events';
-import { matches, selectorFromMap } from '../../api/labels';
 import { quotaCell } from '../printers/columns';
 import { DescribeWriter, annotationsMultiline, eventsSection, labelsMultiline, rfc1123z } from './writer';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 
-/** Ready endpoints of a Service: the IPs of ready pods its selector matches. */
-export function serviceEndpoints(svc: KObject, pods: KObject[], port: Any): string {
-  if (!svc.spec?.selector) return '<none>';
-  const sel = selectorFromMap(svc.spec.selector);
-  const addrs: string[] = [];
-  for (const p of pods) {
-    if (!matches(sel, p.metadata.labels) || !p.status?.podIP || p.metadata.deletionTimestamp) continue;
-    const ready = (p.status.conditions ?? []).some((c: Any) => c.type === 'Ready' && c.status === 'True');
-    if (!ready) continue;
-    let target = port.targetPort;
-    if (typeof target === 'string') {
-      const named = (p.spec?.containers ?? []).flatMap((c: Any) => c.ports ?? []).find((cp: Any) => cp.name === target);
-      if (!named) continue;
-      target = named.containerPort;
+/**
+ * A port's endpoints as kubectl 1.32 prints them (describe.go formatEndpointSlices): read from
+ * the Service's EndpointSlices in their listed order, ready addresses only, at most three and
+ * "+ N more..." after.
+ */
+export function formatEndpointSlices(slices: KObject[], portName: string | undefined): string {
+  if (slices.length === 0) return '<none>';
+  const list: string[] = [];
+  const max = 3;
+  let more = false;
+  let count = 0;
+  const add = (text: string) => {
+    if (list.length === max) more = true;
+    if (!more) list.push(text);
+    count++;
+  };
+  for (const slice of slices) {
+    const endpoints: Any[] = (slice as Any).endpoints ?? [];
+    const ports: Any[] = (slice as Any).ports ?? [];
+    const ready = (ep: Any) => ep.conditions?.ready === undefined || ep.conditions?.ready === null || ep.conditions.ready === true;
+    if (ports.length === 0) {
+      for (const ep of endpoints) if (ready(ep)) add(ep.addresses[0]);
+      continue;
     }
-    addrs.push(`${p.status.podIP}:${target}`);
+    for (const port of ports) {
+      if ((port.name ?? '') !== (portName ?? '')) continue;
+      for (const ep of endpoints) if (ready(ep)) add(`${ep.addresses[0]}:${port.port}`);
+    }
   }
-  return addrs.length ? addrs.join(',') : '<none>';
+  const text = list.join(',');
+  return more ? `${text} + ${count - max} more...` : text;
 }
 
-export function describeService(svc: KObject, pods: KObject[], w: DescribeWriter, events: EventRecord[], now: number): void {
+export function describeService(svc: KObject, slices: KObject[], w: DescribeWriter, events: EventRecord[], now: number): void {
   const spec = svc.spec ?? {};
   w.write(0, `Name:\t${svc.metadata.name}\n`);
   w.write(0, `Namespace:\t${svc.metadata.namespace}\n`);
@@ -51,7 +63,7 @@ export function describeService(svc: KObject, pods: KObject[], w: DescribeWriter
     w.write(0, `Port:\t${p.name || '<unset>'}\t${p.port}/${p.protocol ?? 'TCP'}\n`);
     w.write(0, `TargetPort:\t${p.targetPort}/${p.protocol ?? 'TCP'}\n`);
     if (p.nodePort) w.write(0, `NodePort:\t${p.name || '<unset>'}\t${p.nodePort}/${p.protocol ?? 'TCP'}\n`);
-    w.write(0, `Endpoints:\t${serviceEndpoints(svc, pods, p)}\n`);
+    w.write(0, `Endpoints:\t${formatEndpointSlices(slices, p.name)}\n`);
   }
   w.write(0, `Session Affinity:\t${spec.sessionAffinity ?? 'None'}\n`);
   if (spec.externalTrafficPolicy) w.write(0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);

@@ -79,8 +79,8 @@ Pod Template:
 Events:
   Type    Reason            Age    From            Message
   ----    ------            ----   ----            -------
-  Normal  SuccessfulCreate  6m39s  job-controller  Created pod: pi-xxxxx
-  Normal  Completed         6m37s  job-controller  Job completed
+  Normal  SuccessfulCreate  6m40s  job-controller  Created pod: pi-xxxxx
+  Normal  Completed         6m38s  job-controller  Job completed
 `);
   });
 
@@ -118,8 +118,8 @@ Active Jobs:         <none>
 Events:
   Type    Reason            Age   From                Message
   ----    ------            ----  ----                -------
-  Normal  SuccessfulCreate  99s   cronjob-controller  Created job tick-29540710
-  Normal  SawCompletedJob   97s   cronjob-controller  Saw completed job: tick-29540710, status: Complete
+  Normal  SuccessfulCreate  100s  cronjob-controller  Created job tick-29540710
+  Normal  SawCompletedJob   98s   cronjob-controller  Saw completed job: tick-29540710, status: Complete
 `);
   });
 
@@ -160,10 +160,10 @@ Volume Claims:
 Events:
   Type    Reason            Age    From                    Message
   ----    ------            ----   ----                    -------
-  Normal  SuccessfulCreate  6m39s  statefulset-controller  create Claim data-db-0 Pod db-0 in StatefulSet db success
-  Normal  SuccessfulCreate  6m39s  statefulset-controller  create Pod db-0 in StatefulSet db successful
-  Normal  SuccessfulCreate  6m31s  statefulset-controller  create Claim data-db-1 Pod db-1 in StatefulSet db success
-  Normal  SuccessfulCreate  6m31s  statefulset-controller  create Pod db-1 in StatefulSet db successful
+  Normal  SuccessfulCreate  6m40s  statefulset-controller  create Claim data-db-0 Pod db-0 in StatefulSet db success
+  Normal  SuccessfulCreate  6m40s  statefulset-controller  create Pod db-0 in StatefulSet db successful
+  Normal  SuccessfulCreate  6m32s  statefulset-controller  create Claim data-db-1 Pod db-1 in StatefulSet db success
+  Normal  SuccessfulCreate  6m32s  statefulset-controller  create Pod db-1 in StatefulSet db successful
 `);
   });
 
@@ -187,7 +187,7 @@ Annotations:        <none>
 Events:
   Type    Reason  Age    From                      Message
   ----    ------  ----   ----                      -------
-  Normal  Sync    6m37s  nginx-ingress-controller  Scheduled for sync
+  Normal  Sync    6m38s  nginx-ingress-controller  Scheduled for sync
 `);
     expect(k(c, 'describe ingress shop')).toMatch(/ api:80 \(10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80 \+ 1 more\.\.\.\)\n/);
   });

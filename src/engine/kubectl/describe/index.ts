@@ -92,7 +92,7 @@ export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true
       describeNode(obj, store.byIndex('pods', 'nodeName', obj.metadata.name!), store.get('leases', 'kube-node-lease', obj.metadata.name!), w, events, now);
       break;
     case 'Service':
-      describeService(obj, store.list('pods', obj.metadata.namespace), w, events, now);
+      describeService(obj, serviceSlices(store, obj), w, events, now);
       break;
     case 'Namespace':
       describeNamespace(obj, store.list('resourcequotas', obj.metadata.name), store.list('limitranges', obj.metadata.name), w);
@@ -160,4 +160,12 @@ export function describeCommand(ctx: VerbContext): void {
   }
   void typeForKind;
   ctx.out.push(outputs.join('\n\n'));
+}
+
+/** A Service's EndpointSlices as the API lists them (by name), which kubectl's describe reads. */
+function serviceSlices(store: { list(resource: string, namespace?: string): KObject[] }, svc: KObject): KObject[] {
+  return store
+    .list('endpointslices', svc.metadata.namespace)
+    .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name)
+    .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : a.metadata.name! > b.metadata.name! ? 1 : 0));
 }

@@ -69,18 +69,20 @@ export function describeNode(node: KObject, pods: KObject[], lease: KObject | un
   for (const [k, v] of sys) w.write(0, `  ${k}:\t${v ?? ''}\n`);
   if (node.spec?.podCIDR) w.write(0, `PodCIDR:\t${node.spec.podCIDR}\n`);
   if (node.spec?.podCIDRs) w.write(0, `PodCIDRs:\t${node.spec.podCIDRs.join(',')}\n`);
-  const active = pods.filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+  // In the API's list order (namespace, then name): kubectl lists the node's pods with a field selector.
+  const active = pods.filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').sort((a, b) => byNamespacedName(a, b));
   const allocCpu = milliCpu(status.allocatable?.cpu);
   const allocMem = bytes(status.allocatable?.memory);
   w.write(0, `Non-terminated Pods:\t(${active.length} in total)\n`);
-  w.write(0, '  Namespace\tName\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
-  w.write(0, '  ---------\t----\t------------\t----------\t---------------\t-------------\t---\n');
+  // describe.go writes an empty column after Name ("Name\t\tCPU Requests"): two more spaces.
+  w.write(0, '  Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
+  w.write(0, '  ---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n');
   for (const p of active) {
     const cr = sumRequests([p], 'requests', 'cpu');
     const cl = sumRequests([p], 'limits', 'cpu');
     const mr = sumRequests([p], 'requests', 'memory');
     const ml = sumRequests([p], 'limits', 'memory');
-    w.write(0, `  ${p.metadata.namespace}\t${p.metadata.name}\t${formatMilliCpu(cr)} (${pct(cr, allocCpu)})\t${formatMilliCpu(cl)} (${pct(cl, allocCpu)})\t${formatBytes(mr)} (${pct(mr, allocMem)})\t${formatBytes(ml)} (${pct(ml, allocMem)})\t${ageSince(now, p.metadata.creationTimestamp)}\n`);
+    w.write(0, `  ${p.metadata.namespace}\t${p.metadata.name}\t\t${formatMilliCpu(cr)} (${pct(cr, allocCpu)})\t${formatMilliCpu(cl)} (${pct(cl, allocCpu)})\t${formatBytes(mr)} (${pct(mr, allocMem)})\t${formatBytes(ml)} (${pct(ml, allocMem)})\t${ageSince(now, p.metadata.creationTimestamp)}\n`);
   }
   w.write(0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n');
   w.write(0, '  Resource\tRequests\tLimits\n');
@@ -95,4 +97,10 @@ export function describeNode(node: KObject, pods: KObject[], lease: KObject | un
   w.write(0, '  hugepages-1Gi\t0 (0%)\t0 (0%)\n');
   w.write(0, '  hugepages-2Mi\t0 (0%)\t0 (0%)\n');
   eventsSection(w, events, now);
+}
+
+function byNamespacedName(a: KObject, b: KObject): number {
+  const x = `${a.metadata.namespace}/${a.metadata.name}`;
+  const y = `${b.metadata.namespace}/${b.metadata.name}`;
+  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -71,12 +71,14 @@ export function taintsMultiline(w: DescribeWriter, title: string, taints: Any[] 
 export function eventsSection(w: DescribeWriter, events: EventRecord[], now: number): void {
   if (events.length === 0) return void w.write(0, 'Events:\t<none>\n');
   w.flush();
-  const sorted = [...events].sort((a, b) => a.last - b.last || a.seq - b.seq);
+  // kubectl reads the timestamps as the API serialises them, to the whole second: so do ages and order here.
+  const second = (ms: number) => Math.floor(ms / 1000) * 1000;
+  const sorted = [...events].sort((a, b) => second(a.last) - second(b.last) || a.seq - b.seq);
   w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');
   for (const e of sorted) {
-    const first = humanDuration(now - e.first);
-    const interval = e.count > 1 ? `${humanDuration(now - e.last)} (x${e.count} over ${first})` : first;
+    const first = humanDuration(now - second(e.first));
+    const interval = e.count > 1 ? `${humanDuration(now - second(e.last))} (x${e.count} over ${first})` : first;
     w.write(1, `${e.type}\t${e.reason}\t${interval}\t${e.component}\t${e.message.trim()}\n`);
   }
 }

@@ -43,7 +43,7 @@ spec:
     expect(k(c, 'exec shell -- hostname')).toBe('shell\n');
     expect(k(c, 'exec shell -- ls /tmp/ready')).toBe('/tmp/ready\n');
     expect(k(c, 'exec shell -- cat /etc/resolv.conf')).toBe('search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n');
-    expect(kFail(c, 'exec shell -- cat /nope')).toBe("cat: can't open '/nope': No such file or directory\n");
+    expect(kFail(c, 'exec shell -- cat /nope')).toBe("cat: can't open '/nope': No such file or directory\ncommand terminated with exit code 1\n");
     expect(kFail(c, 'exec shell -- kubectl version')).toContain('exec: "kubectl": executable file not found in $PATH');
     expect(kFail(c, 'exec -it shell -- sh')).toContain('interactive shells are not available in this simulator');
     expect(kFail(c, 'exec nope -- env')).toBe('Error from server (NotFound): pods "nope" not found\n');

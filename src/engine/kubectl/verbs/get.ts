@@ -4,6 +4,7 @@ import { apiVersionOf, qualifiedKindName, qualifiedResource, type ResourceType }
 import { formatLabels, parseSelector, SelectorParseError, type Selector } from '../../api/labels';
 import { eventObject } from '../../api/events';
 import { notFound } from '../../api/errors';
+import { FieldSelectorError, fieldsMatch, parseFieldSelector, unsupportedField, type FieldRequirement } from '../../api/fieldSelector';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { parseResourceArgs } from '../resources';
@@ -50,36 +51,22 @@ export function selectorFlag(ctx: VerbContext): Selector | undefined {
   }
 }
 
-/** The field labels each resource's API accepts (its registry's GetAttrs / field label conversions). */
-const FIELD_LABELS: Record<string, string[]> = {
-  pods: ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.nominatedNodeName'],
-  events: ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid', 'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason', 'reportingComponent', 'source', 'type'],
-  nodes: ['spec.unschedulable'],
-  namespaces: ['status.phase'],
-  secrets: ['type'],
-  services: ['spec.clusterIP', 'spec.type'],
-  replicasets: ['status.replicas'],
-  jobs: ['status.successful'],
-};
-
-/** --field-selector: `=`, `==`, `!=` over the fields the server supports for the type. */
+/** --field-selector: `=`, `==`, `!=` over the fields the server supports for the type (../../api/fieldSelector). */
 function fieldFilter(ctx: VerbContext, types: ResourceType[]): ((o: KObject) => boolean) | undefined {
   const text = str(ctx.args, 'field-selector');
   if (!text) return undefined;
-  const reqs = text.split(',').map((part) => {
-    const m = /^([a-zA-Z.]+)(==|!=|=)(.*)$/.exec(part.trim());
-    if (!m) throw new KubectlError(`error: invalid field selector: '${part}'`);
-    return { path: m[1], neg: m[2] === '!=', value: m[3] };
-  });
-  for (const t of types) {
-    for (const r of reqs) {
-      if (r.path === 'metadata.name' || r.path === 'metadata.namespace' || FIELD_LABELS[t.resource]?.includes(r.path)) continue;
-      throw new KubectlError(`Error from server (BadRequest): Unable to find "${t.group ? `${t.group}/` : '/'}${t.version}, Resource=${t.resource}" that match label selector "${str(ctx.args, 'selector') ?? ''}", field selector "${text}": field label not supported: ${r.path}`);
-    }
+  let reqs: FieldRequirement[];
+  try {
+    reqs = parseFieldSelector(text);
+  } catch (e) {
+    if (!(e instanceof FieldSelectorError)) throw e;
+    throw new KubectlError(`error: invalid field selector: '${text}'`);
   }
-  // The source field of an event is its reporting component.
-  const value = (o: KObject, path: string) => (path === 'source' ? (o as { source?: { component?: string } }).source?.component : jsonPathValue(o, `.${path}`));
-  return (o) => reqs.every((r) => (String(value(o, r.path) ?? '') === r.value) !== r.neg);
+  for (const t of types) {
+    const path = unsupportedField(t.resource, reqs);
+    if (path) throw new KubectlError(`Error from server (BadRequest): Unable to find "${t.group ? `${t.group}/` : '/'}${t.version}, Resource=${t.resource}" that match label selector "${str(ctx.args, 'selector') ?? ''}", field selector "${text}": field label not supported: ${path}`);
+  }
+  return (o) => fieldsMatch(reqs, o);
 }
 
 interface Found {

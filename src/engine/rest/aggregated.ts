@@ -1,0 +1,69 @@
+/**
+ * APIs a real cluster serves beside the stored kinds: metrics-server's metrics.k8s.io/v1beta1
+ * (`kubectl top`, the HPA) and the access reviews of authorization.k8s.io/v1 (`kubectl auth
+ * can-i`; k9s and Headlamp ask before offering an action). The kubeconfig `npm run serve`
+ * writes is the cluster's admin, as kind's and minikube's are, so every review allows.
+ */
+import { notFound } from '../api/errors';
+import type { NodeMetrics, PodMetrics, Usage } from '../api/subresources';
+import { matches, parseSelector } from '../api/labels';
+import type { RestRequest, RestResponse } from './types';
+import type { RestApi, Target } from './restApi';
+import { failure } from './status';
+import { parseObjectBody } from './body';
+
+const json = (status: number, body: unknown): RestResponse => ({ status, contentType: 'application/json', body });
+
+function usage(u: Usage): { cpu: string; memory: string } {
+  return { cpu: `${Math.round(u.cpu * 1e6)}n`, memory: `${Math.round(u.memory / 1024)}Ki` };
+}
+
+function nodeMetrics(m: NodeMetrics, labels: Record<string, string> | undefined): unknown {
+  return { kind: 'NodeMetrics', apiVersion: 'metrics.k8s.io/v1beta1', metadata: { name: m.name, creationTimestamp: m.timestamp, ...(labels ? { labels } : {}) }, timestamp: m.timestamp, window: '20.05s', usage: usage(m.usage) };
+}
+
+function podMetrics(m: PodMetrics, labels: Record<string, string> | undefined): unknown {
+  return {
+    kind: 'PodMetrics',
+    apiVersion: 'metrics.k8s.io/v1beta1',
+    metadata: { name: m.name, namespace: m.namespace, creationTimestamp: m.timestamp, ...(labels ? { labels } : {}) },
+    timestamp: m.timestamp,
+    window: m.window,
+    containers: m.containers.map((c) => ({ name: c.name, usage: usage(c.usage) })),
+  };
+}
+
+export function serveAggregated(rest: RestApi, req: RestRequest, t: Target): RestResponse {
+  const method = req.method.toUpperCase();
+  if (t.type.group === 'authorization.k8s.io') {
+    if (method !== 'POST') return failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+    const body = parseObjectBody(req.body, req.contentType);
+    const spec = (body.spec ?? {}) as Record<string, unknown>;
+    const status = t.type.kind === 'SelfSubjectAccessReview' ? { allowed: true, reason: 'the kubeconfig of `npm run serve` is the cluster admin' } : { resourceRules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }], nonResourceRules: [{ verbs: ['*'], nonResourceURLs: ['*'] }], incomplete: false };
+    return json(201, { kind: t.type.kind, apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec, status });
+  }
+  if (method !== 'GET') return failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+  const metrics = rest.api.metricsApi(rest.actor(req), t.type.resource as 'nodes' | 'pods', t.namespace);
+  if (!metrics?.available()) return failure(503, 'ServiceUnavailable', 'the server is currently unable to handle the request');
+  const q = new URLSearchParams(req.query ?? '');
+  const selector = q.get('labelSelector') ? parseSelector(q.get('labelSelector')!) : [];
+  if (t.type.resource === 'nodes') {
+    const labelsOf = (name: string) => rest.api.store.get('nodes', undefined, name)?.metadata.labels;
+    const all = metrics.nodes().filter((m) => matches(selector, labelsOf(m.name)));
+    if (t.name) {
+      const m = all.find((x) => x.name === t.name);
+      if (!m) throw notFound('nodes.metrics.k8s.io', t.name);
+      return json(200, nodeMetrics(m, labelsOf(m.name)));
+    }
+    return json(200, { kind: 'NodeMetricsList', apiVersion: 'metrics.k8s.io/v1beta1', metadata: {}, items: all.map((m) => nodeMetrics(m, labelsOf(m.name))) });
+  }
+  const labelsOf = (ns: string, name: string) => rest.api.store.get('pods', ns, name)?.metadata.labels;
+  if (t.name) {
+    const m = metrics.pod(t.namespace ?? 'default', t.name);
+    if (!m) throw notFound('pods.metrics.k8s.io', t.name);
+    return json(200, podMetrics(m, labelsOf(m.namespace, m.name)));
+  }
+  const all = metrics.pods(t.namespace).filter((m) => matches(selector, labelsOf(m.namespace, m.name)));
+  return json(200, { kind: 'PodMetricsList', apiVersion: 'metrics.k8s.io/v1beta1', metadata: {}, items: all.map((m) => podMetrics(m, labelsOf(m.namespace, m.name))) });
+}
+
