@@ -257,6 +257,11 @@ export class Cluster {
     return openWatch(this.restApi(), request, send);
   }
 
+  /** The watch cache's fill per type (empty until the cluster is served). */
+  watchCacheSizes(): Record<string, number> {
+    return this.rest?.cache.sizes() ?? {};
+  }
+
   private rest: RestApi | undefined;
 
   /** Made on first use: only a served cluster pays for the watch cache. */

@@ -69,6 +69,10 @@ export class ClusterPort implements EnginePort {
     return this.#c.serve(request);
   }
 
+  watchCacheSizes(): Record<string, number> {
+    return this.#c.watchCacheSizes();
+  }
+
   watch(request: RestRequest, send: (e: WatchEvent) => void): OpenedWatch | { error: RestResponse } {
     return this.#c.watch(request, send);
   }

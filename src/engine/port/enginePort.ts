@@ -54,6 +54,8 @@ export interface EnginePort {
   enableClusterAutoscaler(group: NodeGroup): void;
   /** Answers an HTTP request of a real client (`npm run serve`); a write is recorded in the action log. */
   serve(request: RestRequest): RestResponse;
+  /** How many recent changes the served API's watch cache holds per type (bounded; empty until served). */
+  watchCacheSizes(): Record<string, number>;
   /** Opens a watch (`?watch=1`) for a real client; `close()` its stream when the client goes. */
   watch(request: RestRequest, send: (e: WatchEvent) => void): OpenedWatch | { error: RestResponse };
   /**

@@ -34,6 +34,7 @@ export type { OpenedWatch } from '../rest/watch';
 export { RestApi } from '../rest/restApi';
 export { EXEC_CONTENT_TYPE, type ExecAnswer } from '../rest/subresources';
 export { MAX_BODY_BYTES } from '../rest/body';
+export { WATCH_CACHE_CAPACITY } from '../rest/watchCache';
 
 /** Creates a cluster: one control-plane node and `workers` worker nodes (3 by default). */
 export function createCluster(options: ClusterOptions = {}): EnginePort {

@@ -94,6 +94,11 @@ export class WatchCache {
     return this.ring(resource).compactedThrough + 1;
   }
 
+  /** How many changes each type's ring holds now (bounded by the capacity). */
+  sizes(): Record<string, number> {
+    return Object.fromEntries([...this.rings].map(([resource, ring]) => [resource, ring.events.length]));
+  }
+
   currentRevision(): number {
     return this.store.currentRevision();
   }

@@ -270,6 +270,11 @@ export class EngineHost {
     return this.cluster.query(command);
   }
 
+  /** The served API's watch cache fill per type (the server's memory stays bounded by it). */
+  watchCacheSizes(): Record<string, number> {
+    return this.cluster.watchCacheSizes();
+  }
+
   /** Runs the clock `seconds` at once, served or not (tests: an hour of simulated time in a moment). */
   runFor(seconds: number): void {
     this.fork();
