@@ -6,6 +6,7 @@
  *   --seed N      the cluster's seed (1)        --workers N    worker nodes (3)
  *   --speed X     simulated seconds per second (1)
  *   --kubeconfig PATH   where to write the kubeconfig (./wheelhouse.kubeconfig)
+ *   --page-dir DIR      the built page to serve (dist/)
  *   --no-page     the API only
  */
 import { writeFileSync } from 'node:fs';
@@ -46,12 +47,15 @@ function parseArgs(argv: string[]): ServeOptions {
       case '--kubeconfig':
         opts.kubeconfig = value() ?? opts.kubeconfig;
         break;
+      case '--page-dir':
+        opts.pageDir = value() ?? '';
+        break;
       case '--no-page':
         opts.page = false;
         break;
       case '-h':
       case '--help':
-        process.stdout.write('usage: wheelhouse serve [--port 6443] [--page-port N] [--seed 1] [--workers 3] [--speed 1] [--kubeconfig PATH] [--no-page]\n');
+        process.stdout.write('usage: wheelhouse serve [--port 6443] [--page-port N] [--seed 1] [--workers 3] [--speed 1] [--kubeconfig PATH] [--page-dir DIR] [--no-page]\n');
         process.exit(0);
         break;
       default:

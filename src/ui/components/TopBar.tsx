@@ -19,6 +19,7 @@ function actionText(t: TFunction, a: Action): string {
   if (a.type === 'kubectl') return a.command.startsWith('kubectl') || a.command.startsWith('k ') ? a.command : `kubectl ${a.command}`;
   if (a.type === 'stopNode') return t('timeline.stopNode', { name: a.name });
   if (a.type === 'startNode') return t('timeline.startNode', { name: a.name });
+  if (a.type === 'api') return t('timeline.apiRequest', { request: `${a.request.method} ${a.request.path}` });
   return t('timeline.otherAction');
 }
 
@@ -186,6 +187,19 @@ function SessionButtons() {
   );
 }
 
+/** On a page served by `npm run serve`: the cluster is shared with the learner's own kubectl (or the server is gone). */
+function ServedBadge() {
+  const { t } = useTranslation();
+  const served = useCluster((s) => s.served);
+  const gone = useCluster((s) => s.serverGone);
+  if (!served) return null;
+  return (
+    <span className={gone ? 'served-badge gone' : 'served-badge'} role="status" title={t(gone ? 'served.goneTitle' : 'served.title')} aria-label={t(gone ? 'served.goneTitle' : 'served.title')} data-testid="served-badge">
+      {t(gone ? 'served.gone' : 'served.badge')}
+    </span>
+  );
+}
+
 export function TopBar() {
   const { t, i18n } = useTranslation();
   const time = useCluster((s) => s.time);
@@ -207,6 +221,7 @@ export function TopBar() {
           <h1>{t('app.title')}</h1>
           <p className="tagline">{t('app.tagline')}</p>
         </div>
+        <ServedBadge />
       </div>
       <div className="clock" role="group" aria-label={t('clock.label')}>
         <span className="clock-time" aria-live="off" data-testid="sim-clock" title={t('clock.label')}>

@@ -1,6 +1,7 @@
 /**
- * The page's side of the engine: a client that sends calls to the engine's worker and hands
- * its views to whoever listens (the cluster store). Where there is no Worker (unit tests in
+ * The page's side of the engine: a client that sends calls to the engine's worker — or, on a
+ * page served by `npm run serve`, to the server's engine over a WebSocket — and hands its
+ * views to whoever listens (the cluster store). Where there is no Worker (unit tests in
  * Node), the same host runs in this thread behind the same messages — cloned as a worker's
  * would be, so what passes here also passes a worker's boundary.
  */
@@ -26,6 +27,8 @@ export interface EngineClient {
 interface Endpoint {
   send(m: CallMessage): void;
   listen(receive: (m: HostMessage) => void): void;
+  /** Told when the engine can no longer be reached (a served engine's server stopped). */
+  onClose?(closed: () => void): void;
 }
 
 function makeClient(endpoint: Endpoint): EngineClient {
@@ -33,6 +36,11 @@ function makeClient(endpoint: Endpoint): EngineClient {
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const views = new Set<(view: HostView) => void>();
   const progress = new Set<(done: number) => void>();
+  endpoint.onClose?.(() => {
+    for (const p of pending.values()) p.reject(new EngineCallError('Disconnected', 'the Wheelhouse server is no longer reachable'));
+    pending.clear();
+    for (const l of disconnectListeners) l();
+  });
   endpoint.listen((m) => {
     if ('view' in m) for (const l of views) l(m.view);
     else if ('progress' in m) for (const l of progress) l(m.progress);
@@ -60,6 +68,44 @@ function makeClient(endpoint: Endpoint): EngineClient {
       progress.add(listener);
       return () => progress.delete(listener);
     },
+  };
+}
+
+/**
+ * Where `npm run serve` asked this page to find its engine: the server's index.html carries a
+ * `<meta name="wheelhouse-engine">` with the socket's address (src/server/pageServer.ts).
+ */
+export function servedEngineUrl(): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  const content = document.querySelector('meta[name="wheelhouse-engine"]')?.getAttribute('content');
+  return content ? new URL(content, location.href).href.replace(/^http/, 'ws') : undefined;
+}
+
+const disconnectListeners = new Set<() => void>();
+
+/** Told when a served engine's socket closes (the page says the server stopped). */
+export function onEngineDisconnect(listener: () => void): () => void {
+  disconnectListeners.add(listener);
+  return () => disconnectListeners.delete(listener);
+}
+
+/** The server's engine over a WebSocket: the worker's own messages, as JSON. */
+function socketEndpoint(url: string): Endpoint {
+  const socket = new WebSocket(url);
+  const queued: string[] = [];
+  socket.addEventListener('open', () => {
+    for (const m of queued.splice(0)) socket.send(m);
+  });
+  return {
+    send: (m) => {
+      const text = JSON.stringify(m);
+      if (socket.readyState === WebSocket.OPEN) socket.send(text);
+      else queued.push(text);
+    },
+    listen: (receive) => {
+      socket.addEventListener('message', (e: MessageEvent<string>) => receive(JSON.parse(e.data) as HostMessage));
+    },
+    onClose: (closed) => socket.addEventListener('close', closed),
   };
 }
 
@@ -102,6 +148,7 @@ let client: Promise<EngineClient> | undefined;
 
 /** The page's engine (started on first use): in a Web Worker where there is one. */
 export function engineClient(): Promise<EngineClient> {
-  client ??= typeof Worker !== 'undefined' ? Promise.resolve(makeClient(workerEndpoint())) : inThreadClient();
+  const served = servedEngineUrl();
+  client ??= served ? Promise.resolve(makeClient(socketEndpoint(served))) : typeof Worker !== 'undefined' ? Promise.resolve(makeClient(workerEndpoint())) : inThreadClient();
   return client;
 }

@@ -5,6 +5,12 @@ export const en = {
     tagline: 'A Kubernetes classroom in your browser',
     booting: 'Starting your cluster…',
   },
+  served: {
+    badge: '⇄ kubectl',
+    title: 'This cluster runs in `npm run serve`: kubectl, k9s or a client library using its kubeconfig change what you see here, and what you do here, they see.',
+    gone: '⇄ stopped',
+    goneTitle: 'The `npm run serve` process that ran this cluster is gone. Start it again and reload this page.',
+  },
   release: {
     version: 'Version {{version}}',
     licenses: 'Licences',
@@ -246,7 +252,7 @@ export const en = {
     loading: 'Loading the editor…',
     template: { deployment: 'Deployment', service: 'Service', pod: 'Pod', configmap: 'ConfigMap', pvc: 'PersistentVolumeClaim', statefulset: 'StatefulSet', ingress: 'Ingress', hpa: 'HorizontalPodAutoscaler' },
   },
-  timeline: { label: 'Timeline (drag to rewind)', live: 'Back to now', liveBadge: 'Live', undo: 'Undo', undoTitle: 'Undo your last action: {{what}} (Ctrl+Z)', undoNothing: 'Nothing to undo', mark: 'Your action at {{time}}: {{what}}', stopNode: 'Stop node {{name}}', startNode: 'Start node {{name}}', otherAction: 'cluster change' },
+  timeline: { label: 'Timeline (drag to rewind)', live: 'Back to now', liveBadge: 'Live', undo: 'Undo', undoTitle: 'Undo your last action: {{what}} (Ctrl+Z)', undoNothing: 'Nothing to undo', mark: 'Your action at {{time}}: {{what}}', stopNode: 'Stop node {{name}}', startNode: 'Start node {{name}}', otherAction: 'cluster change', apiRequest: 'request from a client: {{request}}' },
   saving: {
     saveFailed: 'Your work could not be saved in this browser (storage is full or turned off). It stays while this page is open: download it as a scenario file to keep it.',
     download: 'Download',

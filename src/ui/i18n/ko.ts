@@ -7,6 +7,12 @@ export const ko: Messages = {
     tagline: '브라우저에서 배우는 쿠버네티스',
     booting: '클러스터를 준비하는 중…',
   },
+  served: {
+    badge: '⇄ kubectl',
+    title: '이 클러스터는 `npm run serve`에서 실행 중입니다. 같은 kubeconfig를 쓰는 kubectl, k9s, 클라이언트 라이브러리가 바꾼 내용이 여기에 보이고, 여기서 한 작업도 그쪽에 보입니다.',
+    gone: '⇄ 멈춤',
+    goneTitle: '이 클러스터를 실행하던 `npm run serve` 프로세스가 끝났습니다. 다시 시작한 뒤 이 페이지를 새로 고치세요.',
+  },
   release: {
     version: '버전 {{version}}',
     licenses: '라이선스',
@@ -248,7 +254,7 @@ export const ko: Messages = {
     loading: '편집기를 불러오는 중…',
     template: { deployment: '디플로이먼트', service: '서비스', pod: '파드', configmap: '컨피그맵', pvc: '퍼시스턴트 볼륨 클레임', statefulset: '스테이트풀셋', ingress: '인그레스', hpa: 'HorizontalPodAutoscaler' },
   },
-  timeline: { label: '타임라인 (끌어서 되감기)', live: '지금으로', liveBadge: '실시간', undo: '실행 취소', undoTitle: '마지막 작업 취소: {{what}} (Ctrl+Z)', undoNothing: '취소할 작업이 없습니다', mark: '{{time}}에 한 작업: {{what}}', stopNode: '노드 {{name}} 중지', startNode: '노드 {{name}} 시작', otherAction: '클러스터 변경' },
+  timeline: { label: '타임라인 (끌어서 되감기)', live: '지금으로', liveBadge: '실시간', undo: '실행 취소', undoTitle: '마지막 작업 취소: {{what}} (Ctrl+Z)', undoNothing: '취소할 작업이 없습니다', mark: '{{time}}에 한 작업: {{what}}', stopNode: '노드 {{name}} 중지', startNode: '노드 {{name}} 시작', otherAction: '클러스터 변경', apiRequest: '클라이언트의 요청: {{request}}' },
   saving: {
     saveFailed: '이 브라우저에 작업을 저장하지 못했습니다(저장 공간이 가득 찼거나 꺼져 있습니다). 이 페이지를 열어 둔 동안에는 남아 있으니, 보관하려면 시나리오 파일로 내려받으세요.',
     download: '내려받기',

@@ -6,7 +6,7 @@
  * learner as a download, and the app starts fresh.
  */
 import { decodeShare, deserialize, isShareHash, serialize, type Session } from '../store/session';
-import { EngineCallError, engineClient } from '../engineHost/client';
+import { EngineCallError, engineClient, servedEngineUrl } from '../engineHost/client';
 import { activeSlot, keepRejected, loadAll, readSlot, saveSlot, setActiveSlot, type Slot } from './storage';
 import { claimWriter } from './tabs';
 import { useNotices } from './notices';
@@ -17,6 +17,8 @@ export interface BootResult {
   session?: Session;
   /** The engine's worker holds the session's cluster, rebuilt. */
   loaded?: boolean;
+  /** The page shows `npm run serve`'s cluster: nothing is restored or saved in this browser. */
+  served?: boolean;
 }
 
 let result: BootResult = { slot: 'sandbox' };
@@ -28,6 +30,12 @@ export function bootResult(): BootResult {
 
 
 export async function boot(): Promise<void> {
+  // Served by `npm run serve`: the cluster is the server's (real kubectl shares it), so nothing
+  // saved in this browser replaces it, and nothing of it is saved over the learner's sandbox.
+  if (servedEngineUrl()) {
+    result = { slot: 'sandbox', served: true };
+    return;
+  }
   // A scenario link pasted into the address bar of an open page changes only the hash (no new
   // page load): load the page again, so the link goes through boot like any other.
   window.addEventListener('hashchange', () => {

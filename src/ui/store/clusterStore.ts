@@ -32,7 +32,7 @@ import { readSlot, saveSlot, setActiveSlot, isWritable, type Slot } from '../per
 import { onHandOver } from '../persistence/tabs';
 import { useNotices } from '../persistence/notices';
 import { TEMPLATES } from '../editor/templates';
-import { engineClient, type EngineClient } from '../engineHost/client';
+import { onEngineDisconnect, engineClient, type EngineClient } from '../engineHost/client';
 import { ModelDecoder } from '../engineHost/modelDelta';
 import type { HostView, Mark } from '../engineHost/host';
 import { queryKey, type Query, type ResultOf } from '../engineHost/queryTypes';
@@ -62,6 +62,10 @@ export interface ClusterState {
   rewindingTo?: number;
   speed: number;
   paused: boolean;
+  /** Shown from `npm run serve`: the server runs the clock, real clients share the cluster. */
+  served?: boolean;
+  /** The server of a served page stopped (its socket closed). */
+  serverGone?: boolean;
   model: DiagramModel;
   /** The learner's own actions on the timeline (not the clock's): when, and what. */
   marks: Mark[];
@@ -181,6 +185,8 @@ function currentSession(): Promise<Session> {
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 /** Writes the slot's present timeline (the slot is the one on screen when asked). */
 function save(): Promise<void> {
+  // A served cluster is the server's: saving it would overwrite this browser's own sandbox.
+  if (useCluster.getState().served) return Promise.resolve();
   const into = slot;
   return currentSession().then((s) => saveSlot(into, serialize(s)));
 }
@@ -207,6 +213,7 @@ function receive(view: HostView): void {
   if (view.model) next.model = decoder.apply(view.model);
   if (view.marks) next.marks = view.marks;
   if (view.results) next.results = { ...s.results, ...view.results };
+  if (view.clock) Object.assign(next, { served: true, speed: view.clock.speed, paused: view.clock.paused });
   if (view.requests) requests = requests.length + view.requests.length > 500 ? view.requests : [...requests, ...view.requests];
   useCluster.setState(next);
 }
@@ -226,7 +233,10 @@ export async function startClusterStore(): Promise<void> {
   client.onView(receive);
   // Queries watched before the engine was there.
   for (const [key, w] of watchers) send(client.call('watch', key, w.query));
-  if (b.session && b.loaded) {
+  if (b.served) {
+    useCluster.setState({ served: true });
+    onEngineDisconnect(() => useCluster.setState({ serverGone: true, paused: true }));
+  } else if (b.session && b.loaded) {
     restoreFiles(b.session.files);
     useCluster.setState({ consoleEntries: toEntries(b.session.console), slot });
   } else {
@@ -285,7 +295,8 @@ export const useCluster = create<ClusterState>((set, get) => {
       return entry;
     },
     tick(wallMs) {
-      if (get().paused || tickInFlight || !client) return;
+      // Served, the server runs the clock itself.
+      if (get().paused || get().served || tickInFlight || !client) return;
       tickInFlight = true;
       client
         .call('tick', (wallMs * get().speed) / 1000)
@@ -296,9 +307,11 @@ export const useCluster = create<ClusterState>((set, get) => {
     },
     togglePause() {
       set({ paused: !get().paused });
+      if (get().served) send(engine().call('setClock', { paused: get().paused }));
     },
     setSpeed(speed) {
       set({ speed });
+      if (get().served) send(engine().call('setClock', { speed }));
     },
     step() {
       send(engine().call('step'));
