@@ -8,9 +8,11 @@
  *
  *   npm run bench                 all sizes
  *   npm run bench -- 100 1000     chosen sizes
+ *   npm run bench -- api          the served API only (./api.ts)
  */
 import { createCluster } from '../src/engine/testing/helpers';
 import { printProcessCosts } from './processes';
+import { apiBench } from './api';
 
 const PODS_PER_NODE = 30;
 
@@ -128,6 +130,11 @@ function trafficCost(): { perSimSecondMs: number; baselineMs: number; requests: 
   return { perSimSecondMs: (withTraffic - baselineMs) / seconds, baselineMs: baselineMs / seconds, requests: ok };
 }
 
+if (process.argv[2] === 'api') {
+  for (const line of await apiBench()) console.log(line);
+  process.exit(0);
+}
+
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const plan = sizes.length ? sizes : [100, 1000, 5000];
 console.log(`Wheelhouse engine benchmark — ${PODS_PER_NODE} pods per node, Node ${process.version}`);
@@ -156,3 +163,6 @@ console.log(`        ${traffic.perSimSecondMs.toFixed(2)} ms of wall time per si
 
 console.log('');
 printProcessCosts();
+
+console.log('');
+for (const line of await apiBench()) console.log(line);

@@ -44,7 +44,7 @@ describe('Endpoints and EndpointSlices', () => {
     expect(k(c, 'exec client -- nslookup web.default')).toBe(out);
     expect(k(c, 'exec client -- nslookup web.default.svc.cluster.local')).toBe(out);
     expect(k(c, 'exec client -- nslookup kubernetes.default')).toContain('Address: 10.96.0.1\n');
-    expect(kFail(c, 'exec client -- nslookup nope')).toBe("** server can't find nope.default.svc.cluster.local: NXDOMAIN\n\n");
+    expect(kFail(c, 'exec client -- nslookup nope')).toBe("** server can't find nope.default.svc.cluster.local: NXDOMAIN\n\ncommand terminated with exit code 1\n");
   });
 });
 

@@ -22,6 +22,7 @@ function flat(o: object, prefix = ''): Record<string, string> {
 /** Korean strings that are rightly the same as the English: names, formats and syntax. */
 const SAME_IN_KOREAN: Record<string, string> = {
   'app.title': 'the product’s name',
+  'served.badge': 'a program’s name beside an arrow (the page is shared with kubectl)',
   'language.ko': 'a language is named in its own language',
   'language.en': 'a language is named in its own language',
   'diagram.podLabelsPlaceholder': 'kubectl label selector syntax',

@@ -38,7 +38,7 @@ export function execCommand(ctx: VerbContext): void {
   if ('unreachable' in r) throw new KubectlError(`error: unable to upgrade connection: pod does not exist`);
   if ('error' in r) throw new KubectlError(`error: ${r.error}`);
   if (r.stdout) ctx.out.push(r.stdout);
-  if (r.stderr) ctx.err.push(r.stderr.replace(/\n$/, ''));
+  if (r.stderr) ctx.err.push(r.stderr);
   // kubectl's own line for a command that failed (it exits with the same code).
   if (r.exitCode !== 0) {
     ctx.err.push(`command terminated with exit code ${r.exitCode}`);
