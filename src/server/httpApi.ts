@@ -174,6 +174,7 @@ export class HttpApi {
     const ua = headerValue(req.headers['user-agent']);
     if (ua) request.userAgent = ua;
     const host = this.opts.runner.host;
+    if (/\/pods\/[^/]+\/portforward$/.test(url.pathname)) return rejectUpgrade(socket, status(400, 'BadRequest', 'port-forward is not available in this simulator: its containers listen on no real port; reach a Service from inside the cluster with kubectl exec POD -- curl http://SERVICE instead'));
     if (/\/pods\/[^/]+\/(exec|attach)$/.test(url.pathname)) {
       if (url.pathname.endsWith('/attach')) return rejectUpgrade(socket, status(400, 'BadRequest', 'attach is not available in this simulator: containers here run no interactive process; use kubectl logs -f or kubectl exec'));
       const answer = host.serve(request);

@@ -56,6 +56,19 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('VolumeAttachment', 'volumeattachments', 'storage.k8s.io', 'v1', false),
 ];
 
+/**
+ * APIs the cluster serves beside the stored kinds, found through discovery like any other:
+ * metrics-server's metrics.k8s.io (`kubectl top`, the HPA) and the access reviews of
+ * authorization.k8s.io (`kubectl auth can-i`). Not resolvable by `kubectl get` names: a
+ * `get nodes` means the core Nodes.
+ */
+export const AGGREGATED_TYPES: ResourceType[] = [
+  { kind: 'NodeMetrics', resource: 'nodes', singular: '', shortNames: [], group: 'metrics.k8s.io', version: 'v1beta1', namespaced: false, categories: [], verbs: ['get', 'list'] },
+  { kind: 'PodMetrics', resource: 'pods', singular: '', shortNames: [], group: 'metrics.k8s.io', version: 'v1beta1', namespaced: true, categories: [], verbs: ['get', 'list'] },
+  { kind: 'SelfSubjectAccessReview', resource: 'selfsubjectaccessreviews', singular: 'selfsubjectaccessreview', shortNames: [], group: 'authorization.k8s.io', version: 'v1', namespaced: false, categories: [], verbs: ['create'] },
+  { kind: 'SelfSubjectRulesReview', resource: 'selfsubjectrulesreviews', singular: 'selfsubjectrulesreview', shortNames: [], group: 'authorization.k8s.io', version: 'v1', namespaced: false, categories: [], verbs: ['create'] },
+];
+
 const byKind = new Map<string, ResourceType>();
 const byName = new Map<string, ResourceType>();
 for (const t of RESOURCE_TYPES) {

@@ -3,7 +3,7 @@
  * (cli-runtime printers.GetNewTabWriter) — each column as wide as its widest cell plus three
  * spaces, at least six; the last column is not padded.
  */
-export function formatTable(header: string[], rows: string[][]): string {
+export function formatTable(header: string[], rows: string[][], opts: { keepTrailingPadding?: boolean } = {}): string {
   const widths = header.map((h, i) => {
     let w = h.length;
     for (const r of rows) w = Math.max(w, (r[i] ?? '').length);
@@ -12,7 +12,8 @@ export function formatTable(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => {
     let out = '';
     for (let i = 0; i < cells.length; i++) out += i === cells.length - 1 ? cells[i] : cells[i].padEnd(widths[i]);
-    return out.replace(/\s+$/, '');
+    // A row whose last cell is empty ends in the padding of the one before, as tabwriter leaves it (api-resources -o wide).
+    return opts.keepTrailingPadding ? out : out.replace(/\s+$/, '');
   };
   const lines = new Array<string>(rows.length + 1);
   lines[0] = line(header);

@@ -5,7 +5,7 @@
  * `/api/v1`, `/apis/{g}/{v}`) and aggregated discovery (apidiscovery.k8s.io/v2), which kubectl
  * 1.30+ asks for first. `kubectl get all` expands to exactly what is tagged `all` here.
  */
-import { RESOURCE_TYPES, type ResourceType } from '../api/registry';
+import { AGGREGATED_TYPES, RESOURCE_TYPES, type ResourceType } from '../api/registry';
 
 interface Subresource {
   name: string;
@@ -47,15 +47,7 @@ export const SUBRESOURCES: Record<string, Subresource[]> = {
   serviceaccounts: [{ name: 'token', kind: 'TokenRequest', group: 'authentication.k8s.io', version: 'v1', verbs: ['create'] }],
 };
 
-/** APIs served here beside the stored kinds: metrics-server's (for `kubectl top`) and access reviews (`kubectl auth can-i`). */
-export const EXTRA_TYPES: ResourceType[] = [
-  { kind: 'NodeMetrics', resource: 'nodes', singular: '', shortNames: [], group: 'metrics.k8s.io', version: 'v1beta1', namespaced: false, categories: [], verbs: ['get', 'list'] },
-  { kind: 'PodMetrics', resource: 'pods', singular: '', shortNames: [], group: 'metrics.k8s.io', version: 'v1beta1', namespaced: true, categories: [], verbs: ['get', 'list'] },
-  { kind: 'SelfSubjectAccessReview', resource: 'selfsubjectaccessreviews', singular: 'selfsubjectaccessreview', shortNames: [], group: 'authorization.k8s.io', version: 'v1', namespaced: false, categories: [], verbs: ['create'] },
-  { kind: 'SelfSubjectRulesReview', resource: 'selfsubjectrulesreviews', singular: 'selfsubjectrulesreview', shortNames: [], group: 'authorization.k8s.io', version: 'v1', namespaced: false, categories: [], verbs: ['create'] },
-];
-
-export const SERVED_TYPES: ResourceType[] = [...RESOURCE_TYPES, ...EXTRA_TYPES];
+export const SERVED_TYPES: ResourceType[] = [...RESOURCE_TYPES, ...AGGREGATED_TYPES];
 
 /** Group versions in the order /apis lists them (core first, as every server does). */
 export function groupVersions(): { group: string; version: string }[] {

@@ -104,8 +104,15 @@ describe.skipIf(!KUBECTL)('real kubectl v1.32 against the served cluster', () =>
         'get events --field-selector reason=Scheduled',
         'get pods -o jsonpath={.items[*].metadata.name}',
         'get pods --sort-by=.metadata.name -o name',
+        'get events -o wide',
         'get nosuchthing',
         'get pod nosuchpod',
+        'api-resources',
+        'api-resources -o wide',
+        'api-versions',
+        'top nodes',
+        'top pods -A',
+        'logs deploy/web',
       ];
       for (const command of commands) {
         const real = await k(command.split(' '));
@@ -113,7 +120,7 @@ describe.skipIf(!KUBECTL)('real kubectl v1.32 against the served cluster', () =>
         expect({ command, out: real.stdout, err: real.stderr }).toEqual({ command, out: mine.stdout, err: mine.stderr });
       }
       // describe is formatted by real kubectl from the served objects and events.
-      for (const command of ['describe deployment web', 'describe service web', 'describe node worker-1', 'describe pods -l app=web', 'describe namespace default', 'describe rs -l app=web', 'describe configmap settings']) {
+      for (const command of ['describe deployment web', 'describe service web', 'describe node worker-1', 'describe pods -l app=web', 'describe namespace default', 'describe rs -l app=web', 'describe secret creds']) {
         const real = await k(command.split(' '));
         const mine = host.query(command);
         expect({ command, out: normalizeAges(real.stdout), err: real.stderr }).toEqual({ command, out: normalizeAges(mine.stdout), err: mine.stderr });

@@ -85,6 +85,16 @@ const trafficTarget = v.variant('kind', [
 ]);
 
 /** Milliseconds since the previous action (the first: since the cluster's start). */
+const header = v.pipe(v.string(), v.maxLength(1024));
+const apiRequest = v.object({
+  method: v.picklist(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+  path: v.pipe(v.string(), v.maxLength(2048), v.startsWith('/')),
+  query: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.commandChars))),
+  accept: v.optional(header),
+  contentType: v.optional(header),
+  body: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.blobChars))),
+  userAgent: v.optional(header),
+});
 const delta = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIMITS.storedSeconds * 1000));
 const blobRef = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIMITS.blobs - 1));
 
@@ -100,6 +110,8 @@ export const packedActionSchema = v.variant('type', [
   v.object({ type: v.literal('setTraffic'), d: delta, id: short, rps }),
   v.object({ type: v.literal('stopTraffic'), d: delta, id: short }),
   v.object({ type: v.literal('enableClusterAutoscaler'), d: delta, group: nodeGroup }),
+  // A request a real client sent to `npm run serve` (a served session shared or saved as a file).
+  v.object({ type: v.literal('api'), d: delta, request: apiRequest }),
 ]);
 
 const consoleEntry = v.object({

@@ -41,6 +41,21 @@ describe('sessions', () => {
     expect(again.kubectl('get pods -o wide').stdout).toBe(c.kubectl('get pods -o wide').stdout);
   });
 
+  it('a served session (requests of real clients in its log) shares and rebuilds like any other', () => {
+    const c = createCluster({ seed: 4, workers: 2 });
+    const dep = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api' }, spec: { replicas: 2, selector: { matchLabels: { app: 'api' } }, template: { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'n', image: 'nginx:1.27' }] } } } };
+    expect(c.serve({ method: 'POST', path: '/apis/apps/v1/namespaces/default/deployments', contentType: 'application/json', body: JSON.stringify(dep), userAgent: 'kubectl/v1.32.5' }).status).toBe(201);
+    c.advance(30);
+    const s: Session = { options: { seed: 4, workers: 2 }, actions: c.actionLog(), files: [] };
+    const back = ok(decodeShare(encodeShare(s)));
+    expect(back.actions.filter((a) => a.type === 'api')).toHaveLength(1);
+    expect(rebuildCluster(back.options, back.actions).kubectl('get pods').stdout).toBe(c.kubectl('get pods').stdout);
+    // A tampered request (a method no client sends) is refused, not replayed.
+    const bad = JSON.parse(serialize(s));
+    bad.actions.find((a: { type: string }) => a.type === 'api').request.method = 'TRACE';
+    expect(deserialize(JSON.stringify(bad)).ok).toBe(false);
+  });
+
   it('stores each file content once: 215 commands with a 24 KB manifest open stay small', () => {
     const manifest = 'kind: ConfigMap\ndata:\n' + Array.from({ length: 1000 }, (_, i) => `  key${i}: value-${i}-padding\n`).join('');
     expect(manifest.length).toBeGreaterThan(24_000);

@@ -1,5 +1,5 @@
 /** kubectl version, api-resources and cluster-info. */
-import { RESOURCE_TYPES, apiVersionOf } from '../../api/registry';
+import { AGGREGATED_TYPES, RESOURCE_TYPES, apiVersionOf } from '../../api/registry';
 import { KUBERNETES_VERSION } from '../../api/version';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
 import type { VerbContext } from '../context';
@@ -36,7 +36,9 @@ export function apiResourcesCommand(ctx: VerbContext): void {
   const namespaced = str(ctx.args, 'namespaced');
   const group = str(ctx.args, 'api-group');
   const output = str(ctx.args, 'output');
-  let types = RESOURCE_TYPES;
+  // As discovery lists them: the core group first, then by group name (kubectl sorts only by group).
+  const all = [...RESOURCE_TYPES, ...AGGREGATED_TYPES];
+  let types = all.map((t, i) => ({ t, i })).sort((a, b) => (a.t.group < b.t.group ? -1 : a.t.group > b.t.group ? 1 : a.i - b.i)).map(({ t }) => t);
   if (namespaced !== undefined) types = types.filter((t) => t.namespaced === (namespaced === 'true'));
   if (group !== undefined) types = types.filter((t) => t.group === group);
   if (output === 'name') {
@@ -46,8 +48,8 @@ export function apiResourcesCommand(ctx: VerbContext): void {
   const wide = output === 'wide';
   if (output && !wide) throw new KubectlError(`error: --output ${output} is not available; use -o wide or -o name`);
   const header = ['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', ...(wide ? ['VERBS', 'CATEGORIES'] : [])];
-  const rows = types.map((t) => [t.resource, t.shortNames.join(','), apiVersionOf(t), String(t.namespaced), t.kind, ...(wide ? [`[${t.verbs.join(' ')}]`, t.categories.join(',')] : [])]);
-  const table = formatTable(header, rows);
+  const rows = types.map((t) => [t.resource, t.shortNames.join(','), apiVersionOf(t), String(t.namespaced), t.kind, ...(wide ? [t.verbs.join(','), t.categories.join(',')] : [])]);
+  const table = formatTable(header, rows, { keepTrailingPadding: wide });
   ctx.out.push(bool(ctx.args, 'no-headers') ? table.split('\n').slice(1).join('\n') : table);
 }
 
@@ -56,7 +58,7 @@ export const API_VERSIONS_FLAGS: FlagSpec[] = [];
 /** kubectl api-versions: every group/version the server serves, sorted as Go's sort.Strings sorts them. */
 export function apiVersionsCommand(ctx: VerbContext): void {
   if (ctx.args.positionals.length) throw new KubectlError(`error: unexpected arguments: [${ctx.args.positionals.join(' ')}]\nSee 'kubectl api-versions -h' for help and examples`);
-  const versions = [...new Set(RESOURCE_TYPES.map(apiVersionOf))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const versions = [...new Set([...RESOURCE_TYPES, ...AGGREGATED_TYPES].map(apiVersionOf))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const v of versions) ctx.out.push(`${v}\n`);
 }
 

@@ -7,7 +7,8 @@ describe('kubectl top', () => {
   it('shows nodes with percentages of allocatable', () => {
     const c = newCluster();
     const out = k(c, 'top nodes');
-    expect(out.split('\n')[0]).toMatch(/^NAME\s+CPU\(cores\)\s+CPU\(%\)\s+MEMORY\(bytes\)\s+MEMORY\(%\)$/);
+    // Every line ends in padding, as kubectl top's tabwriter leaves it.
+    expect(out.split('\n')[0]).toMatch(/^NAME\s+CPU\(cores\)\s+CPU\(%\)\s+MEMORY\(bytes\)\s+MEMORY\(%\) {3}$/);
     expect(rows(out).map((r) => r[0])).toEqual(['control-plane', 'worker-1', 'worker-2', 'worker-3']);
     for (const r of rows(out)) {
       expect(r[1]).toMatch(/^\d+m$/);
@@ -26,7 +27,7 @@ describe('kubectl top', () => {
     expect(kFail(c, 'top pod web')).toBe('Error from server (NotFound): podmetrics.metrics.k8s.io "default/web" not found\n');
     expect(c.kubectl('top pods -n kube-node-lease').stderr).toBe('No resources found in kube-node-lease namespace.\n');
     c.advance(30);
-    expect(k(c, 'top pod web')).toMatch(/^NAME\s+CPU\(cores\)\s+MEMORY\(bytes\)\nweb\s+\d+m\s+\d+Mi\n$/);
+    expect(k(c, 'top pod web')).toMatch(/^NAME\s+CPU\(cores\)\s+MEMORY\(bytes\) {3}\nweb\s+\d+m\s+\d+Mi\s+\n$/);
   });
 
   it('follows the traffic a pod serves, and CPU stops at the limit', () => {

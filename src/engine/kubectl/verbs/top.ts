@@ -117,6 +117,7 @@ function topNodes(ctx: VerbContext, api: MetricsApi, name: string | undefined, s
 }
 
 function print(ctx: VerbContext, header: string[], rows: string[][]): void {
-  const table = formatTable(header, rows);
+  // kubectl top ends every line with a tab (its printer writes "…\t%s\t\n"), so the last column is padded too.
+  const table = formatTable([...header, ''], rows.map((r) => [...r, '']), { keepTrailingPadding: true });
   ctx.out.push(bool(ctx.args, 'no-headers') ? table.slice(table.indexOf('\n') + 1) : table);
 }
