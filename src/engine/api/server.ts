@@ -281,9 +281,12 @@ export class ApiServer {
    * PUT — or, for the status subresource, only the status is written. `changed` is false when
    * the result is the object as it was (kubectl then says "patched (no change)").
    */
-  patch(type: ResourceType, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, actor: string, opts: { dryRun?: boolean; subresource?: 'status' } = {}): { object: KObject; changed: boolean; warnings: string[] } {
+  patch(type: ResourceType, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, actor: string, opts: { dryRun?: boolean; subresource?: 'status'; beforeWrite?: (next: KObject, current: KObject) => KObject } = {}): { object: KObject; changed: boolean; warnings: string[] } {
     const current = this.get(type, namespace, name);
-    const { obj, warnings } = patchedObject(current, patchType, patch);
+    const patched = patchedObject(current, patchType, patch);
+    const warnings = patched.warnings;
+    // The served API records who changed which fields (managedFields) before the write.
+    const obj = opts.beforeWrite && opts.subresource !== 'status' ? opts.beforeWrite(patched.obj, current) : patched.obj;
     // checkName: a patch may not move the object.
     if (obj.metadata?.name !== current.metadata.name) throw badRequest(`the name of the object (${String(obj.metadata?.name ?? '')}) does not match the name on the URL (${name})`);
     if (type.namespaced && obj.metadata.namespace !== current.metadata.namespace) throw badRequest('the namespace of the provided object does not match the namespace sent on the request');

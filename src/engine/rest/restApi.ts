@@ -20,7 +20,10 @@ import { FieldSelectorError, fieldsMatch, parseFieldSelector, unsupportedField, 
 import { eventObject, type EventRecord } from '../api/events';
 import type { PatchType } from '../api/patch/patch';
 import { KUBERNETES_VERSION } from '../api/version';
+import { applyConfiguration, recordUpdate } from '../api/apply/managedFields';
+import { rfc3339 } from '../sim/clock';
 import type { RestRequest, RestResponse } from './types';
+import { deepEqual } from '../util/equal';
 import { parsePath, type Endpoint } from './paths';
 import { errorResponse, failure, pageNotFound, success } from './status';
 import { AGGREGATED_CONTENT_TYPE, aggregatedDiscovery, apiGroupDocument, apiGroupList, apiResourceList, apiVersions, servedType, wantsAggregated } from './discovery';
@@ -162,6 +165,15 @@ export class RestApi {
     return first ? first.replace(/\.\d.*$/, '') : 'client';
   }
 
+  /** The field manager a write is recorded under: the one the client named, or its user agent's first word (as the API server defaults it). */
+  manager(req: RestRequest, opts: WriteOptions): string {
+    return opts.fieldManager ?? ((req.userAgent ?? '').split('/')[0] || 'unknown');
+  }
+
+  private stamp(): string {
+    return rfc3339(this.now());
+  }
+
   /** label and field selectors from the query, refused with the server's words. */
   listQuery(type: ResourceType, q: URLSearchParams): ListQuery {
     let labels: Selector = [];
@@ -290,7 +302,8 @@ export class RestApi {
     const { obj, warnings } = this.bodyObject(req, t, opts);
     if (t.type.namespaced && t.namespace === undefined) throw badRequest('the namespace of the object must be set on the request path');
     if (!obj.metadata.name && !obj.metadata.generateName) throw new ApiError('Invalid', 422, `${t.type.kind} "" is invalid: metadata.name: Required value: name or generateName is required`, { kind: t.type.kind, name: '', causes: [{ field: 'metadata.name', message: 'Required value: name or generateName is required' }] });
-    const created = this.api.create(obj, this.actor(req), { dryRun: opts.dryRun });
+    const owned = recordUpdate(undefined, obj, obj, this.manager(req, opts), this.stamp());
+    const created = this.api.create(owned, this.actor(req), { dryRun: opts.dryRun });
     return json(201, created, warnings);
   }
 
@@ -298,7 +311,8 @@ export class RestApi {
     const opts = writeOptions(q);
     const { obj, warnings } = this.bodyObject(req, t, opts);
     if (obj.metadata.name !== t.name) throw badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${t.name})`);
-    const updated = this.api.update(obj, this.actor(req), { dryRun: opts.dryRun });
+    const current = this.api.get(t.type, t.namespace, t.name!);
+    const updated = this.api.update(recordUpdate(current, obj, obj, this.manager(req, opts), this.stamp()), this.actor(req), { dryRun: opts.dryRun });
     return json(200, updated, warnings);
   }
 
@@ -309,25 +323,27 @@ export class RestApi {
     const patchType = PATCH_TYPES[ct];
     if (!patchType) return failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
     const body = parseBodyValue(req);
-    const { object, warnings } = this.api.patch(t.type, t.namespace, t.name!, patchType, body, this.actor(req), { dryRun: opts.dryRun });
+    const manager = this.manager(req, opts);
+    const { object, warnings } = this.api.patch(t.type, t.namespace, t.name!, patchType, body, this.actor(req), { dryRun: opts.dryRun, beforeWrite: (next, current) => recordUpdate(current, next, undefined, manager, this.stamp()) });
     if (warnings.length && opts.fieldValidation === 'Strict') throw badRequest(`strict decoding error: ${warnings.join(', ')}`);
     return json(200, object, opts.fieldValidation === 'Warn' ? warnings : []);
   }
 
   /**
-   * Server-side apply, in part: the applied configuration is created, or merged into the live
-   * object as a strategic merge patch. Field ownership (managedFields, conflicts between
-   * managers, removing fields a manager stopped applying) is not tracked.
+   * Server-side apply (`application/apply-patch+yaml`): the configuration is merged into the live
+   * object with field ownership — conflicts with other managers (409 unless `force=true`), and
+   * fields this manager applied before but no longer does removed (../api/apply).
    */
   private serverSideApply(req: RestRequest, t: Target, opts: WriteOptions): RestResponse {
     if (!opts.fieldManager) throw badRequest('PATCH /apply requires fieldManager to be set');
     const { obj, warnings } = this.bodyObject(req, t, opts);
     if (obj.metadata.name !== undefined && obj.metadata.name !== t.name) throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${t.name})`);
     obj.metadata.name = t.name;
-    const current = this.api.tryGet(t.type, t.namespace, t.name!);
-    if (!current) return json(201, this.api.create(obj, this.actor(req), { dryRun: opts.dryRun }), warnings);
-    const { object } = this.api.patch(t.type, t.namespace, t.name!, 'strategic', obj, this.actor(req), { dryRun: opts.dryRun });
-    return json(200, object, warnings);
+    const live = this.api.tryGet(t.type, t.namespace, t.name!);
+    const next = applyConfiguration(live, obj, opts.fieldManager, opts.force, this.stamp());
+    if (!live) return json(201, this.api.create(next, this.actor(req), { dryRun: opts.dryRun }), warnings);
+    if (deepEqual(next, live)) return json(200, live, warnings);
+    return json(200, this.api.update(next, this.actor(req), { dryRun: opts.dryRun }), warnings);
   }
 
   private deleteOne(req: RestRequest, t: Target, q: URLSearchParams): RestResponse {

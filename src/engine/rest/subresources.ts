@@ -14,6 +14,8 @@ import type { RestApi, Target } from './restApi';
 import { failure } from './status';
 import { SUBRESOURCES } from './discovery';
 import { parseObjectBody, writeOptions } from './body';
+import { recordUpdate } from '../api/apply/managedFields';
+import { rfc3339 } from '../sim/clock';
 
 const json = (status: number, body: unknown): RestResponse => ({ status, contentType: 'application/json', body });
 
@@ -119,7 +121,9 @@ function scale(rest: RestApi, req: RestRequest, t: Target, method: string, q: UR
   const rv = wanted.metadata?.resourceVersion;
   if (rv && rv !== current.metadata.resourceVersion) throw new ApiError('Conflict', 409, `Operation cannot be fulfilled on ${t.type.group ? `${t.type.resource}.${t.type.group}` : t.type.resource} "${t.name}": the object has been modified; please apply your changes to the latest version and try again`, { name: t.name });
   const next: KObject = { ...current, spec: { ...current.spec, replicas } };
-  const updated = replicas === current.spec?.replicas ? current : api.update(next, rest.actor(req), { dryRun: opts.dryRun });
+  // Recorded as the client's field manager owning spec.replicas through the scale subresource.
+  const owned = recordUpdate(current, next, undefined, rest.manager(req, opts), rfc3339(rest.now()), 'scale');
+  const updated = replicas === current.spec?.replicas ? current : api.update(owned, rest.actor(req), { dryRun: opts.dryRun });
   return json(200, scaleOf(updated));
 }
 

@@ -112,7 +112,7 @@ describe.skipIf(!KUBECTL)('real kubectl v1.32 against the served cluster', () =>
         'api-versions',
         'top nodes',
         'top pods -A',
-        'logs deploy/web',
+        `logs ${(await k(['get', 'pods', '-l', 'app=web', '-o', 'jsonpath={.items[0].metadata.name}'])).stdout}`,
       ];
       for (const command of commands) {
         const real = await k(command.split(' '));
@@ -128,6 +128,40 @@ describe.skipIf(!KUBECTL)('real kubectl v1.32 against the served cluster', () =>
     } finally {
       host.setClock({ paused: false });
     }
+  });
+
+  it('applies server-side with field ownership: drops what the manager stopped applying, refuses another manager’s field unless forced', async () => {
+    const config = (env: string, replicas: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: owned
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: {app: owned}
+  template:
+    metadata:
+      labels: {app: owned}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        env:
+${env}`;
+    const both = '        - {name: A, value: "1"}\n        - {name: B, value: "2"}\n';
+    expect((await k(['apply', '--server-side', '-f', '-'], config(both, 1))).stdout).toBe('deployment.apps/owned serverside-applied\n');
+    expect((await k(['apply', '--server-side', '-f', '-'], config('        - {name: A, value: "1"}\n', 1))).stdout).toBe('deployment.apps/owned serverside-applied\n');
+    expect((await k(['get', 'deployment', 'owned', '-o', 'jsonpath={.spec.template.spec.containers[0].env[*].name}'])).stdout).toBe('A');
+    expect((await k(['scale', 'deployment', 'owned', '--replicas=3'])).code).toBe(0);
+    const refused = await k(['apply', '--server-side', '-f', '-'], config('        - {name: A, value: "1"}\n', 1));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^error: Apply failed with 1 conflict: conflict with "[^"]+" using apps\/v1 at [0-9TZ:-]+: \.spec\.replicas\n/);
+    expect((await k(['apply', '--server-side', '--force-conflicts', '-f', '-'], config('        - {name: A, value: "1"}\n', 1))).code).toBe(0);
+    expect((await k(['get', 'deployment', 'owned', '-o', 'jsonpath={.spec.replicas}'])).stdout).toBe('1');
+    const fields = JSON.parse((await k(['get', 'deployment', 'owned', '-o', 'json', '--show-managed-fields'])).stdout).metadata.managedFields;
+    expect(fields.map((f: { manager: string; operation: string }) => `${f.manager}/${f.operation}`)).toContain('kubectl/Apply');
+    // Hidden unless asked for, by both kubectls.
+    expect((await k(['get', 'deployment', 'owned', '-o', 'yaml'])).stdout).not.toContain('managedFields');
   });
 
   it('scales, sets an image, waits for the rollout and rolls it back', async () => {

@@ -28,6 +28,7 @@ export const GET_FLAGS: FlagSpec[] = [
   { name: 'label-columns', short: 'L', type: 'strings' },
   { name: 'ignore-not-found', type: 'bool' },
   { name: 'show-kind', type: 'bool' },
+  { name: 'show-managed-fields', type: 'bool' },
 ];
 
 export const OUTPUT_FORMATS = ['json', 'name', 'wide', 'yaml'];
@@ -129,7 +130,9 @@ export function getCommand(ctx: VerbContext): void {
   const total = found.reduce((s, f) => s + f.objects.length, 0);
 
   if (output === 'yaml' || output === 'json' || isTemplateOutput(output)) {
-    const objs = found.flatMap((f) => f.objects.map((o) => withTypeMeta(f.type, o)));
+    // OmitManagedFieldsPrinter: field ownership is printed only when asked for.
+    const keep = bool(args, 'show-managed-fields');
+    const objs = found.flatMap((f) => f.objects.map((o) => withTypeMeta(f.type, keep || !o.metadata.managedFields ? o : omitManagedFields(o))));
     if (objs.length === 0 && (named || ctx.failed)) return;
     const single = named && selection.items.length === 1 && selection.items[0].names.length === 1;
     if (output!.startsWith('custom-columns') && objs.length === 0) {
@@ -221,4 +224,10 @@ function renderTable(ctx: VerbContext, f: Found, opts: { wide: boolean; allNs: b
   }
   const table = formatTable(header, rows);
   return bool(ctx.args, 'no-headers') ? table.split('\n').slice(1).join('\n') : table;
+}
+
+function omitManagedFields(o: KObject): KObject {
+  const metadata = { ...o.metadata };
+  delete metadata.managedFields;
+  return { ...o, metadata };
 }
