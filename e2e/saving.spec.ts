@@ -221,8 +221,9 @@ test('hostile links are refused before anything replays; a long one replays in s
 
 test('a session too long for a link goes out as a scenario file, which opens as a shared scenario', async ({ page }) => {
   await page.goto('/');
-  // Many distinct commands: the link would pass 2,000 characters.
-  for (let i = 0; i < 60; i++) await run(page, `kubectl create configmap settings-${i} --from-literal=token-${i}=${(i * 7919).toString(36)}x${(i * 104729).toString(36)}`);
+  // Many distinct commands: the link would pass 2,000 characters (each token random enough that
+  // compression cannot make up for it, however many clock ticks fall between the commands).
+  for (let i = 0; i < 60; i++) await run(page, `kubectl create configmap settings-${i} --from-literal=token-${i}=${(i * 7919).toString(36)}x${(i * 104729).toString(36)}y${((i + 1) * 15485863).toString(36)}`);
   await expect(page.getByTestId('console-output')).toContainText('configmap/settings-59 created');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Share link' }).click();

@@ -67,7 +67,12 @@ function parseArgs(argv: string[]): ServeOptions {
 }
 
 const opts = parseArgs(process.argv.slice(2));
-const server = await startServer(opts);
+const server = await startServer(opts).catch((e: unknown) => {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'EADDRINUSE') process.stderr.write(`wheelhouse serve: a port is already in use (${err.message.replace(/^listen EADDRINUSE: address already in use /, '')}); choose others with --port N (and --page-port N)\n`);
+  else process.stderr.write(`wheelhouse serve: ${err.message}\n`);
+  process.exit(1);
+});
 const kubeconfigPath = resolve(opts.kubeconfig);
 writeFileSync(kubeconfigPath, server.kubeconfig, { mode: 0o600 });
 process.stdout.write(`cluster at ${server.apiUrl}\nkubeconfig at ${kubeconfigPath}\n${server.pageUrl ? `page at ${server.pageUrl}\n` : ''}\n  export KUBECONFIG=${kubeconfigPath}\n  kubectl get nodes\n`);

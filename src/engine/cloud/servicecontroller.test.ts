@@ -31,7 +31,7 @@ describe('exposing apps', () => {
     c.advance(5);
     expect(k(c, 'get svc web-lb')).toMatch(/web-lb   LoadBalancer   10\.\d+\.\d+\.\d+ +203\.0\.113\.10   80:3\d{4}\/TCP /);
     const d = k(c, 'describe svc web-lb');
-    expect(d).toContain('LoadBalancer Ingress:     203.0.113.10\n');
+    expect(d).toContain('LoadBalancer Ingress:     203.0.113.10 (VIP)\n');
     expect(d).toMatch(/Normal  EnsuringLoadBalancer  \d+s +service-controller  Ensuring load balancer\n  Normal  EnsuredLoadBalancer   \d+s +service-controller  Ensured load balancer\n/);
   });
 });

@@ -59,6 +59,17 @@ export function kubeDnsService(): KObject {
   };
 }
 
+/** A stand-in for the md5 of a static pod's manifest: 32 hex digits, the same for the same pod. */
+function manifestHash(component: string, node: string): string {
+  let out = '';
+  for (let round = 0; round < 4; round++) {
+    let h = 0x811c9dc5 ^ round;
+    for (const ch of `${component}/${node}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out;
+}
+
 const cpToleration = [{ effect: 'NoExecute', operator: 'Exists' }];
 
 function staticPod(component: string, node: string, image: string, cpu: string, command: string[], hostIP: string): KObject {
@@ -70,8 +81,10 @@ function staticPod(component: string, node: string, image: string, cpu: string, 
       namespace: 'kube-system',
       labels: { component, tier: 'control-plane' },
       annotations: {
+        // The kubelet names a static pod by its manifest's hash; the mirror pod carries it.
+        'kubernetes.io/config.hash': manifestHash(component, node),
+        'kubernetes.io/config.mirror': manifestHash(component, node),
         'kubernetes.io/config.source': 'file',
-        'kubernetes.io/config.mirror': 'static',
         ...(component === 'kube-apiserver' ? { 'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': `${hostIP}:6443` } : {}),
         ...(component === 'etcd' ? { 'kubeadm.kubernetes.io/etcd.advertise-client-urls': `https://${hostIP}:2379` } : {}),
       },

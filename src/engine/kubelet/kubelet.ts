@@ -112,7 +112,7 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
 
   event(worker: PodWorker, type: 'Normal' | 'Warning', reason: string, message: string, container?: ContainerRuntime): void {
     const fieldPath = container ? `spec.${container.init ? 'initContainers' : 'containers'}{${container.spec.name}}` : undefined;
-    this.ctx.api.event({ apiVersion: 'v1', kind: 'Pod', name: worker.name, namespace: worker.namespace, uid: worker.uid }, type, reason, message, COMPONENT, this.nodeName, fieldPath);
+    this.ctx.api.event({ apiVersion: 'v1', kind: 'Pod', name: worker.name, namespace: worker.namespace, uid: worker.eventUid }, type, reason, message, COMPONENT, this.nodeName, fieldPath);
   }
 
   // ---- node lifecycle -------------------------------------------------------------------
@@ -225,6 +225,7 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
     const worker: PodWorker = {
       key: `${pod.metadata.namespace}/${pod.metadata.name}`,
       uid: pod.metadata.uid!,
+      eventUid: pod.metadata.annotations?.['kubernetes.io/config.mirror'] ?? pod.metadata.uid!,
       namespace: pod.metadata.namespace!,
       name: pod.metadata.name!,
       restartPolicy: spec.restartPolicy ?? 'Always',

@@ -61,6 +61,11 @@ export const freshProbes = (): ProbeState => ({ timers: new Map(), stopped: fals
 export interface PodWorker {
   key: string;
   uid: string;
+  /**
+   * The uid its events name: a static pod's own (its manifest's hash, which the mirror pod
+   * carries as kubernetes.io/config.mirror), not the mirror pod's, as the real kubelet records them.
+   */
+  eventUid: string;
   namespace: string;
   name: string;
   restartPolicy: string;

@@ -22,6 +22,7 @@ function isDefaulted(c: Any): boolean {
     c.resources !== undefined &&
     !(c.resources.limits && Object.keys(c.resources.limits).some((k) => c.resources.requests?.[k] === undefined)) &&
     !(Array.isArray(c.ports) && c.ports.some((p: Any) => !p.protocol)) &&
+    !(Array.isArray(c.env) && c.env.some((e: Any) => e?.valueFrom?.fieldRef && !e.valueFrom.fieldRef.apiVersion)) &&
     !['livenessProbe', 'readinessProbe', 'startupProbe'].some((p) => c[p] && (c[p].timeoutSeconds === undefined || c[p].periodSeconds === undefined || c[p].successThreshold === undefined || c[p].failureThreshold === undefined))
   );
 }
@@ -43,6 +44,8 @@ function defaultContainer(c: Any): Any {
     out.resources = { ...out.resources, requests };
   }
   if (Array.isArray(out.ports)) out.ports = out.ports.map((p: Any) => (p.protocol ? p : { ...p, protocol: 'TCP' }));
+  // SetDefaults_ObjectFieldSelector: a downward-API field reference is to the v1 Pod.
+  if (Array.isArray(out.env)) out.env = out.env.map((e: Any) => (e?.valueFrom?.fieldRef && !e.valueFrom.fieldRef.apiVersion ? { ...e, valueFrom: { ...e.valueFrom, fieldRef: { apiVersion: 'v1', ...e.valueFrom.fieldRef } } } : e));
   for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) if (out[probe]) out[probe] = defaultProbe(out[probe]);
   return out;
 }

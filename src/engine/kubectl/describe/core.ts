@@ -57,7 +57,8 @@ export function describeService(svc: KObject, slices: KObject[], w: DescribeWrit
   }
   if (spec.externalIPs?.length) w.write(0, `External IPs:\t${spec.externalIPs.join(',')}\n`);
   const ingress: Any[] = svc.status?.loadBalancer?.ingress ?? [];
-  if (ingress.length) w.write(0, `LoadBalancer Ingress:\t${ingress.map((i) => i.ip ?? i.hostname).join(', ')}\n`);
+  // buildIngressString: the address, and its ipMode (VIP or Proxy) where the load balancer says.
+  if (ingress.length) w.write(0, `LoadBalancer Ingress:\t${ingress.map((i) => `${i.ip || i.hostname}${i.ipMode ? ` (${i.ipMode})` : ''}`).join(', ')}\n`);
   if (spec.type === 'ExternalName') w.write(0, `External Name:\t${spec.externalName}\n`);
   for (const p of spec.ports ?? []) {
     w.write(0, `Port:\t${p.name || '<unset>'}\t${p.port}/${p.protocol ?? 'TCP'}\n`);

@@ -33,7 +33,11 @@ export const DESCRIBE_FLAGS: FlagSpec[] = [
 export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true): string {
   const { cluster } = ctx;
   const now = cluster.now();
-  const events = showEvents ? cluster.api.events.forObject({ kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name!, uid: obj.metadata.uid }) : [];
+  // kubectl selects events by the object's uid too (involvedObject.uid=…): an event recorded
+  // without it (a static pod's, before its mirror pod existed) is not shown.
+  // A mirror pod's events are its static pod's: kubectl looks them up by the config.mirror uid.
+  const uid = (obj.kind === 'Pod' && obj.metadata.annotations?.['kubernetes.io/config.mirror']) || obj.metadata.uid;
+  const events = showEvents ? cluster.api.events.forObject({ kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name!, uid }).filter((e) => !uid || e.involved.uid === uid) : [];
   const w = new DescribeWriter();
   const store = cluster.store;
   switch (obj.kind) {

@@ -99,7 +99,7 @@ export function describeContainers(w: DescribeWriter, title: string, containers:
       for (const e of env) {
         if (e.valueFrom?.configMapKeyRef) w.write(0, `${i3}  ${e.name}:\t<set to the key '${e.valueFrom.configMapKeyRef.key}' of config map '${e.valueFrom.configMapKeyRef.name}'>\tOptional: ${e.valueFrom.configMapKeyRef.optional ? 'true' : 'false'}\n`);
         else if (e.valueFrom?.secretKeyRef) w.write(0, `${i3}  ${e.name}:\t<set to the key '${e.valueFrom.secretKeyRef.key}' in secret '${e.valueFrom.secretKeyRef.name}'>\tOptional: ${e.valueFrom.secretKeyRef.optional ? 'true' : 'false'}\n`);
-        else if (e.valueFrom?.fieldRef) w.write(0, `${i3}  ${e.name}:\t (${e.valueFrom.fieldRef.apiVersion ?? 'v1'}:${e.valueFrom.fieldRef.fieldPath})\n`);
+        else if (e.valueFrom?.fieldRef) w.write(0, `${i3}  ${e.name}:\t (${e.valueFrom.fieldRef.apiVersion ?? ''}:${e.valueFrom.fieldRef.fieldPath})\n`);
         else w.write(0, `${i3}  ${e.name}:\t${e.value ?? ''}\n`);
       }
     }
@@ -140,7 +140,7 @@ export function describeVolumes(w: DescribeWriter, volumes: Any[] | undefined, i
     } else if (v.hostPath) {
       w.write(0, `${i}Type:\tHostPath (bare host directory volume)\n`);
       w.write(0, `${i}Path:\t${v.hostPath.path}\n`);
-      w.write(0, `${i}HostPathType:\t${v.hostPath.type ?? ''}\n`);
+      w.write(0, `${i}HostPathType:\t${v.hostPath.type || '<none>'}\n`);
     } else {
       w.write(0, `${i}Type:\t${Object.keys(v).filter((k) => k !== 'name')[0] ?? 'unknown'}\n`);
     }

@@ -43,9 +43,10 @@ function describeSource(pv: KObject, w: DescribeWriter): void {
     const attrs = Object.entries(s.csi.volumeAttributes ?? {});
     w.write(1, `VolumeAttributes:\t${attrs.map(([k, v]) => `${k}=${v}`).join('\n\t\t') || '<none>'}\n`);
   } else if (s.hostPath) {
-    w.write(1, 'Type:\tHostPath (bare host directory volume)\n');
-    w.write(1, `Path:\t${s.hostPath.path}\n`);
-    w.write(1, `HostPathType:\t${s.hostPath.type ?? ''}\n`);
+    // printHostPathVolumeSource: LEVEL_2, an empty type as <none>.
+    w.write(2, 'Type:\tHostPath (bare host directory volume)\n');
+    w.write(2, `Path:\t${s.hostPath.path}\n`);
+    w.write(2, `HostPathType:\t${s.hostPath.type || '<none>'}\n`);
   } else if (s.nfs) {
     w.write(1, 'Type:\tNFS (an NFS mount that lasts the lifetime of a pod)\n');
     w.write(1, `Server:\t${s.nfs.server}\n`);
@@ -89,14 +90,35 @@ export function describeStorageClass(sc: KObject, w: DescribeWriter, events: Eve
   const o: Any = sc;
   w.write(0, `Name:\t${sc.metadata.name}\n`);
   w.write(0, `IsDefaultClass:\t${isDefaultClass(sc) ? 'Yes' : 'No'}\n`);
-  const ann = Object.entries(sc.metadata.annotations ?? {}).filter(([k]) => k !== 'kubectl.kubernetes.io/last-applied-configuration');
-  w.write(0, `Annotations:\t${ann.map(([k, v]) => `${k}=${v}`).join(',') || '<none>'}\n`);
+  // labels.FormatLabels, as describe.go prints both: every key sorted (the last-applied
+  // configuration too, newline and all), k=v joined by commas.
+  const formatted = (m: Record<string, string> | undefined) =>
+    Object.keys(m ?? {})
+      .sort()
+      .map((k) => `${k}=${m![k]}`)
+      .join(',') || '<none>';
+  w.write(0, `Annotations:\t${formatted(sc.metadata.annotations)}\n`);
   w.write(0, `Provisioner:\t${o.provisioner}\n`);
-  w.write(0, `Parameters:\t${Object.entries(o.parameters ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || '<none>'}\n`);
+  w.write(0, `Parameters:\t${formatted(o.parameters)}\n`);
   w.write(0, `AllowVolumeExpansion:\t${o.allowVolumeExpansion === undefined ? '<unset>' : o.allowVolumeExpansion ? 'True' : 'False'}\n`);
-  w.write(0, `MountOptions:\t${(o.mountOptions ?? []).join(', ') || '<none>'}\n`);
+  // describe.go describeStorageClass: mount options one per line, then the allowed topologies' terms.
+  const mountOptions: string[] = o.mountOptions ?? [];
+  if (mountOptions.length === 0) w.write(0, 'MountOptions:\t<none>\n');
+  else {
+    w.write(0, 'MountOptions:\n');
+    for (const option of mountOptions) w.write(1, `${option}\n`);
+  }
   w.write(0, `ReclaimPolicy:\t${o.reclaimPolicy ?? 'Delete'}\n`);
   w.write(0, `VolumeBindingMode:\t${o.volumeBindingMode ?? 'Immediate'}\n`);
+  const topologies: { matchLabelExpressions?: { key: string; values?: string[] }[] }[] | undefined = o.allowedTopologies;
+  if (topologies) {
+    w.write(0, `AllowedTopologies:\t${topologies.length ? '' : '<none>'}\n`);
+    topologies.forEach((term, i) => {
+      const reqs = term.matchLabelExpressions ?? [];
+      if (reqs.length === 0) return void w.write(1, `Term ${i}:\t<none>\n`);
+      reqs.forEach((r, j) => w.write(1, `${j === 0 ? `Term ${i}:` : ''}\t${r.key} in${r.values?.length ? ` [${r.values.join(', ')}]` : ''}\n`));
+    });
+  }
   eventsSection(w, events, now);
 }
 

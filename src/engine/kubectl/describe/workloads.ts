@@ -18,6 +18,7 @@ export function describePodTemplate(w: DescribeWriter, template: Any): void {
   if (spec.initContainers?.length) describeContainers(w, 'Init Containers', spec.initContainers, undefined, '  ');
   describeContainers(w, 'Containers', spec.containers ?? [], undefined, '  ');
   describeVolumes(w, spec.volumes, '  ');
+  if (spec.priorityClassName) w.write(1, `Priority Class Name:\t${spec.priorityClassName}\n`);
   labelsMultiline(w, '  Node-Selectors', spec.nodeSelector);
   tolerationsMultiline(w, '  Tolerations', spec.tolerations);
 }
@@ -95,8 +96,8 @@ export function describeReplicationController(rc: KObject, pods: KObject[], w: D
 
 export function describeDaemonSet(ds: KObject, pods: KObject[], w: DescribeWriter, events: EventRecord[], now: number): void {
   const st = ds.status ?? {};
+  // describe.go's DaemonSet describer prints no Namespace line.
   w.write(0, `Name:\t${ds.metadata.name}\n`);
-  w.write(0, `Namespace:\t${ds.metadata.namespace}\n`);
   w.write(0, `Selector:\t${formatSelector(ds.spec?.selector)}\n`);
   labelsMultiline(w, 'Node-Selector', ds.spec?.template?.spec?.nodeSelector);
   labelsMultiline(w, 'Labels', ds.metadata.labels);

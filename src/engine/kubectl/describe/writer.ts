@@ -48,12 +48,36 @@ export function annotationsMultiline(w: DescribeWriter, title: string, annotatio
     .filter((k) => !skip.has(k))
     .sort();
   if (keys.length === 0) return void w.write(level, `${title}:\t<none>\n`);
-  keys.forEach((k, i) => w.write(level, `${i === 0 ? `${title}:` : ''}\t${k}: ${annotations![k]}\n`));
+  // describe.go printAnnotationsMultiline: a long or multi-line value goes under its key, each
+  // line cut at 138 bytes with "...".
+  keys.forEach((k, i) => {
+    const head = i === 0 ? `${title}:` : '';
+    const value = annotations![k]!.replace(/\n$/, '');
+    if (byteLength(value) + byteLength(k) + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+      w.write(level, `${head}\t${k}:\n`);
+      for (const line of value.split('\n')) w.write(level, `\t  ${shorten(line, MAX_ANNOTATION_LEN - 2)}\n`);
+    } else w.write(level, `${head}\t${k}: ${value}\n`);
+  });
+}
+
+const MAX_ANNOTATION_LEN = 140;
+const utf8 = new TextEncoder();
+
+/** Go's len(): bytes of the UTF-8 encoding. */
+function byteLength(s: string): number {
+  return utf8.encode(s).length;
+}
+
+/** describe.go shorten: the first `max` bytes and "..." (a cut inside a character leaves its bytes, as Go's slicing does). */
+function shorten(s: string, max: number): string {
+  const bytes = utf8.encode(s);
+  return bytes.length > max ? `${new TextDecoder().decode(bytes.slice(0, max))}...` : s;
 }
 
 export function tolerationsMultiline(w: DescribeWriter, title: string, tolerations: Any[] | undefined, level = 0): void {
   if (!tolerations?.length) return void w.write(level, `${title}:\t<none>\n`);
-  tolerations.forEach((t, i) => {
+  // Sorted by key, as describe.go prints them.
+  [...tolerations].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0)).forEach((t, i) => {
     let s = t.key ?? '';
     if (t.value) s += `=${t.value}`;
     if (t.effect) s += `:${t.effect}`;
