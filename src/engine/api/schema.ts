@@ -33,6 +33,17 @@ export function definitionKey(apiVersion: string, kind: string): string | undefi
   return defs[key] ? key : undefined;
 }
 
+/**
+ * The descriptions of the scalar types fields refer to, as the served OpenAPI documents carry
+ * them and `kubectl explain` prints them after a field's own (IntOrString and Time as the API
+ * server's; Quantity's first paragraph only).
+ */
+export const SCALAR_TYPE_DESCRIPTIONS: Record<'int-or-string' | 'quantity' | 'time', string> = {
+  'int-or-string': 'IntOrString is a type that can hold an int32 or a string.  When used in JSON or YAML marshalling and unmarshalling, it produces or consumes the inner type.  This allows you to have, for example, a JSON field that can accept a name or number.',
+  quantity: 'Quantity is a fixed-point representation of a number. It provides convenient marshaling/unmarshaling in JSON and YAML, in addition to String() and AsInt64() accessors.',
+  time: 'Time is a wrapper around time.Time which supports correct marshaling to YAML and JSON.  Wrappers are provided for many of the factory methods that the time package offers.',
+};
+
 export function typeDef(key: string): TypeDef | undefined {
   return defs[key];
 }

@@ -10,6 +10,7 @@ import definitions from '../openapi/definitions.json';
 import patchStrategies from '../openapi/patchStrategies.json';
 import type { FieldDef, TypeDef } from '../openapi/types';
 import { KUBERNETES_VERSION } from '../api/version';
+import { SCALAR_TYPE_DESCRIPTIONS } from '../api/schema';
 import { groupVersions, typesIn, SUBRESOURCES } from './discovery';
 
 const defs = (definitions as unknown as { definitions: Record<string, TypeDef> }).definitions;
@@ -62,7 +63,7 @@ function fieldSchema(f: FieldDef, uses: Set<string>, top = true): Record<string,
     default:
       s = { 'x-kubernetes-preserve-unknown-fields': true };
   }
-  if (f.enum) s.enum = f.enum;
+  if (f.enum?.length) s.enum = f.enum;
   if (f.description && top) s.description = f.description;
   return s;
 }
@@ -71,7 +72,9 @@ function typeSchema(key: string, def: TypeDef, uses: Set<string>): Record<string
   const properties: Record<string, unknown> = {};
   const strat = strategies[key] ?? {};
   for (const [name, f] of Object.entries(def.fields)) {
-    const s = fieldSchema(f, uses);
+    // The generated definitions pin apiVersion and kind to one value; the API server's own
+    // schema does not (kubectl explain would print "enum: v1").
+    const s = fieldSchema(name === 'apiVersion' || name === 'kind' ? { ...f, enum: undefined } : f, uses);
     const st = strat[name];
     if (st) {
       s['x-kubernetes-patch-strategy'] = st.strategy;
@@ -86,9 +89,10 @@ function typeSchema(key: string, def: TypeDef, uses: Set<string>): Record<string
 }
 
 const SCALARS: Record<string, unknown> = {
-  [QUANTITY]: { description: 'Quantity is a fixed-point representation of a number.', type: 'string', format: 'quantity' },
-  [INT_OR_STRING]: { description: 'IntOrString is a type that can hold an int32 or a string.', type: 'string', format: 'int-or-string', 'x-kubernetes-int-or-string': true },
-  [TIME]: { description: 'Time is a wrapper around time.Time which supports correct marshaling to YAML and JSON.', type: 'string', format: 'date-time' },
+  // As kube-openapi writes them in v3 (OpenAPIV3OneOfTypes): no single type, so kubectl explain names them.
+  [QUANTITY]: { description: SCALAR_TYPE_DESCRIPTIONS.quantity, oneOf: [{ type: 'string' }, { type: 'number' }] },
+  [INT_OR_STRING]: { description: SCALAR_TYPE_DESCRIPTIONS['int-or-string'], format: 'int-or-string', oneOf: [{ type: 'integer' }, { type: 'string' }] },
+  [TIME]: { description: SCALAR_TYPE_DESCRIPTIONS.time, type: 'string', format: 'date-time' },
 };
 
 const gvPath = (group: string, version: string) => (group ? `apis/${group}/${version}` : `api/${version}`);

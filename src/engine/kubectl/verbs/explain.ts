@@ -1,5 +1,5 @@
 /** kubectl explain: a kind's or field's documentation, from the OpenAPI definitions. */
-import { typeDef, definitionKey, type FieldDef, type TypeDef } from '../../api/schema';
+import { typeDef, definitionKey, SCALAR_TYPE_DESCRIPTIONS, type FieldDef, type TypeDef } from '../../api/schema';
 import { apiVersionOf } from '../../api/registry';
 import { KubectlError, bool, type FlagSpec } from '../args';
 import type { VerbContext } from '../context';
@@ -72,7 +72,14 @@ export function explainCommand(ctx: VerbContext): void {
   const target = ctx.args.positionals[0];
   if (!target) throw new KubectlError('error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.');
   const [resource, ...path] = target.split('.');
-  const type = resolveType(resource);
+  let type: ReturnType<typeof resolveType>;
+  try {
+    type = resolveType(resource);
+  } catch (e) {
+    // explain prints the lookup's error as it is, without kubectl's "error: " prefix.
+    if (e instanceof KubectlError) throw new KubectlError(e.message.replace(/^error: /, ''));
+    throw e;
+  }
   const key = definitionKey(apiVersionOf(type), type.kind);
   let def = key ? typeDef(key) : undefined;
   if (!def) throw new KubectlError(`error: couldn't find resource for "${target}"`);
@@ -80,33 +87,45 @@ export function explainCommand(ctx: VerbContext): void {
   let fieldName = '';
   for (const part of path) {
     const f = def?.fields[part];
-    if (!f) throw new KubectlError(`error: field "${part}" does not exist`);
+    if (!f) {
+      // The template has printed the kind's header by the time it finds no such field.
+      ctx.out.push(`${type.group ? `GROUP:      ${type.group}\n` : ''}KIND:       ${type.kind}\nVERSION:    ${type.version}\n\n`);
+      throw new KubectlError(`error: field "${part}" does not exist`);
+    }
     field = f;
     fieldName = part;
     def = fieldDefOf(f);
   }
-  const lines: string[] = [`GROUP:      ${type.group}`, `KIND:       ${type.kind}`, `VERSION:    ${type.version}`, ''];
-  if (!type.group) lines.splice(0, 1);
+  // Laid out as kubectl 1.32's plaintext explain template lays it out (pkg/explain/v2/templates):
+  // a field's own description, then its type's; each description block ends in an indented
+  // empty line; two empty lines after FIELD; one more newline at the very end.
+  let text = type.group ? `GROUP:      ${type.group}\n` : '';
+  text += `KIND:       ${type.kind}\nVERSION:    ${type.version}\n\n`;
+  const descriptions: string[] = [];
   if (field) {
-    lines.push(`FIELD: ${fieldName} ${typeLabel(field)}`, '');
-    if (field.enum) lines.push(`ENUM:`, ...field.enum.map((e) => `    ${e}`), '');
-    lines.push('DESCRIPTION:', wrap(field.description ?? '', '    '), '');
-  } else {
-    lines.push('DESCRIPTION:', wrap(def?.description ?? '', '    '), '');
-  }
+    text += `FIELD: ${fieldName} ${typeLabel(field)}\n`;
+    if (field.enum) text += `ENUM:\n${field.enum.map((e) => `    ${e}`).join('\n')}\n`;
+    text += '\n\n';
+    if (field.description) descriptions.push(field.description);
+    // The description of the type the field holds follows its own (kubectl's "description"
+    // template walks allOf, items and additionalProperties).
+    const inner = field.type === 'array' || field.type === 'map' ? field.items : field;
+    if (inner?.ref && def?.description) descriptions.push(def.description);
+    else if (inner && (inner.type === 'int-or-string' || inner.type === 'quantity' || inner.type === 'time')) descriptions.push(SCALAR_TYPE_DESCRIPTIONS[inner.type]);
+  } else if (def?.description) descriptions.push(def.description);
+  text += `DESCRIPTION:\n${descriptions.length ? descriptions.map((d) => wrap(d, '    ')).join('\n') : '    <empty>'}\n    \n`;
   if (def && Object.keys(def.fields).length) {
-    lines.push('FIELDS:');
+    text += 'FIELDS:\n';
     if (bool(ctx.args, 'recursive')) {
       const out: string[] = [];
       recursiveFields(def, '  ', new Set(), out);
-      lines.push(...out);
+      text += out.map((l) => `${l}\n`).join('');
     } else {
       for (const name of Object.keys(def.fields).sort()) {
         const f = def.fields[name];
-        lines.push(`  ${name}\t${typeLabel(f)}${def.required.includes(name) ? ' -required-' : ''}`);
-        lines.push(wrap(f.description ?? '', '    '), '');
+        text += `  ${name}\t${typeLabel(f)}${def.required.includes(name) ? ' -required-' : ''}\n${wrap(f.description || '<no description>', '    ')}\n\n`;
       }
     }
   }
-  ctx.out.push(lines.join('\n').replace(/\n+$/, '') + '\n\n');
+  ctx.out.push(`${text}\n`);
 }
