@@ -55,6 +55,8 @@ export class HttpApi {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!PUBLIC_PATHS.test(url.pathname) && !this.authorized(req)) return this.write(res, status(401, 'Unauthorized', 'Unauthorized'));
+    // --as / --as-group: with no RBAC simulated, acting as another user would answer as the admin — say so instead.
+    if (req.headers['impersonate-user'] || req.headers['impersonate-group']) return this.write(res, status(403, 'Forbidden', 'impersonation (kubectl --as) is not available in this simulator: it models no RBAC yet, so every request is the cluster admin\'s (kubernetes-admin)'));
     let body: string | undefined;
     let contentType = headerValue(req.headers['content-type']);
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -79,7 +79,7 @@ export type { Action } from './actionLog';
 
 export const DEFAULT_START = Date.UTC(2026, 2, 2, 9, 0, 0);
 /** kubectl verbs that change nothing: `query` runs only these. */
-const READ_ONLY_VERBS = new Set(['get', 'describe', 'explain', 'top', 'logs', 'api-resources', 'api-versions', 'version', 'cluster-info']);
+const READ_ONLY_VERBS = new Set(['get', 'describe', 'explain', 'top', 'logs', 'api-resources', 'api-versions', 'version', 'cluster-info', 'auth']);
 
 /** A command the learner ran, and its result. */
 export interface CommandOutcome {

@@ -3,6 +3,7 @@
  * and turns failures into kubectl's messages and exit codes. Bad input never throws out of
  * here: anything unexpected becomes an `error:` line, so the terminal always answers.
  */
+import { AUTH_FLAGS, authCommand } from './verbs/auth';
 import { PATCH_FLAGS, patchCommand } from './verbs/patch';
 import type { KubectlServer } from './context';
 import { ApiError } from '../api/errors';
@@ -62,12 +63,13 @@ export const VERBS: Record<string, Verb> = {
   autoscale: { flags: AUTOSCALE_FLAGS, run: autoscaleCommand },
   patch: { flags: PATCH_FLAGS, run: patchCommand },
   wait: { flags: WAIT_FLAGS, run: waitCommand },
+  auth: { flags: AUTH_FLAGS, run: authCommand },
 };
 
 /** Real kubectl commands this simulator does not offer (yet): answered clearly, never ignored. */
 const NOT_AVAILABLE = new Set([
   'edit', 'replace', 'attach', 'port-forward', 'proxy', 'cp',
-  'certificate', 'auth', 'debug', 'events', 'diff', 'kustomize', 'config',
+  'certificate', 'debug', 'events', 'diff', 'kustomize', 'config',
   'plugin', 'completion', 'alpha', 'options',
 ]);
 

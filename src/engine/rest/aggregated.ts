@@ -5,6 +5,7 @@
  * writes is the cluster's admin, as kind's and minikube's are, so every review allows.
  */
 import { notFound } from '../api/errors';
+import { ADMIN_USER } from '../api/registry';
 import type { NodeMetrics, PodMetrics, Usage } from '../api/subresources';
 import { matches, parseSelector } from '../api/labels';
 import type { RestRequest, RestResponse } from './types';
@@ -35,6 +36,10 @@ function podMetrics(m: PodMetrics, labels: Record<string, string> | undefined): 
 
 export function serveAggregated(rest: RestApi, req: RestRequest, t: Target): RestResponse {
   const method = req.method.toUpperCase();
+  if (t.type.group === 'authentication.k8s.io') {
+    if (method !== 'POST') return failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+    return json(201, { kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', metadata: { creationTimestamp: null }, status: { userInfo: ADMIN_USER } });
+  }
   if (t.type.group === 'authorization.k8s.io') {
     if (method !== 'POST') return failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
     const body = parseObjectBody(req.body, req.contentType);

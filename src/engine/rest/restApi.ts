@@ -69,7 +69,7 @@ export class RestApi {
     if (!MUTATING.has(req.method.toUpperCase())) return false;
     const q = new URLSearchParams(req.query ?? '');
     if (q.getAll('dryRun').length) return false;
-    return !/^\/apis\/authorization\.k8s\.io\//.test(req.path);
+    return !/^\/apis\/(authorization|authentication)\.k8s\.io\//.test(req.path);
   }
 
   static isWatch(req: RestRequest): boolean {
@@ -130,7 +130,7 @@ export class RestApi {
       if (endpoint.name !== undefined) target.name = endpoint.name;
       if (endpoint.subresource !== undefined) target.subresource = endpoint.subresource;
       if (!type.namespaced && target.namespace !== undefined) return pageNotFound();
-      if (type.group === 'metrics.k8s.io' || type.group === 'authorization.k8s.io') return serveAggregated(this, req, target);
+      if (type.group === 'metrics.k8s.io' || type.group === 'authorization.k8s.io' || type.group === 'authentication.k8s.io') return serveAggregated(this, req, target);
       if (target.subresource) return serveSubresource(this, req, target);
       const q = new URLSearchParams(req.query ?? '');
       switch (method) {

@@ -115,6 +115,12 @@ describe.runIf(!!KUBECTL)('real kubectl v1.32 against the served cluster', () =>
         'explain pod.spec.containers --recursive',
         'explain pods.spec.nosuch',
         'explain nosuch',
+        'auth can-i delete pods',
+        'auth can-i frob widgets',
+        'auth can-i --list',
+        'auth whoami',
+        'auth whoami -o json',
+        'auth can-i delete pods --as=bob',
         'api-resources',
         'api-resources -o wide',
         'api-versions',
@@ -219,6 +225,10 @@ ${env}`;
     expect(explain.stdout).toContain('KIND:       Deployment');
     expect(explain.stdout).toContain('FIELD: replicas <integer>');
     expect((await k(['auth', 'can-i', 'delete', 'pods'])).stdout).toBe('yes\n');
+    // No RBAC is simulated: acting as someone else is refused in words, not answered as the admin.
+    const as = await k(['get', 'pods', '--as=system:serviceaccount:default:default']);
+    expect(as.code).toBe(1);
+    expect(as.stderr).toContain('impersonation (kubectl --as) is not available in this simulator');
     const top = await eventually('metrics', () => k(['top', 'nodes']), (r) => r.code === 0);
     expect(top.stdout.split('\n')[0]).toMatch(/^NAME\s+CPU\(cores\)\s+CPU\(%\)\s+MEMORY\(bytes\)\s+MEMORY\(%\)/);
     expect(top.stdout).toContain('worker-1');
