@@ -133,38 +133,54 @@ export class HttpApi {
     this.opts.log?.(`WATCH ${request.path}?${request.query}`);
   }
 
+  /**
+   * New log lines of a container as the clock runs: each poll asks for what was written after
+   * the last one's simulated moment (to the millisecond), so nothing repeats or goes missing,
+   * however long the log. Calls `write` with each batch; returns a stop function. `ended` is told
+   * when the pod is gone.
+   */
+  private streamLogs(request: RestRequest, write: (text: string) => boolean, ended: () => void): () => void {
+    const host = this.opts.runner.host;
+    const q = new URLSearchParams(request.query);
+    for (const k of ['follow', 'tailLines', 'sinceSeconds', 'sinceTime', 'limitBytes']) q.delete(k);
+    let after = host.position().now;
+    const timer = setInterval(() => {
+      const now = host.position().now;
+      if (now <= after) return;
+      q.set('sinceTime', new Date(after + 1).toISOString());
+      const next = host.serve({ ...request, query: q.toString() });
+      after = now;
+      if (next.status !== 200) {
+        clearInterval(timer);
+        return ended();
+      }
+      const text = String(next.body);
+      if (text && !write(text)) {
+        clearInterval(timer);
+        ended();
+      }
+    }, FOLLOW_POLL_MS);
+    return () => clearInterval(timer);
+  }
+
   /** `kubectl logs -f`: what is there, then new lines as the container writes them, until the client goes or the pod does. */
   private followLogs(request: RestRequest, res: ServerResponse): void {
     const host = this.opts.runner.host;
     const q = new URLSearchParams(request.query);
     q.delete('follow');
-    const once: RestRequest = { ...request, query: q.toString() };
-    const first = host.serve(once);
+    const first = host.serve({ ...request, query: q.toString() });
     if (first.status !== 200) return this.write(res, first);
     res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
-    let text = String(first.body);
-    res.write(text);
-    q.delete('tailLines');
-    q.delete('sinceSeconds');
-    const all: RestRequest = { ...request, query: q.toString() };
-    let seen = String(host.serve(all).body ?? '').split('\n').length;
-    const timer = setInterval(() => {
-      const next = host.serve(all);
-      if (next.status !== 200) return stop();
-      text = String(next.body);
-      const lines = text.split('\n');
-      if (lines.length > seen) res.write(lines.slice(seen - 1, -1).map((l) => `${l}\n`).join(''));
-      seen = Math.max(seen, lines.length);
-      if (res.writableLength > MAX_QUEUED_BYTES) stop();
-    }, FOLLOW_POLL_MS);
-    const stop = () => {
-      clearInterval(timer);
+    res.write(String(first.body));
+    const finish = () => {
+      stopStream();
       this.sockets.delete(entry);
       res.end();
     };
-    const entry = { close: stop };
+    const stopStream = this.streamLogs(request, (text) => (res.write(text), res.writableLength <= MAX_QUEUED_BYTES), finish);
+    const entry = { close: finish };
     this.sockets.add(entry);
-    res.on('close', () => clearInterval(timer));
+    res.on('close', stopStream);
   }
 
   /** WebSocket upgrades: exec (v5/v4 channels) and watches (Headlamp watches over WebSocket). */
@@ -178,7 +194,7 @@ export class HttpApi {
     const host = this.opts.runner.host;
     if (/\/pods\/[^/]+\/portforward$/.test(url.pathname)) return rejectUpgrade(socket, status(400, 'BadRequest', 'port-forward is not available in this simulator: its containers listen on no real port; reach a Service from inside the cluster with kubectl exec POD -- curl http://SERVICE instead'));
     if (/\/pods\/[^/]+\/(exec|attach)$/.test(url.pathname)) {
-      if (url.pathname.endsWith('/attach')) return rejectUpgrade(socket, status(400, 'BadRequest', 'attach is not available in this simulator: containers here run no interactive process; use kubectl logs -f or kubectl exec'));
+      if (url.pathname.endsWith('/attach')) return this.attach(req, socket, head, request);
       const answer = host.serve(request);
       host.flush();
       if (answer.status !== 200 || answer.contentType !== EXEC_CONTENT_TYPE) return rejectUpgrade(socket, answer);
@@ -190,6 +206,36 @@ export class HttpApi {
       return;
     }
     rejectUpgrade(socket, status(400, 'BadRequest', 'only exec and watch requests are served over WebSocket'));
+  }
+
+  /**
+   * `kubectl attach`: the container's output from now on, on the stdout channel, until the
+   * client leaves or the pod goes. The simulated containers read no input, so stdin (and a TTY)
+   * are accepted and ignored.
+   */
+  private attach(req: IncomingMessage, socket: Duplex, head: Buffer, request: RestRequest): void {
+    const host = this.opts.runner.host;
+    const path = request.path.replace(/\/attach$/, '');
+    const q = new URLSearchParams(request.query);
+    const container = q.get('container');
+    const logs: RestRequest = { ...request, path: `${path}/log`, query: container ? `container=${encodeURIComponent(container)}` : '' };
+    // The pod and container must be there (and started) before the upgrade, as the kubelet checks.
+    const probe = host.serve({ ...logs, query: `${logs.query}${logs.query ? '&' : ''}tailLines=0` });
+    if (probe.status !== 200) return rejectUpgrade(socket, probe);
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const close = () => {
+        stopStream();
+        this.sockets.delete(entry);
+        if (ws.readyState === ws.OPEN) sendExecAnswer(ws, { stdout: '', stderr: '', exitCode: 0 });
+      };
+      const stopStream = this.streamLogs(logs, (text) => (ws.send(Buffer.concat([Buffer.from([1]), Buffer.from(text)])), ws.bufferedAmount <= MAX_QUEUED_BYTES), close);
+      const entry = { close };
+      this.sockets.add(entry);
+      ws.on('close', () => {
+        stopStream();
+        this.sockets.delete(entry);
+      });
+    });
   }
 
   private watchOverSocket(request: RestRequest, ws: WebSocket): void {

@@ -22,6 +22,7 @@ const GROUP_MODULE: Record<string, string> = {
   'networking.k8s.io': 'networking',
   'storage.k8s.io': 'storage',
   'discovery.k8s.io': 'discovery',
+  policy: 'policy',
 };
 
 /** The definition key of a kind at an apiVersion, e.g. `apps/v1.Deployment`. */

@@ -10,10 +10,10 @@ import type { NodeMetrics, PodMetrics, Usage } from '../api/subresources';
 import { matches, parseSelector } from '../api/labels';
 import type { RestRequest, RestResponse } from './types';
 import type { RestApi, Target } from './restApi';
-import { failure } from './status';
+import { failure, jsonResponse } from './status';
 import { parseObjectBody } from './body';
 
-const json = (status: number, body: unknown): RestResponse => ({ status, contentType: 'application/json', body });
+const json = jsonResponse;
 
 function usage(u: Usage): { cpu: string; memory: string } {
   return { cpu: `${Math.round(u.cpu * 1e6)}n`, memory: `${Math.round(u.memory / 1024)}Ki` };

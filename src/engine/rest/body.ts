@@ -6,6 +6,7 @@
 import { parse as parseYaml } from 'yaml';
 import { badRequest, ApiError } from '../api/errors';
 import type { DeleteOptions, PropagationPolicy } from '../api/server';
+import type { PatchType } from '../api/patch/patch';
 
 /** The largest body the server decodes (the API server's limit is 3 MiB for most writes). */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -74,4 +75,24 @@ export function deleteOptions(q: URLSearchParams, body: string | undefined): Del
   const dry = (b.dryRun as string[] | undefined) ?? q.getAll('dryRun');
   if (dry.length) opts.dryRun = true;
   return opts;
+}
+
+/** The patch a PATCH's Content-Type names (server-side apply is told apart before this). */
+export function patchTypeOf(contentType: string | undefined): PatchType | undefined {
+  const PATCH_TYPES: Record<string, PatchType> = {
+    'application/json-patch+json': 'json',
+    'application/merge-patch+json': 'merge',
+    'application/strategic-merge-patch+json': 'strategic',
+  };
+  return PATCH_TYPES[(contentType ?? '').split(';')[0]!.trim()];
+}
+
+/** A patch body: any JSON value (the patch type decides what it must be). */
+export function parsePatchBody(body: string | undefined): unknown {
+  if (!body) throw badRequest('the body of the request was empty');
+  try {
+    return JSON.parse(body);
+  } catch (e) {
+    throw badRequest(`error decoding patch: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }

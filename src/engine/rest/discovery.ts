@@ -21,6 +21,7 @@ const SCALE: Subresource = { name: 'scale', kind: 'Scale', group: 'autoscaling',
 /** The subresources each type serves here (a subset of a real server's: no proxy, no ephemeralcontainers). */
 export const SUBRESOURCES: Record<string, Subresource[]> = {
   pods: [
+    { name: 'attach', kind: 'PodAttachOptions', verbs: ['create', 'get'] },
     { name: 'binding', kind: 'Binding', verbs: ['create'] },
     { name: 'eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] },
     { name: 'exec', kind: 'PodExecOptions', verbs: ['create', 'get'] },

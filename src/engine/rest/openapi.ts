@@ -10,13 +10,12 @@ import definitions from '../openapi/definitions.json';
 import patchStrategies from '../openapi/patchStrategies.json';
 import type { FieldDef, TypeDef } from '../openapi/types';
 import { KUBERNETES_VERSION } from '../api/version';
-import { SCALAR_TYPE_DESCRIPTIONS } from '../api/schema';
+import { definitionKey, SCALAR_TYPE_DESCRIPTIONS } from '../api/schema';
 import { groupVersions, typesIn, SUBRESOURCES } from './discovery';
 
 const defs = (definitions as unknown as { definitions: Record<string, TypeDef> }).definitions;
 const strategies = (patchStrategies as unknown as { types: Record<string, Record<string, { strategy: string; mergeKey?: string }>> }).types;
 
-const GROUP_MODULE: Record<string, string> = { '': 'core', apps: 'apps', batch: 'batch', autoscaling: 'autoscaling', 'coordination.k8s.io': 'coordination', 'networking.k8s.io': 'networking', 'storage.k8s.io': 'storage', 'discovery.k8s.io': 'discovery', policy: 'policy' };
 
 /** `core/v1.Pod` → `io.k8s.api.core.v1.Pod`; `meta/v1.ObjectMeta` → `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`. */
 export function schemaName(key: string): string {
@@ -117,8 +116,7 @@ function gvDocument(group: string, version: string): unknown {
   const apiPaths: Record<string, unknown> = {};
   const prefix = `/${gvPath(group, version)}`;
   for (const t of typesIn(group, version)) {
-    const mod = GROUP_MODULE[group];
-    const key = mod ? `${mod}/${version}.${t.kind}` : undefined;
+    const key = definitionKey(group ? `${group}/${version}` : version, t.kind);
     const gvk = { group, version, kind: t.kind };
     if (key && defs[key]) {
       uses.add(key);

@@ -18,23 +18,22 @@ import { decodeWithWarnings } from '../api/schema';
 import { matches as matchesSelector, parseSelector, SelectorParseError, type Selector } from '../api/labels';
 import { FieldSelectorError, fieldsMatch, parseFieldSelector, unsupportedField, type FieldRequirement } from '../api/fieldSelector';
 import { eventObject, type EventRecord } from '../api/events';
-import type { PatchType } from '../api/patch/patch';
 import { KUBERNETES_VERSION } from '../api/version';
 import { applyConfiguration, recordUpdate } from '../api/apply/managedFields';
 import { rfc3339 } from '../sim/clock';
 import type { RestRequest, RestResponse } from './types';
 import { deepEqual } from '../util/equal';
 import { parsePath, type Endpoint } from './paths';
-import { errorResponse, failure, pageNotFound, success } from './status';
+import { errorResponse, failure, jsonResponse, pageNotFound, success } from './status';
 import { AGGREGATED_CONTENT_TYPE, aggregatedDiscovery, apiGroupDocument, apiGroupList, apiResourceList, apiVersions, servedType, wantsAggregated } from './discovery';
 import { eventTable, objectTable, TABLE_CONTENT_TYPE, wantsTable, type IncludeObject } from './table';
-import { deleteOptions, parseObjectBody, writeOptions, type WriteOptions } from './body';
+import { deleteOptions, parseObjectBody, parsePatchBody, patchTypeOf, writeOptions, type WriteOptions } from './body';
 import { WatchCache } from './watchCache';
 import { OPENAPI_V2_CONTENT_TYPE, openApiV2Protobuf, openApiV3Document, openApiV3Index } from './openapi';
 import { serveSubresource } from './subresources';
 import { serveAggregated } from './aggregated';
 
-const json = (status: number, body: unknown, warnings?: string[]): RestResponse => (warnings?.length ? { status, contentType: 'application/json', body, warnings } : { status, contentType: 'application/json', body });
+const json = jsonResponse;
 
 /** The resource endpoint a request names, once resolved to a served type. */
 export interface Target {
@@ -70,12 +69,6 @@ export class RestApi {
     const q = new URLSearchParams(req.query ?? '');
     if (q.getAll('dryRun').length) return false;
     return !/^\/apis\/(authorization|authentication)\.k8s\.io\//.test(req.path);
-  }
-
-  static isWatch(req: RestRequest): boolean {
-    if (req.method.toUpperCase() !== 'GET') return false;
-    const w = new URLSearchParams(req.query ?? '').get('watch');
-    return w === 'true' || w === '1';
   }
 
   now(): number {
@@ -320,9 +313,9 @@ export class RestApi {
     const opts = writeOptions(q);
     const ct = (req.contentType ?? '').split(';')[0]!.trim();
     if (ct === 'application/apply-patch+yaml' || ct === 'application/apply-patch+cbor') return this.serverSideApply(req, t, opts);
-    const patchType = PATCH_TYPES[ct];
+    const patchType = patchTypeOf(ct);
     if (!patchType) return failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
-    const body = parseBodyValue(req);
+    const body = parsePatchBody(req.body);
     const manager = this.manager(req, opts);
     const { object, warnings } = this.api.patch(t.type, t.namespace, t.name!, patchType, body, this.actor(req), { dryRun: opts.dryRun, beforeWrite: (next, current) => recordUpdate(current, next, undefined, manager, this.stamp()) });
     if (warnings.length && opts.fieldValidation === 'Strict') throw badRequest(`strict decoding error: ${warnings.join(', ')}`);
@@ -369,21 +362,6 @@ export class RestApi {
     const items = victims.map((o) => (t.type.resource === 'events' ? o : this.api.delete(t.type, o.metadata.namespace, o.metadata.name!, this.actor(req), opts)));
     if (t.type.resource === 'events' && !opts.dryRun) for (const o of victims) this.api.events.delete(o.metadata.namespace!, o.metadata.name!);
     return json(200, { kind: `${t.type.kind}List`, apiVersion: apiVersionOf(t.type), metadata: { resourceVersion: String(this.api.store.currentRevision()) }, items });
-  }
-}
-
-const PATCH_TYPES: Record<string, PatchType> = {
-  'application/json-patch+json': 'json',
-  'application/merge-patch+json': 'merge',
-  'application/strategic-merge-patch+json': 'strategic',
-};
-
-function parseBodyValue(req: RestRequest): unknown {
-  if (!req.body) throw badRequest('the body of the request was empty');
-  try {
-    return JSON.parse(req.body);
-  } catch (e) {
-    throw badRequest(`error decoding patch: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

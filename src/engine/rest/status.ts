@@ -52,6 +52,11 @@ export function errorStatus(e: ApiError, type?: ResourceType): StatusBody {
   return body;
 }
 
+/** A JSON answer (with `Warning` headers when there are any). */
+export function jsonResponse(status: number, body: unknown, warnings?: string[]): RestResponse {
+  return warnings?.length ? { status, contentType: 'application/json', body, warnings } : { status, contentType: 'application/json', body };
+}
+
 export function statusResponse(body: StatusBody): RestResponse {
   return { status: body.code, contentType: 'application/json', body };
 }
@@ -76,4 +81,3 @@ export function pageNotFound(): RestResponse {
   return failure(404, 'NotFound', 'the server could not find the requested resource', {});
 }
 
-export { ApiError };

@@ -5,19 +5,20 @@
  * scheduler of one's own) and a namespace's `/finalize`.
  */
 import type { KObject } from '../api/types';
-import { ApiError, badRequest } from '../api/errors';
+import { ApiError, badRequest, conflict } from '../api/errors';
+import { qualifiedResource } from '../api/registry';
 import { formatSelector, formatLabels } from '../api/labels';
 import { mergePatch } from '../util/mergePatch';
 import { applyJsonPatch, decodeJsonPatch, JsonPatchApplyError, JsonPatchDecodeError } from '../api/patch/jsonPatch';
 import type { RestRequest, RestResponse } from './types';
 import type { RestApi, Target } from './restApi';
-import { failure } from './status';
+import { failure, jsonResponse } from './status';
 import { SUBRESOURCES } from './discovery';
-import { parseObjectBody, writeOptions } from './body';
+import { parseObjectBody, parsePatchBody, patchTypeOf, writeOptions } from './body';
 import { recordUpdate } from '../api/apply/managedFields';
 import { rfc3339 } from '../sim/clock';
 
-const json = (status: number, body: unknown): RestResponse => ({ status, contentType: 'application/json', body });
+const json = jsonResponse;
 
 /** What an exec answered, before the Node server frames it into the stream's channels. */
 export const EXEC_CONTENT_TYPE = 'application/vnd.wheelhouse.exec+json';
@@ -47,6 +48,9 @@ export function serveSubresource(rest: RestApi, req: RestRequest, t: Target): Re
       return logs(rest, t, q);
     case 'exec':
       return exec(rest, req, t, q);
+    case 'attach':
+      // Streams only: the Node server upgrades attach to a WebSocket before it gets here.
+      return failure(400, 'BadRequest', 'Upgrade request required');
     case 'eviction':
       return eviction(rest, req, t, q);
     case 'binding':
@@ -63,15 +67,15 @@ function status(rest: RestApi, req: RestRequest, t: Target, method: string, q: U
   if (method === 'GET') return json(200, api.get(t.type, t.namespace, t.name!));
   const opts = writeOptions(q);
   if (method === 'PATCH') {
-    const patchType = ({ 'application/json-patch+json': 'json', 'application/merge-patch+json': 'merge', 'application/strategic-merge-patch+json': 'strategic' } as const)[(req.contentType ?? '').split(';')[0]!.trim() as 'application/json-patch+json'];
+    const patchType = patchTypeOf(req.contentType);
     if (!patchType) return failure(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json');
-    const body = parseJson(req.body);
+    const body = parsePatchBody(req.body);
     return json(200, api.patch(t.type, t.namespace, t.name!, patchType, body, rest.actor(req), { dryRun: opts.dryRun, subresource: 'status' }).object);
   }
   const { obj } = rest.bodyObject(req, t, opts);
   const current = api.get(t.type, t.namespace, t.name!);
   if (obj.metadata.resourceVersion && obj.metadata.resourceVersion !== current.metadata.resourceVersion) {
-    throw new ApiError('Conflict', 409, `Operation cannot be fulfilled on ${t.type.group ? `${t.type.resource}.${t.type.group}` : t.type.resource} "${t.name}": the object has been modified; please apply your changes to the latest version and try again`, { name: t.name });
+    throw conflict(qualifiedResource(t.type), t.name!);
   }
   if (opts.dryRun) return json(200, { ...current, status: obj.status });
   return json(200, api.updateStatus(t.type, current, obj.status, rest.actor(req)));
@@ -99,7 +103,7 @@ function scale(rest: RestApi, req: RestRequest, t: Target, method: string, q: UR
   let wanted: KObject;
   if (method === 'PATCH') {
     const ct = (req.contentType ?? '').split(';')[0]!.trim();
-    const body = parseJson(req.body);
+    const body = parsePatchBody(req.body);
     if (ct === 'application/json-patch+json') {
       try {
         wanted = applyJsonPatch(scaleOf(current), decodeJsonPatch(body)) as KObject;
@@ -119,7 +123,7 @@ function scale(rest: RestApi, req: RestRequest, t: Target, method: string, q: UR
   if (!Number.isInteger(replicas) || replicas > 2147483647) throw badRequest(`Scale in version "v1" cannot be handled as a Scale: json: cannot unmarshal ${typeof replicas === 'number' ? `number ${replicas}` : typeof replicas} into Go struct field ScaleSpec.spec.replicas of type int32`);
   if (replicas < 0) throw new ApiError('Invalid', 422, `Scale.autoscaling "${t.name}" is invalid: spec.replicas: Invalid value: ${replicas}: must be greater than or equal to 0`, { kind: 'Scale', name: t.name, causes: [{ field: 'spec.replicas', message: `Invalid value: ${replicas}: must be greater than or equal to 0` }] });
   const rv = wanted.metadata?.resourceVersion;
-  if (rv && rv !== current.metadata.resourceVersion) throw new ApiError('Conflict', 409, `Operation cannot be fulfilled on ${t.type.group ? `${t.type.resource}.${t.type.group}` : t.type.resource} "${t.name}": the object has been modified; please apply your changes to the latest version and try again`, { name: t.name });
+  if (rv && rv !== current.metadata.resourceVersion) throw conflict(qualifiedResource(t.type), t.name!);
   const next: KObject = { ...current, spec: { ...current.spec, replicas } };
   // Recorded as the client's field manager owning spec.replicas through the scale subresource.
   const owned = recordUpdate(current, next, undefined, rest.manager(req, opts), rfc3339(rest.now()), 'scale');
@@ -142,6 +146,13 @@ function logs(rest: RestApi, t: Target, q: URLSearchParams): RestResponse {
   const query: { tail?: number; sinceMs?: number } = {};
   if (tail !== null && Number.isInteger(Number(tail)) && Number(tail) >= 0) query.tail = Number(tail);
   if (since !== null && Number(since) > 0) query.sinceMs = rest.now() - Number(since) * 1000;
+  // sinceTime (RFC 3339; fractions of a second are kept): what a following stream asks for next.
+  const sinceTime = q.get('sinceTime');
+  if (sinceTime !== null) {
+    const t = Date.parse(sinceTime);
+    if (Number.isNaN(t)) throw badRequest(`parsing time "${sinceTime}" as "2006-01-02T15:04:05Z07:00": cannot parse "${sinceTime}" as "2006"`);
+    query.sinceMs = t;
+  }
   const result = rest.api.podLogs(pod, container, q.get('previous') === 'true', query, 'client');
   if ('unscheduled' in result) throw badRequest(`container "${container}" in pod "${t.name}" is waiting to start: ContainerCreating`);
   if ('unreachable' in result) return failure(500, 'InternalError', `Get "https://${pod.status?.hostIP ?? pod.spec?.nodeName}:10250/containerLogs/${t.namespace}/${t.name}/${container}": dial tcp ${pod.status?.hostIP ?? ''}:10250: connect: no route to host`);
@@ -189,12 +200,4 @@ function finalize(rest: RestApi, req: RestRequest, t: Target): RestResponse {
   return json(200, rest.api.finalizeNamespace(t.name!, finalizers, rest.actor(req)));
 }
 
-function parseJson(body: string | undefined): unknown {
-  if (!body) throw badRequest('the body of the request was empty');
-  try {
-    return JSON.parse(body);
-  } catch (e) {
-    throw badRequest(`error decoding patch: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
 

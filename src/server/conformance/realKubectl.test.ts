@@ -213,6 +213,15 @@ ${env}`;
     } finally {
       logs.stop();
     }
+    // attach: the container's output from now on (its program reads no input).
+    await k(['run', 'ticker', '--image=busybox', '--', 'sh', '-c', 'while true; do echo tick; sleep 1; done']);
+    await eventually('ticker running', () => k(['get', 'pod', 'ticker', '-o', 'jsonpath={.status.phase}']), (r) => r.stdout === 'Running');
+    const attach = kubectlStream(KUBECTL!, served, ['attach', 'ticker']);
+    try {
+      await eventually('attach streams the output', () => attach.output(), (o) => /tick\ntick\n/.test(o));
+    } finally {
+      attach.stop();
+    }
     const env = await k(['exec', pod, '--', 'env']);
     expect(env.code).toBe(0);
     expect(env.stdout).toContain(`HOSTNAME=${pod}\n`);
