@@ -26,6 +26,7 @@ import { EventStore, type EventRecord } from './events';
 import { matches, type Selector } from './labels';
 import { deepEqual } from '../util/equal';
 import { evictPod } from './eviction';
+import { recordUpdate } from './apply/managedFields';
 import type { ExecResult, LogQuery, MetricsApi, SubresourceBackends } from './subresources';
 
 const quotaType = typeForKind('ResourceQuota');
@@ -64,6 +65,13 @@ export class ApiServer {
   readonly allocator: ServiceIpAllocator;
   readonly events: EventStore;
   private requestListeners: ((r: ApiRequest) => void)[] = [];
+  /**
+   * The field manager of the request being served, while a client's command runs (the
+   * simulator's kubectl sets it: `kubectl-create`, `kubectl-client-side-apply` …): its writes
+   * are recorded in managedFields, as the API server records every client's. The control
+   * loops' own writes are not (a cost 150,000 pods would pay for nothing a learner reads).
+   */
+  requestManager: string | undefined;
   private backends?: SubresourceBackends;
 
   constructor(
@@ -215,6 +223,7 @@ export class ApiServer {
     obj.metadata.creationTimestamp = rfc3339(this.clock.now());
     if (type.kind === 'Job') obj = admitJob(obj);
     if (GENERATION_KINDS.has(type.kind)) obj.metadata.generation = 1;
+    if (this.requestManager) obj = recordUpdate(undefined, obj, input, this.requestManager, obj.metadata.creationTimestamp!);
     const stored = this.store.insert(type.resource, orderObject(obj));
     this.emit('create', type, stored.metadata.namespace, stored.metadata.name!, actor, opts.node);
     return stored;
@@ -269,6 +278,7 @@ export class ApiServer {
     if (type.kind === 'ResourceQuota') refuseUnsupportedQuota(obj);
     if (errs.length) throw invalid(type.kind, obj.metadata.name ?? '', errs);
     if (GENERATION_KINDS.has(type.kind) && !deepEqual(obj.spec, old.spec)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+    if (this.requestManager) obj = recordUpdate(old, obj, undefined, this.requestManager, rfc3339(this.clock.now()));
     if (deepEqual(stripVersion(obj), stripVersion(old))) return old;
     if (opts.dryRun) return obj;
     const stored = this.store.replace(type.resource, orderObject(obj), input.metadata.resourceVersion || undefined);

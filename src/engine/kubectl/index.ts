@@ -7,7 +7,7 @@ import { AUTH_FLAGS, authCommand } from './verbs/auth';
 import { PATCH_FLAGS, patchCommand } from './verbs/patch';
 import type { KubectlServer } from './context';
 import { ApiError } from '../api/errors';
-import { KubectlError, parseFlags, splitCommandLine, type FlagSpec } from './args';
+import { KubectlError, parseFlags, splitCommandLine, str, type FlagSpec } from './args';
 import type { KubectlResult, VerbContext } from './context';
 import { GET_FLAGS, getCommand } from './verbs/get';
 import { APPLY_FLAGS, applyCommand } from './verbs/apply';
@@ -67,6 +67,9 @@ export const VERBS: Record<string, Verb> = {
 };
 
 /** Real kubectl commands this simulator does not offer (yet): answered clearly, never ignored. */
+/** Field managers kubectl names its writes with, where not `kubectl-<verb>` (scale sends none: the user agent's name stands). */
+const FIELD_MANAGERS: Record<string, string> = { apply: 'kubectl-client-side-apply', scale: 'kubectl' };
+
 const NOT_AVAILABLE = new Set([
   'edit', 'replace', 'attach', 'port-forward', 'proxy', 'cp',
   'certificate', 'debug', 'events', 'diff', 'kustomize', 'config',
@@ -96,7 +99,13 @@ export function runKubectl(cluster: KubectlServer, commandLine: string, options:
     const usageVerb = (verb === 'create' || verb === 'rollout') && sub && /^[a-z][a-z-]*$/.test(sub) ? `${verb} ${sub}` : verb;
     const args = parseFlags(rest, spec.flags, usageVerb);
     const ctx: VerbContext = { cluster, verb, args, stdin: options.stdin, files: options.files ?? {}, out, err, failed: false };
-    spec.run(ctx);
+    // The field manager kubectl sends for this verb (what managedFields will name).
+    cluster.api.requestManager = str(args, 'field-manager') ?? FIELD_MANAGERS[verb] ?? `kubectl-${verb}`;
+    try {
+      spec.run(ctx);
+    } finally {
+      cluster.api.requestManager = undefined;
+    }
     if (ctx.failed) exitCode = 1;
   } catch (e) {
     exitCode = 1;

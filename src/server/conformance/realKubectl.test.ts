@@ -280,8 +280,10 @@ describe.runIf(!!KUBECTL)('real kubectl describe of everything the corpus makes'
     const host = served.server.runner.host;
     host.setClock({ paused: true });
     // Real kubectl walks some maps in Go's random order (several ConfigMap or Secret keys, a
-    // LimitRange's resources): those objects cannot be compared byte for byte.
-    const randomOrder = (kind: string, o: { data?: object; binaryData?: object }) => kind === 'limitranges' || ((kind === 'configmaps' || kind === 'secrets') && Object.keys({ ...o.data, ...o.binaryData }).length > 1);
+    // LimitRange's resources, also in its namespace's describe): those cannot be compared byte for byte.
+    const limited = new Set((JSON.parse((await k(['get', 'limitranges', '-A', '-o', 'json'])).stdout).items as { metadata: { namespace: string } }[]).map((l) => l.metadata.namespace));
+    const randomOrder = (kind: string, o: { metadata: { name: string }; data?: object; binaryData?: object }) =>
+      kind === 'limitranges' || (kind === 'namespaces' && limited.has(o.metadata.name)) || ((kind === 'configmaps' || kind === 'secrets') && Object.keys({ ...o.data, ...o.binaryData }).length > 1);
     // Event ages are computed from each kubectl's own clock: compare them, and the columns they
     // widen, as text only.
     const comparable = (text: string) => {

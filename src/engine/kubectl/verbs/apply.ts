@@ -14,6 +14,9 @@ import { checkOutput } from './get';
 import { printJson, printYaml } from '../printers/output';
 import { checkSchema } from '../../api/schema';
 import { dryRunMode, dryRunSuffix } from '../dryrun';
+import { applyConfiguration } from '../../api/apply/managedFields';
+import { rfc3339 } from '../../sim/clock';
+import { deepEqual } from '../../util/equal';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -28,7 +31,49 @@ export const APPLY_FLAGS: FlagSpec[] = [
   { name: 'prune', type: 'bool' },
   { name: 'record', type: 'bool' },
   { name: 'save-config', type: 'bool' },
+  { name: 'force-conflicts', type: 'bool' },
+  { name: 'field-manager', type: 'string' },
 ];
+
+/** What kubectl adds under an apply conflict (apply.go's conflict help). */
+const CONFLICT_HELP = `Please review the fields above--they currently have other managers. Here
+are the ways you can resolve this warning:
+* If you intend to manage all of these fields, please re-run the apply
+  command with the \`--force-conflicts\` flag.
+* If you do not intend to manage all of the fields, please edit your
+  manifest to remove references to the fields that should keep their
+  current managers.
+* You may co-own fields by updating your manifest to match the existing
+  value; in this case, you'll become the manager if the other manager(s)
+  stop managing the field (remove it from their configuration).
+See https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts`;
+
+/**
+ * `apply --server-side`: the API server merges the configuration with field ownership
+ * (../../api/apply/managedFields.ts) — as `npm run serve` does for real kubectl.
+ */
+function serverSideApply(ctx: VerbContext, manifests: Manifest[], mode: ReturnType<typeof dryRunMode>): void {
+  const manager = str(ctx.args, 'field-manager') ?? 'kubectl';
+  const force = bool(ctx.args, 'force-conflicts');
+  // The apply records its own ownership (an Apply entry), not an Update.
+  ctx.cluster.api.requestManager = undefined;
+  for (const m of manifests) {
+    try {
+      const config = prepare(ctx, m);
+      const type = ctx.cluster.api.typeOf(config);
+      const live = ctx.cluster.api.tryGet(type, config.metadata.namespace, config.metadata.name ?? '');
+      const next = applyConfiguration(live, config, manager, force, rfc3339(ctx.cluster.now()));
+      if (!live) ctx.cluster.api.create(next, 'kubectl', { dryRun: mode !== 'none' });
+      else if (!deepEqual(next, live)) ctx.cluster.api.update(next, 'kubectl', { dryRun: mode !== 'none' });
+      ctx.out.push(`${qualifiedKindName(type)}/${config.metadata.name} serverside-applied${dryRunSuffix(mode)}\n`);
+    } catch (err) {
+      if (err instanceof ApiError && err.reason === 'Conflict' && err.message.startsWith('Apply failed')) {
+        ctx.failed = true;
+        ctx.err.push(`error: ${err.message}\n${CONFLICT_HELP}`);
+      } else reportApiError(ctx, err, 'patching', m.source);
+    }
+  }
+}
 
 export { dryRunMode } from '../dryrun';
 
@@ -65,12 +110,12 @@ export function prepare(ctx: VerbContext, m: Manifest): KObject {
 }
 
 export function applyCommand(ctx: VerbContext): void {
-  if (bool(ctx.args, 'server-side')) throw new KubectlError('error: --server-side apply is not available in this simulator; plain `kubectl apply` works the same for learning');
   const output = str(ctx.args, 'output');
   checkOutput(output, ['json', 'name', 'yaml']);
   const mode = dryRunMode(ctx);
   const manifests = readManifests(ctx, (ctx.args.flags.get('filename') as string[] | undefined) ?? []);
   if (manifests.length === 0) throw new KubectlError('error: no objects passed to apply');
+  if (bool(ctx.args, 'server-side')) return serverSideApply(ctx, manifests, mode);
   const printed: KObject[] = [];
   for (const m of manifests) {
     let verb = 'creating';
