@@ -7,7 +7,7 @@ import { AUTH_FLAGS, authCommand } from './verbs/auth';
 import { PATCH_FLAGS, patchCommand } from './verbs/patch';
 import type { KubectlServer } from './context';
 import { ApiError } from '../api/errors';
-import { KubectlError, parseFlags, splitCommandLine, str, type FlagSpec } from './args';
+import { KubectlError, bool, parseFlags, splitCommandLine, str, type FlagSpec } from './args';
 import type { KubectlResult, VerbContext } from './context';
 import { GET_FLAGS, getCommand } from './verbs/get';
 import { APPLY_FLAGS, applyCommand } from './verbs/apply';
@@ -99,8 +99,9 @@ export function runKubectl(cluster: KubectlServer, commandLine: string, options:
     const usageVerb = (verb === 'create' || verb === 'rollout') && sub && /^[a-z][a-z-]*$/.test(sub) ? `${verb} ${sub}` : verb;
     const args = parseFlags(rest, spec.flags, usageVerb);
     const ctx: VerbContext = { cluster, verb, args, stdin: options.stdin, files: options.files ?? {}, out, err, failed: false };
-    // The field manager kubectl sends for this verb (what managedFields will name).
-    cluster.api.requestManager = str(args, 'field-manager') ?? FIELD_MANAGERS[verb] ?? `kubectl-${verb}`;
+    // The field manager kubectl sends for this verb (what managedFields will name); a
+    // server-side apply records its own Apply entry instead.
+    cluster.api.requestManager = verb === 'apply' && bool(args, 'server-side') ? undefined : (str(args, 'field-manager') ?? FIELD_MANAGERS[verb] ?? `kubectl-${verb}`);
     try {
       spec.run(ctx);
     } finally {

@@ -55,8 +55,6 @@ See https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts`
 function serverSideApply(ctx: VerbContext, manifests: Manifest[], mode: ReturnType<typeof dryRunMode>): void {
   const manager = str(ctx.args, 'field-manager') ?? 'kubectl';
   const force = bool(ctx.args, 'force-conflicts');
-  // The apply records its own ownership (an Apply entry), not an Update.
-  ctx.cluster.api.requestManager = undefined;
   for (const m of manifests) {
     try {
       const config = prepare(ctx, m);
