@@ -4,6 +4,7 @@
  * here: anything unexpected becomes an `error:` line, so the terminal always answers.
  */
 import { AUTH_FLAGS, authCommand } from './verbs/auth';
+import { DIFF_FLAGS, diffCommand } from './verbs/diff';
 import { PATCH_FLAGS, patchCommand } from './verbs/patch';
 import type { KubectlServer } from './context';
 import { ApiError } from '../api/errors';
@@ -64,6 +65,7 @@ export const VERBS: Record<string, Verb> = {
   patch: { flags: PATCH_FLAGS, run: patchCommand },
   wait: { flags: WAIT_FLAGS, run: waitCommand },
   auth: { flags: AUTH_FLAGS, run: authCommand },
+  diff: { flags: DIFF_FLAGS, run: diffCommand },
 };
 
 /** Real kubectl commands this simulator does not offer (yet): answered clearly, never ignored. */
@@ -72,7 +74,7 @@ const FIELD_MANAGERS: Record<string, string> = { apply: 'kubectl-client-side-app
 
 const NOT_AVAILABLE = new Set([
   'edit', 'replace', 'attach', 'port-forward', 'proxy', 'cp',
-  'certificate', 'debug', 'events', 'diff', 'kustomize', 'config',
+  'certificate', 'debug', 'events', 'kustomize', 'config',
   'plugin', 'completion', 'alpha', 'options',
 ]);
 

@@ -178,6 +178,27 @@ ${env}`;
     expect((await k(['get', 'deployment', 'owned', '-o', 'yaml'])).stdout).not.toContain('managedFields');
   });
 
+  it('diffs a manifest against the live object as the simulator’s kubectl does (temporary names and times aside)', async () => {
+    const config = (replicas: number, image: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: diffed\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels: {app: diffed}\n  template:\n    metadata:\n      labels: {app: diffed}\n    spec:\n      containers:\n      - name: web\n        image: ${image}\n`;
+    const normalize = (t: string) => t.replace(/\/tmp\/(LIVE|MERGED)-\d+/g, '/tmp/$1-N').replace(/\t\d{4}-\d\d-\d\d [\d:.]+ \+0000/g, '\tTIME');
+    const host = served.server.runner.host;
+    const compare = async (text: string) => {
+      host.setClock({ paused: true });
+      try {
+        const real = await k(['diff', '-f', '-'], text);
+        const mine = host.run('kubectl diff -f -', undefined, text);
+        expect({ out: normalize(real.stdout), err: real.stderr, code: real.code }).toEqual({ out: normalize(mine.stdout), err: mine.stderr, code: mine.exitCode });
+        return real.code;
+      } finally {
+        host.setClock({ paused: false });
+      }
+    };
+    expect(await compare(config(2, 'nginx:1.27'))).toBe(1);
+    await k(['apply', '-f', '-'], config(2, 'nginx:1.27'));
+    expect(await compare(config(2, 'nginx:1.27'))).toBe(0);
+    expect(await compare(config(3, 'nginx:1.26'))).toBe(1);
+  });
+
   it('scales, sets an image, waits for the rollout and rolls it back', async () => {
     expect((await k(['scale', 'deployment', 'web', '--replicas=3'])).stdout).toBe('deployment.apps/web scaled\n');
     expect((await k(['set', 'image', 'deployment/web', 'nginx=nginx:1.26'])).stdout).toBe('deployment.apps/web image updated\n');

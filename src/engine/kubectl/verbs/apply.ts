@@ -146,11 +146,11 @@ export function applyCommand(ctx: VerbContext): void {
 }
 
 export function withLastApplied(config: KObject): KObject {
+  // kubectl stores the configuration with its own annotation taken out of an annotations map
+  // that stays, empty or not: the recorded JSON reads `"annotations":{}` for a manifest without any.
   const copy: KObject = JSON.parse(JSON.stringify(config));
-  if (copy.metadata.annotations) {
-    delete copy.metadata.annotations[LAST_APPLIED];
-    if (Object.keys(copy.metadata.annotations).length === 0) delete copy.metadata.annotations;
-  }
+  copy.metadata.annotations = { ...(copy.metadata.annotations ?? {}) };
+  delete copy.metadata.annotations[LAST_APPLIED];
   const annotations = { ...(config.metadata.annotations ?? {}), [LAST_APPLIED]: canonicalJson(copy) + '\n' };
   return { ...config, metadata: { ...config.metadata, annotations } };
 }
