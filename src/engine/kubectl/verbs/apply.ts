@@ -155,7 +155,8 @@ export function withLastApplied(config: KObject): KObject {
   return { ...config, metadata: { ...config.metadata, annotations } };
 }
 
-function parseLastApplied(live: KObject): Record<string, unknown> {
+/** The configuration the last apply recorded on the object ({} when there is none or it does not parse). */
+export function parseLastApplied(live: KObject): Record<string, unknown> {
   const text = live.metadata.annotations?.[LAST_APPLIED];
   if (!text) return {};
   try {

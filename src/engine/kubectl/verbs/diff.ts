@@ -11,7 +11,7 @@ import { KubectlError, bool, str, type FlagSpec } from '../args';
 import type { VerbContext } from '../context';
 import { readManifests } from '../manifests';
 import { toYaml } from '../printers/output';
-import { LAST_APPLIED, prepare, reportApiError, threeWayMerge, withLastApplied } from './apply';
+import { LAST_APPLIED, parseLastApplied, prepare, reportApiError, threeWayMerge, withLastApplied } from './apply';
 import { applyConfiguration } from '../../api/apply/managedFields';
 import { rfc3339 } from '../../sim/clock';
 
@@ -72,14 +72,7 @@ export function diffCommand(ctx: VerbContext): void {
         const annotated = withLastApplied(config);
         if (!current) next = ctx.cluster.api.create(config, 'kubectl', { dryRun: true });
         else {
-          const text = current.metadata.annotations?.[LAST_APPLIED];
-          let last: unknown = {};
-          try {
-            last = text ? JSON.parse(text) : {};
-          } catch {
-            last = {};
-          }
-          const mergedObj = threeWayMerge(current, last, annotated) as KObject;
+          const mergedObj = threeWayMerge(current, parseLastApplied(current), annotated) as KObject;
           // kubectl diff's merged side keeps the live last-applied configuration (only apply records a new one).
           const kept = current.metadata.annotations?.[LAST_APPLIED];
           if (kept !== undefined) mergedObj.metadata = { ...mergedObj.metadata, annotations: { ...mergedObj.metadata.annotations, [LAST_APPLIED]: kept } };
