@@ -195,7 +195,7 @@ export class RestApi {
   }
 
   matches(lq: ListQuery, obj: KObject): boolean {
-    if (lq.labels.length && !matchLabels(lq.labels, obj)) return false;
+    if (lq.labels.length && !matchesSelector(lq.labels, obj.metadata.labels)) return false;
     return lq.fields.length === 0 || fieldsMatch(lq.fields, obj);
   }
 
@@ -363,10 +363,6 @@ export class RestApi {
     if (t.type.resource === 'events' && !opts.dryRun) for (const o of victims) this.api.events.delete(o.metadata.namespace!, o.metadata.name!);
     return json(200, { kind: `${t.type.kind}List`, apiVersion: apiVersionOf(t.type), metadata: { resourceVersion: String(this.api.store.currentRevision()) }, items });
   }
-}
-
-function matchLabels(sel: Selector, obj: KObject): boolean {
-  return matchesSelector(sel, obj.metadata.labels);
 }
 
 function encodeContinue(key: string): string {

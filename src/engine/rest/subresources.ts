@@ -9,6 +9,7 @@ import { ApiError, badRequest, conflict } from '../api/errors';
 import { qualifiedResource } from '../api/registry';
 import { formatSelector, formatLabels } from '../api/labels';
 import { mergePatch } from '../util/mergePatch';
+import type { ExecResult } from '../api/subresources';
 import { applyJsonPatch, decodeJsonPatch, JsonPatchApplyError, JsonPatchDecodeError } from '../api/patch/jsonPatch';
 import type { RestRequest, RestResponse } from './types';
 import type { RestApi, Target } from './restApi';
@@ -23,11 +24,8 @@ const json = jsonResponse;
 /** What an exec answered, before the Node server frames it into the stream's channels. */
 export const EXEC_CONTENT_TYPE = 'application/vnd.wheelhouse.exec+json';
 
-export interface ExecAnswer {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
+/** The kubelet's own exec result, passed on as it is. */
+export type ExecAnswer = ExecResult;
 
 const notAllowed = () => failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
 
@@ -173,8 +171,7 @@ function exec(rest: RestApi, req: RestRequest, t: Target, q: URLSearchParams): R
   const r = rest.api.podExec(pod, container, words, rest.actor(req));
   if ('unreachable' in r) throw badRequest(`pod ${t.name} is not running on a reachable node`);
   if ('error' in r) throw badRequest(r.error);
-  const answer: ExecAnswer = { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
-  return { status: 200, contentType: EXEC_CONTENT_TYPE, body: answer };
+  return { status: 200, contentType: EXEC_CONTENT_TYPE, body: r satisfies ExecAnswer };
 }
 
 function eviction(rest: RestApi, req: RestRequest, t: Target, q: URLSearchParams): RestResponse {
