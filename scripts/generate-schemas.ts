@@ -23,6 +23,8 @@ const ROOTS = [
   'batch/v1.Job', 'batch/v1.CronJob', 'coordination/v1.Lease',
   'networking/v1.Ingress', 'networking/v1.IngressClass', 'storage/v1.StorageClass', 'storage/v1.VolumeAttachment', 'autoscaling/v2.HorizontalPodAutoscaler', 'discovery/v1.EndpointSlice',
   'policy/v1.PodDisruptionBudget', 'policy/v1.Eviction',
+  'networking/v1.NetworkPolicy', 'scheduling/v1.PriorityClass',
+  'rbac/v1.Role', 'rbac/v1.ClusterRole', 'rbac/v1.RoleBinding', 'rbac/v1.ClusterRoleBinding',
 ];
 
 function walk(dir: string): string[] {

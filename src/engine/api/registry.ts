@@ -51,7 +51,13 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('EndpointSlice', 'endpointslices', 'discovery.k8s.io', 'v1', true),
   rt('IngressClass', 'ingressclasses', 'networking.k8s.io', 'v1', false),
   rt('Ingress', 'ingresses', 'networking.k8s.io', 'v1', true, ['ing']),
+  rt('NetworkPolicy', 'networkpolicies', 'networking.k8s.io', 'v1', true, ['netpol']),
   rt('PodDisruptionBudget', 'poddisruptionbudgets', 'policy', 'v1', true, ['pdb']),
+  rt('ClusterRoleBinding', 'clusterrolebindings', 'rbac.authorization.k8s.io', 'v1', false),
+  rt('ClusterRole', 'clusterroles', 'rbac.authorization.k8s.io', 'v1', false),
+  rt('RoleBinding', 'rolebindings', 'rbac.authorization.k8s.io', 'v1', true),
+  rt('Role', 'roles', 'rbac.authorization.k8s.io', 'v1', true),
+  rt('PriorityClass', 'priorityclasses', 'scheduling.k8s.io', 'v1', false, ['pc']),
   rt('StorageClass', 'storageclasses', 'storage.k8s.io', 'v1', false, ['sc']),
   rt('VolumeAttachment', 'volumeattachments', 'storage.k8s.io', 'v1', false),
 ];

@@ -23,6 +23,8 @@ const GROUP_MODULE: Record<string, string> = {
   'storage.k8s.io': 'storage',
   'discovery.k8s.io': 'discovery',
   policy: 'policy',
+  'rbac.authorization.k8s.io': 'rbac',
+  'scheduling.k8s.io': 'scheduling',
 };
 
 /** The definition key of a kind at an apiVersion, e.g. `apps/v1.Deployment`. */
