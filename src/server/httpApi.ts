@@ -39,24 +39,34 @@ export class HttpApi {
 
   constructor(private readonly opts: HttpApiOptions) {}
 
-  private authorized(req: IncomingMessage, protocols: string[] = []): boolean {
+  /**
+   * The request's credentials: the admin's token is checked here (and never logged); any other
+   * bearer token, and the Impersonate-* headers, go to the engine with the request, which
+   * knows the ServiceAccounts and RBAC. Undefined when there is no token at all (401).
+   */
+  private credentials(req: IncomingMessage, protocols: string[] = []): RestRequest['auth'] | 'admin' | undefined {
     const header = req.headers.authorization ?? '';
     let token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
     // Browsers cannot set headers on a WebSocket: the API server also takes the token as a subprotocol.
     const viaProtocol = protocols.find((p) => p.startsWith('base64url.bearer.authorization.k8s.io.'));
     if (!token && viaProtocol) token = Buffer.from(viaProtocol.slice('base64url.bearer.authorization.k8s.io.'.length), 'base64url').toString();
-    if (!token) return false;
+    if (!token) return undefined;
     const a = Buffer.from(token);
     const b = Buffer.from(this.opts.token);
-    return a.length === b.length && timingSafeEqual(a, b);
+    const auth: NonNullable<RestRequest['auth']> = a.length === b.length && timingSafeEqual(a, b) ? {} : { token };
+    const distinct = req.headersDistinct;
+    const user = distinct['impersonate-user']?.[0];
+    const groups = distinct['impersonate-group'] ?? [];
+    const uid = distinct['impersonate-uid']?.[0];
+    if (user !== undefined || groups.length || uid !== undefined) auth.impersonate = { ...(user !== undefined ? { user } : {}), ...(groups.length ? { groups } : {}), ...(uid !== undefined ? { uid } : {}) };
+    return auth.token === undefined && !auth.impersonate ? 'admin' : auth;
   }
 
   /** Plain HTTP requests (everything but WebSocket upgrades). */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!PUBLIC_PATHS.test(url.pathname) && !this.authorized(req)) return this.write(res, status(401, 'Unauthorized', 'Unauthorized'));
-    // --as / --as-group: with no RBAC simulated, acting as another user would answer as the admin — say so instead.
-    if (req.headers['impersonate-user'] || req.headers['impersonate-group']) return this.write(res, status(403, 'Forbidden', 'impersonation (kubectl --as) is not available in this simulator: it models no RBAC yet, so every request is the cluster admin\'s (kubernetes-admin)'));
+    const auth = this.credentials(req);
+    if (!PUBLIC_PATHS.test(url.pathname) && !auth) return this.write(res, status(401, 'Unauthorized', 'Unauthorized'));
     let body: string | undefined;
     let contentType = headerValue(req.headers['content-type']);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -81,6 +91,7 @@ export class HttpApi {
     if (body !== undefined) request.body = body;
     const ua = headerValue(req.headers['user-agent']);
     if (ua) request.userAgent = ua;
+    if (auth && auth !== 'admin') request.auth = auth;
     const host = this.opts.runner.host;
     if (isWatch(url)) return this.watchOverHttp(request, res);
     if (url.searchParams.get('follow') === 'true' && /\/pods\/[^/]+\/log$/.test(url.pathname)) return this.followLogs(request, res);
@@ -187,8 +198,10 @@ export class HttpApi {
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const protocols = headerValue(req.headers['sec-websocket-protocol'])?.split(',').map((p) => p.trim()) ?? [];
-    if (!this.authorized(req, protocols)) return rejectUpgrade(socket, status(401, 'Unauthorized', 'Unauthorized'));
+    const auth = this.credentials(req, protocols);
+    if (!auth) return rejectUpgrade(socket, status(401, 'Unauthorized', 'Unauthorized'));
     const request: RestRequest = { method: 'GET', path: url.pathname, query: url.search.slice(1) };
+    if (auth !== 'admin') request.auth = auth;
     const ua = headerValue(req.headers['user-agent']);
     if (ua) request.userAgent = ua;
     const host = this.opts.runner.host;

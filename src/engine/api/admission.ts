@@ -115,15 +115,67 @@ export function admitJob(obj: KObject): KObject {
  * account that does not exist is refused with the plugin's words. The simulator mounts no token
  * volume (nothing in it calls the API server from a pod).
  */
-export function admitServiceAccount(store: ObjectStore, pod: KObject): KObject {
+/** Where every container finds its ServiceAccount's token, CA and namespace (DefaultAPITokenMountPath). */
+export const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+/** The bound token's lifetime in the volume: an hour, plus the seven seconds upstream adds to tell it from a legacy token. */
+const TOKEN_EXPIRATION_SECONDS = 3607;
+
+/**
+ * The ServiceAccount admission plugin: the pod runs as `default` unless it names an account,
+ * which must exist; and unless the pod or its account opts out (automountServiceAccountToken:
+ * false), every container gets the `kube-api-access-<random>` projected volume — the account's
+ * token, the cluster CA (kube-root-ca.crt) and the namespace — mounted read-only at
+ * /var/run/secrets/kubernetes.io/serviceaccount (a container with something there already is
+ * left alone). Mirror pods of static pods are not touched.
+ */
+export function admitServiceAccount(store: ObjectStore, pod: KObject, randomSuffix: () => string): KObject {
   const spec = pod.spec ?? {};
   const name: string = spec.serviceAccountName || spec.serviceAccount || 'default';
+  const account = store.get('serviceaccounts', pod.metadata.namespace, name);
   // The default account may not exist yet in a namespace made a moment ago (its controller
   // creates it); a pod naming any other account must find it.
-  if (name !== 'default' && !store.get('serviceaccounts', pod.metadata.namespace, name)) {
+  if (name !== 'default' && !account) {
     throw forbidden(`pods "${pod.metadata.name || pod.metadata.generateName || ''}" is forbidden: error looking up service account ${pod.metadata.namespace}/${name}: serviceaccount "${name}" not found`);
   }
-  return { ...pod, spec: { ...spec, serviceAccount: name, serviceAccountName: name } };
+  const admitted = { ...spec, serviceAccount: name, serviceAccountName: name };
+  if (pod.metadata.annotations?.[MIRROR_POD_ANNOTATION] !== undefined) return { ...pod, spec: admitted };
+  const automount: boolean = spec.automountServiceAccountToken ?? account?.automountServiceAccountToken ?? true;
+  return { ...pod, spec: automount ? mountServiceAccountToken(admitted, randomSuffix) : admitted };
+}
+
+const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
+
+function mountServiceAccountToken(spec: Any, randomSuffix: () => string): Any {
+  const volumes: Any[] = spec.volumes ?? [];
+  const existing = volumes.find((v) => typeof v.name === 'string' && v.name.startsWith('kube-api-access-'));
+  const volumeName: string = existing?.name ?? `kube-api-access-${randomSuffix()}`;
+  let needed = false;
+  const withMount = (containers: Any[] | undefined) =>
+    containers?.map((c) => {
+      if ((c.volumeMounts ?? []).some((m: Any) => m.mountPath === SERVICE_ACCOUNT_MOUNT_PATH)) return c;
+      needed = true;
+      return { ...c, volumeMounts: [...(c.volumeMounts ?? []), { name: volumeName, readOnly: true, mountPath: SERVICE_ACCOUNT_MOUNT_PATH }] };
+    });
+  const out = { ...spec };
+  if (spec.initContainers) out.initContainers = withMount(spec.initContainers);
+  if (spec.containers) out.containers = withMount(spec.containers);
+  if (!existing && needed) {
+    out.volumes = [
+      ...volumes,
+      {
+        name: volumeName,
+        projected: {
+          sources: [
+            { serviceAccountToken: { expirationSeconds: TOKEN_EXPIRATION_SECONDS, path: 'token' } },
+            { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+            { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+          ],
+          defaultMode: 420,
+        },
+      },
+    ];
+  }
+  return out;
 }
 
 export function admitNewObject(obj: KObject, allocator: ServiceIpAllocator): KObject {

@@ -2,7 +2,7 @@
  * API errors shaped like metav1.Status, and the text kubectl prints for them
  * (kubectl pkg/cmd/util/helpers.go: checkErr, StandardErrorMessage, MultilineError).
  */
-export type StatusReason = 'Expired' | 'ServiceUnavailable' | 'UnsupportedMediaType' | 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'MethodNotAllowed' | 'Forbidden' | 'InternalError' | 'RequestEntityTooLarge' | 'TooManyRequests';
+export type StatusReason = 'Unauthorized' | 'Expired' | 'ServiceUnavailable' | 'UnsupportedMediaType' | 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'MethodNotAllowed' | 'Forbidden' | 'InternalError' | 'RequestEntityTooLarge' | 'TooManyRequests';
 
 export interface StatusCause {
   field: string;
@@ -55,9 +55,10 @@ export function conflict(qualifiedResource: string, name: string): ApiError {
   );
 }
 
-export function invalid(kind: string, name: string, causes: StatusCause[]): ApiError {
+/** errors.NewInvalid: the message names the kind with its group (`Deployment.apps "web" is invalid`), the details the bare kind. */
+export function invalid(kind: string, name: string, causes: StatusCause[], group = ''): ApiError {
   const summary = causes.map((c) => `${c.field}: ${c.message}`).join(', ');
-  return new ApiError('Invalid', 422, `${kind} "${name}" is invalid: ${summary}`, { kind, name, causes });
+  return new ApiError('Invalid', 422, `${group ? `${kind}.${group}` : kind} "${name}" is invalid: ${summary}`, { kind, name, causes, ...(group ? { group } : {}) });
 }
 
 export function badRequest(message: string): ApiError {

@@ -146,3 +146,26 @@ export function formatLabels(labels: Record<string, string> | undefined, empty =
   const entries = Object.entries(labels ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return entries.length ? entries.map(([k, v]) => `${k}=${v}`).join(',') : empty;
 }
+
+/**
+ * metav1.FormatLabelSelector: the selector as labels.Selector prints it — requirements sorted
+ * by key, matchLabels as `k=v`, set values sorted; `<none>` for an empty one, `<error>` for an
+ * operator it cannot convert.
+ */
+export function formatLabelSelector(sel: LabelSelector | undefined | null): string {
+  const reqs: { key: string; text: string }[] = [];
+  for (const [k, v] of Object.entries(sel?.matchLabels ?? {})) reqs.push({ key: k, text: `${k}=${v}` });
+  for (const e of sel?.matchExpressions ?? []) {
+    const values = [...new Set(e.values ?? [])].sort().join(',');
+    // labels.NewRequirement refuses a set operator without values and an existence one with them.
+    if ((e.operator === 'In' || e.operator === 'NotIn') === !values) return '<error>';
+    if (e.operator === 'In') reqs.push({ key: e.key, text: `${e.key} in (${values})` });
+    else if (e.operator === 'NotIn') reqs.push({ key: e.key, text: `${e.key} notin (${values})` });
+    else if (e.operator === 'Exists') reqs.push({ key: e.key, text: e.key });
+    else if (e.operator === 'DoesNotExist') reqs.push({ key: e.key, text: `!${e.key}` });
+    else return '<error>';
+  }
+  // sort.Stable by key: matchLabels (in Go's sorted-map order) before expressions of the same key.
+  reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return reqs.length ? reqs.map((r) => r.text).join(',') : '<none>';
+}

@@ -76,8 +76,6 @@ export const AGGREGATED_TYPES: ResourceType[] = [
   { kind: 'SelfSubjectReview', resource: 'selfsubjectreviews', singular: 'selfsubjectreview', shortNames: [], group: 'authentication.k8s.io', version: 'v1', namespaced: false, categories: [], verbs: ['create'] },
 ];
 
-/** Who every request is, with no RBAC simulated: the cluster's admin, as kind and kubeadm name it. */
-export const ADMIN_USER = { username: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] };
 
 const byKind = new Map<string, ResourceType>();
 const byName = new Map<string, ResourceType>();

@@ -28,6 +28,9 @@ import { deepEqual } from '../util/equal';
 import { evictPod } from './eviction';
 import { recordUpdate } from './apply/managedFields';
 import type { ExecResult, LogQuery, MetricsApi, SubresourceBackends } from './subresources';
+import { RbacAuthorizer } from './auth/rbac';
+import type { AuthorizationRecord } from './auth/authorizingApi';
+import { issueToken, type IssuedToken } from './auth/tokens';
 
 const quotaType = typeForKind('ResourceQuota');
 
@@ -72,6 +75,12 @@ export class ApiServer {
    * loops' own writes are not (a cost 150,000 pods would pay for nothing a learner reads).
    */
   requestManager: string | undefined;
+  /**
+   * RBAC over the stored roles and bindings. Requests of the cluster's own components are not
+   * authorized (they hold cluster-wide roles on a real cluster too); a client acting as a user
+   * goes through ./auth/authorizingApi.ts.
+   */
+  readonly authorizer: RbacAuthorizer;
   private backends?: SubresourceBackends;
 
   constructor(
@@ -80,6 +89,7 @@ export class ApiServer {
     private rng: Rng,
   ) {
     this.allocator = new ServiceIpAllocator(rng);
+    this.authorizer = new RbacAuthorizer(store);
     store.onWatchError = (resource, _type, _obj, error) => clock.noteContained(`watch/${resource}`, error);
     this.events = new EventStore(
       () => clock.now(),
@@ -89,6 +99,17 @@ export class ApiServer {
         return () => clock.cancel(task);
       },
     );
+  }
+
+  private authorizationListeners: ((r: AuthorizationRecord) => void)[] = [];
+
+  /** Hears each authorization decision made for a client acting as a user (the why-log records them). */
+  onAuthorization(listener: (r: AuthorizationRecord) => void): void {
+    this.authorizationListeners.push(listener);
+  }
+
+  noteAuthorization(r: AuthorizationRecord): void {
+    for (const l of this.authorizationListeners) l(r);
   }
 
   onRequest(listener: (r: ApiRequest) => void): () => void {
@@ -151,6 +172,11 @@ export class ApiServer {
     return node.exec(pod.metadata.namespace!, pod.metadata.name!, container, words);
   }
 
+  /** POST serviceaccounts/{name}/token: a TokenRequest answered with a token for the account. */
+  requestToken(namespace: string, name: string, opts: { expirationSeconds?: number; audiences?: string[] } = {}): IssuedToken {
+    return issueToken(this.store, this.rng, this.clock.now(), namespace, name, opts);
+  }
+
   /** The Metrics API (metrics.k8s.io), or undefined when no metrics-server is registered. */
   metricsApi(actor = 'kubectl', resource: 'nodes' | 'pods' = 'pods', namespace?: string): MetricsApi | undefined {
     this.emitResource('list', `${resource}.metrics.k8s.io`, namespace, '', actor);
@@ -204,14 +230,14 @@ export class ApiServer {
     for (const f of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) delete m[f];
     obj = canonicalizeQuantities(applyDefaults(obj));
     const errs = validateObject(type, obj);
-    if (errs.length) throw invalid(type.kind, obj.metadata.name ?? '', errs);
+    if (errs.length) throw invalid(type.kind, obj.metadata.name ?? '', errs, type.group);
     if (this.store.get(type.resource, obj.metadata.namespace, obj.metadata.name!)) throw alreadyExists(qualifiedResource(type), obj.metadata.name!);
     if (type.kind === 'ResourceQuota') refuseUnsupportedQuota(obj);
     if (type.kind === 'Ingress') obj = admitIngressClass(this.store, obj);
     if (type.kind === 'PersistentVolumeClaim') obj = admitClaim(this.store, obj);
     if (type.kind === 'PersistentVolume') obj = admitVolume(obj);
     // Admission plugins in the API server's order: LimitRanger mutates, then ResourceQuota.
-    if (type.kind === 'Pod') obj = admitServiceAccount(this.store, admitLimitRanges(this.store, obj));
+    if (type.kind === 'Pod') obj = admitServiceAccount(this.store, admitLimitRanges(this.store, obj), () => this.rng.nameSuffix());
     const charges = admitQuotas(this.store, type, obj);
     if (opts.dryRun) return obj;
     for (const { quota, used } of charges) {
@@ -276,7 +302,7 @@ export class ApiServer {
     const errs = validateObjectUpdate(type, obj, old);
     if (type.kind === 'PersistentVolumeClaim' && !errs.length) admitClaimResize(this.store, obj, old);
     if (type.kind === 'ResourceQuota') refuseUnsupportedQuota(obj);
-    if (errs.length) throw invalid(type.kind, obj.metadata.name ?? '', errs);
+    if (errs.length) throw invalid(type.kind, obj.metadata.name ?? '', errs, type.group);
     if (GENERATION_KINDS.has(type.kind) && !deepEqual(obj.spec, old.spec)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
     if (this.requestManager) obj = recordUpdate(old, obj, undefined, this.requestManager, rfc3339(this.clock.now()));
     if (deepEqual(stripVersion(obj), stripVersion(old))) return old;

@@ -52,6 +52,8 @@ export const REASON_KEYS = [
   'apiserver.updated',
   'cloud.loadBalancerReady',
   'apiserver.deleted',
+  'rbac.allowed',
+  'rbac.denied',
   'volume.waitingForConsumer',
   'volume.provisioned',
   'volume.bound',
@@ -60,6 +62,8 @@ export const REASON_KEYS = [
   'volume.attached',
   'volume.detached',
   'volume.multiAttach',
+  'network.ingressDenied',
+  'network.egressDenied',
 ] as const;
 
 export type ReasonKey = (typeof REASON_KEYS)[number];

@@ -41,6 +41,9 @@ import { TrafficModel, type TrafficSource, type TrafficTarget } from '../network
 import { RootCaCertPublisher } from '../controllers/rootcacertpublisher';
 import { ServiceAccountsController } from '../controllers/serviceaccount';
 import { DisruptionController } from '../controllers/disruption';
+import { ClusterRoleAggregationController } from '../controllers/clusterroleaggregation';
+import { bootstrapClusterRoleBindings, bootstrapClusterRoles } from '../api/auth/bootstrapPolicy';
+import { recordAuthorization } from './authorizationReasons';
 import { EndpointSliceController } from '../controllers/endpointslice';
 import { CloudServiceController } from '../cloud/servicecontroller';
 import { runKubectl, type KubectlResult } from '../kubectl';
@@ -139,23 +142,26 @@ export class Cluster {
     this.api = new ApiServer(this.store, this.clock, this.rng);
     this.reasons = new ReasonLog(() => this.clock.now());
     this.ctx = { api: this.api, clock: this.clock, rng: this.rng, reasons: this.reasons };
+    this.api.onAuthorization((r) => recordAuthorization(this.reasons, r));
     this.metrics = new MetricsServer({
       store: this.store,
       clock: this.clock,
       runningContainers: () => new Map([...this.kubelets].map(([name, k]) => [name, k.runningContainers()])),
       podRps: (ns, name) => this.traffic.podRate(ns, name),
     });
-    this.traffic = new TrafficModel(this.store, this.clock, options.seed ?? 1, (node) => this.kubelets.get(node)?.isRunning ?? false);
+    this.traffic = new TrafficModel(this.store, this.clock, options.seed ?? 1, (node) => this.kubelets.get(node)?.isRunning ?? false, this.reasons);
     this.api.serveSubresources({
       node: (name) => {
         const k = this.kubelets.get(name);
-        return k && nodeServerFor(k, this.store, this.kubelets, () => this.clock.now());
+        return k && nodeServerFor(k, this.store, this.kubelets, () => this.clock.now(), this.reasons);
       },
       metrics: this.metrics,
     });
 
     for (const ns of SYSTEM_NAMESPACES) this.api.create(namespaceObject(ns), 'kube-apiserver');
     this.api.create(kubernetesService(), 'kube-apiserver');
+    // The API server's RBAC bootstrap (and kubeadm's binding for its admin), before any client.
+    for (const obj of [...bootstrapClusterRoles(), ...bootstrapClusterRoleBindings()]) this.api.create(obj, 'kube-apiserver');
 
     this.controllers = {
       deployment: new DeploymentController(this.ctx),
@@ -179,6 +185,7 @@ export class Cluster {
       rootcacertpublisher: new RootCaCertPublisher(this.ctx),
       serviceaccount: new ServiceAccountsController(this.ctx),
       disruption: new DisruptionController(this.ctx),
+      clusterroleaggregation: new ClusterRoleAggregationController(this.ctx),
       persistentvolume: new PersistentVolumeController(this.ctx),
       attachdetach: new AttachDetachController(this.ctx),
       pvcprotection: new PvcProtectionController(this.ctx),

@@ -8,8 +8,10 @@ import type { NodeServer } from '../api/subresources';
 import type { Kubelet } from '../kubelet/kubelet';
 import { execInContainer } from '../kubelet/exec';
 import { httpRequest } from '../network/http';
+import { KUBE_DNS_ADDRESS, NetworkPolicyEvaluator, dnsVerdict, peerOfPod, recordPolicyDrop } from '../network/networkPolicy';
+import type { ReasonLog } from '../client/reasons';
 
-export function nodeServerFor(kubelet: Kubelet, store: ObjectStore, kubelets: Map<string, Kubelet>, now: () => number): NodeServer {
+export function nodeServerFor(kubelet: Kubelet, store: ObjectStore, kubelets: Map<string, Kubelet>, now: () => number, reasons?: ReasonLog): NodeServer {
   return {
     get reachable() {
       return kubelet.isRunning;
@@ -20,8 +22,8 @@ export function nodeServerFor(kubelet: Kubelet, store: ObjectStore, kubelets: Ma
       if ('error' in running) return { error: running.error };
       const pod = store.get('pods', namespace, name);
       if (!pod) return { error: `container ${container} is not valid for pod ${name}` };
-      const http = (url: string, hostHeader?: string) =>
-        httpRequest(
+      const http = (url: string, hostHeader?: string) => {
+        const r = httpRequest(
           {
             store,
             containers: (ns, podName) => {
@@ -35,7 +37,19 @@ export function nodeServerFor(kubelet: Kubelet, store: ObjectStore, kubelets: Ma
           url,
           hostHeader,
         );
-      return execInContainer(store, pod, { ...running, http }, now(), words);
+        // A dropped connection is the network plugin's decision: the "Why?" view says which policy.
+        if ('error' in r && r.denied) recordPolicyDrop(reasons, r.denied.verdict, r.denied.from, r.denied.to, r.denied.port, r.denied.protocol, store);
+        return r;
+      };
+      const dnsReachable = () => {
+        const policy = new NetworkPolicyEvaluator(store);
+        if (policy.empty) return true;
+        const client = peerOfPod(pod);
+        const verdict = dnsVerdict(policy, store, client);
+        recordPolicyDrop(reasons, verdict, client, { ip: KUBE_DNS_ADDRESS }, 53, 'UDP', store);
+        return verdict.allowed;
+      };
+      return execInContainer(store, pod, { ...running, http, dnsReachable }, now(), words);
     },
   };
 }

@@ -44,7 +44,9 @@ describe('StatefulSet', () => {
     expect(created[1]).toBeLessThan(created[2]);
     expect(pods[1].spec.hostname).toBe('web-1');
     expect(pods[1].spec.subdomain).toBe('nginx');
-    expect(pods[1].spec.volumes).toEqual([{ name: 'www', persistentVolumeClaim: { claimName: 'www-web-1' } }]);
+    // The claim from the template, then the ServiceAccount token volume admission adds.
+    expect(pods[1].spec.volumes[0]).toEqual({ name: 'www', persistentVolumeClaim: { claimName: 'www-web-1' } });
+    expect(pods[1].spec.volumes.map((v: { name: string }) => v.name)).toEqual(['www', expect.stringMatching(/^kube-api-access-[a-z0-9]{5}$/)]);
     expect(k(c, 'get sts')).toMatch(/^NAME   READY   AGE\nweb    3\/3     \d+s\n$/);
     expect(k(c, 'rollout status sts/web')).toMatch(/^statefulset rolling update complete 3 pods at revision web-\w+\.\.\.\n$/);
   });

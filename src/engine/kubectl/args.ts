@@ -46,6 +46,10 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'kubeconfig', type: 'string' },
   { name: 'request-timeout', type: 'string' },
   { name: 'v', short: 'v', type: 'string' },
+  // Impersonation: the request is authorized as this user (and groups) instead of the admin.
+  { name: 'as', type: 'string' },
+  { name: 'as-group', type: 'strings' },
+  { name: 'as-uid', type: 'string' },
 ];
 
 export function parseFlags(words: string[], specs: FlagSpec[], verb: string): ParsedArgs {

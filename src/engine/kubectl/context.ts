@@ -1,6 +1,7 @@
 /** What a kubectl verb works with: the API server, its parsed arguments and the streams it writes. */
 import type { ApiServer } from '../api/server';
 import type { ObjectStore } from '../api/store';
+import type { UserInfo } from '../api/auth/user';
 import type { Rng } from '../sim/rng';
 import type { ParsedArgs } from './args';
 
@@ -12,6 +13,8 @@ import type { ParsedArgs } from './args';
 export interface KubectlServer {
   readonly api: ApiServer;
   readonly store: ObjectStore;
+  /** Who the requests are (`--as`); the cluster's admin when absent. */
+  readonly user?: UserInfo;
   /** Random names and tokens the server would make (TokenRequest). */
   readonly rng: Rng;
   now(): number;

@@ -7,6 +7,7 @@ import { AUTH_FLAGS, authCommand } from './verbs/auth';
 import { DIFF_FLAGS, diffCommand } from './verbs/diff';
 import { PATCH_FLAGS, patchCommand } from './verbs/patch';
 import type { KubectlServer } from './context';
+import { actingAs } from './impersonation';
 import { ApiError } from '../api/errors';
 import { KubectlError, bool, parseFlags, splitCommandLine, str, type FlagSpec } from './args';
 import type { KubectlResult, VerbContext } from './context';
@@ -100,7 +101,7 @@ export function runKubectl(cluster: KubectlServer, commandLine: string, options:
     const sub = words[verbIndex + 1];
     const usageVerb = (verb === 'create' || verb === 'rollout') && sub && /^[a-z][a-z-]*$/.test(sub) ? `${verb} ${sub}` : verb;
     const args = parseFlags(rest, spec.flags, usageVerb);
-    const ctx: VerbContext = { cluster, verb, args, stdin: options.stdin, files: options.files ?? {}, out, err, failed: false };
+    const ctx: VerbContext = { cluster: actingAs(cluster, verb, args), verb, args, stdin: options.stdin, files: options.files ?? {}, out, err, failed: false };
     // The field manager kubectl sends for this verb (what managedFields will name); a
     // server-side apply records its own Apply entry instead.
     cluster.api.requestManager = verb === 'apply' && bool(args, 'server-side') ? undefined : (str(args, 'field-manager') ?? FIELD_MANAGERS[verb] ?? `kubectl-${verb}`);
@@ -121,7 +122,7 @@ export function runKubectl(cluster: KubectlServer, commandLine: string, options:
 }
 
 function findVerb(words: string[]): number {
-  const takesValue = new Set(['-n', '--namespace', '--context', '--cluster', '--user', '--kubeconfig', '--request-timeout', '-v']);
+  const takesValue = new Set(['-n', '--namespace', '--context', '--cluster', '--user', '--kubeconfig', '--request-timeout', '-v', '--as', '--as-group', '--as-uid']);
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (!w.startsWith('-')) return i;

@@ -1,6 +1,7 @@
 /**
  * ConfigMaps and Secrets as a container sees them: environment variables (env/envFrom) and
- * files in configMap / secret / projected / downwardAPI volumes.
+ * files in configMap / secret / projected / downwardAPI volumes (a projected volume's
+ * ServiceAccount token included: ./boundToken.ts).
  *
  * Timing follows the kubelet, because it is what learners trip over on real clusters:
  * - env is resolved once, when the container is created; editing the ConfigMap later changes
@@ -15,6 +16,7 @@ import type { KObject } from '../api/types';
 import { getOwn, hasOwn, setOwn } from '../util/own';
 import type { ObjectStore } from '../api/store';
 import { decodeBase64 } from '../util/base64';
+import { boundServiceAccountToken } from './boundToken';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -151,7 +153,7 @@ export function fieldRef(pod: KObject, path: string): string {
 }
 
 /** The files one volume holds, by path relative to its mount point. */
-function volumeFiles(pod: KObject, volume: Any, lookup: ConfigLookup): Record<string, string> {
+function volumeFiles(pod: KObject, volume: Any, lookup: ConfigLookup, serviceAccountUid?: string): Record<string, string> {
   const files: Record<string, string> = {};
   const project = (data: ConfigData | undefined, items: Any[] | undefined) => {
     if (!data) return;
@@ -167,6 +169,7 @@ function volumeFiles(pod: KObject, volume: Any, lookup: ConfigLookup): Record<st
     if (s.configMap) project(lookup('configmaps', s.configMap.name), s.configMap.items);
     if (s.secret) project(lookup('secrets', s.secret.name), s.secret.items);
     for (const it of s.downwardAPI?.items ?? []) if (it.fieldRef) files[it.path] = fieldRef(pod, it.fieldRef.fieldPath);
+    if (s.serviceAccountToken) setOwn(files, s.serviceAccountToken.path, boundServiceAccountToken(pod, serviceAccountUid, s.serviceAccountToken.expirationSeconds ?? 3600));
   }
   for (const it of volume.downwardAPI?.items ?? []) if (it.fieldRef) files[it.path] = fieldRef(pod, it.fieldRef.fieldPath);
   return files;
@@ -176,7 +179,7 @@ function volumeFiles(pod: KObject, volume: Any, lookup: ConfigLookup): Record<st
  * The container's mounted config files, absolute path → content. `current` is the kubelet's
  * latest sync of each source; `atStart` what it saw when the container started (for subPath).
  */
-export function mountedFiles(pod: KObject, container: Any, current: ConfigLookup, atStart: ConfigLookup): Record<string, string> {
+export function mountedFiles(pod: KObject, container: Any, current: ConfigLookup, atStart: ConfigLookup, serviceAccountUid?: string): Record<string, string> {
   const out: Record<string, string> = {};
   const volumes = new Map<string, Any>((pod.spec?.volumes ?? []).map((v: Any) => [v.name, v]));
   for (const m of container.volumeMounts ?? []) {
@@ -184,11 +187,11 @@ export function mountedFiles(pod: KObject, container: Any, current: ConfigLookup
     if (!v) continue;
     const mount = String(m.mountPath ?? '').replace(/\/+$/, '');
     if (m.subPath) {
-      const content = getOwn(volumeFiles(pod, v, atStart), m.subPath);
+      const content = getOwn(volumeFiles(pod, v, atStart, serviceAccountUid), m.subPath);
       if (content !== undefined) out[mount] = content;
       continue;
     }
-    for (const [rel, content] of Object.entries(volumeFiles(pod, v, current))) setOwn(out, `${mount}/${rel}`, content);
+    for (const [rel, content] of Object.entries(volumeFiles(pod, v, current, serviceAccountUid))) setOwn(out, `${mount}/${rel}`, content);
   }
   return out;
 }

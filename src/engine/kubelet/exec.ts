@@ -35,6 +35,8 @@ export interface ExecTarget {
   writable: WritableFiles;
   /** The cluster network, for wget/curl (given by whoever runs the command). */
   http?: (url: string, hostHeader?: string) => HttpResult;
+  /** Whether the pod's DNS queries reach CoreDNS (false when a NetworkPolicy drops them). */
+  dnsReachable?: () => boolean;
 }
 
 /** Images whose filesystem has curl (busybox-based ones have only wget). */
@@ -159,6 +161,8 @@ export function execInContainer(store: ObjectStore, pod: KObject, target: ExecTa
       return fail(`ls: ${path}: No such file or directory\n`);
     }
     case 'nslookup':
+      // busybox nslookup when no DNS server answers (its queries are dropped).
+      if (target.dnsReachable?.() === false && args.some((a) => !a.startsWith('-'))) return { stdout: ';; connection timed out; no servers could be reached\n\n', stderr: '', exitCode: 1 };
       return nslookup(store, pod, args.find((a) => !a.startsWith('-')) ?? '');
     case 'wget':
       return wget(target, args);
@@ -206,10 +210,11 @@ function wget(target: ExecTarget, args: string[]): ExecResult {
   const name = url.replace(/^https?:\/\//, '').split(/[/:]/)[0];
   if ('error' in r) {
     const msg = r.error === 'bad address' ? `wget: bad address '${name}'` : r.error === 'refused' ? `wget: can't connect to remote host (${r.address?.split(':')[0]}): Connection refused` : r.error === 'timeout' ? 'wget: download timed out' : 'wget: error getting response: Connection reset by peer';
-    return { stdout: '', stderr: `${quiet ? '' : `Connecting to ${name}${r.address ? ` (${r.address})` : ''}\n`}${msg}\n`, exitCode: 1 };
+    // busybox prints "Connecting to" only once the name has resolved.
+    return { stdout: '', stderr: `${quiet || r.error === 'bad address' ? '' : `Connecting to ${name}${r.address ? ` (${r.address})` : ''}\n`}${msg}\n`, exitCode: 1 };
   }
   const connecting = quiet ? '' : `Connecting to ${name} (${r.address})\n`;
-  if (r.status >= 400) return { stdout: '', stderr: `${connecting}wget: server returned error: HTTP/1.1 ${r.status} ${r.status === 404 ? 'Not Found' : 'Service Temporarily Unavailable'}\n`, exitCode: 1 };
+  if (r.status >= 400) return { stdout: '', stderr: `${connecting}wget: server returned error: HTTP/1.1 ${r.status} ${r.status === 404 ? 'Not Found' : r.status === 504 ? 'Gateway Time-out' : 'Service Temporarily Unavailable'}\n`, exitCode: 1 };
   if (toStdout) return { stdout: r.body, stderr: quiet ? '' : `${connecting}writing to stdout\n-                    100% |********************************| ${r.body.length}  0:00:00 ETA\nwritten to stdout\n`, exitCode: 0 };
   const file = url.split('/').slice(3).pop() || 'index.html';
   const error = target.writable.write(`/${file}`, r.body, false);
@@ -217,14 +222,18 @@ function wget(target: ExecTarget, args: string[]): ExecResult {
   return { stdout: '', stderr: quiet ? '' : `${connecting}saving to '${file}'\n${file}           100% |********************************| ${r.body.length}  0:00:00 ETA\n'${file}' saved\n`, exitCode: 0 };
 }
 
-/** curl [-s] [-H "Host: x"] URL: the body on stdout; errors as curl words them. */
+/** curl [-s] [-H "Host: x"] [-m secs] [--connect-timeout secs] URL: the body on stdout; errors as curl words them. */
 function curl(target: ExecTarget, args: string[]): ExecResult {
   let host: string | undefined;
   let url: string | undefined;
+  let maxTime = 0;
+  let connectTimeout = 0;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '-H' || a === '--header') host = /^host:\s*(.+)$/i.exec(args[++i] ?? '')?.[1];
-    else if (a === '-m' || a === '--max-time' || a === '-o') i++;
+    else if (a === '-m' || a === '--max-time') maxTime = Number(args[++i]);
+    else if (a === '--connect-timeout') connectTimeout = Number(args[++i]);
+    else if (a === '-o') i++;
     else if (!a.startsWith('-')) url = a;
   }
   if (!url) return { stdout: '', stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2 };
@@ -233,7 +242,12 @@ function curl(target: ExecTarget, args: string[]): ExecResult {
   if ('error' in r) {
     if (r.error === 'bad address') return { stdout: '', stderr: `curl: (6) Could not resolve host: ${name}\n`, exitCode: 6 };
     if (r.error === 'refused') return { stdout: '', stderr: `curl: (7) Failed to connect to ${name} port ${r.address?.split(':')[1]} after 0 ms: Couldn't connect to server\n`, exitCode: 7 };
-    if (r.error === 'timeout') return { stdout: '', stderr: `curl: (28) Failed to connect to ${name} port ${r.address?.split(':')[1]} after 10000 ms: Timeout was reached\n`, exitCode: 28 };
+    if (r.error === 'timeout') {
+      // curl's multi loop gives up at --max-time while still connecting; a connect timeout ends the attempt itself.
+      if (maxTime > 0 && !(connectTimeout > 0 && connectTimeout < maxTime)) return { stdout: '', stderr: `curl: (28) Connection timed out after ${Math.round(maxTime * 1000) + 1} milliseconds\n`, exitCode: 28 };
+      const after = connectTimeout > 0 ? Math.round(connectTimeout * 1000) + 1 : 10000;
+      return { stdout: '', stderr: `curl: (28) Failed to connect to ${name} port ${r.address?.split(':')[1]} after ${after} ms: Timeout was reached\n`, exitCode: 28 };
+    }
     return { stdout: '', stderr: 'curl: (56) Recv failure: Connection reset by peer\n', exitCode: 56 };
   }
   return { stdout: r.body, stderr: '', exitCode: 0 };

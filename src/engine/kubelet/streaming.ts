@@ -51,7 +51,8 @@ export function execTarget(k: StreamingHost, namespace: string, name: string, co
   const startedAt = c.snapshot.context.startedAt ?? now;
   const live = storeLookup(k.ctx.api.store, namespace);
   const atStart = c.sources ?? live;
-  const files = mountedFiles(pod, c.spec, w.volumeSources ?? live, atStart);
+  const account = k.ctx.api.store.get('serviceaccounts', namespace, pod.spec?.serviceAccountName ?? 'default');
+  const files = mountedFiles(pod, c.spec, w.volumeSources ?? live, atStart, account?.metadata.uid);
   return { program: c.program, spec: c.spec, runningFor: now - startedAt, startedAt, envSources: atStart, files, writable: writableFiles(k, w, c, pod, files) };
 }
 

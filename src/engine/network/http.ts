@@ -11,6 +11,7 @@ import type { ContainerProgram } from '../kubelet/runtime';
 import { INGRESS_ADDRESS, routeIngress } from './ingress';
 import { resolveImage } from '../kubelet/images';
 import { genericHttpBody } from '../kubelet/genericImages';
+import { KUBE_DNS_ADDRESS, NetworkPolicyEvaluator, dnsVerdict, peerOfPod, type Peer, type PolicyVerdict } from './networkPolicy';
 
 export interface HttpDeps {
   store: ObjectStore;
@@ -18,7 +19,20 @@ export interface HttpDeps {
   containers(namespace: string, pod: string): { program: ContainerProgram; spec: { ports?: { containerPort: number; name?: string }[] } }[] | undefined;
 }
 
-export type HttpResult = { status: number; body: string; address: string } | { error: 'bad address' | 'refused' | 'timeout' | 'reset'; address?: string };
+/** `denied`: a NetworkPolicy dropped the packets (the client sees a timeout, or a name that does not resolve). */
+export type HttpResult = { status: number; body: string; address: string } | { error: 'bad address' | 'refused' | 'timeout' | 'reset'; address?: string; denied?: { verdict: PolicyVerdict; from: Peer; to: Peer; port: number; protocol: 'TCP' | 'UDP' } };
+
+/**
+ * The ingress controller as a peer of NetworkPolicy: ingress-nginx's pod, in its own namespace
+ * with its usual labels, so the policies people write for it (a namespaceSelector on
+ * kubernetes.io/metadata.name: ingress-nginx) admit its requests.
+ */
+export const INGRESS_CONTROLLER_PEER: Peer = {
+  ip: INGRESS_ADDRESS,
+  namespace: 'ingress-nginx',
+  name: 'ingress-nginx-controller',
+  labels: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' },
+};
 
 const rotation = new WeakMap<ObjectStore, number>();
 
@@ -59,6 +73,12 @@ function pickEndpoint(deps: HttpDeps, svc: KObject, port: number): { pod: KObjec
   return { pod, port: Number(target) };
 }
 
+/** A connection NetworkPolicy drops: packets vanish, so the client waits until it gives up. */
+function dropped(ev: NetworkPolicyEvaluator, from: Peer, to: Peer, port: number, address: string): HttpResult | undefined {
+  const verdict = ev.evaluate(from, to, port, 'TCP');
+  return verdict.allowed ? undefined : { error: 'timeout', address, denied: { verdict, from, to, port, protocol: 'TCP' } };
+}
+
 /** What the simulated server in a pod answers on `port` for `path`. */
 function serve(deps: HttpDeps, pod: KObject, port: number, path: string): HttpResult {
   const address = `${pod.status?.podIP}:${port}`;
@@ -94,14 +114,28 @@ export function httpRequest(deps: HttpDeps, from: KObject, url: string, hostHead
   const { host, port, path } = parsed;
   const { store } = deps;
   const isIP = /^\d+\.\d+\.\d+\.\d+$/.test(host);
+  const policy = new NetworkPolicyEvaluator(store);
+  const client = peerOfPod(from);
+  // A pod whose egress may not reach CoreDNS resolves no name: the lookup times out.
+  if (!isIP && !policy.empty) {
+    const dns = dnsVerdict(policy, store, client);
+    if (!dns.allowed) return { error: 'bad address', denied: { verdict: dns, from: client, to: { ip: KUBE_DNS_ADDRESS }, port: 53, protocol: 'UDP' } };
+  }
+  /** The connection to a chosen endpoint, as the policies see it after kube-proxy's DNAT. */
+  const deliver = (source: Peer, pod: KObject, podPort: number, connectedTo: string) => dropped(policy, source, peerOfPod(pod), podPort, connectedTo) ?? serve(deps, pod, podPort, path);
   // The ingress controller (its LoadBalancer address) routes by the Host header and path.
   if (host === INGRESS_ADDRESS) {
+    const toController = dropped(policy, client, INGRESS_CONTROLLER_PEER, port, `${host}:${port}`);
+    if (toController) return toController;
     const route = routeIngress(store, hostHeader ?? host, path);
     if ('error' in route) return { status: route.error.startsWith('404') ? 404 : 503, body: nginxError(route.error.startsWith('404') ? 404 : 503, route.error.startsWith('404') ? 'Not Found' : 'Service Temporarily Unavailable'), address: `${host}:${port}` };
     const svc = store.get('services', route.namespace, route.service);
     const portNumber = typeof route.port?.number === 'number' ? route.port.number : (svc?.spec?.ports?.find((p: { name?: string }) => p.name === route.port?.name)?.port ?? 80);
     const ep = svc && pickEndpoint(deps, svc, portNumber);
-    return ep ? serve(deps, ep.pod, ep.port, path) : { status: 503, body: nginxError(503, 'Service Temporarily Unavailable'), address: `${host}:${port}` };
+    if (!ep) return { status: 503, body: nginxError(503, 'Service Temporarily Unavailable'), address: `${host}:${port}` };
+    // nginx gives up on an upstream it cannot connect to with a 504 after proxy_connect_timeout.
+    if (dropped(policy, INGRESS_CONTROLLER_PEER, peerOfPod(ep.pod), ep.port, '')) return { status: 504, body: nginxError(504, 'Gateway Time-out'), address: `${host}:${port}` };
+    return serve(deps, ep.pod, ep.port, path);
   }
   let svc: KObject | undefined;
   if (isIP) {
@@ -112,7 +146,7 @@ export function httpRequest(deps: HttpDeps, from: KObject, url: string, hostHead
       if (node) svc = store.list('services').find((s) => (s.spec?.ports ?? []).some((p: { nodePort?: number }) => p.nodePort === port));
       if (!svc) {
         const pod = store.list('pods').find((p) => p.status?.podIP === host && !p.metadata.deletionTimestamp);
-        if (pod) return serve(deps, pod, port, path);
+        if (pod) return deliver(client, pod, port, `${host}:${port}`);
         return node ? { error: 'refused', address: `${host}:${port}` } : { error: 'timeout', address: `${host}:${port}` };
       }
     }
@@ -121,7 +155,7 @@ export function httpRequest(deps: HttpDeps, from: KObject, url: string, hostHead
   const address = `${isIP ? host : svc.spec?.clusterIP}:${port}`;
   const ep = pickEndpoint(deps, svc, port);
   if (!ep) return { error: 'refused', address };
-  return serve(deps, ep.pod, ep.port, path);
+  return deliver(client, ep.pod, ep.port, address);
 }
 
 function nginxError(code: number, text: string): string {

@@ -51,14 +51,15 @@ export class LoadGenerators {
     const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
     const generators = containers.filter((c) => programOf(c).load);
     if (!generators.length && !this.active.has(key)) return;
-    const wanted: { target: TrafficTarget; rps: number }[] = [];
+    const wanted: { target: TrafficTarget; rps: number; byName: boolean }[] = [];
     if (!deleted && !pod.metadata.deletionTimestamp) {
       const running = new Set(((pod.status?.containerStatuses as { name: string; state?: { running?: unknown } }[]) ?? []).filter((s) => s.state?.running).map((s) => s.name));
       for (const c of generators) {
         if (!running.has(c.name)) continue;
         for (const call of programOf(c).load ?? []) {
           const target = targetFor(this.store, pod.metadata.namespace!, call.url, call.host);
-          if (target) wanted.push({ target, rps: call.rps });
+          // A name is looked up in cluster DNS first (which NetworkPolicy may block); an address is not.
+          if (target) wanted.push({ target, rps: call.rps, byName: !/^\d+\.\d+\.\d+\.\d+$/.test(parseHttpUrl(call.url)?.host ?? '') });
         }
       }
     }
@@ -69,7 +70,7 @@ export class LoadGenerators {
     const ids: string[] = [];
     for (const w of wanted) {
       try {
-        ids.push(this.traffic.start(w.target, w.rps).id);
+        ids.push(this.traffic.start(w.target, w.rps, { namespace: pod.metadata.namespace!, name: pod.metadata.name!, byName: w.byName }).id);
       } catch {
         // wget to a name that does not resolve: the loop only fails, it sends nothing
       }

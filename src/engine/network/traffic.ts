@@ -8,12 +8,19 @@
  * control plane notices and removes it from the slices — the gap learners should see.
  *
  * Per-pod request rates are what the diagram animates and what metrics and the HPA read.
+ *
+ * NetworkPolicy is enforced on the way (networkPolicy.ts): a request the sender's egress or the
+ * endpoint's ingress does not allow is dropped — it times out — and is counted against the pod
+ * it was meant for, so the diagram can show requests stopped at that pod.
  */
 import type { KObject } from '../api/types';
 import type { ObjectStore } from '../api/store';
 import type { SimClock, ScheduledTask } from '../sim/clock';
 import { Rng } from '../sim/rng';
 import { routeIngress } from './ingress';
+import { KUBE_DNS_ADDRESS, NetworkPolicyEvaluator, dnsVerdict, peerOfPod, recordPolicyDrop, type Peer, type PolicyVerdict, type Protocol } from './networkPolicy';
+import { INGRESS_CONTROLLER_PEER } from './http';
+import type { ReasonLog } from '../client/reasons';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -28,11 +35,13 @@ export interface TrafficSource {
   id: string;
   target: TrafficTarget;
   rps: number;
+  /** The pod sending (a load generator; `byName`: it looks the Service up in DNS first); none: a client outside the cluster. */
+  from?: { namespace: string; name: string; byName?: boolean };
   sent: number;
   ok: number;
   failed: number;
   /** The last simulated second: what went where. */
-  last: { ok: number; refused: number; timedOut: number; perPod: Record<string, number> };
+  last: { ok: number; refused: number; timedOut: number; denied: number; perPod: Record<string, number> };
   /** Why the last second's requests failed, if they did (for the UI and lessons). */
   lastError?: string;
 }
@@ -43,13 +52,24 @@ export interface PodTraffic {
   /** Requests this pod answered in the last simulated second. */
   rps: number;
   total: number;
+  /** Requests meant for this pod that a NetworkPolicy dropped in the last simulated second. */
+  denied: number;
+  deniedTotal: number;
 }
+
+/**
+ * Where a client outside the cluster sends from (TEST-NET-3). Its address reaches the pods
+ * unchanged (as with externalTrafficPolicy: Local), so only an ipBlock peer can admit it.
+ */
+export const EXTERNAL_CLIENT_ADDRESS = '203.0.113.10';
 
 const TICK_MS = 1_000;
 
 export class TrafficModel {
   private sources = new Map<string, TrafficSource & { carry: number }>();
   private pods = new Map<string, PodTraffic>();
+  /** Source>pod pairs whose requests policy drops now, with why (each new drop is explained once). */
+  private dropping = new Map<string, string>();
   private task: ScheduledTask | undefined;
   private nextId = 1;
   private rng: Rng;
@@ -60,17 +80,19 @@ export class TrafficModel {
     seed: number,
     /** Whether the machine behind a node name is up (a stopped node's pods cannot answer). */
     private nodeUp: (node: string) => boolean,
+    /** Where dropped connections are explained (the "Why?" view). */
+    private reasons?: ReasonLog,
   ) {
     // Its own stream, so sending traffic does not change what the scheduler or kubelets draw.
     this.rng = new Rng((seed ^ 0x7fa1c3) >>> 0);
   }
 
   /** Starts a steady load; throws with a readable reason if the target does not exist. */
-  start(target: TrafficTarget, rps: number): TrafficSource {
+  start(target: TrafficTarget, rps: number, from?: TrafficSource['from']): TrafficSource {
     if (!Number.isFinite(rps) || rps < 0 || rps > 1_000_000) throw new Error(`requests per second must be between 0 and 1000000, not ${rps}`);
     // A typo in a Service, node or address fails at once; an Ingress may legitimately answer 404 for now.
     if (target.kind !== 'Ingress') this.resolve(target);
-    const source = { id: `load-${this.nextId++}`, target, rps, sent: 0, ok: 0, failed: 0, last: { ok: 0, refused: 0, timedOut: 0, perPod: {} }, carry: 0 };
+    const source = { id: `load-${this.nextId++}`, target, rps, ...(from ? { from } : {}), sent: 0, ok: 0, failed: 0, last: { ok: 0, refused: 0, timedOut: 0, denied: 0, perPod: {} }, carry: 0 };
     this.sources.set(source.id, source);
     this.schedule();
     return this.view(source);
@@ -88,7 +110,8 @@ export class TrafficModel {
     if (!this.sources.size) {
       this.clock.cancel(this.task);
       this.task = undefined;
-      for (const p of this.pods.values()) p.rps = 0;
+      for (const p of this.pods.values()) p.rps = p.denied = 0;
+      this.dropping.clear();
     }
   }
 
@@ -148,11 +171,15 @@ export class TrafficModel {
 
   private tick(): void {
     const served = new Map<string, number>();
+    const denied = new Map<string, number>();
+    // One look at the policies per second; with none in the cluster nothing more is read.
+    const policy = new NetworkPolicyEvaluator(this.store);
+    const stillDropping = new Set<string>();
     for (const s of this.sources.values()) {
       const exact = s.rps + s.carry;
       const n = Math.floor(exact);
       s.carry = exact - n;
-      s.last = { ok: 0, refused: 0, timedOut: 0, perPod: {} };
+      s.last = { ok: 0, refused: 0, timedOut: 0, denied: 0, perPod: {} };
       s.lastError = undefined;
       if (n === 0) continue;
       s.sent += n;
@@ -174,6 +201,14 @@ export class TrafficModel {
         continue;
       }
       const counts = multinomial(n, endpoints.length, this.rng);
+      const client = policy.empty ? undefined : this.clientOf(s);
+      // A sender whose DNS queries are dropped never learns the address: nothing leaves it.
+      if (client && s.from?.byName && this.dnsDropped(policy, s, stillDropping)) {
+        s.failed += n;
+        s.last.denied += n;
+        continue;
+      }
+      const servicePort = client && servicePortOf(svc, s.target, this.store);
       for (let i = 0; i < endpoints.length; i++) {
         const count = counts[i];
         if (!count) continue;
@@ -184,6 +219,13 @@ export class TrafficModel {
           s.lastError = `requests to ${ep.podName} time out: its node ${ep.nodeName} is down`;
           continue;
         }
+        if (client && this.dropped(policy, s, svc, servicePort, client, ep.podName, stillDropping)) {
+          s.last.denied += count;
+          s.failed += count;
+          const key = `${svc.metadata.namespace}/${ep.podName}`;
+          denied.set(key, (denied.get(key) ?? 0) + count);
+          continue;
+        }
         s.ok += count;
         s.last.ok += count;
         s.last.perPod[ep.podName] = (s.last.perPod[ep.podName] ?? 0) + count;
@@ -191,18 +233,73 @@ export class TrafficModel {
         served.set(key, (served.get(key) ?? 0) + count);
       }
     }
+    for (const key of this.dropping.keys()) if (!stillDropping.has(key)) this.dropping.delete(key);
     for (const [key, p] of this.pods) {
       p.rps = served.get(key) ?? 0;
-      if (!p.rps && !this.store.get('pods', p.namespace, p.name)) this.pods.delete(key);
+      p.denied = denied.get(key) ?? 0;
+      if (!p.rps && !p.denied && !this.store.get('pods', p.namespace, p.name)) this.pods.delete(key);
     }
-    for (const [key, count] of served) {
-      let p = this.pods.get(key);
-      if (!p) {
-        const [namespace, name] = key.split('/');
-        this.pods.set(key, (p = { namespace, name, rps: count, total: 0 }));
-      }
-      p.total += count;
+    for (const [key, count] of served) this.podEntry(key).total += count;
+    for (const [key, count] of denied) {
+      const p = this.podEntry(key);
+      p.denied = count;
+      p.deniedTotal += count;
     }
+  }
+
+  private podEntry(key: string): PodTraffic {
+    let p = this.pods.get(key);
+    if (!p) {
+      const [namespace, name] = key.split('/');
+      this.pods.set(key, (p = { namespace, name, rps: 0, total: 0, denied: 0, deniedTotal: 0 }));
+    }
+    return p;
+  }
+
+  /**
+   * Who the endpoint sees opening the connection: the sending pod, the ingress controller for
+   * an Ingress (after the sender's own egress to the controller was allowed), or a client
+   * outside the cluster; for an Ingress also the sender, whose egress must reach the controller.
+   */
+  private clientOf(s: TrafficSource): { peer: Peer; toController?: Peer } {
+    const pod = s.from && this.store.get('pods', s.from.namespace, s.from.name);
+    const sender: Peer = pod ? peerOfPod(pod) : { ip: EXTERNAL_CLIENT_ADDRESS };
+    return s.target.kind === 'Ingress' ? { peer: INGRESS_CONTROLLER_PEER, toController: sender } : { peer: sender };
+  }
+
+  private dnsDropped(policy: NetworkPolicyEvaluator, s: TrafficSource, stillDropping: Set<string>): boolean {
+    const pod = this.store.get('pods', s.from!.namespace, s.from!.name);
+    if (!pod) return false;
+    const client = peerOfPod(pod);
+    const verdict = dnsVerdict(policy, this.store, client);
+    if (verdict.allowed) return false;
+    this.explainOnce(`${s.id}>dns`, verdict, stillDropping, () => recordPolicyDrop(this.reasons, verdict, client, { ip: KUBE_DNS_ADDRESS }, 53, 'UDP', this.store));
+    return true;
+  }
+
+  /** Each new drop is explained once, and again only when the policies behind it change. */
+  private explainOnce(key: string, verdict: PolicyVerdict, stillDropping: Set<string>, record: () => void): void {
+    if (verdict.allowed) return;
+    const signature = `${verdict.direction}:${verdict.isolatedBy.map((p) => p.name).join(',')}`;
+    stillDropping.add(key);
+    if (this.dropping.get(key) === signature) return;
+    this.dropping.set(key, signature);
+    record();
+  }
+
+  /** Whether policy drops this source's requests to one endpoint. */
+  private dropped(policy: NetworkPolicyEvaluator, s: TrafficSource, svc: KObject, servicePort: Any, client: { peer: Peer; toController?: Peer }, podName: string, stillDropping: Set<string>): boolean {
+    const pod = this.store.get('pods', svc.metadata.namespace, podName);
+    if (!pod) return false;
+    const destination = peerOfPod(pod);
+    const { port, protocol } = podPortOf(servicePort, pod);
+    let hop = { from: client.peer, to: destination, port, protocol };
+    let verdict = client.toController ? policy.evaluate(client.toController, INGRESS_CONTROLLER_PEER, 80, 'TCP') : undefined;
+    if (verdict && !verdict.allowed) hop = { from: client.toController!, to: INGRESS_CONTROLLER_PEER, port: 80, protocol: 'TCP' };
+    else verdict = policy.evaluate(client.peer, destination, port, protocol);
+    if (verdict.allowed) return false;
+    this.explainOnce(`${s.id}>${svc.metadata.namespace}/${podName}`, verdict, stillDropping, () => recordPolicyDrop(this.reasons, verdict, hop.from, hop.to, hop.port, hop.protocol, this.store));
+    return true;
   }
 
   /** What kube-proxy programs from the EndpointSlices: ready endpoints, else serving+terminating. */
@@ -245,4 +342,35 @@ export function multinomial(n: number, k: number, rng: Rng): number[] {
   }
   out[k - 1] += left;
   return out;
+}
+
+/**
+ * The Service port a target reaches: the NodePort's, the load balancer port's, the Ingress
+ * backend's, else the first.
+ */
+function servicePortOf(svc: KObject, target: TrafficTarget, store: ObjectStore): Any {
+  const ports = (svc.spec?.ports as Any[]) ?? [];
+  let found: Any;
+  if (target.kind === 'NodePort') found = ports.find((p) => p.nodePort === target.port);
+  else if (target.kind === 'LoadBalancer' && target.port !== undefined) found = ports.find((p) => p.port === target.port);
+  else if (target.kind === 'Ingress') {
+    const route = routeIngress(store, target.host, target.path ?? '/');
+    if (!('error' in route)) found = ports.find((p) => (route.port?.name ? p.name === route.port.name : p.port === route.port?.number));
+  }
+  return found ?? ports[0];
+}
+
+/**
+ * The pod port a request lands on after kube-proxy's DNAT (what NetworkPolicy ports match),
+ * a named targetPort looked up in the pod's containers.
+ */
+function podPortOf(sp: Any, pod: KObject): { port: number; protocol: Protocol } {
+  if (!sp) return { port: 0, protocol: 'TCP' };
+  let port = sp.targetPort ?? sp.port;
+  const protocol: Protocol = sp.protocol ?? 'TCP';
+  if (typeof port === 'string') {
+    const named = ((pod.spec?.containers as Any[]) ?? []).flatMap((c) => c.ports ?? []).find((p: Any) => p.name === port && (p.protocol ?? 'TCP') === protocol);
+    port = named?.containerPort ?? 0;
+  }
+  return { port: Number(port), protocol };
 }

@@ -1,11 +1,12 @@
 /**
  * APIs a real cluster serves beside the stored kinds: metrics-server's metrics.k8s.io/v1beta1
  * (`kubectl top`, the HPA) and the access reviews of authorization.k8s.io/v1 (`kubectl auth
- * can-i`; k9s and Headlamp ask before offering an action). The kubeconfig `npm run serve`
- * writes is the cluster's admin, as kind's and minikube's are, so every review allows.
+ * can-i`; k9s and Headlamp ask before offering an action), answered by RBAC for the caller —
+ * the kubeconfig's admin, a ServiceAccount's token, or whoever they impersonate.
  */
 import { notFound } from '../api/errors';
-import { ADMIN_USER } from '../api/registry';
+import { ADMIN_USER, type UserInfo } from '../api/auth/user';
+import type { Attributes } from '../api/auth/attributes';
 import type { NodeMetrics, PodMetrics, Usage } from '../api/subresources';
 import { matches, parseSelector } from '../api/labels';
 import type { RestRequest, RestResponse } from './types';
@@ -34,17 +35,31 @@ function podMetrics(m: PodMetrics, labels: Record<string, string> | undefined): 
   };
 }
 
-export function serveAggregated(rest: RestApi, req: RestRequest, t: Target): RestResponse {
+export function serveAggregated(rest: RestApi, req: RestRequest, t: Target, caller: UserInfo = ADMIN_USER): RestResponse {
   const method = req.method.toUpperCase();
   if (t.type.group === 'authentication.k8s.io') {
     if (method !== 'POST') return failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
-    return json(201, { kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', metadata: { creationTimestamp: null }, status: { userInfo: ADMIN_USER } });
+    return json(201, { kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', metadata: { creationTimestamp: null }, status: { userInfo: caller } });
   }
   if (t.type.group === 'authorization.k8s.io') {
     if (method !== 'POST') return failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
     const body = parseObjectBody(req.body, req.contentType);
     const spec = (body.spec ?? {}) as Record<string, unknown>;
-    const status = t.type.kind === 'SelfSubjectAccessReview' ? { allowed: true, reason: 'the kubeconfig of `npm run serve` is the cluster admin' } : { resourceRules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }], nonResourceRules: [{ verbs: ['*'], nonResourceURLs: ['*'] }], incomplete: false };
+    const authorizer = rest.api.authorizer;
+    let status: unknown;
+    if (t.type.kind === 'SelfSubjectAccessReview') {
+      const decision = authorizer.authorize(reviewAttributes(caller, spec));
+      status = { allowed: decision.allowed, ...(decision.reason ? { reason: decision.reason } : {}) };
+    } else {
+      // RulesFor: a rule with resources is a resource rule, one with URLs a non-resource rule (both, when it has both).
+      const { rules, errors } = authorizer.rulesFor(caller, typeof spec.namespace === 'string' ? spec.namespace : '');
+      status = {
+        resourceRules: rules.filter((r) => r.resources?.length).map((r) => ({ verbs: r.verbs, ...(r.apiGroups ? { apiGroups: r.apiGroups } : {}), resources: r.resources, ...(r.resourceNames ? { resourceNames: r.resourceNames } : {}) })),
+        nonResourceRules: rules.filter((r) => r.nonResourceURLs?.length).map((r) => ({ verbs: r.verbs, nonResourceURLs: r.nonResourceURLs })),
+        incomplete: false,
+        ...(errors.length ? { evaluationError: errors.length === 1 ? errors[0] : `[${errors.join(', ')}]` } : {}),
+      };
+    }
     return json(201, { kind: t.type.kind, apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec, status });
   }
   if (method !== 'GET') return failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
@@ -72,3 +87,16 @@ export function serveAggregated(rest: RestApi, req: RestRequest, t: Target): Res
   return json(200, { kind: 'PodMetricsList', apiVersion: 'metrics.k8s.io/v1beta1', metadata: {}, items: all.map((m) => podMetrics(m, labelsOf(m.namespace, m.name))) });
 }
 
+/** A SelfSubjectAccessReview's spec as request attributes of the caller. */
+function reviewAttributes(user: UserInfo, spec: Record<string, unknown>): Attributes {
+  const r = (spec.resourceAttributes ?? undefined) as Record<string, string> | undefined;
+  if (r) {
+    const a: Attributes = { user, verb: r.verb ?? '', apiGroup: r.group ?? '', resource: r.resource ?? '' };
+    if (r.subresource) a.subresource = r.subresource;
+    if (r.name) a.name = r.name;
+    if (r.namespace) a.namespace = r.namespace;
+    return a;
+  }
+  const n = (spec.nonResourceAttributes ?? {}) as Record<string, string>;
+  return { user, verb: n.verb ?? '', path: n.path ?? '' };
+}

@@ -32,6 +32,10 @@ import { WatchCache } from './watchCache';
 import { OPENAPI_V2_CONTENT_TYPE, openApiV2Protobuf, openApiV3Document, openApiV3Index } from './openapi';
 import { serveSubresource } from './subresources';
 import { serveAggregated } from './aggregated';
+import { authenticate } from './authn';
+import { requestAttributes } from './requestAttributes';
+import { authorize } from '../api/auth/authorizingApi';
+import type { UserInfo } from '../api/auth/user';
 
 const json = jsonResponse;
 
@@ -85,6 +89,8 @@ export class RestApi {
     }
     let target: Target | undefined;
     try {
+      // Authentication, impersonation and RBAC come first, as the API server's filters do.
+      const user = this.userOf(req, endpoint);
       const method = req.method.toUpperCase();
       switch (endpoint.kind) {
         case 'version':
@@ -123,7 +129,7 @@ export class RestApi {
       if (endpoint.name !== undefined) target.name = endpoint.name;
       if (endpoint.subresource !== undefined) target.subresource = endpoint.subresource;
       if (!type.namespaced && target.namespace !== undefined) return pageNotFound();
-      if (type.group === 'metrics.k8s.io' || type.group === 'authorization.k8s.io' || type.group === 'authentication.k8s.io') return serveAggregated(this, req, target);
+      if (type.group === 'metrics.k8s.io' || type.group === 'authorization.k8s.io' || type.group === 'authentication.k8s.io') return serveAggregated(this, req, target, user);
       if (target.subresource) return serveSubresource(this, req, target);
       const q = new URLSearchParams(req.query ?? '');
       switch (method) {
@@ -151,6 +157,16 @@ export class RestApi {
   }
 
   // ---- shared pieces ----
+
+  /**
+   * Who the request is (undefined: the cluster's admin), once allowed to do what it asks:
+   * throws the API server's 401 or 403 otherwise.
+   */
+  userOf(req: RestRequest, endpoint: Endpoint): UserInfo | undefined {
+    const user = authenticate(this.api, req);
+    if (user) authorize(this.api, requestAttributes(user, req, endpoint), (r) => this.api.noteAuthorization(r));
+    return user;
+  }
 
   actor(req: RestRequest): string {
     const ua = req.userAgent ?? '';

@@ -55,6 +55,8 @@ export function serveSubresource(rest: RestApi, req: RestRequest, t: Target): Re
       return binding(rest, req, t);
     case 'finalize':
       return finalize(rest, req, t);
+    case 'token':
+      return token(rest, req, t);
     default:
       return notAllowed();
   }
@@ -189,6 +191,20 @@ function binding(rest: RestApi, req: RestRequest, t: Target): RestResponse {
   const pod = rest.api.get(t.type, t.namespace, t.name!);
   rest.api.bind(pod, node, rest.actor(req));
   return { status: 201, contentType: 'application/json', body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
+}
+
+/** TokenRequest: the spec comes back with a status holding the token (authentication.k8s.io/v1). */
+function token(rest: RestApi, req: RestRequest, t: Target): RestResponse {
+  const body = parseObjectBody(req.body, req.contentType) as { metadata?: Record<string, unknown>; spec?: { audiences?: string[]; expirationSeconds?: number; boundObjectRef?: unknown } };
+  const spec = body.spec ?? {};
+  const issued = rest.api.requestToken(t.namespace ?? 'default', t.name!, { ...(typeof spec.expirationSeconds === 'number' ? { expirationSeconds: spec.expirationSeconds } : {}), ...(Array.isArray(spec.audiences) ? { audiences: spec.audiences } : {}) });
+  return json(201, {
+    kind: 'TokenRequest',
+    apiVersion: 'authentication.k8s.io/v1',
+    metadata: { name: t.name, namespace: t.namespace ?? 'default', creationTimestamp: null },
+    spec: { audiences: issued.audiences, expirationSeconds: issued.expirationSeconds, boundObjectRef: spec.boundObjectRef ?? null },
+    status: { token: issued.token, expirationTimestamp: issued.expirationTimestamp },
+  });
 }
 
 function finalize(rest: RestApi, req: RestRequest, t: Target): RestResponse {

@@ -15,6 +15,11 @@ export interface RestRequest {
   body?: string;
   /** Who sent it, for the diagram's request animation (`kubectl`, `k9s`, `node` …). */
   userAgent?: string;
+  /**
+   * Credentials other than the admin's (checked by the Node server, never logged): a bearer
+   * token the cluster issued (a ServiceAccount's), and the Impersonate-* headers. Absent: the admin.
+   */
+  auth?: { token?: string; impersonate?: { user?: string; groups?: string[]; uid?: string } };
 }
 
 export interface RestResponse {

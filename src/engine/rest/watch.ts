@@ -33,6 +33,7 @@ export function openWatch(rest: RestApi, req: RestRequest, send: (e: WatchEvent)
   const q = new URLSearchParams(req.query ?? '');
   if (e.name) q.append('fieldSelector', `metadata.name=${e.name}`);
   try {
+    rest.userOf(req, e);
     if (q.get('sendInitialEvents') !== null) {
       throw new ApiError('Invalid', 422, `ListOptions.meta.k8s.io "" is invalid: sendInitialEvents: Forbidden: sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled`, { kind: 'ListOptions', name: '', causes: [{ field: 'sendInitialEvents', message: 'Forbidden: sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled' }] });
     }

@@ -255,10 +255,10 @@ ${env}`;
     expect(explain.stdout).toContain('KIND:       Deployment');
     expect(explain.stdout).toContain('FIELD: replicas <integer>');
     expect((await k(['auth', 'can-i', 'delete', 'pods'])).stdout).toBe('yes\n');
-    // No RBAC is simulated: acting as someone else is refused in words, not answered as the admin.
+    // Acting as someone else is authorized by RBAC: the default ServiceAccount may not list pods.
     const as = await k(['get', 'pods', '--as=system:serviceaccount:default:default']);
     expect(as.code).toBe(1);
-    expect(as.stderr).toContain('impersonation (kubectl --as) is not available in this simulator');
+    expect(as.stderr).toBe('Error from server (Forbidden): pods is forbidden: User "system:serviceaccount:default:default" cannot list resource "pods" in API group "" in the namespace "default"\n');
     const top = await eventually('metrics', () => k(['top', 'nodes']), (r) => r.code === 0);
     expect(top.stdout.split('\n')[0]).toMatch(/^NAME\s+CPU\(cores\)\s+CPU\(%\)\s+MEMORY\(bytes\)\s+MEMORY\(%\)/);
     expect(top.stdout).toContain('worker-1');

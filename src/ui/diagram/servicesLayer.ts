@@ -3,7 +3,8 @@
  * EndpointSlice endpoints). With many endpoints the lines go to the nodes instead, one per node
  * with a count, so the picture stays readable. Requests flowing (load generators, `kubectl
  * exec … wget`, the HPA walkthrough) run along the lines as moving dashes, faster the busier
- * the endpoint, and the pill shows the requests per second.
+ * the endpoint, and the pill shows the requests per second. Requests a NetworkPolicy drops
+ * stop at the pod: the line turns red and dotted, with the number dropped per second beside the pod.
  */
 import type { DService } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
@@ -19,10 +20,13 @@ interface Link {
   count: number;
   /** Requests per second down this line (0: quiet). */
   rps: number;
+  /** Requests per second a NetworkPolicy dropped at the end of this line. */
+  denied: number;
 }
 
 /** How busy a line looks: quiet, a trickle, steady, or heavy (the dash speed). */
-function trafficClass(rps: number): string {
+function trafficClass(rps: number, denied = 0): string {
+  if (denied > 0 && rps <= 0) return 'svc-link denied';
   if (rps <= 0) return 'svc-link';
   if (rps < 5) return 'svc-link traffic traffic-low';
   if (rps < 50) return 'svc-link traffic traffic-mid';
@@ -55,24 +59,26 @@ export function drawServices(root: Layer, ctx: DrawContext): void {
     if (!box) continue;
     const from = { x: box.x + box.w / 2, y: box.y + box.h };
     const rpsOf = (uid: string) => s.traffic?.[uid] ?? 0;
+    const deniedOf = (uid: string) => s.denied?.[uid] ?? 0;
     if (s.endpointPods.length <= PER_POD_LIMIT) {
       for (const uid of s.endpointPods) {
         const p = podAt.get(uid);
-        if (p) links.push({ id: `${s.uid}>${uid}`, x1: from.x, y1: from.y, x2: p.x, y2: p.y - 8, count: 1, rps: rpsOf(uid) });
+        if (p) links.push({ id: `${s.uid}>${uid}`, x1: from.x, y1: from.y, x2: p.x, y2: p.y - 8, count: 1, rps: rpsOf(uid), denied: deniedOf(uid) });
       }
     } else {
-      const perNode = new Map<string, { count: number; rps: number }>();
+      const perNode = new Map<string, { count: number; rps: number; denied: number }>();
       for (const uid of s.endpointPods) {
         const p = podAt.get(uid);
         if (!p) continue;
-        const n = perNode.get(p.node) ?? { count: 0, rps: 0 };
+        const n = perNode.get(p.node) ?? { count: 0, rps: 0, denied: 0 };
         n.count++;
         n.rps += rpsOf(uid);
+        n.denied += deniedOf(uid);
         perNode.set(p.node, n);
       }
-      for (const [node, { count, rps }] of perNode) {
+      for (const [node, { count, rps, denied }] of perNode) {
         const l = layout.nodes.get(node)!;
-        links.push({ id: `${s.uid}>${node}`, x1: from.x, y1: from.y, x2: l.x + l.w / 2, y2: l.y, count, rps });
+        links.push({ id: `${s.uid}>${node}`, x1: from.x, y1: from.y, x2: l.x + l.w / 2, y2: l.y, count, rps, denied });
       }
     }
   }
@@ -82,7 +88,18 @@ export function drawServices(root: Layer, ctx: DrawContext): void {
     .join((enter) => enter.append('path').attr('class', 'svc-link'));
   attrIfChanged(paths, 'd', (d) => `M${d.x1},${d.y1} C${d.x1},${(d.y1 + d.y2) / 2} ${d.x2},${(d.y1 + d.y2) / 2} ${d.x2},${d.y2}`);
   attrIfChanged(paths, 'stroke-width', (d) => Math.min(4, 1 + Math.log2(d.count)));
-  attrIfChanged(paths, 'class', (d) => trafficClass(d.rps));
+  attrIfChanged(paths, 'class', (d) => trafficClass(d.rps, d.denied));
+  // Dropped requests end at the pod with a mark and their count.
+  const drops = root
+    .selectAll<SVGTextElement, Link>('text.svc-denied')
+    .data(
+      links.filter((l) => l.denied > 0),
+      (d) => d.id,
+    )
+    .join((enter) => enter.append('text').attr('class', 'svc-denied').attr('text-anchor', 'middle'));
+  attrIfChanged(drops, 'x', (d) => d.x2);
+  attrIfChanged(drops, 'y', (d) => d.y2 - 6);
+  textIfChanged(drops, (d) => `✕ ${t('diagram.deniedPerSecond', { count: Math.round(d.denied) })}`);
 
   const data: ServiceDatum[] = model.services.map((s) => ({ ...s, kind: 'Service', label: t('diagram.serviceLabel', { name: s.name, type: s.type, count: s.endpoints }) }));
   const groups = root

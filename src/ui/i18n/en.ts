@@ -78,6 +78,7 @@ export const en = {
     taints_one: '{{count}} taint',
     taints_other: '{{count}} taints',
     requestsPerSecond: '{{count}} req/s',
+    deniedPerSecond: '{{count}} dropped/s',
     endpoints: 'endpoints',
     diskLabel: 'disk of claim {{claim}}, {{size}}, attached to {{node}}',
     tone: { running: 'running', pending: 'pending', failed: 'failing', done: 'completed', terminating: 'terminating' },
@@ -216,8 +217,21 @@ export const en = {
       updated: 'API server: updated {{object}}',
       deleted: 'API server: deleted {{object}}',
     },
+    rbac: {
+      allowed: 'RBAC: {{user}} may {{verb}} {{what}} {{scope}} — allowed by {{binding}}, which grants {{role}} to {{subject}}',
+      denied: 'RBAC: {{user}} may not {{verb}} {{what}} {{scope}} — no Role or ClusterRole bound to this user (by a RoleBinding here or a ClusterRoleBinding) has a rule allowing it, so the API server answered Forbidden',
+      denied_unresolved: 'RBAC: {{user}} may not {{verb}} {{what}} {{scope}} — no role bound to this user allows it, and a binding to this user names a role that does not exist ({{problem}}), so the API server answered Forbidden',
+    },
+    scope: {
+      namespace: 'in namespace {{namespace}}',
+      cluster: 'cluster-wide',
+    },
     cloud: {
       loadBalancerReady: 'Cloud controller: load balancer for {{object}} is ready at {{ip}}',
+    },
+    network: {
+      ingressDenied: 'Network policy: {{object}} is isolated for ingress by {{policies}}, and no rule there allows {{source}} on {{port}}/{{protocol}} — the packets are dropped and the client times out',
+      egressDenied: 'Network policy: {{object}} is isolated for egress by {{policies}}, and no rule there allows it to reach {{destination}} on {{port}}/{{protocol}} — the packets are dropped and the connection times out',
     },
     volume: {
       waitingForConsumer: 'Volume binding waits for the first pod using {{object}}',

@@ -80,6 +80,7 @@ export const ko: Messages = {
     taints_one: '테인트 {{count}}개',
     taints_other: '테인트 {{count}}개',
     requestsPerSecond: '초당 {{count}}건',
+    deniedPerSecond: '초당 {{count}}건 차단',
     endpoints: '엔드포인트',
     diskLabel: '클레임 {{claim}}의 디스크, {{size}}, {{node}}에 연결됨',
     tone: { running: '실행 중', pending: '대기 중', failed: '실패', done: '완료', terminating: '종료 중' },
@@ -218,8 +219,21 @@ export const ko: Messages = {
       updated: 'API 서버: {{object, josa(을/를)}} 고쳤습니다',
       deleted: 'API 서버: {{object, josa(을/를)}} 지웠습니다',
     },
+    rbac: {
+      allowed: 'RBAC: {{user, josa(은/는)}} {{scope}} {{what}}에 {{verb}} 할 수 있습니다 — {{subject}}에게 {{role, josa(을/를)}} 부여한 {{binding}} 덕분입니다',
+      denied: 'RBAC: {{user, josa(은/는)}} {{scope}} {{what}}에 {{verb}} 할 수 없습니다 — 이 사용자에게 (여기의 롤바인딩이나 클러스터롤바인딩으로) 바인딩된 롤/클러스터롤 중 이를 허용하는 규칙이 없어 API 서버가 Forbidden으로 거부했습니다',
+      denied_unresolved: 'RBAC: {{user, josa(은/는)}} {{scope}} {{what}}에 {{verb}} 할 수 없습니다 — 이를 허용하는 롤이 바인딩되어 있지 않고, 이 사용자의 바인딩 하나는 없는 롤을 가리킵니다({{problem}}). 그래서 API 서버가 Forbidden으로 거부했습니다',
+    },
+    scope: {
+      namespace: '네임스페이스 {{namespace}}에서',
+      cluster: '클러스터 전체에서',
+    },
     cloud: {
       loadBalancerReady: '클라우드 컨트롤러: {{object}}의 로드밸런서가 {{ip}}에서 준비되었습니다',
+    },
+    network: {
+      ingressDenied: '네트워크 폴리시: {{policies, josa(이/가)}} {{object}}의 인그레스를 격리했고, 그중 어떤 규칙도 {{source}}에서 {{port}}/{{protocol}} 포트로 들어오는 연결을 허용하지 않습니다 — 패킷이 버려져 클라이언트는 시간 초과를 겪습니다',
+      egressDenied: '네트워크 폴리시: {{policies, josa(이/가)}} {{object}}의 이그레스를 격리했고, 그중 어떤 규칙도 {{destination}}의 {{port}}/{{protocol}} 포트로 나가는 연결을 허용하지 않습니다 — 패킷이 버려져 연결이 시간 초과됩니다',
     },
     volume: {
       waitingForConsumer: '볼륨 바인딩: {{object, josa(을/를)}} 쓰는 첫 파드를 기다립니다',

@@ -55,7 +55,9 @@ export function ageText(t: T, kubectlAge: string): string {
 /** A "why" reason (a key and parameters from the engine) as a sentence in the learner's language. */
 export function reasonSentence(t: T, r: { key: string; params: Record<string, string | number | boolean>; node?: string; objects: { kind: string; name: string }[] }): string {
   const [first, second] = r.objects;
-  return (t as TFunction)(`reasons.${r.key}`, { ...r.params, node: r.params.node ?? r.node ?? '', object: first ? `${first.kind.toLowerCase()}/${first.name}` : '', object2: second ? `${second.kind.toLowerCase()}/${second.name}` : '' });
+  // A `namespace` parameter reads as where it happened: "in namespace x", or cluster-wide when empty.
+  const scope = 'namespace' in r.params ? (r.params.namespace ? t('reasons.scope.namespace', { namespace: String(r.params.namespace) }) : t('reasons.scope.cluster')) : '';
+  return (t as TFunction)(`reasons.${r.key}`, { ...r.params, scope, node: r.params.node ?? r.node ?? '', object: first ? `${first.kind.toLowerCase()}/${first.name}` : '', object2: second ? `${second.kind.toLowerCase()}/${second.name}` : '' });
 }
 
 /** Simulated time as a wall-clock reading, e.g. "09:05:12". */

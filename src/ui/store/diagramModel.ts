@@ -65,6 +65,8 @@ export interface DService {
   endpointPods: string[];
   /** Requests per second each endpoint pod answered in the last simulated second (uid → rps), when any did. */
   traffic?: Record<string, number>;
+  /** Requests a NetworkPolicy dropped on their way to each endpoint pod in the last simulated second (uid → count), when any were. */
+  denied?: Record<string, number>;
 }
 
 export interface DWorkload {
@@ -240,7 +242,8 @@ export function buildDiagramModel(cluster: EnginePort, namespaces: string[] = []
     else slicesByService.set(key, [slice]);
   }
   // Traffic only when something sends it (the per-pod rates are kept by the engine's kube-proxy model).
-  const trafficOn = cluster.podRates().size > 0;
+  const rates = cluster.podRates();
+  const trafficOn = rates.size > 0;
   const services: DService[] = cluster
     .list('services')
     .filter((s) => shown(s.metadata.namespace))
@@ -248,6 +251,7 @@ export function buildDiagramModel(cluster: EnginePort, namespaces: string[] = []
       const endpointPods: string[] = [];
       let endpoints = 0;
       let traffic: Record<string, number> | undefined;
+      let denied: Record<string, number> | undefined;
       for (const slice of slicesByService.get(`${s.metadata.namespace}/${s.metadata.name}`) ?? []) {
         for (const ep of (slice.endpoints as { targetRef?: { uid?: string; name?: string }; conditions?: { ready?: boolean } }[]) ?? []) {
           if (ep.conditions?.ready === false) continue;
@@ -255,14 +259,15 @@ export function buildDiagramModel(cluster: EnginePort, namespaces: string[] = []
           if (!ep.targetRef?.uid) continue;
           endpointPods.push(ep.targetRef.uid);
           if (trafficOn && ep.targetRef.name) {
-            const rps = cluster.podRate(s.metadata.namespace!, ep.targetRef.name);
-            if (rps > 0) (traffic ??= {})[ep.targetRef.uid] = rps;
+            const pod = rates.get(`${s.metadata.namespace}/${ep.targetRef.name}`);
+            if (pod?.rps) (traffic ??= {})[ep.targetRef.uid] = pod.rps;
+            if (pod?.denied) (denied ??= {})[ep.targetRef.uid] = pod.denied;
           }
         }
       }
       const ports = ((s.spec?.ports as { port: number; nodePort?: number; protocol?: string }[]) ?? []).map((p) => (p.nodePort ? `${p.port}:${p.nodePort}` : `${p.port}`)).join(',');
       const lb = s.status?.loadBalancer?.ingress?.[0]?.ip;
-      return { uid: s.metadata.uid!, name: s.metadata.name!, namespace: s.metadata.namespace!, type: s.spec?.type ?? 'ClusterIP', address: lb ?? s.spec?.clusterIP ?? '', ports, endpoints, endpointPods, ...(traffic ? { traffic } : {}) };
+      return { uid: s.metadata.uid!, name: s.metadata.name!, namespace: s.metadata.namespace!, type: s.spec?.type ?? 'ClusterIP', address: lb ?? s.spec?.clusterIP ?? '', ports, endpoints, endpointPods, ...(traffic ? { traffic } : {}), ...(denied ? { denied } : {}) };
     });
   const workloads: DWorkload[] = [];
   for (const [resource, kind] of [['deployments', 'Deployment'], ['statefulsets', 'StatefulSet'], ['daemonsets', 'DaemonSet']] as const) {

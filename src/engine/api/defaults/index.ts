@@ -76,6 +76,11 @@ export function applyDefaults(obj: KObject): KObject {
       if (stringData || rest.data) out.data = data;
       return out;
     }
+    case 'NetworkPolicy':
+      return { ...obj, spec: defaultNetworkPolicySpec(obj.spec ?? {}) };
+    case 'RoleBinding':
+    case 'ClusterRoleBinding':
+      return defaultRoleBinding(obj);
     case 'Namespace':
       return {
         ...obj,
@@ -126,6 +131,33 @@ function defaultJobSpec(spec: Any): Any {
   if (out.manualSelector === undefined) delete out.manualSelector;
   out.podReplacementPolicy ??= 'TerminatingOrFailed';
   out.template = defaultPodTemplate(out.template);
+  return out;
+}
+
+/**
+ * networking/v1 defaults.go: a rule's port without a protocol is TCP; no policyTypes means
+ * Ingress, plus Egress when the policy has egress rules. podSelector is a struct, never absent.
+ */
+function defaultNetworkPolicySpec(spec: Any): Any {
+  const withProtocol = (rules: Any) =>
+    Array.isArray(rules) ? rules.map((r: Any) => (Array.isArray(r?.ports) ? { ...r, ports: r.ports.map((p: Any) => ({ ...p, protocol: p?.protocol ?? 'TCP' })) } : r)) : rules;
+  const out: Any = { ...spec, podSelector: spec.podSelector ?? {} };
+  if (out.ingress !== undefined) out.ingress = withProtocol(out.ingress);
+  if (out.egress !== undefined) out.egress = withProtocol(out.egress);
+  if (!Array.isArray(out.policyTypes) || out.policyTypes.length === 0) out.policyTypes = Array.isArray(out.egress) && out.egress.length ? ['Ingress', 'Egress'] : ['Ingress'];
+  return out;
+}
+
+/**
+ * rbac/v1 defaults.go: a roleRef without apiGroup is in the RBAC group, and so are User and
+ * Group subjects without one (a ServiceAccount's group stays the core group).
+ */
+function defaultRoleBinding(obj: KObject): KObject {
+  const rbac = 'rbac.authorization.k8s.io';
+  const out: Any = { ...obj };
+  // roleRef is a struct in Go: absent, it is defaulted all the same (and then refused for its kind and name).
+  if ((out.roleRef === undefined || (out.roleRef && typeof out.roleRef === 'object')) && !out.roleRef?.apiGroup) out.roleRef = { ...(out.roleRef ?? {}), apiGroup: rbac };
+  if (Array.isArray(out.subjects)) out.subjects = out.subjects.map((s: Any) => (s && typeof s === 'object' && !s.apiGroup && (s.kind === 'User' || s.kind === 'Group') ? { ...s, apiGroup: rbac } : s));
   return out;
 }
 

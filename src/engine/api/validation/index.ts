@@ -3,8 +3,9 @@
  * server wraps into a 422 Invalid error.
  */
 import type { KObject } from '../types';
-import { validateIngress } from './networking';
+import { validateIngress, validateNetworkPolicy } from './networking';
 import { validatePodDisruptionBudget } from './policy';
+import { validateClusterRole, validateRole, validateRoleBinding, validateRoleBindingUpdate } from './rbac';
 import { validatePersistentVolume, validatePersistentVolumeClaim, validatePersistentVolumeClaimUpdate, validatePersistentVolumeUpdate, validateStorageClass, validateStorageClassUpdate } from './storage';
 import type { StatusCause } from '../errors';
 import type { ResourceType } from '../registry';
@@ -15,7 +16,7 @@ import { validateConfigMap, validateImmutableData, validateNode, validateSecret,
 import { forbiddenField, invalidValue } from './common';
 import { deepEqual } from '../../util/equal';
 
-const nameRules: Record<string, NameRule> = { Namespace: 'label', Service: 'dns1035' };
+const nameRules: Record<string, NameRule> = { Namespace: 'label', Service: 'dns1035', Role: 'pathSegment', ClusterRole: 'pathSegment', RoleBinding: 'pathSegment', ClusterRoleBinding: 'pathSegment' };
 
 export function validateObject(type: ResourceType, obj: KObject): StatusCause[] {
   const errs: StatusCause[] = [];
@@ -60,6 +61,9 @@ export function validateObject(type: ResourceType, obj: KObject): StatusCause[] 
     case 'Ingress':
       validateIngress(obj, errs);
       break;
+    case 'NetworkPolicy':
+      validateNetworkPolicy(obj, errs);
+      break;
     case 'PersistentVolumeClaim':
       validatePersistentVolumeClaim(obj, errs);
       break;
@@ -71,6 +75,16 @@ export function validateObject(type: ResourceType, obj: KObject): StatusCause[] 
       break;
     case 'PodDisruptionBudget':
       validatePodDisruptionBudget(obj, errs);
+      break;
+    case 'Role':
+      validateRole(obj, errs);
+      break;
+    case 'ClusterRole':
+      validateClusterRole(obj, errs);
+      break;
+    case 'RoleBinding':
+    case 'ClusterRoleBinding':
+      validateRoleBinding(obj, errs);
       break;
   }
   return errs;
@@ -104,6 +118,10 @@ export function validateObjectUpdate(type: ResourceType, obj: KObject, old: KObj
       break;
     case 'StorageClass':
       validateStorageClassUpdate(obj, old, errs);
+      break;
+    case 'RoleBinding':
+    case 'ClusterRoleBinding':
+      validateRoleBindingUpdate(obj, old, errs);
       break;
   }
   return errs;

@@ -2,9 +2,16 @@
 import type { KObject } from '../types';
 import { dns1123LabelErrors, dns1123SubdomainErrors, dns1035LabelErrors, invalidValue, required, validateAnnotations, validateLabels, type Errs } from './common';
 
-export type NameRule = 'subdomain' | 'label' | 'dns1035';
+export type NameRule = 'subdomain' | 'label' | 'dns1035' | 'pathSegment';
+
+/** path.IsValidPathSegmentName: RBAC names only have to fit in a URL (`system:basic-user` is fine). */
+function pathSegmentErrors(name: string): string[] {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  return ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
+}
 
 export function nameErrors(rule: NameRule, name: string): string[] {
+  if (rule === 'pathSegment') return pathSegmentErrors(name);
   return rule === 'label' ? dns1123LabelErrors(name) : rule === 'dns1035' ? dns1035LabelErrors(name) : dns1123SubdomainErrors(name);
 }
 

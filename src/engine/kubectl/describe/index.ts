@@ -15,12 +15,13 @@ import { tabwrite } from './tabwriter';
 import { describePod } from './pod';
 import { describeDaemonSet, describeDeployment, describeReplicaSet, describeReplicationController, describeStatefulSet } from './workloads';
 import { describeCronJob, describeJob } from './batch';
-import { describeEndpointSlice, describeEndpoints, describeIngress, describeIngressClass } from './networking';
+import { describeEndpointSlice, describeEndpoints, describeIngress, describeIngressClass, describeNetworkPolicy } from './networking';
 import { describeNode } from './node';
 import { describeHpa } from './hpa';
 import { describeClaim, describeStorageClass, describeVolume } from './storage';
 import { POD_CLAIM_INDEX } from '../../helpers/volumeutil';
 import { describePodDisruptionBudget } from './policy';
+import { describeRole, describeRoleBinding } from './rbac';
 import { describeConfigMap, describeGeneric, describeLimitRange, describeNamespace, describeResourceQuota, describeSecret, describeService, describeServiceAccount } from './core';
 
 export const DESCRIBE_FLAGS: FlagSpec[] = [
@@ -86,6 +87,9 @@ export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true
     case 'IngressClass':
       describeIngressClass(obj, w, events, now);
       break;
+    case 'NetworkPolicy':
+      describeNetworkPolicy(obj, w);
+      break;
     case 'Endpoints':
       describeEndpoints(obj, w, events, now);
       break;
@@ -126,6 +130,14 @@ export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true
       break;
     case 'StorageClass':
       describeStorageClass(obj, w, events, now);
+      break;
+    case 'Role':
+    case 'ClusterRole':
+      describeRole(obj, w);
+      break;
+    case 'RoleBinding':
+    case 'ClusterRoleBinding':
+      describeRoleBinding(obj, w);
       break;
     default:
       describeGeneric(obj, w, events, now);

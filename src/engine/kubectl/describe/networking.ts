@@ -1,8 +1,9 @@
-/** kubectl describe ingress (pkg/describe IngressDescriber.describeIngressV1, as in v1.32). */
+/** kubectl describe ingress and networkpolicy (pkg/describe IngressDescriber.describeIngressV1, NetworkPolicyDescriber, as in v1.32). */
 import type { KObject } from '../../api/types';
 import type { ObjectStore } from '../../api/store';
 import type { EventRecord } from '../../api/events';
 import { DescribeWriter, annotationsMultiline, eventsSection, labelsMultiline } from './writer';
+import { formatLabelSelector } from '../../api/labels';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -154,4 +155,69 @@ export function describeEndpointSlice(eps: KObject, w: DescribeWriter, events: E
     }
   }
   eventsSection(w, events, now);
+}
+
+/** Go's time.Time.String() of a metav1.Time in UTC: "2026-03-02 09:05:01 +0000 UTC". */
+function goTimeString(iso: string | undefined): string {
+  if (!iso) return '0001-01-01 00:00:00 +0000 UTC';
+  return `${iso.replace('T', ' ').replace(/(\.\d*?)0*Z$/, '$1').replace(/\.?Z$/, '').replace(/\.$/, '')} +0000 UTC`;
+}
+
+/** The ports and peers of NetworkPolicy rules (printNetworkPolicySpecIngressFrom / …EgressTo). */
+function networkPolicyRules(w: DescribeWriter, rules: Any[] | undefined, direction: 'ingress' | 'egress'): void {
+  const indent = '    ';
+  const [peersKey, peerTitle, anyPeer] = direction === 'ingress' ? ['from', 'From', 'From: <any> (traffic not restricted by source)'] : ['to', 'To', 'To: <any> (traffic not restricted by destination)'];
+  if (!rules?.length) return void w.write(0, `${indent}<none> (Selected pods are isolated for ${direction} connectivity)\n`);
+  rules.forEach((rule, i) => {
+    const ports: Any[] = rule?.ports ?? [];
+    if (!ports.length) w.write(0, `${indent}To Port: <any> (traffic allowed to all ports)\n`);
+    for (const p of ports) {
+      // %s of a nil *IntOrString prints <nil>.
+      const port = p.port === undefined || p.port === null ? '<nil>' : String(p.port);
+      const proto = p.protocol ?? 'TCP';
+      w.write(0, p.endPort === undefined ? `${indent}To Port: ${port}/${proto}\n` : `${indent}To Port Range: ${port}-${p.endPort}/${proto}\n`);
+    }
+    const peers: Any[] = rule?.[peersKey] ?? [];
+    if (!peers.length) w.write(0, `${indent}${anyPeer}\n`);
+    for (const peer of peers) {
+      w.write(0, `${indent}${peerTitle}:\n`);
+      if (peer.podSelector && peer.namespaceSelector) {
+        w.write(1, `${indent}NamespaceSelector: ${formatLabelSelector(peer.namespaceSelector)}\n`);
+        w.write(1, `${indent}PodSelector: ${formatLabelSelector(peer.podSelector)}\n`);
+      } else if (peer.podSelector) w.write(1, `${indent}PodSelector: ${formatLabelSelector(peer.podSelector)}\n`);
+      else if (peer.namespaceSelector) w.write(1, `${indent}NamespaceSelector: ${formatLabelSelector(peer.namespaceSelector)}\n`);
+      else if (peer.ipBlock) {
+        w.write(1, `${indent}IPBlock:\n`);
+        w.write(2, `${indent}CIDR: ${peer.ipBlock.cidr ?? ''}\n`);
+        w.write(2, `${indent}Except: ${((peer.ipBlock.except as string[]) ?? []).join(', ')}\n`);
+      }
+    }
+    if (i !== rules.length - 1) w.write(0, `${indent}----------\n`);
+  });
+}
+
+/** kubectl describe networkpolicy (pkg/describe describeNetworkPolicy, as in v1.32): no events. */
+export function describeNetworkPolicy(np: KObject, w: DescribeWriter): void {
+  const spec: Any = np.spec ?? {};
+  w.write(0, `Name:\t${np.metadata.name}\n`);
+  w.write(0, `Namespace:\t${np.metadata.namespace}\n`);
+  w.write(0, `Created on:\t${goTimeString(np.metadata.creationTimestamp)}\n`);
+  labelsMultiline(w, 'Labels', np.metadata.labels);
+  annotationsMultiline(w, 'Annotations', np.metadata.annotations);
+  w.write(0, 'Spec:\n');
+  // The describer writes the label and the value as two prefixed writes: the value gets its own indent.
+  w.write(1, 'PodSelector: ');
+  const sel = spec.podSelector ?? {};
+  const empty = Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0;
+  w.write(2, empty ? '<none> (Allowing the specific traffic to all pods in this namespace)\n' : `${formatLabelSelector(sel)}\n`);
+  const types: string[] = spec.policyTypes ?? [];
+  if (types.includes('Ingress')) {
+    w.write(1, 'Allowing ingress traffic:\n');
+    networkPolicyRules(w, spec.ingress, 'ingress');
+  } else w.write(1, 'Not affecting ingress traffic\n');
+  if (types.includes('Egress')) {
+    w.write(1, 'Allowing egress traffic:\n');
+    networkPolicyRules(w, spec.egress, 'egress');
+  } else w.write(1, 'Not affecting egress traffic\n');
+  w.write(1, `Policy Types: ${types.length ? types.join(', ') : '<none>'}\n`);
 }

@@ -141,6 +141,22 @@ export function describeVolumes(w: DescribeWriter, volumes: Any[] | undefined, i
       w.write(0, `${i}Type:\tHostPath (bare host directory volume)\n`);
       w.write(0, `${i}Path:\t${v.hostPath.path}\n`);
       w.write(0, `${i}HostPathType:\t${v.hostPath.type || '<none>'}\n`);
+    } else if (v.projected) {
+      w.write(0, `${i}Type:\tProjected (a volume that contains injected data from multiple sources)\n`);
+      // Optional is a *bool printed with %v: <nil> when unset (a set one prints a pointer, which we cannot reproduce).
+      const optional = (o: unknown) => (o === undefined || o === null ? '<nil>' : String(o));
+      for (const src of v.projected.sources ?? []) {
+        if (src.secret) w.write(0, `${i}SecretName:\t${src.secret.name}\n${i}SecretOptionalName:\t${optional(src.secret.optional)}\n`);
+        else if (src.downwardAPI) w.write(0, `${i}DownwardAPI:\ttrue\n`);
+        else if (src.configMap) w.write(0, `${i}ConfigMapName:\t${src.configMap.name}\n${i}ConfigMapOptional:\t${optional(src.configMap.optional)}\n`);
+        else if (src.serviceAccountToken) w.write(0, `${i}TokenExpirationSeconds:\t${src.serviceAccountToken.expirationSeconds ?? 3600}\n`);
+      }
+    } else if (v.downwardAPI) {
+      w.write(0, `${i}Type:\tDownwardAPI (a volume populated by information about the pod)\n${i}Items:\n`);
+      for (const it of v.downwardAPI.items ?? []) {
+        if (it.fieldRef) w.write(0, `${i}  ${it.fieldRef.fieldPath} -> ${it.path}\n`);
+        if (it.resourceFieldRef) w.write(0, `${i}  ${it.resourceFieldRef.resource} -> ${it.path}\n`);
+      }
     } else {
       w.write(0, `${i}Type:\t${Object.keys(v).filter((k) => k !== 'name')[0] ?? 'unknown'}\n`);
     }

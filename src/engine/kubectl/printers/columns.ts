@@ -3,7 +3,7 @@
  * (pkg/printers/internalversion/printers.go). `wide` columns come after the default ones.
  */
 import type { KObject } from '../../api/types';
-import { formatLabels, formatSelector } from '../../api/labels';
+import { formatLabelSelector, formatLabels, formatSelector } from '../../api/labels';
 import { ageSince, humanDuration } from '../duration';
 import { podReady, podRestarts, podStatusReason } from './podstatus';
 import type { EventRecord } from '../../api/events';
@@ -314,6 +314,14 @@ const horizontalpodautoscalers: Columns = {
   wideRow: () => [],
 };
 
+/** printNetworkPolicy: the pod selector as metav1.FormatLabelSelector prints it. */
+const networkpolicies: Columns = {
+  header: ['NAME', 'POD-SELECTOR', 'AGE'],
+  wide: [],
+  row: (np, now) => [np.metadata.name!, formatLabelSelector(np.spec?.podSelector), age(np, now)],
+  wideRow: () => [],
+};
+
 const ingresses: Columns = {
   header: ['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'],
   wide: [],
@@ -382,6 +390,24 @@ const limitranges: Columns = {
   wideRow: () => [],
 };
 
+/** Roles print when they were made, as an RFC 3339 time rather than an age (printRole). */
+const roles: Columns = limitranges;
+
+/** ROLE is `Kind/name`; -o wide lists the subjects by kind (printRoleBinding, rbac.SubjectsStrings). */
+const rolebindings: Columns = {
+  header: ['NAME', 'ROLE', 'AGE'],
+  wide: ['USERS', 'GROUPS', 'SERVICEACCOUNTS'],
+  row: (b, now) => {
+    const ref = b.roleRef as Any;
+    return [b.metadata.name!, `${ref?.kind ?? ''}/${ref?.name ?? ''}`, age(b, now)];
+  },
+  wideRow: (b) => {
+    const subjects: Any[] = (b.subjects as Any[]) ?? [];
+    const named = (kind: string) => subjects.filter((s) => s.kind === kind).map((s) => (kind === 'ServiceAccount' ? `${s.namespace ?? ''}/${s.name ?? ''}` : (s.name ?? '')));
+    return [named('User').join(', '), named('Group').join(', '), named('ServiceAccount').join(', ')];
+  },
+};
+
 /** Event rows are built from the compact records (LAST SEEN with "(xN over …)"). */
 export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
   let last = humanDuration(now - e.last);
@@ -395,4 +421,4 @@ export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
 export const EVENT_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
 export const EVENT_WIDE_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
 
-export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, serviceaccounts, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges, poddisruptionbudgets, replicationcontrollers, horizontalpodautoscalers, ingresses, ingressclasses, persistentvolumes, persistentvolumeclaims, storageclasses, volumeattachments };
+export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, serviceaccounts, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges, poddisruptionbudgets, replicationcontrollers, horizontalpodautoscalers, ingresses, ingressclasses, networkpolicies, persistentvolumes, persistentvolumeclaims, storageclasses, volumeattachments, roles, clusterroles: roles, rolebindings, clusterrolebindings: rolebindings };

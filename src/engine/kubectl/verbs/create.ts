@@ -14,6 +14,7 @@ import { readManifests } from '../manifests';
 import { ingressGenerator, serviceGenerator } from './createService';
 import { createToken } from './createToken';
 import { pdbGenerator } from './createPdb';
+import { asTyped, clusterRoleBindingGenerator, clusterRoleGenerator, isRbacObject, requireClusterRoleFlag, roleBindingGenerator, roleGenerator, withTypedLastApplied } from './createRbac';
 import { checkOutput } from './get';
 import { dryRunMode, prepare, reportApiError, withLastApplied } from './apply';
 import { ApiError } from '../../api/errors';
@@ -52,6 +53,17 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'selector', type: 'string' },
   { name: 'min-available', type: 'string' },
   { name: 'max-unavailable', type: 'string' },
+  // create role | clusterrole | rolebinding | clusterrolebinding (--user here is a subject, not the kubeconfig user)
+  { name: 'verb', type: 'strings' },
+  { name: 'resource', type: 'strings' },
+  { name: 'resource-name', type: 'strings' },
+  { name: 'non-resource-url', type: 'strings' },
+  { name: 'aggregation-rule', type: 'strings' },
+  { name: 'role', type: 'string' },
+  { name: 'clusterrole', type: 'string' },
+  { name: 'user', type: 'strings' },
+  { name: 'group', type: 'strings' },
+  { name: 'serviceaccount', type: 'strings' },
 ];
 
 /** The container name kubectl derives from an image: its last path part, without tag or digest. */
@@ -171,6 +183,15 @@ function generate(ctx: VerbContext, what: string, name: string | undefined, rest
     case 'poddisruptionbudget':
     case 'pdb':
       return pdbGenerator(ctx.args, need('poddisruptionbudget'), ns);
+    case 'role':
+      return roleGenerator(ctx.args, need('role'), ns, (line) => ctx.err.push(line));
+    case 'clusterrole':
+      return clusterRoleGenerator(ctx.args, need('clusterrole'), (line) => ctx.err.push(line));
+    case 'rolebinding':
+      return roleBindingGenerator(ctx.args, need('rolebinding'), ns);
+    case 'clusterrolebinding':
+      requireClusterRoleFlag(ctx.args);
+      return clusterRoleBindingGenerator(ctx.args, need('clusterrolebinding'));
     case 'serviceaccount':
     case 'sa':
       return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: need('serviceaccount'), namespace: ns } };
@@ -217,7 +238,9 @@ function jobFromCronJob(ctx: VerbContext, name: string, from: string): KObject {
   return { apiVersion: 'batch/v1', kind: 'Job', metadata: metadata as KObject['metadata'], spec: structuredClone(template.spec ?? {}) };
 }
 
-const GENERATOR_NOUN: Record<string, string> = { serviceaccount: 'serviceaccount', sa: 'serviceaccount', ingress: 'ingress', ing: 'ingress', job: 'job', cronjob: 'cronjob', cj: 'cronjob', deployment: 'deployment', deploy: 'deployment', configmap: 'configmap', cm: 'configmap', secret: 'secret', quota: 'quota', resourcequota: 'quota', poddisruptionbudget: 'poddisruptionbudget', pdb: 'poddisruptionbudget' };
+const GENERATOR_NOUN: Record<string, string> = { serviceaccount: 'serviceaccount', sa: 'serviceaccount', ingress: 'ingress', ing: 'ingress', job: 'job', cronjob: 'cronjob', cj: 'cronjob', deployment: 'deployment', deploy: 'deployment', configmap: 'configmap', cm: 'configmap', secret: 'secret', quota: 'quota', resourcequota: 'quota', poddisruptionbudget: 'poddisruptionbudget', pdb: 'poddisruptionbudget', rolebinding: 'rolebinding', clusterrolebinding: 'clusterrolebinding' };
+/** Generators whose server errors kubectl prints as they come (create_role.go returns them unwrapped). */
+const UNWRAPPED_GENERATORS = new Set(['role', 'clusterrole']);
 
 export function createCommand(ctx: VerbContext): void {
   if (ctx.args.positionals[0] === 'token') return createToken(ctx, ctx.args.positionals[1]);
@@ -232,14 +255,15 @@ export function createCommand(ctx: VerbContext): void {
   for (const m of inputs) {
     try {
       let obj = what ? m.obj : prepare(ctx, m);
-      if (bool(ctx.args, 'save-config')) obj = withLastApplied(obj);
+      if (bool(ctx.args, 'save-config')) obj = what && isRbacObject(obj) ? withTypedLastApplied(obj) : withLastApplied(obj);
       if (mode === 'client') {
-        printed.push(clientDryRun(obj));
+        printed.push(what && isRbacObject(obj) ? asTyped(clientDryRun(obj)) : clientDryRun(obj));
         if (!output) ctx.out.push(`${qualifiedKindName(ctx.cluster.api.typeOf(obj))}/${obj.metadata.name} created (dry run)\n`);
         continue;
       }
       const created = ctx.cluster.api.create(obj, 'kubectl', { dryRun: mode === 'server' });
-      printed.push(created);
+      // The RBAC generators print the typed object their client decoded the answer into.
+      printed.push(what && isRbacObject(created) ? asTyped(created) : created);
       if (!output) ctx.out.push(`${qualifiedKindName(ctx.cluster.api.typeOf(created))}/${created.metadata.name} created${mode === 'server' ? ' (server dry run)' : ''}\n`);
     } catch (err) {
       // The generator subcommands wrap server errors in their own words (create_deployment.go …).
@@ -247,11 +271,15 @@ export function createCommand(ctx: VerbContext): void {
       if (noun && err instanceof ApiError) {
         ctx.failed = true;
         ctx.err.push(`error: failed to create ${noun}: ${err.message}`);
+      } else if (what && UNWRAPPED_GENERATORS.has(what) && err instanceof ApiError) {
+        ctx.failed = true;
+        ctx.err.push(err.kubectlMessage());
       } else reportApiError(ctx, err, 'creating', m.source);
     }
   }
   if (output === 'yaml') ctx.out.push(printYaml(printed, printed.length === 1));
-  else if (output === 'json') ctx.out.push(printJson(printed, printed.length === 1));
+  // A generator's typed object keeps Go's field order under -o json (only unstructured objects come out sorted).
+  else if (output === 'json') ctx.out.push(what && printed.length === 1 && isRbacObject(printed[0]) ? `${JSON.stringify(printed[0], null, 4)}\n` : printJson(printed, printed.length === 1));
   else if (output === 'name') for (const o of printed) ctx.out.push(`${qualifiedKindName(ctx.cluster.api.typeOf(o))}/${o.metadata.name}\n`);
 }
 

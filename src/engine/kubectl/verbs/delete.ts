@@ -1,5 +1,4 @@
 /** kubectl delete: by name, TYPE/NAME, -l, --all or -f, with grace periods and cascading. */
-import type { KObject } from '../../api/types';
 import { ApiError, notFound } from '../../api/errors';
 import { qualifiedKindName, qualifiedResource, type ResourceType } from '../../api/registry';
 import type { PropagationPolicy } from '../../api/server';
@@ -96,18 +95,18 @@ export function deleteCommand(ctx: VerbContext): void {
     return;
   }
   for (const t of targets) {
-    let obj: KObject | undefined;
     try {
-      obj = cluster.api.tryGet(t.type, t.namespace, t.name);
-      if (!obj) {
-        if (ignoreNotFound) continue;
-        throw notFound(qualifiedResource(t.type), t.name);
-      }
       const opts: { propagationPolicy: PropagationPolicy; gracePeriodSeconds?: number; dryRun?: boolean } = { propagationPolicy: policy };
       if (grace >= 0) opts.gracePeriodSeconds = grace;
       if (mode === 'server') opts.dryRun = true;
-      // Client dry run: kubectl has read the object and stops before the DELETE.
-      if (mode !== 'client') cluster.api.delete(t.type, t.namespace, t.name, 'kubectl', opts);
+      // Client dry run: kubectl reads the object and stops before the DELETE. Otherwise a named
+      // object is deleted straight away (so a user who may read but not delete is refused the
+      // DELETE, not told the object is missing).
+      const exists = mode === 'client' ? !!cluster.api.tryGet(t.type, t.namespace, t.name) : deleteIfPresent(() => cluster.api.delete(t.type, t.namespace, t.name, 'kubectl', opts));
+      if (!exists) {
+        if (ignoreNotFound) continue;
+        throw notFound(qualifiedResource(t.type), t.name);
+      }
       if (str(args, 'output') === 'name') ctx.out.push(`${qualifiedKindName(t.type)}/${t.name}\n`);
       else ctx.out.push(`${qualifiedKindName(t.type)} "${t.name}" ${force ? 'force deleted' : 'deleted'}${dryRunSuffix(mode)}\n`);
     } catch (e) {
@@ -116,5 +115,16 @@ export function deleteCommand(ctx: VerbContext): void {
         ctx.failed = true;
       } else throw e;
     }
+  }
+}
+
+/** Runs a DELETE; false when the object was not there (a 404), any other refusal thrown. */
+function deleteIfPresent(del: () => unknown): boolean {
+  try {
+    del();
+    return true;
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 404) return false;
+    throw e;
   }
 }

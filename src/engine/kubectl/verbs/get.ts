@@ -222,7 +222,8 @@ function renderTable(ctx: VerbContext, f: Found, opts: { wide: boolean; allNs: b
     header = ['NAMESPACE', ...header];
     rows = rows.map((r, i) => [f.objects[i].metadata.namespace ?? '', ...r]);
   }
-  const table = formatTable(header, rows);
+  // Empty trailing cells (a missing -L label, a binding without users) keep tabwriter's padding, as kubectl prints them.
+  const table = formatTable(header, rows, { keepTrailingPadding: true });
   return bool(ctx.args, 'no-headers') ? table.split('\n').slice(1).join('\n') : table;
 }
 

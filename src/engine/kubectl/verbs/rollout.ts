@@ -6,7 +6,7 @@
 import { controlledBy } from '../../helpers/podutil';
 import type { KObject } from '../../api/types';
 import { qualifiedKindName, qualifiedResource, type ResourceType } from '../../api/registry';
-import { notFound } from '../../api/errors';
+import { ApiError, notFound } from '../../api/errors';
 import { rfc3339 } from '../../sim/clock';
 import { deepEqual } from '../../util/equal';
 import { TEMPLATE_HASH, revisionOf, templateWithoutHash } from '../../helpers/deploymentutil';
@@ -154,22 +154,26 @@ export function rolloutCommand(ctx: VerbContext): void {
       if (type.kind !== 'Deployment') throw new KubectlError(`error: ${qualifiedResource(type)} "${obj.metadata.name}" ${sub} is not supported`);
       const pausing = sub === 'pause';
       if (!!obj.spec?.paused === pausing) throw new KubectlError(`error: ${qualifiedResource(type)} "${obj.metadata.name}" is ${pausing ? 'already paused' : 'not paused'}`);
-      api.mutate(type, obj.metadata.namespace, obj.metadata.name!, 'kubectl', (cur) => {
-        const spec = { ...cur.spec, paused: pausing };
-        if (!pausing) delete spec.paused;
-        return { ...cur, spec };
-      });
+      patchOrFail(() =>
+        api.mutate(type, obj.metadata.namespace, obj.metadata.name!, 'kubectl', (cur) => {
+          const spec = { ...cur.spec, paused: pausing };
+          if (!pausing) delete spec.paused;
+          return { ...cur, spec };
+        }),
+      );
       ctx.out.push(`${kindName} ${pausing ? 'paused' : 'resumed'}\n`);
       return;
     }
     case 'restart': {
       if (obj.spec?.paused) throw new KubectlError(`error: can't restart paused deployment (run rollout resume first)`);
       const at = rfc3339(ctx.cluster.now());
-      api.mutate(type, obj.metadata.namespace, obj.metadata.name!, 'kubectl', (cur) => {
-        const t = cur.spec.template;
-        const annotations = { ...(t.metadata?.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': at };
-        return { ...cur, spec: { ...cur.spec, template: { ...t, metadata: { ...t.metadata, annotations } } } };
-      });
+      patchOrFail(() =>
+        api.mutate(type, obj.metadata.namespace, obj.metadata.name!, 'kubectl', (cur) => {
+          const t = cur.spec.template;
+          const annotations = { ...(t.metadata?.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': at };
+          return { ...cur, spec: { ...cur.spec, template: { ...t, metadata: { ...t.metadata, annotations } } } };
+        }),
+      );
       ctx.out.push(`${kindName} restarted\n`);
       return;
     }
@@ -205,3 +209,12 @@ export function setCommand(ctx: VerbContext): void {
   ctx.out.push(str(ctx.args, 'output') === 'name' ? `${qualifiedKindName(type)}/${obj.metadata.name}\n` : `${qualifiedKindName(type)}/${obj.metadata.name} image updated${dryRunSuffix(mode)}\n`);
 }
 
+/** rollout pause/resume/restart: a refused PATCH is reported as "failed to patch: <the API server's message>". */
+function patchOrFail(patch: () => unknown): void {
+  try {
+    patch();
+  } catch (e) {
+    if (e instanceof ApiError) throw new KubectlError(`error: failed to patch: ${e.message}`);
+    throw e;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The API server as a client acting as someone else sees it (`kubectl --as`, a ServiceAccount's
+ * token): every request is authorized before it is served, with the request attributes the
+ * API server reads off the URL kubectl would send — and refused with its Forbidden answer.
+ * The control loops keep the unwrapped server: they are not requests of this user, even when
+ * they run while a command waits.
+ *
+ * kubectl changes objects with PATCH (apply, label, scale's `/scale`, rollout restart …), so
+ * the simulator's read-modify-writes are authorized as the `patch` kubectl would send.
+ */
+import type { ApiServer, DeleteOptions } from '../server';
+import type { ResourceType } from '../registry';
+import type { KObject } from '../types';
+import type { Selector } from '../labels';
+import type { PatchType } from '../patch/patch';
+import { forbiddenError, type Attributes, type ResourceAttributes } from './attributes';
+import type { Decision } from './rbac';
+import type { UserInfo } from './user';
+
+const ALL_NAMESPACES = '\0all';
+
+export interface AuthorizationRecord {
+  attributes: Attributes;
+  decision: Decision;
+}
+
+/**
+ * `subresourceOfWrites`: the subresource the client's writes go to (`scale` for kubectl scale).
+ * `onDecision` hears every decision (the why-log records them).
+ */
+export function authorizingApi(api: ApiServer, user: UserInfo, opts: { subresourceOfWrites?: string; onDecision?: (r: AuthorizationRecord) => void } = {}): ApiServer {
+  const check = (verb: string, type: ResourceType, namespace: string | undefined, name = '', subresource?: string): void => {
+    const a: ResourceAttributes = { user, verb, apiGroup: type.group, resource: type.resource };
+    if (subresource) a.subresource = subresource;
+    if (name) a.name = name;
+    if (type.namespaced && namespace !== ALL_NAMESPACES) a.namespace = namespace || 'default';
+    authorize(api, a, opts.onDecision);
+  };
+  const pods = api.resourceTypes().find((t) => t.kind === 'Pod')!;
+  const writes = opts.subresourceOfWrites;
+  const wrapped: Partial<Record<keyof ApiServer, unknown>> = {
+    get: (type: ResourceType, ns: string | undefined, name: string) => (check('get', type, ns, name), api.get(type, ns, name)),
+    tryGet: (type: ResourceType, ns: string | undefined, name: string) => (check('get', type, ns, name), api.tryGet(type, ns, name)),
+    // A list without a namespace is across all of them: authorized at the cluster scope.
+    list: (type: ResourceType, ns?: string, selector?: Selector) => (check('list', type, ns ?? ALL_NAMESPACES), api.list(type, ns, selector)),
+    create: (input: KObject, actor: string, o?: { dryRun?: boolean }) => (check('create', api.typeOf(input), input.metadata?.namespace), api.create(input, actor, o)),
+    update: (input: KObject, actor: string, o?: { dryRun?: boolean }) => (check('patch', api.typeOf(input), input.metadata?.namespace, input.metadata?.name, writes), api.update(input, actor, o)),
+    patch: (type: ResourceType, ns: string | undefined, name: string, patchType: PatchType, patch: unknown, actor: string, o?: Parameters<ApiServer['patch']>[6]) => (check('patch', type, ns, name, o?.subresource), api.patch(type, ns, name, patchType, patch, actor, o)),
+    mutate: (type: ResourceType, ns: string | undefined, name: string, actor: string, change: (obj: KObject) => KObject | undefined) => (check('patch', type, ns, name, writes), api.mutate(type, ns, name, actor, change)),
+    delete: (type: ResourceType, ns: string | undefined, name: string, actor: string, o?: DeleteOptions) => (check('delete', type, ns, name), api.delete(type, ns, name, actor, o)),
+    evict: (ns: string, name: string, actor: string, o?: { gracePeriodSeconds?: number; dryRun?: boolean }) => (check('create', pods, ns, name, 'eviction'), api.evict(ns, name, actor, o)),
+    podLogs: (pod: KObject, ...rest: unknown[]) => (check('get', pods, pod.metadata.namespace, pod.metadata.name, 'log'), (api.podLogs as (...a: unknown[]) => unknown)(pod, ...rest)),
+    podExec: (pod: KObject, ...rest: unknown[]) => (check('create', pods, pod.metadata.namespace, pod.metadata.name, 'exec'), (api.podExec as (...a: unknown[]) => unknown)(pod, ...rest)),
+    requestToken: (ns: string, name: string, o?: Parameters<ApiServer['requestToken']>[2]) => {
+      const a: ResourceAttributes = { user, verb: 'create', apiGroup: '', resource: 'serviceaccounts', subresource: 'token', name, namespace: ns };
+      authorize(api, a, opts.onDecision);
+      return api.requestToken(ns, name, o);
+    },
+    metricsApi: (actor?: string, resource: 'nodes' | 'pods' = 'pods', ns?: string) => {
+      const a: ResourceAttributes = { user, verb: 'list', apiGroup: 'metrics.k8s.io', resource };
+      if (resource === 'pods' && ns) a.namespace = ns;
+      authorize(api, a, opts.onDecision);
+      return api.metricsApi(actor, resource, ns);
+    },
+  };
+  return new Proxy(api, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'string' && Object.prototype.hasOwnProperty.call(wrapped, prop)) return wrapped[prop as keyof ApiServer];
+      const value: unknown = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** Authorizes one request: throws the API server's Forbidden when RBAC allows it nowhere. */
+export function authorize(api: ApiServer, a: Attributes, onDecision?: (r: AuthorizationRecord) => void): Decision {
+  const decision = api.authorizer.authorize(a);
+  onDecision?.({ attributes: a, decision });
+  if (!decision.allowed) throw forbiddenError(a);
+  return decision;
+}
