@@ -33,6 +33,28 @@ export const PROJECT_CONCEPTS: { id: ConceptId; concept: Bilingual; learnerDoes:
       ko: '노드를 비우고, 예산을 정하고, 예산에 붙잡힌 drain을 본 뒤, 여유를 만들어 다시 비웁니다',
     },
   },
+  {
+    id: 'C29',
+    concept: {
+      en: 'Access control: ServiceAccounts as identities, RBAC Roles and ClusterRoles (rules that only allow), RoleBindings and ClusterRoleBindings, and asking with kubectl auth can-i and --as',
+      ko: '접근 제어: 신원으로서의 서비스 어카운트, RBAC 롤과 클러스터롤(허락만 하는 규칙), 롤바인딩과 클러스터롤바인딩, 그리고 kubectl auth can-i와 --as로 확인하기',
+    },
+    learnerDoes: {
+      en: 'creates a ServiceAccount, sees it refused, grants it a Role in one namespace and a built-in ClusterRole through a RoleBinding, and checks each answer',
+      ko: '서비스 어카운트를 만들고 거부되는 것을 본 뒤, 한 네임스페이스의 롤과 기본 클러스터롤을 롤바인딩으로 주고 답을 하나하나 확인합니다',
+    },
+  },
+  {
+    id: 'C30',
+    concept: {
+      en: 'NetworkPolicy: every pod reaches every other until a policy selects it; then only traffic some policy allows (by pod, namespace, address block and port) gets through, if the network plugin enforces policies',
+      ko: '네트워크 폴리시: 폴리시가 고르기 전까지 모든 파드는 서로 닿고, 고른 뒤에는 어떤 폴리시가 (파드, 네임스페이스, 주소 블록, 포트로) 허락한 트래픽만 지나갑니다. 네트워크 플러그인이 폴리시를 적용할 때의 이야기입니다',
+    },
+    learnerDoes: {
+      en: 'isolates every pod with a default-deny policy, sees a request time out, then lets only the frontend reach the api',
+      ko: 'default-deny 폴리시로 모든 파드를 격리하고, 요청이 시간 초과되는 것을 본 뒤, 프론트엔드만 api에 닿게 합니다',
+    },
+  },
 ];
 
 export const CONCEPTS: ConceptId[] = [...SEED_CONCEPTS, ...PROJECT_CONCEPTS.map((c) => c.id)];

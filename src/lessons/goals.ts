@@ -182,3 +182,8 @@ export function readyEndpoints(c: EnginePort, service: string, namespace = 'defa
     .flatMap((s) => (s.endpoints as { conditions?: { ready?: boolean } }[]) ?? [])
     .filter((e) => e.conditions?.ready).length;
 }
+
+/** Whether RBAC lets `user` do `verb` on `resource` in `namespace`: the API server's answer to kubectl auth can-i (read-only, nothing recorded). */
+export function may(c: EnginePort, user: string, verb: string, resource: string, namespace = 'default'): boolean {
+  return c.query(`auth can-i ${verb} ${resource} -n ${namespace} --as=${user}`).stdout === 'yes\n';
+}

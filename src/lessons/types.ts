@@ -11,7 +11,7 @@ export type Language = 'ko' | 'en';
 export type Bilingual = Record<Language, string>;
 
 /** A concept: the seed documents' C01–C26, or one the project adds (./concepts.ts, C27 …). */
-export type ConceptId = `C${'0' | '1' | '2'}${number}`;
+export type ConceptId = `C${'0' | '1' | '2' | '3'}${number}`;
 
 /** Where a step stands: it began at `since` (simulated ms), so earlier actions do not count. */
 export interface StepContext {

@@ -30,6 +30,15 @@ export interface KubectlResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /** The command keeps printing to the stream it was given (get -w) until that stream is stopped. */
+  streaming?: true;
+}
+
+/** Where a command that keeps running (get -w) writes what it prints later, until the caller stops it (Ctrl+C). */
+export interface OutputStream {
+  write(text: string): void;
+  /** What to undo when the caller stops the command. */
+  onStop(stop: () => void): void;
 }
 
 export interface VerbContext {
@@ -42,6 +51,8 @@ export interface VerbContext {
   err: string[];
   /** Set when some part failed but others went on (kubectl exits 1 at the end). */
   failed: boolean;
+  /** Given by an interactive caller: a watching command keeps writing here. */
+  stream?: OutputStream;
 }
 
 export function namespaceOf(ctx: VerbContext): string {

@@ -6,7 +6,7 @@
 import { AUTH_FLAGS, authCommand } from './verbs/auth';
 import { DIFF_FLAGS, diffCommand } from './verbs/diff';
 import { PATCH_FLAGS, patchCommand } from './verbs/patch';
-import type { KubectlServer } from './context';
+import type { KubectlServer, OutputStream } from './context';
 import { actingAs } from './impersonation';
 import { ApiError } from '../api/errors';
 import { KubectlError, bool, parseFlags, splitCommandLine, str, type FlagSpec } from './args';
@@ -79,10 +79,16 @@ const NOT_AVAILABLE = new Set([
   'plugin', 'completion', 'alpha', 'options',
 ]);
 
-export function runKubectl(cluster: KubectlServer, commandLine: string, options: { stdin?: string; files?: Record<string, string> } = {}): KubectlResult {
+/** `kubectl create` subcommands' aliases (their cobra Aliases), by the name in their Use. */
+const CREATE_SUBCOMMAND_ALIASES: Record<string, string> = { pc: 'priorityclass', pdb: 'poddisruptionbudget', deploy: 'deployment', cm: 'configmap', sa: 'serviceaccount', ns: 'namespace', cj: 'cronjob', ing: 'ingress', svc: 'service', resourcequota: 'quota' };
+
+export function runKubectl(cluster: KubectlServer, commandLine: string, options: { stdin?: string; files?: Record<string, string>; stream?: OutputStream } = {}): KubectlResult {
   const out: string[] = [];
   const err: string[] = [];
   let exitCode = 0;
+  // A command that stays (get -w) registers how to stop; the caller learns it from `streaming`.
+  let stops: (() => void)[] | undefined;
+  const stream: OutputStream | undefined = options.stream && { write: (text) => options.stream!.write(text), onStop: (stop) => (stops ??= []).push(stop) };
   try {
     let words = splitCommandLine(commandLine.trim());
     if (words[0] === 'kubectl' || words[0] === 'k') words = words.slice(1);
@@ -99,9 +105,11 @@ export function runKubectl(cluster: KubectlServer, commandLine: string, options:
     }
     // Commands with subcommands name both in their usage hint ("kubectl create deployment --help").
     const sub = words[verbIndex + 1];
-    const usageVerb = (verb === 'create' || verb === 'rollout') && sub && /^[a-z][a-z-]*$/.test(sub) ? `${verb} ${sub}` : verb;
+    // cobra's CommandPath names a subcommand by its Use, never by the alias typed (`create pc` → `create priorityclass`).
+    const subName = verb === 'create' && sub && Object.hasOwn(CREATE_SUBCOMMAND_ALIASES, sub) ? CREATE_SUBCOMMAND_ALIASES[sub] : sub;
+    const usageVerb = (verb === 'create' || verb === 'rollout') && sub && /^[a-z][a-z-]*$/.test(sub) ? `${verb} ${subName}` : verb;
     const args = parseFlags(rest, spec.flags, usageVerb);
-    const ctx: VerbContext = { cluster: actingAs(cluster, verb, args), verb, args, stdin: options.stdin, files: options.files ?? {}, out, err, failed: false };
+    const ctx: VerbContext = { cluster: actingAs(cluster, verb, args), verb, args, stdin: options.stdin, files: options.files ?? {}, out, err, failed: false, ...(stream ? { stream } : {}) };
     // The field manager kubectl sends for this verb (what managedFields will name); a
     // server-side apply records its own Apply entry instead.
     cluster.api.requestManager = verb === 'apply' && bool(args, 'server-side') ? undefined : (str(args, 'field-manager') ?? FIELD_MANAGERS[verb] ?? `kubectl-${verb}`);
@@ -118,6 +126,12 @@ export function runKubectl(cluster: KubectlServer, commandLine: string, options:
     else err.push(`error: ${e instanceof Error ? e.message : String(e)}`);
   }
   const joinLines = (parts: string[]) => parts.map((p) => (p.endsWith('\n') ? p : `${p}\n`)).join('');
+  if (stops && exitCode === 0 && options.stream) {
+    const all = stops;
+    options.stream.onStop(() => all.forEach((s) => s()));
+    return { exitCode, stdout: out.join(''), stderr: joinLines(err), streaming: true };
+  }
+  stops?.forEach((s) => s());
   return { exitCode, stdout: out.join(''), stderr: joinLines(err) };
 }
 

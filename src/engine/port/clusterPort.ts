@@ -8,7 +8,7 @@ import type { OpenedWatch } from '../rest/watch';
 import type { Action, Cluster, ClusterOptions, CommandOutcome } from '../cluster/cluster';
 import { clusterNotices, type ClusterNotice } from '../cluster/notices';
 import { continueReplay } from '../cluster/actionLog';
-import type { KubectlResult } from '../kubectl/context';
+import type { KubectlResult, OutputStream } from '../kubectl/context';
 import type { KObject, ObjectRef } from '../api/types';
 import type { ApiRequest } from '../api/server';
 import type { EventRecord } from '../api/events';
@@ -31,7 +31,7 @@ export class ClusterPort implements EnginePort {
     return this.#c.options;
   }
 
-  kubectl(commandLine: string, options?: { stdin?: string; files?: Record<string, string> }): KubectlResult {
+  kubectl(commandLine: string, options?: { stdin?: string; files?: Record<string, string>; stream?: OutputStream }): KubectlResult {
     return this.#c.kubectl(commandLine, options);
   }
   advance(seconds: number, shouldStop?: () => boolean): number {

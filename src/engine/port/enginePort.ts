@@ -7,7 +7,7 @@
  * engine's parts out of reach of what the door returns.)
  */
 import type { Action, ClusterOptions, CommandOutcome } from '../cluster/cluster';
-import type { KubectlResult } from '../kubectl/context';
+import type { KubectlResult, OutputStream } from '../kubectl/context';
 import type { KObject, ObjectRef } from '../api/types';
 import type { ApiRequest } from '../api/server';
 import type { EventRecord } from '../api/events';
@@ -39,7 +39,7 @@ export interface EnginePort {
   readonly options: ClusterOptions;
 
   // ---- commands: each one is recorded in the action log (replays and share links) ----
-  kubectl(commandLine: string, options?: { stdin?: string; files?: Record<string, string> }): KubectlResult;
+  kubectl(commandLine: string, options?: { stdin?: string; files?: Record<string, string>; stream?: OutputStream }): KubectlResult;
   /** Lets simulated time run; `shouldStop` lets a caller with a frame to draw stop early. Returns the milliseconds run. */
   advance(seconds: number, shouldStop?: () => boolean): number;
   /** Runs the next scheduled task, whenever it is due. */

@@ -13,7 +13,7 @@ export type { EnginePort, NodeAllocation, TaskFailure } from './enginePort';
 export { DEFAULT_START, type CommandOutcome } from '../cluster/cluster';
 export type { Action, ClusterOptions } from '../cluster/cluster';
 export type { NodeSpec } from '../cluster/nodes';
-export type { KubectlResult } from '../kubectl/context';
+export type { KubectlResult, OutputStream } from '../kubectl/context';
 export type { KObject, ObjectRef } from '../api/types';
 export type { Reason, ReasonKey } from '../client/reasons';
 export { REASON_KEYS } from '../client/reasons';

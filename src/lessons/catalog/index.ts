@@ -17,8 +17,10 @@ import { tour } from './tour';
 import { challenge } from './challenge';
 import { TROUBLESHOOTING } from './troubleshooting';
 import { safeDrain } from './safeDrain';
+import { accessControl } from './accessControl';
+import { networkPolicy } from './networkPolicy';
 
-export const LESSONS: Lesson[] = [whyKubernetes, tour, firstPod, desiredState, nodeFailure, scheduling, services, exposing, rollingUpdate, hpa, clusterAutoscaling, storage, namespaces, configuration, healthChecks, safeDrain, challenge, ...TROUBLESHOOTING];
+export const LESSONS: Lesson[] = [whyKubernetes, tour, firstPod, desiredState, nodeFailure, scheduling, services, exposing, rollingUpdate, hpa, clusterAutoscaling, storage, namespaces, configuration, healthChecks, safeDrain, accessControl, networkPolicy, challenge, ...TROUBLESHOOTING];
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

@@ -4,12 +4,12 @@
  * "Why?", then fixes it however they like — the goal checks the cluster, never the commands.
  * Hints are graded: where to look, what to look for, then the fix.
  *
- * Over 400 lines: the whole track (ten short lessons and their broken manifests) is one file,
+ * Over 400 lines: the whole track (eleven short lessons and their broken manifests) is one file,
  * as the lesson panel shows it as one list.
  */
 import type { EnginePort } from '../../engine/port';
 import type { Lesson } from '../types';
-import { deploymentReady, goal, podRunning, readyEndpoints } from '../goals';
+import { deploymentReady, goal, may, podRunning, readyEndpoints } from '../goals';
 
 /** A Deployment of `name` (label app=`name`): `containers` is the YAML under `containers:`, indented for it. */
 function deployment(name: string, replicas: number, containers: string, extra = ''): string {
@@ -562,4 +562,73 @@ export const fixRollout: Lesson = {
   ],
 };
 
-export const TROUBLESHOOTING: Lesson[] = [fixPending, fixNodeSelector, fixImage, fixCrashLoop, fixReadiness, fixSelector, fixTargetPort, fixStorageClass, fixConfigKey, fixRollout];
+const BUILDER = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: builder
+  namespace: shop
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: deployer
+  namespace: shop
+rules:
+- apiGroups: [apps]
+  resources: [deployments]
+  verbs: [get, list, watch, create, update, patch]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: deployer
+  namespace: default
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: deployer
+subjects:
+- kind: ServiceAccount
+  name: builder
+  namespace: shop
+`;
+const BUILDER_USER = 'system:serviceaccount:shop:builder';
+
+export const fixRoleBinding: Lesson = {
+  id: 'fix-rolebinding',
+  track: 'troubleshooting',
+  title: { en: 'Broken: Forbidden, though a binding exists', ko: '고장: 바인딩이 있는데도 Forbidden' },
+  summary: {
+    en: 'The shop pipeline runs as ServiceAccount builder and must create Deployments in namespace shop. It gets Forbidden, though someone bound it a Role. Find why, and fix it.',
+    ko: 'shop 파이프라인은 서비스 어카운트 builder로 실행되고 네임스페이스 shop에 디플로이먼트를 만들어야 합니다. 누군가 롤을 바인딩했는데도 Forbidden이 납니다. 이유를 찾아 고치세요.',
+  },
+  concepts: ['C27', 'C29'],
+  scenario: { cluster: { seed: 49, workers: 2 }, apply: [BUILDER], advanceSeconds: 10 },
+  steps: [
+    {
+      id: 'fix',
+      title: { en: 'Let builder deploy in shop', ko: 'builder가 shop에 배포하게 하기' },
+      instructions: {
+        en: 'Ask as the pipeline would:\n\nkubectl create deployment web --image=nginx -n shop --as=system:serviceaccount:shop:builder\n\nkubectl auth can-i create deployments -n shop --as=system:serviceaccount:shop:builder\n\nkubectl get roles,rolebindings -A\n\nbuilder must be able to create Deployments in shop (and nothing more than the Role allows).',
+        ko: '파이프라인처럼 요청해 보세요.\n\nkubectl create deployment web --image=nginx -n shop --as=system:serviceaccount:shop:builder\n\nkubectl auth can-i create deployments -n shop --as=system:serviceaccount:shop:builder\n\nkubectl get roles,rolebindings -A\n\nbuilder가 shop에 디플로이먼트를 만들 수 있어야 합니다(롤이 허락하는 것 이상은 안 됩니다).',
+      },
+      hints: [
+        { en: 'A RoleBinding grants its Role only in the namespace the binding lives in — whatever namespace its subject comes from.', ko: '롤바인딩은 자기가 있는 네임스페이스에서만 롤을 줍니다. 주체가 어느 네임스페이스에서 왔든 상관없습니다.' },
+        { en: 'kubectl describe rolebinding deployer -n default: the binding is in default, and refers to a Role deployer that exists only in shop. Requests in shop never look at it.', ko: 'kubectl describe rolebinding deployer -n default를 보면 바인딩은 default에 있고, shop에만 있는 롤 deployer를 가리킵니다. shop 안의 요청은 이 바인딩을 보지 않습니다.' },
+        { en: 'Bind the Role where it lives: kubectl create rolebinding deployer -n shop --role=deployer --serviceaccount=shop:builder (and you may delete the stray one in default).', ko: '롤이 있는 곳에서 바인딩하세요: kubectl create rolebinding deployer -n shop --role=deployer --serviceaccount=shop:builder (default에 잘못 만든 것은 지워도 됩니다).' },
+      ],
+      solution: [{ command: 'kubectl create rolebinding deployer -n shop --role=deployer --serviceaccount=shop:builder' }, { command: 'kubectl delete rolebinding deployer -n default' }],
+      goal: goal(
+        { en: 'builder may create Deployments in shop, and still not delete them', ko: 'builder가 shop에 디플로이먼트를 만들 수 있고, 지울 수는 여전히 없습니다' },
+        (c) => may(c, BUILDER_USER, 'create', 'deployments.apps', 'shop') && !may(c, BUILDER_USER, 'delete', 'deployments.apps', 'shop'),
+      ),
+    },
+  ],
+};
+
+export const TROUBLESHOOTING: Lesson[] = [fixPending, fixNodeSelector, fixImage, fixCrashLoop, fixReadiness, fixSelector, fixTargetPort, fixStorageClass, fixConfigKey, fixRollout, fixRoleBinding];

@@ -134,9 +134,24 @@ export function Console() {
     const editor = new LineEditor({ complete: (line) => complete(line, completionSource()), columns: () => term.cols }, () => useCluster.getState().consoleEntries.map((e) => e.command));
     term.write(DIM + crlf(wrapWords(i18n.t('console.hint'), term.cols)) + RESET + '\r\n' + editor.redraw());
 
-    // Entries already on screen, and a typed line whose echo is on screen already.
-    let shown = new Set(useCluster.getState().consoleEntries.map((e) => e.id));
+    // Entries already on screen (with how much of their output), and a typed line whose echo is on screen already.
+    let shown = new Map(useCluster.getState().consoleEntries.map((e) => [e.id, e.stdout.length]));
     let typed: string | undefined;
+    // While a command keeps printing (get -w) the prompt is away: only Ctrl+C is heard.
+    const running = () => useCluster.getState().consoleEntries.some((e) => e.stream !== undefined);
+    const widen = (text: string) => {
+      const widest = Math.min(MAX_COLUMNS, widestLine(text));
+      if (widest > term.cols) {
+        wideColumns = widest;
+        term.resize(widest, term.rows);
+      }
+    };
+    /** More output of a running command: written as it comes, below what it printed before. */
+    const writeMore = (e: ConsoleEntry, from: number) => {
+      const more = escapeTerminal(e.stdout.slice(from));
+      widen(more);
+      term.write(crlf(more) + (running() ? '' : editor.redraw()));
+    };
     const writeEntry = (e: ConsoleEntry) => {
       let s = editor.erase();
       // Cluster text reaches xterm only through escapeTerminal: only the app's colours pass.
@@ -144,14 +159,11 @@ export function Console() {
       if (e.command !== typed) s += `${DIM}$ ${escapeTerminal(e.command)}${RESET}\r\n`;
       typed = undefined;
       if (stdout) s += crlf(stdout.endsWith('\n') ? stdout : stdout + '\n');
-      const widest = Math.min(MAX_COLUMNS, widestLine(stdout + '\n' + e.stderr));
-      if (widest > term.cols) {
-        wideColumns = widest;
-        term.resize(widest, term.rows);
-      }
+      widen(stdout + '\n' + e.stderr);
       const stderr = escapeTerminal(e.kind === 'note' ? wrapWords(e.stderr, term.cols) : e.stderr);
       if (stderr) s += (e.kind === 'note' ? YELLOW : e.exitCode ? RED : '') + crlf(stderr.endsWith('\n') ? stderr : stderr + '\n') + RESET;
-      term.write(s + editor.redraw());
+      // The editor's Apply may run while get -w prints: its output goes between the rows, as from another shell.
+      term.write(s + (running() ? '' : editor.redraw()));
       // Lines start at the left edge: a wide table's pane is scrolled back to its beginning.
       host.scrollLeft = 0;
     };
@@ -159,17 +171,21 @@ export function Console() {
     const unsubscribe = useCluster.subscribe((state, prev) => {
       if (state.consoleEntries === prev.consoleEntries) return;
       if (state.consoleEntries.length === 0) {
-        shown = new Set();
+        shown = new Map();
         wideColumns = 0;
         refit();
         term.clear();
         term.write(editor.erase() + editor.redraw());
         return;
       }
+      const before = new Map(prev.consoleEntries.map((e) => [e.id, e]));
       for (const e of state.consoleEntries) {
-        if (shown.has(e.id)) continue;
-        shown.add(e.id);
-        writeEntry(e);
+        const written = shown.get(e.id);
+        shown.set(e.id, e.stdout.length);
+        if (written === undefined) writeEntry(e);
+        else if (e.stdout.length > written) writeMore(e, written);
+        // Stopped (Ctrl+C, or its cluster replaced): the prompt comes back.
+        else if (e.stream === undefined && before.get(e.id)?.stream !== undefined && !running()) term.write(editor.redraw());
       }
     });
 
@@ -201,6 +217,13 @@ export function Console() {
     const onData = term.onData((data) => {
       keys = keys.then(async () => {
         if (disposed) return;
+        if (running()) {
+          if (data.includes('\x03')) {
+            term.write('^C\r\n');
+            useCluster.getState().stopStreams();
+          }
+          return;
+        }
         if (data.includes('\t')) await fetchNamesFor(editor.line).catch(() => {});
         if (!disposed) apply(editor.input(data));
       });

@@ -113,4 +113,32 @@ describe('the engine host', () => {
     expect((error as EngineCallError).kind).toBe('ReplayAborted');
     expect((await client.call('run', 'get nodes --no-headers')).stdout.trim().split('\n')).toHaveLength(2);
   });
+
+  it('streams what kubectl get -w prints in its views until Ctrl+C, and ends it when the cluster is replaced', async () => {
+    const { client } = await page();
+    const printed: Record<number, string> = {};
+    const ended: number[] = [];
+    client.onView((v) => {
+      for (const [id, text] of Object.entries(v.streams ?? {})) printed[Number(id)] = (printed[Number(id)] ?? '') + text;
+      ended.push(...(v.endedStreams ?? []));
+    });
+    await client.call('reset', { seed: 3, workers: 1 });
+    const r = await client.call('run', 'get pods -w');
+    expect(r).toMatchObject({ exitCode: 0, stdout: '', stream: expect.any(Number) });
+    const id = r.stream!;
+    await client.call('run', 'run web --image=nginx');
+    await client.call('tick', 10);
+    expect(printed[id]).toMatch(/^NAME {3}READY {3}STATUS {4}RESTARTS {3}AGE\nweb {4}0\/1 {5}Pending/);
+    expect(printed[id]).toMatch(/\nweb {4}1\/1 {5}Running /);
+    await client.call('stopStream', id);
+    const before = printed[id];
+    await client.call('run', 'delete pod web');
+    await client.call('tick', 40);
+    expect(printed[id]).toBe(before);
+    // A watch still running when the cluster is replaced ends with it.
+    const again = await client.call('run', 'get nodes -w');
+    await client.call('reset', { seed: 3, workers: 1 });
+    await client.call('position');
+    expect(ended).toEqual([again.stream]);
+  });
 });

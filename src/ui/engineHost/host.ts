@@ -43,7 +43,20 @@ export interface HostView {
   requests?: ApiRequest[];
   /** Answers to watched queries (by key) that changed since the last view. */
   results?: Record<string, unknown>;
+  /** What running commands (kubectl get -w) printed since the last view, by stream id. */
+  streams?: Record<number, string>;
+  /** Streams that ended without the page asking (a rewind or a reset replaced the cluster). */
+  endedStreams?: number[];
 }
+
+/** A kubectl command that keeps printing (get -w), as the page knows it. */
+export interface RunResult extends KubectlResult {
+  /** Set while it runs: its later output arrives in views' `streams`, until stopStream(id). */
+  stream?: number;
+}
+
+/** The most a stream carries in one view: a flood (get pods -A -w while thousands roll) keeps its latest part. */
+const MAX_STREAM_CHARS_PER_VIEW = 256 * 1024;
 
 export interface ServedClock {
   speed: number;
@@ -100,6 +113,10 @@ export class EngineHost {
   private owedMs = 0;
   /** Watches of real clients on the cluster on screen: a new cluster (a rewind, a reset) ends them, and the clients list again. */
   private readonly openWatches = new Set<{ close(): void }>();
+  /** Commands still printing (kubectl get -w), with what they printed since the last view. */
+  private readonly streams = new Map<number, { text: string; stop(): void }>();
+  private nextStream = 1;
+  private endedStreams: number[] = [];
 
   constructor(private readonly push: (view: HostView) => void) {}
 
@@ -108,6 +125,12 @@ export class EngineHost {
   private adopt(c: EnginePort): void {
     for (const w of [...this.openWatches]) w.close();
     this.openWatches.clear();
+    // A running get -w watched the cluster that is going: it ends, as kubectl's does when its server goes.
+    for (const [id, entry] of this.streams) {
+      entry.stop();
+      this.endedStreams.push(id);
+    }
+    this.streams.clear();
     this.unsubscribe?.();
     this.cluster = c;
     this.requests = [];
@@ -198,10 +221,31 @@ export class EngineHost {
 
   // ---- commands (recorded in the action log) ----
 
-  run(command: string, files?: Record<string, string>, stdin?: string): KubectlResult {
+  run(command: string, files?: Record<string, string>, stdin?: string): RunResult {
     this.fork();
     this.dirty = true;
-    return this.cluster.kubectl(command, { ...(files ? { files } : {}), ...(stdin !== undefined ? { stdin } : {}) });
+    const entry = { text: '', stop: () => {} };
+    const stream = {
+      write: (text: string) => {
+        entry.text += text;
+        if (entry.text.length > MAX_STREAM_CHARS_PER_VIEW) entry.text = entry.text.slice(-MAX_STREAM_CHARS_PER_VIEW);
+        this.dirty = true;
+      },
+      onStop: (stop: () => void) => void (entry.stop = stop),
+    };
+    const result = this.cluster.kubectl(command, { ...(files ? { files } : {}), ...(stdin !== undefined ? { stdin } : {}), stream });
+    if (!result.streaming) return result;
+    const id = this.nextStream++;
+    this.streams.set(id, entry);
+    return { ...result, stream: id };
+  }
+
+  /** Ctrl+C on a running command: it stops printing. */
+  stopStream(id: number): void {
+    const entry = this.streams.get(id);
+    if (!entry) return;
+    this.streams.delete(id);
+    entry.stop();
   }
 
   /** Lets `seconds` of simulated time run, within this thread's budget per tick. */
@@ -478,6 +522,15 @@ export class EngineHost {
         any = true;
       }
       if (any) view.results = results;
+    }
+    for (const [id, entry] of this.streams) {
+      if (!entry.text) continue;
+      (view.streams ??= {})[id] = entry.text;
+      entry.text = '';
+    }
+    if (this.endedStreams.length) {
+      view.endedStreams = this.endedStreams;
+      this.endedStreams = [];
     }
     // The marks change only with the log (the clock's advances merge into its last entry).
     const tail = log[log.length - 1];

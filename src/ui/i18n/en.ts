@@ -378,6 +378,6 @@ export const en = {
     notKubectl: 'Only kubectl (and ls, cat, clear) run here. Try "kubectl get nodes".',
     noFile: 'cat: {{name}}: No such file. Files: {{files}}',
     clear: 'Clear',
-    keys: '↑/↓ history · Tab completes · Ctrl+A/E start/end · Ctrl+U/W delete · Ctrl+C cancels · Ctrl+L clears · Esc leaves the terminal',
+    keys: '↑/↓ history · Tab completes · Ctrl+A/E start/end · Ctrl+U/W delete · Ctrl+C cancels (and stops get -w) · Ctrl+L clears · Esc leaves the terminal',
   },
 } as const;

@@ -378,6 +378,6 @@ export const ko: Messages = {
     notKubectl: '여기서는 kubectl(그리고 ls, cat, clear)만 실행됩니다. "kubectl get nodes"를 입력해 보세요.',
     noFile: 'cat: {{name}}: 그런 파일이 없습니다. 파일: {{files}}',
     clear: '지우기',
-    keys: '↑/↓ 이전 명령 · Tab 자동 완성 · Ctrl+A/E 줄 처음/끝 · Ctrl+U/W 지우기 · Ctrl+C 취소 · Ctrl+L 화면 지우기 · Esc 터미널에서 나가기',
+    keys: '↑/↓ 이전 명령 · Tab 자동 완성 · Ctrl+A/E 줄 처음/끝 · Ctrl+U/W 지우기 · Ctrl+C 취소(get -w 멈추기) · Ctrl+L 화면 지우기 · Esc 터미널에서 나가기',
   },
 };

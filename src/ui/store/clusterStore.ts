@@ -49,6 +49,8 @@ export interface ConsoleEntry {
   exitCode: number;
   /** A note from the terminal itself (e.g. "only kubectl runs here"), not a command's error. */
   kind?: 'note';
+  /** Set while the command keeps printing (kubectl get -w): its output grows until Ctrl+C. */
+  stream?: number;
 }
 
 export interface ClusterState {
@@ -93,6 +95,8 @@ export interface ClusterState {
   stopNode(name: string): void;
   startNode(name: string): void;
   clearConsole(): void;
+  /** Ctrl+C on the command still printing (kubectl get -w). */
+  stopStreams(): void;
   /** Adds a console entry that did not go to the cluster (ls, cat). */
   echo(command: string, stdout: string, stderr?: string, kind?: 'note'): void;
   select(ref: SelectedRef | undefined): void;
@@ -176,7 +180,7 @@ function currentSession(): Promise<Session> {
   const console = useCluster
     .getState()
     .consoleEntries.slice(-200)
-    .map(({ id: _id, ...e }) => ({ ...e, stdout: e.stdout.slice(-20_000), stderr: e.stderr.slice(-20_000) }));
+    .map(({ id: _id, stream: _stream, ...e }) => ({ ...e, stdout: e.stdout.slice(-20_000), stderr: e.stderr.slice(-20_000) }));
   return engine()
     .call('session')
     .then(({ options: o, actions }) => ({ options: o, actions, files, console }));
@@ -215,7 +219,21 @@ function receive(view: HostView): void {
   if (view.results) next.results = { ...s.results, ...view.results };
   if (view.clock) Object.assign(next, { served: true, speed: view.clock.speed, paused: view.clock.paused });
   if (view.requests) requests = requests.length + view.requests.length > 500 ? view.requests : [...requests, ...view.requests];
+  if (view.streams || view.endedStreams) next.consoleEntries = withStreams(s.consoleEntries, view.streams ?? {}, view.endedStreams ?? []);
   useCluster.setState(next);
+}
+
+/** Running commands' new output appended to their entries; ended ones no longer running. */
+function withStreams(entries: ConsoleEntry[], streams: Record<number, string>, ended: number[]): ConsoleEntry[] {
+  return entries.map((e) => {
+    if (e.stream === undefined) return e;
+    const more = streams[e.stream];
+    const over = ended.includes(e.stream);
+    if (!more && !over) return e;
+    const next: ConsoleEntry = { ...e, stdout: e.stdout + (more ?? '') };
+    if (over) delete next.stream;
+    return next;
+  });
 }
 
 let started = false;
@@ -325,7 +343,14 @@ export const useCluster = create<ClusterState>((set, get) => {
       send(engine().call('startNode', name));
       changed();
     },
+    stopStreams() {
+      const running = get().consoleEntries.filter((e) => e.stream !== undefined);
+      if (!running.length) return;
+      for (const e of running) send(engine().call('stopStream', e.stream!));
+      set({ consoleEntries: get().consoleEntries.map((e) => (e.stream === undefined ? e : (({ stream: _s, ...rest }) => rest)(e))) });
+    },
     clearConsole() {
+      get().stopStreams();
       set({ consoleEntries: [] });
       persistSoon();
     },

@@ -14,6 +14,7 @@ import { nameOf, printJson, printYaml } from '../printers/output';
 import { readManifests } from '../manifests';
 import { isTemplateOutput, printTemplate } from '../printers/templates';
 import { jsonPathValue } from '../jsonpath';
+import { getWatch } from './getWatch';
 
 export const GET_FLAGS: FlagSpec[] = [
   { name: 'all-namespaces', short: 'A', type: 'bool' },
@@ -21,6 +22,8 @@ export const GET_FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
   { name: 'show-labels', type: 'bool' },
   { name: 'watch', short: 'w', type: 'bool' },
+  { name: 'watch-only', type: 'bool' },
+  { name: 'output-watch-events', type: 'bool' },
   { name: 'filename', short: 'f', type: 'strings' },
   { name: 'sort-by', type: 'string' },
   { name: 'no-headers', type: 'bool' },
@@ -53,7 +56,7 @@ export function selectorFlag(ctx: VerbContext): Selector | undefined {
 }
 
 /** --field-selector: `=`, `==`, `!=` over the fields the server supports for the type (../../api/fieldSelector). */
-function fieldFilter(ctx: VerbContext, types: ResourceType[]): ((o: KObject) => boolean) | undefined {
+export function fieldFilter(ctx: VerbContext, types: ResourceType[]): ((o: KObject) => boolean) | undefined {
   const text = str(ctx.args, 'field-selector');
   if (!text) return undefined;
   let reqs: FieldRequirement[];
@@ -70,15 +73,15 @@ function fieldFilter(ctx: VerbContext, types: ResourceType[]): ((o: KObject) => 
   return (o) => fieldsMatch(reqs, o);
 }
 
-interface Found {
+export interface Found {
   type: ResourceType;
   objects: KObject[];
 }
 
 export function getCommand(ctx: VerbContext): void {
   const { args, cluster } = ctx;
-  if (bool(args, 'watch')) throw new KubectlError('error: --watch is not available in this simulator: the diagram and the events tab update live instead');
   const output = str(args, 'output');
+  if (bool(args, 'watch') || bool(args, 'watch-only')) return getWatch(ctx, { output, selector: selectorFlag(ctx), fields: (types) => fieldFilter(ctx, types), tableParts: (f, opts) => tableParts(ctx, f, opts), listEvents: (ns) => listEvents(ctx, ns, []) });
   if (!isTemplateOutput(output)) checkOutput(output);
   const allNs = bool(args, 'all-namespaces');
   const ns = namespaceOf(ctx);
@@ -188,6 +191,14 @@ function sortObjects(objs: KObject[], path: string): KObject[] {
 }
 
 function renderTable(ctx: VerbContext, f: Found, opts: { wide: boolean; allNs: boolean; prefixKind: boolean; now: number }): string {
+  const { header, rows } = tableParts(ctx, f, opts);
+  // Empty trailing cells (a missing -L label, a binding without users) keep tabwriter's padding, as kubectl prints them.
+  const table = formatTable(header, rows, { keepTrailingPadding: true });
+  return bool(ctx.args, 'no-headers') ? table.split('\n').slice(1).join('\n') : table;
+}
+
+/** The header and rows kubectl prints for these objects (columns, -o wide, -L, --show-labels, NAMESPACE with -A). */
+export function tableParts(ctx: VerbContext, f: Found, opts: { wide: boolean; allNs: boolean; prefixKind: boolean; now: number }): { header: string[]; rows: string[][] } {
   const showLabels = bool(ctx.args, 'show-labels');
   const labelColumns = ((ctx.args.flags.get('label-columns') as string[] | undefined) ?? []).flatMap((x) => x.split(','));
   let header: string[];
@@ -222,9 +233,7 @@ function renderTable(ctx: VerbContext, f: Found, opts: { wide: boolean; allNs: b
     header = ['NAMESPACE', ...header];
     rows = rows.map((r, i) => [f.objects[i].metadata.namespace ?? '', ...r]);
   }
-  // Empty trailing cells (a missing -L label, a binding without users) keep tabwriter's padding, as kubectl prints them.
-  const table = formatTable(header, rows, { keepTrailingPadding: true });
-  return bool(ctx.args, 'no-headers') ? table.split('\n').slice(1).join('\n') : table;
+  return { header, rows };
 }
 
 function omitManagedFields(o: KObject): KObject {
