@@ -115,6 +115,9 @@ export function admitJob(obj: KObject): KObject {
  * account that does not exist is refused with the plugin's words. The simulator mounts no token
  * volume (nothing in it calls the API server from a pod).
  */
+/** The ConfigMap every namespace gets with the cluster's CA bundle (the root-ca-cert publisher keeps it). */
+export const ROOT_CA_CONFIGMAP = 'kube-root-ca.crt';
+
 /** Where every container finds its ServiceAccount's token, CA and namespace (DefaultAPITokenMountPath). */
 export const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 /** The bound token's lifetime in the volume: an hour, plus the seven seconds upstream adds to tell it from a legacy token. */
@@ -150,32 +153,56 @@ function mountServiceAccountToken(spec: Any, randomSuffix: () => string): Any {
   const existing = volumes.find((v) => typeof v.name === 'string' && v.name.startsWith('kube-api-access-'));
   const volumeName: string = existing?.name ?? `kube-api-access-${randomSuffix()}`;
   let needed = false;
-  const withMount = (containers: Any[] | undefined) =>
-    containers?.map((c) => {
+  const withMount = (containers: Any[] | undefined) => {
+    if (!containers) return containers;
+    const out = containers.map((c) => {
       if ((c.volumeMounts ?? []).some((m: Any) => m.mountPath === SERVICE_ACCOUNT_MOUNT_PATH)) return c;
       needed = true;
-      return { ...c, volumeMounts: [...(c.volumeMounts ?? []), { name: volumeName, readOnly: true, mountPath: SERVICE_ACCOUNT_MOUNT_PATH }] };
+      const mounted = { ...c, volumeMounts: [...(c.volumeMounts ?? []), { name: volumeName, readOnly: true, mountPath: SERVICE_ACCOUNT_MOUNT_PATH }] };
+      TEMPLATE_OF.set(mounted, TEMPLATE_OF.get(c) ?? c);
+      return mounted;
     });
+    TEMPLATE_OF.set(out, TEMPLATE_OF.get(containers) ?? containers);
+    return out;
+  };
   const out = { ...spec };
   if (spec.initContainers) out.initContainers = withMount(spec.initContainers);
   if (spec.containers) out.containers = withMount(spec.containers);
-  if (!existing && needed) {
-    out.volumes = [
-      ...volumes,
-      {
-        name: volumeName,
-        projected: {
-          sources: [
-            { serviceAccountToken: { expirationSeconds: TOKEN_EXPIRATION_SECONDS, path: 'token' } },
-            { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-            { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
-          ],
-          defaultMode: 420,
-        },
-      },
-    ];
-  }
+  if (!existing && needed) out.volumes = [...volumes, { name: volumeName, projected: TOKEN_VOLUME_SOURCE }];
   return out;
+}
+
+/**
+ * Each pod's containers as they were before the token's mount was added: pods of one template
+ * share those objects, so what is worked out once per template (the scheduler's requests and
+ * equivalence classes, a container's program) can stay once per template.
+ */
+const TEMPLATE_OF = new WeakMap<object, object>();
+
+/** The object a pod's container (or containers array) was made from by admission, or itself. */
+export function templateIdentity<T extends object>(o: T): T {
+  return (TEMPLATE_OF.get(o) as T | undefined) ?? o;
+}
+
+/**
+ * TokenVolumeSource: the same for every pod, so one frozen object is shared by all of them (stored
+ * objects are never changed in place) — 150,000 pods do not each carry their own copy.
+ */
+const TOKEN_VOLUME_SOURCE = deepFreeze({
+  sources: [
+    { serviceAccountToken: { expirationSeconds: TOKEN_EXPIRATION_SECONDS, path: 'token' } },
+    { configMap: { name: ROOT_CA_CONFIGMAP, items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+    { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+  ],
+  defaultMode: 420,
+});
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
 }
 
 export function admitNewObject(obj: KObject, allocator: ServiceIpAllocator): KObject {

@@ -8,7 +8,8 @@ import { Rng } from '../sim/rng';
 import { WorkQueue, reportSyncError, type ControllerContext } from '../client/context';
 
 const COMPONENT = 'root-ca-cert-publisher';
-export const ROOT_CA_CONFIGMAP = 'kube-root-ca.crt';
+import { ROOT_CA_CONFIGMAP } from '../api/admission';
+export { ROOT_CA_CONFIGMAP };
 const DESCRIPTION =
   'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.';
 

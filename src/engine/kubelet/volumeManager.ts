@@ -5,6 +5,7 @@
  * FailedMount every 2m3s; back-off for missing sources) and refreshes mounted ConfigMaps and
  * Secrets on the periodic sync.
  */
+import { ROOT_CA_CONFIGMAP } from '../api/admission';
 import type { KObject } from '../api/types';
 import { isAttachable, podClaims, volumeDataKey } from '../helpers/volumeutil';
 import { attachmentName } from '../storage/attachdetach';
@@ -88,6 +89,10 @@ function mountConfigVolumes(k: KubeletHost, w: PodWorker, pod: KObject, then: ()
     return;
   }
   w.volumeSources = snapshotSources(volumeRefs, lookup);
+  // Only the ServiceAccount token volume's CA bundle: the root-ca publisher keeps it as it is, so
+  // there is nothing to follow — and 150,000 pods each re-reading it every minute would cost the
+  // clock more than everything else they do.
+  if (volumeRefs.every(([kind, name]) => kind === 'configmaps' && name === ROOT_CA_CONFIGMAP)) return then();
   // Later edits reach the files on a periodic sync; pods are spread over the period.
   const resync = () => {
     const current = k.ctx.api.store.get('pods', w.namespace, w.name);

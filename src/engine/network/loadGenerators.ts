@@ -10,13 +10,15 @@ import { programFor, type ContainerProgram } from '../kubelet/runtime';
 import { INGRESS_ADDRESS } from './ingress';
 import { parseHttpUrl, serviceByName } from './http';
 import type { TrafficModel, TrafficTarget } from './traffic';
+import { templateIdentity } from '../api/admission';
 
 const programs = new WeakMap<object, ContainerProgram>();
 
-/** Container specs are shared by all pods of a template, so each is compiled once. */
+/** Container specs come from their pod's template (admission's copy aside), so each is compiled once. */
 function programOf(container: object): ContainerProgram {
-  let p = programs.get(container);
-  if (!p) programs.set(container, (p = programFor(container as Parameters<typeof programFor>[0])));
+  const key = templateIdentity(container);
+  let p = programs.get(key);
+  if (!p) programs.set(key, (p = programFor(container as Parameters<typeof programFor>[0])));
   return p;
 }
 

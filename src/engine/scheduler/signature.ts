@@ -4,6 +4,7 @@
  */
 import type { KObject } from '../api/types';
 import { podHasClaims } from './plugins/volumebinding';
+import { templateIdentity } from '../api/admission';
 
 const partKeys = new WeakMap<object, string>();
 
@@ -14,6 +15,15 @@ function keyOf(o: unknown): string {
   let k = partKeys.get(o);
   if (k === undefined) partKeys.set(o, (k = JSON.stringify(o)));
   return k;
+}
+
+/**
+ * The containers' key as the template had them: admission gives every pod its own
+ * `kube-api-access-<random>` mount, which no filter or score reads — keyed by the template's
+ * objects, pods of one template stay one class (otherwise the memo would never hit).
+ */
+function containersKey(containers: unknown): string {
+  return keyOf(containers && typeof containers === 'object' ? templateIdentity(containers) : containers);
 }
 
 /**
@@ -28,7 +38,7 @@ export function podSignature(pod: KObject, antiAffinityPods: number): string | u
   // Volume verdicts depend on claims and volumes, not on the pod alone.
   if (podHasClaims(pod)) return undefined;
   const owner = pod.metadata.ownerReferences?.find((o: { controller?: boolean }) => o.controller)?.uid ?? '';
-  return `${keyOf(spec.containers)}|${keyOf(spec.initContainers)}|${keyOf(spec.tolerations)}|${keyOf(spec.nodeSelector)}|${keyOf(spec.affinity)}|${spec.nodeName ?? ''}|${owner}`;
+  return `${containersKey(spec.containers)}|${containersKey(spec.initContainers)}|${keyOf(spec.tolerations)}|${keyOf(spec.nodeSelector)}|${keyOf(spec.affinity)}|${spec.nodeName ?? ''}|${owner}`;
 }
 
 /**
