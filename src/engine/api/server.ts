@@ -23,6 +23,7 @@ import { admitLimitRanges } from './limitranger';
 import { admitQuotas, refuseUnsupportedQuota } from './resourcequota';
 import { admitClaim, admitClaimResize, admitIngressClass, admitJob, admitServiceAccount, admitVolume, admitNewObject, namespaceIsTerminating, releaseServiceAddresses, ServiceIpAllocator } from './admission';
 import { EventStore, type EventRecord } from './events';
+import { admitPodPriority, admitPriorityClass, refuseSystemPriorityClassDeletion } from './priority';
 import { matches, type Selector } from './labels';
 import { deepEqual } from '../util/equal';
 import { evictPod } from './eviction';
@@ -62,7 +63,7 @@ export interface DeleteOptions {
 /** What NamespaceLifecycle admission refuses to delete (metav1.NamespaceDefault, NamespaceSystem, NamespacePublic). */
 export const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
-const GENERATION_KINDS = new Set(['ReplicationController', 'PodDisruptionBudget', 'Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job']);
+const GENERATION_KINDS = new Set(['PriorityClass', 'ReplicationController', 'PodDisruptionBudget', 'Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job']);
 
 export class ApiServer {
   readonly allocator: ServiceIpAllocator;
@@ -236,8 +237,9 @@ export class ApiServer {
     if (type.kind === 'Ingress') obj = admitIngressClass(this.store, obj);
     if (type.kind === 'PersistentVolumeClaim') obj = admitClaim(this.store, obj);
     if (type.kind === 'PersistentVolume') obj = admitVolume(obj);
-    // Admission plugins in the API server's order: LimitRanger mutates, then ResourceQuota.
-    if (type.kind === 'Pod') obj = admitServiceAccount(this.store, admitLimitRanges(this.store, obj), () => this.rng.nameSuffix());
+    // Admission plugins in the API server's order: LimitRanger, ServiceAccount and Priority mutate, then ResourceQuota.
+    if (type.kind === 'Pod') obj = admitPodPriority(this.store, admitServiceAccount(this.store, admitLimitRanges(this.store, obj), () => this.rng.nameSuffix()), input.metadata?.name || input.metadata?.generateName || 'Unknown');
+    if (type.kind === 'PriorityClass') admitPriorityClass(this.store, obj, 'create');
     const charges = admitQuotas(this.store, type, obj);
     if (opts.dryRun) return obj;
     for (const { quota, used } of charges) {
@@ -301,6 +303,7 @@ export class ApiServer {
     }
     const errs = validateObjectUpdate(type, obj, old);
     if (type.kind === 'PersistentVolumeClaim' && !errs.length) admitClaimResize(this.store, obj, old);
+    if (type.kind === 'PriorityClass' && !errs.length) admitPriorityClass(this.store, obj, 'update');
     if (type.kind === 'ResourceQuota') refuseUnsupportedQuota(obj);
     if (errs.length) throw invalid(type.kind, obj.metadata.name ?? '', errs, type.group);
     if (GENERATION_KINDS.has(type.kind) && !deepEqual(obj.spec, old.spec)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
@@ -384,6 +387,7 @@ export class ApiServer {
       // the object is even read.
       throw forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`);
     }
+    if (type.kind === 'PriorityClass') refuseSystemPriorityClassDeletion(name);
     const current = this.get(type, ns, name);
     if (opts.uid && current.metadata.uid !== opts.uid) {
       throw new ApiError('Conflict', 409, `Precondition failed: UID in precondition: ${opts.uid}, UID in object meta: ${current.metadata.uid}`);

@@ -22,6 +22,7 @@ export const REASON_KEYS = [
   'replicaset.deletedPods',
   'scheduler.bound',
   'scheduler.unschedulable',
+  'scheduler.preempted',
   'kubelet.pullingImage',
   'kubelet.imagePresent',
   'kubelet.genericImageRegistry',

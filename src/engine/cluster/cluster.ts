@@ -47,6 +47,8 @@ import { recordAuthorization } from './authorizationReasons';
 import { EndpointSliceController } from '../controllers/endpointslice';
 import { CloudServiceController } from '../cloud/servicecontroller';
 import { runKubectl, type KubectlResult } from '../kubectl';
+import { systemPriorityClasses } from '../api/priority';
+import type { OutputStream } from '../kubectl/context';
 import { POD_CLAIM_INDEX, podClaimKeys } from '../helpers/volumeutil';
 import { VolumeData } from '../storage/volumeData';
 import { PersistentVolumeController } from '../storage/pvcontroller';
@@ -159,6 +161,8 @@ export class Cluster {
     });
 
     for (const ns of SYSTEM_NAMESPACES) this.api.create(namespaceObject(ns), 'kube-apiserver');
+    // The API server's post-start hook: the system PriorityClasses exist before any pod is admitted.
+    for (const pc of systemPriorityClasses()) this.api.create(pc, 'kube-apiserver');
     this.api.create(kubernetesService(), 'kube-apiserver');
     // The API server's RBAC bootstrap (and kubeadm's binding for its admin), before any client.
     for (const obj of [...bootstrapClusterRoles(), ...bootstrapClusterRoleBindings()]) this.api.create(obj, 'kube-apiserver');
@@ -236,7 +240,7 @@ export class Cluster {
     return this.clock.now();
   }
 
-  kubectl(commandLine: string, options: { stdin?: string; files?: Record<string, string> } = {}): KubectlResult {
+  kubectl(commandLine: string, options: { stdin?: string; files?: Record<string, string>; stream?: OutputStream } = {}): KubectlResult {
     const action: Action = { type: 'kubectl', at: this.now(), command: commandLine };
     if (options.stdin !== undefined) action.stdin = options.stdin;
     if (options.files) action.files = options.files;

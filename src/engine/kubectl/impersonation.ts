@@ -28,7 +28,7 @@ export function actingAs(cluster: KubectlServer, verb: string, args: ParsedArgs)
   for (const g of groups) authorize(api, { user: ADMIN_USER, verb: 'impersonate', apiGroup: '', resource: 'groups', name: g });
   if (uid) authorize(api, { user: ADMIN_USER, verb: 'impersonate', apiGroup: 'authentication.k8s.io', resource: 'uids', name: uid });
   return {
-    api: authorizingApi(api, user, { subresourceOfWrites: verb === 'scale' ? 'scale' : undefined, onDecision: (r) => api.noteAuthorization(r) }),
+    api: authorizingApi(api, user, { subresourceOfWrites: verb === 'scale' ? 'scale' : undefined, updateVerb: verb === 'replace' ? 'update' : 'patch', onDecision: (r) => api.noteAuthorization(r) }),
     store: cluster.store,
     rng: cluster.rng,
     user,

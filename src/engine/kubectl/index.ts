@@ -8,6 +8,7 @@ import { DIFF_FLAGS, diffCommand } from './verbs/diff';
 import { PATCH_FLAGS, patchCommand } from './verbs/patch';
 import type { KubectlServer, OutputStream } from './context';
 import { actingAs } from './impersonation';
+import { REPLACE_FLAGS, replaceCommand } from './verbs/replace';
 import { ApiError } from '../api/errors';
 import { KubectlError, bool, parseFlags, splitCommandLine, str, type FlagSpec } from './args';
 import type { KubectlResult, VerbContext } from './context';
@@ -67,6 +68,7 @@ export const VERBS: Record<string, Verb> = {
   wait: { flags: WAIT_FLAGS, run: waitCommand },
   auth: { flags: AUTH_FLAGS, run: authCommand },
   diff: { flags: DIFF_FLAGS, run: diffCommand },
+  replace: { flags: REPLACE_FLAGS, run: replaceCommand },
 };
 
 /** Real kubectl commands this simulator does not offer (yet): answered clearly, never ignored. */
@@ -74,7 +76,7 @@ export const VERBS: Record<string, Verb> = {
 const FIELD_MANAGERS: Record<string, string> = { apply: 'kubectl-client-side-apply', scale: 'kubectl' };
 
 const NOT_AVAILABLE = new Set([
-  'edit', 'replace', 'attach', 'port-forward', 'proxy', 'cp',
+  'edit', 'attach', 'port-forward', 'proxy', 'cp',
   'certificate', 'debug', 'events', 'kustomize', 'config',
   'plugin', 'completion', 'alpha', 'options',
 ]);

@@ -28,6 +28,25 @@ export interface SchedulingAttempt {
   reasons: Record<string, number>;
   /** The best-scoring nodes of this attempt, best first. */
   topScores: { node: string; total: number; scores: Record<string, number> }[];
+  /** What DefaultPreemption (PostFilter) decided when no node fit. */
+  preemption?: PreemptionDecision;
+}
+
+/**
+ * A preemption as a decision: the node chosen and the pods evicted for it (highest priority
+ * first), or why the pod could not preempt at all.
+ */
+export interface PreemptionDecision {
+  outcome: 'nominated' | 'notEligible' | 'noCandidates';
+  /** The preemptor's priority. */
+  priority: number;
+  why?: 'preemptionPolicyNever' | 'terminatingOnNominatedNode';
+  node?: string;
+  victims?: { namespace: string; name: string; priority: number }[];
+  /** Victims whose eviction goes beyond what their PodDisruptionBudget allows. */
+  pdbViolations?: number;
+  /** How many nodes could have been made to fit (the chosen one is the best of them). */
+  candidates?: number;
 }
 
 /** Attempts by pod key ("namespace/name"). */
@@ -65,8 +84,11 @@ export class AttemptLog {
   }
 }
 
-/** FitError.Error(): "0/4 nodes are available: <sorted reason counts>. preemption: …" */
-export function fitErrorMessage(totalNodes: number, reasons: Record<string, number>, unresolvable: number, preFilterMessage?: string): string {
+/**
+ * FitError.Error(): "0/4 nodes are available: <sorted reason counts>." and then what the
+ * PostFilter plugin said ("preemption: …"), nothing when preemption nominated a node.
+ */
+export function fitErrorMessage(totalNodes: number, reasons: Record<string, number>, preFilterMessage: string | undefined, postFilterMessage: string): string {
   // schedule_one.go: with no node at all the cycle stops before filtering (ErrNoNodesAvailable).
   if (totalNodes === 0) return 'no nodes available to schedule pods';
   // A PreFilter refusal replaces the per-node counts (FitError.Error()).
@@ -75,9 +97,5 @@ export function fitErrorMessage(totalNodes: number, reasons: Record<string, numb
     : Object.entries(reasons)
         .map(([reason, count]) => `${count} ${reason}`)
         .sort();
-  const resolvable = totalNodes - unresolvable;
-  const preemption: string[] = [];
-  if (unresolvable > 0) preemption.push(`${unresolvable} Preemption is not helpful for scheduling`);
-  if (resolvable > 0) preemption.push(`${resolvable} No preemption victims found for incoming pod`);
-  return `0/${totalNodes} nodes are available: ${parts.join(', ')}. preemption: 0/${totalNodes} nodes are available: ${preemption.sort().join(', ')}.`;
+  return `0/${totalNodes} nodes are available: ${parts.join(', ')}.${postFilterMessage ? ` ${postFilterMessage}` : ''}`;
 }

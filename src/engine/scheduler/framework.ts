@@ -6,6 +6,7 @@
 import type { KObject } from '../api/types';
 import type { ObjectStore } from '../api/store';
 import { bytes, milliCpu } from '../api/quantity';
+import { templateIdentity } from '../api/admission';
 import type { Taint, Toleration } from '../helpers/taints';
 
 export interface NodeInfo {
@@ -43,6 +44,8 @@ export interface PodRequests {
   hostPorts?: string[];
   /** Required pod anti-affinity terms of an assigned pod (the other side of the symmetry check). */
   antiAffinity?: PodAffinityTerm[];
+  /** spec.priority (0 when unset): who may preempt whom. */
+  priority: number;
   milliCpu: number;
   memory: number;
   nonZeroMilliCpu: number;
@@ -125,7 +128,9 @@ const containerSums = new WeakMap<object, [number, number, number, number]>();
 
 function sumContainers(containers: KObject['spec']['containers'] | undefined): [number, number, number, number] {
   if (!containers) return [0, 0, 0, 0];
-  let sums = containerSums.get(containers);
+  // Keyed by the template's array: each pod's own copy (it has its token mount) sums the same.
+  const key = templateIdentity(containers);
+  let sums = containerSums.get(key);
   if (sums) return sums;
   let cpu = 0;
   let mem = 0;
@@ -140,7 +145,7 @@ function sumContainers(containers: KObject['spec']['containers'] | undefined): [
     nzCpu += req.cpu === undefined ? DEFAULT_MILLI_CPU_REQUEST : cc;
     nzMem += req.memory === undefined ? DEFAULT_MEMORY_REQUEST : cm;
   }
-  containerSums.set(containers, (sums = [cpu, mem, nzCpu, nzMem]));
+  containerSums.set(key, (sums = [cpu, mem, nzCpu, nzMem]));
   return sums;
 }
 
@@ -163,7 +168,7 @@ export function podRequests(pod: KObject): PodRequests {
   cpu += sidecarCpu;
   mem += sidecarMem;
   const owner = pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
-  const r: PodRequests = { owner, namespace: pod.metadata.namespace, labels: pod.metadata.labels, milliCpu: cpu, memory: mem, nonZeroMilliCpu: Math.max(nzCpu, cpu), nonZeroMemory: Math.max(nzMem, mem) };
+  const r: PodRequests = { owner, namespace: pod.metadata.namespace, labels: pod.metadata.labels, priority: pod.spec?.priority ?? 0, milliCpu: cpu, memory: mem, nonZeroMilliCpu: Math.max(nzCpu, cpu), nonZeroMemory: Math.max(nzMem, mem) };
   const hostPorts: string[] = [];
   for (const c of pod.spec?.containers ?? []) for (const p of c.ports ?? []) if (p.hostPort) hostPorts.push(`${p.protocol ?? 'TCP'}/${p.hostIP ?? '0.0.0.0'}/${p.hostPort}`);
   if (hostPorts.length) r.hostPorts = hostPorts;

@@ -29,7 +29,7 @@ describe('scheduler', () => {
   });
 
   it('formats reasons sorted, with counts', () => {
-    expect(fitErrorMessage(3, { 'Insufficient memory': 2, 'Insufficient cpu': 3 }, 0)).toBe(
+    expect(fitErrorMessage(3, { 'Insufficient memory': 2, 'Insufficient cpu': 3 }, undefined, 'preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.')).toBe(
       '0/3 nodes are available: 2 Insufficient memory, 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.',
     );
   });

@@ -2,7 +2,8 @@
  * kube-scheduler: takes one pod at a time from the queue, filters nodes (stopping once it has
  * found enough feasible ones, as percentageOfNodesToScore allows), scores the survivors, binds
  * the pod to the best and records why. Unschedulable pods get a FailedScheduling event with
- * the real message and wait for a cluster change.
+ * the real message and wait for a cluster change; before that, DefaultPreemption may evict
+ * pods of lower priority and nominate a node for them (./preemption.ts).
  */
 import type { KObject } from '../api/types';
 import { refOf } from '../api/types';
@@ -16,9 +17,12 @@ import { podInfo, type CycleContext, type FilterResult, type NodeInfo, type PodI
 import { FILTER_PLUGINS, SCORE_PLUGINS } from './plugins';
 import { podHasClaims } from './plugins/volumebinding';
 import { VolumePreBinder } from './prebind';
-import { AttemptLog, fitErrorMessage, type NodeVerdict, type SchedulingAttempt } from './attempts';
+import { AttemptLog, fitErrorMessage, type NodeVerdict, type PreemptionDecision, type SchedulingAttempt } from './attempts';
 import { NodeRanking, type ScoredNode } from './ranking';
 import { podSignature, SignatureIds } from './signature';
+import { PodNominator } from './nominator';
+import { PreemptionEvaluator } from './preemption';
+import { nodeWithPods } from './plugins/defaultpreemption';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 /** Simulated time one scheduling cycle takes: about a thousand pods a second. */
@@ -26,7 +30,7 @@ const CYCLE_MS = 1;
 const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
 const podType = typeForKind('Pod');
 
-export type { NodeVerdict, SchedulingAttempt } from './attempts';
+export type { NodeVerdict, PreemptionDecision, SchedulingAttempt } from './attempts';
 export { fitErrorMessage } from './attempts';
 
 export class Scheduler {
@@ -39,12 +43,17 @@ export class Scheduler {
   private nextStartNodeIndex = 0;
   private cycleTask: ScheduledTask | undefined;
   private flushTask: ScheduledTask | undefined;
+  readonly nominator = new PodNominator();
+  /** The preemption that nominated each waiting pod's node, kept until the pod is bound or gone. */
+  private nominations = new Map<string, PreemptionDecision>();
+  private preemption: PreemptionEvaluator;
 
   constructor(private ctx: ControllerContext) {
     const store = ctx.api.store;
     this.cache = new SchedulerCache(store, SCORE_PLUGINS.length);
     this.ranking = new NodeRanking(this.cache);
     this.preBinder = new VolumePreBinder(ctx, SCHEDULER_NAME);
+    this.preemption = new PreemptionEvaluator(ctx, this.nominator, SCHEDULER_NAME);
     for (const pod of store.list('pods')) this.onPod('ADDED', pod);
     store.watch('pods', (type, pod, old) => this.onPod(type, pod, old));
     store.watch('nodes', (type, node, old) => {
@@ -60,10 +69,12 @@ export class Scheduler {
 
   private onPod(type: string, pod: KObject, old?: KObject): void {
     const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    this.nominator.update(key, pod, type !== 'DELETED' && this.needsScheduling(pod));
     if (type === 'DELETED' || !this.needsScheduling(pod)) {
       this.queue.remove(key);
       if (type === 'DELETED') {
         this.attempts.forget(key);
+        this.nominations.delete(key);
         this.lastAttemptAt.delete(key);
         const assumed = this.waitingOnVolumes.get(key);
         if (assumed) {
@@ -127,16 +138,22 @@ export class Scheduler {
     const info = podInfo(pod);
     const now = this.ctx.clock.now();
     this.lastAttemptAt.set(key, now);
-    const { feasible, reasons, unresolvable, evaluated, preFilterMessage, ranked } = this.findFeasible(info);
+    const { feasible, reasons, evaluated, preFilterMessage, ranked } = this.evaluateNominatedNode(info) ?? this.findFeasible(info);
     const attempt: SchedulingAttempt = { pod: refOf(pod), time: now, evaluatedNodes: evaluated, feasibleNodes: feasible.length, reasons, topScores: [] };
     if (preFilterMessage) attempt.preFilterMessage = preFilterMessage;
     if (feasible.length === 0) {
-      attempt.message = fitErrorMessage(this.cache.nodes.size, reasons, unresolvable, preFilterMessage);
+      // PostFilter: DefaultPreemption, over the nodes that failed for reasons eviction can fix.
+      const post = this.preemption.postFilter(pod, info, preFilterMessage ? [] : this.resolvableBuffer, this.cache.nodes, this.filtersFor(info));
+      attempt.preemption = post.decision;
+      if (post.decision.outcome === 'nominated') this.nominations.set(key, post.decision);
+      else if (post.nominatedNodeName === '') this.nominations.delete(key);
+      attempt.message = fitErrorMessage(this.cache.nodes.size, reasons, preFilterMessage, post.message);
       this.attempts.unschedulable(key, attempt);
       this.queue.markUnschedulable(key, attemptNo);
-      this.ctx.api.event(pod, 'Warning', 'FailedScheduling', attempt.message, SCHEDULER_NAME);
+      const current = this.ctx.api.store.get('pods', ns, name) ?? pod;
+      this.ctx.api.event(current, 'Warning', 'FailedScheduling', attempt.message, SCHEDULER_NAME);
       this.ctx.reasons.record(SCHEDULER_NAME, 'scheduler.unschedulable', { nodes: this.cache.nodes.size, message: attempt.message }, [refOf(pod)]);
-      this.setUnschedulableCondition(pod, attempt.message);
+      this.setUnschedulableCondition(current, attempt.message, post.nominatedNodeName);
       this.ensureFlush();
       return;
     }
@@ -144,6 +161,10 @@ export class Scheduler {
     const chosen = this.ranking.select(this.ctx.rng);
     attempt.node = chosen;
     attempt.topScores = scored.length > 5 ? scored.slice(0, 5) : scored;
+    // Landing where an earlier preemption made room: "why here?" is that preemption.
+    const preempted = this.nominations.get(key);
+    this.nominations.delete(key);
+    if (preempted?.node === chosen) attempt.preemption = preempted;
     this.attempts.bound(key, attempt);
     this.queue.unschedulable.delete(key);
     const nodeInfo = this.cache.nodes.get(chosen)!;
@@ -194,6 +215,31 @@ export class Scheduler {
   }
 
   private feasibleBuffer: NodeInfo[] = [];
+  /** Nodes of the last cycle that failed only for reasons preemption might fix (PostFilter's potential nodes). */
+  private resolvableBuffer: NodeInfo[] = [];
+
+  /** The filters that can reject this pod (the others are not run). */
+  private filtersFor(info: PodInfo) {
+    return FILTER_PLUGINS.filter((p) => !p.relevant || p.relevant(info) || info.cycle.has(p.name));
+  }
+
+  /**
+   * evaluateNominatedNode: a pod nominated by an earlier preemption tries that node first, alone;
+   * if it fits there now, it goes there.
+   */
+  private evaluateNominatedNode(info: PodInfo): { feasible: NodeInfo[]; reasons: Record<string, number>; evaluated: number; preFilterMessage?: string; ranked?: ScoredNode[] } | undefined {
+    const nominated: string | undefined = info.pod.status?.nominatedNodeName;
+    const node = nominated ? this.cache.nodes.get(nominated) : undefined;
+    if (!node) return undefined;
+    const ctx = this.cycleContext();
+    for (const p of FILTER_PLUGINS) if (p.preFilter?.(info, ctx)) return undefined;
+    const priority: number = info.pod.spec?.priority ?? 0;
+    const others = this.nominator.nominatedOn(node.name, priority, info.key);
+    const view = others.length ? nodeWithPods(node, others) : node;
+    for (const plugin of this.filtersFor(info)) if (plugin.filter(info, view)) return undefined;
+    this.resolvableBuffer.length = 0;
+    return { feasible: [node], reasons: {}, evaluated: 1 };
+  }
 
   /** How many feasible nodes to look for (numFeasibleNodesToFind, adaptive percentage). */
   private feasibleNodesToFind(total: number): number {
@@ -219,7 +265,11 @@ export class Scheduler {
       const refused = p.preFilter?.(info, ctx);
       if (refused) return { feasible: [], reasons, unresolvable: total, evaluated: 0, preFilterMessage: refused };
     }
-    const filters = FILTER_PLUGINS.filter((p) => !p.relevant || p.relevant(info) || info.cycle.has(p.name));
+    const filters = this.filtersFor(info);
+    const resolvable = this.resolvableBuffer;
+    resolvable.length = 0;
+    const nominator = this.nominator;
+    const priority: number = info.pod.spec?.priority ?? 0;
     const signature = this.signatures.intern(podSignature(info.pod, ctx.antiAffinityPods));
     info.signature = signature;
     // Memoised ranking: scored in this same pass, node by node, when no normalising plugin runs.
@@ -237,7 +287,18 @@ export class Scheduler {
       evaluated++;
       let verdict: FilterResult | null = null;
       const state = memoState[slot];
-      if (state === hit + 1) {
+      // Pods nominated here of at least this priority hold their room: judged afresh, never memoised.
+      const held = nominator.size > 0 && nominator.has(node.name) ? nominator.nominatedOn(node.name, priority, info.key) : undefined;
+      if (held?.length) {
+        const view = nodeWithPods(node, held);
+        for (const plugin of filters) {
+          const r = plugin.filter(info, view);
+          if (r) {
+            verdict = r;
+            break;
+          }
+        }
+      } else if (state === hit + 1) {
         // Memoised: passed.
       } else if (state === hit) verdict = memos.verdicts[slot];
       else {
@@ -257,6 +318,7 @@ export class Scheduler {
       }
       for (const reason of verdict.reasons) reasons[reason] = (reasons[reason] ?? 0) + 1;
       if (verdict.unresolvable) unresolvable++;
+      else resolvable.push(node);
     }
     this.nextStartNodeIndex = total ? (this.nextStartNodeIndex + evaluated) % total : 0;
     feasible.length = found;
@@ -269,13 +331,18 @@ export class Scheduler {
     return { nodes: c.nodes, antiAffinityPods: c.antiAffinityPods, imageNodes: c.imageNodes, imageVersion: c.imageVersion, preferNoScheduleNodes: c.preferNoScheduleNodes, store: this.ctx.api.store };
   }
 
-  private setUnschedulableCondition(pod: KObject, message: string): void {
+  /** updatePod: the PodScheduled=False condition and, from PostFilter, the nominated node ('' clears it), in one write. */
+  private setUnschedulableCondition(pod: KObject, message: string, nominatedNodeName?: string): void {
     const conds = pod.status?.conditions ?? [];
     const prev = conds.find((c: Record<string, string>) => c.type === 'PodScheduled');
-    if (prev && prev.status === 'False' && prev.message === message) return;
+    const nominationChanges = nominatedNodeName !== undefined && nominatedNodeName !== (pod.status?.nominatedNodeName ?? '');
+    if (prev && prev.status === 'False' && prev.message === message && !nominationChanges) return;
     const cond = { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: prev?.status === 'False' ? prev.lastTransitionTime : rfc3339(this.ctx.clock.now()) };
     const next = [...conds.filter((c: Record<string, string>) => c.type !== 'PodScheduled'), cond];
-    this.ctx.api.updateStatus(podType, pod, { ...pod.status, conditions: next }, SCHEDULER_NAME);
+    const status = { ...pod.status, conditions: next };
+    if (nominatedNodeName) status.nominatedNodeName = nominatedNodeName;
+    else if (nominatedNodeName === '') delete status.nominatedNodeName;
+    this.ctx.api.updateStatus(podType, pod, status, SCHEDULER_NAME);
   }
 
   /** Parked pods are retried at least every 5 minutes (podMaxInUnschedulablePodsDuration). */

@@ -9,6 +9,7 @@ import { useFiles } from '../store/filesStore';
 import { complete, type CompletionSource } from '../terminal/complete';
 import { LineEditor, wrapWords, type EditorAction } from '../terminal/lineEditor';
 import { escapeTerminal } from '../terminal/sanitize';
+import { editInEditor } from '../terminal/editCommand';
 import { widestLine } from '../terminal/width';
 import i18n from '../i18n';
 import { focusBeside } from '../layout/focus';
@@ -207,7 +208,8 @@ export function Console() {
           }
           const first = command.split(/\s+/)[0];
           typed = command;
-          if (first === 'kubectl' || first === 'k') void useCluster.getState().run(command, useFiles.getState().asRecord());
+          if ((first === 'kubectl' || first === 'k') && command.split(/\s+/)[1] === 'edit') void editInEditor(command);
+          else if (first === 'kubectl' || first === 'k') void useCluster.getState().run(command, useFiles.getState().asRecord());
           else runShellLine(command);
         }
       }

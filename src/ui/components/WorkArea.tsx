@@ -3,7 +3,8 @@
  * -w`, filterable, each row opening its object) and "Why?" — what the control loops, the
  * scheduler and the kubelets just did and why, in the learner's language.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useFiles } from '../store/filesStore';
 import { useTranslation } from 'react-i18next';
 import { humanDuration } from '../../engine/port/format';
 import { useCluster } from '../store/clusterStore';
@@ -95,6 +96,11 @@ function WhyFeed() {
 export function WorkArea() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('terminal');
+  // kubectl edit opened a file: show it.
+  const revealed = useFiles((s) => s.revealed);
+  useEffect(() => {
+    if (revealed) setTab('editor');
+  }, [revealed]);
   return (
     <section className="work" aria-label={t('work.tabs')}>
       <div className="tabs" role="tablist" aria-label={t('work.tabs')}>

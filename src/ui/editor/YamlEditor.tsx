@@ -21,6 +21,7 @@ export function YamlEditor() {
   const files = useFiles((s) => s.files);
   const active = useFiles((s) => s.active);
   const problems = useFiles((s) => s.problems[s.active] ?? NO_PROBLEMS);
+  const editing = useFiles((s) => Object.hasOwn(s.edits, s.active));
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<import('monaco-editor/esm/vs/editor/editor.api').editor.IStandaloneCodeEditor | null>(null);
   const monacoRef = useRef<Monaco | null>(null);
@@ -28,8 +29,10 @@ export function YamlEditor() {
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
   const apply = async () => {
-    const { active: name, asRecord, setProblems, files: list } = useFiles.getState();
-    const entry = await useCluster.getState().run(`kubectl apply -f ${name}`, asRecord());
+    const { active: name, asRecord, setProblems, files: list, edits } = useFiles.getState();
+    // A file kubectl edit opened goes back whole, with its resourceVersion: a stale one is refused.
+    const verb = Object.hasOwn(edits, name) ? 'replace' : 'apply';
+    const entry = await useCluster.getState().run(`kubectl ${verb} -f ${name}`, asRecord());
     const text = list.find((f) => f.name === name)?.content ?? '';
     const found = entry.exitCode === 0 ? [] : problemsFor(text, entry.stderr);
     setProblems(name, found);
@@ -117,8 +120,8 @@ export function YamlEditor() {
             ))}
           </select>
         </label>
-        <button type="button" className="apply" onClick={apply} title="Ctrl/⌘ + Enter">
-          {t('editor.apply')}
+        <button type="button" className="apply" onClick={apply} title={editing ? t('editor.saveTitle', { file: active }) : 'Ctrl/⌘ + Enter'}>
+          {editing ? t('editor.save') : t('editor.apply')}
         </button>
       </div>
       <div className="editor-host" ref={host} data-testid="editor-host">

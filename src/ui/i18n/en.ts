@@ -173,6 +173,7 @@ export const en = {
     scheduler: {
       bound: 'Scheduler: {{object}} → {{node}} (best score among {{feasible}} nodes that fit)',
       unschedulable: 'Scheduler: no node fits {{object}}: {{message}}',
+      preempted: 'Scheduler: no node fits {{object}} (priority {{priority}}) — preempting {{victims}} lower-priority pod(s) on {{node}} ({{victimNames}}; highest victim priority {{highestVictimPriority}}), the best of {{candidates}} candidate node(s); {{pdbViolations}} eviction(s) go past a PodDisruptionBudget. The pod is nominated to {{node}} and waits for the victims to terminate',
     },
     kubelet: {
       pullingImage: 'kubelet on {{node}}: pulling image {{image}} for {{object}}',
@@ -262,6 +263,8 @@ export const en = {
     files: 'Files',
     newFile: '+ New file…',
     apply: 'Apply',
+    save: 'Save',
+    saveTitle: 'kubectl replace -f {{file}}: refused if the object changed since you opened it (Ctrl/⌘ + Enter)',
     applyFailed: 'The API server refused this:',
     loading: 'Loading the editor…',
     template: { deployment: 'Deployment', service: 'Service', pod: 'Pod', configmap: 'ConfigMap', pvc: 'PersistentVolumeClaim', statefulset: 'StatefulSet', ingress: 'Ingress', hpa: 'HorizontalPodAutoscaler' },
@@ -376,6 +379,8 @@ export const en = {
     heading: 'kubectl',
     hint: 'Type a kubectl command and press Enter (Tab completes, ↑ recalls). Try: kubectl create deployment web --image=nginx --replicas=3',
     notKubectl: 'Only kubectl (and ls, cat, clear) run here. Try "kubectl get nodes".',
+    editOpened: '{{object}} is open in the editor as {{file}}. Change it and press Save: that sends it back whole (kubectl replace -f {{file}}), and the API server refuses it if someone changed the object meanwhile — your text stays.',
+    editOne: 'kubectl edit opens one object at a time here: name it, e.g. kubectl edit deployment web.',
     noFile: 'cat: {{name}}: No such file. Files: {{files}}',
     clear: 'Clear',
     keys: '↑/↓ history · Tab completes · Ctrl+A/E start/end · Ctrl+U/W delete · Ctrl+C cancels (and stops get -w) · Ctrl+L clears · Esc leaves the terminal',

@@ -175,6 +175,7 @@ export const ko: Messages = {
     scheduler: {
       bound: '스케줄러: {{object}} → {{node}} (배치 가능한 노드 {{feasible}}개 중 점수가 가장 높음)',
       unschedulable: '스케줄러: {{object, josa(을/를)}} 받을 노드가 없습니다: {{message}}',
+      preempted: '스케줄러: {{object}}(우선순위 {{priority}})를 받을 노드가 없어 {{node}}에서 우선순위가 낮은 파드 {{victims}}개를 선점합니다 ({{victimNames}}; 축출되는 파드 중 가장 높은 우선순위 {{highestVictimPriority}}). 후보 노드 {{candidates}}개 중 가장 나은 노드이며, PodDisruptionBudget을 넘는 축출은 {{pdbViolations}}개입니다. 파드는 {{node}}에 지명(nominated)되어 선점된 파드가 종료되기를 기다립니다',
     },
     kubelet: {
       pullingImage: '{{node}}의 kubelet: {{object, josa(을/를)}} 위해 이미지 {{image, josa(을/를)}} 내려받는 중',
@@ -264,6 +265,8 @@ export const ko: Messages = {
     files: '파일',
     newFile: '+ 새 파일…',
     apply: '적용',
+    save: '저장',
+    saveTitle: 'kubectl replace -f {{file}}: 연 뒤에 오브젝트가 바뀌었으면 거부됩니다 (Ctrl/⌘ + Enter)',
     applyFailed: 'API 서버가 거부했습니다:',
     loading: '편집기를 불러오는 중…',
     template: { deployment: '디플로이먼트', service: '서비스', pod: '파드', configmap: '컨피그맵', pvc: '퍼시스턴트 볼륨 클레임', statefulset: '스테이트풀셋', ingress: '인그레스', hpa: 'HorizontalPodAutoscaler' },
@@ -376,6 +379,8 @@ export const ko: Messages = {
     heading: 'kubectl',
     hint: 'kubectl 명령을 입력하고 Enter를 누르세요(Tab으로 자동 완성, ↑로 이전 명령). 예: kubectl create deployment web --image=nginx --replicas=3',
     notKubectl: '여기서는 kubectl(그리고 ls, cat, clear)만 실행됩니다. "kubectl get nodes"를 입력해 보세요.',
+    editOpened: '{{object}}를 편집기에서 {{file}}로 열었습니다. 고친 뒤 저장을 누르면 통째로 되돌려 보냅니다(kubectl replace -f {{file}}). 그사이 누군가 오브젝트를 바꿨다면 API 서버가 거부하고, 고친 내용은 그대로 남습니다.',
+    editOne: '여기서 kubectl edit은 한 번에 오브젝트 하나만 엽니다. 이름을 주세요. 예: kubectl edit deployment web',
     noFile: 'cat: {{name}}: 그런 파일이 없습니다. 파일: {{files}}',
     clear: '지우기',
     keys: '↑/↓ 이전 명령 · Tab 자동 완성 · Ctrl+A/E 줄 처음/끝 · Ctrl+U/W 지우기 · Ctrl+C 취소(get -w 멈추기) · Ctrl+L 화면 지우기 · Esc 터미널에서 나가기',

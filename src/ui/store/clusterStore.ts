@@ -22,7 +22,7 @@
  * live in ../engineHost.
  */
 import { create } from 'zustand';
-import type { ApiRequest, ClusterOptions } from '../../engine/port';
+import type { ApiRequest, ClusterOptions, KubectlResult } from '../../engine/port';
 import type { DiagramModel, DNode, DPod } from './diagramModel';
 import type { SelectedRef } from '../diagram/context';
 import { deserialize, encodeShare, readScenarioFile, scenarioFile, serialize, type SavedConsoleEntry, type Session } from './session';
@@ -108,6 +108,8 @@ export interface ClusterState {
   takeRequests(): ApiRequest[];
   /** Names of objects of a resource type (as kubectl names it) in a namespace, for completion. */
   objectNames(resource: string, namespace: string): Promise<string[]>;
+  /** Read-only kubectl on the cluster on screen, not recorded (what kubectl edit reads first). */
+  query(command: string): Promise<KubectlResult>;
   /** Shows the cluster as it was at `time` (replaying the log); pauses the clock. */
   rewind(time: number): void;
   /** Back to the latest moment, undoing a rewind that was only looked at. */
@@ -379,6 +381,9 @@ export const useCluster = create<ClusterState>((set, get) => {
     },
     objectNames(resource, namespace) {
       return engine().call('objectNames', resource, namespace);
+    },
+    query(command) {
+      return engine().call('query', command);
     },
     rewind(time) {
       if (!get().rewound) pausedBeforeRewind = get().paused;

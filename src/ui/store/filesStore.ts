@@ -21,6 +21,15 @@ export interface FilesState {
   addFromTemplate(id: string): string;
   remove(name: string): void;
   setProblems(name: string, problems: { message: string; line: number }[]): void;
+  /**
+   * Files opened by `kubectl edit`, with the object they hold (`deployment.apps/web`): saving one
+   * replaces the object (kubectl replace -f) instead of applying it. Not kept across reloads.
+   */
+  edits: Record<string, string>;
+  /** Bumped when a file should be shown (kubectl edit opened one): the work area switches to the editor. */
+  revealed: number;
+  /** Opens (or refreshes) an edit file and shows it. */
+  openEdit(name: string, content: string, object: string): void;
   /** A file by its exact name (never anything inherited: `constructor` is only a file if there is one). */
   file(name: string): ManifestFile | undefined;
   asRecord(): Record<string, string>;
@@ -31,6 +40,12 @@ export const useFiles = create<FilesState>((set, get) => ({
   files: [{ name: TEMPLATES[0].file, content: TEMPLATES[0].yaml }],
   active: TEMPLATES[0].file,
   problems: {},
+  edits: Object.create(null) as Record<string, string>,
+  revealed: 0,
+  openEdit(name, content, object) {
+    const files = get().files.some((f) => f.name === name) ? get().files.map((f) => (f.name === name ? { name, content } : f)) : [...get().files, { name, content }];
+    set({ files, active: name, edits: Object.assign(Object.create(null) as Record<string, string>, get().edits, { [name]: object }), revealed: get().revealed + 1 });
+  },
   setContent(name, content) {
     set({ files: get().files.map((f) => (f.name === name ? { ...f, content } : f)) });
   },

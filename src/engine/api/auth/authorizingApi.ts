@@ -6,7 +6,8 @@
  * they run while a command waits.
  *
  * kubectl changes objects with PATCH (apply, label, scale's `/scale`, rollout restart …), so
- * the simulator's read-modify-writes are authorized as the `patch` kubectl would send.
+ * the simulator's read-modify-writes are authorized as the `patch` kubectl would send — except
+ * `replace`, whose PUT is an `update`.
  */
 import type { ApiServer, DeleteOptions } from '../server';
 import type { ResourceType } from '../registry';
@@ -28,7 +29,7 @@ export interface AuthorizationRecord {
  * `subresourceOfWrites`: the subresource the client's writes go to (`scale` for kubectl scale).
  * `onDecision` hears every decision (the why-log records them).
  */
-export function authorizingApi(api: ApiServer, user: UserInfo, opts: { subresourceOfWrites?: string; onDecision?: (r: AuthorizationRecord) => void } = {}): ApiServer {
+export function authorizingApi(api: ApiServer, user: UserInfo, opts: { subresourceOfWrites?: string; updateVerb?: 'update' | 'patch'; onDecision?: (r: AuthorizationRecord) => void } = {}): ApiServer {
   const check = (verb: string, type: ResourceType, namespace: string | undefined, name = '', subresource?: string): void => {
     const a: ResourceAttributes = { user, verb, apiGroup: type.group, resource: type.resource };
     if (subresource) a.subresource = subresource;
@@ -44,7 +45,7 @@ export function authorizingApi(api: ApiServer, user: UserInfo, opts: { subresour
     // A list without a namespace is across all of them: authorized at the cluster scope.
     list: (type: ResourceType, ns?: string, selector?: Selector) => (check('list', type, ns ?? ALL_NAMESPACES), api.list(type, ns, selector)),
     create: (input: KObject, actor: string, o?: { dryRun?: boolean }) => (check('create', api.typeOf(input), input.metadata?.namespace), api.create(input, actor, o)),
-    update: (input: KObject, actor: string, o?: { dryRun?: boolean }) => (check('patch', api.typeOf(input), input.metadata?.namespace, input.metadata?.name, writes), api.update(input, actor, o)),
+    update: (input: KObject, actor: string, o?: { dryRun?: boolean }) => (check(opts.updateVerb ?? 'patch', api.typeOf(input), input.metadata?.namespace, input.metadata?.name, writes), api.update(input, actor, o)),
     patch: (type: ResourceType, ns: string | undefined, name: string, patchType: PatchType, patch: unknown, actor: string, o?: Parameters<ApiServer['patch']>[6]) => (check('patch', type, ns, name, o?.subresource), api.patch(type, ns, name, patchType, patch, actor, o)),
     mutate: (type: ResourceType, ns: string | undefined, name: string, actor: string, change: (obj: KObject) => KObject | undefined) => (check('patch', type, ns, name, writes), api.mutate(type, ns, name, actor, change)),
     delete: (type: ResourceType, ns: string | undefined, name: string, actor: string, o?: DeleteOptions) => (check('delete', type, ns, name), api.delete(type, ns, name, actor, o)),

@@ -65,6 +65,9 @@ export function applyDefaults(obj: KObject): KObject {
       return { ...obj, spec: { persistentVolumeReclaimPolicy: 'Retain', volumeMode: 'Filesystem', ...(obj.spec ?? {}) } };
     case 'StorageClass':
       return { reclaimPolicy: 'Delete', volumeBindingMode: 'Immediate', ...obj } as KObject;
+    case 'PriorityClass':
+      // SetDefaults_PriorityClass; value is an int32 without omitempty, so it is always there.
+      return { ...obj, value: (obj as Any).value ?? 0, preemptionPolicy: (obj as Any).preemptionPolicy ?? 'PreemptLowerPriority' } as KObject;
     case 'LimitRange':
       return { ...obj, spec: defaultLimitRange(obj.spec) };
     case 'Secret': {

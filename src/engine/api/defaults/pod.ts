@@ -79,8 +79,6 @@ export function defaultPodTemplate(template: Any): Any {
   return { ...template, metadata: { creationTimestamp: null, ...(template.metadata ?? {}) }, spec: template.spec ? defaultPodSpec(template.spec) : template.spec };
 }
 
-const SYSTEM_PRIORITIES: Record<string, number> = { 'system-node-critical': 2000001000, 'system-cluster-critical': 2000000000 };
-
 /** What the DefaultTolerationSeconds admission plugin adds; shared (objects are never mutated). */
 const DEFAULT_TOLERATIONS: Any[] = Object.freeze([
   Object.freeze({ effect: 'NoExecute', key: 'node.kubernetes.io/not-ready', operator: 'Exists', tolerationSeconds: 300 }),
@@ -89,7 +87,7 @@ const DEFAULT_TOLERATIONS: Any[] = Object.freeze([
 
 /**
  * Admission-time additions for pods (they are not in templates): the DefaultTolerationSeconds
- * plugin's 300 s tolerations, priority 0 and the default service account.
+ * plugin's 300 s tolerations and the default service account (priority is ../priority.ts's).
  */
 export function admitPod(spec: Any): Any {
   const out: Any = { ...spec };
@@ -103,9 +101,6 @@ export function admitPod(spec: Any): Any {
     out.tolerations = tolerations;
   }
   out.enableServiceLinks ??= true;
-  out.preemptionPolicy ??= 'PreemptLowerPriority';
-  // The Priority admission plugin resolves the built-in system classes.
-  out.priority ??= SYSTEM_PRIORITIES[out.priorityClassName as string] ?? 0;
   out.serviceAccountName ??= 'default';
   out.serviceAccount ??= out.serviceAccountName;
   return out;

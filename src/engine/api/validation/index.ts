@@ -5,6 +5,7 @@
 import type { KObject } from '../types';
 import { validateIngress, validateNetworkPolicy } from './networking';
 import { validatePodDisruptionBudget } from './policy';
+import { validatePriorityClass, validatePriorityClassUpdate } from './scheduling';
 import { validateClusterRole, validateRole, validateRoleBinding, validateRoleBindingUpdate } from './rbac';
 import { validatePersistentVolume, validatePersistentVolumeClaim, validatePersistentVolumeClaimUpdate, validatePersistentVolumeUpdate, validateStorageClass, validateStorageClassUpdate } from './storage';
 import type { StatusCause } from '../errors';
@@ -76,6 +77,9 @@ export function validateObject(type: ResourceType, obj: KObject): StatusCause[] 
     case 'PodDisruptionBudget':
       validatePodDisruptionBudget(obj, errs);
       break;
+    case 'PriorityClass':
+      validatePriorityClass(obj, errs);
+      break;
     case 'Role':
       validateRole(obj, errs);
       break;
@@ -118,6 +122,9 @@ export function validateObjectUpdate(type: ResourceType, obj: KObject, old: KObj
       break;
     case 'StorageClass':
       validateStorageClassUpdate(obj, old, errs);
+      break;
+    case 'PriorityClass':
+      validatePriorityClassUpdate(obj, old, errs);
       break;
     case 'RoleBinding':
     case 'ClusterRoleBinding':

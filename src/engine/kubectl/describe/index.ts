@@ -21,6 +21,7 @@ import { describeHpa } from './hpa';
 import { describeClaim, describeStorageClass, describeVolume } from './storage';
 import { POD_CLAIM_INDEX } from '../../helpers/volumeutil';
 import { describePodDisruptionBudget } from './policy';
+import { describePriorityClass } from './scheduling';
 import { describeRole, describeRoleBinding } from './rbac';
 import { describeConfigMap, describeGeneric, describeLimitRange, describeNamespace, describeResourceQuota, describeSecret, describeService, describeServiceAccount } from './core';
 
@@ -83,6 +84,9 @@ export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true
     }
     case 'PodDisruptionBudget':
       describePodDisruptionBudget(obj, w, events, now);
+      break;
+    case 'PriorityClass':
+      describePriorityClass(obj, w, events, now);
       break;
     case 'IngressClass':
       describeIngressClass(obj, w, events, now);

@@ -314,6 +314,17 @@ const horizontalpodautoscalers: Columns = {
   wideRow: () => [],
 };
 
+/** printPriorityClass: AGE comes before PREEMPTIONPOLICY, as upstream appends the policy last. */
+const priorityclasses: Columns = {
+  header: ['NAME', 'VALUE', 'GLOBAL-DEFAULT', 'AGE', 'PREEMPTIONPOLICY'],
+  wide: [],
+  row: (pc, now) => {
+    const o = pc as Any;
+    return [pc.metadata.name!, String(o.value ?? 0), String(!!o.globalDefault), age(pc, now), String(o.preemptionPolicy ?? '')];
+  },
+  wideRow: () => [],
+};
+
 /** printNetworkPolicy: the pod selector as metav1.FormatLabelSelector prints it. */
 const networkpolicies: Columns = {
   header: ['NAME', 'POD-SELECTOR', 'AGE'],
@@ -421,4 +432,4 @@ export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
 export const EVENT_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
 export const EVENT_WIDE_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
 
-export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, serviceaccounts, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges, poddisruptionbudgets, replicationcontrollers, horizontalpodautoscalers, ingresses, ingressclasses, networkpolicies, persistentvolumes, persistentvolumeclaims, storageclasses, volumeattachments, roles, clusterroles: roles, rolebindings, clusterrolebindings: rolebindings };
+export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, serviceaccounts, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges, poddisruptionbudgets, priorityclasses, replicationcontrollers, horizontalpodautoscalers, ingresses, ingressclasses, networkpolicies, persistentvolumes, persistentvolumeclaims, storageclasses, volumeattachments, roles, clusterroles: roles, rolebindings, clusterrolebindings: rolebindings };

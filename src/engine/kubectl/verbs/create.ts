@@ -14,6 +14,7 @@ import { readManifests } from '../manifests';
 import { ingressGenerator, serviceGenerator } from './createService';
 import { createToken } from './createToken';
 import { pdbGenerator } from './createPdb';
+import { priorityClassGenerator } from './createPriorityClass';
 import { asTyped, clusterRoleBindingGenerator, clusterRoleGenerator, isRbacObject, requireClusterRoleFlag, roleBindingGenerator, roleGenerator, withTypedLastApplied } from './createRbac';
 import { checkOutput } from './get';
 import { dryRunMode, prepare, reportApiError, withLastApplied } from './apply';
@@ -53,6 +54,11 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'selector', type: 'string' },
   { name: 'min-available', type: 'string' },
   { name: 'max-unavailable', type: 'string' },
+  // create priorityclass
+  { name: 'value', type: 'int', bits: 32 },
+  { name: 'global-default', type: 'bool' },
+  { name: 'description', type: 'string' },
+  { name: 'preemption-policy', type: 'string' },
   // create role | clusterrole | rolebinding | clusterrolebinding (--user here is a subject, not the kubeconfig user)
   { name: 'verb', type: 'strings' },
   { name: 'resource', type: 'strings' },
@@ -183,6 +189,9 @@ function generate(ctx: VerbContext, what: string, name: string | undefined, rest
     case 'poddisruptionbudget':
     case 'pdb':
       return pdbGenerator(ctx.args, need('poddisruptionbudget'), ns);
+    case 'priorityclass':
+    case 'pc':
+      return priorityClassGenerator(ctx.args, need('priorityclass'));
     case 'role':
       return roleGenerator(ctx.args, need('role'), ns, (line) => ctx.err.push(line));
     case 'clusterrole':
@@ -238,7 +247,7 @@ function jobFromCronJob(ctx: VerbContext, name: string, from: string): KObject {
   return { apiVersion: 'batch/v1', kind: 'Job', metadata: metadata as KObject['metadata'], spec: structuredClone(template.spec ?? {}) };
 }
 
-const GENERATOR_NOUN: Record<string, string> = { serviceaccount: 'serviceaccount', sa: 'serviceaccount', ingress: 'ingress', ing: 'ingress', job: 'job', cronjob: 'cronjob', cj: 'cronjob', deployment: 'deployment', deploy: 'deployment', configmap: 'configmap', cm: 'configmap', secret: 'secret', quota: 'quota', resourcequota: 'quota', poddisruptionbudget: 'poddisruptionbudget', pdb: 'poddisruptionbudget', rolebinding: 'rolebinding', clusterrolebinding: 'clusterrolebinding' };
+const GENERATOR_NOUN: Record<string, string> = { serviceaccount: 'serviceaccount', sa: 'serviceaccount', ingress: 'ingress', ing: 'ingress', job: 'job', cronjob: 'cronjob', cj: 'cronjob', deployment: 'deployment', deploy: 'deployment', configmap: 'configmap', cm: 'configmap', secret: 'secret', quota: 'quota', resourcequota: 'quota', poddisruptionbudget: 'poddisruptionbudget', pdb: 'poddisruptionbudget', priorityclass: 'priorityclass', pc: 'priorityclass', rolebinding: 'rolebinding', clusterrolebinding: 'clusterrolebinding' };
 /** Generators whose server errors kubectl prints as they come (create_role.go returns them unwrapped). */
 const UNWRAPPED_GENERATORS = new Set(['role', 'clusterrole']);
 
