@@ -4,7 +4,7 @@
  * with a count, so the picture stays readable. Requests flowing (load generators, `kubectl
  * exec … wget`, the HPA walkthrough) run along the lines as moving dashes, faster the busier
  * the endpoint, and the pill shows the requests per second. Requests a NetworkPolicy drops
- * stop at the pod: the line turns red and dotted, with the number dropped per second beside the pod.
+ * stop at the pod: the line turns red and dotted, and the Service's pill counts them per second.
  */
 import type { DService } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
@@ -89,18 +89,6 @@ export function drawServices(root: Layer, ctx: DrawContext): void {
   attrIfChanged(paths, 'd', (d) => `M${d.x1},${d.y1} C${d.x1},${(d.y1 + d.y2) / 2} ${d.x2},${(d.y1 + d.y2) / 2} ${d.x2},${d.y2}`);
   attrIfChanged(paths, 'stroke-width', (d) => Math.min(4, 1 + Math.log2(d.count)));
   attrIfChanged(paths, 'class', (d) => trafficClass(d.rps, d.denied));
-  // Dropped requests end at the pod with a mark and their count.
-  const drops = root
-    .selectAll<SVGTextElement, Link>('text.svc-denied')
-    .data(
-      links.filter((l) => l.denied > 0),
-      (d) => d.id,
-    )
-    .join((enter) => enter.append('text').attr('class', 'svc-denied').attr('text-anchor', 'middle'));
-  attrIfChanged(drops, 'x', (d) => d.x2);
-  attrIfChanged(drops, 'y', (d) => d.y2 - 6);
-  textIfChanged(drops, (d) => `✕ ${t('diagram.deniedPerSecond', { count: Math.round(d.denied) })}`);
-
   const data: ServiceDatum[] = model.services.map((s) => ({ ...s, kind: 'Service', label: t('diagram.serviceLabel', { name: s.name, type: s.type, count: s.endpoints }) }));
   const groups = root
     .selectAll<SVGGElement, ServiceDatum>('g.service')
@@ -120,13 +108,16 @@ export function drawServices(root: Layer, ctx: DrawContext): void {
     selected: (d) => sameRef(ctx.selected, { kind: 'Service', name: d.name, namespace: d.namespace }),
     'lesson-focus': (d) => isFocused(ctx, { kind: 'Service', name: d.name, namespace: d.namespace }),
     'no-endpoints': (d) => d.endpoints === 0 && d.type !== 'ExternalName',
+    dropping: (d) => Object.values(d.denied ?? {}).some((x) => x > 0),
   });
   const rect = groups.select('rect');
   attrIfChanged(rect, 'width', (d) => layout.services.get(d.uid)!.w);
   attrIfChanged(rect, 'height', (d) => layout.services.get(d.uid)!.h);
   textIfChanged(groups.select('text.svc-name'), (d) => {
     const rps = Object.values(d.traffic ?? {}).reduce((a, b) => a + b, 0);
-    return `⇄ ${d.name}${rps > 0 ? `  · ${t('diagram.requestsPerSecond', { count: Math.round(rps) })}` : ''}`;
+    // Dropped requests are counted on the pill: the lines' pod ends lie under their nodes' boxes.
+    const denied = Object.values(d.denied ?? {}).reduce((a, b) => a + b, 0);
+    return `⇄ ${d.name}${rps > 0 ? `  · ${t('diagram.requestsPerSecond', { count: Math.round(rps) })}` : ''}${denied > 0 ? `  · ✕ ${t('diagram.deniedPerSecond', { count: Math.round(denied) })}` : ''}`;
   });
   textIfChanged(groups.select('text.svc-meta'), (d) => `${d.type} ${d.address} · ${d.endpoints} ${t('diagram.endpoints')}`);
   actionable(groups, ctx);
