@@ -34,6 +34,20 @@ export function kFail(c: Cluster, cmd: string, stdin?: string): string {
   return r.stderr;
 }
 
+/**
+ * What the simulator's kubectl prints for `lines`, run one after another on `c` — stdout then
+ * stderr of each, as a terminal shows them: the text the generators' tests compare with what real
+ * kubectl printed for the same lines (src/engine/testdata/*.kubectl-1.32.txt).
+ */
+export function transcript(c: Cluster, lines: string[]): string {
+  return lines
+    .map((line) => {
+      const r = c.kubectl(line);
+      return r.stdout + r.stderr;
+    })
+    .join('');
+}
+
 /** The rows of a kubectl table, split into cells. */
 export function rows(table: string): string[][] {
   return table

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newCluster } from '../../testing/helpers';
+import { newCluster, transcript } from '../../testing/helpers';
 
 const LINES = [
   'create poddisruptionbudget my-pdb --selector=app=rails --min-available=1 --dry-run=client -o yaml',
@@ -23,10 +23,7 @@ const LINES = [
 describe('kubectl create poddisruptionbudget', () => {
   it('prints what kubectl 1.32 prints', () => {
     const c = newCluster({ minimal: true });
-    const ours = LINES.map((line) => {
-      const r = c.kubectl(line);
-      return r.stdout + r.stderr;
-    }).join('');
+    const ours = transcript(c, LINES);
     expect(ours).toBe(readFileSync(resolve(__dirname, '../../testdata/create-pdb.kubectl-1.32.txt'), 'utf8'));
     expect(c.kubectl('get pdb real -o jsonpath={.spec}').stdout).toBe('{"minAvailable":1,"selector":{"matchLabels":{"app":"x"}}}');
   });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newCluster } from '../../testing/helpers';
+import { newCluster, transcript } from '../../testing/helpers';
 
 const LINES = [
   "create priorityclass high-priority --value=1000 --description='high priority' --dry-run=client -o yaml",
@@ -31,10 +31,7 @@ const LINES = [
 describe('kubectl create priorityclass', () => {
   it('prints what kubectl 1.32 prints', () => {
     const c = newCluster({ minimal: true });
-    const ours = LINES.map((line) => {
-      const r = c.kubectl(line);
-      return r.stdout + r.stderr;
-    }).join('');
+    const ours = transcript(c, LINES);
     expect(ours).toBe(readFileSync(resolve(__dirname, '../../testdata/create-priorityclass.kubectl-1.32.txt'), 'utf8'));
     expect(c.kubectl('get pc d1 -o jsonpath={.value}/{.globalDefault}/{.preemptionPolicy}').stdout).toBe('5/true/PreemptLowerPriority');
   });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newCluster } from '../../testing/helpers';
+import { newCluster, transcript } from '../../testing/helpers';
 
 const LINES = [
   'create role pod-reader --verb=get --verb=list --verb=watch --resource=pods --dry-run=client -o yaml',
@@ -52,10 +52,7 @@ const LINES = [
 describe('kubectl create role|clusterrole|rolebinding|clusterrolebinding', () => {
   it('prints what kubectl 1.32 prints', () => {
     const c = newCluster({ minimal: true });
-    const ours = LINES.map((line) => {
-      const r = c.kubectl(line);
-      return r.stdout + r.stderr;
-    }).join('');
+    const ours = transcript(c, LINES);
     expect(ours).toBe(readFileSync(resolve(__dirname, '../../testdata/create-rbac.kubectl-1.32.txt'), 'utf8'));
   });
 
