@@ -22,7 +22,8 @@ test('kubectl get pods -w keeps printing rows as the cluster changes, until Ctrl
   const rows = await terminalRows(page);
   expect(rows.some((r) => /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/.test(r))).toBe(true);
   expect(rows.some((r) => /^web-\w+-\w{5}\s+0\/1\s+Pending\s/.test(r))).toBe(true);
-  // No prompt while it runs: typed keys are not a command line.
+  // No prompt while it runs: typed keys are not a command line, and the terminal says how to stop.
+  await expect(page.getByRole('status').filter({ hasText: 'Press Ctrl+C to stop' })).toBeVisible();
   await prompt.press('x');
   expect(await promptLine(page)).not.toMatch(/^\$ x/);
   await page.screenshot({ path: info.outputPath('get-w.png') });

@@ -80,6 +80,7 @@ const CODING_FONT = "'Nanum Gothic Coding'";
 export function Console() {
   const { t } = useTranslation();
   const entries = useCluster((s) => s.consoleEntries);
+  const watching = entries.some((e) => e.stream !== undefined);
   const hostRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -252,7 +253,13 @@ export function Console() {
         </button>
       </div>
       <div className="terminal-host" ref={hostRef} data-testid="terminal" />
-      <p className="console-keys">{t('console.keys')}</p>
+      {watching ? (
+        <p className="console-keys console-watching" role="status">
+          {t('console.watching')}
+        </p>
+      ) : (
+        <p className="console-keys">{t('console.keys')}</p>
+      )}
       <div className="sr-only" role="log" aria-live="polite" data-testid="console-output">
         {entries.map((e) => (
           <div key={e.id}>

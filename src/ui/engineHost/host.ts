@@ -117,6 +117,8 @@ export class EngineHost {
   private readonly streams = new Map<number, { text: string; stop(): void }>();
   private nextStream = 1;
   private endedStreams: number[] = [];
+  /** Set by a command: the view sent with its answer leaves the streams' new text for the next one. */
+  private holdStreams = false;
 
   constructor(private readonly push: (view: HostView) => void) {}
 
@@ -224,6 +226,8 @@ export class EngineHost {
   run(command: string, files?: Record<string, string>, stdin?: string): RunResult {
     this.fork();
     this.dirty = true;
+    // What a running get -w prints because of this command follows the command's own answer on screen.
+    this.holdStreams = true;
     const entry = { text: '', stop: () => {} };
     const stream = {
       write: (text: string) => {
@@ -523,10 +527,19 @@ export class EngineHost {
       }
       if (any) view.results = results;
     }
-    for (const [id, entry] of this.streams) {
-      if (!entry.text) continue;
-      (view.streams ??= {})[id] = entry.text;
-      entry.text = '';
+    if (this.holdStreams) {
+      this.holdStreams = false;
+      if ([...this.streams.values()].some((e) => e.text)) {
+        this.dirty = true;
+        // Sent right after the answer, whether or not the clock is running.
+        setTimeout(() => this.flush(), 0);
+      }
+    } else {
+      for (const [id, entry] of this.streams) {
+        if (!entry.text) continue;
+        (view.streams ??= {})[id] = entry.text;
+        entry.text = '';
+      }
     }
     if (this.endedStreams.length) {
       view.endedStreams = this.endedStreams;

@@ -381,6 +381,7 @@ export const en = {
     notKubectl: 'Only kubectl (and ls, cat, clear) run here. Try "kubectl get nodes".',
     editOpened: '{{object}} is open in the editor as {{file}}. Change it and press Save: that sends it back whole (kubectl replace -f {{file}}), and the API server refuses it if someone changed the object meanwhile — your text stays.',
     editOne: 'kubectl edit opens one object at a time here: name it, e.g. kubectl edit deployment web.',
+    watching: 'Watching: new rows appear as the cluster changes. Press Ctrl+C to stop; meanwhile change the cluster from the editor (Apply) or the diagram.',
     noFile: 'cat: {{name}}: No such file. Files: {{files}}',
     clear: 'Clear',
     keys: '↑/↓ history · Tab completes · Ctrl+A/E start/end · Ctrl+U/W delete · Ctrl+C cancels (and stops get -w) · Ctrl+L clears · Esc leaves the terminal',

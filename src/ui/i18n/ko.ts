@@ -381,6 +381,7 @@ export const ko: Messages = {
     notKubectl: '여기서는 kubectl(그리고 ls, cat, clear)만 실행됩니다. "kubectl get nodes"를 입력해 보세요.',
     editOpened: '{{object}}를 편집기에서 {{file}}로 열었습니다. 고친 뒤 저장을 누르면 통째로 되돌려 보냅니다(kubectl replace -f {{file}}). 그사이 누군가 오브젝트를 바꿨다면 API 서버가 거부하고, 고친 내용은 그대로 남습니다.',
     editOne: '여기서 kubectl edit은 한 번에 오브젝트 하나만 엽니다. 이름을 주세요. 예: kubectl edit deployment web',
+    watching: '지켜보는 중: 클러스터가 바뀔 때마다 새 줄이 나타납니다. 멈추려면 Ctrl+C를 누르세요. 그동안 편집기(적용)나 다이어그램으로 클러스터를 바꿀 수 있습니다.',
     noFile: 'cat: {{name}}: 그런 파일이 없습니다. 파일: {{files}}',
     clear: '지우기',
     keys: '↑/↓ 이전 명령 · Tab 자동 완성 · Ctrl+A/E 줄 처음/끝 · Ctrl+U/W 지우기 · Ctrl+C 취소(get -w 멈추기) · Ctrl+L 화면 지우기 · Esc 터미널에서 나가기',
