@@ -55,6 +55,17 @@ export const PROJECT_CONCEPTS: { id: ConceptId; concept: Bilingual; learnerDoes:
       ko: 'default-deny 폴리시로 모든 파드를 격리하고, 요청이 시간 초과되는 것을 본 뒤, 프론트엔드만 api에 닿게 합니다',
     },
   },
+  {
+    id: 'C31',
+    concept: {
+      en: 'Pod priority and preemption: PriorityClasses give pods a priority; when a pod fits nowhere the scheduler evicts lower-priority pods to make room, and never pods of equal or higher priority',
+      ko: '파드 우선순위와 선점: 우선순위 클래스가 파드에 우선순위를 주고, 들어갈 자리가 없으면 스케줄러가 더 낮은 우선순위의 파드를 축출해 자리를 만듭니다. 같거나 높은 우선순위의 파드는 내보내지 않습니다',
+    },
+    learnerDoes: {
+      en: 'fills the cluster, sees a pod wait for room, creates a PriorityClass and watches a more important pod preempt a batch pod',
+      ko: '클러스터를 채우고, 자리를 기다리는 파드를 본 뒤, 우선순위 클래스를 만들어 더 중요한 파드가 batch 파드를 선점하는 것을 지켜봅니다',
+    },
+  },
 ];
 
 export const CONCEPTS: ConceptId[] = [...SEED_CONCEPTS, ...PROJECT_CONCEPTS.map((c) => c.id)];

@@ -19,8 +19,9 @@ import { TROUBLESHOOTING } from './troubleshooting';
 import { safeDrain } from './safeDrain';
 import { accessControl } from './accessControl';
 import { networkPolicy } from './networkPolicy';
+import { priority } from './priority';
 
-export const LESSONS: Lesson[] = [whyKubernetes, tour, firstPod, desiredState, nodeFailure, scheduling, services, exposing, rollingUpdate, hpa, clusterAutoscaling, storage, namespaces, configuration, healthChecks, safeDrain, accessControl, networkPolicy, challenge, ...TROUBLESHOOTING];
+export const LESSONS: Lesson[] = [whyKubernetes, tour, firstPod, desiredState, nodeFailure, scheduling, services, exposing, rollingUpdate, hpa, clusterAutoscaling, storage, namespaces, configuration, healthChecks, safeDrain, accessControl, networkPolicy, priority, challenge, ...TROUBLESHOOTING];
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);
