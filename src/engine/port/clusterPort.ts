@@ -15,6 +15,7 @@ import type { EventRecord } from '../api/events';
 import type { Reason } from '../client/reasons';
 import type { NodeVerdict, SchedulingAttempt } from '../scheduler/scheduler';
 import type { PodTraffic, TrafficSource, TrafficTarget } from '../network/traffic';
+import { NetworkPolicyEvaluator, peerOfPod, type PolicyVerdict, type Protocol } from '../network/networkPolicy';
 import type { NodeGroup } from '../cloud/clusterautoscaler';
 import type { NodeSpec } from '../cloud/machine';
 import { volumeDataKey } from '../helpers/volumeutil';
@@ -124,6 +125,13 @@ export class ClusterPort implements EnginePort {
   recentReasons(limit?: number): Reason[] {
     return this.#c.reasons.recent(limit);
   }
+  networkVerdict(from: ObjectRef, to: ObjectRef, port: number, protocol: Protocol = 'TCP'): PolicyVerdict | undefined {
+    const a = this.#c.store.get('pods', from.namespace, from.name);
+    const b = this.#c.store.get('pods', to.namespace, to.name);
+    if (!a || !b) return undefined;
+    return new NetworkPolicyEvaluator(this.#c.store).evaluate(peerOfPod(a), peerOfPod(b), port, protocol);
+  }
+
   podRates(): ReadonlyMap<string, PodTraffic> {
     return this.#c.traffic.podRates();
   }

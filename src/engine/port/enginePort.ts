@@ -8,6 +8,7 @@
  */
 import type { Action, ClusterOptions, CommandOutcome } from '../cluster/cluster';
 import type { KubectlResult, OutputStream } from '../kubectl/context';
+import type { PolicyVerdict, Protocol } from '../network/networkPolicy';
 import type { KObject, ObjectRef } from '../api/types';
 import type { ApiRequest } from '../api/server';
 import type { EventRecord } from '../api/events';
@@ -90,6 +91,12 @@ export interface EnginePort {
   eventsFor(ref: ObjectRef): EventRecord[];
   /** The most recent "why" records, oldest first. */
   recentReasons(limit?: number): Reason[];
+  /**
+   * Whether the network plugin lets pod `from` open a connection to pod `to` on `port` — the
+   * NetworkPolicies' verdict as it is now, with the policies that decided it (undefined when a
+   * pod does not exist).
+   */
+  networkVerdict(from: ObjectRef, to: ObjectRef, port: number, protocol?: Protocol): PolicyVerdict | undefined;
   /** Requests per second reaching each pod, while something sends traffic. */
   podRates(): ReadonlyMap<string, PodTraffic>;
   podRate(namespace: string, name: string): number;

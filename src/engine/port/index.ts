@@ -21,6 +21,7 @@ export type { EventRecord } from '../api/events';
 export type { ApiRequest } from '../api/server';
 export type { SchedulingAttempt, NodeVerdict } from '../scheduler/scheduler';
 export type { TrafficSource, TrafficTarget, PodTraffic } from '../network/traffic';
+export type { PolicyVerdict } from '../network/networkPolicy';
 export type { NodeGroup } from '../cloud/clusterautoscaler';
 export { podStatusReason, podReady, podRestarts } from '../kubectl/printers/podstatus';
 export { nodeStatus, nodeRoles } from '../kubectl/printers/columns';

@@ -7,7 +7,7 @@ import type { EnginePort, KObject } from '../../engine/port';
 import type { Lesson } from '../types';
 import { didRun, goal } from '../goals';
 
-const APP = `apiVersion: apps/v1
+export const APP = `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
@@ -62,7 +62,7 @@ spec:
     command: [sleep, "36000"]
 `;
 
-const DENY = `apiVersion: networking.k8s.io/v1
+export const DENY = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
   name: default-deny

@@ -4,12 +4,13 @@
  * "Why?", then fixes it however they like — the goal checks the cluster, never the commands.
  * Hints are graded: where to look, what to look for, then the fix.
  *
- * Over 400 lines: the whole track (eleven short lessons and their broken manifests) is one file,
+ * Over 400 lines: the whole track (twelve short lessons and their broken manifests) is one file,
  * as the lesson panel shows it as one list.
  */
 import type { EnginePort } from '../../engine/port';
 import type { Lesson } from '../types';
 import { deploymentReady, goal, may, podRunning, readyEndpoints } from '../goals';
+import { APP as FRONT_AND_API, DENY as DEFAULT_DENY } from './networkPolicy';
 
 /** A Deployment of `name` (label app=`name`): `containers` is the YAML under `containers:`, indented for it. */
 function deployment(name: string, replicas: number, containers: string, extra = ''): string {
@@ -631,4 +632,60 @@ export const fixRoleBinding: Lesson = {
   ],
 };
 
-export const TROUBLESHOOTING: Lesson[] = [fixPending, fixNodeSelector, fixImage, fixCrashLoop, fixReadiness, fixSelector, fixTargetPort, fixStorageClass, fixConfigKey, fixRollout, fixRoleBinding];
+const FRONTEND_ONLY = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: api-from-frontend
+spec:
+  podSelector:
+    matchLabels: {app: api}
+  ingress:
+  - from:
+    - podSelector:
+        matchLabels: {app: frontend}
+    ports:
+    - port: 80
+`;
+
+/** Whether the network plugin lets every pod labelled `from` reach every pod labelled `to` on `port` (the policies' verdict now). */
+function reaches(c: EnginePort, from: string, to: string, port: number): boolean {
+  const pods = (app: string) => c.list('pods', 'default').filter((p) => p.metadata.labels?.app === app && !p.metadata.deletionTimestamp);
+  const sources = pods(from);
+  const targets = pods(to);
+  return sources.length > 0 && targets.length > 0 && sources.every((a) => targets.every((b) => c.networkVerdict({ kind: 'Pod', namespace: 'default', name: a.metadata.name! }, { kind: 'Pod', namespace: 'default', name: b.metadata.name! }, port)?.allowed === true));
+}
+
+export const fixNetworkPolicy: Lesson = {
+  id: 'fix-network-policy',
+  track: 'troubleshooting',
+  title: { en: 'Broken: the frontend cannot reach the api', ko: '고장: 프론트엔드가 api에 닿지 않음' },
+  summary: {
+    en: 'Someone locked the namespace down with NetworkPolicies and opened the api to the frontend — yet every request from web times out. Find why, and let the frontend in without opening the api to everyone.',
+    ko: '누군가 네트워크 폴리시로 네임스페이스를 잠그고 api를 프론트엔드에만 열었는데, web에서 보내는 요청이 모두 시간 초과됩니다. 이유를 찾아, api를 모두에게 열지 않고 프론트엔드만 들어오게 하세요.',
+  },
+  concepts: ['C27', 'C30'],
+  scenario: { cluster: { seed: 50, workers: 2 }, apply: [FRONT_AND_API, DEFAULT_DENY, FRONTEND_ONLY], advanceSeconds: 40 },
+  steps: [
+    {
+      id: 'fix',
+      highlight: [{ kind: 'Service', name: 'api' }],
+      title: { en: 'Let web reach the api, and nobody else', ko: 'web만 api에 닿게 하기' },
+      instructions: {
+        en: 'Ask as the frontend does:\n\nkubectl exec deploy/web -- wget -qO- -T 2 http://api\n\nkubectl get networkpolicies\n\nkubectl describe networkpolicy api-from-frontend\n\nkubectl get pods --show-labels\n\nweb must reach the api on port 80; intruder must stay out.',
+        ko: '프론트엔드처럼 요청해 보세요.\n\nkubectl exec deploy/web -- wget -qO- -T 2 http://api\n\nkubectl get networkpolicies\n\nkubectl describe networkpolicy api-from-frontend\n\nkubectl get pods --show-labels\n\nweb은 80번 포트로 api에 닿아야 하고, intruder는 계속 막혀야 합니다.',
+      },
+      hints: [
+        { en: 'A timeout (not a refusal) means packets are dropped on the way: look at the policies that select the api pods, and at what they let in. "Why?" names them too.', ko: '거부가 아니라 시간 초과라면 패킷이 도중에 버려진다는 뜻입니다. api 파드를 고르는 폴리시와 그 폴리시가 들여보내는 것을 보세요. "Why?"에도 이름이 나옵니다.' },
+        { en: 'api-from-frontend allows pods labelled app=frontend, but the frontend\'s pods are labelled app=web: the rule matches nobody.', ko: 'api-from-frontend는 app=frontend 레이블의 파드를 허락하는데, 프론트엔드 파드의 레이블은 app=web입니다. 규칙에 맞는 파드가 없습니다.' },
+        { en: 'Make the rule name the web pods: kubectl patch networkpolicy api-from-frontend --type=json -p \'[{"op":"replace","path":"/spec/ingress/0/from/0/podSelector/matchLabels/app","value":"web"}]\' — keep default-deny.', ko: '규칙이 web 파드를 가리키게 하세요: kubectl patch networkpolicy api-from-frontend --type=json -p \'[{"op":"replace","path":"/spec/ingress/0/from/0/podSelector/matchLabels/app","value":"web"}]\' — default-deny는 그대로 둡니다.' },
+      ],
+      solution: [{ command: 'kubectl patch networkpolicy api-from-frontend --type=json -p \'[{"op":"replace","path":"/spec/ingress/0/from/0/podSelector/matchLabels/app","value":"web"}]\'' }],
+      goal: goal(
+        { en: 'web reaches the api on port 80, and intruder still does not', ko: 'web은 80번 포트로 api에 닿고, intruder는 여전히 닿지 않습니다' },
+        (c) => reaches(c, 'web', 'api', 80) && !reaches(c, 'intruder', 'api', 80),
+      ),
+    },
+  ],
+};
+
+export const TROUBLESHOOTING: Lesson[] = [fixPending, fixNodeSelector, fixImage, fixCrashLoop, fixReadiness, fixSelector, fixTargetPort, fixStorageClass, fixConfigKey, fixRollout, fixRoleBinding, fixNetworkPolicy];
