@@ -72,6 +72,10 @@ roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
 subjects:
 - {kind: User, name: alice}
 `);
-    expect(kFail(c, 'apply -f -', changed)).toBe('The RoleBinding "b" is invalid: roleRef: Invalid value: rbac.RoleRef{APIGroup:"rbac.authorization.k8s.io", Kind:"ClusterRole", Name:"edit"}: cannot change roleRef\n');
+    // The binding was made by create, not apply: kubectl warns before it patches (and is refused).
+    expect(kFail(c, 'apply -f -', changed)).toBe(
+      'Warning: resource rolebindings.rbac.authorization.k8s.io/b is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n' +
+        'The RoleBinding "b" is invalid: roleRef: Invalid value: rbac.RoleRef{APIGroup:"rbac.authorization.k8s.io", Kind:"ClusterRole", Name:"edit"}: cannot change roleRef\n',
+    );
   });
 });

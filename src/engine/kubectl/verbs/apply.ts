@@ -5,12 +5,14 @@
  */
 import type { KObject } from '../../api/types';
 import { ApiError } from '../../api/errors';
-import { qualifiedKindName, resolveKind } from '../../api/registry';
+import { qualifiedKindName, qualifiedResource, resolveKind } from '../../api/registry';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { checkTypeMeta, readManifests, type Manifest } from '../manifests';
 import { canonicalJson } from '../../helpers/deploymentutil';
-import { checkOutput } from './get';
+import { checkOutput, selectorFlag } from './get';
+import { checkPruneFlags, prune } from './applyPrune';
+import { matches } from '../../api/labels';
 import { printJson, printYaml } from '../printers/output';
 import { checkSchema } from '../../api/schema';
 import { dryRunMode, dryRunSuffix } from '../dryrun';
@@ -29,6 +31,9 @@ export const APPLY_FLAGS: FlagSpec[] = [
   { name: 'force', type: 'bool' },
   { name: 'recursive', short: 'R', type: 'bool' },
   { name: 'prune', type: 'bool' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'all', type: 'bool' },
+  { name: 'prune-allowlist', type: 'strings' },
   { name: 'record', type: 'bool' },
   { name: 'save-config', type: 'bool' },
   { name: 'force-conflicts', type: 'bool' },
@@ -111,10 +116,15 @@ export function applyCommand(ctx: VerbContext): void {
   const output = str(ctx.args, 'output');
   checkOutput(output, ['json', 'name', 'yaml']);
   const mode = dryRunMode(ctx);
-  const manifests = readManifests(ctx, (ctx.args.flags.get('filename') as string[] | undefined) ?? []);
+  const selector = selectorFlag(ctx);
+  checkPruneFlags(ctx, selector);
+  // -l applies only the manifests' objects it selects (the builder's LabelSelectorParam).
+  const manifests = readManifests(ctx, (ctx.args.flags.get('filename') as string[] | undefined) ?? []).filter((m) => !selector || matches(selector, m.obj.metadata?.labels));
   if (manifests.length === 0) throw new KubectlError('error: no objects passed to apply');
   if (bool(ctx.args, 'server-side')) return serverSideApply(ctx, manifests, mode);
   const printed: KObject[] = [];
+  const namespaces = new Set<string>();
+  const appliedUids = new Set<string>();
   for (const m of manifests) {
     let verb = 'creating';
     try {
@@ -129,11 +139,18 @@ export function applyCommand(ctx: VerbContext): void {
         word = 'created';
       } else {
         verb = 'patching';
+        // apply.go: a live object no apply made is patched all the same, with kubectl's warning.
+        if (mode !== 'client' && !Object.hasOwn(live.metadata.annotations ?? {}, LAST_APPLIED)) {
+          ctx.err.push(`Warning: resource ${qualifiedResource(type)}/${live.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`);
+        }
         const last = parseLastApplied(live);
         const merged = threeWayMerge(live, last, annotated) as KObject;
         result = ctx.cluster.api.update(merged, 'kubectl', { dryRun: mode !== 'none' });
-        word = result === live ? 'unchanged' : 'configured';
+        // A client dry run sends no patch, so kubectl cannot tell "unchanged": it says configured.
+        word = result === live && mode !== 'client' ? 'unchanged' : 'configured';
       }
+      if (type.namespaced) namespaces.add(config.metadata.namespace!);
+      if (result.metadata.uid) appliedUids.add(result.metadata.uid);
       if (output) printed.push(result);
       else ctx.out.push(`${qualifiedKindName(type)}/${config.metadata.name ?? result.metadata.name} ${word}${dryRunSuffix(mode)}\n`);
     } catch (err) {
@@ -143,6 +160,7 @@ export function applyCommand(ctx: VerbContext): void {
   if (output === 'yaml') ctx.out.push(printYaml(printed, printed.length === 1));
   else if (output === 'json') ctx.out.push(printJson(printed, printed.length === 1));
   else if (output === 'name') for (const o of printed) ctx.out.push(`${qualifiedKindName(ctx.cluster.api.typeOf(o))}/${o.metadata.name}\n`);
+  if (bool(ctx.args, 'prune')) prune(ctx, selector, mode, namespaces, appliedUids);
 }
 
 export function withLastApplied(config: KObject): KObject {
