@@ -4,8 +4,8 @@
  * caller (the simulator's kubectl is the cluster's admin) must itself be allowed to impersonate,
  * as the impersonation filter checks.
  */
-import { authorize, authorizingApi } from '../api/auth/authorizingApi';
-import { ADMIN_USER, impersonatedUser, parseServiceAccountUsername } from '../api/auth/user';
+import { authorizingApi, impersonate } from '../api/auth/authorizingApi';
+import { ADMIN_USER } from '../api/auth/user';
 import { KubectlError, str, stringArray, type ParsedArgs } from './args';
 import type { KubectlServer } from './context';
 
@@ -21,12 +21,8 @@ export function actingAs(cluster: KubectlServer, verb: string, args: ParsedArgs)
     if (groups.length || uid) throw new KubectlError(`error: requesting uid, groups or user-extra for ${KUBECONFIG_USER} without impersonating a user`);
     return cluster;
   }
-  const user = impersonatedUser(as, groups, uid);
   const api = cluster.api;
-  const sa = parseServiceAccountUsername(as);
-  authorize(api, sa ? { user: ADMIN_USER, verb: 'impersonate', apiGroup: '', resource: 'serviceaccounts', namespace: sa.namespace, name: sa.name } : { user: ADMIN_USER, verb: 'impersonate', apiGroup: '', resource: 'users', name: as });
-  for (const g of groups) authorize(api, { user: ADMIN_USER, verb: 'impersonate', apiGroup: '', resource: 'groups', name: g });
-  if (uid) authorize(api, { user: ADMIN_USER, verb: 'impersonate', apiGroup: 'authentication.k8s.io', resource: 'uids', name: uid });
+  const user = impersonate(api, ADMIN_USER, as, groups, uid);
   return {
     api: authorizingApi(api, user, { subresourceOfWrites: verb === 'scale' ? 'scale' : undefined, updateVerb: verb === 'replace' ? 'update' : 'patch', onDecision: (r) => api.noteAuthorization(r) }),
     store: cluster.store,

@@ -8,9 +8,9 @@
  */
 import type { ObjectStore } from '../api/store';
 import { ApiError } from '../api/errors';
-import { authorize } from '../api/auth/authorizingApi';
+import { impersonate } from '../api/auth/authorizingApi';
 import type { ApiServer } from '../api/server';
-import { ADMIN_USER, impersonatedUser, parseServiceAccountUsername, serviceAccountUser, type UserInfo } from '../api/auth/user';
+import { ADMIN_USER, serviceAccountUser, type UserInfo } from '../api/auth/user';
 import type { RestRequest } from './types';
 import { decodeBase64 } from '../util/base64';
 
@@ -51,11 +51,5 @@ export function authenticate(api: ApiServer, req: RestRequest): UserInfo | undef
   const imp = req.auth?.impersonate;
   if (!imp) return caller;
   if (!imp.user) throw new ApiError('InternalError', 500, 'Internal error occurred: requested impersonation of groups or a uid without impersonating a user');
-  const who = caller ?? ADMIN_USER;
-  // The impersonation filter's checks, in its order: the user (or ServiceAccount), each group, the uid.
-  const sa = parseServiceAccountUsername(imp.user);
-  authorize(api, sa ? { user: who, verb: 'impersonate', apiGroup: '', resource: 'serviceaccounts', namespace: sa.namespace, name: sa.name } : { user: who, verb: 'impersonate', apiGroup: '', resource: 'users', name: imp.user });
-  for (const g of imp.groups ?? []) authorize(api, { user: who, verb: 'impersonate', apiGroup: '', resource: 'groups', name: g });
-  if (imp.uid) authorize(api, { user: who, verb: 'impersonate', apiGroup: 'authentication.k8s.io', resource: 'uids', name: imp.uid });
-  return impersonatedUser(imp.user, imp.groups ?? [], imp.uid);
+  return impersonate(api, caller ?? ADMIN_USER, imp.user, imp.groups ?? [], imp.uid);
 }

@@ -8,13 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCluster } from '../../engine/port';
-import { findKubectl, kubectl, serveForTest, type Served } from '../testing/served';
+import { kubectlForSuite, kubectl, serveForTest, type Served } from '../testing/served';
 
-const KUBECTL = findKubectl();
-if (!KUBECTL) {
-  if (process.env.REQUIRE_REAL_KUBECTL) throw new Error('REQUIRE_REAL_KUBECTL is set but no kubectl v1.32 was found (set KUBECTL=/path/to/kubectl)');
-  console.warn('\n*** SKIPPED: the RBAC conformance suite (no kubectl v1.32 on this machine; set KUBECTL=/path/to/kubectl) ***\n');
-}
+const KUBECTL = kubectlForSuite('the RBAC conformance suite');
 
 const VIEW_FOR_CI = `apiVersion: rbac.authorization.k8s.io/v1
 kind: RoleBinding

@@ -5,9 +5,9 @@
  * validation answers reach kubectl as a real API server's would.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findKubectl, kubectl, serveForTest, type Served } from '../testing/served';
+import { kubectlForSuite, kubectl, serveForTest, type Served } from '../testing/served';
 
-const KUBECTL = findKubectl();
+const KUBECTL = kubectlForSuite('the NetworkPolicy conformance suite');
 
 const POLICIES = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy

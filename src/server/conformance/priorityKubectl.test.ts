@@ -6,9 +6,9 @@
  * server's would.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findKubectl, kubectl, serveForTest, type Served } from '../testing/served';
+import { kubectlForSuite, kubectl, serveForTest, type Served } from '../testing/served';
 
-const KUBECTL = findKubectl();
+const KUBECTL = kubectlForSuite('the PriorityClass conformance suite');
 
 const CLASSES = `apiVersion: scheduling.k8s.io/v1
 kind: PriorityClass

@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCluster } from '../../engine/port';
-import { findKubectl, kubectl, serveForTest, type Served } from '../testing/served';
+import { kubectlForSuite, kubectl, serveForTest, type Served } from '../testing/served';
 
-const KUBECTL = findKubectl();
+const KUBECTL = kubectlForSuite('the RBAC kinds conformance suite');
 
 /** The lines here quote nothing: words are what the spaces separate. */
 const splitCommandLine = (line: string) => line.split(' ');

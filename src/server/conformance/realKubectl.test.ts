@@ -12,13 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createCluster } from '../../engine/port';
-import { eventually, findKubectl, kubectl, kubectlStream, serveForTest, type Served } from '../testing/served';
+import { eventually, kubectlForSuite, kubectl, kubectlStream, serveForTest, type Served } from '../testing/served';
 
-const KUBECTL = findKubectl();
-if (!KUBECTL) {
-  if (process.env.REQUIRE_REAL_KUBECTL) throw new Error('REQUIRE_REAL_KUBECTL is set but no kubectl v1.32 was found (set KUBECTL=/path/to/kubectl)');
-  console.warn('\n*** SKIPPED: the real-kubectl conformance suite (no kubectl v1.32 on this machine; set KUBECTL=/path/to/kubectl) ***\n');
-}
+const KUBECTL = kubectlForSuite('the real-kubectl conformance suite');
 
 /** Ages that real kubectl computes from its own clock (describe) may be a second off the simulator's. */
 const normalizeAges = (text: string) => text.replace(/(?<=[\s(])(<invalid>|\d+[smhd](\d+[smh])?)(?=[\s)]|$)/gm, '<age>');

@@ -17,6 +17,19 @@ export function findKubectl(): string | undefined {
   return CANDIDATES.find((p) => existsSync(p));
 }
 
+/**
+ * Real kubectl for a conformance suite: its path, or undefined (the suite then reports itself
+ * skipped in one loud line) — except under REQUIRE_REAL_KUBECTL (`.ci/run`), where a missing
+ * kubectl fails the run instead of skipping the suite.
+ */
+export function kubectlForSuite(suite: string): string | undefined {
+  const found = findKubectl();
+  if (found) return found;
+  if (process.env.REQUIRE_REAL_KUBECTL) throw new Error('REQUIRE_REAL_KUBECTL is set but no kubectl v1.32 was found (set KUBECTL=/path/to/kubectl)');
+  console.warn(`\n*** SKIPPED: ${suite} (no kubectl v1.32 on this machine; set KUBECTL=/path/to/kubectl) ***\n`);
+  return undefined;
+}
+
 export interface Served {
   server: RunningServer;
   dir: string;

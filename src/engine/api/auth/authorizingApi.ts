@@ -16,7 +16,7 @@ import type { Selector } from '../labels';
 import type { PatchType } from '../patch/patch';
 import { forbiddenError, type Attributes, type ResourceAttributes } from './attributes';
 import type { Decision } from './rbac';
-import type { UserInfo } from './user';
+import { impersonatedUser, parseServiceAccountUsername, type UserInfo } from './user';
 
 const ALL_NAMESPACES = '\0all';
 
@@ -79,4 +79,17 @@ export function authorize(api: ApiServer, a: Attributes, onDecision?: (r: Author
   onDecision?.({ attributes: a, decision });
   if (!decision.allowed) throw forbiddenError(a);
   return decision;
+}
+
+/**
+ * The impersonation filter: `caller` must be allowed to `impersonate` the user (or the
+ * ServiceAccount), each group and the uid named — in that order, the first refusal answered —
+ * and the request then acts as that user (system:authenticated and a ServiceAccount's groups added).
+ */
+export function impersonate(api: ApiServer, caller: UserInfo, username: string, groups: string[], uid?: string): UserInfo {
+  const sa = parseServiceAccountUsername(username);
+  authorize(api, sa ? { user: caller, verb: 'impersonate', apiGroup: '', resource: 'serviceaccounts', namespace: sa.namespace, name: sa.name } : { user: caller, verb: 'impersonate', apiGroup: '', resource: 'users', name: username });
+  for (const g of groups) authorize(api, { user: caller, verb: 'impersonate', apiGroup: '', resource: 'groups', name: g });
+  if (uid) authorize(api, { user: caller, verb: 'impersonate', apiGroup: 'authentication.k8s.io', resource: 'uids', name: uid });
+  return impersonatedUser(username, groups, uid);
 }
