@@ -8,6 +8,9 @@ import { LESSONS } from './catalog';
 import { performSolution, startScenario } from './runner';
 import type { Bilingual, Lesson } from './types';
 import { CONCEPTS } from './concepts';
+import { goalMet } from './goalChecks';
+import { goalWords } from './goalWords';
+import { parseGoal } from './goalValidation';
 const HANGUL = /[\uac00-\ud7a3]/;
 
 function texts(l: Lesson): Bilingual[] {
@@ -17,7 +20,7 @@ function texts(l: Lesson): Bilingual[] {
     ...l.steps.flatMap((s) => [
       s.title,
       s.instructions,
-      s.goal.description,
+      goalWords(s.goal),
       ...s.hints,
       ...(s.quiz ? [s.quiz.question, s.quiz.explanation, ...s.quiz.choices] : []),
       ...(s.figure?.kind === 'stacks' ? [s.figure.caption, ...s.figure.columns.flatMap((col) => [col.title, ...col.layers, ...(col.note ? [col.note] : [])])] : []),
@@ -49,10 +52,10 @@ describe('lessons', () => {
       const c = startScenario(lesson);
       for (const step of lesson.steps) {
         const ctx: { since: number; answer?: number } = { since: c.now() };
-        expect(step.goal.met(c, ctx), `${lesson.id}/${step.id} met before acting`).toBe(false);
+        expect(goalMet(c, step.goal, ctx), `${lesson.id}/${step.id} met before acting`).toBe(false);
         if (step.quiz) {
           // A wrong answer does not pass.
-          expect(step.goal.met(c, { ...ctx, answer: (step.quiz.correct + 1) % step.quiz.choices.length })).toBe(false);
+          expect(goalMet(c, step.goal, { ...ctx, answer: (step.quiz.correct + 1) % step.quiz.choices.length })).toBe(false);
         }
         // Every solution command succeeds (as the learner types it, retried while a pod starts).
         const failures: string[] = [];
@@ -61,12 +64,21 @@ describe('lessons', () => {
           if (answer !== undefined) ctx.answer = answer;
         }
         expect(failures, `${lesson.id}/${step.id}: solution commands that failed`).toEqual([]);
-        for (let t = 0; t < 1800 && !step.goal.met(c, ctx); t += 5) c.advance(5);
-        expect(step.goal.met(c, ctx), `${lesson.id}/${step.id} not met after its solution`).toBe(true);
+        for (let t = 0; t < 1800 && !goalMet(c, step.goal, ctx); t += 5) c.advance(5);
+        expect(goalMet(c, step.goal, ctx), `${lesson.id}/${step.id} not met after its solution`).toBe(true);
         expect(c.taskFailures()).toEqual([]);
       }
     });
   }
+
+  it('keep every goal as plain data that the import validator accepts unchanged (what a share link carries)', () => {
+    for (const l of LESSONS)
+      for (const s of l.steps) {
+        const json = JSON.parse(JSON.stringify(s.goal));
+        expect(json, `${l.id}/${s.id}: goal is not plain data`).toEqual(s.goal);
+        expect(parseGoal(json, `${l.id}/${s.id}`)).toEqual(s.goal);
+      }
+  });
 
   it("cover every concept — the curriculum's C01–C26 and the project's own — with a step that has a goal", () => {
     const covered = new Set(LESSONS.filter((l) => l.steps.length > 0).flatMap((l) => l.concepts));

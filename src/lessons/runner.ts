@@ -1,16 +1,18 @@
 /** Running lessons without a UI: set up a lesson's cluster and carry out a step's solution. */
-import { createCluster, type EnginePort } from '../engine/port';
+import { createCluster, rebuildCluster, type EnginePort } from '../engine/port';
 import type { Lesson, SolutionAction } from './types';
-import { succeeded } from './goals';
+import { succeeded } from './goalChecks';
 
-export function startScenario(lesson: Lesson): EnginePort {
+/** A lesson's starting cluster: an authored lesson's recorded log replayed, or the manifests applied on a fresh one. */
+export function startScenario(lesson: Pick<Lesson, 'scenario'>): EnginePort {
+  if (lesson.scenario.actions) return rebuildCluster(lesson.scenario.cluster, lesson.scenario.actions);
   const c = createCluster(lesson.scenario.cluster);
   applyScenario(c, lesson);
   return c;
 }
 
 /** The scenario's manifests and settling time, on a fresh cluster. */
-export function applyScenario(c: EnginePort, lesson: Lesson): void {
+export function applyScenario(c: EnginePort, lesson: Pick<Lesson, 'scenario'>): void {
   if (lesson.scenario.clusterAutoscaler) c.enableClusterAutoscaler(lesson.scenario.clusterAutoscaler);
   for (const item of lesson.scenario.apply ?? []) {
     if (typeof item === 'string') c.kubectl('apply -f -', { stdin: item });

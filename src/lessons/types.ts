@@ -1,9 +1,10 @@
 /**
  * Lessons are data: text in both languages, a starting scenario, and steps whose goals are
- * predicates over the simulated cluster (and the learner's actions). No UI code here; the
+ * descriptions of what must have happened in the simulated cluster (./goalSpec.ts). No UI code here; the
  * app renders these, and unit tests run the same goals headless.
  */
-import type { EnginePort, ClusterOptions, NodeGroup } from '../engine/port';
+import type { Action, ClusterOptions, NodeGroup } from '../engine/port';
+import type { GoalSpec } from './goalSpec';
 
 export type Language = 'ko' | 'en';
 
@@ -53,14 +54,6 @@ export interface GoalPicture {
   disks?: { claim: string; file?: string }[];
 }
 
-export interface Goal {
-  /** What the learner must bring about, said to them in both languages. */
-  description: Bilingual;
-  picture?: GoalPicture;
-  /** True once the cluster (or the learner's action log since the step began) shows it. */
-  met(cluster: EnginePort, step?: StepContext): boolean;
-}
-
 export type SolutionAction = { command: string; stdin?: string } | { stopNode: string } | { startNode: string } | { answer: number };
 
 export interface Step {
@@ -77,7 +70,8 @@ export interface Step {
   hints: Bilingual[];
   /** What "show solution" does: kubectl command lines (with stdin where they read it), or a machine switched off or on. */
   solution: SolutionAction[];
-  goal: Goal;
+  /** What the step asks for, as data: its check, words and picture are derived from it (./goalSpec.ts). */
+  goal: GoalSpec;
 }
 
 export interface Lesson {
@@ -90,8 +84,9 @@ export interface Lesson {
   /**
    * How the cluster starts: its shape, a cloud node group with the cluster autoscaler, manifests
    * applied in order (with time let run between them where a `{ advanceSeconds }` stands), then
-   * time let run.
+   * time let run. An authored lesson records its start instead: `actions`, the engine's action log
+   * of the author's sandbox, replayed on a cluster of that shape (../ui/builder).
    */
-  scenario: { cluster: ClusterOptions; clusterAutoscaler?: NodeGroup; apply?: (string | { advanceSeconds: number })[]; advanceSeconds?: number };
+  scenario: { cluster: ClusterOptions; clusterAutoscaler?: NodeGroup; apply?: (string | { advanceSeconds: number })[]; advanceSeconds?: number; actions?: Action[] };
   steps: Step[];
 }

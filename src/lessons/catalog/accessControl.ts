@@ -4,7 +4,6 @@
  * read-only `auth can-i`), never which commands were typed.
  */
 import type { Lesson } from '../types';
-import { goal, may } from '../goals';
 
 const CI = 'system:serviceaccount:default:ci';
 
@@ -52,7 +51,7 @@ export const accessControl: Lesson = {
         { en: 'kubectl auth whoami --as=system:serviceaccount:default:ci shows the groups it belongs to.', ko: 'kubectl auth whoami --as=system:serviceaccount:default:ci로 이 계정이 속한 그룹을 볼 수 있습니다.' },
       ],
       solution: [{ command: 'kubectl create serviceaccount ci' }],
-      goal: goal({ en: 'ServiceAccount ci exists, and may not list pods', ko: '서비스 어카운트 ci가 있고, 파드 목록을 볼 수 없습니다' }, (c) => !!c.get('serviceaccounts', 'default', 'ci') && !may(c, CI, 'list', 'pods')),
+      goal: { says: { en: 'ServiceAccount ci exists, and may not list pods', ko: '서비스 어카운트 ci가 있고, 파드 목록을 볼 수 없습니다' }, all: [{ object: { resource: 'serviceaccounts', name: 'ci' } }, { access: { user: CI, verb: 'list', resource: 'pods', allowed: false } }] },
     },
     {
       id: 'grant',
@@ -67,7 +66,7 @@ export const accessControl: Lesson = {
         { en: 'kubectl auth can-i --list --as=system:serviceaccount:default:ci lists everything ci may do.', ko: 'kubectl auth can-i --list --as=system:serviceaccount:default:ci는 ci가 할 수 있는 일을 모두 보여 줍니다.' },
       ],
       solution: [{ command: 'kubectl apply -f -', stdin: READER }],
-      goal: goal({ en: 'ci may list pods in default, but not delete them', ko: 'ci가 default에서 파드 목록은 볼 수 있지만 지울 수는 없습니다' }, (c) => may(c, CI, 'list', 'pods') && may(c, CI, 'get', 'pods/log') && !may(c, CI, 'delete', 'pods')),
+      goal: { says: { en: 'ci may list pods in default, but not delete them', ko: 'ci가 default에서 파드 목록은 볼 수 있지만 지울 수는 없습니다' }, all: [{ access: { user: CI, verb: 'list', resource: 'pods', allowed: true } }, { access: { user: CI, verb: 'get', resource: 'pods/log', allowed: true } }, { access: { user: CI, verb: 'delete', resource: 'pods', allowed: false } }] },
     },
     {
       id: 'deploy',
@@ -80,7 +79,7 @@ export const accessControl: Lesson = {
         { en: 'kubectl describe clusterrole edit shows its rules: the clusterrole-aggregation controller gathers them from the roles labelled aggregate-to-edit.', ko: 'kubectl describe clusterrole edit으로 규칙을 볼 수 있습니다. clusterrole-aggregation 컨트롤러가 aggregate-to-edit 레이블이 붙은 롤들에서 모아 옵니다.' },
       ],
       solution: [{ command: 'kubectl create rolebinding ci-edit --clusterrole=edit --serviceaccount=default:ci' }, { command: 'kubectl create deployment web --image=nginx --as=system:serviceaccount:default:ci' }],
-      goal: goal({ en: 'ci may create Deployments in default, and nowhere else', ko: 'ci가 default에서만 디플로이먼트를 만들 수 있습니다' }, (c) => may(c, CI, 'create', 'deployments.apps') && !may(c, CI, 'create', 'deployments.apps', 'kube-system')),
+      goal: { says: { en: 'ci may create Deployments in default, and nowhere else', ko: 'ci가 default에서만 디플로이먼트를 만들 수 있습니다' }, all: [{ access: { user: CI, verb: 'create', resource: 'deployments.apps', allowed: true } }, { access: { user: CI, verb: 'create', resource: 'deployments.apps', namespace: 'kube-system', allowed: false } }] },
     },
   ],
 };

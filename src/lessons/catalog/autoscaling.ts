@@ -1,6 +1,5 @@
 /** Lessons: the Horizontal Pod Autoscaler under load, and the cluster autoscaler adding nodes. */
 import type { Lesson } from '../types';
-import { goal, readyPods } from '../goals';
 
 const PHP_APACHE = `apiVersion: apps/v1
 kind: Deployment
@@ -33,7 +32,6 @@ spec:
 `;
 
 const LOAD = 'kubectl run load-generator --image=busybox:1.28 --restart=Never -- /bin/sh -c "while sleep 0.01; do wget -q -O- http://php-apache; done"';
-const replicasOf = (c: Parameters<Parameters<typeof goal>[1]>[0]) => c.get('deployments', 'default', 'php-apache')?.spec?.replicas ?? 0;
 
 export const hpa: Lesson = {
   id: 'hpa',
@@ -54,7 +52,7 @@ export const hpa: Lesson = {
       },
       hints: [{ en: '`kubectl top pods` shows the CPU the HPA reads.', ko: '`kubectl top pods`로 HPA가 읽는 CPU를 볼 수 있습니다.' }],
       solution: [{ command: 'kubectl autoscale deployment php-apache --cpu-percent=50 --min=1 --max=10' }],
-      goal: goal({ en: 'HPA php-apache reads the CPU of its pods', ko: 'HPA php-apache가 파드의 CPU를 읽고 있습니다' }, (c) => ((c.get('horizontalpodautoscalers', 'default', 'php-apache')?.status?.currentMetrics as unknown[]) ?? []).length > 0),
+      goal: { says: { en: 'HPA php-apache reads the CPU of its pods', ko: 'HPA php-apache가 파드의 CPU를 읽고 있습니다' }, object: { resource: 'horizontalpodautoscalers', name: 'php-apache', fields: [{ path: 'status.currentMetrics', atLeast: 1 }] } },
     },
     {
       id: 'load',
@@ -67,7 +65,7 @@ export const hpa: Lesson = {
       suggestedCommand: LOAD,
       hints: [{ en: '`kubectl get hpa` shows TARGETS like cpu: 250%/50%.', ko: '`kubectl get hpa`에 cpu: 250%/50% 같은 TARGETS가 보입니다.' }],
       solution: [{ command: LOAD }],
-      goal: goal({ en: 'php-apache has scaled to more than one ready replica', ko: 'php-apache가 준비된 레플리카 둘 이상으로 늘어났습니다' }, (c) => replicasOf(c) > 1 && c.list('pods', 'default').filter((p) => p.metadata.labels?.run === 'php-apache' && p.status?.phase === 'Running').length === replicasOf(c)),
+      goal: { says: { en: 'php-apache has scaled to more than one ready replica', ko: 'php-apache가 준비된 레플리카 둘 이상으로 늘어났습니다' }, deployment: { name: 'php-apache', readyAtLeast: 2 } },
     },
     {
       id: 'calm',
@@ -79,7 +77,7 @@ export const hpa: Lesson = {
       suggestedCommand: 'kubectl delete pod load-generator',
       hints: [{ en: '`kubectl describe hpa php-apache` explains each decision.', ko: '`kubectl describe hpa php-apache`가 결정마다 이유를 설명합니다.' }],
       solution: [{ command: 'kubectl delete pod load-generator' }],
-      goal: goal({ en: 'php-apache is back to one replica', ko: 'php-apache가 레플리카 하나로 돌아왔습니다' }, (c) => !c.get('pods', 'default', 'load-generator') && replicasOf(c) === 1),
+      goal: { says: { en: 'php-apache is back to one replica', ko: 'php-apache가 레플리카 하나로 돌아왔습니다' }, all: [{ object: { resource: 'pods', name: 'load-generator', exists: false } }, { deployment: { name: 'php-apache', ready: 1 } }] },
     },
   ],
 };
@@ -124,10 +122,7 @@ export const clusterAutoscaling: Lesson = {
       starterYaml: BIG,
       hints: [{ en: 'Watch for a new pool-… node in the diagram, and the events.', ko: '다이어그램에 새 pool-… 노드가 생기는지, 이벤트는 어떤지 보세요.' }],
       solution: [{ command: 'kubectl apply -f -', stdin: BIG }],
-      goal: goal({ en: 'All four batch pods run, on a node the autoscaler added', ko: 'batch 파드 넷이 모두 실행 중이고, 그중 일부는 오토스케일러가 더한 노드에 있습니다' }, (c) => {
-        const pods = readyPods(c, 'batch');
-        return pods.length === 4 && pods.some((p) => p.spec.nodeName.startsWith('pool-'));
-      }, { pods: [{ label: 'batch', count: 4 }] }),
+      goal: { says: { en: 'All four batch pods run, on a node the autoscaler added', ko: 'batch 파드 넷이 모두 실행 중이고, 그중 일부는 오토스케일러가 더한 노드에 있습니다' }, pods: { selector: 'app=batch', count: 4, someOnNodePrefix: 'pool-' } },
     },
     {
       id: 'shrink',
@@ -139,7 +134,7 @@ export const clusterAutoscaling: Lesson = {
       suggestedCommand: 'kubectl scale deployment batch --replicas=1',
       hints: [{ en: 'The autoscaler waits 10 minutes after adding a node before it removes any.', ko: '오토스케일러는 노드를 더한 뒤 10분 동안은 노드를 빼지 않습니다.' }],
       solution: [{ command: 'kubectl scale deployment batch --replicas=1' }],
-      goal: goal({ en: 'The autoscaler removed the pool nodes again', ko: '오토스케일러가 pool 노드를 다시 제거했습니다' }, (c) => !c.list('nodes').some((n) => n.metadata.name!.startsWith('pool-')) && readyPods(c, 'batch').length === 1),
+      goal: { says: { en: 'The autoscaler removed the pool nodes again', ko: '오토스케일러가 pool 노드를 다시 제거했습니다' }, all: [{ nodeCount: { prefix: 'pool-', count: 0 } }, { pods: { selector: 'app=batch', count: 1 } }] },
     },
   ],
 };

@@ -1,6 +1,5 @@
 /** The final challenge: a small shop of several services, built with what the lessons taught. */
 import type { Lesson } from '../types';
-import { didRun, goal, readyEndpoints, readyPods } from '../goals';
 
 const CATALOG = `apiVersion: apps/v1
 kind: Deployment
@@ -127,7 +126,7 @@ export const challenge: Lesson = {
         { en: 'Or write both objects in YAML: "+ New file" has Deployment and Service templates.', ko: 'YAML로 써도 됩니다. "+ 새 파일"에 디플로이먼트와 서비스 템플릿이 있습니다.' },
       ],
       solution: [{ command: 'kubectl apply -f -', stdin: CATALOG }],
-      goal: goal({ en: 'Service catalog has two ready endpoints', ko: '서비스 catalog의 준비된 엔드포인트가 둘입니다' }, (c) => readyEndpoints(c, 'catalog') === 2, { services: [{ name: 'catalog', endpoints: 2 }], pods: [{ label: 'catalog', count: 2 }] }),
+      goal: { says: { en: 'Service catalog has two ready endpoints', ko: '서비스 catalog의 준비된 엔드포인트가 둘입니다' }, all: [{ endpoints: { service: 'catalog', ready: 2 } }, { pods: { selector: 'app=catalog', count: 2 } }] },
     },
     {
       id: 'db',
@@ -141,11 +140,7 @@ export const challenge: Lesson = {
         { en: 'A StatefulSet’s volumeClaimTemplates give each replica its own claim (data-db-0).', ko: '스테이트풀셋의 volumeClaimTemplates가 레플리카마다 클레임(data-db-0)을 만들어 줍니다.' },
       ],
       solution: [{ command: 'kubectl create secret generic db-secret --from-literal=password=example' }, { command: 'kubectl apply -f -', stdin: DB }],
-      goal: goal({ en: 'db-0 runs with its claim bound and its password from the Secret', ko: 'db-0이 바인딩된 클레임과 시크릿의 비밀번호로 실행 중입니다' }, (c) => {
-        const pod = c.get('pods', 'default', 'db-0');
-        const envFromSecret = (pod?.spec?.containers?.[0]?.env ?? []).some((e: { name: string; valueFrom?: { secretKeyRef?: { name?: string } } }) => e.name === 'POSTGRES_PASSWORD' && e.valueFrom?.secretKeyRef?.name === 'db-secret');
-        return pod?.status?.phase === 'Running' && envFromSecret && c.get('persistentvolumeclaims', 'default', 'data-db-0')?.status?.phase === 'Bound';
-      }),
+      goal: { says: { en: 'db-0 runs with its claim bound and its password from the Secret', ko: 'db-0이 바인딩된 클레임과 시크릿의 비밀번호로 실행 중입니다' }, all: [{ object: { resource: 'pods', name: 'db-0', fields: [{ path: 'status.phase', equals: 'Running' }, { path: 'spec.containers[0].env[name=POSTGRES_PASSWORD].valueFrom.secretKeyRef.name', equals: 'db-secret' }] } }, { claim: { name: 'data-db-0' } }] },
     },
     {
       id: 'entrance',
@@ -159,7 +154,7 @@ export const challenge: Lesson = {
         { en: 'kubectl exec client -- wget -qO- --header "Host: shop.example.com" http://198.51.100.10/api', ko: 'kubectl exec client -- wget -qO- --header "Host: shop.example.com" http://198.51.100.10/api' },
       ],
       solution: [{ command: 'kubectl apply -f -', stdin: FRONT }, { command: 'kubectl exec client -- wget -qO- --header "Host: shop.example.com" http://198.51.100.10/api' }],
-      goal: goal({ en: 'The Ingress routes /api to catalog and you reached it', ko: '인그레스가 /api를 catalog로 보내고, 그곳에 닿았습니다' }, (c, step) => readyPods(c, 'storefront').length === 2 && !!c.get('ingresses', 'default', 'shop')?.status?.loadBalancer?.ingress?.length && didRun(c, step, /^exec\b.*(wget|curl)\b.*[Hh]ost:\s*shop\.example\.com.*\/api/)),
+      goal: { says: { en: 'The Ingress routes /api to catalog and you reached it', ko: '인그레스가 /api를 catalog로 보내고, 그곳에 닿았습니다' }, all: [{ pods: { selector: 'app=storefront', count: 2 } }, { object: { resource: 'ingresses', name: 'shop', fields: [{ path: 'status.loadBalancer.ingress', atLeast: 1 }] } }, { command: { matches: /^exec\b.*(wget|curl)\b.*[Hh]ost:\s*shop\.example\.com.*\/api/.source } }] },
     },
     {
       id: 'scale',
@@ -170,10 +165,7 @@ export const challenge: Lesson = {
       },
       hints: [{ en: 'kubectl autoscale deployment catalog --cpu-percent=60 --min=2 --max=6', ko: 'kubectl autoscale deployment catalog --cpu-percent=60 --min=2 --max=6' }],
       solution: [{ command: 'kubectl autoscale deployment catalog --cpu-percent=60 --min=2 --max=6' }],
-      goal: goal({ en: 'An HPA keeps catalog between 2 and 6 replicas', ko: 'HPA가 catalog를 레플리카 2~6개로 유지합니다' }, (c) => {
-        const h = c.list('horizontalpodautoscalers', 'default').find((x) => x.spec?.scaleTargetRef?.name === 'catalog');
-        return !!h && h.spec.minReplicas === 2 && h.spec.maxReplicas === 6 && ((h.status?.currentMetrics as unknown[]) ?? []).length > 0;
-      }),
+      goal: { says: { en: 'An HPA keeps catalog between 2 and 6 replicas', ko: 'HPA가 catalog를 레플리카 2~6개로 유지합니다' }, object: { resource: 'horizontalpodautoscalers', fields: [{ path: 'spec.scaleTargetRef.name', equals: 'catalog' }, { path: 'spec.minReplicas', equals: 2 }, { path: 'spec.maxReplicas', equals: 6 }, { path: 'status.currentMetrics', atLeast: 1 }] } },
     },
   ],
 };

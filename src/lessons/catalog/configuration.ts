@@ -1,6 +1,5 @@
 /** Lesson: configuration lives outside the image — ConfigMaps and Secrets. */
 import type { Lesson } from '../types';
-import { didRun, goal, readyPods } from '../goals';
 
 const APP = `apiVersion: apps/v1
 kind: Deployment
@@ -50,10 +49,7 @@ export const configuration: Lesson = {
       suggestedCommand: 'kubectl create configmap shop-config --from-literal=MODE=test --from-literal=GREETING=hello',
       hints: [{ en: '`kubectl describe configmap shop-config` shows its data.', ko: '`kubectl describe configmap shop-config`로 내용을 볼 수 있습니다.' }],
       solution: [{ command: 'kubectl create configmap shop-config --from-literal=MODE=test --from-literal=GREETING=hello' }],
-      goal: goal({ en: 'ConfigMap shop-config has MODE and GREETING', ko: '컨피그맵 shop-config에 MODE와 GREETING이 있습니다' }, (c) => {
-        const data = c.get('configmaps', 'default', 'shop-config')?.data as Record<string, string> | undefined;
-        return !!data?.MODE && !!data?.GREETING;
-      }),
+      goal: { says: { en: 'ConfigMap shop-config has MODE and GREETING', ko: '컨피그맵 shop-config에 MODE와 GREETING이 있습니다' }, object: { resource: 'configmaps', name: 'shop-config', fields: [{ path: 'data.MODE', present: true }, { path: 'data.GREETING', present: true }] } },
     },
     {
       id: 'use',
@@ -65,7 +61,7 @@ export const configuration: Lesson = {
       starterYaml: APP,
       hints: [{ en: '`kubectl logs deploy/shop` prints mode=test: the program read $MODE.', ko: '`kubectl logs deploy/shop`에 mode=test가 찍힙니다. 프로그램이 $MODE를 읽은 것입니다.' }],
       solution: [{ command: 'kubectl apply -f -', stdin: APP }, { command: 'kubectl exec deploy/shop -- cat /etc/shop/GREETING' }],
-      goal: goal({ en: 'A shop pod runs with the ConfigMap, and you read a mounted file', ko: 'shop 파드가 컨피그맵과 함께 실행되고, 마운트된 파일을 읽었습니다' }, (c, step) => readyPods(c, 'shop').length === 1 && didRun(c, step, /^exec\b.*(cat \/etc\/shop\/|-- env|printenv)/)),
+      goal: { says: { en: 'A shop pod runs with the ConfigMap, and you read a mounted file', ko: 'shop 파드가 컨피그맵과 함께 실행되고, 마운트된 파일을 읽었습니다' }, all: [{ pods: { selector: 'app=shop', count: 1 } }, { command: { matches: /^exec\b.*(cat \/etc\/shop\/|-- env|printenv)/.source } }] },
     },
     {
       id: 'secret',
@@ -76,7 +72,7 @@ export const configuration: Lesson = {
       },
       hints: [{ en: 'base64 is an encoding, not encryption: anyone who can read the Secret can decode it.', ko: 'base64는 암호화가 아니라 인코딩입니다. 시크릿을 읽을 수 있으면 누구나 풀 수 있습니다.' }],
       solution: [{ command: 'kubectl create secret generic shop-db --from-literal=password=s3cret' }, { command: 'kubectl get secret shop-db -o yaml' }],
-      goal: goal({ en: 'Secret shop-db holds a password', ko: '시크릿 shop-db에 password가 있습니다' }, (c) => !!(c.get('secrets', 'default', 'shop-db')?.data as Record<string, string> | undefined)?.password),
+      goal: { says: { en: 'Secret shop-db holds a password', ko: '시크릿 shop-db에 password가 있습니다' }, object: { resource: 'secrets', name: 'shop-db', fields: [{ path: 'data.password', present: true }] } },
     },
   ],
 };

@@ -1,6 +1,6 @@
 /** Lesson: desired state — a Deployment keeps its replicas, whatever happens to its pods. */
 import type { Lesson } from '../types';
-import { allOf, deploymentGone, deploymentReady, ranCommand, replacementRunning } from '../goals';
+import { deploymentReady, ranCommand, allOf, replacementRunning, deploymentGone } from '../goals';
 
 export const desiredState: Lesson = {
   id: 'desired-state',

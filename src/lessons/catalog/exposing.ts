@@ -1,6 +1,5 @@
 /** Lesson: exposing an app — NodePort, LoadBalancer, and Ingress with its controller. */
 import type { Lesson } from '../types';
-import { didRun, goal } from '../goals';
 
 const APP = `apiVersion: apps/v1
 kind: Deployment
@@ -68,7 +67,7 @@ export const exposing: Lesson = {
       },
       hints: [{ en: '`kubectl get nodes -o wide` lists the node addresses that port opens on.', ko: '`kubectl get nodes -o wide`로 포트가 열리는 노드 주소를 볼 수 있습니다.' }],
       solution: [{ command: 'kubectl expose deployment shop --type=NodePort --port=80 --target-port=8080' }, { command: 'kubectl get service shop' }],
-      goal: goal({ en: 'Service shop is a NodePort', ko: '서비스 shop이 NodePort입니다' }, (c) => c.get('services', 'default', 'shop')?.spec?.type === 'NodePort' && !!c.get('services', 'default', 'shop')?.spec?.ports?.[0]?.nodePort),
+      goal: { says: { en: 'Service shop is a NodePort', ko: '서비스 shop이 NodePort입니다' }, object: { resource: 'services', name: 'shop', fields: [{ path: 'spec.type', equals: 'NodePort' }, { path: 'spec.ports[0].nodePort', present: true }] } },
     },
     {
       id: 'loadbalancer',
@@ -80,10 +79,7 @@ export const exposing: Lesson = {
       },
       hints: [{ en: 'Watch the cloud-controller-manager in the diagram: it handles this request.', ko: '다이어그램의 cloud-controller-manager를 보세요. 이 요청을 처리합니다.' }],
       solution: [{ command: 'kubectl delete service shop' }, { command: 'kubectl expose deployment shop --type=LoadBalancer --port=80 --target-port=8080' }],
-      goal: goal({ en: 'Service shop has an external IP', ko: '서비스 shop에 외부 IP가 있습니다' }, (c) => {
-        const s = c.get('services', 'default', 'shop');
-        return s?.spec?.type === 'LoadBalancer' && !!s.status?.loadBalancer?.ingress?.[0]?.ip;
-      }),
+      goal: { says: { en: 'Service shop has an external IP', ko: '서비스 shop에 외부 IP가 있습니다' }, object: { resource: 'services', name: 'shop', fields: [{ path: 'spec.type', equals: 'LoadBalancer' }, { path: 'status.loadBalancer.ingress[0].ip', present: true }] } },
     },
     {
       id: 'ingress',
@@ -95,7 +91,7 @@ export const exposing: Lesson = {
       starterYaml: INGRESS,
       hints: [{ en: 'Another host name gets 404 Not Found from the controller: no rule matches it.', ko: '다른 호스트 이름으로 물으면 맞는 규칙이 없어 컨트롤러가 404 Not Found로 답합니다.' }],
       solution: [{ command: 'kubectl apply -f -', stdin: INGRESS }, { command: 'kubectl exec client -- wget -qO- --header "Host: shop.example.com" http://198.51.100.10/' }],
-      goal: goal({ en: 'Ingress shop has an address and you reached shop through it', ko: '인그레스 shop에 주소가 생겼고, 그것을 통해 shop에 닿았습니다' }, (c, step) => !!c.get('ingresses', 'default', 'shop')?.status?.loadBalancer?.ingress?.[0]?.ip && didRun(c, step, /^exec\b.*(wget|curl)\b.*[Hh]ost:\s*shop\.example\.com/)),
+      goal: { says: { en: 'Ingress shop has an address and you reached shop through it', ko: '인그레스 shop에 주소가 생겼고, 그것을 통해 shop에 닿았습니다' }, all: [{ object: { resource: 'ingresses', name: 'shop', fields: [{ path: 'status.loadBalancer.ingress[0].ip', present: true }] } }, { command: { matches: /^exec\b.*(wget|curl)\b.*[Hh]ost:\s*shop\.example\.com/.source } }] },
     },
   ],
 };

@@ -1,6 +1,6 @@
 /** Lesson: the first pod, and the path it takes through the control plane. */
 import type { Lesson } from '../types';
-import { allOf, podRunning, ranCommand } from '../goals';
+import { podRunning, ranCommand, allOf } from '../goals';
 
 const DUO = `apiVersion: v1
 kind: Pod

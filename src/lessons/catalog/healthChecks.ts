@@ -1,6 +1,5 @@
 /** Lesson: health checks — liveness restarts, readiness keeps traffic away, CrashLoopBackOff. */
 import type { Lesson } from '../types';
-import { goal, readyEndpoints } from '../goals';
 
 const CRASH = `apiVersion: v1
 kind: Pod
@@ -60,8 +59,6 @@ spec:
   - port: 80
 `;
 
-const restartsOf = (c: Parameters<Parameters<typeof goal>[1]>[0], name: string) => ((c.get('pods', 'default', name)?.status?.containerStatuses as { restartCount?: number }[]) ?? []).reduce((n, s) => n + (s.restartCount ?? 0), 0);
-
 export const healthChecks: Lesson = {
   id: 'health-checks',
   title: { en: 'Health checks and restarts', ko: '헬스 체크와 재시작' },
@@ -82,7 +79,7 @@ export const healthChecks: Lesson = {
       starterYaml: CRASH,
       hints: [{ en: '`kubectl logs crashy --previous` shows the output of the run before.', ko: '`kubectl logs crashy --previous`로 직전 실행의 출력을 볼 수 있습니다.' }],
       solution: [{ command: 'kubectl apply -f -', stdin: CRASH }],
-      goal: goal({ en: 'Pod crashy has restarted at least twice', ko: '파드 crashy가 두 번 이상 재시작했습니다' }, (c) => restartsOf(c, 'crashy') >= 2),
+      goal: { says: { en: 'Pod crashy has restarted at least twice', ko: '파드 crashy가 두 번 이상 재시작했습니다' }, object: { resource: 'pods', name: 'crashy', fields: [{ path: 'status.containerStatuses[0].restartCount', atLeast: 2 }] } },
     },
     {
       id: 'liveness',
@@ -94,7 +91,7 @@ export const healthChecks: Lesson = {
       starterYaml: LIVE,
       hints: [{ en: '`kubectl describe pod tired` lists the probe and its failures.', ko: '`kubectl describe pod tired`에 프로브 설정과 실패 기록이 있습니다.' }],
       solution: [{ command: 'kubectl apply -f -', stdin: LIVE }],
-      goal: goal({ en: 'Pod tired was restarted by its liveness probe', ko: '파드 tired가 활성 프로브 때문에 재시작되었습니다' }, (c) => restartsOf(c, 'tired') >= 1),
+      goal: { says: { en: 'Pod tired was restarted by its liveness probe', ko: '파드 tired가 활성 프로브 때문에 재시작되었습니다' }, object: { resource: 'pods', name: 'tired', fields: [{ path: 'status.containerStatuses[0].restartCount', atLeast: 1 }] } },
     },
     {
       id: 'readiness',
@@ -110,7 +107,7 @@ export const healthChecks: Lesson = {
         { en: 'Changing the template rolls out new pods with the fixed probe.', ko: '템플릿을 바꾸면 고친 프로브를 가진 새 파드가 배포됩니다.' },
       ],
       solution: [{ command: 'kubectl apply -f -', stdin: READY.replace('path: /ready', 'path: /') }],
-      goal: goal({ en: 'Service api has two ready endpoints', ko: '서비스 api에 준비된 엔드포인트가 둘입니다' }, (c) => readyEndpoints(c, 'api') === 2, { services: [{ name: 'api', endpoints: 2 }], pods: [{ label: 'api', count: 2 }] }),
+      goal: { says: { en: 'Service api has two ready endpoints', ko: '서비스 api에 준비된 엔드포인트가 둘입니다' }, all: [{ endpoints: { service: 'api', ready: 2 } }, { pods: { selector: 'app=api', count: 2 } }] },
     },
   ],
 };

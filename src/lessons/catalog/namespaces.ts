@@ -1,6 +1,6 @@
 /** Lesson: namespaces and labels — organising and selecting objects. */
 import type { Lesson } from '../types';
-import { didRun, goal, ranCommand } from '../goals';
+import { ranCommand } from '../goals';
 
 export const namespaces: Lesson = {
   id: 'namespaces',
@@ -21,7 +21,7 @@ export const namespaces: Lesson = {
       },
       hints: [{ en: 'Choose a namespace in the filter above the diagram to see only its pods.', ko: '다이어그램 위 필터에서 네임스페이스를 고르면 그 파드만 보입니다.' }],
       solution: [{ command: 'kubectl create namespace team-a' }, { command: 'kubectl create namespace team-b' }, { command: 'kubectl create deployment web --image=nginx -n team-a' }, { command: 'kubectl create deployment web --image=nginx -n team-b' }],
-      goal: goal({ en: 'Deployment web exists in team-a and in team-b', ko: 'team-a와 team-b 모두에 디플로이먼트 web이 있습니다' }, (c) => !!c.get('deployments', 'team-a', 'web') && !!c.get('deployments', 'team-b', 'web')),
+      goal: { says: { en: 'Deployment web exists in team-a and in team-b', ko: 'team-a와 team-b 모두에 디플로이먼트 web이 있습니다' }, all: [{ object: { resource: 'deployments', namespace: 'team-a', name: 'web' } }, { object: { resource: 'deployments', namespace: 'team-b', name: 'web' } }] },
     },
     {
       id: 'all',
@@ -44,7 +44,7 @@ export const namespaces: Lesson = {
       },
       hints: [{ en: '`--show-labels` prints every object’s labels.', ko: '`--show-labels`를 붙이면 모든 레이블이 보입니다.' }],
       solution: [{ command: 'kubectl label deployment web tier=frontend -n team-a' }, { command: 'kubectl get deployments -A -l tier=frontend' }],
-      goal: goal({ en: 'team-a’s web is labelled tier=frontend and you selected by it', ko: 'team-a의 web에 tier=frontend 레이블이 있고, 그것으로 조회했습니다' }, (c, step) => c.get('deployments', 'team-a', 'web')?.metadata.labels?.tier === 'frontend' && didRun(c, step, /^get\b.*(-l|--selector)[= ]?tier=frontend/)),
+      goal: { says: { en: 'team-a’s web is labelled tier=frontend and you selected by it', ko: 'team-a의 web에 tier=frontend 레이블이 있고, 그것으로 조회했습니다' }, all: [{ object: { resource: 'deployments', namespace: 'team-a', name: 'web', fields: [{ path: 'metadata.labels.tier', equals: 'frontend' }] } }, { command: { matches: /^get\b.*(-l|--selector)[= ]?tier=frontend/.source } }] },
     },
   ],
 };

@@ -3,9 +3,7 @@
  * pod isolates it, and then only what some policy allows gets in. The goals read the stored
  * policies and what the learner's requests received, never which commands were typed.
  */
-import type { EnginePort, KObject } from '../../engine/port';
 import type { Lesson } from '../types';
-import { didRun, goal } from '../goals';
 
 export const APP = `apiVersion: apps/v1
 kind: Deployment
@@ -86,23 +84,6 @@ spec:
     - port: 80
 `;
 
-interface Policy {
-  spec?: { podSelector?: { matchLabels?: Record<string, string>; matchExpressions?: unknown[] }; policyTypes?: string[]; ingress?: { from?: unknown[] }[] };
-}
-
-const policies = (c: EnginePort): Policy[] => c.list('networkpolicies', 'default') as KObject[] as Policy[];
-const selectsAll = (p: Policy) => !Object.keys(p.spec?.podSelector?.matchLabels ?? {}).length && !(p.spec?.podSelector?.matchExpressions ?? []).length;
-
-/** A policy selects every pod of the namespace for ingress and lets nothing in by itself. */
-function everyPodIsolated(c: EnginePort): boolean {
-  return policies(c).some((p) => selectsAll(p) && (p.spec?.policyTypes ?? []).includes('Ingress') && !(p.spec?.ingress ?? []).length);
-}
-
-/** Some policy selecting the api pods lets anything in (an ingress rule with no `from`): then it is not only the frontend. */
-function apiOpenToAll(c: EnginePort): boolean {
-  return policies(c).some((p) => (selectsAll(p) || p.spec?.podSelector?.matchLabels?.app === 'api') && (p.spec?.ingress ?? []).some((r) => !(r.from ?? []).length));
-}
-
 export const networkPolicy: Lesson = {
   id: 'network-policy',
   title: { en: 'Who may talk to whom: NetworkPolicy', ko: '누가 누구와 통신하나: 네트워크 폴리시' },
@@ -127,7 +108,7 @@ export const networkPolicy: Lesson = {
         { en: 'The simulated network plugin enforces policies, as Calico or Cilium do; a plugin that does not would store them and ignore them.', ko: '시뮬레이션의 네트워크 플러그인은 Calico나 Cilium처럼 폴리시를 적용합니다. 적용하지 않는 플러그인이라면 저장만 하고 무시합니다.' },
       ],
       solution: [{ command: 'kubectl apply -f -', stdin: DENY }],
-      goal: goal({ en: 'Every pod in default is isolated for incoming traffic', ko: 'default의 모든 파드가 들어오는 트래픽에 대해 격리되었습니다' }, (c) => everyPodIsolated(c)),
+      goal: { says: { en: 'Every pod in default is isolated for incoming traffic', ko: 'default의 모든 파드가 들어오는 트래픽에 대해 격리되었습니다' }, all: [{ traffic: { from: 'app=intruder', to: 'app=api', port: 80, allowed: false } }, { traffic: { from: 'app=web', to: 'app=api', port: 80, allowed: false } }, { traffic: { from: 'app=api', to: 'app=web', port: 80, allowed: false } }] },
     },
     {
       id: 'allow',
@@ -142,10 +123,7 @@ export const networkPolicy: Lesson = {
         { en: 'Keep default-deny: deleting it would let intruder in again.', ko: 'default-deny는 남겨 두세요. 지우면 intruder가 다시 들어옵니다.' },
       ],
       solution: [{ command: 'kubectl apply -f -', stdin: ALLOW }, { command: 'kubectl exec deploy/web -- wget -qO- -T 2 http://api' }],
-      goal: goal(
-        { en: 'web reaches the api, while every pod stays isolated and the api is not open to all', ko: 'web이 api에 닿고, 모든 파드는 격리된 채이며 api가 모두에게 열려 있지 않습니다' },
-        (c, step) => everyPodIsolated(c) && !apiOpenToAll(c) && didRun(c, step, /^exec\s+(deploy\/web|web-\S+)\s.*wget\b.*\bapi\b/),
-      ),
+      goal: { says: { en: 'web reaches the api, while every pod stays isolated and the api is not open to all', ko: 'web이 api에 닿고, 모든 파드는 격리된 채이며 api가 모두에게 열려 있지 않습니다' }, all: [{ traffic: { from: 'app=web', to: 'app=api', port: 80, allowed: true } }, { traffic: { from: 'app=intruder', to: 'app=api', port: 80, allowed: false } }, { traffic: { from: 'app=api', to: 'app=web', port: 80, allowed: false } }, { command: { matches: /^exec\s+(deploy\/web|web-\S+)\s.*wget\b.*\bapi\b/.source } }] },
     },
   ],
 };

@@ -1,6 +1,6 @@
 /** Lesson: a node dies; the control plane notices and the pods come back elsewhere. */
 import type { Lesson } from '../types';
-import { allOf, deploymentReady, nodeReady, nodeWasStopped, podsMovedOff } from '../goals';
+import { deploymentReady, podsMovedOff, nodeWasStopped, allOf, nodeReady } from '../goals';
 
 const WEB = `apiVersion: apps/v1
 kind: Deployment

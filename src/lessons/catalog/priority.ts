@@ -3,9 +3,8 @@
  * more important pod take the room of less important ones (the scheduler evicts them). The goals
  * read the pods, their priority and the Preempted events, never the commands typed.
  */
-import type { EnginePort } from '../../engine/port';
 import type { Lesson } from '../types';
-import { goal, podRunning, schedulingMessage } from '../goals';
+import { podRunning } from '../goals';
 
 const BATCH = `apiVersion: apps/v1
 kind: Deployment
@@ -42,9 +41,6 @@ ${priorityClass ? `  priorityClassName: ${priorityClass}\n` : ''}  containers:
 const PAYMENTS = pod('payments');
 const CHECKOUT = pod('checkout', 'high');
 
-/** Some pod in default was evicted by the scheduler to make room (its Preempted event). */
-const somePodPreempted = (c: EnginePort) => c.events('default').some((e) => e.reason === 'Preempted');
-
 export const priority: Lesson = {
   id: 'priority',
   title: { en: 'When the cluster is full: priorities and preemption', ko: '클러스터가 꽉 찼을 때: 우선순위와 선점' },
@@ -67,7 +63,7 @@ export const priority: Lesson = {
         { en: 'The scheduler counts requests, not what containers use: a node is full when its pods\' requests add up to its allocatable CPU.', ko: '스케줄러는 실제 사용량이 아니라 요청량을 셉니다. 파드 요청량의 합이 노드의 할당 가능한 CPU에 이르면 노드는 꽉 찬 것입니다.' },
       ],
       solution: [{ command: 'kubectl apply -f -', stdin: PAYMENTS }],
-      goal: goal({ en: 'Pod payments waits for room: no node has enough CPU', ko: '파드 payments가 자리를 기다립니다. CPU가 충분한 노드가 없습니다' }, (c) => /Insufficient cpu/.test(schedulingMessage(c, 'payments') ?? '')),
+      goal: { says: { en: 'Pod payments waits for room: no node has enough CPU', ko: '파드 payments가 자리를 기다립니다. CPU가 충분한 노드가 없습니다' }, waiting: { pod: 'payments', message: 'Insufficient cpu' } },
     },
     {
       id: 'preempt',
@@ -82,11 +78,7 @@ export const priority: Lesson = {
         { en: 'The evicted batch pod is replaced by its ReplicaSet, and that replacement now waits: the cluster is still full, only the order changed.', ko: '축출된 batch 파드는 레플리카셋이 다시 만들지만, 그 파드는 이제 기다립니다. 클러스터는 여전히 꽉 차 있고 순서만 바뀌었습니다.' },
       ],
       solution: [{ command: 'kubectl create priorityclass high --value=100000 --description="customer-facing"' }, { command: 'kubectl apply -f -', stdin: CHECKOUT }],
-      goal: goal(
-        { en: 'checkout (priority 100000) runs, on room a lower-priority pod was preempted for', ko: 'checkout(우선순위 100000)이 실행되고, 그 자리를 위해 낮은 우선순위의 파드가 선점되었습니다' },
-        (c) => podRunning('checkout').met(c) && c.get('pods', 'default', 'checkout')?.spec?.priority === 100000 && somePodPreempted(c),
-        { pods: [{ label: 'checkout', count: 1 }] },
-      ),
+      goal: { says: { en: 'checkout (priority 100000) runs, on room a lower-priority pod was preempted for', ko: 'checkout(우선순위 100000)이 실행되고, 그 자리를 위해 낮은 우선순위의 파드가 선점되었습니다' }, all: [podRunning('checkout'), { object: { resource: 'pods', name: 'checkout', fields: [{ path: 'spec.priority', equals: 100000 }] } }, { event: { reason: 'Preempted' } }] },
     },
   ],
 };

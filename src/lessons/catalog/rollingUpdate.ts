@@ -1,6 +1,6 @@
 /** Lesson: rolling updates and rollback. */
 import type { Lesson } from '../types';
-import { deploymentReady, didRun, goal, ranCommand } from '../goals';
+import { ranCommand } from '../goals';
 
 const WEB = `apiVersion: apps/v1
 kind: Deployment
@@ -18,8 +18,6 @@ spec:
       - name: nginx
         image: nginx:1.26
 `;
-
-const image = (c: Parameters<Parameters<typeof goal>[1]>[0]) => c.get('deployments', 'default', 'web')?.spec?.template?.spec?.containers?.[0]?.image;
 
 export const rollingUpdate: Lesson = {
   id: 'rolling-update',
@@ -42,7 +40,7 @@ export const rollingUpdate: Lesson = {
       suggestedCommand: 'kubectl set image deployment/web nginx=nginx:1.27',
       hints: [{ en: '`kubectl rollout status deployment/web` follows the rollout; `kubectl get rs` shows both ReplicaSets.', ko: '`kubectl rollout status deployment/web`으로 진행을 따라가고, `kubectl get rs`로 두 레플리카셋을 볼 수 있습니다.' }],
       solution: [{ command: 'kubectl set image deployment/web nginx=nginx:1.27' }],
-      goal: goal({ en: 'All four web pods run nginx:1.27', ko: 'web 파드 넷 모두 nginx:1.27을 실행합니다' }, (c) => image(c) === 'nginx:1.27' && deploymentReady('web', 4).met(c)),
+      goal: { says: { en: 'All four web pods run nginx:1.27', ko: 'web 파드 넷 모두 nginx:1.27을 실행합니다' }, deployment: { name: 'web', ready: 4, image: 'nginx:1.27' } },
     },
     {
       id: 'history',
@@ -67,7 +65,7 @@ export const rollingUpdate: Lesson = {
       suggestedCommand: 'kubectl rollout undo deployment/web',
       hints: [{ en: '`--to-revision=1` picks a revision explicitly.', ko: '`--to-revision=1`로 리비전을 직접 고를 수도 있습니다.' }],
       solution: [{ command: 'kubectl rollout undo deployment/web' }],
-      goal: goal({ en: 'All four web pods run nginx:1.26 again', ko: 'web 파드 넷이 다시 nginx:1.26을 실행합니다' }, (c, step) => image(c) === 'nginx:1.26' && deploymentReady('web', 4).met(c) && didRun(c, step, /^rollout undo/)),
+      goal: { says: { en: 'All four web pods run nginx:1.26 again', ko: 'web 파드 넷이 다시 nginx:1.26을 실행합니다' }, all: [{ deployment: { name: 'web', ready: 4, image: 'nginx:1.26' } }, { command: { matches: /^rollout undo/.source } }] },
     },
   ],
 };

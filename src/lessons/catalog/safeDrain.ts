@@ -1,7 +1,6 @@
 /** Lesson: maintenance without an outage — drain, the Eviction API, and a PodDisruptionBudget. */
-import type { EnginePort } from '../../engine/port';
 import type { Lesson } from '../types';
-import { answered, goal, readyPods } from '../goals';
+import { answered } from '../goals';
 
 const SHOP = `apiVersion: apps/v1
 kind: Deployment
@@ -30,13 +29,6 @@ spec:
     matchLabels: {app: shop}
 `;
 
-/** The node is cordoned and none of the shop's pods is on it, while `ready` shop pods run elsewhere. */
-function drained(c: EnginePort, node: string, ready: number): boolean {
-  const n = c.get('nodes', undefined, node);
-  const shop = c.list('pods', 'default').filter((p) => p.metadata.labels?.app === 'shop' && !p.metadata.deletionTimestamp);
-  return !!n?.spec?.unschedulable && shop.every((p) => p.spec?.nodeName !== node) && readyPods(c, 'shop').length === ready;
-}
-
 export const safeDrain: Lesson = {
   id: 'safe-drain',
   title: { en: 'Maintenance without an outage', ko: '중단 없는 유지 보수' },
@@ -60,7 +52,7 @@ export const safeDrain: Lesson = {
         { en: 'kubectl get nodes shows worker-1 as Ready,SchedulingDisabled.', ko: 'kubectl get nodes에서 worker-1이 Ready,SchedulingDisabled로 보입니다.' },
       ],
       solution: [{ command: 'kubectl drain worker-1 --ignore-daemonsets' }],
-      goal: goal({ en: 'worker-1 is cordoned and the three shop pods run on other nodes', ko: 'worker-1이 코든되고 shop 파드 세 개가 다른 노드에서 실행 중입니다' }, (c) => drained(c, 'worker-1', 3), { nodes: [{ name: 'worker-1', down: true }], pods: [{ label: 'shop', count: 3, notOn: 'worker-1' }] }),
+      goal: { says: { en: 'worker-1 is cordoned and the three shop pods run on other nodes', ko: 'worker-1이 코든되고 shop 파드 세 개가 다른 노드에서 실행 중입니다' }, all: [{ node: { name: 'worker-1', cordoned: true } }, { pods: { selector: 'app=shop', count: 3, notOn: 'worker-1' } }] },
     },
     {
       id: 'budget',
@@ -74,7 +66,7 @@ export const safeDrain: Lesson = {
         { en: 'Three healthy pods, two required: one may be disrupted at a time. The disruption controller keeps that number up to date.', ko: '건강한 파드 셋 중 둘이 필요하니, 한 번에 하나까지 중단할 수 있습니다. 중단 컨트롤러(disruption controller)가 이 숫자를 계속 맞춥니다.' },
       ],
       solution: [{ command: 'kubectl uncordon worker-1' }, { command: 'kubectl apply -f -', stdin: BUDGET }],
-      goal: goal({ en: 'worker-1 takes pods again, and budget shop allows one disruption', ko: 'worker-1이 다시 파드를 받고, 예산 shop이 중단 하나를 허용합니다' }, (c) => !c.get('nodes', undefined, 'worker-1')?.spec?.unschedulable && c.get('poddisruptionbudgets', 'default', 'shop')?.status?.disruptionsAllowed === 1),
+      goal: { says: { en: 'worker-1 takes pods again, and budget shop allows one disruption', ko: 'worker-1이 다시 파드를 받고, 예산 shop이 중단 하나를 허용합니다' }, all: [{ node: { name: 'worker-1', cordoned: false } }, { object: { resource: 'poddisruptionbudgets', name: 'shop', fields: [{ path: 'status.disruptionsAllowed', equals: 1 }] } }] },
     },
     {
       id: 'blocked',
@@ -112,7 +104,7 @@ export const safeDrain: Lesson = {
         { en: 'If the new pod is not ready yet, the first eviction is refused and retried 5 s later: that is the budget doing its job.', ko: '새 파드가 아직 준비되지 않았다면 첫 축출은 거부되고 5초 뒤 다시 시도됩니다. 예산이 제 역할을 하는 것입니다.' },
       ],
       solution: [{ command: 'kubectl scale deployment shop --replicas=3' }, { command: 'kubectl drain worker-2 --ignore-daemonsets --timeout=2m' }],
-      goal: goal({ en: 'worker-2 is drained and three shop pods run elsewhere', ko: 'worker-2가 비워지고 shop 파드 세 개가 다른 노드에서 실행 중입니다' }, (c) => drained(c, 'worker-2', 3), { nodes: [{ name: 'worker-2', down: true }], pods: [{ label: 'shop', count: 3, notOn: 'worker-2' }] }),
+      goal: { says: { en: 'worker-2 is drained and three shop pods run elsewhere', ko: 'worker-2가 비워지고 shop 파드 세 개가 다른 노드에서 실행 중입니다' }, all: [{ node: { name: 'worker-2', cordoned: true } }, { pods: { selector: 'app=shop', count: 3, notOn: 'worker-2' } }] },
     },
   ],
 };

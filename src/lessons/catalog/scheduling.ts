@@ -1,6 +1,5 @@
 /** Lesson: how the scheduler chooses — resources, labels, and spreading. */
 import type { Lesson } from '../types';
-import { goal, readyPods, schedulingMessage } from '../goals';
 
 const BIG = `apiVersion: v1
 kind: Pod
@@ -56,7 +55,7 @@ export const scheduling: Lesson = {
       starterYaml: BIG,
       hints: [{ en: '`kubectl describe pod big` shows "0/4 nodes are available: … Insufficient cpu".', ko: '`kubectl describe pod big`에 "0/4 nodes are available: … Insufficient cpu"가 보입니다.' }],
       solution: [{ command: 'kubectl apply -f -', stdin: BIG }],
-      goal: goal({ en: 'Pod big waits for a node: Insufficient cpu', ko: '파드 big이 노드를 기다립니다: Insufficient cpu' }, (c) => /Insufficient cpu/.test(schedulingMessage(c, 'big') ?? '')),
+      goal: { says: { en: 'Pod big waits for a node: Insufficient cpu', ko: '파드 big이 노드를 기다립니다: Insufficient cpu' }, waiting: { pod: 'big', message: 'Insufficient cpu' } },
     },
     {
       id: 'fit',
@@ -69,10 +68,7 @@ export const scheduling: Lesson = {
         { en: 'kubectl delete pod big, then edit cpu: "6" to cpu: 500m and Apply.', ko: 'kubectl delete pod big 후 cpu: "6"을 cpu: 500m으로 고쳐 적용하세요.' },
       ],
       solution: [{ command: 'kubectl delete pod big --grace-period=0 --force' }, { command: 'kubectl apply -f -', stdin: BIG.replace('cpu: "6"', 'cpu: 500m') }],
-      goal: goal({ en: 'Pod big runs with a 500m CPU request', ko: '파드 big이 CPU 500m 요청으로 실행 중입니다' }, (c) => {
-        const p = c.get('pods', 'default', 'big');
-        return p?.status?.phase === 'Running' && p.spec.containers[0].resources?.requests?.cpu === '500m';
-      }),
+      goal: { says: { en: 'Pod big runs with a 500m CPU request', ko: '파드 big이 CPU 500m 요청으로 실행 중입니다' }, object: { resource: 'pods', name: 'big', fields: [{ path: 'status.phase', equals: 'Running' }, { path: 'spec.containers[0].resources.requests.cpu', equals: '500m' }] } },
     },
     {
       id: 'ssd',
@@ -88,10 +84,7 @@ export const scheduling: Lesson = {
         { en: 'The diagram shows disktype=ssd on the node once it is labelled.', ko: '레이블을 붙이면 다이어그램의 노드에 disktype=ssd가 보입니다.' },
       ],
       solution: [{ command: 'kubectl label node worker-3 disktype=ssd' }, { command: 'kubectl apply -f -', stdin: FAST }],
-      goal: goal({ en: 'Three fast pods run, all on the SSD node', ko: 'fast 파드 셋이 모두 SSD 노드에서 실행 중입니다' }, (c) => {
-        const pods = readyPods(c, 'fast');
-        return pods.length === 3 && pods.every((p) => c.get('nodes', undefined, p.spec.nodeName)?.metadata.labels?.disktype === 'ssd');
-      }, { nodes: [{ name: 'worker-3' }], pods: [{ label: 'fast', count: 3 }] }),
+      goal: { says: { en: 'Three fast pods run, all on the SSD node', ko: 'fast 파드 셋이 모두 SSD 노드에서 실행 중입니다' }, pods: { selector: 'app=fast', count: 3, onNodes: 'disktype=ssd' } },
     },
     {
       id: 'spread',
@@ -104,10 +97,7 @@ export const scheduling: Lesson = {
       suggestedCommand: 'kubectl create deployment spread --image=nginx --replicas=6',
       hints: [{ en: 'Click a spread pod: its panel shows each node’s score.', ko: 'spread 파드를 눌러 보세요. 패널에 노드별 점수가 나옵니다.' }],
       solution: [{ command: 'kubectl create deployment spread --image=nginx --replicas=6' }],
-      goal: goal({ en: 'Six spread pods run on all three workers', ko: 'spread 파드 여섯 개가 워커 세 대 모두에서 실행 중입니다' }, (c) => {
-        const pods = readyPods(c, 'spread');
-        return pods.length === 6 && new Set(pods.map((p) => p.spec.nodeName)).size === 3;
-      }, { pods: [{ label: 'spread', count: 6 }] }),
+      goal: { says: { en: 'Six spread pods run on all three workers', ko: 'spread 파드 여섯 개가 워커 세 대 모두에서 실행 중입니다' }, pods: { selector: 'app=spread', count: 6, nodesAtLeast: 3 } },
     },
   ],
 };

@@ -1,6 +1,5 @@
 /** Lesson: a Service gives replicas one address, and DNS gives it a name. */
 import type { Lesson } from '../types';
-import { didRun, goal, readyEndpoints, readyPods, successfulRuns } from '../goals';
 
 export const services: Lesson = {
   id: 'services',
@@ -21,7 +20,7 @@ export const services: Lesson = {
       },
       hints: [{ en: '`kubectl get endpointslices` lists the pod IPs behind the Service.', ko: '`kubectl get endpointslices`로 서비스 뒤의 파드 IP를 볼 수 있습니다.' }],
       solution: [{ command: 'kubectl create deployment hello --image=gcr.io/google-samples/hello-app:1.0 --replicas=3' }, { command: 'kubectl expose deployment hello --port=80 --target-port=8080' }],
-      goal: goal({ en: 'Service hello has three ready endpoints', ko: '서비스 hello의 준비된 엔드포인트가 셋입니다' }, (c) => !!c.get('services', 'default', 'hello') && readyEndpoints(c, 'hello') === 3, { services: [{ name: 'hello', endpoints: 3 }], pods: [{ label: 'hello', count: 3 }] }),
+      goal: { says: { en: 'Service hello has three ready endpoints', ko: '서비스 hello의 준비된 엔드포인트가 셋입니다' }, all: [{ endpoints: { service: 'hello', ready: 3 } }, { pods: { selector: 'app=hello', count: 3 } }] },
     },
     {
       id: 'spread',
@@ -33,7 +32,7 @@ export const services: Lesson = {
       },
       hints: [{ en: 'Use ↑ in the terminal to repeat the last command.', ko: '터미널에서 ↑를 누르면 직전 명령을 다시 쓸 수 있습니다.' }],
       solution: [{ command: 'kubectl run client --image=busybox:1.36 -- sleep 3600' }, { command: 'kubectl exec client -- wget -qO- http://hello' }, { command: 'kubectl exec client -- wget -qO- http://hello' }, { command: 'kubectl exec client -- wget -qO- http://hello' }],
-      goal: goal({ en: 'You called the Service three times from a pod', ko: '파드 안에서 서비스를 세 번 불렀습니다' }, (c, step) => successfulRuns(c, step, /^exec\b.*\b(wget|curl)\b.*\bhello\b/) >= 3 && readyPods(c, 'hello').length === 3),
+      goal: { says: { en: 'You called the Service three times from a pod', ko: '파드 안에서 서비스를 세 번 불렀습니다' }, all: [{ command: { matches: /^exec\b.*\b(wget|curl)\b.*\bhello\b/.source, output: 'Hostname: hello-', times: 3 } }, { pods: { selector: 'app=hello', count: 3 } }] },
     },
     {
       id: 'endpoints-follow',
@@ -45,7 +44,7 @@ export const services: Lesson = {
       },
       hints: [{ en: 'Click the Service: its panel’s Describe tab lists the endpoints.', ko: '서비스를 누르면 Describe 탭에 엔드포인트 목록이 보입니다.' }],
       solution: [{ command: 'kubectl delete pod -l app=hello --wait=false' }],
-      goal: goal({ en: 'A pod was replaced and the Service has three endpoints again', ko: '파드가 교체되었고 서비스 엔드포인트가 다시 셋입니다' }, (c, step) => didRun(c, step, /^delete (pods?|po)\b/) && readyPods(c, 'hello').some((p) => Date.parse(p.metadata.creationTimestamp!) >= (step?.since ?? 0) - 999) && readyEndpoints(c, 'hello') === 3),
+      goal: { says: { en: 'A pod was replaced and the Service has three endpoints again', ko: '파드가 교체되었고 서비스 엔드포인트가 다시 셋입니다' }, all: [{ pods: { selector: 'app=hello', count: 3, newSinceStep: true } }, { endpoints: { service: 'hello', ready: 3 } }] },
     },
     {
       id: 'dns',
@@ -56,7 +55,7 @@ export const services: Lesson = {
       },
       hints: [{ en: 'The answer is the Service’s ClusterIP, not a pod IP.', ko: '답은 파드 IP가 아니라 서비스의 ClusterIP입니다.' }],
       solution: [{ command: 'kubectl exec client -- nslookup hello.default.svc.cluster.local' }],
-      goal: goal({ en: 'You resolved the Service’s name from a pod', ko: '파드 안에서 서비스 이름을 조회했습니다' }, (c, step) => didRun(c, step, /^exec\b.*nslookup hello(\.default(\.svc(\.cluster\.local)?)?)?\b/)),
+      goal: { says: { en: 'You resolved the Service’s name from a pod', ko: '파드 안에서 서비스 이름을 조회했습니다' }, command: { matches: /^exec\b.*nslookup hello(\.default(\.svc(\.cluster\.local)?)?)?\b/.source, output: 'Address' } },
     },
   ],
 };

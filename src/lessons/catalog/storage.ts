@@ -1,6 +1,6 @@
 /** Lesson: a claim, a cloud disk, and data that outlives its pod. */
 import type { Lesson } from '../types';
-import { allOf, claimInUse, fileOnClaim, ranCommand, replacementRunning } from '../goals';
+import { ranCommand, allOf, replacementRunning, claimInUse, fileOnClaim } from '../goals';
 
 const DB = `apiVersion: v1
 kind: PersistentVolumeClaim

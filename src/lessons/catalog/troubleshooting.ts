@@ -7,9 +7,8 @@
  * Over 400 lines: the whole track (twelve short lessons and their broken manifests) is one file,
  * as the lesson panel shows it as one list.
  */
-import type { EnginePort } from '../../engine/port';
 import type { Lesson } from '../types';
-import { deploymentReady, goal, may, podRunning, readyEndpoints } from '../goals';
+import { deploymentReady, podRunning } from '../goals';
 import { APP as FRONT_AND_API, DENY as DEFAULT_DENY } from './networkPolicy';
 
 /** A Deployment of `name` (label app=`name`): `containers` is the YAML under `containers:`, indented for it. */
@@ -219,28 +218,6 @@ const STORE_STRATEGY = `
       maxSurge: 1`;
 const store = (image: string) => deployment('store', 3, `      - name: store\n        image: ${image}\n`, STORE_STRATEGY);
 
-/** Every pod of app=`app` has run ready for `seconds` without a restart since (a crash loop's brief Running does not count). */
-function steadilyRunning(c: EnginePort, app: string, count: number, seconds: number): boolean {
-  const pods = c.list('pods', 'default').filter((p) => p.metadata.labels?.app === app && !p.metadata.deletionTimestamp);
-  return (
-    pods.length === count &&
-    pods.every((p) => {
-      const statuses = (p.status?.containerStatuses ?? []) as { ready?: boolean; state?: { running?: { startedAt?: string } } }[];
-      return p.status?.phase === 'Running' && statuses.length > 0 && statuses.every((s) => s.ready && s.state?.running?.startedAt && c.now() - Date.parse(s.state.running.startedAt) >= seconds * 1000);
-    })
-  );
-}
-
-/** The ports a Service's EndpointSlices send traffic to. */
-function endpointPorts(c: EnginePort, service: string): number[] {
-  return c
-    .list('endpointslices', 'default')
-    .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === service)
-    .flatMap((s) => ((s.ports ?? []) as { port?: number }[]).map((p) => p.port ?? 0));
-}
-
-const claimBound = (c: EnginePort, name: string) => c.get('persistentvolumeclaims', 'default', name)?.status?.phase === 'Bound';
-
 export const fixPending: Lesson = {
   id: 'fix-pending-resources',
   track: 'troubleshooting',
@@ -356,7 +333,7 @@ export const fixCrashLoop: Lesson = {
         { en: "Close the loop — ...; sleep 10; done — in the editor's command, and apply. The new pod replaces the crashing one.", ko: '편집기의 command에서 반복문을 닫으세요 — ...; sleep 10; done — 그리고 적용하세요. 새 파드가 죽던 파드를 대신합니다.' },
       ],
       solution: [{ command: 'kubectl apply -f -', stdin: WORKER.replace("sleep 10\"]", "sleep 10; done\"]") }],
-      goal: goal({ en: 'Deployment worker has run for 30 s without a restart', ko: '디플로이먼트 worker가 재시작 없이 30초 동안 실행되었습니다' }, (c) => steadilyRunning(c, 'worker', 1, 30), { pods: [{ label: 'worker', count: 1 }] }),
+      goal: { says: { en: 'Deployment worker has run for 30 s without a restart', ko: '디플로이먼트 worker가 재시작 없이 30초 동안 실행되었습니다' }, pods: { selector: 'app=worker', count: 1, steadyForSeconds: 30 } },
     },
   ],
 };
@@ -387,7 +364,7 @@ export const fixReadiness: Lesson = {
         { en: 'Make the probe ask port 80 in the editor, and apply. The new pods turn 1/1 and appear in kubectl get endpoints api.', ko: '편집기에서 프로브가 80번 포트를 묻게 고치고 적용하세요. 새 파드가 1/1이 되고 kubectl get endpoints api에 나타납니다.' },
       ],
       solution: [{ command: 'kubectl apply -f -', stdin: API.replace('port: 8080', 'port: 80') }],
-      goal: goal({ en: 'Service api has two ready endpoints', ko: '서비스 api에 준비된 엔드포인트가 둘입니다' }, (c) => readyEndpoints(c, 'api') === 2, { services: [{ name: 'api', endpoints: 2 }], pods: [{ label: 'api', count: 2 }] }),
+      goal: { says: { en: 'Service api has two ready endpoints', ko: '서비스 api에 준비된 엔드포인트가 둘입니다' }, all: [{ endpoints: { service: 'api', ready: 2 } }, { pods: { selector: 'app=api', count: 2 } }] },
     },
   ],
 };
@@ -418,7 +395,7 @@ export const fixSelector: Lesson = {
         { en: 'Make the selector match the pods: kubectl patch service shop -p \'{"spec":{"selector":{"app":"shop"}}}\' (or fix the manifest and apply).', ko: '셀렉터가 파드와 맞게 고치세요: kubectl patch service shop -p \'{"spec":{"selector":{"app":"shop"}}}\' (또는 매니페스트를 고쳐 적용).' },
       ],
       solution: [{ command: 'kubectl patch service shop -p \'{"spec":{"selector":{"app":"shop"}}}\'' }],
-      goal: goal({ en: 'Service shop has two ready endpoints', ko: '서비스 shop에 준비된 엔드포인트가 둘입니다' }, (c) => readyEndpoints(c, 'shop') === 2, { services: [{ name: 'shop', endpoints: 2 }], pods: [{ label: 'shop', count: 2 }] }),
+      goal: { says: { en: 'Service shop has two ready endpoints', ko: '서비스 shop에 준비된 엔드포인트가 둘입니다' }, all: [{ endpoints: { service: 'shop', ready: 2 } }, { pods: { selector: 'app=shop', count: 2 } }] },
     },
   ],
 };
@@ -449,11 +426,7 @@ export const fixTargetPort: Lesson = {
         { en: 'Set targetPort to the container\'s port: kubectl patch service menu -p \'{"spec":{"ports":[{"port":80,"targetPort":80}]}}\' — then ask again from client.', ko: 'targetPort를 컨테이너 포트로 맞추세요: kubectl patch service menu -p \'{"spec":{"ports":[{"port":80,"targetPort":80}]}}\' — 그리고 client에서 다시 요청해 보세요.' },
       ],
       solution: [{ command: 'kubectl patch service menu -p \'{"spec":{"ports":[{"port":80,"targetPort":80}]}}\'' }, { command: 'kubectl exec client -- wget -qO- http://menu' }],
-      goal: goal(
-        { en: 'Service menu sends requests to port 80 of its two pods', ko: '서비스 menu가 두 파드의 80번 포트로 요청을 보냅니다' },
-        (c) => readyEndpoints(c, 'menu') === 2 && endpointPorts(c, 'menu').length > 0 && endpointPorts(c, 'menu').every((p) => p === 80),
-        { services: [{ name: 'menu', endpoints: 2 }] },
-      ),
+      goal: { says: { en: 'Service menu sends requests to port 80 of its two pods', ko: '서비스 menu가 두 파드의 80번 포트로 요청을 보냅니다' }, endpoints: { service: 'menu', ready: 2, port: 80 } },
     },
   ],
 };
@@ -483,11 +456,7 @@ export const fixStorageClass: Lesson = {
         { en: 'Create the class the claim names — a StorageClass fast-ssd with provisioner disk.csi.wheelhouse.dev — and the waiting claim is provisioned. (A claim\'s class cannot be changed in place: the other way is to delete the pod and claim and apply them with storageClassName: ssd.)', ko: '클레임이 가리키는 클래스를 만드세요 — provisioner가 disk.csi.wheelhouse.dev인 스토리지클래스 fast-ssd — 그러면 기다리던 클레임에 볼륨이 마련됩니다. (클레임의 클래스는 나중에 바꿀 수 없으니, 다른 방법은 파드와 클레임을 지우고 storageClassName: ssd로 다시 적용하는 것입니다.)' },
       ],
       solution: [{ command: 'kubectl apply -f -', stdin: FAST_SSD }],
-      goal: goal(
-        { en: 'Claim data is Bound and pod db is Running', ko: '클레임 data가 Bound이고 파드 db가 실행 중입니다' },
-        (c) => claimBound(c, 'data') && podRunning('db').met(c),
-        { disks: [{ claim: 'data' }], pods: [{ label: 'db', count: 1 }] },
-      ),
+      goal: { says: { en: 'Claim data is Bound and pod db is Running', ko: '클레임 data가 Bound이고 파드 db가 실행 중입니다' }, all: [{ claim: { name: 'data' } }, podRunning('db')] },
     },
   ],
 };
@@ -517,11 +486,7 @@ export const fixConfigKey: Lesson = {
         { en: 'Give the ConfigMap the key the pod asks for: kubectl patch configmap app-config -p \'{"data":{"DB_HOST":"db.internal"}}\'. The kubelet retries on its own and the container starts.', ko: '파드가 찾는 키를 컨피그맵에 넣으세요: kubectl patch configmap app-config -p \'{"data":{"DB_HOST":"db.internal"}}\'. kubelet이 스스로 다시 시도해서 컨테이너가 시작됩니다.' },
       ],
       solution: [{ command: 'kubectl patch configmap app-config -p \'{"data":{"DB_HOST":"db.internal"}}\'' }],
-      goal: goal(
-        { en: 'Pod app is Running with DB_HOST from its ConfigMap', ko: '컨피그맵의 DB_HOST를 받은 app 파드가 실행 중입니다' },
-        (c) => podRunning('app').met(c) && (c.get('configmaps', 'default', 'app-config')?.data as Record<string, string> | undefined)?.DB_HOST === 'db.internal',
-        { pods: [{ label: 'app', count: 1 }] },
-      ),
+      goal: { says: { en: 'Pod app is Running with DB_HOST from its ConfigMap', ko: '컨피그맵의 DB_HOST를 받은 app 파드가 실행 중입니다' }, all: [podRunning('app'), { object: { resource: 'configmaps', name: 'app-config', fields: [{ path: 'data.DB_HOST', equals: 'db.internal' }] } }] },
     },
   ],
 };
@@ -551,14 +516,7 @@ export const fixRollout: Lesson = {
         { en: 'Go back to the revision that worked: kubectl rollout undo deployment/store (or set an image tag that exists).', ko: '잘 동작하던 리비전으로 돌아가세요: kubectl rollout undo deployment/store (또는 존재하는 이미지 태그로 바꾸기).' },
       ],
       solution: [{ command: 'kubectl rollout undo deployment/store' }],
-      goal: goal(
-        { en: 'Deployment store has 3 updated, ready replicas and no pod failing to pull', ko: '디플로이먼트 store의 레플리카 3개가 모두 업데이트되어 준비됐고, 이미지를 못 받는 파드가 없습니다' },
-        (c) => {
-          const pulling = c.list('pods', 'default').some((p) => p.metadata.labels?.app === 'store' && ((p.status?.containerStatuses ?? []) as { state?: { waiting?: { reason?: string } } }[]).some((s) => /ImagePull|ErrImage/.test(s.state?.waiting?.reason ?? '')));
-          return !pulling && deploymentReady('store', 3).met(c);
-        },
-        { pods: [{ label: 'store', count: 3 }] },
-      ),
+      goal: { says: { en: 'Deployment store has 3 updated, ready replicas and no pod failing to pull', ko: '디플로이먼트 store의 레플리카 3개가 모두 업데이트되어 준비됐고, 이미지를 못 받는 파드가 없습니다' }, all: [{ pods: { selector: 'app=store', count: 3, noneWaiting: 'ImagePull|ErrImage' } }, deploymentReady('store', 3)] },
     },
   ],
 };
@@ -624,10 +582,7 @@ export const fixRoleBinding: Lesson = {
         { en: 'Bind the Role where it lives: kubectl create rolebinding deployer -n shop --role=deployer --serviceaccount=shop:builder (and you may delete the stray one in default).', ko: '롤이 있는 곳에서 바인딩하세요: kubectl create rolebinding deployer -n shop --role=deployer --serviceaccount=shop:builder (default에 잘못 만든 것은 지워도 됩니다).' },
       ],
       solution: [{ command: 'kubectl create rolebinding deployer -n shop --role=deployer --serviceaccount=shop:builder' }, { command: 'kubectl delete rolebinding deployer -n default' }],
-      goal: goal(
-        { en: 'builder may create Deployments in shop, and still not delete them', ko: 'builder가 shop에 디플로이먼트를 만들 수 있고, 지울 수는 여전히 없습니다' },
-        (c) => may(c, BUILDER_USER, 'create', 'deployments.apps', 'shop') && !may(c, BUILDER_USER, 'delete', 'deployments.apps', 'shop'),
-      ),
+      goal: { says: { en: 'builder may create Deployments in shop, and still not delete them', ko: 'builder가 shop에 디플로이먼트를 만들 수 있고, 지울 수는 여전히 없습니다' }, all: [{ access: { user: BUILDER_USER, verb: 'create', resource: 'deployments.apps', namespace: 'shop', allowed: true } }, { access: { user: BUILDER_USER, verb: 'delete', resource: 'deployments.apps', namespace: 'shop', allowed: false } }] },
     },
   ],
 };
@@ -646,14 +601,6 @@ spec:
     ports:
     - port: 80
 `;
-
-/** Whether the network plugin lets every pod labelled `from` reach every pod labelled `to` on `port` (the policies' verdict now). */
-function reaches(c: EnginePort, from: string, to: string, port: number): boolean {
-  const pods = (app: string) => c.list('pods', 'default').filter((p) => p.metadata.labels?.app === app && !p.metadata.deletionTimestamp);
-  const sources = pods(from);
-  const targets = pods(to);
-  return sources.length > 0 && targets.length > 0 && sources.every((a) => targets.every((b) => c.networkVerdict({ kind: 'Pod', namespace: 'default', name: a.metadata.name! }, { kind: 'Pod', namespace: 'default', name: b.metadata.name! }, port)?.allowed === true));
-}
 
 export const fixNetworkPolicy: Lesson = {
   id: 'fix-network-policy',
@@ -680,10 +627,7 @@ export const fixNetworkPolicy: Lesson = {
         { en: 'Make the rule name the web pods: kubectl patch networkpolicy api-from-frontend --type=json -p \'[{"op":"replace","path":"/spec/ingress/0/from/0/podSelector/matchLabels/app","value":"web"}]\' — keep default-deny.', ko: '규칙이 web 파드를 가리키게 하세요: kubectl patch networkpolicy api-from-frontend --type=json -p \'[{"op":"replace","path":"/spec/ingress/0/from/0/podSelector/matchLabels/app","value":"web"}]\' — default-deny는 그대로 둡니다.' },
       ],
       solution: [{ command: 'kubectl patch networkpolicy api-from-frontend --type=json -p \'[{"op":"replace","path":"/spec/ingress/0/from/0/podSelector/matchLabels/app","value":"web"}]\'' }],
-      goal: goal(
-        { en: 'web reaches the api on port 80, and intruder still does not', ko: 'web은 80번 포트로 api에 닿고, intruder는 여전히 닿지 않습니다' },
-        (c) => reaches(c, 'web', 'api', 80) && !reaches(c, 'intruder', 'api', 80),
-      ),
+      goal: { says: { en: 'web reaches the api on port 80, and intruder still does not', ko: 'web은 80번 포트로 api에 닿고, intruder는 여전히 닿지 않습니다' }, all: [{ traffic: { from: 'app=web', to: 'app=api', port: 80, allowed: true } }, { traffic: { from: 'app=intruder', to: 'app=api', port: 80, allowed: false } }] },
     },
   ],
 };

@@ -1,6 +1,6 @@
 /** Lesson: why containers, why orchestration, and where Kubernetes clusters come from. */
 import type { Lesson } from '../types';
-import { answered, didRun, goal, readyPods } from '../goals';
+import { answered } from '../goals';
 
 const SHOP = `apiVersion: apps/v1
 kind: Deployment
@@ -96,7 +96,7 @@ export const whyKubernetes: Lesson = {
       suggestedCommand: 'kubectl create deployment many --image=nginx --replicas=5',
       hints: [{ en: 'The events show the time between Pulled and Started.', ko: '이벤트에서 Pulled와 Started 사이의 시간을 볼 수 있습니다.' }],
       solution: [{ command: 'kubectl create deployment many --image=nginx --replicas=5' }],
-      goal: goal({ en: 'Five many pods run', ko: 'many 파드 다섯 개가 실행 중입니다' }, (c) => readyPods(c, 'many').length === 5, { pods: [{ label: 'many', count: 5 }] }),
+      goal: { says: { en: 'Five many pods run', ko: 'many 파드 다섯 개가 실행 중입니다' }, pods: { selector: 'app=many', count: 5 } },
     },
     {
       id: 'microservices',
@@ -108,7 +108,7 @@ export const whyKubernetes: Lesson = {
       starterYaml: SHOP,
       hints: [{ en: 'The name "catalog" is resolved by the cluster DNS to the catalog Service.', ko: '"catalog"라는 이름은 클러스터 DNS가 catalog 서비스로 풀어 줍니다.' }],
       solution: [{ command: 'kubectl apply -f -', stdin: SHOP }, { command: 'kubectl exec deploy/storefront -- curl -s http://catalog' }],
-      goal: goal({ en: 'The storefront reached the catalog by name', ko: 'storefront가 이름으로 catalog에 닿았습니다' }, (c, step) => readyPods(c, 'catalog').length === 2 && readyPods(c, 'storefront').length === 2 && didRun(c, step, /^exec\b.*(curl|wget)\b.*\bcatalog\b/)),
+      goal: { says: { en: 'The storefront reached the catalog by name', ko: 'storefront가 이름으로 catalog에 닿았습니다' }, all: [{ pods: { selector: 'app=catalog', count: 2 } }, { pods: { selector: 'app=storefront', count: 2 } }, { command: { matches: /^exec\b.*(curl|wget)\b.*\bcatalog\b/.source } }] },
     },
     {
       id: 'origins',

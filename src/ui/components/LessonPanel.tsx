@@ -7,6 +7,8 @@ import { Fragment, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LESSONS } from '../../lessons/catalog';
 import type { Bilingual, Figure, GoalPicture, Quiz } from '../../lessons/types';
+import { goalWords } from '../../lessons/goalWords';
+import { goalPicture } from '../../lessons/goalPicture';
 import { currentLesson, goalQuery, useLessons } from '../store/lessonStore';
 import { useEngineQuery } from '../store/useEngineQuery';
 import { CodeWords, LessonText } from './lessonText';
@@ -236,6 +238,7 @@ function ActiveLesson() {
   const step = lesson.steps[s.stepIndex];
   const done = new Set(s.completed[lesson.id] ?? []);
   const met = useEngineQuery(goalQuery(s)) ?? false;
+  const picture = goalPicture(step.goal);
   const finished = lesson.steps.every((x) => done.has(x.id));
   const last = s.stepIndex === lesson.steps.length - 1;
   const [showGoal, setShowGoal] = useState(false);
@@ -284,7 +287,7 @@ function ActiveLesson() {
         {step.figure && <StepFigure figure={step.figure} />}
         {step.quiz && <StepQuiz quiz={step.quiz} />}
         <p className={`goal ${met || done.has(step.id) ? 'met' : ''}`}>
-          <span aria-hidden="true">{met || done.has(step.id) ? '✓' : '○'}</span> {t('lessons.goal')}: <LessonText text={text(step.goal.description)} />
+          <span aria-hidden="true">{met || done.has(step.id) ? '✓' : '○'}</span> {t('lessons.goal')}: <LessonText text={text(goalWords(step.goal))} />
         </p>
         {done.has(step.id) && !s.wrappedUp && (
           <div className="step-met">
@@ -296,7 +299,7 @@ function ActiveLesson() {
             </button>
           </div>
         )}
-        {showGoal && step.goal.picture && <GoalPictureView picture={step.goal.picture} />}
+        {showGoal && picture && <GoalPictureView picture={picture} />}
         {step.hints.slice(0, s.hintsShown).map((h, i) => (
           <p key={i} className="hint">
             <strong>{t('lessons.hintN', { n: i + 1 })}</strong> <LessonText text={text(h)} />
@@ -306,7 +309,7 @@ function ActiveLesson() {
           <button type="button" onClick={() => s.revealHint()} disabled={s.hintsShown >= step.hints.length}>
             {t('lessons.hint')} ({s.hintsShown}/{step.hints.length})
           </button>
-          {step.goal.picture && (
+          {picture && (
             <button type="button" aria-pressed={showGoal} onClick={() => setShowGoal(!showGoal)}>
               {t('lessons.showGoal')}
             </button>

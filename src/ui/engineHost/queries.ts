@@ -1,6 +1,6 @@
 /** The answers to the page's queries (./queryTypes.ts), worked out where the engine runs. */
 import { RESOURCE_TYPES, VERBS, type EnginePort } from '../../engine/port';
-import { lessonById } from '../../lessons/catalog';
+import { goalMet } from '../../lessons/goalChecks';
 import { podDiagnosis } from './podDiagnosis';
 import type { Query } from './queryTypes';
 
@@ -27,8 +27,7 @@ export function evaluate(cluster: EnginePort, q: Query): unknown {
     case 'notices':
       return cluster.notices();
     case 'goal': {
-      const step = lessonById(q.lessonId)?.steps[q.stepIndex];
-      return !!step && step.goal.met(cluster, { since: q.since, answer: q.answer });
+      return goalMet(cluster, q.goal, { since: q.since, answer: q.answer });
     }
   }
 }

@@ -7,6 +7,7 @@
  */
 import type { EventRecord, KubectlResult, NodeVerdict, Reason, ClusterNotice } from '../../engine/port';
 import type { PodDiagnosis } from './podDiagnosis';
+import type { GoalSpec } from '../../lessons/goalSpec';
 
 export type Query =
   /** Read-only kubectl (describe, get -o yaml, events): never recorded. */
@@ -19,8 +20,8 @@ export type Query =
   | { type: 'events'; limit: number; namespaces: string[] }
   | { type: 'reasons'; limit: number }
   | { type: 'notices' }
-  /** Whether a lesson step's goal is met (the lessons' own predicate, over the port). */
-  | { type: 'goal'; lessonId: string; stepIndex: number; since: number; answer?: number };
+  /** Whether a lesson step's goal (its data, ../../lessons/goalSpec.ts) is met, since the step began. */
+  | { type: 'goal'; goal: GoalSpec; since: number; answer?: number };
 
 export interface QueryResults {
   kubectl: KubectlResult;

@@ -78,8 +78,10 @@ export function currentLesson(s: Pick<LessonState, 'lessonId'>): Lesson | undefi
 
 /** The question "is the current step's goal met?", as the engine answers it (undefined while a step is starting). */
 export function goalQuery(s: Pick<LessonState, 'lessonId' | 'stepIndex' | 'stepStart' | 'chosen' | 'starting'>): Query | undefined {
-  if (!s.lessonId || s.starting) return undefined;
-  return { type: 'goal', lessonId: s.lessonId, stepIndex: s.stepIndex, since: s.stepStart, ...(s.chosen !== undefined ? { answer: s.chosen } : {}) };
+  const step = !s.starting ? currentLesson(s)?.steps[s.stepIndex] : undefined;
+  if (!step) return undefined;
+  // The goal travels as data: the engine's side needs no catalog to check it (an imported lesson's too).
+  return { type: 'goal', goal: step.goal, since: s.stepStart, ...(s.chosen !== undefined ? { answer: s.chosen } : {}) };
 }
 
 /** Where a step begins: the engine's time and log length once everything sent before is done. */
