@@ -34,7 +34,7 @@ import { serveSubresource } from './subresources';
 import { serveAggregated } from './aggregated';
 import { authenticate } from './authn';
 import { requestAttributes } from './requestAttributes';
-import { authorize } from '../api/auth/authorizingApi';
+import { authorize, confirmNoEscalation } from '../api/auth/authorizingApi';
 import type { UserInfo } from '../api/auth/user';
 
 const json = jsonResponse;
@@ -137,13 +137,13 @@ export class RestApi {
           return target.name ? this.getOne(req, target, q) : this.list(req, target, q);
         case 'POST':
           if (target.name) return failure(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
-          return this.create(req, target, q);
+          return this.create(req, target, q, user);
         case 'PUT':
           if (!target.name) return failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
-          return this.replace(req, target, q);
+          return this.replace(req, target, q, user);
         case 'PATCH':
           if (!target.name) return failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
-          return this.patch(req, target, q);
+          return this.patch(req, target, q, user);
         case 'DELETE':
           return target.name ? this.deleteOne(req, target, q) : this.deleteCollection(req, target, q);
         default:
@@ -306,34 +306,39 @@ export class RestApi {
     return { obj: decoded.obj, warnings };
   }
 
-  private create(req: RestRequest, t: Target, q: URLSearchParams): RestResponse {
+  /** What a user (not the admin) writes to RBAC objects must not grant more than they hold. */
+  private guard(user: UserInfo | undefined, obj: KObject): KObject {
+    return user ? confirmNoEscalation(this.api, user, obj) : obj;
+  }
+
+  private create(req: RestRequest, t: Target, q: URLSearchParams, user?: UserInfo): RestResponse {
     const opts = writeOptions(q);
     const { obj, warnings } = this.bodyObject(req, t, opts);
     if (t.type.namespaced && t.namespace === undefined) throw badRequest('the namespace of the object must be set on the request path');
     if (!obj.metadata.name && !obj.metadata.generateName) throw new ApiError('Invalid', 422, `${t.type.kind} "" is invalid: metadata.name: Required value: name or generateName is required`, { kind: t.type.kind, name: '', causes: [{ field: 'metadata.name', message: 'Required value: name or generateName is required' }] });
     const owned = recordUpdate(undefined, obj, obj, this.manager(req, opts), this.stamp());
-    const created = this.api.create(owned, this.actor(req), { dryRun: opts.dryRun });
+    const created = this.api.create(this.guard(user, owned), this.actor(req), { dryRun: opts.dryRun });
     return json(201, created, warnings);
   }
 
-  private replace(req: RestRequest, t: Target, q: URLSearchParams): RestResponse {
+  private replace(req: RestRequest, t: Target, q: URLSearchParams, user?: UserInfo): RestResponse {
     const opts = writeOptions(q);
     const { obj, warnings } = this.bodyObject(req, t, opts);
     if (obj.metadata.name !== t.name) throw badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${t.name})`);
     const current = this.api.get(t.type, t.namespace, t.name!);
-    const updated = this.api.update(recordUpdate(current, obj, obj, this.manager(req, opts), this.stamp()), this.actor(req), { dryRun: opts.dryRun });
+    const updated = this.api.update(this.guard(user, recordUpdate(current, obj, obj, this.manager(req, opts), this.stamp())), this.actor(req), { dryRun: opts.dryRun });
     return json(200, updated, warnings);
   }
 
-  private patch(req: RestRequest, t: Target, q: URLSearchParams): RestResponse {
+  private patch(req: RestRequest, t: Target, q: URLSearchParams, user?: UserInfo): RestResponse {
     const opts = writeOptions(q);
     const ct = (req.contentType ?? '').split(';')[0]!.trim();
-    if (ct === 'application/apply-patch+yaml' || ct === 'application/apply-patch+cbor') return this.serverSideApply(req, t, opts);
+    if (ct === 'application/apply-patch+yaml' || ct === 'application/apply-patch+cbor') return this.serverSideApply(req, t, opts, user);
     const patchType = patchTypeOf(ct);
     if (!patchType) return failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
     const body = parsePatchBody(req.body);
     const manager = this.manager(req, opts);
-    const { object, warnings } = this.api.patch(t.type, t.namespace, t.name!, patchType, body, this.actor(req), { dryRun: opts.dryRun, beforeWrite: (next, current) => recordUpdate(current, next, undefined, manager, this.stamp()) });
+    const { object, warnings } = this.api.patch(t.type, t.namespace, t.name!, patchType, body, this.actor(req), { dryRun: opts.dryRun, beforeWrite: (next, current) => this.guard(user, recordUpdate(current, next, undefined, manager, this.stamp())) });
     if (warnings.length && opts.fieldValidation === 'Strict') throw badRequest(`strict decoding error: ${warnings.join(', ')}`);
     return json(200, object, opts.fieldValidation === 'Warn' ? warnings : []);
   }
@@ -343,13 +348,13 @@ export class RestApi {
    * object with field ownership — conflicts with other managers (409 unless `force=true`), and
    * fields this manager applied before but no longer does removed (../api/apply).
    */
-  private serverSideApply(req: RestRequest, t: Target, opts: WriteOptions): RestResponse {
+  private serverSideApply(req: RestRequest, t: Target, opts: WriteOptions, user?: UserInfo): RestResponse {
     if (!opts.fieldManager) throw badRequest('PATCH /apply requires fieldManager to be set');
     const { obj, warnings } = this.bodyObject(req, t, opts);
     if (obj.metadata.name !== undefined && obj.metadata.name !== t.name) throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${t.name})`);
     obj.metadata.name = t.name;
     const live = this.api.tryGet(t.type, t.namespace, t.name!);
-    const next = applyConfiguration(live, obj, opts.fieldManager, opts.force, this.stamp());
+    const next = this.guard(user, applyConfiguration(live, obj, opts.fieldManager, opts.force, this.stamp()));
     if (!live) return json(201, this.api.create(next, this.actor(req), { dryRun: opts.dryRun }), warnings);
     if (deepEqual(next, live)) return json(200, live, warnings);
     return json(200, this.api.update(next, this.actor(req), { dryRun: opts.dryRun }), warnings);

@@ -120,6 +120,21 @@ describe.runIf(!!KUBECTL)('RBAC kinds through real kubectl v1.32', () => {
       const mine = own.kubectl(line);
       expect(mine.stdout + mine.stderr, line).toBe(real.stdout + real.stderr);
     }
+    // Escalation prevention: acting as a ServiceAccount that may write Roles, not grant more than it holds.
+    const setup = ['create serviceaccount esc', 'create role role-writer --verb=get,list,create,update,patch --resource=roles,rolebindings --verb=get --resource=pods', 'create rolebinding esc-role-writer --role=role-writer --serviceaccount=default:esc'];
+    for (const line of setup) {
+      expect((await k(splitCommandLine(line))).code, line).toBe(0);
+      expect(own.kubectl(line).exitCode, line).toBe(0);
+    }
+    // The aggregated roles (edit gathers view's rules) are filled in by their controller first.
+    own.advance(5);
+    const AS = '--as=system:serviceaccount:default:esc';
+    for (const line of [`create role esc-mine --verb=get --resource=pods ${AS}`, `create role esc-more --verb=get,delete --resource=pods,deployments.apps ${AS}`, `create rolebinding esc-grab --clusterrole=cluster-admin --serviceaccount=default:esc ${AS}`, `create rolebinding esc-edit --clusterrole=edit --serviceaccount=default:esc ${AS}`, `create rolebinding esc-ghost --role=nothing --serviceaccount=default:esc ${AS}`, `create rolebinding esc-ok --role=esc-mine --serviceaccount=default:esc ${AS}`]) {
+      const real = await k(splitCommandLine(line));
+      const mine = own.kubectl(line);
+      expect(mine.stdout + mine.stderr, line).toBe(real.stdout + real.stderr);
+      expect(mine.exitCode, line).toBe(real.code);
+    }
     const refused = await k(['create', 'clusterrolebinding', 'bad', '--clusterrole=a/b']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(`roleRef.name: Invalid value: "a/b": may not contain '/'`);

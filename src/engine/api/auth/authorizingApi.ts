@@ -15,6 +15,7 @@ import type { KObject } from '../types';
 import type { Selector } from '../labels';
 import type { PatchType } from '../patch/patch';
 import { forbiddenError, type Attributes, type ResourceAttributes } from './attributes';
+import { confirmRbacWrite } from './escalation';
 import type { Decision } from './rbac';
 import { impersonatedUser, parseServiceAccountUsername, type UserInfo } from './user';
 
@@ -39,15 +40,26 @@ export function authorizingApi(api: ApiServer, user: UserInfo, opts: { subresour
   };
   const pods = api.resourceTypes().find((t) => t.kind === 'Pod')!;
   const writes = opts.subresourceOfWrites;
+  const noEscalation = (obj: KObject) => confirmNoEscalation(api, user, obj);
   const wrapped: Partial<Record<keyof ApiServer, unknown>> = {
     get: (type: ResourceType, ns: string | undefined, name: string) => (check('get', type, ns, name), api.get(type, ns, name)),
     tryGet: (type: ResourceType, ns: string | undefined, name: string) => (check('get', type, ns, name), api.tryGet(type, ns, name)),
     // A list without a namespace is across all of them: authorized at the cluster scope.
     list: (type: ResourceType, ns?: string, selector?: Selector) => (check('list', type, ns ?? ALL_NAMESPACES), api.list(type, ns, selector)),
-    create: (input: KObject, actor: string, o?: { dryRun?: boolean }) => (check('create', api.typeOf(input), input.metadata?.namespace), api.create(input, actor, o)),
-    update: (input: KObject, actor: string, o?: { dryRun?: boolean }) => (check(opts.updateVerb ?? 'patch', api.typeOf(input), input.metadata?.namespace, input.metadata?.name, writes), api.update(input, actor, o)),
-    patch: (type: ResourceType, ns: string | undefined, name: string, patchType: PatchType, patch: unknown, actor: string, o?: Parameters<ApiServer['patch']>[6]) => (check('patch', type, ns, name, o?.subresource), api.patch(type, ns, name, patchType, patch, actor, o)),
-    mutate: (type: ResourceType, ns: string | undefined, name: string, actor: string, change: (obj: KObject) => KObject | undefined) => (check('patch', type, ns, name, writes), api.mutate(type, ns, name, actor, change)),
+    create: (input: KObject, actor: string, o?: { dryRun?: boolean }) => (check('create', api.typeOf(input), input.metadata?.namespace), noEscalation(input), api.create(input, actor, o)),
+    update: (input: KObject, actor: string, o?: { dryRun?: boolean }) => (check(opts.updateVerb ?? 'patch', api.typeOf(input), input.metadata?.namespace, input.metadata?.name, writes), noEscalation(input), api.update(input, actor, o)),
+    patch: (type: ResourceType, ns: string | undefined, name: string, patchType: PatchType, patch: unknown, actor: string, o?: Parameters<ApiServer['patch']>[6]) => {
+      check('patch', type, ns, name, o?.subresource);
+      const before = o?.beforeWrite;
+      return api.patch(type, ns, name, patchType, patch, actor, { ...o, beforeWrite: (next: KObject, current: KObject) => noEscalation(before ? before(next, current) : next) });
+    },
+    mutate: (type: ResourceType, ns: string | undefined, name: string, actor: string, change: (obj: KObject) => KObject | undefined) => (
+      check('patch', type, ns, name, writes),
+      api.mutate(type, ns, name, actor, (obj) => {
+        const next = change(obj);
+        return next && noEscalation(next);
+      })
+    ),
     delete: (type: ResourceType, ns: string | undefined, name: string, actor: string, o?: DeleteOptions) => (check('delete', type, ns, name), api.delete(type, ns, name, actor, o)),
     evict: (ns: string, name: string, actor: string, o?: { gracePeriodSeconds?: number; dryRun?: boolean }) => (check('create', pods, ns, name, 'eviction'), api.evict(ns, name, actor, o)),
     podLogs: (pod: KObject, ...rest: unknown[]) => (check('get', pods, pod.metadata.namespace, pod.metadata.name, 'log'), (api.podLogs as (...a: unknown[]) => unknown)(pod, ...rest)),
@@ -71,6 +83,21 @@ export function authorizingApi(api: ApiServer, user: UserInfo, opts: { subresour
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+/**
+ * Being authorized to write an RBAC object is not yet being allowed to grant with it: the
+ * escalation check (./escalation.ts) runs on what would be stored. Returns the object unchanged.
+ */
+export function confirmNoEscalation(api: ApiServer, user: UserInfo, obj: KObject): KObject {
+  if (obj.apiVersion?.startsWith('rbac.authorization.k8s.io/')) {
+    const lookup = (resource: string, ns: string | undefined, name: string) => {
+      const type = api.resourceTypes().find((t) => t.resource === resource);
+      return type ? api.tryGet(type, ns, name) : undefined;
+    };
+    confirmRbacWrite(api.authorizer, lookup, user, obj);
+  }
+  return obj;
 }
 
 /** Authorizes one request: throws the API server's Forbidden when RBAC allows it nowhere. */
