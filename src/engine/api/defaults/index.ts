@@ -61,8 +61,12 @@ export function applyDefaults(obj: KObject): KObject {
     }
     case 'PersistentVolumeClaim':
       return { ...obj, spec: { volumeMode: 'Filesystem', ...(obj.spec ?? {}) } };
-    case 'PersistentVolume':
-      return { ...obj, spec: { persistentVolumeReclaimPolicy: 'Retain', volumeMode: 'Filesystem', ...(obj.spec ?? {}) } };
+    case 'PersistentVolume': {
+      const spec: Any = { persistentVolumeReclaimPolicy: 'Retain', volumeMode: 'Filesystem', ...(obj.spec ?? {}) };
+      // SetDefaults_HostPathVolumeSource: an unset type is "" (no check), which describe prints as empty.
+      if (spec.hostPath && typeof spec.hostPath === 'object' && spec.hostPath.type === undefined) spec.hostPath = { ...spec.hostPath, type: '' };
+      return { ...obj, spec };
+    }
     case 'StorageClass':
       return { reclaimPolicy: 'Delete', volumeBindingMode: 'Immediate', ...obj } as KObject;
     case 'PriorityClass':

@@ -140,7 +140,7 @@ export function describeVolumes(w: DescribeWriter, volumes: Any[] | undefined, i
     } else if (v.hostPath) {
       w.write(0, `${i}Type:\tHostPath (bare host directory volume)\n`);
       w.write(0, `${i}Path:\t${v.hostPath.path}\n`);
-      w.write(0, `${i}HostPathType:\t${v.hostPath.type || '<none>'}\n`);
+      w.write(0, `${i}HostPathType:\t${v.hostPath.type ?? '<none>'}\n`);
     } else if (v.projected) {
       w.write(0, `${i}Type:\tProjected (a volume that contains injected data from multiple sources)\n`);
       // Optional is a *bool printed with %v: <nil> when unset (a set one prints a pointer, which we cannot reproduce).

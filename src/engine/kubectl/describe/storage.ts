@@ -46,7 +46,7 @@ function describeSource(pv: KObject, w: DescribeWriter): void {
     // printHostPathVolumeSource: LEVEL_2, an empty type as <none>.
     w.write(2, 'Type:\tHostPath (bare host directory volume)\n');
     w.write(2, `Path:\t${s.hostPath.path}\n`);
-    w.write(2, `HostPathType:\t${s.hostPath.type || '<none>'}\n`);
+    w.write(2, `HostPathType:\t${s.hostPath.type ?? '<none>'}\n`);
   } else if (s.nfs) {
     w.write(1, 'Type:\tNFS (an NFS mount that lasts the lifetime of a pod)\n');
     w.write(1, `Server:\t${s.nfs.server}\n`);
