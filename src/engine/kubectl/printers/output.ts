@@ -6,6 +6,8 @@ import { Document, isMap, visit } from 'yaml';
 import type { KObject } from '../../api/types';
 import { qualifiedKindName, typeForKind } from '../../api/registry';
 import { setOwn } from '../../util/own';
+import { foldLikeGoYaml } from './yamlFolding';
+import { goDoubleQuoted, goScalarStyle } from './yamlStyle';
 
 export function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
@@ -26,25 +28,31 @@ function asList(items: KObject[]): unknown {
 
 export function toYaml(value: unknown): string {
   const doc = new Document(sortKeys(value), { version: '1.1' });
-  // Go's yaml.v2 quotes strings that would read as another type, with double quotes.
+  // Each string in the style go-yaml v2 would choose (./yamlStyle.ts). Double-quoted ones are
+  // written by go-yaml's own rules: the library would break them over lines at escaped breaks.
+  const quoted: string[] = [];
+  // A stand-in no string of the object contains, swapped for the quoted text afterwards.
+  let prefix = 'wh0dq';
+  const all = JSON.stringify(value) ?? '';
+  while (all.includes(prefix)) prefix += 'q';
+  const token = (n: number) => `${prefix}${n}x`;
   visit(doc, {
-    Scalar(_, node) {
-      if (typeof node.value === 'string' && needsQuotes(node.value)) node.type = 'QUOTE_DOUBLE';
+    Scalar(key, node) {
+      if (typeof node.value !== 'string') return;
+      const style = goScalarStyle(node.value, key === 'key');
+      if (style === 'QUOTE_DOUBLE') {
+        quoted.push(goDoubleQuoted(node.value));
+        node.value = token(quoted.length - 1);
+        node.type = 'PLAIN';
+      } else node.type = style;
     },
     Map(_, node) {
       if (isMap(node) && node.items.length === 0) node.flow = true;
     },
   });
-  // Where quotes are needed only for the characters (`*`, `: `, `#` …), yaml.v2 falls back to single quotes.
-  return doc.toString({ indentSeq: false, lineWidth: 0, minContentWidth: 0, nullStr: 'null', singleQuote: true });
-}
-
-function needsQuotes(s: string): boolean {
-  if (s === '') return true;
-  if (/^(true|false|yes|no|on|off|y|n|null|~)$/i.test(s)) return true;
-  if (/^[-+]?(\d[\d_]*)?\.?\d+([eE][-+]?\d+)?$/.test(s) || /^0x[0-9a-f]+$/i.test(s) || /^\d+:\d+$/.test(s)) return true;
-  if (/^\d{4}-\d\d?-\d\d?([Tt ]|$)/.test(s)) return true;
-  return false;
+  let text = doc.toString({ indentSeq: false, lineWidth: 0, minContentWidth: 0, nullStr: 'null', singleQuote: true });
+  if (quoted.length) text = text.replace(new RegExp(`\\b${prefix}(\\d+)x\\b`, 'g'), (m, n: string) => quoted[Number(n)] ?? m);
+  return foldLikeGoYaml(text);
 }
 
 export function printYaml(objs: KObject[], single: boolean): string {
@@ -56,6 +64,11 @@ export function printJson(objs: KObject[], single: boolean): string {
 }
 
 export function nameOf(obj: KObject): string {
+  // NamePrinter: the kind and the group of the object's apiVersion (`widget.example.com/w`).
+  if (obj.apiVersion) {
+    const group = obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : '';
+    return `${obj.kind.toLowerCase()}${group ? `.${group}` : ''}/${obj.metadata.name}`;
+  }
   let kind = obj.kind.toLowerCase();
   try {
     kind = qualifiedKindName(typeForKind(obj.kind));

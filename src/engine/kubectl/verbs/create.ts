@@ -103,8 +103,11 @@ function generate(ctx: VerbContext, what: string, name: string | undefined, rest
       const images = strings(ctx.args, 'image');
       if (images.length === 0) throw new KubectlError('error: required flag(s) "image" not set');
       const port = ctx.args.flags.get('port') as number | undefined;
+      // create_deployment.go: every word after the name (those after `--` too) is the container's command.
+      const command = [...rest, ...ctx.args.rest];
+      if (images.length > 1 && command.length) throw new KubectlError('error: cannot specify multiple --image options and command');
       const containers = images.map((image) => {
-        const c: Record<string, unknown> = { image, name: containerNameFromImage(image), resources: {} };
+        const c: Record<string, unknown> = { ...(command.length ? { command } : {}), image, name: containerNameFromImage(image), resources: {} };
         if (port !== undefined) c.ports = [{ containerPort: port }];
         return c;
       });
