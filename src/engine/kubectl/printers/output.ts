@@ -60,7 +60,16 @@ export function printYaml(objs: KObject[], single: boolean): string {
 }
 
 export function printJson(objs: KObject[], single: boolean): string {
-  return JSON.stringify(sortKeys(single && objs.length === 1 ? objs[0] : asList(objs)), null, 4) + '\n';
+  return goJson(sortKeys(single && objs.length === 1 ? objs[0] : asList(objs)));
+}
+
+/**
+ * JSON as kubectl prints it (encoding/json, indented by four): Go escapes `<`, `>` and `&` (and
+ * U+2028/U+2029) inside strings as \u003c … so the text is safe in HTML. They occur only inside
+ * strings, so replacing them everywhere is exact.
+ */
+export function goJson(value: unknown): string {
+  return JSON.stringify(value, null, 4).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }
 
 export function nameOf(obj: KObject): string {

@@ -50,3 +50,10 @@ script: |
     expect(goScalarStyle('two\nlines')).toBe('BLOCK_LITERAL');
   });
 });
+
+describe('kubectl -o json strings', () => {
+  it('escape <, > and & as Go encoding/json does', async () => {
+    const { goJson } = await import('./output');
+    expect(goJson({ command: 'echo "hi" && sleep 5 > /dev/null < x' })).toBe('{\n    "command": "echo \\"hi\\" \\u0026\\u0026 sleep 5 \\u003e /dev/null \\u003c x"\n}\n');
+  });
+});

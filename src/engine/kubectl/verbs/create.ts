@@ -19,7 +19,7 @@ import { asTyped, clusterRoleBindingGenerator, clusterRoleGenerator, isRbacObjec
 import { checkOutput } from './get';
 import { dryRunMode, prepare, reportApiError, withLastApplied } from './apply';
 import { ApiError } from '../../api/errors';
-import { printJson, printYaml } from '../printers/output';
+import { goJson, printJson, printYaml } from '../printers/output';
 import { parseImage } from '../../util/imageref';
 import { parseQuantity } from '../../api/quantity';
 
@@ -291,7 +291,7 @@ export function createCommand(ctx: VerbContext): void {
   }
   if (output === 'yaml') ctx.out.push(printYaml(printed, printed.length === 1));
   // A generator's typed object keeps Go's field order under -o json (only unstructured objects come out sorted).
-  else if (output === 'json') ctx.out.push(what && printed.length === 1 && isRbacObject(printed[0]) ? `${JSON.stringify(printed[0], null, 4)}\n` : printJson(printed, printed.length === 1));
+  else if (output === 'json') ctx.out.push(what && printed.length === 1 && isRbacObject(printed[0]) ? goJson(printed[0]) : printJson(printed, printed.length === 1));
   else if (output === 'name') for (const o of printed) ctx.out.push(`${qualifiedKindName(ctx.cluster.api.typeOf(o))}/${o.metadata.name}\n`);
 }
 
