@@ -13,7 +13,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { EXEC_CONTENT_TYPE, MAX_BODY_BYTES, type ExecAnswer, type RestRequest, type RestResponse, type WatchEvent } from '../engine/port';
 import type { EngineRunner } from './engineRunner';
 import { decodeProtobufBody, ProtobufError } from './protobuf';
-import { CHANNEL_PROTOCOLS, sendExecAnswer } from './execSocket';
+import { CHANNEL_PROTOCOLS, readExecStdin, sendExecAnswer } from './execSocket';
 
 /** A watch whose client stops reading is ended once this much is queued for it (it lists again): memory stays bounded. */
 const MAX_QUEUED_BYTES = 8 * 1024 * 1024;
@@ -148,7 +148,7 @@ export class HttpApi {
    * New log lines of a container as the clock runs: each poll asks for what was written after
    * the last one's simulated moment (to the millisecond), so nothing repeats or goes missing,
    * however long the log. Calls `write` with each batch; returns a stop function. `ended` is told
-   * when the pod is gone.
+   * when the pod is gone or the container has ended.
    */
   private streamLogs(request: RestRequest, write: (text: string) => boolean, ended: () => void): () => void {
     const host = this.opts.runner.host;
@@ -166,7 +166,7 @@ export class HttpApi {
         return ended();
       }
       const text = String(next.body);
-      if (text && !write(text)) {
+      if ((text && !write(text)) || containerEnded(host.serve({ ...request, method: 'GET', path: request.path.replace(/\/log$/, ''), query: '' }), q.get('container'))) {
         clearInterval(timer);
         ended();
       }
@@ -208,6 +208,7 @@ export class HttpApi {
     if (/\/pods\/[^/]+\/portforward$/.test(url.pathname)) return rejectUpgrade(socket, status(400, 'BadRequest', 'port-forward is not available in this simulator: its containers listen on no real port; reach a Service from inside the cluster with kubectl exec POD -- curl http://SERVICE instead'));
     if (/\/pods\/[^/]+\/(exec|attach)$/.test(url.pathname)) {
       if (url.pathname.endsWith('/attach')) return this.attach(req, socket, head, request);
+      if (url.searchParams.get('stdin') === 'true' || url.searchParams.get('stdin') === '1') return this.execWithStdin(req, socket, head, request);
       const answer = host.serve(request);
       host.flush();
       if (answer.status !== 200 || answer.contentType !== EXEC_CONTENT_TYPE) return rejectUpgrade(socket, answer);
@@ -219,6 +220,25 @@ export class HttpApi {
       return;
     }
     rejectUpgrade(socket, status(400, 'BadRequest', 'only exec and watch requests are served over WebSocket'));
+  }
+
+  /**
+   * An exec that reads stdin (`kubectl cp` into a container): the pod and container are checked
+   * first (a refusal is the upgrade's answer), then stdin is read to its end and the command run.
+   */
+  private execWithStdin(req: IncomingMessage, socket: Duplex, head: Buffer, request: RestRequest): void {
+    const host = this.opts.runner.host;
+    const probe = host.serve({ ...request, query: request.query?.replace(/(^|&)command=[^&]*/g, '') + '&command=true' });
+    host.flush();
+    if (probe.status !== 200 || probe.contentType !== EXEC_CONTENT_TYPE) return rejectUpgrade(socket, probe);
+    this.wss.handleUpgrade(req, socket, head, (ws) =>
+      readExecStdin(ws, (stdin) => {
+        const answer = host.serve({ ...request, body: stdin });
+        host.flush();
+        if (answer.status !== 200 || answer.contentType !== EXEC_CONTENT_TYPE) return sendExecAnswer(ws, { stdout: '', stderr: `${(answer.body as { message?: string })?.message ?? 'exec failed'}\n`, exitCode: 1 });
+        sendExecAnswer(ws, answer.body as ExecAnswer);
+      }),
+    );
   }
 
   /**
@@ -285,6 +305,15 @@ export class HttpApi {
     for (const s of [...this.sockets]) s.close();
     this.wss.close();
   }
+}
+
+/** The followed container has ended (its last lines are written): `logs -f` and attach end with it, as the kubelet's streams do. */
+function containerEnded(pod: RestResponse, container: string | null): boolean {
+  if (pod.status !== 200) return false;
+  const p = pod.body as { spec?: { containers?: { name: string }[] }; status?: Record<string, { name: string; state?: { terminated?: unknown } }[] | undefined> };
+  const name = container ?? p.spec?.containers?.[0]?.name;
+  const statuses = [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? []), ...(p.status?.ephemeralContainerStatuses ?? [])];
+  return !!statuses.find((s) => s.name === name)?.state?.terminated;
 }
 
 function isWatch(url: URL): boolean {

@@ -127,6 +127,12 @@ function isZero(field: protobuf.Field, v: unknown): boolean {
 
 const ZERO_TIME = '1970-01-01T00:00:00Z';
 
+/**
+ * Go structs embedded with `json:",inline"`: protobuf names them as fields, JSON lays their
+ * fields into the parent (a Volume's hostPath, a Probe's exec, an EphemeralContainer's image).
+ */
+const INLINE = new Set(['.k8s.io.api.core.v1.Volume.volumeSource', '.k8s.io.api.core.v1.EphemeralContainer.ephemeralContainerCommon', '.k8s.io.api.core.v1.Probe.handler', '.k8s.io.api.core.v1.PersistentVolumeSpec.persistentVolumeSource']);
+
 /** One decoded message → its JSON form, by its type's reflection. */
 function toJson(type: protobuf.Type, m: unknown): unknown {
   const msg = m as Record<string, unknown>;
@@ -164,7 +170,8 @@ function toJson(type: protobuf.Type, m: unknown): unknown {
       out[field.name] = (v as unknown[]).map((x) => scalar(field, x));
     } else {
       const x = scalar(field, v);
-      if (!isZero(field, x)) out[field.name] = x;
+      if (INLINE.has(`${type.fullName}.${field.name}`) && x && typeof x === 'object') Object.assign(out, x);
+      else if (!isZero(field, x)) out[field.name] = x;
     }
   }
   return out;

@@ -15,6 +15,60 @@ export interface ResourceType {
   /** `kubectl get all` includes types in the "all" category. */
   categories: string[];
   verbs: string[];
+  /** Set on the types a CustomResourceDefinition serves (./apiextensions). */
+  custom?: CustomResourceInfo;
+}
+
+/** What serving a custom resource version needs from its CustomResourceDefinition. */
+export interface CustomResourceInfo {
+  /** The CRD's name (`widgets.example.com`). */
+  crd: string;
+  listKind: string;
+  /** This version's openAPIV3Schema (structural). */
+  schema: JSONSchemaProps | undefined;
+  printerColumns: PrinterColumn[];
+  statusSubresource: boolean;
+  /** The version objects are stored at. */
+  storageVersion: string;
+}
+
+/** apiextensions.k8s.io/v1 JSONSchemaProps, the part served here. */
+export interface JSONSchemaProps {
+  type?: string;
+  description?: string;
+  format?: string;
+  properties?: Record<string, JSONSchemaProps>;
+  items?: JSONSchemaProps;
+  additionalProperties?: JSONSchemaProps | boolean;
+  required?: string[];
+  enum?: unknown[];
+  default?: unknown;
+  nullable?: boolean;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
+  multipleOf?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  minProperties?: number;
+  maxProperties?: number;
+  'x-kubernetes-preserve-unknown-fields'?: boolean;
+  'x-kubernetes-int-or-string'?: boolean;
+  'x-kubernetes-embedded-resource'?: boolean;
+}
+
+export interface PrinterColumn {
+  name: string;
+  type: string;
+  format?: string;
+  description?: string;
+  priority?: number;
+  jsonPath: string;
 }
 
 const rw = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -40,6 +94,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('Secret', 'secrets', '', 'v1', true),
   rt('ServiceAccount', 'serviceaccounts', '', 'v1', true, ['sa']),
   rt('Service', 'services', '', 'v1', true, ['svc'], ['all']),
+  rt('CustomResourceDefinition', 'customresourcedefinitions', 'apiextensions.k8s.io', 'v1', false, ['crd', 'crds'], ['api-extensions']),
   rt('DaemonSet', 'daemonsets', 'apps', 'v1', true, ['ds'], ['all']),
   rt('Deployment', 'deployments', 'apps', 'v1', true, ['deploy'], ['all']),
   rt('ReplicaSet', 'replicasets', 'apps', 'v1', true, ['rs'], ['all']),
@@ -105,6 +160,68 @@ export function resolveKind(apiVersion: string, kind: string): ResourceType | un
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
   const t = byKind.get(`${group}/${kind}`);
   return t && t.version === version ? t : undefined;
+}
+
+/**
+ * The types one cluster's API server serves: the built-in ones above, then those its
+ * CustomResourceDefinitions add once Established (discovery changes at run time, as a real
+ * server's does). Lookups try the built-ins first — a CRD cannot shadow `pods` — and cost
+ * nothing more while no CRD exists.
+ */
+export class TypeRegistry {
+  private custom = new Map<string, ResourceType[]>();
+  private customByName = new Map<string, ResourceType>();
+  private customByKind = new Map<string, ResourceType>();
+  private allTypes: ResourceType[] = RESOURCE_TYPES;
+  /** Bumped on every change (the served OpenAPI documents are rebuilt when it moves). */
+  generation = 0;
+
+  /** Every served type, built-ins first, then custom ones in CRD name order (each version once). */
+  all(): ResourceType[] {
+    return this.allTypes;
+  }
+
+  /** The custom types, each served version once. */
+  customTypes(): ResourceType[] {
+    return this.allTypes.length === RESOURCE_TYPES.length ? [] : this.allTypes.slice(RESOURCE_TYPES.length);
+  }
+
+  /** As resolveResourceName, with the custom types after the built-ins (their preferred version). */
+  resolveName(name: string): ResourceType | undefined {
+    const t = resolveResourceName(name);
+    if (t || this.custom.size === 0) return t;
+    return this.customByName.get(name.toLowerCase()) ?? this.customByKind.get(name);
+  }
+
+  resolveKind(apiVersion: string, kind: string): ResourceType | undefined {
+    const t = resolveKind(apiVersion, kind);
+    if (t || this.custom.size === 0) return t;
+    return this.customByKind.get(`${apiVersion}/${kind}`);
+  }
+
+  /** The types a CRD serves (its served versions, the preferred one first); none removes them. */
+  setCustom(crd: string, types: ResourceType[]): void {
+    if (types.length === 0 && !this.custom.has(crd)) return;
+    if (types.length) this.custom.set(crd, types);
+    else this.custom.delete(crd);
+    this.customByName.clear();
+    this.customByKind.clear();
+    const all = [...RESOURCE_TYPES];
+    for (const name of [...this.custom.keys()].sort()) {
+      const versions = this.custom.get(name)!;
+      all.push(...versions);
+      const preferred = versions[0]!;
+      for (const t of versions) this.customByKind.set(`${apiVersionOf(t)}/${t.kind}`, t);
+      if (!this.customByKind.has(preferred.kind)) this.customByKind.set(preferred.kind, preferred);
+      for (const n of [preferred.resource, preferred.singular, ...preferred.shortNames]) {
+        if (!this.customByName.has(n)) this.customByName.set(n, preferred);
+        this.customByName.set(`${n}.${preferred.group}`, preferred);
+      }
+      for (const t of versions) this.customByName.set(`${t.resource}.${t.version}.${t.group}`, t);
+    }
+    this.allTypes = all;
+    this.generation++;
+  }
 }
 
 export function typeForKind(kind: string): ResourceType {

@@ -15,10 +15,13 @@ import type { Rng } from '../sim/rng';
 import { rfc3339 } from '../sim/clock';
 import { ApiError, alreadyExists, badRequest, conflict, forbidden, invalid, notFound } from './errors';
 import { patchedObject, type PatchType } from './patch/patch';
-import { apiVersionOf, qualifiedResource, resolveKind, typeForKind, type ResourceType, RESOURCE_TYPES } from './registry';
+import { apiVersionOf, qualifiedResource, typeForKind, type ResourceType, TypeRegistry } from './registry';
+import { CRD_CLEANUP_FINALIZER, defaultCustomResourceDefinition, isEstablished, recordStoredVersion, servedTypesOf } from './apiextensions/crd';
+import { admitCustomResource, admitCustomResourceStatus, prepareCustomResourceUpdate } from './apiextensions/admission';
 import { applyDefaults } from './defaults';
 import { canonicalizeQuantities } from './schema';
-import { validateObject, validateObjectUpdate } from './validation';
+import { validateObjectCreate, validateObjectUpdate } from './validation';
+import { ephemeralContainersUpdate } from './ephemeralContainers';
 import { admitLimitRanges } from './limitranger';
 import { admitQuotas, refuseUnsupportedQuota } from './resourcequota';
 import { admitClaim, admitClaimResize, admitIngressClass, admitJob, admitServiceAccount, admitVolume, admitNewObject, namespaceIsTerminating, releaseServiceAddresses, ServiceIpAllocator } from './admission';
@@ -63,7 +66,7 @@ export interface DeleteOptions {
 /** What NamespaceLifecycle admission refuses to delete (metav1.NamespaceDefault, NamespaceSystem, NamespacePublic). */
 export const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
-const GENERATION_KINDS = new Set(['PriorityClass', 'ReplicationController', 'PodDisruptionBudget', 'Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job']);
+const GENERATION_KINDS = new Set(['CustomResourceDefinition', 'PriorityClass', 'ReplicationController', 'PodDisruptionBudget', 'Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job']);
 
 export class ApiServer {
   readonly allocator: ServiceIpAllocator;
@@ -83,6 +86,8 @@ export class ApiServer {
    */
   readonly authorizer: RbacAuthorizer;
   private backends?: SubresourceBackends;
+  /** What this server serves: the built-in types and those its Established CRDs add. */
+  readonly types = new TypeRegistry();
 
   constructor(
     readonly store: ObjectStore,
@@ -92,6 +97,8 @@ export class ApiServer {
     this.allocator = new ServiceIpAllocator(rng);
     this.authorizer = new RbacAuthorizer(store);
     store.onWatchError = (resource, _type, _obj, error) => clock.noteContained(`watch/${resource}`, error);
+    // The CRD handler: a CRD's types are served from the moment it is Established until it is gone.
+    store.watch('customresourcedefinitions', (event, crd) => this.types.setCustom(crd.metadata.name!, event !== 'DELETED' && isEstablished(crd) ? servedTypesOf(crd) : []));
     this.events = new EventStore(
       () => clock.now(),
       () => store.nextRevision(),
@@ -165,12 +172,12 @@ export class ApiServer {
   }
 
   /** POST pods/{name}/exec, proxied (upgraded to a stream) to the kubelet on the pod's node. */
-  podExec(pod: KObject, container: string, words: string[], actor = 'kubectl'): ExecResult | { error: string } | { unreachable: true } {
+  podExec(pod: KObject, container: string, words: string[], actor = 'kubectl', stdin?: string): ExecResult | { error: string } | { unreachable: true } {
     const nodeName: string | undefined = pod.spec?.nodeName;
     this.emitResource('create', 'pods/exec', pod.metadata.namespace, pod.metadata.name!, actor, nodeName);
     const node = nodeName ? this.backends?.node(nodeName) : undefined;
     if (!node || !node.reachable) return { unreachable: true };
-    return node.exec(pod.metadata.namespace!, pod.metadata.name!, container, words);
+    return node.exec(pod.metadata.namespace!, pod.metadata.name!, container, words, stdin);
   }
 
   /** POST serviceaccounts/{name}/token: a TokenRequest answered with a token for the account. */
@@ -185,7 +192,7 @@ export class ApiServer {
   }
 
   typeOf(obj: KObject): ResourceType {
-    const t = resolveKind(obj.apiVersion, obj.kind);
+    const t = this.types.resolveKind(obj.apiVersion, obj.kind);
     if (!t) throw badRequest(`no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`);
     return t;
   }
@@ -193,21 +200,25 @@ export class ApiServer {
   get(type: ResourceType, namespace: string | undefined, name: string): KObject {
     const obj = this.store.get(type.resource, type.namespaced ? namespace : undefined, name);
     if (!obj) throw notFound(qualifiedResource(type), name);
-    return obj;
+    return type.custom ? asVersion(type, obj) : obj;
   }
 
   tryGet(type: ResourceType, namespace: string | undefined, name: string): KObject | undefined {
-    return this.store.get(type.resource, type.namespaced ? namespace : undefined, name);
+    const obj = this.store.get(type.resource, type.namespaced ? namespace : undefined, name);
+    return obj && type.custom ? asVersion(type, obj) : obj;
   }
 
   list(type: ResourceType, namespace?: string, selector?: Selector): KObject[] {
-    const all = this.store.list(type.resource, type.namespaced ? namespace : undefined);
+    let all = this.store.list(type.resource, type.namespaced ? namespace : undefined);
+    if (type.custom) all = all.map((o) => asVersion(type, o));
     return selector && selector.length ? all.filter((o) => matches(selector, o.metadata.labels)) : all;
   }
 
   /** Creates an object. `dryRun` runs every check and returns what would be stored. */
   create(input: KObject, actor: string, opts: { dryRun?: boolean; node?: string } = {}): KObject {
     const type = this.typeOf(input);
+    // Kind-specific admission is the built-in kinds' only: a custom kind may share a name.
+    const builtin = type.custom ? '' : type.kind;
     let obj: KObject = { ...input, apiVersion: apiVersionOf(type), kind: type.kind, metadata: { ...(input.metadata ?? {}) } };
     const m = obj.metadata;
     if (type.namespaced) {
@@ -229,17 +240,18 @@ export class ApiServer {
       }
     }
     for (const f of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) delete m[f];
-    obj = canonicalizeQuantities(applyDefaults(obj));
-    const errs = validateObject(type, obj);
+    if (type.custom) obj = admitCustomResource(this.store, type, obj);
+    else obj = canonicalizeQuantities(applyDefaults(builtin === 'CustomResourceDefinition' ? defaultCustomResourceDefinition(obj, true) : obj));
+    const errs = validateObjectCreate(type, obj);
     if (errs.length) throw invalid(type.kind, obj.metadata.name ?? '', errs, type.group);
     if (this.store.get(type.resource, obj.metadata.namespace, obj.metadata.name!)) throw alreadyExists(qualifiedResource(type), obj.metadata.name!);
-    if (type.kind === 'ResourceQuota') refuseUnsupportedQuota(obj);
-    if (type.kind === 'Ingress') obj = admitIngressClass(this.store, obj);
-    if (type.kind === 'PersistentVolumeClaim') obj = admitClaim(this.store, obj);
-    if (type.kind === 'PersistentVolume') obj = admitVolume(obj);
+    if (builtin === 'ResourceQuota') refuseUnsupportedQuota(obj);
+    if (builtin === 'Ingress') obj = admitIngressClass(this.store, obj);
+    if (builtin === 'PersistentVolumeClaim') obj = admitClaim(this.store, obj);
+    if (builtin === 'PersistentVolume') obj = admitVolume(obj);
     // Admission plugins in the API server's order: LimitRanger, ServiceAccount and Priority mutate, then ResourceQuota.
-    if (type.kind === 'Pod') obj = admitPodPriority(this.store, admitServiceAccount(this.store, admitLimitRanges(this.store, obj), () => this.rng.nameSuffix()), input.metadata?.name || input.metadata?.generateName || 'Unknown');
-    if (type.kind === 'PriorityClass') admitPriorityClass(this.store, obj, 'create');
+    if (builtin === 'Pod') obj = admitPodPriority(this.store, admitServiceAccount(this.store, admitLimitRanges(this.store, obj), () => this.rng.nameSuffix()), input.metadata?.name || input.metadata?.generateName || 'Unknown');
+    if (builtin === 'PriorityClass') admitPriorityClass(this.store, obj, 'create');
     const charges = admitQuotas(this.store, type, obj);
     if (opts.dryRun) return obj;
     for (const { quota, used } of charges) {
@@ -249,12 +261,12 @@ export class ApiServer {
     obj = admitNewObject(obj, this.allocator);
     obj.metadata.uid = this.rng.uuid();
     obj.metadata.creationTimestamp = rfc3339(this.clock.now());
-    if (type.kind === 'Job') obj = admitJob(obj);
-    if (GENERATION_KINDS.has(type.kind)) obj.metadata.generation = 1;
+    if (builtin === 'Job') obj = admitJob(obj);
+    if (type.custom || GENERATION_KINDS.has(builtin)) obj.metadata.generation = 1;
     if (this.requestManager) obj = recordUpdate(undefined, obj, input, this.requestManager, obj.metadata.creationTimestamp!);
-    const stored = this.store.insert(type.resource, orderObject(obj));
+    const stored = this.store.insert(type.resource, orderObject(toStorage(type, obj)));
     this.emit('create', type, stored.metadata.namespace, stored.metadata.name!, actor, opts.node);
-    return stored;
+    return type.custom ? asVersion(type, stored) : stored;
   }
 
   /**
@@ -263,6 +275,7 @@ export class ApiServer {
    */
   update(input: KObject, actor: string, opts: { dryRun?: boolean; node?: string } = {}): KObject {
     const type = this.typeOf(input);
+    const builtin = type.custom ? '' : type.kind;
     const ns = type.namespaced ? input.metadata.namespace || 'default' : undefined;
     const old = this.get(type, ns, input.metadata.name ?? '');
     let obj: KObject = { ...input, apiVersion: apiVersionOf(type), kind: type.kind, metadata: { ...input.metadata, namespace: ns } };
@@ -276,21 +289,25 @@ export class ApiServer {
       else (obj.metadata as Record<string, unknown>)[f] = old.metadata[f];
     }
     if (old.metadata.deletionTimestamp) obj.metadata.finalizers = (obj.metadata.finalizers ?? []).filter((f) => old.metadata.finalizers?.includes(f));
-    obj = canonicalizeQuantities(applyDefaults(obj));
-    if ('status' in old) obj.status = old.status;
-    else delete obj.status;
+    if (type.custom) obj = prepareCustomResourceUpdate(type, obj, old);
+    else {
+      obj = canonicalizeQuantities(applyDefaults(builtin === 'CustomResourceDefinition' ? defaultCustomResourceDefinition(obj, false) : obj));
+      if ('status' in old) obj.status = old.status;
+      else delete obj.status;
+      if (builtin === 'CustomResourceDefinition') obj = recordStoredVersion(obj);
+    }
     // namespaceStrategy.PrepareForUpdate: spec.finalizers change only through /finalize.
-    if (type.kind === 'Namespace') {
+    if (builtin === 'Namespace') {
       obj.spec = { ...obj.spec };
       if (old.spec?.finalizers) obj.spec.finalizers = old.spec.finalizers;
       else delete obj.spec.finalizers;
     }
-    if (type.kind === 'Pod') obj.spec = { ...obj.spec, nodeName: old.spec?.nodeName, tolerations: obj.spec?.tolerations ?? old.spec?.tolerations };
-    if (type.kind === 'Pod') {
+    if (builtin === 'Pod') obj.spec = { ...obj.spec, nodeName: old.spec?.nodeName, tolerations: obj.spec?.tolerations ?? old.spec?.tolerations };
+    if (builtin === 'Pod') {
       for (const f of ['enableServiceLinks', 'preemptionPolicy', 'priority', 'serviceAccountName', 'serviceAccount']) if (obj.spec[f] === undefined) obj.spec[f] = old.spec?.[f];
       if (!obj.spec.nodeName) delete obj.spec.nodeName;
     }
-    if (type.kind === 'Service') {
+    if (builtin === 'Service') {
       obj.spec = { ...obj.spec };
       if (!obj.spec.clusterIP) obj.spec.clusterIP = old.spec?.clusterIP;
       if (!obj.spec.clusterIPs) obj.spec.clusterIPs = old.spec?.clusterIPs;
@@ -302,17 +319,19 @@ export class ApiServer {
       }
     }
     const errs = validateObjectUpdate(type, obj, old);
-    if (type.kind === 'PersistentVolumeClaim' && !errs.length) admitClaimResize(this.store, obj, old);
-    if (type.kind === 'PriorityClass' && !errs.length) admitPriorityClass(this.store, obj, 'update');
-    if (type.kind === 'ResourceQuota') refuseUnsupportedQuota(obj);
+    if (builtin === 'PersistentVolumeClaim' && !errs.length) admitClaimResize(this.store, obj, old);
+    if (builtin === 'PriorityClass' && !errs.length) admitPriorityClass(this.store, obj, 'update');
+    if (builtin === 'ResourceQuota') refuseUnsupportedQuota(obj);
     if (errs.length) throw invalid(type.kind, obj.metadata.name ?? '', errs, type.group);
-    if (GENERATION_KINDS.has(type.kind) && !deepEqual(obj.spec, old.spec)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+    if (GENERATION_KINDS.has(builtin) && !deepEqual(obj.spec, old.spec)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+    // customResourceStrategy: any change but to metadata (and status) moves the generation.
+    if (type.custom && !deepEqual(withoutMetadata(obj), withoutMetadata(old))) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
     if (this.requestManager) obj = recordUpdate(old, obj, undefined, this.requestManager, rfc3339(this.clock.now()));
     if (deepEqual(stripVersion(obj), stripVersion(old))) return old;
     if (opts.dryRun) return obj;
-    const stored = this.store.replace(type.resource, orderObject(obj), input.metadata.resourceVersion || undefined);
+    const stored = this.store.replace(type.resource, orderObject(toStorage(type, obj)), input.metadata.resourceVersion || undefined);
     this.emit('update', type, stored.metadata.namespace, stored.metadata.name!, actor, opts.node);
-    return this.finishIfFinalized(type, stored, actor);
+    return this.finishIfFinalized(type, type.custom ? asVersion(type, stored) : stored, actor);
   }
 
   /**
@@ -320,7 +339,7 @@ export class ApiServer {
    * PUT — or, for the status subresource, only the status is written. `changed` is false when
    * the result is the object as it was (kubectl then says "patched (no change)").
    */
-  patch(type: ResourceType, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, actor: string, opts: { dryRun?: boolean; subresource?: 'status'; beforeWrite?: (next: KObject, current: KObject) => KObject } = {}): { object: KObject; changed: boolean; warnings: string[] } {
+  patch(type: ResourceType, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, actor: string, opts: { dryRun?: boolean; subresource?: 'status' | 'ephemeralcontainers'; beforeWrite?: (next: KObject, current: KObject) => KObject } = {}): { object: KObject; changed: boolean; warnings: string[] } {
     const current = this.get(type, namespace, name);
     const patched = patchedObject(current, patchType, patch);
     const warnings = patched.warnings;
@@ -331,19 +350,30 @@ export class ApiServer {
     if (type.namespaced && obj.metadata.namespace !== current.metadata.namespace) throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
     if (obj.metadata.resourceVersion && obj.metadata.resourceVersion !== current.metadata.resourceVersion) throw conflict(qualifiedResource(type), name);
     let object: KObject;
-    if (opts.subresource === 'status') {
+    if (opts.subresource === 'ephemeralcontainers') object = this.updateEphemeralContainers(current, obj, actor, { dryRun: opts.dryRun });
+    else if (opts.subresource === 'status') {
       object = opts.dryRun ? { ...current, status: obj.status } : deepEqual(obj.status, current.status) ? current : this.updateStatus(type, current, obj.status, actor);
     } else object = this.update(obj, actor, { dryRun: opts.dryRun });
     const changed = opts.dryRun ? !deepEqual(stripVersion(object), stripVersion(current)) : object.metadata.resourceVersion !== current.metadata.resourceVersion;
     return { object, changed, warnings };
   }
 
+  /** PUT pods/{name}/ephemeralcontainers: only spec.ephemeralContainers of `wanted` is taken (./ephemeralContainers.ts). */
+  updateEphemeralContainers(current: KObject, wanted: KObject, actor: string, opts: { dryRun?: boolean } = {}): KObject {
+    const next = ephemeralContainersUpdate(current, wanted);
+    if (deepEqual(next.spec, current.spec) || opts.dryRun) return opts.dryRun ? next : current;
+    const stored = this.store.replace('pods', next, current.metadata.resourceVersion);
+    this.emitResource('update', 'pods/ephemeralcontainers', stored.metadata.namespace, stored.metadata.name!, actor);
+    return stored;
+  }
+
   /** Writes only the status of an object (the /status subresource). */
   updateStatus(type: ResourceType, current: KObject, status: unknown, actor: string, node?: string): KObject {
-    const obj: KObject = { ...current, metadata: { ...current.metadata }, status };
+    let obj: KObject = { ...current, metadata: { ...current.metadata }, status };
+    if (type.custom) obj = toStorage(type, admitCustomResourceStatus(type, obj));
     const stored = this.store.replace(type.resource, obj, current.metadata.resourceVersion);
     this.emit('updateStatus', type, stored.metadata.namespace, stored.metadata.name!, actor, node);
-    return stored;
+    return type.custom ? asVersion(type, stored) : stored;
   }
 
   /** Read-modify-write for control loops: `change` returns the new object, or undefined for no change. */
@@ -353,10 +383,10 @@ export class ApiServer {
     const next = change(current);
     if (!next || next === current) return current;
     next.metadata = { ...next.metadata, resourceVersion: current.metadata.resourceVersion };
-    if (GENERATION_KINDS.has(type.kind) && next.spec !== current.spec && !deepEqual(next.spec, current.spec)) next.metadata.generation = (current.metadata.generation ?? 0) + 1;
-    const stored = this.store.replace(type.resource, next, current.metadata.resourceVersion);
+    if (GENERATION_KINDS.has(type.custom ? '' : type.kind) && next.spec !== current.spec && !deepEqual(next.spec, current.spec)) next.metadata.generation = (current.metadata.generation ?? 0) + 1;
+    const stored = this.store.replace(type.resource, toStorage(type, next), current.metadata.resourceVersion);
     this.emit('update', type, stored.metadata.namespace, stored.metadata.name!, actor, node);
-    return this.finishIfFinalized(type, stored, actor);
+    return this.finishIfFinalized(type, type.custom ? asVersion(type, stored) : stored, actor);
   }
 
   /** The scheduler's Binding: sets spec.nodeName and the PodScheduled condition. */
@@ -382,12 +412,13 @@ export class ApiServer {
    */
   delete(type: ResourceType, namespace: string | undefined, name: string, actor: string, opts: DeleteOptions = {}): KObject {
     const ns = type.namespaced ? namespace || 'default' : undefined;
-    if (type.kind === 'Namespace' && IMMORTAL_NAMESPACES.has(name)) {
+    const builtin = type.custom ? '' : type.kind;
+    if (builtin === 'Namespace' && IMMORTAL_NAMESPACES.has(name)) {
       // NamespaceLifecycle admission (k8s.io/apiserver …/namespace/lifecycle): checked before
       // the object is even read.
       throw forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`);
     }
-    if (type.kind === 'PriorityClass') refuseSystemPriorityClassDeletion(name);
+    if (builtin === 'PriorityClass') refuseSystemPriorityClassDeletion(name);
     const current = this.get(type, ns, name);
     if (opts.uid && current.metadata.uid !== opts.uid) {
       throw new ApiError('Conflict', 409, `Precondition failed: UID in precondition: ${opts.uid}, UID in object meta: ${current.metadata.uid}`);
@@ -395,13 +426,14 @@ export class ApiServer {
     if (opts.dryRun) return current;
     const now = this.clock.now();
     let grace = 0;
-    if (type.kind === 'Pod') {
+    if (builtin === 'Pod') {
       const scheduled = !!current.spec?.nodeName;
       const finished = current.status?.phase === 'Succeeded' || current.status?.phase === 'Failed';
       grace = opts.gracePeriodSeconds ?? current.spec?.terminationGracePeriodSeconds ?? 30;
       if (!scheduled || finished) grace = 0;
     }
-    if (type.kind === 'Namespace') return this.deleteNamespace(type, current, actor, opts);
+    if (builtin === 'Namespace') return this.deleteNamespace(type, current, actor, opts);
+    if (builtin === 'CustomResourceDefinition' && !current.metadata.deletionTimestamp) return this.deleteCustomResourceDefinition(type, current, actor);
     const finalizers = [...(current.metadata.finalizers ?? [])];
     const policy = opts.propagationPolicy;
     if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion') && this.store.dependentCount(current.metadata.uid!) > 0) finalizers.push('foregroundDeletion');
@@ -409,7 +441,7 @@ export class ApiServer {
 
     if (current.metadata.deletionTimestamp) {
       // A second delete may only shorten a pod's grace period (e.g. --force --grace-period=0).
-      if (type.kind === 'Pod' && grace < (current.metadata.deletionGracePeriodSeconds ?? 0)) {
+      if (builtin === 'Pod' && grace < (current.metadata.deletionGracePeriodSeconds ?? 0)) {
         if (grace === 0 && (current.metadata.finalizers ?? []).length === 0) return this.remove(type, current, actor);
         return this.markDeleting(type, current, current.metadata.finalizers ?? [], grace, now, actor);
       }
@@ -441,6 +473,24 @@ export class ApiServer {
     return this.remove(type, current, actor);
   }
 
+  /**
+   * apiextensions-apiserver's CRD storage: a delete always goes through the cleanup finalizer,
+   * whose controller deletes every custom object before the CRD goes (../../controllers/crdfinalizer.ts).
+   */
+  private deleteCustomResourceDefinition(type: ResourceType, current: KObject, actor: string): KObject {
+    const finalizers = [...(current.metadata.finalizers ?? [])];
+    if (!finalizers.includes(CRD_CLEANUP_FINALIZER)) finalizers.push(CRD_CLEANUP_FINALIZER);
+    const now = rfc3339(this.clock.now());
+    const conditions = [
+      ...((current.status?.conditions ?? []) as { type: string }[]).filter((c) => c.type !== 'Terminating'),
+      { type: 'Terminating', status: 'True', lastTransitionTime: now, reason: 'InstanceDeletionPending', message: 'CustomResourceDefinition marked for deletion; instance deletion will be done in the finalizer' },
+    ];
+    const next: KObject = { ...current, metadata: { ...current.metadata, deletionTimestamp: now, deletionGracePeriodSeconds: 0, finalizers }, status: { ...current.status, conditions } };
+    const stored = this.store.replace(type.resource, orderObject(next), current.metadata.resourceVersion);
+    this.emit('delete', type, undefined, stored.metadata.name!, actor);
+    return stored;
+  }
+
   /** PUT /api/v1/namespaces/{name}/finalize: replaces spec.finalizers, nothing else. */
   finalizeNamespace(name: string, finalizers: string[], actor: string): KObject {
     const type = typeForKind('Namespace');
@@ -456,9 +506,9 @@ export class ApiServer {
     const metadata = { ...current.metadata, deletionTimestamp: rfc3339(now + grace * 1000), deletionGracePeriodSeconds: grace };
     if (finalizers.length) metadata.finalizers = finalizers;
     const next: KObject = { ...current, metadata };
-    const stored = this.store.replace(type.resource, orderObject(next), current.metadata.resourceVersion);
+    const stored = this.store.replace(type.resource, orderObject(toStorage(type, next)), current.metadata.resourceVersion);
     this.emit('delete', type, stored.metadata.namespace, stored.metadata.name!, actor);
-    return stored;
+    return type.custom ? asVersion(type, stored) : stored;
   }
 
   /** Once the last finalizer is gone from an object being deleted, it leaves the store. */
@@ -474,7 +524,7 @@ export class ApiServer {
     const removed = this.store.remove(type.resource, obj.metadata.namespace, obj.metadata.name!) ?? obj;
     releaseServiceAddresses(removed, this.allocator);
     this.emit('delete', type, removed.metadata.namespace, removed.metadata.name!, actor);
-    return removed;
+    return type.custom ? asVersion(type, removed) : removed;
   }
 
   /** Records an Event about an object, as a component's EventRecorder does. */
@@ -495,8 +545,28 @@ export class ApiServer {
   }
 
   resourceTypes(): ResourceType[] {
-    return RESOURCE_TYPES;
+    return this.types.all();
   }
+}
+
+/**
+ * A CRD's versions share one storage (conversion strategy None): objects are kept at the
+ * storage version and served at the version asked for, nothing but apiVersion changing.
+ */
+function toStorage(type: ResourceType, obj: KObject): KObject {
+  if (!type.custom || type.version === type.custom.storageVersion) return obj;
+  return { ...obj, apiVersion: `${type.group}/${type.custom.storageVersion}` };
+}
+
+function asVersion(type: ResourceType, obj: KObject): KObject {
+  const apiVersion = `${type.group}/${type.version}`;
+  return obj.apiVersion === apiVersion ? obj : { ...obj, apiVersion };
+}
+
+function withoutMetadata(o: KObject): KObject {
+  const { metadata: _metadata, ...rest } = o;
+  void _metadata;
+  return rest as KObject;
 }
 
 function stripVersion(o: KObject): KObject {

@@ -78,7 +78,7 @@ describe('API server object lifecycle', () => {
   it('keeps an object with finalizers until they are removed', () => {
     const c = newCluster({ minimal: true, bootSeconds: 0 });
     k(c, 'apply -f -', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keep\n  finalizers: ["example.com/hold"]\ndata:\n  a: "1"\n');
-    expect(k(c, 'delete configmap keep')).toBe('configmap "keep" deleted\n');
+    expect(k(c, 'delete configmap keep --wait=false')).toBe('configmap "keep" deleted\n');
     const cmType = typeForKind('ConfigMap');
     const held = c.api.get(cmType, 'default', 'keep');
     expect(held.metadata.deletionTimestamp).toBeDefined();
@@ -116,7 +116,7 @@ describe('garbage collection', () => {
     const c = newCluster();
     k(c, 'create deployment web --image=nginx --replicas=2');
     c.advance(15);
-    k(c, 'delete deployment web --cascade=foreground');
+    k(c, 'delete deployment web --cascade=foreground --wait=false');
     const d = c.store.get('deployments', 'default', 'web');
     expect(d?.metadata.finalizers).toEqual(['foregroundDeletion']);
     c.advance(60);

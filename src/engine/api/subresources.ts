@@ -17,6 +17,8 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** stdout is a byte string (an archive from `tar cf -`), to be sent as bytes. */
+  binary?: true;
 }
 
 /** The kubelet's server on a node, as the API server reaches it. */
@@ -24,7 +26,7 @@ export interface NodeServer {
   /** False while the node is stopped: the API server's dial fails. */
   readonly reachable: boolean;
   logs(namespace: string, name: string, container: string, previous: boolean, query: LogQuery): { lines: string[] } | { error: string };
-  exec(namespace: string, name: string, container: string, words: string[]): ExecResult | { error: string };
+  exec(namespace: string, name: string, container: string, words: string[], stdin?: string): ExecResult | { error: string };
 }
 
 /** metrics.k8s.io/v1beta1 usage, in millicores and bytes. */

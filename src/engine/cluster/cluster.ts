@@ -42,6 +42,9 @@ import { RootCaCertPublisher } from '../controllers/rootcacertpublisher';
 import { ServiceAccountsController } from '../controllers/serviceaccount';
 import { DisruptionController } from '../controllers/disruption';
 import { ClusterRoleAggregationController } from '../controllers/clusterroleaggregation';
+import { CrdNamingController } from '../controllers/crdnaming';
+import { CrdEstablishingController } from '../controllers/crdestablishing';
+import { CrdFinalizerController } from '../controllers/crdfinalizer';
 import { bootstrapClusterRoleBindings, bootstrapClusterRoles } from '../api/auth/bootstrapPolicy';
 import { recordAuthorization } from './authorizationReasons';
 import { EndpointSliceController } from '../controllers/endpointslice';
@@ -58,6 +61,7 @@ import { DiskProvisioner } from '../storage/provisioner';
 import { builtInStorageClasses } from '../storage/classes';
 import { LoadGenerators } from '../network/loadGenerators';
 import { nodeServerFor } from './nodeServer';
+import { kubectlInPod } from './podKubectl';
 import { KubeletFleet } from './kubeletFleet';
 import { RestApi } from '../rest/restApi';
 import { openWatch, type OpenedWatch } from '../rest/watch';
@@ -103,6 +107,7 @@ const WAIT_POLL_MS = 100;
 export class Cluster {
   readonly clock: SimClock;
   readonly rng: Rng;
+  private readonly kubeProxyChoice: Rng;
   readonly store: ObjectStore;
   readonly api: ApiServer;
   readonly reasons: ReasonLog;
@@ -130,8 +135,10 @@ export class Cluster {
     const start = options.startTime ?? DEFAULT_START;
     this.clock = new SimClock(start);
     this.rng = new Rng(options.seed ?? 1);
+    // kube-proxy's random picks draw from their own sequence: a request never shifts the names the cluster makes next.
+    this.kubeProxyChoice = new Rng(((options.seed ?? 1) ^ 0x6b707279) >>> 0);
     this.store = new ObjectStore((resource) => {
-      const t = RESOURCE_TYPES.find((x) => x.resource === resource);
+      const t = RESOURCE_TYPES.find((x) => x.resource === resource) ?? this.api?.types.customTypes().find((x) => x.resource === resource);
       return t ? qualifiedResource(t) : resource;
     });
     // Unscheduled pods under "" (no node has that name): the pending ones without a walk over all.
@@ -155,7 +162,7 @@ export class Cluster {
     this.api.serveSubresources({
       node: (name) => {
         const k = this.kubelets.get(name);
-        return k && nodeServerFor(k, this.store, this.kubelets, () => this.clock.now(), this.reasons);
+        return k && nodeServerFor(k, this.store, this.kubelets, () => this.clock.now(), this.reasons, (pod, words) => kubectlInPod(this, pod, words), this.kubeProxyChoice);
       },
       metrics: this.metrics,
     });
@@ -190,6 +197,9 @@ export class Cluster {
       serviceaccount: new ServiceAccountsController(this.ctx),
       disruption: new DisruptionController(this.ctx),
       clusterroleaggregation: new ClusterRoleAggregationController(this.ctx),
+      crdnaming: new CrdNamingController(this.ctx),
+      crdestablishing: new CrdEstablishingController(this.ctx),
+      crdfinalizer: new CrdFinalizerController(this.ctx),
       persistentvolume: new PersistentVolumeController(this.ctx),
       attachdetach: new AttachDetachController(this.ctx),
       pvcprotection: new PvcProtectionController(this.ctx),

@@ -6,18 +6,19 @@
 import type { ObjectStore } from '../api/store';
 import type { NodeServer } from '../api/subresources';
 import type { Kubelet } from '../kubelet/kubelet';
-import { execInContainer } from '../kubelet/exec';
+import { execInContainer, type ExecResult } from '../kubelet/exec';
+import type { KObject } from '../api/types';
 import { httpRequest } from '../network/http';
 import { KUBE_DNS_ADDRESS, NetworkPolicyEvaluator, dnsVerdict, peerOfPod, recordPolicyDrop } from '../network/networkPolicy';
 import type { ReasonLog } from '../client/reasons';
 
-export function nodeServerFor(kubelet: Kubelet, store: ObjectStore, kubelets: Map<string, Kubelet>, now: () => number, reasons?: ReasonLog): NodeServer {
+export function nodeServerFor(kubelet: Kubelet, store: ObjectStore, kubelets: Map<string, Kubelet>, now: () => number, reasons?: ReasonLog, kubectl?: (pod: KObject, words: string[]) => ExecResult, endpointChoice?: { int(maxExclusive: number): number }): NodeServer {
   return {
     get reachable() {
       return kubelet.isRunning;
     },
     logs: (namespace, name, container, previous, query) => kubelet.logs(namespace, name, container, previous, query),
-    exec: (namespace, name, container, words) => {
+    exec: (namespace, name, container, words, stdin) => {
       const running = kubelet.runningContainer(namespace, name, container);
       if ('error' in running) return { error: running.error };
       const pod = store.get('pods', namespace, name);
@@ -26,6 +27,7 @@ export function nodeServerFor(kubelet: Kubelet, store: ObjectStore, kubelets: Ma
         const r = httpRequest(
           {
             store,
+            ...(endpointChoice ? { endpointChoice } : {}),
             containers: (ns, podName) => {
               const p = store.get('pods', ns, podName);
               const k = p?.spec?.nodeName ? kubelets.get(p.spec.nodeName) : undefined;
@@ -49,7 +51,7 @@ export function nodeServerFor(kubelet: Kubelet, store: ObjectStore, kubelets: Ma
         recordPolicyDrop(reasons, verdict, client, { ip: KUBE_DNS_ADDRESS }, 53, 'UDP', store);
         return verdict.allowed;
       };
-      return execInContainer(store, pod, { ...running, http, dnsReachable }, now(), words);
+      return execInContainer(store, pod, { ...running, http, dnsReachable, ...(kubectl ? { kubectl: (w: string[]) => kubectl(pod, w) } : {}) }, now(), words, stdin);
     },
   };
 }

@@ -46,7 +46,8 @@ describe('Deployment → ReplicaSet → Pods → Running', () => {
     k(c, 'create deployment web --image=nginx --replicas=3');
     c.advance(20);
     const [victim] = podNames(c);
-    expect(k(c, `delete pod ${victim}`)).toBe(`pod "${victim}" deleted\n`);
+    // --wait=false: look at the pod while it terminates (kubectl would otherwise return once it is gone).
+    expect(k(c, `delete pod ${victim} --wait=false`)).toBe(`pod "${victim}" deleted\n`);
     c.advance(0.1);
     // The old pod is Terminating and a replacement already exists.
     expect(k(c, 'get pods')).toMatch(new RegExp(`${victim} +1/1 +Terminating`));

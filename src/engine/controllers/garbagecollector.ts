@@ -5,7 +5,6 @@
  */
 import type { KObject, OwnerReference } from '../api/types';
 import { refOf } from '../api/types';
-import { resolveKind, typeForKind } from '../api/registry';
 import { WorkQueue, type ControllerContext } from '../client/context';
 
 const COMPONENT = 'garbage-collector-controller';
@@ -78,7 +77,7 @@ export class GarbageCollector {
   private ownerExists(ref: OwnerReference, namespace?: string): boolean {
     const live = this.ctx.api.store.getByUid(ref.uid);
     if (live) return !this.deletedOwners.has(ref.uid);
-    const type = resolveKind(ref.apiVersion, ref.kind);
+    const type = this.ctx.api.types.resolveKind(ref.apiVersion, ref.kind);
     // An owner of a kind this server does not serve cannot be checked: leave the dependent alone.
     if (!type) return true;
     void namespace;
@@ -87,7 +86,7 @@ export class GarbageCollector {
 
   private deleteDependent(dep: KObject, owner: KObject | undefined, policy: 'Background' | 'Foreground'): void {
     try {
-      const type = typeForKind(dep.kind);
+      const type = this.ctx.api.typeOf(dep);
       this.ctx.api.delete(type, dep.metadata.namespace, dep.metadata.name!, COMPONENT, { propagationPolicy: policy, uid: dep.metadata.uid });
       this.ctx.reasons.record(COMPONENT, 'garbagecollector.deletingDependent', { policy }, owner ? [refOf(dep), refOf(owner)] : [refOf(dep)]);
     } catch {
@@ -96,7 +95,7 @@ export class GarbageCollector {
   }
 
   private removeOwnerRef(dep: KObject, ownerUid: string): void {
-    this.ctx.api.mutate(typeForKind(dep.kind), dep.metadata.namespace, dep.metadata.name!, COMPONENT, (cur) => {
+    this.ctx.api.mutate(this.ctx.api.typeOf(dep), dep.metadata.namespace, dep.metadata.name!, COMPONENT, (cur) => {
       const refs = (cur.metadata.ownerReferences ?? []).filter((o) => o.uid !== ownerUid);
       if (refs.length === (cur.metadata.ownerReferences ?? []).length) return undefined;
       const metadata: KObject['metadata'] = { ...cur.metadata, ownerReferences: refs };
@@ -107,7 +106,7 @@ export class GarbageCollector {
   }
 
   private removeFinalizer(owner: KObject, finalizer: string): void {
-    this.ctx.api.mutate(typeForKind(owner.kind), owner.metadata.namespace, owner.metadata.name!, COMPONENT, (cur) => {
+    this.ctx.api.mutate(this.ctx.api.typeOf(owner), owner.metadata.namespace, owner.metadata.name!, COMPONENT, (cur) => {
       const finalizers = (cur.metadata.finalizers ?? []).filter((f) => f !== finalizer);
       const metadata: KObject['metadata'] = { ...cur.metadata, finalizers };
       if (finalizers.length === 0) delete metadata.finalizers;

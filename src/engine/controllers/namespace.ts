@@ -5,7 +5,7 @@
  * and deletes the namespace for good. While content remains, the namespace's status says so
  * (NamespaceContentRemaining / NamespaceFinalizersRemaining conditions) and it is checked again.
  */
-import { RESOURCE_TYPES, qualifiedResource, typeForKind } from '../api/registry';
+import { qualifiedResource, typeForKind } from '../api/registry';
 import { refOf, type KObject } from '../api/types';
 import { rfc3339 } from '../sim/clock';
 import { WorkQueue, reportSyncError, type ControllerContext } from '../client/context';
@@ -41,8 +41,9 @@ export class NamespaceController {
     if (!ns?.metadata.deletionTimestamp) return;
     const remaining = new Map<string, number>();
     const withFinalizers = new Map<string, number>();
-    for (const type of RESOURCE_TYPES) {
-      if (!type.namespaced || !type.verbs.includes('list')) continue;
+    for (const type of api.types.all()) {
+      // A custom type is listed once, under its first (preferred) version.
+      if (!type.namespaced || !type.verbs.includes('list') || (type.custom && api.types.resolveName(`${type.resource}.${type.group}`) !== type)) continue;
       for (const obj of api.store.list(type.resource, name)) {
         if (obj.metadata.deletionTimestamp) continue;
         try {

@@ -4,6 +4,7 @@ import type { ObjectStore } from '../api/store';
 import type { UserInfo } from '../api/auth/user';
 import type { Rng } from '../sim/rng';
 import type { ParsedArgs } from './args';
+import { contextNamespace } from './kubeconfig';
 
 /**
  * What kubectl talks to: the API server alone, as real kubectl does — objects, events and the
@@ -15,6 +16,13 @@ export interface KubectlServer {
   readonly store: ObjectStore;
   /** Who the requests are (`--as`); the cluster's admin when absent. */
   readonly user?: UserInfo;
+  /**
+   * Who this client authenticates as, when not the admin: kubectl inside a pod presents its
+   * ServiceAccount's token. Its requests are authorized as that user (../cluster/podKubectl.ts).
+   */
+  readonly identity?: UserInfo;
+  /** The namespace commands without -n use, when not the kubeconfig's (in a pod: the pod's own). */
+  readonly defaultNamespace?: string;
   /** Random names and tokens the server would make (TokenRequest). */
   readonly rng: Rng;
   now(): number;
@@ -32,6 +40,8 @@ export interface KubectlResult {
   stderr: string;
   /** The command keeps printing to the stream it was given (get -w) until that stream is stopped. */
   streaming?: true;
+  /** Files the command wrote on the learner's side (kubectl cp out of a container), by name. */
+  localFiles?: Record<string, string>;
 }
 
 /** Where a command that keeps running (get -w) writes what it prints later, until the caller stops it (Ctrl+C). */
@@ -47,6 +57,8 @@ export interface VerbContext {
   args: ParsedArgs;
   stdin?: string;
   files: Record<string, string>;
+  /** Local files the command writes (kubectl cp POD:PATH FILE). */
+  localFiles?: Record<string, string>;
   out: string[];
   err: string[];
   /** Set when some part failed but others went on (kubectl exits 1 at the end). */
@@ -57,5 +69,6 @@ export interface VerbContext {
 
 export function namespaceOf(ctx: VerbContext): string {
   const n = ctx.args.flags.get('namespace');
-  return typeof n === 'string' && n ? n : 'default';
+  // Without -n, the current context's namespace (kubectl config set-context --current --namespace=…).
+  return typeof n === 'string' && n ? n : (ctx.cluster.defaultNamespace ?? contextNamespace(ctx.cluster.store));
 }

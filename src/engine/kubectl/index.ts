@@ -24,11 +24,14 @@ import { LOGS_FLAGS, logsCommand } from './verbs/logs';
 import { EXPLAIN_FLAGS, explainCommand } from './verbs/explain';
 import { DESCRIBE_FLAGS, describeCommand } from './describe';
 import { EXEC_FLAGS, execCommand } from './verbs/exec';
+import { DEBUG_FLAGS, debugCommand } from './verbs/debug';
+import { CP_FLAGS, cpCommand } from './verbs/cp';
 import { EXPOSE_FLAGS, exposeCommand } from './verbs/expose';
 import { TOP_FLAGS, topCommand } from './verbs/top';
 import { AUTOSCALE_FLAGS, autoscaleCommand } from './verbs/autoscale';
 import { ROLLOUT_FLAGS, SET_FLAGS, rolloutCommand, setCommand } from './verbs/rollout';
 import { WAIT_FLAGS, waitCommand } from './verbs/wait';
+import { CONFIG_FLAGS, configCommand } from './verbs/config';
 import { CORDON_FLAGS, DRAIN_FLAGS, TAINT_FLAGS, cordonCommand, drainCommand, taintCommand } from './verbs/node';
 
 export type { KubectlResult } from './context';
@@ -61,6 +64,8 @@ export const VERBS: Record<string, Verb> = {
   rollout: { flags: ROLLOUT_FLAGS, run: rolloutCommand },
   set: { flags: SET_FLAGS, run: setCommand },
   exec: { flags: EXEC_FLAGS, run: execCommand },
+  debug: { flags: DEBUG_FLAGS, run: debugCommand },
+  cp: { flags: CP_FLAGS, run: cpCommand },
   expose: { flags: EXPOSE_FLAGS, run: exposeCommand },
   top: { flags: TOP_FLAGS, run: topCommand },
   autoscale: { flags: AUTOSCALE_FLAGS, run: autoscaleCommand },
@@ -69,6 +74,7 @@ export const VERBS: Record<string, Verb> = {
   auth: { flags: AUTH_FLAGS, run: authCommand },
   diff: { flags: DIFF_FLAGS, run: diffCommand },
   replace: { flags: REPLACE_FLAGS, run: replaceCommand },
+  config: { flags: CONFIG_FLAGS, run: configCommand },
 };
 
 /** Real kubectl commands this simulator does not offer (yet): answered clearly, never ignored. */
@@ -76,8 +82,8 @@ export const VERBS: Record<string, Verb> = {
 const FIELD_MANAGERS: Record<string, string> = { apply: 'kubectl-client-side-apply', scale: 'kubectl' };
 
 const NOT_AVAILABLE = new Set([
-  'edit', 'attach', 'port-forward', 'proxy', 'cp',
-  'certificate', 'debug', 'events', 'kustomize', 'config',
+  'edit', 'attach', 'port-forward', 'proxy',
+  'certificate', 'events', 'kustomize',
   'plugin', 'completion', 'alpha', 'options',
 ]);
 
@@ -88,6 +94,7 @@ export function runKubectl(cluster: KubectlServer, commandLine: string, options:
   const out: string[] = [];
   const err: string[] = [];
   let exitCode = 0;
+  let localFiles: Record<string, string> | undefined;
   // A command that stays (get -w) registers how to stop; the caller learns it from `streaming`.
   let stops: (() => void)[] | undefined;
   const stream: OutputStream | undefined = options.stream && { write: (text) => options.stream!.write(text), onStop: (stop) => (stops ??= []).push(stop) };
@@ -119,6 +126,7 @@ export function runKubectl(cluster: KubectlServer, commandLine: string, options:
       spec.run(ctx);
     } finally {
       cluster.api.requestManager = undefined;
+      localFiles = ctx.localFiles;
     }
     if (ctx.failed) exitCode = 1;
   } catch (e) {
@@ -134,7 +142,7 @@ export function runKubectl(cluster: KubectlServer, commandLine: string, options:
     return { exitCode, stdout: out.join(''), stderr: joinLines(err), streaming: true };
   }
   stops?.forEach((s) => s());
-  return { exitCode, stdout: out.join(''), stderr: joinLines(err) };
+  return { exitCode, stdout: out.join(''), stderr: joinLines(err), ...(localFiles ? { localFiles } : {}) };
 }
 
 function findVerb(words: string[]): number {

@@ -10,6 +10,8 @@ import type { HttpResult } from '../network/http';
 import { dateOutput, fileExists, type ContainerProgram } from './runtime';
 import { fieldRef, type ConfigLookup } from './configSources';
 import { shellWords } from '../util/shell';
+import { containerFs } from './containerFs';
+import { tarCommand, testCommand } from './tarCommand';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -18,6 +20,8 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** stdout is a byte string (tar's archive), to be sent as bytes rather than UTF-8 text. */
+  binary?: true;
 }
 
 /** A running container as exec sees it. */
@@ -37,7 +41,15 @@ export interface ExecTarget {
   http?: (url: string, hostHeader?: string) => HttpResult;
   /** Whether the pod's DNS queries reach CoreDNS (false when a NetworkPolicy drops them). */
   dnsReachable?: () => boolean;
+  /**
+   * kubectl run inside the pod, talking to the API server with the pod's ServiceAccount token
+   * (in-cluster config); given by whoever runs the command, for images that carry kubectl.
+   */
+  kubectl?: (words: string[]) => ExecResult;
 }
+
+/** Images that ship a kubectl binary (bitnami/kubectl, registry.k8s.io/kubectl, alpine/k8s …). */
+const KUBECTL_IMAGE = /(^|\/)(kubectl|k8s-kubectl|k8s|hyperkube)(:|@|$)/;
 
 /** Images whose filesystem has curl (busybox-based ones have only wget). */
 const HAS_CURL = new Set(['nginx', 'nginx-slim', 'httpd', 'curl', 'node', 'python', 'ubuntu', 'debian', 'redis', 'postgres', 'mysql']);
@@ -103,8 +115,8 @@ export function containerEnv(store: ObjectStore, pod: KObject, container: Any, s
   return [...env];
 }
 
-/** Runs one command (already split into words) in the container. */
-export function execInContainer(store: ObjectStore, pod: KObject, target: ExecTarget, now: number, words: string[]): ExecResult {
+/** Runs one command (already split into words) in the container; `stdin` is what the client streamed in (kubectl cp). */
+export function execInContainer(store: ObjectStore, pod: KObject, target: ExecTarget, now: number, words: string[], stdin?: string): ExecResult {
   const { spec: container, program, runningFor } = target;
   const [cmd, ...args] = words;
   const name = cmd?.split('/').pop();
@@ -117,6 +129,9 @@ export function execInContainer(store: ObjectStore, pod: KObject, target: ExecTa
     ...target.files,
   };
   switch (name) {
+    case 'kubectl':
+      if (!KUBECTL_IMAGE.test(container?.image ?? '') || !target.kubectl) return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "kubectl": executable file not found in $PATH: unknown\n`, 126);
+      return target.kubectl(args);
     case 'env':
     case 'printenv': {
       const env = containerEnv(store, pod, container, target.envSources, target.startedAt);
@@ -158,8 +173,19 @@ export function execInContainer(store: ObjectStore, pod: KObject, target: ExecTa
       const dir = `${path.replace(/\/+$/, '')}/`;
       const children = [...new Set([...Object.keys(files).filter((f) => f.startsWith(dir)).map((f) => f.slice(dir.length).split('/')[0]), ...target.writable.list(dir)])].sort();
       if (children.length) return ok(`${children.join('\n')}\n`);
+      // A mount point or one of the image's directories is there even when empty (kubectl debug node/…'s /host shows the node's root).
+      const fs = containerFs(target, files, pod);
+      if (fs.isDir(path)) {
+        const names = fs.list(path);
+        return ok(names.length ? `${names.join('\n')}\n` : '');
+      }
       return fail(`ls: ${path}: No such file or directory\n`);
     }
+    case 'tar':
+      return tarCommand(containerFs(target, files, pod), program.image, args, stdin, now);
+    case 'test':
+    case '[':
+      return testCommand(containerFs(target, files, pod), args);
     case 'nslookup':
       // busybox nslookup when no DNS server answers (its queries are dropped).
       if (target.dnsReachable?.() === false && args.some((a) => !a.startsWith('-'))) return { stdout: ';; connection timed out; no servers could be reached\n\n', stderr: '', exitCode: 1 };
@@ -287,6 +313,15 @@ function nslookup(store: ObjectStore, pod: KObject, query: string): ExecResult {
   const ns = pod.metadata.namespace!;
   const name = query.replace(/\.$/, '');
   const parts = name.split('.');
+  // A pod's own record (<hostname>.<headless service>.<ns>.svc.cluster.local, as a StatefulSet's
+  // pods have): the search path tries it before reading the name as service.namespace.
+  const podForm = parts.length === 2 ? [parts[0], parts[1], ns] : parts.length === 3 || (parts.length === 4 && parts[3] === 'svc') || (parts.length === 6 && name.endsWith('.svc.cluster.local')) ? parts.slice(0, 3) : undefined;
+  if (podForm) {
+    const [host, subdomain, podNs] = podForm as [string, string, string];
+    const svc = store.get('services', podNs, subdomain);
+    const target = svc?.spec?.clusterIP === 'None' ? store.list('pods', podNs).find((p) => p.spec?.hostname === host && p.spec?.subdomain === subdomain && p.status?.podIP && !p.metadata.deletionTimestamp && (p.status?.conditions ?? []).some((c: Any) => c.type === 'Ready' && c.status === 'True')) : undefined;
+    if (target) return { stdout: `${header}Name:\t${host}.${subdomain}.${podNs}.svc.cluster.local\nAddress: ${target.status.podIP}\n\n`, stderr: '', exitCode: 0 };
+  }
   const candidates: [string, string][] = [];
   if (name.endsWith('.svc.cluster.local') && parts.length === 5) candidates.push([parts[0], parts[1]]);
   else if (name.endsWith('.svc') && parts.length === 3) candidates.push([parts[0], parts[1]]);

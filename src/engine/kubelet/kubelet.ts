@@ -111,7 +111,7 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
   }
 
   event(worker: PodWorker, type: 'Normal' | 'Warning', reason: string, message: string, container?: ContainerRuntime): void {
-    const fieldPath = container ? `spec.${container.init ? 'initContainers' : 'containers'}{${container.spec.name}}` : undefined;
+    const fieldPath = container ? `spec.${container.ephemeral ? 'ephemeralContainers' : container.init ? 'initContainers' : 'containers'}{${container.spec.name}}` : undefined;
     this.ctx.api.event({ apiVersion: 'v1', kind: 'Pod', name: worker.name, namespace: worker.namespace, uid: worker.eventUid }, type, reason, message, COMPONENT, this.nodeName, fieldPath);
   }
 
@@ -173,6 +173,16 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
       worker = this.admit(pod, revived);
     }
     if (pod.metadata.deletionTimestamp && !isTerminating(worker)) this.terminate(worker, pod);
+    else this.addEphemeralContainers(worker, pod);
+  }
+
+  /** Ephemeral containers added through pods/ephemeralcontainers since the worker last looked: created and started now. */
+  private addEphemeralContainers(w: PodWorker, pod: KObject): void {
+    const added = ((pod.spec?.ephemeralContainers ?? []) as Any[]).filter((ec) => !w.containers.some((c) => c.ephemeral && c.spec.name === ec.name));
+    if (!added.length || isTerminating(w)) return;
+    for (const ec of added) w.containers.push(this.containerRuntime(ec, false, true));
+    this.markDirty(w);
+    this.startContainers(w);
   }
 
   podRemoved(pod: KObject): void {
@@ -202,26 +212,21 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
         if (stateOf(snapshot).state === 'Terminated') snapshot = send(snapshot, { type: 'RESTART' });
         else snapshot = send(snapshot, { type: 'RETRY' });
       }
-      const ref = imageRef(parseImage(String(c.image ?? '')));
-      return {
-        spec: c,
-        init,
-        sidecar: init && c.restartPolicy === 'Always',
-        snapshot,
-        program: programFor(c),
-        imageRef: ref,
-        imageID: prev?.imageID ?? '',
-        ready: false,
-        started: false,
-        busy: false,
-        backoffMs: prev?.backoffMs ?? 0,
-        pullBackoffMs: 0,
-        logs: prev?.logs ?? [],
-        probes: freshProbes(),
-      };
+      return { ...this.containerRuntime(c, init, false), snapshot, imageID: prev?.imageID ?? '', backoffMs: prev?.backoffMs ?? 0, logs: prev?.logs ?? [] };
     };
     for (const c of spec.initContainers ?? []) containers.push(mk(c, true));
     for (const c of spec.containers ?? []) containers.push(mk(c, false));
+    // An ephemeral container that ended with the machine is not started again.
+    for (const ec of spec.ephemeralContainers ?? []) {
+      const prev = revived?.containers.find((x) => x.ephemeral && x.spec.name === ec.name);
+      const c = this.containerRuntime(ec, false, true);
+      if (prev) {
+        c.snapshot = stateOf(prev.snapshot).state === 'Running' ? send(prev.snapshot, { type: 'EXITED', at: this.ctx.clock.now(), exitCode: 255, reason: 'Unknown' }) : prev.snapshot;
+        c.imageID = prev.imageID;
+        c.logs = prev.logs;
+      }
+      containers.push(c);
+    }
     const worker: PodWorker = {
       key: `${pod.metadata.namespace}/${pod.metadata.name}`,
       uid: pod.metadata.uid!,
@@ -260,6 +265,26 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
 
 
 
+  private containerRuntime(c: Any, init: boolean, ephemeral: boolean): ContainerRuntime {
+    return {
+      spec: c,
+      init,
+      sidecar: init && c.restartPolicy === 'Always',
+      ...(ephemeral ? { ephemeral } : {}),
+      snapshot: newContainer(),
+      program: programFor(c),
+      imageRef: imageRef(parseImage(String(c.image ?? ''))),
+      imageID: '',
+      ready: false,
+      started: false,
+      busy: false,
+      backoffMs: 0,
+      pullBackoffMs: 0,
+      logs: [],
+      probes: freshProbes(),
+    };
+  }
+
   private nodeIP(): string {
     return this.ctx.api.store.get('nodes', undefined, this.nodeName)?.status?.addresses?.find((a: Any) => a.type === 'InternalIP')?.address ?? '';
   }
@@ -279,13 +304,15 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
   /** computePodActions: start the next init container, or every app container that is not running. */
   startContainers(w: PodWorker): void {
     if (isTerminating(w) || !sandboxReady(w)) return;
+    // computePodActions: ephemeral containers may start before initialization is complete.
+    for (const c of w.containers) if (c.ephemeral && !c.busy && stateOf(c.snapshot).reason === 'ContainerCreating') pullAndStart(this, w, c);
     const pendingInit = initDone(w) ? undefined : w.containers.find((c) => c.init && !(c.sidecar ? c.started : stateOf(c.snapshot).state === 'Terminated' && c.snapshot.context.exitCode === 0));
     if (pendingInit) {
       if (!pendingInit.busy && stateOf(pendingInit.snapshot).reason === 'ContainerCreating') pullAndStart(this, w, pendingInit);
       return;
     }
     for (const c of w.containers) {
-      if (c.init || c.busy) continue;
+      if (c.init || c.busy || c.ephemeral) continue;
       if (stateOf(c.snapshot).reason === 'ContainerCreating') pullAndStart(this, w, c);
     }
   }
@@ -398,7 +425,7 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
     const w = this.workers.get(`${namespace}/${name}`);
     if (!w) return undefined;
     const views = containerViews(w);
-    return podPhase({ init: views.filter((_, i) => w.containers[i].init), app: views.filter((_, i) => !w.containers[i].init), initDone: initDone(w), sandboxReady: sandboxReady(w), hostIP: '', startTime: w.startTime, terminating: isTerminating(w) });
+    return podPhase({ init: views.filter((_, i) => w.containers[i].init), app: views.filter((_, i) => !w.containers[i].init && !w.containers[i].ephemeral), initDone: initDone(w), sandboxReady: sandboxReady(w), hostIP: '', startTime: w.startTime, terminating: isTerminating(w) });
   }
 
   workerCount(): number {

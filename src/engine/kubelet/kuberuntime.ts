@@ -138,7 +138,7 @@ function createAndStart(k: RuntimeHost, w: PodWorker, c: ContainerRuntime): void
     if (c.logs.length > 2) c.logs.shift();
     k.event(w, 'Normal', 'Started', `Started container ${c.spec.name}`, c);
     k.ctx.reasons.record(COMPONENT, 'kubelet.startedContainer', { container: c.spec.name, restartCount: c.snapshot.context.restartCount }, [podRef(w)], k.nodeName);
-    if (!c.init || c.sidecar) startProbes(k, w, c);
+    if ((!c.init || c.sidecar) && !c.ephemeral) startProbes(k, w, c);
     if (c.init && !c.sidecar) c.started = true;
     const run = runOf(c.program);
     const memoryLimit = bytes(c.spec.resources?.limits?.memory);
@@ -161,6 +161,8 @@ export function onExit(k: RuntimeHost, w: PodWorker, c: ContainerRuntime, exitCo
   k.ctx.reasons.record(COMPONENT, 'kubelet.containerExited', { container: c.spec.name, exitCode, reason }, [podRef(w)], k.nodeName);
   k.markDirty(w);
   if (isTerminating(w)) return k.maybeFinishTermination(w);
+  // kubelet: "Ephemeral containers are never restarted".
+  if (c.ephemeral) return;
   if (c.init && !c.sidecar && exitCode === 0) {
     k.startContainers(w);
     return;

@@ -21,6 +21,8 @@ export interface ContainerView {
 export interface PodView {
   init: ContainerView[];
   app: ContainerView[];
+  /** Ephemeral containers (kubectl debug), reported apart: status.ephemeralContainerStatuses. */
+  ephemeral?: ContainerView[];
   initDone: boolean;
   sandboxReady: boolean;
   podIP?: string;
@@ -50,7 +52,7 @@ function lastState(c: ContainerView): Any {
   return { terminated: { containerID: l.containerId, exitCode: l.exitCode, finishedAt: rfc3339(l.finishedAt), reason: l.reason, startedAt: rfc3339(l.startedAt ?? l.finishedAt) } };
 }
 
-function containerStatus(c: ContainerView, podInitializing: boolean): Any {
+function containerStatus(c: ContainerView, podInitializing: boolean, ephemeral = false): Any {
   const state = containerState(c);
   if (podInitializing && state.waiting?.reason === 'ContainerCreating') state.waiting.reason = 'PodInitializing';
   const out: Any = {};
@@ -62,7 +64,8 @@ function containerStatus(c: ContainerView, podInitializing: boolean): Any {
   out.name = c.name;
   out.ready = c.ready;
   out.restartCount = c.snapshot.context.restartCount;
-  out.started = c.started;
+  // The prober sets `started` for regular and init containers only.
+  if (!ephemeral) out.started = c.started;
   out.state = state;
   return out;
 }
@@ -123,6 +126,7 @@ export function buildPodStatus(v: PodView, previous: Any, now: number): Any {
   // kubelet: with init containers, every container's default waiting reason is PodInitializing.
   const hasInit = v.init.length > 0;
   const status: Any = { conditions, containerStatuses: v.app.map((c) => containerStatus(c, hasInit)) };
+  if (v.ephemeral?.length) status.ephemeralContainerStatuses = v.ephemeral.map((c) => containerStatus(c, false, true));
   status.hostIP = v.hostIP;
   status.hostIPs = [{ ip: v.hostIP }];
   if (hasInit) status.initContainerStatuses = v.init.map((c) => containerStatus(c, true));

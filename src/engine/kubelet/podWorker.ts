@@ -21,6 +21,8 @@ export interface ContainerRuntime {
   spec: Any;
   init: boolean;
   sidecar: boolean;
+  /** Added later through pods/ephemeralcontainers (kubectl debug): never restarted, never ready, outside the pod's phase. */
+  ephemeral?: boolean;
   snapshot: ContainerSnapshot;
   program: ContainerProgram;
   imageRef: string;

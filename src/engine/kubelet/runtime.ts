@@ -115,6 +115,8 @@ interface ContainerLike {
   command?: string[];
   args?: string[];
   env?: { name: string; value?: string }[];
+  /** stdin kept open (kubectl debug -i, run -i): a shell reads it and waits instead of exiting. */
+  stdin?: boolean;
 }
 
 /** Ports an image's server listens on by default. */
@@ -159,6 +161,9 @@ function loadOf(steps: Step[]): (HttpCall & { rps: number })[] {
 function rawProgram(c: ContainerLike): Omit<ContainerProgram, 'image' | 'listens' | 'memoryBytes' | 'milliCpu'> {
   const base = baseName(c.image ?? '');
   const env = new Map((c.env ?? []).map((e) => [e.name, e.value ?? '']));
+  const words = [...(c.command ?? []), ...(c.args ?? [])];
+  const interactiveShell = words.length === 0 ? EXIT_AT_ONCE.has(base) && base !== 'hello-world' : words.length === 1 && /^(?:.*\/)?(?:sh|bash|ash)$/.test(words[0]);
+  if (c.stdin && interactiveShell) return { steps: [{ kind: 'serve', listens: false }], sigtermMs: undefined, banner: () => [] };
   if (c.command?.length || (c.args?.length && EXIT_AT_ONCE.has(base))) {
     const words = [...(c.command ?? []), ...(c.args ?? [])];
     const steps = compileCommand(words);

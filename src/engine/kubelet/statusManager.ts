@@ -63,7 +63,8 @@ export class StatusManager {
     const views = containerViews(w);
     const podView = {
       init: views.filter((_, i) => w.containers[i].init),
-      app: views.filter((_, i) => !w.containers[i].init),
+      app: views.filter((_, i) => !w.containers[i].init && !w.containers[i].ephemeral),
+      ephemeral: views.filter((_, i) => w.containers[i].ephemeral),
       initDone: initDone(w),
       sandboxReady: sandboxReady(w) && !(isTerminating(w) && w.containers.every((c) => stateOf(c.snapshot).state !== 'Running')),
       podIP: w.podIP,

@@ -2,8 +2,9 @@
  * HTTP inside the cluster, for `wget` and `curl` run in a pod: the name is resolved as CoreDNS
  * would, a Service's ClusterIP (or a NodePort, a load balancer's IP, the ingress controller's
  * address) is turned into one ready endpoint the way kube-proxy would, and the simulated server
- * in that pod answers — nginx its welcome page, hello-app its hostname, and so on. Requests to a
- * Service go round the endpoints in turn, so repeating one shows the load being spread.
+ * in that pod answers — nginx its welcome page, hello-app its hostname, and so on. kube-proxy's
+ * default iptables mode picks an endpoint at random for each connection, so repeating a request
+ * shows the load being spread (unevenly over a few calls, evenly over many).
  */
 import type { KObject } from '../api/types';
 import type { ObjectStore } from '../api/store';
@@ -15,6 +16,11 @@ import { KUBE_DNS_ADDRESS, NetworkPolicyEvaluator, dnsVerdict, peerOfPod, type P
 
 export interface HttpDeps {
   store: ObjectStore;
+  /**
+   * kube-proxy's choice among ready endpoints (iptables mode: at random for each new connection);
+   * without one, requests go round the endpoints in turn.
+   */
+  endpointChoice?: { int(maxExclusive: number): number };
   /** The running containers of a pod, if its node is up. */
   containers(namespace: string, pod: string): { program: ContainerProgram; spec: { ports?: { containerPort: number; name?: string }[] } }[] | undefined;
 }
@@ -62,9 +68,13 @@ function pickEndpoint(deps: HttpDeps, svc: KObject, port: number): { pod: KObjec
     .filter((p) => !p.metadata.deletionTimestamp && ready(p) && Object.entries(svc.spec?.selector ?? {}).every(([k, v]) => p.metadata.labels?.[k] === v))
     .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
   if (!pods.length) return undefined;
-  const n = rotation.get(deps.store) ?? 0;
-  rotation.set(deps.store, n + 1);
-  const pod = pods[n % pods.length];
+  let pod: KObject;
+  if (deps.endpointChoice) pod = pods[deps.endpointChoice.int(pods.length)];
+  else {
+    const n = rotation.get(deps.store) ?? 0;
+    rotation.set(deps.store, n + 1);
+    pod = pods[n % pods.length];
+  }
   let target = sp.targetPort ?? sp.port;
   if (typeof target === 'string') {
     const named = (pod.spec?.containers ?? []).flatMap((c: { ports?: { name?: string; containerPort: number }[] }) => c.ports ?? []).find((p: { name?: string }) => p.name === target);

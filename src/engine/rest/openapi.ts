@@ -11,7 +11,9 @@ import patchStrategies from '../openapi/patchStrategies.json';
 import type { FieldDef, TypeDef } from '../openapi/types';
 import { KUBERNETES_VERSION } from '../api/version';
 import { definitionKey, SCALAR_TYPE_DESCRIPTIONS } from '../api/schema';
-import { groupVersions, typesIn, SUBRESOURCES } from './discovery';
+import { groupVersions, servedTypes, subresourcesOf, typesIn } from './discovery';
+import type { ResourceType, TypeRegistry } from '../api/registry';
+import { customResourceSchema, customSchemaName } from '../api/apiextensions/openapi';
 
 const defs = (definitions as unknown as { definitions: Record<string, TypeDef> }).definitions;
 const strategies = (patchStrategies as unknown as { types: Record<string, Record<string, { strategy: string; mergeKey?: string }>> }).types;
@@ -96,33 +98,47 @@ const SCALARS: Record<string, unknown> = {
 
 const gvPath = (group: string, version: string) => (group ? `apis/${group}/${version}` : `api/${version}`);
 
-let cached: { index: unknown; docs: Map<string, unknown> } | undefined;
+/** Built once per registry generation: the built-in documents never change, a CRD's come and go with it. */
+const cache = new WeakMap<TypeRegistry, { generation: number; index: unknown; docs: Map<string, unknown> }>();
 
-function build(): { index: unknown; docs: Map<string, unknown> } {
+function documents(registry: TypeRegistry): { index: unknown; docs: Map<string, unknown> } {
+  const hit = cache.get(registry);
+  if (hit && hit.generation === registry.generation) return hit;
+  const built = { generation: registry.generation, ...build(servedTypes(registry)) };
+  cache.set(registry, built);
+  return built;
+}
+
+function build(served: ResourceType[]): { index: unknown; docs: Map<string, unknown> } {
   const docs = new Map<string, unknown>();
   const paths: Record<string, { serverRelativeURL: string }> = {};
-  for (const { group, version } of groupVersions()) {
+  for (const { group, version } of groupVersions(served)) {
     const path = gvPath(group, version);
-    const doc = gvDocument(group, version);
+    const doc = gvDocument(served, group, version);
     docs.set(path, doc);
     paths[path] = { serverRelativeURL: `/openapi/v3/${path}?hash=${hash(JSON.stringify(doc))}` };
   }
   return { index: { paths }, docs };
 }
 
-function gvDocument(group: string, version: string): unknown {
+function gvDocument(served: ResourceType[], group: string, version: string): unknown {
   const uses = new Set<string>();
   const schemas: Record<string, unknown> = { ...SCALARS };
   const apiPaths: Record<string, unknown> = {};
   const prefix = `/${gvPath(group, version)}`;
-  for (const t of typesIn(group, version)) {
-    const key = definitionKey(group ? `${group}/${version}` : version, t.kind);
+  for (const t of typesIn(served, group, version)) {
+    const key = t.custom ? undefined : definitionKey(group ? `${group}/${version}` : version, t.kind);
     const gvk = { group, version, kind: t.kind };
     if (key && defs[key]) {
       uses.add(key);
       schemas[schemaName(key)] = { ...typeSchema(key, defs[key]!, uses), 'x-kubernetes-group-version-kind': [gvk] };
     }
-    const body = key && defs[key] ? { content: { 'application/json': { schema: ref(schemaName(key)) } } } : undefined;
+    if (t.custom) {
+      uses.add('meta/v1.ObjectMeta');
+      schemas[customSchemaName(t)] = customResourceSchema(t, ref(schemaName('meta/v1.ObjectMeta')));
+    }
+    const bodyRef = t.custom ? customSchemaName(t) : key && defs[key] ? schemaName(key) : undefined;
+    const body = bodyRef ? { content: { 'application/json': { schema: ref(bodyRef) } } } : undefined;
     const collection = t.namespaced ? `${prefix}/namespaces/{namespace}/${t.resource}` : `${prefix}/${t.resource}`;
     const writeParams = [param('dryRun'), param('fieldManager'), param('fieldValidation')];
     const op = (action: string, extra: Record<string, unknown> = {}) => ({ 'x-kubernetes-action': action, 'x-kubernetes-group-version-kind': gvk, responses: { '200': { description: 'OK' } }, ...extra });
@@ -138,8 +154,7 @@ function gvDocument(group: string, version: string): unknown {
       if (verbs.has('patch')) item.patch = op('patch', { parameters: [...writeParams, param('force')] });
       if (verbs.has('delete')) item.delete = op('delete', { parameters: [param('dryRun'), param('gracePeriodSeconds'), param('propagationPolicy')] });
       apiPaths[`${collection}/{name}`] = item;
-      for (const s of SUBRESOURCES[t.resource] ?? []) {
-        if (group === 'metrics.k8s.io') continue;
+      for (const s of subresourcesOf(t)) {
         const sub: Record<string, unknown> = {};
         if (s.verbs.includes('get')) sub.get = op('get');
         if (s.verbs.includes('update')) sub.put = op('put', { parameters: writeParams });
@@ -182,14 +197,12 @@ function hash(text: string): string {
   return (h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0')).toUpperCase().repeat(8);
 }
 
-export function openApiV3Index(): unknown {
-  cached ??= build();
-  return cached.index;
+export function openApiV3Index(registry: TypeRegistry): unknown {
+  return documents(registry).index;
 }
 
-export function openApiV3Document(groupVersion: string): unknown | undefined {
-  cached ??= build();
-  return cached.docs.get(groupVersion.replace(/\?.*$/, ''));
+export function openApiV3Document(registry: TypeRegistry, groupVersion: string): unknown | undefined {
+  return documents(registry).docs.get(groupVersion.replace(/\?.*$/, ''));
 }
 
 /**

@@ -14,6 +14,7 @@ import type { ApiServer } from '../api/server';
 import type { KObject } from '../api/types';
 import { ApiError, badRequest, notFound } from '../api/errors';
 import { apiVersionOf, qualifiedResource, RESOURCE_TYPES, type ResourceType } from '../api/registry';
+import { pruneCustomResource } from '../api/apiextensions/customresource';
 import { decodeWithWarnings } from '../api/schema';
 import { matches as matchesSelector, parseSelector, SelectorParseError, type Selector } from '../api/labels';
 import { FieldSelectorError, fieldsMatch, parseFieldSelector, unsupportedField, type FieldRequirement } from '../api/fieldSelector';
@@ -25,7 +26,7 @@ import type { RestRequest, RestResponse } from './types';
 import { deepEqual } from '../util/equal';
 import { parsePath, type Endpoint } from './paths';
 import { errorResponse, failure, jsonResponse, pageNotFound, success } from './status';
-import { AGGREGATED_CONTENT_TYPE, aggregatedDiscovery, apiGroupDocument, apiGroupList, apiResourceList, apiVersions, servedType, wantsAggregated } from './discovery';
+import { AGGREGATED_CONTENT_TYPE, aggregatedDiscovery, apiGroupDocument, apiGroupList, apiResourceList, apiVersions, servedType, servedTypes, wantsAggregated } from './discovery';
 import { eventTable, objectTable, TABLE_CONTENT_TYPE, wantsTable, type IncludeObject } from './table';
 import { deleteOptions, parseObjectBody, parsePatchBody, patchTypeOf, writeOptions, type WriteOptions } from './body';
 import { WatchCache } from './watchCache';
@@ -79,6 +80,11 @@ export class RestApi {
     return this.api.clock.now();
   }
 
+  /** The types this cluster serves now (its CRDs' included). */
+  served(): ResourceType[] {
+    return servedTypes(this.api.types);
+  }
+
   /** Answers one request. Never throws: every failure is a Status. */
   handle(req: RestRequest): RestResponse {
     let endpoint: Endpoint;
@@ -98,21 +104,21 @@ export class RestApi {
         case 'health':
           return { status: 200, contentType: 'text/plain; charset=utf-8', body: 'ok' };
         case 'api':
-          return wantsAggregated(req.accept) ? { status: 200, contentType: AGGREGATED_CONTENT_TYPE, body: aggregatedDiscovery(true) } : json(200, apiVersions(this.address));
+          return wantsAggregated(req.accept) ? { status: 200, contentType: AGGREGATED_CONTENT_TYPE, body: aggregatedDiscovery(this.served(), true) } : json(200, apiVersions(this.address));
         case 'apis':
-          return wantsAggregated(req.accept) ? { status: 200, contentType: AGGREGATED_CONTENT_TYPE, body: aggregatedDiscovery(false) } : json(200, apiGroupList());
+          return wantsAggregated(req.accept) ? { status: 200, contentType: AGGREGATED_CONTENT_TYPE, body: aggregatedDiscovery(this.served(), false) } : json(200, apiGroupList(this.served()));
         case 'group': {
-          const doc = apiGroupDocument(endpoint.group);
+          const doc = apiGroupDocument(this.served(), endpoint.group);
           return doc ? json(200, doc) : pageNotFound();
         }
         case 'resourceList': {
-          const doc = apiResourceList(endpoint.group, endpoint.version);
+          const doc = apiResourceList(this.served(), endpoint.group, endpoint.version);
           return doc ? json(200, doc) : pageNotFound();
         }
         case 'openapiV3Index':
-          return json(200, openApiV3Index());
+          return json(200, openApiV3Index(this.api.types));
         case 'openapiV3': {
-          const doc = openApiV3Document(endpoint.groupVersion);
+          const doc = openApiV3Document(this.api.types, endpoint.groupVersion);
           return doc ? json(200, doc) : pageNotFound();
         }
         case 'openapiV2':
@@ -122,8 +128,9 @@ export class RestApi {
         case 'resource':
           break;
       }
-      const type = servedType(endpoint.group, endpoint.version, endpoint.resource);
+      const type = servedType(this.served(), endpoint.group, endpoint.version, endpoint.resource);
       if (!type) return pageNotFound();
+      if (type.custom) this.cache.track(type.resource);
       target = { type };
       if (endpoint.namespace !== undefined) target.namespace = endpoint.namespace;
       if (endpoint.name !== undefined) target.name = endpoint.name;
@@ -297,7 +304,7 @@ export class RestApi {
       if (md.namespace !== undefined && md.namespace !== '' && t.namespace !== undefined && md.namespace !== t.namespace) throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
       if (t.namespace !== undefined) md.namespace = t.namespace;
     }
-    const decoded = decodeWithWarnings(raw as unknown as KObject);
+    const decoded = t.type.custom ? { obj: raw as unknown as KObject, unknown: pruneCustomResource(t.type.custom.schema, raw as unknown as KObject).unknown, typeError: undefined } : decodeWithWarnings(raw as unknown as KObject);
     if (decoded.typeError) throw badRequest(`${t.type.kind} in version "${t.type.version}" cannot be handled as a ${t.type.kind}: ${decoded.typeError}`);
     if (decoded.unknown.length && opts.fieldValidation === 'Strict') {
       throw badRequest(`${t.type.kind} in version "${t.type.version}" cannot be handled as a ${t.type.kind}: strict decoding error: ${decoded.unknown.map((f) => `unknown field "${f}"`).join(', ')}`);

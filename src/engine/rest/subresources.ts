@@ -1,6 +1,6 @@
 /**
  * Subresources real clients use: `/status` (controllers and `kubectl patch --subresource`),
- * `/scale` (`kubectl scale`, the HPA), `/log` (`kubectl logs`), `/exec` (its result; the
+ * `/scale` (`kubectl scale`, the HPA), `/ephemeralcontainers` (`kubectl debug`), `/log` (`kubectl logs`), `/exec` (its result; the
  * WebSocket framing is the Node server's), `/eviction` (`kubectl drain`), `/binding` (a
  * scheduler of one's own) and a namespace's `/finalize`.
  */
@@ -14,7 +14,7 @@ import { applyJsonPatch, decodeJsonPatch, JsonPatchApplyError, JsonPatchDecodeEr
 import type { RestRequest, RestResponse } from './types';
 import type { RestApi, Target } from './restApi';
 import { failure, jsonResponse } from './status';
-import { SUBRESOURCES } from './discovery';
+import { subresourcesOf } from './discovery';
 import { parseObjectBody, parsePatchBody, patchTypeOf, writeOptions } from './body';
 import { recordUpdate } from '../api/apply/managedFields';
 import { rfc3339 } from '../sim/clock';
@@ -31,7 +31,7 @@ const notAllowed = () => failure(405, 'MethodNotAllowed', 'the server does not a
 
 export function serveSubresource(rest: RestApi, req: RestRequest, t: Target): RestResponse {
   const sub = t.subresource!;
-  const served = SUBRESOURCES[t.type.resource]?.find((s) => s.name === sub);
+  const served = subresourcesOf(t.type).find((s) => s.name === sub);
   if (!served) return failure(404, 'NotFound', 'the server could not find the requested resource');
   const method = req.method.toUpperCase();
   const verb = method === 'GET' ? 'get' : method === 'PUT' ? 'update' : method === 'PATCH' ? 'patch' : method === 'POST' ? 'create' : '';
@@ -40,6 +40,8 @@ export function serveSubresource(rest: RestApi, req: RestRequest, t: Target): Re
   switch (sub) {
     case 'status':
       return status(rest, req, t, method, q);
+    case 'ephemeralcontainers':
+      return ephemeralContainers(rest, req, t, method, q);
     case 'scale':
       return scale(rest, req, t, method, q);
     case 'log':
@@ -79,6 +81,20 @@ function status(rest: RestApi, req: RestRequest, t: Target, method: string, q: U
   }
   if (opts.dryRun) return json(200, { ...current, status: obj.status });
   return json(200, api.updateStatus(t.type, current, obj.status, rest.actor(req)));
+}
+
+/** pods/{name}/ephemeralcontainers: the whole Pod in and out, only its ephemeral containers written (kubectl debug PATCHes it). */
+function ephemeralContainers(rest: RestApi, req: RestRequest, t: Target, method: string, q: URLSearchParams): RestResponse {
+  const api = rest.api;
+  if (method === 'GET') return json(200, api.get(t.type, t.namespace, t.name!));
+  const opts = writeOptions(q);
+  if (method === 'PATCH') {
+    const patchType = patchTypeOf(req.contentType);
+    if (!patchType) return failure(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json');
+    return json(200, api.patch(t.type, t.namespace, t.name!, patchType, parsePatchBody(req.body), rest.actor(req), { dryRun: opts.dryRun, subresource: 'ephemeralcontainers' }).object);
+  }
+  const { obj } = rest.bodyObject(req, t, opts);
+  return json(200, api.updateEphemeralContainers(api.get(t.type, t.namespace, t.name!), obj, rest.actor(req), { dryRun: opts.dryRun }));
 }
 
 /** The autoscaling/v1 Scale of a workload (its selector as a string, as the HPA reads it). */
@@ -140,7 +156,8 @@ function logs(rest: RestApi, t: Target, q: URLSearchParams): RestResponse {
     if (names.length + inits.length > 1 && names.length !== 1) throw badRequest(`a container name must be specified for pod ${t.name}, choose one of: [${names.join(' ')}]${inits.length ? ` or one of the init containers: [${inits.join(' ')}]` : ''}`);
     container = names[0];
   }
-  if (!container || (!names.includes(container) && !inits.includes(container))) throw badRequest(`container ${container} is not valid for pod ${t.name}`);
+  const ephemeral: string[] = (pod.spec?.ephemeralContainers ?? []).map((c: { name: string }) => c.name);
+  if (!container || (!names.includes(container) && !inits.includes(container) && !ephemeral.includes(container))) throw badRequest(`container ${container} is not valid for pod ${t.name}`);
   const tail = q.get('tailLines');
   const since = q.get('sinceSeconds');
   const query: { tail?: number; sinceMs?: number } = {};
@@ -167,10 +184,14 @@ function exec(rest: RestApi, req: RestRequest, t: Target, q: URLSearchParams): R
   const words = q.getAll('command');
   if (words.length === 0) throw badRequest('you must specify at least 1 command');
   const containers: string[] = (pod.spec?.containers ?? []).map((c: { name: string }) => c.name);
+  // podHasContainerWithName: init and ephemeral containers may be exec'd into too.
+  const every = [...containers, ...[...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].map((c: { name: string }) => c.name)];
   const container = q.get('container') ?? pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? containers[0];
-  if (!container || !containers.includes(container)) throw badRequest(`container ${container} is not valid for pod ${t.name}`);
+  if (!container || !every.includes(container)) throw badRequest(`container ${container} is not valid for pod ${t.name}`);
   if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') throw badRequest(`cannot exec into a container in a completed pod; current phase is ${pod.status.phase}`);
-  const r = rest.api.podExec(pod, container, words, rest.actor(req));
+  // stdin=true: what the client streamed in (kubectl cp's archive), as bytes in a string.
+  const stdin = q.get('stdin') === 'true' || q.get('stdin') === '1' ? (req.body ?? '') : undefined;
+  const r = rest.api.podExec(pod, container, words, rest.actor(req), stdin);
   if ('unreachable' in r) throw badRequest(`pod ${t.name} is not running on a reachable node`);
   if ('error' in r) throw badRequest(r.error);
   return { status: 200, contentType: EXEC_CONTENT_TYPE, body: r satisfies ExecAnswer };

@@ -8,6 +8,7 @@
 import type { KObject } from '../api/types';
 import type { ResourceType } from '../api/registry';
 import type { EventRecord } from '../api/events';
+import { NAME_DESCRIPTION, printerCell, printerColumnsOf } from '../kubectl/printers/customresource';
 import { COLUMNS, EVENT_HEADER, EVENT_WIDE_HEADER, eventRow } from '../kubectl/printers/columns';
 
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
@@ -60,11 +61,27 @@ export interface TableOptions {
 
 /** The Table for objects of one type (events have their own builder below). */
 export function objectTable(type: ResourceType, objects: KObject[], now: number, opts: TableOptions): unknown {
+  if (type.custom) return customResourceTable(type, objects, now, opts);
   const cols = COLUMNS[type.resource];
   const columnDefinitions = !opts.headers ? [] : cols ? [...columnsOf(cols.header, 0), ...columnsOf(cols.wide, 1)] : [...columnsOf(['NAME'], 0), { name: 'Created At', type: 'date', format: '', description: 'CreationTimestamp is a timestamp representing the server time when this object was created.', priority: 0 }];
   const rows = objects.map((o) => {
     const cells = cols ? [...cols.row(o, now), ...cols.wideRow(o, now)] : [o.metadata.name ?? '', o.metadata.creationTimestamp ?? ''];
     const row: Record<string, unknown> = { cells };
+    const obj = rowObject(o, opts.include);
+    if (obj) row.object = obj;
+    return row;
+  });
+  return tableBody(columnDefinitions, rows, opts);
+}
+
+/** A custom resource's Table: its printer columns, typed cells (null where a path found nothing). */
+function customResourceTable(type: ResourceType, objects: KObject[], now: number, opts: TableOptions): unknown {
+  const printerColumns = printerColumnsOf(type);
+  const columnDefinitions = !opts.headers
+    ? []
+    : [{ name: 'Name', type: 'string', format: 'name', description: NAME_DESCRIPTION, priority: 0 }, ...printerColumns.map((c) => ({ name: c.name, type: c.type, format: c.format ?? '', description: c.description ?? '', priority: c.priority ?? 0 }))];
+  const rows = objects.map((o) => {
+    const row: Record<string, unknown> = { cells: [o.metadata.name ?? '', ...printerColumns.map((c) => printerCell(c, o, now) ?? null)] };
     const obj = rowObject(o, opts.include);
     if (obj) row.object = obj;
     return row;

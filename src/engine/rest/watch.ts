@@ -28,8 +28,9 @@ export interface OpenedWatch {
 export function openWatch(rest: RestApi, req: RestRequest, send: (e: WatchEvent) => void): OpenedWatch | { error: RestResponse } {
   const e = parsePath(req.path);
   if (e.kind !== 'resource' || e.subresource) return { error: pageNotFound() };
-  const type = servedType(e.group, e.version, e.resource);
+  const type = servedType(rest.served(), e.group, e.version, e.resource);
   if (!type || !type.verbs.includes('watch')) return { error: pageNotFound() };
+  if (type.custom) rest.cache.track(type.resource);
   const q = new URLSearchParams(req.query ?? '');
   if (e.name) q.append('fieldSelector', `metadata.name=${e.name}`);
   try {
@@ -44,7 +45,10 @@ export function openWatch(rest: RestApi, req: RestRequest, send: (e: WatchEvent)
     const table = wantsTable(req.accept);
     const include = rest.tableOptions(q);
     let headers = true;
-    const wrap = (obj: KObject): unknown => {
+    const apiVersion = type.custom ? `${type.group}/${type.version}` : undefined;
+    const wrap = (stored: KObject): unknown => {
+      // A custom object is kept at its CRD's storage version and watched at the version asked for.
+      const obj = apiVersion && stored.apiVersion !== apiVersion ? { ...stored, apiVersion } : stored;
       if (!table) return obj;
       const body = type.resource === 'events' ? eventTable([recordFor(rest, obj)], [obj], rest.now(), { include, headers }) : objectTable(type, [obj], rest.now(), { include, headers });
       headers = false;

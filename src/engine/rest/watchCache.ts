@@ -40,6 +40,7 @@ export const WATCH_CACHE_CAPACITY = 1000;
 
 export class WatchCache {
   private rings = new Map<string, Ring>();
+  private tracked = new Set<string>();
   private unsubscribe: (() => void)[] = [];
 
   constructor(
@@ -48,22 +49,29 @@ export class WatchCache {
     resources: string[],
     private readonly capacity = WATCH_CACHE_CAPACITY,
   ) {
-    for (const resource of resources) {
-      if (resource === 'events') continue;
-      const ring = this.ring(resource);
-      this.unsubscribe.push(
-        store.watch(resource, (type, obj, old) => {
-          const rv = store.currentRevision();
-          // A deletion is a change of its own: the DELETED object carries the version it was removed at.
-          const object = type === 'DELETED' ? { ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } } : obj;
-          ring.push(type === 'MODIFIED' ? { type, object, old, rv } : { type, object, rv });
-        }),
-      );
-    }
+    for (const resource of resources) this.track(resource);
     const ring = this.ring('events');
     this.unsubscribe.push(
       events.onEvent((rec: EventRecord) => {
         ring.push({ type: rec.count > 1 ? 'MODIFIED' : 'ADDED', object: eventObject(rec), rv: rec.resourceVersion });
+      }),
+    );
+  }
+
+  /**
+   * Keeps the changes of a type from now on (the built-ins' from the start; a custom type's
+   * from the first request that names it, which a client's list-then-watch always is).
+   */
+  track(resource: string): void {
+    if (resource === 'events' || this.tracked.has(resource)) return;
+    this.tracked.add(resource);
+    const ring = this.ring(resource);
+    this.unsubscribe.push(
+      this.store.watch(resource, (type, obj, old) => {
+        const rv = this.store.currentRevision();
+        // A deletion is a change of its own: the DELETED object carries the version it was removed at.
+        const object = type === 'DELETED' ? { ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } } : obj;
+        ring.push(type === 'MODIFIED' ? { type, object, old, rv } : { type, object, rv });
       }),
     );
   }

@@ -41,10 +41,16 @@ function listKind(typeKey: string | undefined, name: string): { mergeKey: string
   return 'atomic';
 }
 
+/**
+ * A kind without generated definitions (a custom resource, a CRD): structured-merge-diff's
+ * deduced schema — every object's fields owned one by one, lists atomic.
+ */
+const UNTYPED = '#untyped';
+
 /** The leaf paths `obj` sets (a manager's claim when it applies `obj`). */
 export function leafPaths(obj: unknown, typeKey: string | undefined): Set<string> {
   const out = new Set<string>();
-  walkObject(obj, typeKey, [], out, true);
+  walkObject(obj, typeKey ?? UNTYPED, [], out, true);
   return out;
 }
 
@@ -55,7 +61,7 @@ function walkObject(obj: unknown, typeKey: string | undefined, at: Path, out: Se
     if (top && SKIP_TOP.has(name)) continue;
     if (at.length === 1 && at[0] === 'f:metadata' && SKIP_META.has(name)) continue;
     const p = [...at, `f:${name}`];
-    const def = fieldOf(typeKey, name);
+    const def = typeKey === UNTYPED ? { type: 'object', ref: top && name === 'metadata' ? 'meta/v1.ObjectMeta' : UNTYPED } : fieldOf(typeKey, name);
     walkValue(value, def, typeKey, name, p, out);
   }
 }

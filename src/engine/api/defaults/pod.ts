@@ -64,12 +64,15 @@ export function defaultPodSpec(spec: Any): Any {
   const out: Any = { ...spec };
   if (Array.isArray(out.containers)) out.containers = sameIfUnchanged(out.containers, out.containers.map((c: Any) => (c && typeof c === 'object' ? defaultContainer(c) : c)));
   if (Array.isArray(out.initContainers)) out.initContainers = sameIfUnchanged(out.initContainers, out.initContainers.map((c: Any) => (c && typeof c === 'object' ? defaultContainer(c) : c)));
+  // EphemeralContainerCommon takes the container defaults (pull policy, termination message, resources: {}).
+  if (Array.isArray(out.ephemeralContainers)) out.ephemeralContainers = sameIfUnchanged(out.ephemeralContainers, out.ephemeralContainers.map((c: Any) => (c && typeof c === 'object' ? defaultContainer(c) : c)));
   out.restartPolicy ??= 'Always';
   out.terminationGracePeriodSeconds ??= 30;
   out.dnsPolicy ??= 'ClusterFirst';
   out.securityContext ??= {};
   out.schedulerName ??= 'default-scheduler';
-  if (Array.isArray(out.volumes)) out.volumes = out.volumes.map((v: Any) => (Object.keys(v).length === 1 && v.name ? { ...v, emptyDir: {} } : v));
+  // SetDefaults_Volume (no source: an emptyDir) and SetDefaults_HostPathVolumeSource (type "").
+  if (Array.isArray(out.volumes)) out.volumes = out.volumes.map((v: Any) => (Object.keys(v).length === 1 && v.name ? { ...v, emptyDir: {} } : v?.hostPath && v.hostPath.type === undefined ? { ...v, hostPath: { ...v.hostPath, type: '' } } : v));
   return out;
 }
 

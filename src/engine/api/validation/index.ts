@@ -11,20 +11,31 @@ import { validatePersistentVolume, validatePersistentVolumeClaim, validatePersis
 import type { StatusCause } from '../errors';
 import type { ResourceType } from '../registry';
 import { validateObjectMeta, type NameRule } from './metadata';
-import { validatePodSpec } from './pod';
+import { validateEphemeralContainers, validatePodSpec } from './pod';
 import { validateCronJob, validateDaemonSet, validateDeployment, validateJob, validateReplicaSet, validateReplicationController, validateSelectorUpdate, validateStatefulSet } from './workloads';
 import { validateConfigMap, validateImmutableData, validateNode, validateSecret, validateService, validateServiceUpdate } from './core';
 import { forbiddenField, invalidValue } from './common';
 import { deepEqual } from '../../util/equal';
+import { validateCustomResourceDefinition } from '../apiextensions/crd';
+import { validateCustomResource } from '../apiextensions/customresource';
 
 const nameRules: Record<string, NameRule> = { Namespace: 'label', Service: 'dns1035', Role: 'pathSegment', ClusterRole: 'pathSegment', RoleBinding: 'pathSegment', ClusterRoleBinding: 'pathSegment' };
 
 export function validateObject(type: ResourceType, obj: KObject): StatusCause[] {
   const errs: StatusCause[] = [];
+  if (type.custom) {
+    validateObjectMeta(obj, 'subdomain', type.namespaced, errs);
+    errs.push(...validateCustomResource(type.custom.schema, obj));
+    return errs;
+  }
   validateObjectMeta(obj, nameRules[obj.kind] ?? 'subdomain', type.namespaced, errs);
   switch (obj.kind) {
+    case 'CustomResourceDefinition':
+      errs.push(...validateCustomResourceDefinition(obj));
+      break;
     case 'Pod':
       validatePodSpec(obj.spec, 'spec', errs);
+      validateEphemeralContainers(obj.spec, errs);
       break;
     case 'Deployment':
       validateDeployment(obj, errs);
@@ -94,9 +105,17 @@ export function validateObject(type: ResourceType, obj: KObject): StatusCause[] 
   return errs;
 }
 
+/** ValidatePodCreate's extra rule: ephemeral containers come only through pods/ephemeralcontainers. */
+export function validateObjectCreate(type: ResourceType, obj: KObject): StatusCause[] {
+  const errs = validateObject(type, obj);
+  if (obj.kind === 'Pod' && obj.spec?.ephemeralContainers?.length) errs.push(forbiddenField('spec.ephemeralContainers', 'cannot be set on create'));
+  return errs;
+}
+
 /** Rules that only apply when an existing object changes (immutable fields). */
 export function validateObjectUpdate(type: ResourceType, obj: KObject, old: KObject): StatusCause[] {
   const errs = validateObject(type, obj);
+  if (type.custom) return errs;
   switch (obj.kind) {
     case 'Deployment':
     case 'ReplicaSet':

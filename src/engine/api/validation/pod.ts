@@ -1,5 +1,6 @@
 /** PodSpec and container validation (pkg/apis/core/validation/validation.go), the parts learners hit. */
 import { milliCpu, bytes, parseQuantity } from '../quantity';
+import { deepEqual } from '../../util/equal';
 import { dns1123LabelErrors, duplicate, invalidValue, nonNegative, required, unsupported, validateLabels, type Errs } from './common';
 
 const restartPolicies = ['Always', 'OnFailure', 'Never'];
@@ -139,3 +140,65 @@ export function validatePodTemplate(template: Any, path: string, errs: Errs, all
     errs.push(unsupported(`${path}.spec.restartPolicy`, rp, allowedRestartPolicies));
   }
 }
+
+/**
+ * Fields an ephemeral container may carry (validation.go allowedEphemeralContainerFields): the
+ * rest — ports, probes, lifecycle, resources — would make it part of the workload. In the
+ * order of EphemeralContainerCommon's fields, the order the API server reports them in.
+ */
+const EPHEMERAL_FORBIDDEN = ['ports', 'resources', 'resizePolicy', 'restartPolicy', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle'];
+
+function isZero(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  if (typeof v === 'object') return Object.values(v as Record<string, unknown>).every(isZero);
+  return v === '' || v === 0 || v === false;
+}
+
+/** validateEphemeralContainers: names unique across every container, a real target, only the allowed fields. */
+export function validateEphemeralContainers(spec: Any, errs: Errs): void {
+  const list: Any[] = spec?.ephemeralContainers ?? [];
+  if (!list.length) return;
+  const others = new Set<string>([...(spec.containers ?? []), ...(spec.initContainers ?? [])].map((c: Any) => c?.name));
+  const all = new Set(others);
+  const volumes = new Set<string>((spec.volumes ?? []).map((v: Any) => v?.name));
+  for (const [i, ec] of list.entries()) {
+    const path = `spec.ephemeralContainers[${i}]`;
+    if (!ec || typeof ec !== 'object') {
+      errs.push(required(path));
+      continue;
+    }
+    if (!ec.name) errs.push(required(`${path}.name`));
+    else for (const e of dns1123LabelErrors(ec.name)) errs.push(invalidValue(`${path}.name`, ec.name, e));
+    if (!ec.image || String(ec.image).trim() === '') errs.push(required(`${path}.image`));
+    if (ec.imagePullPolicy !== undefined && !pullPolicies.includes(ec.imagePullPolicy)) errs.push(unsupported(`${path}.imagePullPolicy`, ec.imagePullPolicy, pullPolicies));
+    for (const [j, m] of (ec.volumeMounts ?? []).entries()) {
+      if (m?.name && !volumes.has(m.name)) errs.push({ field: `${path}.volumeMounts[${j}].name`, message: `Not found: ${JSON.stringify(m.name)}` });
+    }
+    if (ec.name) {
+      if (all.has(ec.name)) errs.push(duplicate(`${path}.name`, ec.name));
+      else all.add(ec.name);
+    }
+    if (ec.targetContainerName && !others.has(ec.targetContainerName)) errs.push({ field: `${path}.targetContainerName`, message: `Not found: ${JSON.stringify(ec.targetContainerName)}` });
+    for (const f of EPHEMERAL_FORBIDDEN) if (!isZero(ec[f])) errs.push({ field: `${path}.${f}`, message: 'Forbidden: cannot be set for an Ephemeral Container' });
+    for (const [j, m] of (ec.volumeMounts ?? []).entries()) {
+      if (m?.subPath) errs.push({ field: `${path}.volumeMounts[${j}].subPath`, message: 'Forbidden: cannot be set for an Ephemeral Container' });
+      if (m?.subPathExpr) errs.push({ field: `${path}.volumeMounts[${j}].subPathExpr`, message: 'Forbidden: cannot be set for an Ephemeral Container' });
+    }
+  }
+}
+
+/** ValidatePodEphemeralContainersUpdate: ephemeral containers may be added, never changed or removed; static pods take none. */
+export function validateEphemeralContainersUpdate(pod: Any, old: Any, errs: Errs): void {
+  if (old.metadata?.annotations?.['kubernetes.io/config.mirror'] !== undefined) {
+    errs.splice(0, errs.length, { field: '', message: 'Forbidden: static pods do not support ephemeral containers' });
+    return;
+  }
+  const wanted = new Map<string, Any>((pod.spec?.ephemeralContainers ?? []).map((c: Any) => [c?.name, c]));
+  for (const prev of old.spec?.ephemeralContainers ?? []) {
+    const now = wanted.get(prev.name);
+    if (!now) errs.push({ field: 'spec.ephemeralContainers', message: `Forbidden: existing ephemeral containers "${prev.name}" may not be removed\n` });
+    else if (!deepEqual(now, prev)) errs.push({ field: 'spec.ephemeralContainers', message: `Forbidden: existing ephemeral containers "${prev.name}" may not be changed\n` });
+  }
+}
+

@@ -150,7 +150,7 @@ export function describeObject(ctx: VerbContext, obj: KObject, showEvents = true
 }
 
 export function describeCommand(ctx: VerbContext): void {
-  const sel = parseResourceArgs(ctx.args.positionals);
+  const sel = parseResourceArgs(ctx.args.positionals, ctx.cluster.api.types);
   if (sel.items.length === 0) throw new KubectlError('error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
   const ns = namespaceOf(ctx);
   const allNs = bool(ctx.args, 'all-namespaces');

@@ -193,6 +193,8 @@ export function describePod(pod: KObject, w: DescribeWriter, events: Parameters<
   if (status.nominatedNodeName) w.write(0, `NominatedNodeName:\t${status.nominatedNodeName}\n`);
   if (spec.initContainers?.length) describeContainers(w, 'Init Containers', spec.initContainers, status.initContainerStatuses, '');
   describeContainers(w, 'Containers', spec.containers ?? [], status.containerStatuses, '');
+  // kubectl describes ephemeral containers as plain containers (targetContainerName is not shown).
+  if (spec.ephemeralContainers?.length) describeContainers(w, 'Ephemeral Containers', spec.ephemeralContainers, status.ephemeralContainerStatuses, '');
   const conds: Any[] = status.conditions ?? [];
   if (conds.length) {
     w.write(0, 'Conditions:\n  Type\tStatus\n');

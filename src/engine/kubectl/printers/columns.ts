@@ -432,4 +432,13 @@ export function eventRow(e: EventRecord, now: number, wide: boolean): string[] {
 export const EVENT_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
 export const EVENT_WIDE_HEADER = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
 
-export const COLUMNS: Record<string, Columns> = { endpoints, endpointslices, serviceaccounts, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges, poddisruptionbudgets, priorityclasses, replicationcontrollers, horizontalpodautoscalers, ingresses, ingressclasses, networkpolicies, persistentvolumes, persistentvolumeclaims, storageclasses, volumeattachments, roles, clusterroles: roles, rolebindings, clusterrolebindings: rolebindings };
+/** The API server's default table (rest.NewDefaultTableConvertor): the timestamp as it is stored. */
+const customresourcedefinitions: Columns = {
+  header: ['NAME', 'CREATED AT'],
+  wide: [],
+  row: (o) => [o.metadata.name!, o.metadata.creationTimestamp ?? ''],
+  wideRow: () => [],
+};
+
+export const COLUMNS: Record<string, Columns> = {
+  customresourcedefinitions, endpoints, endpointslices, serviceaccounts, pods, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, nodes, namespaces, configmaps, secrets, leases, resourcequotas, limitranges, poddisruptionbudgets, priorityclasses, replicationcontrollers, horizontalpodautoscalers, ingresses, ingressclasses, networkpolicies, persistentvolumes, persistentvolumeclaims, storageclasses, volumeattachments, roles, clusterroles: roles, rolebindings, clusterrolebindings: rolebindings };

@@ -5,7 +5,7 @@
  */
 import type { KObject } from '../../api/types';
 import { ApiError } from '../../api/errors';
-import { qualifiedKindName, qualifiedResource, resolveKind } from '../../api/registry';
+import { qualifiedKindName, qualifiedResource } from '../../api/registry';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { checkTypeMeta, readManifests, type Manifest } from '../manifests';
@@ -15,6 +15,7 @@ import { checkPruneFlags, prune } from './applyPrune';
 import { matches } from '../../api/labels';
 import { printJson, printYaml } from '../printers/output';
 import { checkSchema } from '../../api/schema';
+import { strictCustomResourceError } from '../../api/apiextensions/customresource';
 import { dryRunMode, dryRunSuffix } from '../dryrun';
 import { applyConfiguration } from '../../api/apply/managedFields';
 import { rfc3339 } from '../../sim/clock';
@@ -94,7 +95,7 @@ export function reportApiError(ctx: VerbContext, err: unknown, verb: string, sou
 export function prepare(ctx: VerbContext, m: Manifest): KObject {
   checkTypeMeta(m);
   const obj = m.obj;
-  const type = resolveKind(obj.apiVersion, obj.kind);
+  const type = ctx.cluster.api.types.resolveKind(obj.apiVersion, obj.kind);
   if (!type) {
     throw new KubectlError(
       `error: resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${m.source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`,
@@ -107,7 +108,7 @@ export function prepare(ctx: VerbContext, m: Manifest): KObject {
     }
     obj.metadata = { ...obj.metadata, namespace: obj.metadata.namespace || namespaceOf(ctx) };
   }
-  const schemaErr = checkSchema(obj);
+  const schemaErr = checkSchema(obj) ?? (type.custom ? strictCustomResourceError(type, obj) : undefined);
   if (schemaErr) throw new ApiError('BadRequest', 400, `${obj.kind} in version "${obj.apiVersion.split('/').pop()}" cannot be handled as a ${obj.kind}: ${schemaErr}`);
   return obj;
 }
@@ -125,6 +126,7 @@ export function applyCommand(ctx: VerbContext): void {
   const printed: KObject[] = [];
   const namespaces = new Set<string>();
   const appliedUids = new Set<string>();
+  const reported = ctx.err.length;
   for (const m of manifests) {
     let verb = 'creating';
     try {
@@ -157,6 +159,9 @@ export function applyCommand(ctx: VerbContext): void {
       reportApiError(ctx, err, verb, m.source);
     }
   }
+  // checkErr: one error is printed "error: …"; an aggregate of several, one per line without it.
+  const errors = ctx.err.map((e, i) => (i >= reported && !e.startsWith('Warning:') ? i : -1)).filter((i) => i >= 0);
+  if (errors.length > 1) for (const i of errors) ctx.err[i] = ctx.err[i]!.replace(/^error: /, '');
   if (output === 'yaml') ctx.out.push(printYaml(printed, printed.length === 1));
   else if (output === 'json') ctx.out.push(printJson(printed, printed.length === 1));
   else if (output === 'name') for (const o of printed) ctx.out.push(`${qualifiedKindName(ctx.cluster.api.typeOf(o))}/${o.metadata.name}\n`);

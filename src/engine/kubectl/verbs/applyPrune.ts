@@ -6,7 +6,7 @@
  * namespaced kinds per namespace, then the cluster-scoped ones.
  */
 import type { KObject } from '../../api/types';
-import { qualifiedKindName, resolveKind, type ResourceType } from '../../api/registry';
+import { qualifiedKindName, type ResourceType } from '../../api/registry';
 import type { Selector } from '../../api/labels';
 import { KubectlError, bool, stringArray } from '../args';
 import type { VerbContext } from '../context';
@@ -48,7 +48,7 @@ function allowlist(ctx: VerbContext): ResourceType[] {
   return (given.length ? given : DEFAULT_ALLOWLIST).map((gvk) => {
     const parts = gvk.replace(/^core\//, '/').split('/');
     const [group, version, kind] = parts.length === 3 ? parts : ['', parts[0], parts[1]];
-    const t = resolveKind(group ? `${group}/${version}` : version!, kind ?? '');
+    const t = ctx.cluster.api.types.resolveKind(group ? `${group}/${version}` : version!, kind ?? '');
     if (!t) throw new KubectlError(`error: invalid GroupVersionKind format: ${gvk}, please follow <group/version/kind>`);
     return t;
   });

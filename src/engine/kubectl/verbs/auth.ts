@@ -5,13 +5,12 @@
  * the authorizer's reason when it gave one (a binding to a missing role), exiting 1. whoami
  * prints who the API server thinks the caller is.
  */
-import { resolveResourceName } from '../../api/registry';
 import { ADMIN_USER } from '../../api/auth/user';
 import type { Attributes } from '../../api/auth/attributes';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { formatTable } from '../table';
-import { toYaml } from '../printers/output';
+import { goJson, toYaml } from '../printers/output';
 import { accessRows } from '../rbacRules';
 
 export const AUTH_FLAGS: FlagSpec[] = [
@@ -76,7 +75,7 @@ function canI(ctx: VerbContext, args: string[]): void {
 function resourceFor(ctx: VerbContext, arg: string): { resource: string; group: string; namespaced?: boolean } {
   if (arg === '*') return { resource: '*', group: '' };
   const lower = arg.toLowerCase();
-  const t = resolveResourceName(lower);
+  const t = ctx.cluster.api.types.resolveName(lower);
   if (t) return { resource: t.resource, group: t.group, namespaced: t.namespaced };
   const dot = lower.indexOf('.');
   const [resource, group] = dot < 0 ? [lower, ''] : [lower.slice(0, dot), lower.slice(dot + 1)];
@@ -88,7 +87,7 @@ function whoami(ctx: VerbContext): void {
   const user = ctx.cluster.user ?? ADMIN_USER;
   const review = { kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', metadata: { creationTimestamp: null }, status: { userInfo: { username: user.username, ...(user.uid ? { uid: user.uid } : {}), groups: user.groups } } };
   const output = str(ctx.args, 'output');
-  if (output === 'json') return void ctx.out.push(`${JSON.stringify(review, null, 4)}\n`);
+  if (output === 'json') return void ctx.out.push(goJson(review));
   if (output === 'yaml') return void ctx.out.push(toYaml({ apiVersion: review.apiVersion, kind: review.kind, metadata: review.metadata, status: { userInfo: { groups: user.groups, ...(user.uid ? { uid: user.uid } : {}), username: user.username } } }));
   if (output) throw new KubectlError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml`);
   ctx.out.push(formatTable(['ATTRIBUTE', 'VALUE'], [['Username', user.username], ...(user.uid ? [['UID', user.uid]] : []), ['Groups', `[${user.groups.join(' ')}]`]]));

@@ -2,6 +2,7 @@
 import { ApiError, notFound } from '../../api/errors';
 import { qualifiedKindName, qualifiedResource, type ResourceType } from '../../api/registry';
 import type { PropagationPolicy } from '../../api/server';
+import { parseGoDuration } from '../../util/cron';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { parseResourceArgs } from '../resources';
@@ -76,7 +77,7 @@ export function deleteCommand(ctx: VerbContext): void {
       }
     }
   } else {
-    const sel = parseResourceArgs(args.positionals);
+    const sel = parseResourceArgs(args.positionals, ctx.cluster.api.types);
     if (sel.items.length === 0) {
       throw new KubectlError("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
     }
@@ -94,9 +95,12 @@ export function deleteCommand(ctx: VerbContext): void {
     ctx.out.push('No resources found\n');
     return;
   }
+  const deleted: { type: ResourceType; namespace?: string; name: string; uid?: string }[] = [];
   for (const t of targets) {
     try {
       const opts: { propagationPolicy: PropagationPolicy; gracePeriodSeconds?: number; dryRun?: boolean } = { propagationPolicy: policy };
+      // Which object the wait is for (a new one of the same name is not it); read from the store: kubectl sends no GET.
+      const uid = mode === 'none' ? cluster.store.get(t.type.resource, t.type.namespaced ? t.namespace : undefined, t.name)?.metadata.uid : undefined;
       if (grace >= 0) opts.gracePeriodSeconds = grace;
       if (mode === 'server') opts.dryRun = true;
       // Client dry run: kubectl reads the object and stops before the DELETE. Otherwise a named
@@ -107,6 +111,7 @@ export function deleteCommand(ctx: VerbContext): void {
         if (ignoreNotFound) continue;
         throw notFound(qualifiedResource(t.type), t.name);
       }
+      if (mode === 'none') deleted.push({ ...t, ...(uid ? { uid } : {}) });
       if (str(args, 'output') === 'name') ctx.out.push(`${qualifiedKindName(t.type)}/${t.name}\n`);
       else ctx.out.push(`${qualifiedKindName(t.type)} "${t.name}" ${force ? 'force deleted' : 'deleted'}${dryRunSuffix(mode)}\n`);
     } catch (e) {
@@ -115,6 +120,39 @@ export function deleteCommand(ctx: VerbContext): void {
         ctx.failed = true;
       } else throw e;
     }
+  }
+  waitForDeletion(ctx, deleted, force);
+}
+
+/** How long `delete` lets the simulated clock run waiting for objects to go (kubectl's default is a week). */
+const MAX_DELETE_WAIT_MS = 3_600_000;
+
+/**
+ * --wait (the default): kubectl returns once every deleted object is gone — graceful termination,
+ * finalizers, foreground deletion of dependents done — or a new object of the same name stands in
+ * its place (another uid). Force deletion does not wait.
+ */
+function waitForDeletion(ctx: VerbContext, deleted: { type: ResourceType; namespace?: string; name: string; uid?: string }[], force: boolean): void {
+  const waitFlag = str(ctx.args, 'wait') ?? 'true';
+  if (waitFlag === 'false' || force || !deleted.length) return;
+  const timeoutText = str(ctx.args, 'timeout') ?? '0s';
+  let timeoutMs: number;
+  try {
+    timeoutMs = parseGoDuration(timeoutText);
+  } catch (e) {
+    throw new KubectlError(`error: invalid argument "${timeoutText}" for "--timeout" flag: ${(e as Error).message}\nSee 'kubectl delete --help' for usage.`);
+  }
+  if (timeoutMs <= 0 || timeoutMs > MAX_DELETE_WAIT_MS) timeoutMs = MAX_DELETE_WAIT_MS;
+  // kubectl waits on a watch (one request, authorized once); polling the store records no requests.
+  const isGone = (d: (typeof deleted)[number]) => {
+    const now = ctx.cluster.store.get(d.type.resource, d.type.namespaced ? d.namespace : undefined, d.name);
+    return !now || (!!d.uid && now.metadata.uid !== d.uid);
+  };
+  if (!ctx.cluster.waitFor(() => deleted.every(isGone), timeoutMs)) {
+    // wait's extendErrWaitTimeout names the object still there.
+    const left = deleted.find((d) => !isGone(d))!;
+    ctx.err.push(`error: timed out waiting for the condition on ${left.type.resource}/${left.name}`);
+    ctx.failed = true;
   }
 }
 

@@ -2,6 +2,7 @@
 import { podsForTarget } from '../podTarget';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
 import type { VerbContext } from '../context';
+import { defaultContainer } from '../podContainer';
 
 export const EXEC_FLAGS: FlagSpec[] = [
   { name: 'container', short: 'c', type: 'string' },
@@ -27,11 +28,11 @@ export function execCommand(ctx: VerbContext): void {
     throw new KubectlError('error: interactive shells are not available in this simulator; run one command at a time, e.g. "kubectl exec POD -- env"');
   }
   const pod = podFor(ctx, target);
-  const containers: { name: string }[] = pod.spec?.containers ?? [];
   let container = str(ctx.args, 'container');
   if (!container) {
-    container = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? containers[0]?.name;
-    if (containers.length > 1 && !bool(ctx.args, 'quiet')) ctx.err.push(`Defaulted container "${container}" out of: ${containers.map((c) => c.name).join(', ')}`);
+    const chosen = defaultContainer(pod);
+    container = chosen.name;
+    if (chosen.notice && !bool(ctx.args, 'quiet')) ctx.err.push(chosen.notice);
   }
   if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') throw new KubectlError(`error: cannot exec into a container in a completed pod; current phase is ${pod.status.phase}`);
   const r = ctx.cluster.api.podExec(pod, container!, words);

@@ -4,6 +4,7 @@ import { apiVersionOf } from '../../api/registry';
 import { KubectlError, bool, type FlagSpec } from '../args';
 import type { VerbContext } from '../context';
 import { resolveType } from '../resources';
+import { customResourceDefinitions } from '../../api/apiextensions/openapi';
 
 export const EXPLAIN_FLAGS: FlagSpec[] = [
   { name: 'recursive', type: 'bool' },
@@ -48,21 +49,31 @@ function wrap(text: string, indent: string): string {
   return out.join('\n');
 }
 
-function fieldDefOf(f: FieldDef): TypeDef | undefined {
+type Lookup = (ref: string) => TypeDef | undefined;
+
+function fieldDefOf(f: FieldDef, lookup: Lookup): TypeDef | undefined {
   const inner = f.type === 'array' || f.type === 'map' ? f.items : f;
-  return inner?.ref ? typeDef(inner.ref) : undefined;
+  return inner?.ref ? lookup(inner.ref) : undefined;
 }
 
-function recursiveFields(def: TypeDef, indent: string, seen: Set<string>, out: string[]): void {
+/** extractEnum's short form under a field's line: at most four values, `""` for the empty one. */
+function enumLine(name: string, f: FieldDef, indent: string): string {
+  // The served schemas leave apiVersion and kind open (../../rest/openapi.ts): no enum there.
+  if (!f.enum?.length || name === 'apiVersion' || name === 'kind') return '';
+  const shown = f.enum.slice(0, 4).map((e) => (e === '' ? '""' : e));
+  return `\n${indent}enum: ${shown.join(', ')}${f.enum.length > 4 ? ', ....' : ''}`;
+}
+
+function recursiveFields(def: TypeDef, indent: string, seen: Set<string>, out: string[], lookup: Lookup): void {
   for (const name of Object.keys(def.fields).sort()) {
     const f = def.fields[name];
     const req = def.required.includes(name) ? ' -required-' : '';
-    out.push(`${indent}${name}\t${typeLabel(f)}${req}`);
-    const sub = fieldDefOf(f);
+    out.push(`${indent}${name}\t${typeLabel(f)}${req}${enumLine(name, f, indent)}`);
+    const sub = fieldDefOf(f, lookup);
     const ref = (f.items ?? f).ref;
     if (sub && ref && !seen.has(ref)) {
       seen.add(ref);
-      recursiveFields(sub, indent + '  ', seen, out);
+      recursiveFields(sub, indent + '  ', seen, out, lookup);
       seen.delete(ref);
     }
   }
@@ -74,14 +85,17 @@ export function explainCommand(ctx: VerbContext): void {
   const [resource, ...path] = target.split('.');
   let type: ReturnType<typeof resolveType>;
   try {
-    type = resolveType(resource);
+    type = resolveType(resource, ctx.cluster.api.types);
   } catch (e) {
     // explain prints the lookup's error as it is, without kubectl's "error: " prefix.
     if (e instanceof KubectlError) throw new KubectlError(e.message.replace(/^error: /, ''));
     throw e;
   }
-  const key = definitionKey(apiVersionOf(type), type.kind);
-  let def = key ? typeDef(key) : undefined;
+  // A custom kind's schema is its CRD's (../../api/apiextensions/openapi.ts).
+  const custom = type.custom ? customResourceDefinitions(type) : undefined;
+  const lookup: Lookup = (ref) => custom?.defs.get(ref) ?? typeDef(ref);
+  const key = custom ? custom.root : definitionKey(apiVersionOf(type), type.kind);
+  let def = key ? lookup(key) : undefined;
   if (!def) throw new KubectlError(`error: couldn't find resource for "${target}"`);
   let field: FieldDef | undefined;
   let fieldName = '';
@@ -94,7 +108,7 @@ export function explainCommand(ctx: VerbContext): void {
     }
     field = f;
     fieldName = part;
-    def = fieldDefOf(f);
+    def = fieldDefOf(f, lookup);
   }
   // Laid out as kubectl 1.32's plaintext explain template lays it out (pkg/explain/v2/templates):
   // a field's own description, then its type's; each description block ends in an indented
@@ -104,7 +118,7 @@ export function explainCommand(ctx: VerbContext): void {
   const descriptions: string[] = [];
   if (field) {
     text += `FIELD: ${fieldName} ${typeLabel(field)}\n`;
-    if (field.enum) text += `ENUM:\n${field.enum.map((e) => `    ${e}`).join('\n')}\n`;
+    if (field.enum && fieldName !== 'apiVersion' && fieldName !== 'kind') text += `ENUM:${field.enum.map((e) => `\n    ${e === '' ? '""' : e}`).join('')}`;
     text += '\n\n';
     if (field.description) descriptions.push(field.description);
     // The description of the type the field holds follows its own (kubectl's "description"
@@ -113,17 +127,18 @@ export function explainCommand(ctx: VerbContext): void {
     if (inner?.ref && def?.description) descriptions.push(def.description);
     else if (inner && (inner.type === 'int-or-string' || inner.type === 'quantity' || inner.type === 'time')) descriptions.push(SCALAR_TYPE_DESCRIPTIONS[inner.type]);
   } else if (def?.description) descriptions.push(def.description);
-  text += `DESCRIPTION:\n${descriptions.length ? descriptions.map((d) => wrap(d, '    ')).join('\n') : '    <empty>'}\n    \n`;
+  // Each description ends in a newline the indent turns into "    "; `<empty>` has none.
+  text += `DESCRIPTION:\n${descriptions.length ? `${descriptions.map((d) => wrap(d, '    ')).join('\n')}\n    ` : '    <empty>'}\n`;
   if (def && Object.keys(def.fields).length) {
     text += 'FIELDS:\n';
     if (bool(ctx.args, 'recursive')) {
       const out: string[] = [];
-      recursiveFields(def, '  ', new Set(), out);
+      recursiveFields(def, '  ', new Set(), out, lookup);
       text += out.map((l) => `${l}\n`).join('');
     } else {
       for (const name of Object.keys(def.fields).sort()) {
         const f = def.fields[name];
-        text += `  ${name}\t${typeLabel(f)}${def.required.includes(name) ? ' -required-' : ''}\n${wrap(f.description || '<no description>', '    ')}\n\n`;
+        text += `  ${name}\t${typeLabel(f)}${def.required.includes(name) ? ' -required-' : ''}${enumLine(name, f, '  ')}\n${wrap(f.description || '<no description>', '    ')}\n\n`;
       }
     }
   }

@@ -9,6 +9,7 @@ import { KubectlError, bool, str, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { parseResourceArgs } from '../resources';
 import { formatTable } from '../table';
+import { customResourceTable } from '../printers/customresource';
 import { COLUMNS, EVENT_HEADER, EVENT_WIDE_HEADER, eventRow } from '../printers/columns';
 import { nameOf, printJson, printYaml } from '../printers/output';
 import { readManifests } from '../manifests';
@@ -90,7 +91,7 @@ export function getCommand(ctx: VerbContext): void {
   const ignoreNotFound = bool(args, 'ignore-not-found');
   const now = cluster.now();
 
-  let selection = parseResourceArgs(args.positionals);
+  let selection = parseResourceArgs(args.positionals, cluster.api.types);
   const filenames = (args.flags.get('filename') as string[] | undefined) ?? [];
   if (filenames.length) {
     const manifests = readManifests(ctx, filenames);
@@ -207,6 +208,8 @@ export function tableParts(ctx: VerbContext, f: Found, opts: { wide: boolean; al
     header = opts.wide ? EVENT_WIDE_HEADER : EVENT_HEADER;
     const recs = f.objects.map((o) => ctx.cluster.api.events.get(o.metadata.namespace!, o.metadata.name!)!).filter(Boolean);
     rows = recs.map((r) => eventRow(r, opts.now, opts.wide));
+  } else if (f.type.custom) {
+    ({ header, rows } = customResourceTable(f.type, f.objects, opts.now, opts.wide));
   } else {
     const cols = COLUMNS[f.type.resource];
     if (!cols) {

@@ -48,7 +48,7 @@ export class RememberingTabWriter {
 
 export function getWatch(ctx: VerbContext, deps: WatchDeps): void {
   const { args, cluster } = ctx;
-  const selection = parseResourceArgs(args.positionals);
+  const selection = parseResourceArgs(args.positionals, ctx.cluster.api.types);
   if (selection.items.length === 0) throw new KubectlError('error: you must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.');
   if (selection.items.length > 1) throw new KubectlError('error: you may only specify a single resource type');
   const { type, names } = selection.items[0]!;

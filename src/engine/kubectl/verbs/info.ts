@@ -1,5 +1,5 @@
 /** kubectl version, api-resources and cluster-info. */
-import { AGGREGATED_TYPES, RESOURCE_TYPES, apiVersionOf } from '../../api/registry';
+import { AGGREGATED_TYPES, apiVersionOf } from '../../api/registry';
 import { KUBERNETES_VERSION } from '../../api/version';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
 import type { VerbContext } from '../context';
@@ -37,7 +37,12 @@ export function apiResourcesCommand(ctx: VerbContext): void {
   const group = str(ctx.args, 'api-group');
   const output = str(ctx.args, 'output');
   // As discovery lists them: the core group first, then by group name (kubectl sorts only by group).
-  const all = [...RESOURCE_TYPES, ...AGGREGATED_TYPES];
+  // ServerPreferredResources: each group at its preferred version (the first discovery lists).
+  const preferred = new Map<string, string>();
+  const all = [...ctx.cluster.api.types.all(), ...AGGREGATED_TYPES].filter((t) => {
+    if (!preferred.has(t.group)) preferred.set(t.group, t.version);
+    return preferred.get(t.group) === t.version;
+  });
   let types = all.map((t, i) => ({ t, i })).sort((a, b) => (a.t.group < b.t.group ? -1 : a.t.group > b.t.group ? 1 : a.i - b.i)).map(({ t }) => t);
   if (namespaced !== undefined) types = types.filter((t) => t.namespaced === (namespaced === 'true'));
   if (group !== undefined) types = types.filter((t) => t.group === group);
@@ -58,7 +63,7 @@ export const API_VERSIONS_FLAGS: FlagSpec[] = [];
 /** kubectl api-versions: every group/version the server serves, sorted as Go's sort.Strings sorts them. */
 export function apiVersionsCommand(ctx: VerbContext): void {
   if (ctx.args.positionals.length) throw new KubectlError(`error: unexpected arguments: [${ctx.args.positionals.join(' ')}]\nSee 'kubectl api-versions -h' for help and examples`);
-  const versions = [...new Set([...RESOURCE_TYPES, ...AGGREGATED_TYPES].map(apiVersionOf))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const versions = [...new Set([...ctx.cluster.api.types.all(), ...AGGREGATED_TYPES].map(apiVersionOf))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const v of versions) ctx.out.push(`${v}\n`);
 }
 

@@ -38,7 +38,7 @@ export function labelCommand(ctx: VerbContext, field: 'labels' | 'annotations'):
       setOwn(set, c.slice(0, eq), c.slice(eq + 1));
     }
   }
-  const sel = parseResourceArgs(resources);
+  const sel = parseResourceArgs(resources, ctx.cluster.api.types);
   const ns = namespaceOf(ctx);
   const selector = selectorFlag(ctx);
   const overwrite = bool(ctx.args, 'overwrite');

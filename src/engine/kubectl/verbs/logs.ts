@@ -4,6 +4,7 @@ import { ApiError } from '../../api/errors';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { podsForTarget } from '../podTarget';
+import { defaultContainer } from '../podContainer';
 import { resolveType } from '../resources';
 import { selectorFlag } from './get';
 import { parseGoDuration } from '../../util/cron';
@@ -57,14 +58,15 @@ export function logsCommand(ctx: VerbContext): void {
   for (const pod of pods) {
     const names: string[] = (pod.spec?.containers ?? []).map((c: { name: string }) => c.name);
     const all = bool(ctx.args, 'all-containers');
-    if (!container && names.length > 1 && !all) {
-      const def = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? names[0];
-      ctx.err.push(`Defaulted container "${def}" out of: ${names.join(', ')}`);
-      container = def;
+    if (!container && !all) {
+      // logsForObject defaults as exec does: init and ephemeral containers count as others to choose from.
+      const chosen = defaultContainer(pod);
+      if (chosen.notice) ctx.err.push(chosen.notice);
+      container = chosen.name;
     }
     const which = all ? names : [container ?? names[0]];
     for (const c of which) {
-      if (!names.includes(c) && !(pod.spec?.initContainers ?? []).some((x: { name: string }) => x.name === c)) {
+      if (!names.includes(c) && ![...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].some((x: { name: string }) => x.name === c)) {
         throw new KubectlError(`error: container ${c} is not valid for pod ${pod.metadata.name}`);
       }
       const result = ctx.cluster.api.podLogs(pod, c, previous, { ...(tail >= 0 ? { tail } : {}), ...(sinceMs !== undefined ? { sinceMs } : {}) });
@@ -75,7 +77,8 @@ export function logsCommand(ctx: VerbContext): void {
       if ('error' in result) throw new KubectlError(`Error from server (BadRequest): ${result.error}`);
       let lines = result.lines;
       if (tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));
-      const prefix = bool(ctx.args, 'prefix') || (selector && !target) ? `[pod/${pod.metadata.name}/${c}] ` : '';
+      // kubectl prefixes lines with their source only when asked (--prefix), even for a selector's several pods.
+      const prefix = bool(ctx.args, 'prefix') ? `[pod/${pod.metadata.name}/${c}] ` : '';
       for (const l of lines) ctx.out.push(`${prefix}${l}\n`);
     }
   }

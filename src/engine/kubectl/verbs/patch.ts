@@ -72,7 +72,7 @@ export function patchCommand(ctx: VerbContext): void {
     }
   }
 
-  const sel = parseResourceArgs(ctx.args.positionals);
+  const sel = parseResourceArgs(ctx.args.positionals, ctx.cluster.api.types);
   if (sel.items.length === 0) throw new KubectlError("error: You must provide one or more resources by argument or filename.\nSee 'kubectl patch -h' for help and examples");
   const ns = namespaceOf(ctx);
   let count = 0;

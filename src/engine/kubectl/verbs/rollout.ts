@@ -10,6 +10,7 @@ import { ApiError, notFound } from '../../api/errors';
 import { rfc3339 } from '../../sim/clock';
 import { deepEqual } from '../../util/equal';
 import { TEMPLATE_HASH, revisionOf, templateWithoutHash } from '../../helpers/deploymentutil';
+import { parseGoDuration } from '../../util/cron';
 import { KubectlError, str, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { resolveType } from '../resources';
@@ -30,13 +31,16 @@ export const ROLLOUT_FLAGS: FlagSpec[] = [
 
 const ROLLABLE = new Set(['Deployment', 'DaemonSet', 'StatefulSet']);
 
+/** How long `rollout status` lets the simulated clock run in one command (kubectl's default is for ever). */
+const MAX_STATUS_WAIT_MS = 3_600_000;
+
 function target(ctx: VerbContext, args: string[], sub: string): { type: ResourceType; obj: KObject } {
   let typeName: string;
   let name: string;
   if (args[0]?.includes('/')) [typeName, name] = args[0].split('/');
   else [typeName, name] = args;
   if (!typeName || !name) throw new KubectlError(`error: required resource not specified\nSee 'kubectl rollout ${sub} -h' for help and examples`);
-  const type = resolveType(typeName);
+  const type = resolveType(typeName, ctx.cluster.api.types);
   if (!ROLLABLE.has(type.kind)) throw new KubectlError(`error: no rollout ${sub === 'history' ? 'history viewer' : sub === 'status' ? 'status viewer' : 'support'} has been implemented for "${type.kind}"`);
   const obj = ctx.cluster.api.tryGet(type, namespaceOf(ctx), name);
   if (!obj) throw new KubectlError(notFound(qualifiedResource(type), name).kubectlMessage());
@@ -99,10 +103,37 @@ export function rolloutCommand(ctx: VerbContext): void {
   const api = ctx.cluster.api;
   switch (sub) {
     case 'status': {
-      const s: { text: string; done: boolean; error?: string } = type.kind === 'Deployment' ? deploymentStatus(obj) : type.kind === 'StatefulSet' ? statefulSetStatus(obj) : daemonSetStatus(obj);
-      if (s.error) throw new KubectlError(s.error);
-      ctx.out.push(`${s.text}\n`);
-      return;
+      const statusOf = (o: KObject): { text: string; done: boolean; error?: string } => (type.kind === 'Deployment' ? deploymentStatus(o) : type.kind === 'StatefulSet' ? statefulSetStatus(o) : daemonSetStatus(o));
+      const watch = (str(ctx.args, 'watch') ?? 'true') !== 'false';
+      const timeoutText = str(ctx.args, 'timeout') ?? '0s';
+      let timeoutMs: number;
+      try {
+        timeoutMs = parseGoDuration(timeoutText);
+      } catch (e) {
+        throw new KubectlError(`error: invalid argument "${timeoutText}" for "--timeout" flag: ${(e as Error).message}\nSee 'kubectl rollout status --help' for usage.`);
+      }
+      // 0 waits for ever; the simulator lets its clock run at most an hour in one command.
+      if (timeoutMs <= 0 || timeoutMs > MAX_STATUS_WAIT_MS) timeoutMs = MAX_STATUS_WAIT_MS;
+      const deadline = ctx.cluster.now() + timeoutMs;
+      // rollout_status.go prints the status on every Added/Modified event of the watch, until done.
+      let current = obj;
+      for (;;) {
+        const s = statusOf(current);
+        if (s.error) throw new KubectlError(s.error);
+        ctx.out.push(`${s.text}\n`);
+        if (s.done || !watch) return;
+        const seen = current.metadata.resourceVersion;
+        let gone = false;
+        const changed = ctx.cluster.waitFor(() => {
+          const next = api.tryGet(type, obj.metadata.namespace, obj.metadata.name!);
+          if (!next) return (gone = true);
+          if (next.metadata.resourceVersion === seen) return false;
+          current = next;
+          return true;
+        }, Math.max(0, deadline - ctx.cluster.now()));
+        if (gone) throw new KubectlError('error: object has been deleted');
+        if (!changed) throw new KubectlError('error: timed out waiting for the condition');
+      }
     }
     case 'history': {
       if (type.kind !== 'Deployment') throw new KubectlError(`error: rollout history for ${type.kind} is not available in this simulator yet`);
@@ -113,13 +144,15 @@ export function rolloutCommand(ctx: VerbContext): void {
         if (!rs) throw new KubectlError(`error: unable to find the specified revision`);
         const w = new DescribeWriter();
         describePodTemplate(w, rs.spec.template);
-        ctx.out.push(`${kindName} with revision #${wanted}\n${render(w, tabwrite)}\n`);
+        // printTemplate writes through a PrefixWriter with no tabwriter: the tabs stay tabs.
+        ctx.out.push(`${kindName} with revision #${wanted}\n${w.toString().replaceAll('\u0000', '')}\n`);
         return;
       }
       const rows = rss.filter((r) => revisionOf(r) > 0).map((r) => [String(revisionOf(r)), String(r.metadata.annotations?.['kubernetes.io/change-cause'] ?? '<none>')]);
       // The history viewer's tabwriter pads with two spaces.
       const table = tabwrite(['REVISION\tCHANGE-CAUSE', ...rows.map((r) => r.join('\t'))].join('\n') + '\n', 0, 2);
-      ctx.out.push(`${kindName}\n${table}\n`);
+      // The name printer's "<kind/name> <operation>" with an empty operation: a space before the line break.
+      ctx.out.push(`${kindName} \n${table}\n`);
       return;
     }
     case 'undo': {

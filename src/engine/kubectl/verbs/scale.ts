@@ -26,7 +26,7 @@ export function scaleCommand(ctx: VerbContext): void {
   if (replicas === undefined) throw new KubectlError('error: required flag(s) "replicas" not set');
   if (replicas < 0) throw new KubectlError('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   const current = ctx.args.flags.get('current-replicas') as number;
-  const sel = parseResourceArgs(ctx.args.positionals);
+  const sel = parseResourceArgs(ctx.args.positionals, ctx.cluster.api.types);
   if (sel.items.length === 0) throw new KubectlError("error: You must provide one or more resources by argument or filename.\nSee 'kubectl scale -h' for help and examples");
   const ns = namespaceOf(ctx);
   const selector = selectorFlag(ctx);

@@ -127,7 +127,7 @@ export function waitCommand(ctx: VerbContext): void {
     ctx.err.push(`note: this simulator lets its clock run for at most 1h in one command; waiting 1h`);
     timeoutMs = MAX_WAIT_MS;
   }
-  const sel = parseResourceArgs(ctx.args.positionals);
+  const sel = parseResourceArgs(ctx.args.positionals, ctx.cluster.api.types);
   if (sel.items.length === 0) throw new KubectlError(`error: resource(s) were provided, but no name was specified`);
   const ns = namespaceOf(ctx);
   const selector = selectorFlag(ctx);
