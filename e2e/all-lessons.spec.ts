@@ -11,6 +11,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LESSONS } from '../src/lessons/catalog';
 import type { Lesson, SolutionAction, Step } from '../src/lessons/types';
+import { en } from '../src/ui/i18n/en';
+import { ko } from '../src/ui/i18n/ko';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -19,6 +21,8 @@ const words = {
   terminal: { ko: '터미널', en: 'Terminal' },
   editor: { ko: '편집기', en: 'Editor' },
   apply: { ko: '적용', en: 'Apply' },
+  save: { ko: '저장', en: 'Save' },
+  watching: { ko: ko.console.watching, en: en.console.watching },
   newFile: { ko: '+ 새 파일…', en: '+ New file…' },
   stop: { ko: '노드 중지', en: 'Stop node' },
   start: { ko: '노드 시작', en: 'Start node' },
@@ -39,6 +43,12 @@ async function typeCommand(page: Page, command: string, lang: Lang) {
   const prompt = page.getByRole('textbox', { name: 'kubectl' });
   await prompt.fill(command);
   await prompt.press('Enter');
+  // A watch (get -w) keeps the terminal until Ctrl+C: let a few rows come, then stop it as the text says.
+  if (/\s(-w|--watch)(\s|$)/.test(command)) {
+    await page.waitForTimeout(2000);
+    await prompt.press('Control+c');
+    await expect(page.getByText(words.watching[lang])).toBeHidden();
+  }
 }
 
 async function openEditor(page: Page, lang: Lang) {
@@ -51,16 +61,28 @@ async function applyInEditor(page: Page, lesson: Lesson, step: Step, manifest: s
   await openEditor(page, lang);
   if (step.starterYaml) await page.getByRole('tab', { name: `${lesson.id}-${step.id}.yaml` }).click();
   else await page.getByRole('combobox', { name: words.newFile[lang] }).selectOption({ index: 1 });
+  await pasteInEditor(page, manifest);
+  await page.getByRole('button', { name: words.apply[lang] }).click();
+}
+
+/** Replaces the open file's text, pasted as a learner copies a manifest in (typing it would have the editor indent each line again). */
+async function pasteInEditor(page: Page, manifest: string) {
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Delete');
-  // Pasted, as a learner copies a manifest in (typing it would have the editor indent each line again).
   await page.evaluate((text) => {
     const data = new DataTransfer();
     data.setData('text/plain', text);
     document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, manifest);
-  await page.getByRole('button', { name: words.apply[lang] }).click();
+}
+
+/** The object `kubectl edit` opened in the editor, changed to `manifest` and saved (which replaces it). */
+async function saveEdit(page: Page, manifest: string, lang: Lang) {
+  await openEditor(page, lang);
+  await expect(page.getByRole('tab', { name: /^edit-/, selected: true })).toBeVisible();
+  await pasteInEditor(page, manifest);
+  await page.getByRole('button', { name: words.save[lang], exact: true }).click();
 }
 
 /** A machine switched off or on from the node's details panel, as a learner clicks it. */
@@ -74,8 +96,11 @@ async function perform(page: Page, lesson: Lesson, step: Step, a: SolutionAction
   if ('answer' in a) await page.getByRole('radio', { name: step.quiz!.choices[a.answer][lang] }).click();
   else if ('stopNode' in a) await switchNode(page, a.stopNode, 'stop', lang);
   else if ('startNode' in a) await switchNode(page, a.startNode, 'start', lang);
+  else if (a.stdin !== undefined && a.command === 'kubectl replace -f -') await saveEdit(page, a.stdin, lang);
+  // Another command given the step's own manifest (kubectl diff -f -): the learner names its file.
+  else if (a.stdin !== undefined && a.stdin === step.starterYaml && a.command !== 'kubectl apply -f -') await typeCommand(page, a.command.replace(/ -f -$/, ` -f ${lesson.id}-${step.id}.yaml`), lang);
   else if (a.stdin !== undefined) {
-    expect(a.command, 'only `kubectl apply -f -` reads a manifest from stdin here').toBe('kubectl apply -f -');
+    expect(a.command, 'only `kubectl apply -f -` and `kubectl replace -f -` read a manifest from stdin here').toBe('kubectl apply -f -');
     await applyInEditor(page, lesson, step, a.stdin, lang);
   } else await typeCommand(page, a.command, lang);
 }

@@ -66,6 +66,50 @@ export const PROJECT_CONCEPTS: { id: ConceptId; concept: Bilingual; learnerDoes:
       ko: '클러스터를 채우고, 자리를 기다리는 파드를 본 뒤, 우선순위 클래스를 만들어 더 중요한 파드가 batch 파드를 선점하는 것을 지켜봅니다',
     },
   },
+  {
+    id: 'C32',
+    concept: {
+      en: 'Jobs and CronJobs: work that runs to completion (completions, parallelism), retries with a growing delay up to backoffLimit, and Jobs started on a cron schedule, with finished ones cleared by history limits or a TTL',
+      ko: '잡과 크론잡: 끝날 때까지 실행되는 작업(completions, parallelism), backoffLimit까지 점점 긴 간격을 두고 하는 재시도, cron 일정에 따라 시작되는 잡, 그리고 기록 한도나 TTL로 치워지는 끝난 잡',
+    },
+    learnerDoes: {
+      en: 'runs a Job to three completions and reads its log, sees a failing Job give up, lets a CronJob run on schedule, starts one by hand, and sees the history limit clear it',
+      ko: '잡을 세 번 완료될 때까지 실행해 로그를 읽고, 실패하는 잡이 포기하는 것을 본 뒤, 크론잡을 일정대로 돌리고 손으로도 하나 시작해, 기록 한도가 그것을 치우는 것을 봅니다',
+    },
+  },
+  {
+    id: 'C33',
+    concept: {
+      en: 'StatefulSets: replicas with stable names and hostnames, created in order and removed in reverse, found through a headless Service, each with its own claim from volumeClaimTemplates that outlives the pod and a scale-down',
+      ko: '스테이트풀셋: 바뀌지 않는 이름과 호스트 이름을 가진 레플리카, 순서대로 만들어지고 거꾸로 지워지며, 헤드리스 서비스로 찾고, volumeClaimTemplates에서 받은 각자의 클레임이 파드와 스케일 다운보다 오래 남는다',
+    },
+    learnerDoes: {
+      en: 'starts a three-member StatefulSet, looks it up through its headless Service, writes on db-0\'s volume, deletes db-0 and reads the file from the new db-0, then scales down and finds the claims kept',
+      ko: '멤버 셋인 스테이트풀셋을 시작해 헤드리스 서비스로 조회하고, db-0의 볼륨에 쓴 뒤 db-0을 지우고 새 db-0에서 파일을 읽어 보며, 줄인 뒤에도 클레임이 남는 것을 확인합니다',
+    },
+  },
+  {
+    id: 'C34',
+    concept: {
+      en: 'DaemonSets: one pod on every node that fits — new nodes included — reaching tainted nodes such as the control plane only with a toleration, and kept to some nodes by a nodeSelector',
+      ko: '데몬셋: 조건에 맞는 모든 노드에 파드 하나씩(새로 생긴 노드도 포함), 컨트롤 플레인처럼 테인트가 있는 노드에는 톨러레이션이 있어야 가고, nodeSelector로 일부 노드에만 둔다',
+    },
+    learnerDoes: {
+      en: 'runs a log agent on every worker, adds a toleration to reach the control plane, sees a node the autoscaler adds get an agent, and limits a second DaemonSet to labelled nodes',
+      ko: '모든 워커에 로그 에이전트를 띄우고, 톨러레이션을 더해 컨트롤 플레인까지 보내고, 오토스케일러가 더한 노드에 에이전트가 생기는 것을 본 뒤, 두 번째 데몬셋을 레이블이 붙은 노드로 제한합니다',
+    },
+  },
+  {
+    id: 'C35',
+    concept: {
+      en: 'kubectl in daily use: watching changes (get -w), waiting for a condition instead of sleeping (wait), seeing what a file would change (diff, and its exit code), editing a live object (edit) — and the file as the truth that apply restores',
+      ko: '일상의 kubectl: 변화 지켜보기(get -w), sleep 대신 조건 기다리기(wait), 파일이 무엇을 바꿀지 미리 보기(diff와 그 종료 코드), 살아 있는 오브젝트 고치기(edit), 그리고 apply가 되돌려 놓는 진실로서의 파일',
+    },
+    learnerDoes: {
+      en: 'watches pods while applying a change, waits for a new Deployment to be Available, diffs a changed file before and after applying it, edits replicas in the live object, and predicts what the next apply does',
+      ko: '변경을 적용하며 파드를 지켜보고, 새 디플로이먼트가 Available이 되기를 기다리고, 바뀐 파일을 적용 전후로 diff해 보고, 살아 있는 오브젝트의 replicas를 고친 뒤, 다음 apply가 무엇을 할지 예측합니다',
+    },
+  },
 ];
 
 export const CONCEPTS: ConceptId[] = [...SEED_CONCEPTS, ...PROJECT_CONCEPTS.map((c) => c.id)];

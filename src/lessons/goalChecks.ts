@@ -129,10 +129,11 @@ export function goalMet(c: EnginePort, goal: GoalSpec, step?: StepContext): bool
     return ports.length > 0 && ports.every((p) => p === e.port);
   }
   if ('command' in goal) {
-    const { matches, output, times = 1 } = goal.command;
+    const { matches, output, times = 1, exitCode } = goal.command;
     const pattern = safePattern(matches);
     const printed = output === undefined ? undefined : safePattern(output);
-    const runs = c.commandOutcomes(step?.since ?? 0).filter((o) => pattern.test(o.command) && succeeded(o.command, o.exitCode, o.stdout) && (!printed || printed.test(o.stdout)));
+    const answered = (o: { command: string; exitCode: number; stdout: string }) => (exitCode === undefined ? succeeded(o.command, o.exitCode, o.stdout) : o.exitCode === exitCode);
+    const runs = c.commandOutcomes(step?.since ?? 0).filter((o) => pattern.test(o.command) && answered(o) && (!printed || printed.test(o.stdout)));
     return runs.length >= times;
   }
   if ('node' in goal) {

@@ -104,10 +104,11 @@ export interface EndpointsGoal extends Worded {
 /**
  * kubectl commands that succeeded since the step began (exit code 0; a request not answered with
  * an HTTP error): `matches` is tested against the command without `kubectl `, `output` against
- * what it printed.
+ * what it printed. `exitCode` asks for another answer instead (`kubectl diff` exits 1 when it
+ * found differences).
  */
 export interface CommandGoal extends Worded {
-  command: { matches: string; output?: string; times?: number };
+  command: { matches: string; output?: string; times?: number; exitCode?: number };
 }
 
 /** A node's state: Ready (or not), cordoned (or not), stopped by the learner. */

@@ -53,7 +53,7 @@ const SHAPES: Record<string, Record<string, Spec>> = {
   deployment: { name: S('name', true), namespace: S('name'), ready: S('nonNegInt'), readyAtLeast: S('nonNegInt'), image: S('string') },
   deploymentGone: { name: S('name', true), namespace: S('name') },
   endpoints: { service: S('name', true), namespace: S('name'), ready: S('nonNegInt', true), port: S('nonNegInt') },
-  command: { matches: S('pattern', true), output: S('pattern'), times: S('nonNegInt') },
+  command: { matches: S('pattern', true), output: S('pattern'), times: S('nonNegInt'), exitCode: S('nonNegInt') },
   node: { name: S('name', true), ready: S('boolean'), cordoned: S('boolean'), stoppedByYou: S('boolean') },
   nodeCount: { prefix: S('name', true), count: S('nonNegInt', true) },
   claim: { name: S('name', true), namespace: S('name'), usedBy: S('selector'), holds: S('string') },

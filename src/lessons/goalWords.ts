@@ -94,7 +94,8 @@ export function goalWords(goal: GoalSpec): Bilingual {
   if ('command' in goal) {
     const k = goal.command;
     const times = (k.times ?? 1) > 1 ? { en: ` ${k.times} times`, ko: ` ${k.times}번` } : { en: '', ko: '' };
-    return { en: `A kubectl command matching /${k.matches}/ succeeded${times.en}${k.output ? `, printing /${k.output}/` : ''}`, ko: `/${k.matches}/에 맞는 kubectl 명령이${times.ko} 성공했습니다${k.output ? ` (/${k.output}/ 출력)` : ''}` };
+    const outcome = k.exitCode === undefined ? { en: 'succeeded', ko: '성공했습니다' } : { en: `exited with code ${k.exitCode}`, ko: `종료 코드 ${k.exitCode}로 끝났습니다` };
+    return { en: `A kubectl command matching /${k.matches}/ ${outcome.en}${times.en}${k.output ? `, printing /${k.output}/` : ''}`, ko: `/${k.matches}/에 맞는 kubectl 명령이${times.ko} ${outcome.ko}${k.output ? ` (/${k.output}/ 출력)` : ''}` };
   }
   if ('node' in goal) {
     const n = goal.node;

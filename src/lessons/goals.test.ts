@@ -110,6 +110,11 @@ describe('goals check what happened, not what was typed', () => {
     c.kubectl('get pods');
     expect(goalMet(c, { command: { matches: '^get pods', output: 'client\\s+1/1\\s+Running' } }, since)).toBe(true);
     expect(goalMet(c, { command: { matches: '^get pods', output: 'nothing like this' } }, since)).toBe(false);
+    // A goal may ask for another exit code: kubectl diff answers 1 when it found differences.
+    c.kubectl('create configmap cfg --from-literal=a=1');
+    c.kubectl('diff -f -', { stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "2"\n' });
+    expect(goalMet(c, { command: { matches: '^diff\\b', exitCode: 1, output: 'a: "2"' } }, since)).toBe(true);
+    expect(goalMet(c, { command: { matches: '^diff\\b' } }, since)).toBe(false);
     // Commands before the step began do not count.
     expect(goalMet(c, { command: { matches: '^get pods' } }, { since: c.now() + 1 })).toBe(false);
   });

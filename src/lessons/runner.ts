@@ -37,7 +37,7 @@ export function performSolution(c: EnginePort, action: SolutionAction, failed?: 
     const patient = /^(exec|logs|rollout status)\b/.test(command);
     for (let waited = 0; ; waited += 5) {
       const r = c.kubectl(command, action.stdin !== undefined ? { stdin: action.stdin } : {});
-      if (succeeded(command, r.exitCode, r.stdout)) break;
+      if (action.exitCode !== undefined ? r.exitCode === action.exitCode : succeeded(command, r.exitCode, r.stdout)) break;
       if (!patient || waited >= RETRY_FOR_SECONDS) {
         failed?.(`kubectl ${command} → exit ${r.exitCode}: ${(r.stderr || r.stdout).trim().slice(0, 200)}`);
         break;

@@ -54,7 +54,8 @@ export interface GoalPicture {
   disks?: { claim: string; file?: string }[];
 }
 
-export type SolutionAction = { command: string; stdin?: string } | { stopNode: string } | { startNode: string } | { answer: number };
+/** A command's `exitCode` is what it should answer when not 0 (kubectl diff exits 1 when it finds differences). */
+export type SolutionAction = { command: string; stdin?: string; exitCode?: number } | { stopNode: string } | { startNode: string } | { answer: number };
 
 export interface Step {
   id: string;

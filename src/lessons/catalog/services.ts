@@ -27,8 +27,8 @@ export const services: Lesson = {
       highlight: [{ kind: 'Service', name: 'hello' }],
       title: { en: 'Requests are spread', ko: '요청이 나뉘어 갑니다' },
       instructions: {
-        en: 'Start a client pod and call the Service a few times from it:\n\nkubectl run client --image=busybox:1.36 -- sleep 3600\n\nkubectl exec client -- wget -qO- http://hello\n\nRun the second command three times: the Hostname changes. kube-proxy on every node sends each connection to one of the ready endpoints — that is the load balancing.',
-        ko: '클라이언트 파드를 띄우고 거기서 서비스를 몇 번 불러 보세요.\n\nkubectl run client --image=busybox:1.36 -- sleep 3600\n\nkubectl exec client -- wget -qO- http://hello\n\n두 번째 명령을 세 번 실행하면 Hostname이 바뀝니다. 노드마다 있는 kube-proxy가 연결을 준비된 엔드포인트 중 하나로 보내는데, 이것이 바로 부하 분산입니다.',
+        en: 'Start a client pod and call the Service a few times from it:\n\nkubectl run client --image=busybox:1.36 -- sleep 3600\n\nkubectl exec client -- wget -qO- http://hello\n\nRun the second command three times or more: the Hostname changes from call to call. kube-proxy on every node sends each new connection to one of the ready endpoints, picked at random — that is the load balancing (uneven over three calls, even over many).',
+        ko: '클라이언트 파드를 띄우고 거기서 서비스를 몇 번 불러 보세요.\n\nkubectl run client --image=busybox:1.36 -- sleep 3600\n\nkubectl exec client -- wget -qO- http://hello\n\n두 번째 명령을 세 번 이상 실행하면 부를 때마다 Hostname이 바뀝니다. 노드마다 있는 kube-proxy가 새 연결마다 준비된 엔드포인트 중 하나를 무작위로 골라 보내는데, 이것이 바로 부하 분산입니다(세 번으로는 고르지 않아도, 많이 부르면 고르게 나뉩니다).',
       },
       hints: [{ en: 'Use ↑ in the terminal to repeat the last command.', ko: '터미널에서 ↑를 누르면 직전 명령을 다시 쓸 수 있습니다.' }],
       solution: [{ command: 'kubectl run client --image=busybox:1.36 -- sleep 3600' }, { command: 'kubectl exec client -- wget -qO- http://hello' }, { command: 'kubectl exec client -- wget -qO- http://hello' }, { command: 'kubectl exec client -- wget -qO- http://hello' }],
