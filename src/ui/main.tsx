@@ -23,11 +23,13 @@ void engineClient();
 const App = lazy(() =>
   import('./persistence/boot')
     .then((b) => b.boot())
-    .then(() => Promise.all([import('./App'), import('./store/clusterStore'), import('./store/lessonStore')]))
-    .then(async ([app, clusterStore, lessonStore]) => {
+    .then(() => Promise.all([import('./App'), import('./store/clusterStore'), import('./store/lessonStore'), import('./builder/links')]))
+    .then(async ([app, clusterStore, lessonStore, lessonLinks]) => {
       // The stores start only now: importing them restores nothing and schedules nothing.
       await clusterStore.startClusterStore();
       lessonStore.startLessonStore();
+      // A `#lesson=` or `#course=` link opens once the lessons are restored.
+      lessonLinks.startLessonLinks();
       return { default: app.App };
     }),
 );

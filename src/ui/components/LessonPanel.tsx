@@ -12,6 +12,12 @@ import { goalPicture } from '../../lessons/goalPicture';
 import { currentLesson, goalQuery, useLessons } from '../store/lessonStore';
 import { useEngineQuery } from '../store/useEngineQuery';
 import { CodeWords, LessonText } from './lessonText';
+import { CourseSection } from './CourseSection';
+import { ImportedLessons } from './ImportedLessons';
+import { useBuilder } from '../builder/builderStore';
+import { LessonBuilder } from '../builder/LessonBuilder';
+import { CourseBuilder } from '../builder/CourseBuilder';
+import { BuilderDoors } from '../builder/BuilderDoors';
 import './LessonPanel.css';
 
 function useText() {
@@ -41,6 +47,8 @@ function LessonList() {
     <div className="lesson-list">
       <h2>{t('lessons.heading')}</h2>
       <p className="lesson-intro">{t('lessons.intro')}</p>
+      <BuilderDoors />
+      <CourseSection />
       {TRACKS.map((track) => (
         <Fragment key={track}>
           {track === 'troubleshooting' && (
@@ -71,6 +79,7 @@ function LessonList() {
           </ol>
         </Fragment>
       ))}
+      <ImportedLessons />
       <div className="progress-io">
         <button type="button" onClick={download}>
           {t('lessons.export')}
@@ -329,9 +338,10 @@ function ActiveLesson() {
 export function LessonPanel() {
   const { t } = useTranslation();
   const lessonId = useLessons((s) => s.lessonId);
+  const builder = useBuilder((s) => s.view);
   return (
     <aside className="lesson-panel" aria-label={t('lessons.panel')}>
-      {lessonId ? <ActiveLesson /> : <LessonList />}
+      {builder === 'lesson' ? <LessonBuilder /> : builder === 'course' ? <CourseBuilder /> : lessonId ? <ActiveLesson /> : <LessonList />}
     </aside>
   );
 }

@@ -119,6 +119,6 @@ export function drawServices(root: Layer, ctx: DrawContext): void {
     const denied = Object.values(d.denied ?? {}).reduce((a, b) => a + b, 0);
     return `⇄ ${d.name}${rps > 0 ? `  · ${t('diagram.requestsPerSecond', { count: Math.round(rps) })}` : ''}${denied > 0 ? `  · ✕ ${t('diagram.deniedPerSecond', { count: Math.round(denied) })}` : ''}`;
   });
-  textIfChanged(groups.select('text.svc-meta'), (d) => `${d.type} ${d.address} · ${d.endpoints} ${t('diagram.endpoints')}`);
+  textIfChanged(groups.select('text.svc-meta'), (d) => `${d.type} ${d.address} · ${t('diagram.endpointCount', { count: d.endpoints })}`);
   actionable(groups, ctx);
 }

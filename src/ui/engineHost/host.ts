@@ -8,7 +8,7 @@
  *
  * Nothing here touches the DOM: the same host runs inside the page's thread in unit tests.
  */
-import { createCluster, parseSelector, rebuildCluster, RestApi, SelectorParseError, type Action, type ApiRequest, type ClusterOptions, type EnginePort, type KubectlResult, type OpenedWatch, type RestRequest, type RestResponse, type Selector, type WatchEvent } from '../../engine/port';
+import { createCluster, DEFAULT_START, parseSelector, rebuildCluster, RestApi, SelectorParseError, type Action, type ApiRequest, type ClusterOptions, type EnginePort, type KubectlResult, type OpenedWatch, type RestRequest, type RestResponse, type Selector, type WatchEvent } from '../../engine/port';
 import { buildDiagramModel } from '../store/diagramModel';
 import { visibleNamespaces } from '../store/visibleNamespaces';
 import { ModelEncoder, type ModelDelta } from './modelDelta';
@@ -17,6 +17,7 @@ import type { Query } from './queryTypes';
 import { ReplayAborted, replayInSlices } from './replay';
 import { lessonById } from '../../lessons/catalog';
 import { applyScenario } from '../../lessons/runner';
+import type { Lesson } from '../../lessons/types';
 
 /** One of the learner's own actions on the timeline (not the clock running): when, and what. */
 export interface Mark {
@@ -62,6 +63,9 @@ export interface ServedClock {
   speed: number;
   paused: boolean;
 }
+
+/** An action the learner took, as the lesson builder records it for a step's solution (../builder). */
+export type RecordedAction = { type: 'kubectl'; command: string; exitCode: number; stdin?: string; files?: Record<string, string> } | { type: 'stopNode' | 'startNode'; name: string };
 
 export interface SessionData {
   options: ClusterOptions;
@@ -216,9 +220,26 @@ export class EngineHost {
   startLesson(id: string): void {
     const lesson = lessonById(id);
     if (!lesson) throw new Error(`no lesson ${id}`);
-    const options = this.onWallClock(lesson.scenario.cluster);
+    this.startScenario(lesson.scenario);
+  }
+
+  /**
+   * A lesson's starting cluster from its scenario as data (an imported lesson's, checked by
+   * ../../lessons/lessonValidation.ts): manifests applied, or an authored lesson's recorded log
+   * replayed. Throws, leaving the cluster on screen as it was, when the engine refuses the log.
+   */
+  startScenario(scenario: Lesson['scenario']): void {
+    if (scenario.actions) {
+      const recorded = this.onWallClock(scenario.cluster);
+      // Served, the recorded log moves with the cluster's start to the wall clock's present.
+      const shift = (recorded.startTime ?? DEFAULT_START) - (scenario.cluster.startTime ?? DEFAULT_START);
+      const actions = shift ? scenario.actions.map((a) => ({ ...a, at: a.at + shift })) : scenario.actions;
+      this.begin(recorded, rebuildCluster(recorded, actions));
+      return;
+    }
+    const options = this.onWallClock(scenario.cluster);
     this.begin(options, createCluster(options));
-    applyScenario(this.cluster, lesson);
+    applyScenario(this.cluster, { scenario });
   }
 
   // ---- commands (recorded in the action log) ----
@@ -443,6 +464,30 @@ export class EngineHost {
   /** The present timeline: while rewound, the whole log (the cluster itself holds only the past). */
   session(): SessionData {
     return { options: this.options, actions: this.liveLog ?? this.cluster.actionLog() };
+  }
+
+  /**
+   * What the learner did from log entry `from` on (the lesson builder records a step's solution
+   * this way): kubectl commands with the exit code each ended with, and machines switched off or
+   * on. Only the files a command names (`-f web.yaml`) are kept with it.
+   */
+  actionsSince(from: number): RecordedAction[] {
+    const log = (this.liveLog ?? this.cluster.actionLog()).slice(Math.max(0, from));
+    // The engine keeps outcomes in the order it ran the commands; the latest ones match the log's latest commands.
+    const commands = log.filter((a) => a.type === 'kubectl');
+    const outcomes = this.cluster.commandOutcomes(0).slice(-commands.length);
+    const skipped = commands.length - outcomes.length;
+    let k = 0;
+    const out: RecordedAction[] = [];
+    for (const a of log) {
+      if (a.type === 'stopNode' || a.type === 'startNode') out.push({ type: a.type, name: a.name });
+      if (a.type !== 'kubectl') continue;
+      const i = k++ - skipped;
+      const outcome = i >= 0 ? outcomes[i] : undefined;
+      const files = a.files ? Object.entries(a.files).filter(([name]) => a.command.includes(name)) : [];
+      out.push({ type: 'kubectl', command: a.command, exitCode: outcome?.exitCode ?? -1, ...(a.stdin !== undefined ? { stdin: a.stdin } : {}), ...(files.length ? { files: Object.fromEntries(files) } : {}) });
+    }
+    return out;
   }
 
   position(): { now: number; logLength: number } {

@@ -11,7 +11,7 @@ function stamp(): string {
 
 /** Banners about the learner's saved work, in their language, each with what they can do about it. */
 export function Notices() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const notices = useNotices((s) => s.notices);
   const confirm = useRef<HTMLDialogElement>(null);
   if (!notices.length) return null;
@@ -28,6 +28,10 @@ export function Notices() {
         return t('saving.otherTab');
       case 'linkTooLong':
         return t('saving.linkTooLong', { chars: n.chars.toLocaleString(), max: n.max.toLocaleString() });
+      case 'lessonNotReplayed':
+        return t('saving.lessonNotReplayed', { error: n.error, interpolation: { escapeValue: false } });
+      case 'lessonRejected':
+        return t('saving.lessonRejected', { where: n.where, problem: n.problem[i18n.language === 'ko' ? 'ko' : 'en'], interpolation: { escapeValue: false } });
     }
   };
   return (

@@ -11,7 +11,11 @@ export type Notice =
   | { kind: 'rejected'; source: 'saved' | 'link' | 'file'; reason: RejectReason | 'replay' | 'stopped'; raw?: string }
   | { kind: 'shared' }
   | { kind: 'otherTab' }
-  | { kind: 'linkTooLong'; chars: number; max: number };
+  | { kind: 'linkTooLong'; chars: number; max: number }
+  /** A lesson or course (a link, a file) that could not be used: where in its data, and what, in both languages. */
+  | { kind: 'lessonRejected'; where: string; problem: Record<'ko' | 'en', string> }
+  /** An imported lesson whose starting point the engine refused to replay (the engine's own message). */
+  | { kind: 'lessonNotReplayed'; error: string };
 
 interface NoticeState {
   notices: Notice[];

@@ -100,6 +100,17 @@ export function setActiveSlot(slot: Slot): Promise<void> {
   return write(ACTIVE_KEY, slot);
 }
 
+/** What is kept beside the sessions: the lessons the learner imported (../store/importedLessons.ts). */
+export type Kept = 'lessons:imported';
+
+export function readKept(key: Kept): string | undefined {
+  return cache.get(key);
+}
+
+export function saveKept(key: Kept, text: string): Promise<void> {
+  return write(key, text);
+}
+
 /** Keeps saved text that could not be used, beside the fresh start that replaces it (never silently lost). */
 export function keepRejected(text: string): Promise<void> {
   return write(`rejected:${new Date().toISOString()}`, text);

@@ -34,7 +34,8 @@ import { useNotices } from '../persistence/notices';
 import { TEMPLATES } from '../editor/templates';
 import { onEngineDisconnect, engineClient, type EngineClient } from '../engineHost/client';
 import { ModelDecoder } from '../engineHost/modelDelta';
-import type { HostView, Mark } from '../engineHost/host';
+import type { HostView, Mark, RecordedAction, SessionData } from '../engineHost/host';
+import type { Lesson } from '../../lessons/types';
 import { queryKey, type Query, type ResultOf } from '../engineHost/queryTypes';
 
 export type { DNode as NodeView, DPod as PodView };
@@ -132,6 +133,12 @@ export interface ClusterState {
   undoLast(): Promise<boolean>;
   /** A lesson's starting cluster, fresh (its scenario: shape, manifests, time let run). */
   startLesson(id: string): void;
+  /** An imported lesson's starting cluster, from its scenario as data; rejects when the engine refuses it. */
+  startScenario(scenario: Lesson['scenario']): Promise<void>;
+  /** The present timeline: the cluster's shape and its whole action log (the lesson builder records a scenario from it). */
+  session(): Promise<SessionData>;
+  /** What the learner did from log entry `from` on, with each command's exit code (a step's solution, recorded). */
+  actionsSince(from: number): Promise<RecordedAction[]>;
   /**
    * Rebuilds the cluster as it was at `time` — with only the first `actions` entries of the log,
    * when given, so what was done at that very instant afterwards is dropped too — and carries on
@@ -309,6 +316,8 @@ export const useCluster = create<ClusterState>((set, get) => {
     slot,
     async run(command, files, stdin) {
       const r = await engine().call('run', command, files, stdin);
+      // kubectl cp out of a container writes the learner's files: they appear in the editor's list.
+      if (r.localFiles) useFiles.getState().writeLocal(r.localFiles);
       const entry: ConsoleEntry = { id: entryId++, command, ...r };
       set({ consoleEntries: [...get().consoleEntries.slice(-199), entry] });
       changed();
@@ -485,6 +494,17 @@ export const useCluster = create<ClusterState>((set, get) => {
       send(engine().call('startLesson', id));
       set({ consoleEntries: [], selected: undefined, paused: false });
       persistSoon();
+    },
+    async startScenario(scenario) {
+      set({ consoleEntries: [], selected: undefined, paused: false });
+      persistSoon();
+      await engine().call('startScenario', scenario);
+    },
+    session() {
+      return engine().call('session');
+    },
+    actionsSince(from) {
+      return engine().call('actionsSince', from);
     },
     restoreTo(time, actions) {
       send(engine().call('restoreTo', time, actions));

@@ -20,3 +20,20 @@ describe('editor files keyed by name', () => {
     expect(useFiles.getState().file('constructor')?.content).toContain('ctor');
   });
 });
+
+describe('files kubectl cp brings out of a container', () => {
+  it('appear in the editor, and a second copy overwrites the first as cp would', () => {
+    useFiles.setState({ files: [{ name: 'web.yaml', content: 'x' }], active: 'web.yaml' });
+    const c = createCluster({ seed: 1, workers: 1 });
+    c.kubectl('run box --image=busybox:1.36 -- sleep 3600');
+    c.advance(30);
+    c.kubectl('exec box -- sh -c "echo first > /tmp/note.txt"');
+    const out = c.kubectl('cp box:/tmp/note.txt note.txt', { files: useFiles.getState().asRecord() });
+    expect(out.exitCode).toBe(0);
+    useFiles.getState().writeLocal(out.localFiles!);
+    expect(useFiles.getState().file('note.txt')?.content).toBe('first\n');
+    c.kubectl('exec box -- sh -c "echo second > /tmp/note.txt"');
+    useFiles.getState().writeLocal(c.kubectl('cp box:/tmp/note.txt note.txt', { files: useFiles.getState().asRecord() }).localFiles!);
+    expect(useFiles.getState().files.map((f) => [f.name, f.content])).toEqual([['web.yaml', 'x'], ['note.txt', 'second\n']]);
+  });
+});

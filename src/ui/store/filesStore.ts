@@ -33,6 +33,8 @@ export interface FilesState {
   /** A file by its exact name (never anything inherited: `constructor` is only a file if there is one). */
   file(name: string): ManifestFile | undefined;
   asRecord(): Record<string, string>;
+  /** Files a command wrote on the learner's side (kubectl cp out of a container): added, or overwritten as a copy would. */
+  writeLocal(written: Record<string, string>): void;
 }
 
 
@@ -70,6 +72,11 @@ export const useFiles = create<FilesState>((set, get) => ({
   },
   setProblems(name, problems) {
     set({ problems: Object.assign(Object.create(null) as FilesState['problems'], get().problems, { [name]: problems }) });
+  },
+  writeLocal(written) {
+    let files = get().files;
+    for (const [name, content] of Object.entries(written)) files = files.some((f) => f.name === name) ? files.map((f) => (f.name === name ? { name, content } : f)) : [...files, { name, content }];
+    set({ files });
   },
   asRecord() {
     // No prototype behind the names: kubectl looks a file up with `name in files`, and on a

@@ -6,7 +6,9 @@
  * and can be exported to a file and imported back.
  */
 import { create } from 'zustand';
-import { LESSONS, lessonById } from '../../lessons/catalog';
+import { LESSONS } from '../../lessons/catalog';
+import { findLesson, isImported, loadImportedLessons, useImported } from './importedLessons';
+import { useNotices } from '../persistence/notices';
 import type { Lesson, SolutionAction, Step } from '../../lessons/types';
 import { currentSlot, queryResult, useCluster, watchQuery } from './clusterStore';
 import type { Query } from '../engineHost/queryTypes';
@@ -56,8 +58,8 @@ function loadProgress(): Progress & { lessonId?: string; stepIndex?: number; ste
     const p = JSON.parse(raw);
     if (!p || typeof p !== 'object' || typeof p.completed !== 'object') return { completed: {} };
     const completed: Record<string, string[]> = {};
-    for (const [k, v] of Object.entries(p.completed)) if (lessonById(k) && Array.isArray(v)) completed[k] = (v as unknown[]).filter((x): x is string => typeof x === 'string');
-    const lesson = typeof p.lessonId === 'string' ? lessonById(p.lessonId) : undefined;
+    for (const [k, v] of Object.entries(p.completed)) if (findLesson(k) && Array.isArray(v)) completed[k] = (v as unknown[]).filter((x): x is string => typeof x === 'string');
+    const lesson = typeof p.lessonId === 'string' ? findLesson(p.lessonId) : undefined;
     return { completed, lessonId: lesson?.id, stepIndex: lesson && Number.isInteger(p.stepIndex) ? Math.min(Math.max(0, p.stepIndex), lesson.steps.length - 1) : 0, stepStart: typeof p.stepStart === 'number' ? p.stepStart : undefined, stepLog: Number.isInteger(p.stepLog) ? p.stepLog : undefined };
   } catch {
     return { completed: {} };
@@ -73,7 +75,7 @@ function save(s: LessonState): void {
 }
 
 export function currentLesson(s: Pick<LessonState, 'lessonId'>): Lesson | undefined {
-  return s.lessonId ? lessonById(s.lessonId) : undefined;
+  return s.lessonId ? findLesson(s.lessonId) : undefined;
 }
 
 /** The question "is the current step's goal met?", as the engine answers it (undefined while a step is starting). */
@@ -125,11 +127,20 @@ export const useLessons = create<LessonState>((set, get) => ({
   stepLog: undefined,
   hintsShown: 0,
   open(id) {
-    const lesson = lessonById(id);
+    const lesson = findLesson(id);
     if (!lesson) return;
     // The lesson's cluster is a slot of its own: the sandbox is saved as it is and comes back on close.
     useCluster.getState().enterSlot(`lesson:${id}`, true);
-    useCluster.getState().startLesson(id);
+    // An imported lesson's scenario travels as data; the engine refuses a log it cannot replay (the lesson then closes).
+    if (isImported(id))
+      useCluster
+        .getState()
+        .startScenario(lesson.scenario)
+        .catch((e: unknown) => {
+          if (get().lessonId === id) get().close();
+          useNotices.getState().show({ kind: 'lessonNotReplayed', error: e instanceof Error ? e.message : String(e) });
+        });
+    else useCluster.getState().startLesson(id);
     const done = new Set(get().completed[id] ?? []);
     const first = lesson.steps.findIndex((s) => !done.has(s.id));
     const stepIndex = first < 0 ? 0 : first;
@@ -196,7 +207,7 @@ export const useLessons = create<LessonState>((set, get) => ({
       const p = JSON.parse(text);
       if (p?.wheelhouse !== 'progress' || typeof p.completed !== 'object') return false;
       const completed: Record<string, string[]> = {};
-      for (const l of LESSONS) {
+      for (const l of [...LESSONS, ...useImported.getState().lessons]) {
         const ids = p.completed[l.id];
         if (Array.isArray(ids)) completed[l.id] = l.steps.map((s) => s.id).filter((id) => ids.includes(id));
       }
@@ -217,6 +228,7 @@ let started = false;
 export function startLessonStore(): void {
   if (started) return;
   started = true;
+  loadImportedLessons();
   const restored = loadProgress();
   useLessons.setState({ completed: restored.completed, lessonId: restored.lessonId, stepIndex: restored.stepIndex ?? 0, stepStart: restored.stepStart ?? 0, stepLog: restored.stepLog });
 
@@ -253,6 +265,6 @@ export function startLessonStore(): void {
   // `?lesson=<id>` opens a lesson (a shareable link to it).
   if (typeof location !== 'undefined') {
     const id = new URLSearchParams(location.search).get('lesson');
-    if (id && lessonById(id) && useLessons.getState().lessonId !== id) useLessons.getState().open(id);
+    if (id && findLesson(id) && useLessons.getState().lessonId !== id) useLessons.getState().open(id);
   }
 }

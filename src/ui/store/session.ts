@@ -143,13 +143,13 @@ export function deserialize(text: string, shared = false): Unpacked {
   return unpack(value, shared);
 }
 
-function toBase64Url(bytes: Uint8Array): string {
+export function toBase64Url(bytes: Uint8Array): string {
   let bin = '';
   for (const b of bytes) bin += String.fromCharCode(b);
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array {
+export function fromBase64Url(text: string): Uint8Array {
   const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
@@ -158,7 +158,7 @@ function fromBase64Url(text: string): Uint8Array {
 const MAX_INFLATED = 8_000_000;
 
 /** Inflates chunk by chunk and stops past MAX_INFLATED (a few kilobytes of link must not become gigabytes). */
-function boundedInflate(bytes: Uint8Array): string {
+export function boundedInflate(bytes: Uint8Array): string {
   const parts: Uint8Array[] = [];
   let total = 0;
   const inflater = new Inflate((chunk) => {
