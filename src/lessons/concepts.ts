@@ -110,6 +110,17 @@ export const PROJECT_CONCEPTS: { id: ConceptId; concept: Bilingual; learnerDoes:
       ko: '변경을 적용하며 파드를 지켜보고, 새 디플로이먼트가 Available이 되기를 기다리고, 바뀐 파일을 적용 전후로 diff해 보고, 살아 있는 오브젝트의 replicas를 고친 뒤, 다음 apply가 무엇을 할지 예측합니다',
     },
   },
+  {
+    id: 'C36',
+    concept: {
+      en: 'Custom resources: a CustomResourceDefinition adds a kind to the API server — its schema validates and defaults what is stored, its printer columns shape kubectl get, explain reads it, and deleting the definition deletes its objects; controllers (operators) give the kind its behaviour',
+      ko: '커스텀 리소스: 커스텀 리소스 데피니션이 API 서버에 종류를 더합니다. 스키마가 저장할 내용을 검증하고 기본값을 채우며, 출력 열이 kubectl get의 모양을 정하고, explain이 스키마를 읽고, 정의를 지우면 오브젝트도 지워집니다. 그 종류에 동작을 주는 것은 컨트롤러(오퍼레이터)입니다',
+    },
+    learnerDoes: {
+      en: 'defines a Backup kind, creates one and sees the schema default and the printer columns, is refused by the schema and fixes the object after reading explain, then deletes the definition and its objects with it',
+      ko: 'Backup 종류를 정의하고, 하나를 만들어 스키마의 기본값과 출력 열을 보고, 스키마에 거부당한 뒤 explain을 읽고 오브젝트를 고치고, 마지막으로 정의를 지워 오브젝트까지 함께 사라지게 합니다',
+    },
+  },
 ];
 
 export const CONCEPTS: ConceptId[] = [...SEED_CONCEPTS, ...PROJECT_CONCEPTS.map((c) => c.id)];

@@ -20,12 +20,13 @@ import { safeDrain } from './safeDrain';
 import { accessControl } from './accessControl';
 import { networkPolicy } from './networkPolicy';
 import { priority } from './priority';
+import { customResources } from './customResources';
 import { jobs } from './jobs';
 import { statefulSets } from './statefulSets';
 import { daemonSets } from './daemonSets';
 import { dailyKubectl } from './dailyKubectl';
 
-export const LESSONS: Lesson[] = [whyKubernetes, tour, firstPod, desiredState, nodeFailure, scheduling, services, exposing, rollingUpdate, dailyKubectl, hpa, clusterAutoscaling, storage, statefulSets, daemonSets, jobs, namespaces, configuration, healthChecks, safeDrain, accessControl, networkPolicy, priority, challenge, ...TROUBLESHOOTING];
+export const LESSONS: Lesson[] = [whyKubernetes, tour, firstPod, desiredState, nodeFailure, scheduling, services, exposing, rollingUpdate, dailyKubectl, hpa, clusterAutoscaling, storage, statefulSets, daemonSets, jobs, namespaces, configuration, healthChecks, safeDrain, accessControl, networkPolicy, priority, customResources, challenge, ...TROUBLESHOOTING];
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);
