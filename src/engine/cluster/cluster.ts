@@ -273,6 +273,11 @@ export class Cluster {
     return this.restApi().handle(request);
   }
 
+  /** `kubectl get --raw PATH`: one GET through the REST layer, as the admin; only reads, so not logged. */
+  rawGet(path: string, query?: string): RestResponse {
+    return this.restApi().handle({ method: 'GET', path, ...(query ? { query } : {}), accept: 'application/json', userAgent: 'kubectl' });
+  }
+
   /** Opens a watch for a real client; events arrive through `send` as the cluster changes. Not logged: it only reads. */
   watch(request: RestRequest, send: (e: WatchEvent) => void): OpenedWatch | { error: RestResponse } {
     return openWatch(this.restApi(), request, send);

@@ -23,6 +23,8 @@ export interface KubectlServer {
   readonly identity?: UserInfo;
   /** The namespace commands without -n use, when not the kubeconfig's (in a pod: the pod's own). */
   readonly defaultNamespace?: string;
+  /** A GET of any API path, answered by the API server's REST layer (`kubectl get --raw`); absent where a client cannot send one. */
+  rawGet?(path: string, query?: string): { status: number; contentType: string; body: unknown };
   /** Random names and tokens the server would make (TokenRequest). */
   readonly rng: Rng;
   now(): number;

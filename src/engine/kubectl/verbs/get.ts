@@ -19,6 +19,7 @@ import { getWatch } from './getWatch';
 
 export const GET_FLAGS: FlagSpec[] = [
   { name: 'all-namespaces', short: 'A', type: 'bool' },
+  { name: 'raw', type: 'string' },
   { name: 'output', short: 'o', type: 'string' },
   { name: 'selector', short: 'l', type: 'string' },
   { name: 'show-labels', type: 'bool' },
@@ -82,6 +83,8 @@ export interface Found {
 export function getCommand(ctx: VerbContext): void {
   const { args, cluster } = ctx;
   const output = str(args, 'output');
+  const raw = str(args, 'raw');
+  if (raw !== undefined) return getRaw(ctx, raw, output);
   if (bool(args, 'watch') || bool(args, 'watch-only')) return getWatch(ctx, { output, selector: selectorFlag(ctx), fields: (types) => fieldFilter(ctx, types), tableParts: (f, opts) => tableParts(ctx, f, opts), listEvents: (ns) => listEvents(ctx, ns, []) });
   if (!isTemplateOutput(output)) checkOutput(output);
   const allNs = bool(args, 'all-namespaces');
@@ -243,4 +246,26 @@ function omitManagedFields(o: KObject): KObject {
   const metadata = { ...o.metadata };
   delete metadata.managedFields;
   return { ...o, metadata };
+}
+
+/**
+ * `kubectl get --raw /path`: the API server's answer to one GET, printed as it came — JSON as the
+ * server writes it (compact), text as it is — or its error as kubectl words it.
+ */
+function getRaw(ctx: VerbContext, raw: string, output: string | undefined): void {
+  const { args } = ctx;
+  if (args.positionals.length) throw new KubectlError('error: arguments may not be passed when --raw is specified');
+  if (bool(args, 'watch') || bool(args, 'watch-only') || str(args, 'selector') !== undefined) throw new KubectlError('error: --raw may not be specified with other flags that filter the server request or alter the output');
+  if (output) throw new KubectlError('error: --raw and --output are mutually exclusive');
+  if (!raw.startsWith('/')) throw new KubectlError(`error: --raw must be a valid URL path: parse "${raw}": invalid URI for request`);
+  if (!ctx.cluster.rawGet) throw new KubectlError('error: --raw is not available together with --as in this simulator');
+  const q = raw.indexOf('?');
+  const r = ctx.cluster.rawGet(q < 0 ? raw : raw.slice(0, q), q < 0 ? undefined : raw.slice(q + 1));
+  const text = typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
+  if (r.status < 400) {
+    ctx.out.push(text);
+    return;
+  }
+  const status = (typeof r.body === 'object' && r.body ? r.body : {}) as { reason?: string; message?: string };
+  throw new KubectlError(`Error from server (${status.reason || 'InternalError'}): ${status.message || text.trim()}`);
 }
