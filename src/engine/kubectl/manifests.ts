@@ -4,6 +4,7 @@
  */
 import { parseAllDocuments } from 'yaml';
 import type { KObject } from '../api/types';
+import { convertedVersion, hpaFromV1 } from '../api/conversion/hpaV1';
 import { KubectlError } from './args';
 import type { VerbContext } from './context';
 
@@ -52,7 +53,8 @@ export function parseManifestText(text: string, source: string): Manifest[] {
     if (typeof value !== 'object' || Array.isArray(value)) {
       throw new KubectlError(`error: error parsing ${source}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}`);
     }
-    for (const obj of flattenList(value as KObject)) out.push({ obj, source });
+    // autoscaling/v1 HPAs (kubectl autoscale's, many tutorials'): the API server stores them as v2, so they are sent as such.
+    for (const obj of flattenList(value as KObject)) out.push({ obj: convertedVersion(obj?.apiVersion, obj?.kind) ? hpaFromV1(obj) : obj, source });
   }
   return out;
 }

@@ -6,6 +6,7 @@
  * 1.30+ asks for first. `kubectl get all` expands to exactly what is tagged `all` here.
  */
 import { AGGREGATED_TYPES, type ResourceType, type TypeRegistry } from '../api/registry';
+import { hpaV1Type } from '../api/conversion/hpaV1';
 
 interface Subresource {
   name: string;
@@ -61,7 +62,10 @@ const servedCache = new WeakMap<TypeRegistry, { generation: number; types: Resou
 export function servedTypes(registry: TypeRegistry): ResourceType[] {
   const cached = servedCache.get(registry);
   if (cached && cached.generation === registry.generation) return cached.types;
-  const types = [...registry.all(), ...AGGREGATED_TYPES];
+  const all = registry.all();
+  // autoscaling/v1 HorizontalPodAutoscalers: the same objects as v2's (the preferred version, listed first), converted (./hpaV1.ts).
+  const hpa = all.find((t) => t.group === 'autoscaling' && t.resource === 'horizontalpodautoscalers');
+  const types = [...all, ...(hpa ? [hpaV1Type(hpa)] : []), ...AGGREGATED_TYPES];
   servedCache.set(registry, { generation: registry.generation, types });
   return types;
 }

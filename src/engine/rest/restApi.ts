@@ -29,6 +29,8 @@ import { errorResponse, failure, jsonResponse, pageNotFound, success } from './s
 import { AGGREGATED_CONTENT_TYPE, aggregatedDiscovery, apiGroupDocument, apiGroupList, apiResourceList, apiVersions, servedType, servedTypes, wantsAggregated } from './discovery';
 import { eventTable, objectTable, TABLE_CONTENT_TYPE, wantsTable, type IncludeObject } from './table';
 import { deleteOptions, parseObjectBody, parsePatchBody, patchTypeOf, writeOptions, type WriteOptions } from './body';
+import { bodyToV1, hpaFromV1, hpaToV1 } from '../api/conversion/hpaV1';
+import { patchedObject } from '../api/patch/patch';
 import { WatchCache } from './watchCache';
 import { OPENAPI_V2_CONTENT_TYPE, openApiV2Protobuf, openApiV3Document, openApiV3Index } from './openapi';
 import { serveSubresource } from './subresources';
@@ -130,6 +132,7 @@ export class RestApi {
       }
       const type = servedType(this.served(), endpoint.group, endpoint.version, endpoint.resource);
       if (!type) return pageNotFound();
+      if (type.group === 'autoscaling' && type.version === 'v1' && type.resource === 'horizontalpodautoscalers') return this.serveHpaV1(req, endpoint, method);
       if (type.custom) this.cache.track(type.resource);
       target = { type };
       if (endpoint.namespace !== undefined) target.namespace = endpoint.namespace;
@@ -160,6 +163,38 @@ export class RestApi {
       if (e instanceof ApiError) return errorResponse(e, target?.type);
       // An engine bug must not take the server down: the client gets a 500, the cluster is as it was before the write threw.
       return failure(500, 'InternalError', `Internal error occurred: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /**
+   * autoscaling/v1 HorizontalPodAutoscalers: the request served at v2 (the stored version), with
+   * what the client sent converted up and what it gets back converted down (./hpaV1.ts). A patch
+   * is applied to the v1 form, as the API server applies it to the version it was sent at.
+   */
+  private serveHpaV1(req: RestRequest, endpoint: Extract<Endpoint, { kind: 'resource' }>, method: string): RestResponse {
+    const v2Path = req.path.replace('/apis/autoscaling/v1/', '/apis/autoscaling/v2/');
+    const toV2Body = (text: string | undefined): string => {
+      const obj = parseObjectBody(text, req.contentType);
+      return JSON.stringify(obj.apiVersion === 'autoscaling/v1' ? hpaFromV1(obj as unknown as KObject) : obj);
+    };
+    const down = (r: RestResponse): RestResponse => (r.status < 300 ? { ...r, body: bodyToV1(r.body) } : r);
+    try {
+      if (method === 'POST' || method === 'PUT') return down(this.handle({ ...req, path: v2Path, body: toV2Body(req.body), contentType: 'application/json' }));
+      if (method === 'PATCH') {
+        const ct = (req.contentType ?? '').split(';')[0]!.trim();
+        const patchType = patchTypeOf(ct);
+        if (!patchType) return failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`);
+        const v2 = this.api.types.all().find((t) => t.group === 'autoscaling' && t.resource === 'horizontalpodautoscalers')!;
+        const current = this.api.get(v2, endpoint.namespace, endpoint.name ?? '');
+        const { obj } = patchedObject(hpaToV1(current), patchType, parsePatchBody(req.body));
+        const next = hpaFromV1(obj);
+        next.metadata.resourceVersion = current.metadata.resourceVersion;
+        return down(this.handle({ ...req, method: 'PUT', path: v2Path, body: JSON.stringify(next), contentType: 'application/json' }));
+      }
+      return down(this.handle({ ...req, path: v2Path }));
+    } catch (e) {
+      if (e instanceof ApiError) return errorResponse(e);
+      throw e;
     }
   }
 

@@ -12,6 +12,7 @@ import type { RestRequest, RestResponse, WatchEvent, WatchStream } from './types
 import type { RestApi } from './restApi';
 import { parsePath } from './paths';
 import { servedType } from './discovery';
+import { hpaToV1 } from '../api/conversion/hpaV1';
 import { errorResponse, errorStatus, pageNotFound } from './status';
 import { eventTable, objectTable, TABLE_CONTENT_TYPE, wantsTable } from './table';
 import type { CachedEvent } from './watchCache';
@@ -46,9 +47,10 @@ export function openWatch(rest: RestApi, req: RestRequest, send: (e: WatchEvent)
     const include = rest.tableOptions(q);
     let headers = true;
     const apiVersion = type.custom ? `${type.group}/${type.version}` : undefined;
+    const hpaV1 = type.group === 'autoscaling' && type.version === 'v1';
     const wrap = (stored: KObject): unknown => {
-      // A custom object is kept at its CRD's storage version and watched at the version asked for.
-      const obj = apiVersion && stored.apiVersion !== apiVersion ? { ...stored, apiVersion } : stored;
+      // A custom object is kept at its CRD's storage version and watched at the version asked for; an HPA watched at v1 is converted.
+      const obj = hpaV1 ? hpaToV1(stored) : apiVersion && stored.apiVersion !== apiVersion ? { ...stored, apiVersion } : stored;
       if (!table) return obj;
       const body = type.resource === 'events' ? eventTable([recordFor(rest, obj)], [obj], rest.now(), { include, headers }) : objectTable(type, [obj], rest.now(), { include, headers });
       headers = false;

@@ -63,7 +63,8 @@ export const API_VERSIONS_FLAGS: FlagSpec[] = [];
 /** kubectl api-versions: every group/version the server serves, sorted as Go's sort.Strings sorts them. */
 export function apiVersionsCommand(ctx: VerbContext): void {
   if (ctx.args.positionals.length) throw new KubectlError(`error: unexpected arguments: [${ctx.args.positionals.join(' ')}]\nSee 'kubectl api-versions -h' for help and examples`);
-  const versions = [...new Set([...ctx.cluster.api.types.all(), ...AGGREGATED_TYPES].map(apiVersionOf))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // autoscaling/v1 is served beside v2 for HorizontalPodAutoscalers (../../api/conversion/hpaV1.ts).
+  const versions = [...new Set([...ctx.cluster.api.types.all(), ...AGGREGATED_TYPES].map(apiVersionOf).concat('autoscaling/v1'))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const v of versions) ctx.out.push(`${v}\n`);
 }
 
