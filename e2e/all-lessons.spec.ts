@@ -62,7 +62,7 @@ async function applyInEditor(page: Page, lesson: Lesson, step: Step, manifest: s
   if (step.starterYaml) await page.getByRole('tab', { name: `${lesson.id}-${step.id}.yaml` }).click();
   else await page.getByRole('combobox', { name: words.newFile[lang] }).selectOption({ index: 1 });
   await pasteInEditor(page, manifest);
-  await page.getByRole('button', { name: words.apply[lang] }).click();
+  await page.getByRole('button', { name: words.apply[lang], exact: true }).click();
 }
 
 /** Replaces the open file's text, pasted as a learner copies a manifest in (typing it would have the editor indent each line again). */
@@ -113,10 +113,15 @@ async function followText(page: Page, lesson: Lesson, step: Step, lang: Lang) {
     return;
   }
   const commands = commandsIn(step, lang);
+  // A text that names the step's file in its commands (kubectl diff -f …, then apply -f …) is
+  // followed by typing them in order; otherwise the learner presses Apply in the editor first.
+  const namesFile = commands.some((c) => c.includes(`${lesson.id}-${step.id}.yaml`));
   if (step.starterYaml) {
     await openEditor(page, lang);
     await expect(page.getByRole('tab', { name: `${lesson.id}-${step.id}.yaml` })).toHaveAttribute('aria-selected', 'true');
-    await page.getByRole('button', { name: words.apply[lang] }).click();
+  }
+  if (step.starterYaml && !namesFile) {
+    await page.getByRole('button', { name: words.apply[lang], exact: true }).click();
     // Give the applied objects a moment before the commands that use them.
     if (commands.length) await page.waitForTimeout(2500);
   }

@@ -29,7 +29,7 @@ test.describe('first deployment', () => {
     await expect(page.getByRole('region', { name: '클러스터' })).toBeVisible();
     await expect(page.getByText('컨트롤 플레인', { exact: true })).toBeVisible();
     // kubectl tables stay in a monospace font in Korean too, or their columns would not line up.
-    const prompt = page.getByRole('textbox').first();
+    const prompt = page.getByRole('textbox', { name: 'kubectl' });
     await prompt.fill('kubectl get nodes');
     await prompt.press('Enter');
     const row = page.getByTestId('console-output').getByText(/control-plane\s+Ready/);

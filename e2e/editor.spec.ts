@@ -10,7 +10,7 @@ test('apply a manifest from the editor, see its pods, and see mistakes marked on
   const editor = page.locator('.monaco-editor');
   await expect(editor).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('tab', { name: 'web.yaml' })).toHaveAttribute('aria-selected', 'true');
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('deployment.apps/web created');
   await page.getByRole('button', { name: 'Speed ×16' }).click();
   await expect(page.getByTestId('diagram').getByRole('button', { name: /^pod web-\w+-\w{5}: Running, 1\/1$/ })).toHaveCount(3);

@@ -44,7 +44,7 @@ test('a met goal waits for Next; hints stay; the last step finishes the lesson',
   await page.getByRole('button', { name: 'Next step →' }).click();
   await page.getByRole('tab', { name: 'Editor' }).click();
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await page.getByRole('button', { name: 'Next step →' }).click({ timeout: 30_000 });
   await page.getByRole('tab', { name: 'Terminal' }).click();
   await expect(steps.getByRole('button', { name: /The cluster runs on pods too/ })).toHaveAttribute('aria-current', 'step');

@@ -32,7 +32,7 @@ test('first-pod, in English, done as a learner would: typing, reading, applying 
   await page.getByRole('tab', { name: 'Editor' }).click();
   await expect(page.getByRole('tab', { name: 'first-pod-duo.yaml' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'pod/duo created' })).toBeVisible();
   await next(page, 'Next step →');
   await expect(steps.getByRole('button', { name: /The cluster runs on pods too/ })).toHaveAttribute('aria-current', 'step', { timeout: 20_000 });

@@ -14,7 +14,7 @@ test('requests a NetworkPolicy drops are drawn on the diagram and explained in "
   // The lesson's default-deny policy, applied from the editor: the same requests are now dropped at the pods.
   await page.getByRole('tab', { name: 'Editor' }).click();
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(pill).toContainText(/✕ \d+ dropped\/s/, { timeout: 20_000 });
   await expect(page.locator('.diagram-svg path.svc-link.denied').first()).toBeAttached();
   await page.screenshot({ path: info.outputPath('dropped.png') });

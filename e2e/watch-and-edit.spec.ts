@@ -13,7 +13,7 @@ test('kubectl get pods -w keeps printing rows as the cluster changes, until Ctrl
   // The editor's Apply runs while the watch prints (as from another shell).
   await page.getByRole('tab', { name: 'Editor' }).click();
   await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('deployment.apps/web created');
   await page.getByRole('button', { name: 'Speed ×16' }).click();
   await page.getByRole('tab', { name: 'Terminal' }).click();

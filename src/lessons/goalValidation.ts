@@ -3,7 +3,7 @@
  * for its kind and size, unknown keys refused, patterns and paths that could hang or reach
  * prototypes refused — with a message in both languages saying where the problem is.
  */
-import { parseSelector } from '../engine/port';
+import { parseSelector } from '../engine/port/labels';
 import { GOAL_KINDS, type GoalSpec } from './goalSpec';
 import { parsePath, patternProblem } from './goalFields';
 import type { Bilingual } from './types';

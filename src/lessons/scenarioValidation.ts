@@ -9,7 +9,8 @@
  * when the lesson starts: it throws, and the lesson does not open.
  */
 import * as v from 'valibot';
-import { DEFAULT_START, type Action, type ClusterOptions } from '../engine/port';
+import type { Action, ClusterOptions } from '../engine/port';
+import { DEFAULT_START } from '../engine/port/constants';
 import { LessonDataError } from './goalValidation';
 import type { Lesson } from './types';
 

@@ -86,7 +86,8 @@ export interface ClusterOptions {
 import type { Action } from './actionLog';
 export type { Action } from './actionLog';
 
-export const DEFAULT_START = Date.UTC(2026, 2, 2, 9, 0, 0);
+export { DEFAULT_START } from '../sim/start';
+import { DEFAULT_START } from '../sim/start';
 /** kubectl verbs that change nothing: `query` runs only these. */
 const READ_ONLY_VERBS = new Set(['get', 'describe', 'explain', 'top', 'logs', 'api-resources', 'api-versions', 'version', 'cluster-info', 'auth']);
 
