@@ -110,7 +110,8 @@ export function goalMet(c: EnginePort, goal: GoalSpec, step?: StepContext): bool
       const some = c.list(o.resource, ns).some(passes);
       return o.exists === false ? !some : some;
     }
-    const obj = c.get(o.resource, ns, o.name);
+    // A custom kind the built-in table does not know may be cluster-scoped: look there too.
+    const obj = c.get(o.resource, ns, o.name) ?? (o.namespace === undefined && ns !== undefined ? c.get(o.resource, undefined, o.name) : undefined);
     if (o.exists === false) return !obj;
     return !!obj && passes(obj);
   }

@@ -12,6 +12,7 @@ import * as v from 'valibot';
 import type { Action, ClusterOptions } from '../engine/port';
 import { DEFAULT_START } from '../engine/port/constants';
 import { LessonDataError } from './goalValidation';
+import { DNS_SUBDOMAIN, FILE_NAME, INSTANT, strictNodeSpec } from './clusterShapeSchema';
 import type { Lesson } from './types';
 
 export const SCENARIO_LIMITS = {
@@ -26,30 +27,11 @@ export const SCENARIO_LIMITS = {
   seconds: 6 * 3_600,
 };
 
-const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_KEY = /^(([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
-const FILE_NAME = /^[A-Za-z0-9._-]{1,64}$/;
-
-const INSTANT = v.pipe(v.number(), v.integer(), v.minValue(946_684_800_000), v.maxValue(7_258_118_400_000));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const short = text(253);
 const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
 
-const labels = v.pipe(
-  v.record(v.pipe(v.string(), v.regex(LABEL_KEY), v.maxLength(316)), v.pipe(v.string(), v.regex(LABEL_VALUE))),
-  v.check((r) => Object.keys(r).length <= 64),
-);
-
-const nodeSpec = v.strictObject({
-  name: v.pipe(v.string(), v.regex(DNS_SUBDOMAIN)),
-  role: v.optional(v.picklist(['control-plane', 'worker'])),
-  cpu: v.optional(v.pipe(v.number(), v.minValue(0.1), v.maxValue(512))),
-  memoryGi: v.optional(v.pipe(v.number(), v.minValue(0.1), v.maxValue(4096))),
-  pods: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
-  labels: v.optional(labels),
-  taints: v.optional(v.pipe(v.array(v.strictObject({ key: v.pipe(v.string(), v.regex(LABEL_KEY)), value: v.optional(v.pipe(v.string(), v.regex(LABEL_VALUE))), effect: v.picklist(['NoSchedule', 'PreferNoSchedule', 'NoExecute']) })), v.maxLength(32))),
-});
+const nodeSpec = strictNodeSpec;
 
 const clusterOptions = v.strictObject({
   seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-2_147_483_648), v.maxValue(4_294_967_295))),

@@ -163,7 +163,7 @@ export class Cluster {
     this.api.serveSubresources({
       node: (name) => {
         const k = this.kubelets.get(name);
-        return k && nodeServerFor(k, this.store, this.kubelets, () => this.clock.now(), this.reasons, (pod, words) => kubectlInPod(this, pod, words), this.kubeProxyChoice);
+        return k && nodeServerFor(k, { store: this.store, kubelets: this.kubelets, now: () => this.clock.now(), reasons: this.reasons, kubectl: (pod, words) => kubectlInPod(this, pod, words), endpointChoice: this.kubeProxyChoice });
       },
       metrics: this.metrics,
     });

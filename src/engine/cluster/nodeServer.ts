@@ -12,7 +12,19 @@ import { httpRequest } from '../network/http';
 import { KUBE_DNS_ADDRESS, NetworkPolicyEvaluator, dnsVerdict, peerOfPod, recordPolicyDrop } from '../network/networkPolicy';
 import type { ReasonLog } from '../client/reasons';
 
-export function nodeServerFor(kubelet: Kubelet, store: ObjectStore, kubelets: Map<string, Kubelet>, now: () => number, reasons?: ReasonLog, kubectl?: (pod: KObject, words: string[]) => ExecResult, endpointChoice?: { int(maxExclusive: number): number }): NodeServer {
+/** What a node's server reaches beyond its own kubelet. */
+export interface NodeServerDeps {
+  store: ObjectStore;
+  kubelets: Map<string, Kubelet>;
+  now: () => number;
+  reasons?: ReasonLog;
+  /** kubectl run inside a pod, as its ServiceAccount (./podKubectl.ts). */
+  kubectl?: (pod: KObject, words: string[]) => ExecResult;
+  /** kube-proxy's pick among a Service's ready endpoints. */
+  endpointChoice?: { int(maxExclusive: number): number };
+}
+
+export function nodeServerFor(kubelet: Kubelet, { store, kubelets, now, reasons, kubectl, endpointChoice }: NodeServerDeps): NodeServer {
   return {
     get reachable() {
       return kubelet.isRunning;

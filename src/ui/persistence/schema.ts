@@ -6,16 +6,7 @@
  * ask for a year of simulated time or a million nodes.
  */
 import * as v from 'valibot';
-
-/** A Kubernetes name as nodes use it (RFC 1123 subdomain, as the API server validates node names). */
-const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-/** Label keys and values (apimachinery validation.IsQualifiedName / IsValidLabelValue). */
-const LABEL_KEY = /^(([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
-const FILE_NAME = /^[A-Za-z0-9._-]{1,64}$/;
-
-/** Simulated instants: a date `Date` can print (year 2000 … 2200), in whole milliseconds. */
-const INSTANT = v.pipe(v.number(), v.integer(), v.minValue(946_684_800_000), v.maxValue(7_258_118_400_000));
+import { DNS_SUBDOMAIN, FILE_NAME, INSTANT, looseNodeSpec } from '../../lessons/clusterShapeSchema';
 
 /** Bounds on what is read back. The app never saves past them (they are far above a real session). */
 export const LIMITS = {
@@ -36,25 +27,7 @@ export const LIMITS = {
   sharedSeconds: 12 * 3_600,
 };
 
-const labels = v.pipe(
-  v.record(v.pipe(v.string(), v.regex(LABEL_KEY), v.maxLength(316)), v.pipe(v.string(), v.regex(LABEL_VALUE))),
-  v.check((r) => Object.keys(r).length <= 64),
-);
-
-const nodeSpec = v.object({
-  name: v.pipe(v.string(), v.regex(DNS_SUBDOMAIN)),
-  role: v.optional(v.picklist(['control-plane', 'worker'])),
-  cpu: v.optional(v.pipe(v.number(), v.minValue(0.1), v.maxValue(512))),
-  memoryGi: v.optional(v.pipe(v.number(), v.minValue(0.1), v.maxValue(4096))),
-  pods: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
-  labels: v.optional(labels),
-  taints: v.optional(
-    v.pipe(
-      v.array(v.object({ key: v.pipe(v.string(), v.regex(LABEL_KEY)), value: v.optional(v.pipe(v.string(), v.regex(LABEL_VALUE))), effect: v.picklist(['NoSchedule', 'PreferNoSchedule', 'NoExecute']) })),
-      v.maxLength(32),
-    ),
-  ),
-});
+const nodeSpec = looseNodeSpec;
 
 export const optionsSchema = v.object({
   seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-2_147_483_648), v.maxValue(4_294_967_295))),
