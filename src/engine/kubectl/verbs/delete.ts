@@ -2,7 +2,7 @@
 import { ApiError, notFound } from '../../api/errors';
 import { qualifiedKindName, qualifiedResource, type ResourceType } from '../../api/registry';
 import type { PropagationPolicy } from '../../api/server';
-import { parseGoDuration } from '../../util/cron';
+import { foreverTimeout } from '../waitTimeout';
 import { KubectlError, bool, str, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { parseResourceArgs } from '../resources';
@@ -124,9 +124,6 @@ export function deleteCommand(ctx: VerbContext): void {
   waitForDeletion(ctx, deleted, force);
 }
 
-/** How long `delete` lets the simulated clock run waiting for objects to go (kubectl's default is a week). */
-const MAX_DELETE_WAIT_MS = 3_600_000;
-
 /**
  * --wait (the default): kubectl returns once every deleted object is gone — graceful termination,
  * finalizers, foreground deletion of dependents done — or a new object of the same name stands in
@@ -135,14 +132,7 @@ const MAX_DELETE_WAIT_MS = 3_600_000;
 function waitForDeletion(ctx: VerbContext, deleted: { type: ResourceType; namespace?: string; name: string; uid?: string }[], force: boolean): void {
   const waitFlag = str(ctx.args, 'wait') ?? 'true';
   if (waitFlag === 'false' || force || !deleted.length) return;
-  const timeoutText = str(ctx.args, 'timeout') ?? '0s';
-  let timeoutMs: number;
-  try {
-    timeoutMs = parseGoDuration(timeoutText);
-  } catch (e) {
-    throw new KubectlError(`error: invalid argument "${timeoutText}" for "--timeout" flag: ${(e as Error).message}\nSee 'kubectl delete --help' for usage.`);
-  }
-  if (timeoutMs <= 0 || timeoutMs > MAX_DELETE_WAIT_MS) timeoutMs = MAX_DELETE_WAIT_MS;
+  const timeoutMs = foreverTimeout(ctx, 'delete');
   // kubectl waits on a watch (one request, authorized once); polling the store records no requests.
   const isGone = (d: (typeof deleted)[number]) => {
     const now = ctx.cluster.store.get(d.type.resource, d.type.namespaced ? d.namespace : undefined, d.name);

@@ -10,7 +10,7 @@ import { ApiError, notFound } from '../../api/errors';
 import { rfc3339 } from '../../sim/clock';
 import { deepEqual } from '../../util/equal';
 import { TEMPLATE_HASH, revisionOf, templateWithoutHash } from '../../helpers/deploymentutil';
-import { parseGoDuration } from '../../util/cron';
+import { foreverTimeout } from '../waitTimeout';
 import { KubectlError, str, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { resolveType } from '../resources';
@@ -30,9 +30,6 @@ export const ROLLOUT_FLAGS: FlagSpec[] = [
 ];
 
 const ROLLABLE = new Set(['Deployment', 'DaemonSet', 'StatefulSet']);
-
-/** How long `rollout status` lets the simulated clock run in one command (kubectl's default is for ever). */
-const MAX_STATUS_WAIT_MS = 3_600_000;
 
 function target(ctx: VerbContext, args: string[], sub: string): { type: ResourceType; obj: KObject } {
   let typeName: string;
@@ -105,16 +102,7 @@ export function rolloutCommand(ctx: VerbContext): void {
     case 'status': {
       const statusOf = (o: KObject): { text: string; done: boolean; error?: string } => (type.kind === 'Deployment' ? deploymentStatus(o) : type.kind === 'StatefulSet' ? statefulSetStatus(o) : daemonSetStatus(o));
       const watch = (str(ctx.args, 'watch') ?? 'true') !== 'false';
-      const timeoutText = str(ctx.args, 'timeout') ?? '0s';
-      let timeoutMs: number;
-      try {
-        timeoutMs = parseGoDuration(timeoutText);
-      } catch (e) {
-        throw new KubectlError(`error: invalid argument "${timeoutText}" for "--timeout" flag: ${(e as Error).message}\nSee 'kubectl rollout status --help' for usage.`);
-      }
-      // 0 waits for ever; the simulator lets its clock run at most an hour in one command.
-      if (timeoutMs <= 0 || timeoutMs > MAX_STATUS_WAIT_MS) timeoutMs = MAX_STATUS_WAIT_MS;
-      const deadline = ctx.cluster.now() + timeoutMs;
+      const deadline = ctx.cluster.now() + foreverTimeout(ctx, 'rollout status');
       // rollout_status.go prints the status on every Added/Modified event of the watch, until done.
       let current = obj;
       for (;;) {

@@ -12,7 +12,7 @@ import { KubectlError, bool, str, type FlagSpec } from '../args';
 import { namespaceOf, type VerbContext } from '../context';
 import { parseResourceArgs } from '../resources';
 import { selectorFlag } from './get';
-import { parseGoDuration } from '../../util/cron';
+import { MAX_BLOCKING_MS, timeoutFlag } from '../waitTimeout';
 import { evaluatePath, parsePath } from '../printers/jsonpathTemplate';
 
 export const WAIT_FLAGS: FlagSpec[] = [
@@ -24,8 +24,6 @@ export const WAIT_FLAGS: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string' },
 ];
 
-/** kubectl waits a week when given a negative timeout; the simulator runs its clock for at most this long in one command. */
-const MAX_WAIT_MS = 3_600_000;
 
 type Check = (current: KObject | undefined, first: KObject) => boolean;
 
@@ -115,17 +113,12 @@ function relaxed(expression: string): string {
 
 export function waitCommand(ctx: VerbContext): void {
   const { check, kind } = checkFor(str(ctx.args, 'for') ?? '');
-  const timeoutText = str(ctx.args, 'timeout') ?? '30s';
-  let timeoutMs: number;
-  try {
-    timeoutMs = parseGoDuration(timeoutText);
-  } catch (e) {
-    throw new KubectlError(`error: invalid argument "${timeoutText}" for "--timeout" flag: ${(e as Error).message}\nSee 'kubectl wait --help' for usage.`);
-  }
+  let timeoutMs = timeoutFlag(ctx, '30s', 'wait');
+  // kubectl waits a week when given a negative timeout; beyond the simulator's bound, it says so.
   if (timeoutMs < 0) timeoutMs = 168 * 3_600_000;
-  if (timeoutMs > MAX_WAIT_MS) {
+  if (timeoutMs > MAX_BLOCKING_MS) {
     ctx.err.push(`note: this simulator lets its clock run for at most 1h in one command; waiting 1h`);
-    timeoutMs = MAX_WAIT_MS;
+    timeoutMs = MAX_BLOCKING_MS;
   }
   const sel = parseResourceArgs(ctx.args.positionals, ctx.cluster.api.types);
   if (sel.items.length === 0) throw new KubectlError(`error: resource(s) were provided, but no name was specified`);
