@@ -5,20 +5,23 @@
 // broken down (Long Animation Frames API): its scripts by entry point, and the rendering. First,
 // three cold loads: LCP and the time until a typed kubectl command answers (`--only cold` stops
 // there). Then a rewind to the middle of that session (how long until the page shows it, and
-// the long tasks meanwhile), and a larger cluster: 200 nodes with 6,000 pods (`--only frames`,
-// `--only rewind`, `--only large` run one part). Needs a build (`npm run build`); starts its
+// the long tasks meanwhile), a larger cluster: 200 nodes with 6,000 pods, and a saved 2-hour
+// session reloaded and rewound (`--only frames`, `--only rewind`, `--only large`, `--only session`
+// run one part). Needs a build (`npm run build`); starts its
 // own `vite preview`.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
-const PORT = 4191;
+const PORT = Number(process.env.BENCH_PORT ?? 4191);
+/** The build to serve (`npm run build` writes dist/; another folder with BENCH_DIST). */
+const DIST = process.env.BENCH_DIST ?? 'dist';
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-if (!existsSync('dist/index.html')) {
+if (!existsSync(`${DIST}/index.html`)) {
   console.error('run `npm run build` first');
   process.exit(1);
 }
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST], { stdio: 'ignore', detached: true });
 const stop = () => {
   try {
     process.kill(-server.pid);
@@ -69,6 +72,7 @@ try {
   }
   if (!only || only === 'frames' || only === 'rewind') await frames(browser, only !== 'rewind');
   if (!only || only === 'large') await large(browser);
+  if (!only || only === 'session') await longSession(browser);
   await browser.close();
 } finally {
   stop();
@@ -221,5 +225,75 @@ async function large(browser) {
   await measure('6,000 pods being scheduled (×16)', 8000, { fromNow: false });
   await page.waitForTimeout(8000);
   await measure('6,000 pods running (×16)', 4000);
+  await page.close();
+}
+
+/**
+ * A saved 2-hour session (100 nodes, 3,000 pods, a CronJob every minute, traffic, a node
+ * stopped and started every half hour, scaling): how long a reload takes to show it, then
+ * rewinds to moments across it — time until each is on screen, with the long tasks meanwhile.
+ */
+async function longSession(browser) {
+  const MIN = 60_000;
+  const start = Date.UTC(2026, 2, 2, 9, 0, 0) + 300_000; // the engine's DEFAULT_START, after its 300 s boot
+  // Absolute times (ms from the first action) first; the saved form counts from the one before.
+  const timed = [
+    { at: 0, type: 'kubectl', command: 'create deployment web --image=nginx --replicas=3000' },
+    { at: 0, type: 'kubectl', command: 'expose deployment web --port=80' },
+    { at: 0, type: 'kubectl', command: 'create cronjob tick --image=busybox --schedule="* * * * *" -- echo hi' },
+    { at: 0, type: 'startTraffic', target: { kind: 'Service', namespace: 'default', name: 'web' }, rps: 200 },
+  ];
+  for (let m = 1, t = 0; m <= 120; m++, t += MIN) {
+    if (m % 30 === 10) timed.push({ at: t, type: 'stopNode', name: `worker-${(m % 7) + 1}` });
+    if (m % 30 === 20) timed.push({ at: t, type: 'startNode', name: `worker-${((m - 10) % 7) + 1}` });
+    if (m % 15 === 0) timed.push({ at: t, type: 'kubectl', command: `scale deployment web --replicas=${m % 30 === 0 ? 3000 : 2900}` });
+    const last = timed[timed.length - 1];
+    // A running clock is one advance entry until the next action, as the engine logs it.
+    if (last.type === 'advance') last.seconds += 60;
+    else timed.push({ at: t, type: 'advance', seconds: 60 });
+  }
+  const actions = timed.map(({ at, ...a }, i) => ({ ...a, d: at - (i ? timed[i - 1].at : 0) }));
+  const session = JSON.stringify({ format: 2, options: { seed: 7, workers: 100 }, start, blobs: [], actions, files: [] });
+
+  const page = await instrumentedPage(browser, `http://127.0.0.1:${PORT}/`);
+  await page.evaluate(
+    (text) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('wheelhouse');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('sessions', 'readwrite');
+          tx.objectStore('sessions').put(text, 'slot:sandbox');
+          tx.objectStore('sessions').put('sandbox', 'active');
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    session,
+  );
+  console.log('saved session, 100 nodes / 3,000 pods, 2 simulated hours (a CronJob every minute, traffic, node stops)');
+  const slider = page.getByRole('slider', { name: 'Timeline (drag to rewind)' });
+  const reloadStarted = Date.now();
+  await page.reload();
+  await page.waitForFunction(() => Number(document.querySelector('.timeline-track input')?.getAttribute('max')) >= 7100, undefined, { timeout: 600_000, polling: 100 });
+  await page.getByRole('textbox', { name: 'kubectl' }).waitFor();
+  console.log(`${'reload until the cluster is shown'.padEnd(34)} ${String(Date.now() - reloadStarted).padStart(6)} ms`);
+  await page.getByRole('button', { name: /Pause/ }).click().catch(() => {});
+  await page.waitForTimeout(2000);
+  const seconds = Number(await slider.getAttribute('max'));
+  // Shown: the simulated clock on screen moved to the moment, and the timeline is no longer busy.
+  const clock = () => page.getByTestId('sim-clock').textContent();
+  const shows = (before) => page.waitForFunction((b) => document.querySelector('[data-testid=sim-clock]').textContent !== b && document.querySelector('.timeline-track input').getAttribute('aria-busy') !== 'true', before, { timeout: 120_000, polling: 'raf' });
+  for (const fraction of [0.5, 0.1, 0.9, 0.3, 0.75]) {
+    const value = Math.floor(seconds * fraction);
+    const before = await clock();
+    await page.evaluate(() => (window.__longTasks = [], window.__longFrames = []));
+    const started = await page.evaluate(() => performance.now());
+    await slider.fill(String(value));
+    await shows(before);
+    const ended = await page.evaluate(() => performance.now());
+    const long = await page.evaluate(() => window.__longTasks);
+    console.log(`${`rewind to ${(value / 60).toFixed(0)} min`.padEnd(34)} shown after ${(ended - started).toFixed(0).padStart(5)} ms   long tasks: ${long.length}${long.length ? ` (worst ${Math.max(...long).toFixed(0)} ms)` : ''}`);
+  }
   await page.close();
 }

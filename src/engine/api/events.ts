@@ -13,6 +13,7 @@
 import type { KObject, ObjectRef } from './types';
 import { rfc3339 } from '../sim/clock';
 import { BinaryHeap } from '../util/heap';
+import { bound } from '../sim/forkable';
 
 export interface EventRecord {
   namespace: string;
@@ -62,6 +63,10 @@ export class EventStore {
     /** Without it (unit tests of the store alone) events expire only when read. */
     private scheduleAt?: ScheduleAt,
   ) {}
+
+  subscriberList(): object {
+    return this.listeners;
+  }
 
   onEvent(listener: EventListener): () => void {
     this.listeners.push(listener);
@@ -148,12 +153,14 @@ export class EventStore {
     this.sweep?.cancel();
     this.sweep = undefined;
     if (at === undefined) return;
-    const sweep = { at, cancel: () => {} };
-    sweep.cancel = this.scheduleAt(at, () => {
-      if (this.sweep === sweep) this.sweep = undefined;
-      this.expire();
-    });
+    const sweep: { at: number; cancel: () => void } = { at, cancel: () => {} };
+    sweep.cancel = this.scheduleAt(at, bound(this, this.swept, sweep));
     this.sweep = sweep;
+  }
+
+  private swept(sweep: { at: number; cancel: () => void }): void {
+    if (this.sweep === sweep) this.sweep = undefined;
+    this.expire();
   }
 
   private objectKey(ref: ObjectRef): string {

@@ -9,7 +9,8 @@
  * admission plugins and the event store live in their own files beside it.
  */
 import type { KObject, ObjectRef } from './types';
-import type { ObjectStore } from './store';
+import type { ObjectStore, WatchEventType } from './store';
+import { bound } from '../sim/forkable';
 import type { SimClock } from '../sim/clock';
 import type { Rng } from '../sim/rng';
 import { rfc3339 } from '../sim/clock';
@@ -96,17 +97,23 @@ export class ApiServer {
   ) {
     this.allocator = new ServiceIpAllocator(rng);
     this.authorizer = new RbacAuthorizer(store);
-    store.onWatchError = (resource, _type, _obj, error) => clock.noteContained(`watch/${resource}`, error);
+    store.onWatchError = bound(this, this.noteWatchError);
     // The CRD handler: a CRD's types are served from the moment it is Established until it is gone.
-    store.watch('customresourcedefinitions', (event, crd) => this.types.setCustom(crd.metadata.name!, event !== 'DELETED' && isEstablished(crd) ? servedTypesOf(crd) : []));
-    this.events = new EventStore(
-      () => clock.now(),
-      () => store.nextRevision(),
-      (at, run) => {
-        const task = clock.at(at, 'kube-apiserver', run);
-        return () => clock.cancel(task);
-      },
-    );
+    store.watch('customresourcedefinitions', bound(this, this.onCrd));
+    this.events = new EventStore(bound(clock, clock.now), bound(store, store.nextRevision), bound(this, this.scheduleEventTask));
+  }
+
+  private noteWatchError(resource: string, _type: WatchEventType, _obj: KObject, error: unknown): void {
+    this.clock.noteContained(`watch/${resource}`, error);
+  }
+
+  private onCrd(event: WatchEventType, crd: KObject): void {
+    this.types.setCustom(crd.metadata.name!, event !== 'DELETED' && isEstablished(crd) ? servedTypesOf(crd) : []);
+  }
+
+  /** The event store's clock: a task at `at`, and how to cancel it (both copyable with the cluster). */
+  private scheduleEventTask(at: number, run: () => void): () => void {
+    return bound(this.clock, this.clock.cancel, this.clock.at(at, 'kube-apiserver', run));
   }
 
   private authorizationListeners: ((r: AuthorizationRecord) => void)[] = [];
@@ -118,6 +125,11 @@ export class ApiServer {
 
   noteAuthorization(r: AuthorizationRecord): void {
     for (const l of this.authorizationListeners) l(r);
+  }
+
+  /** The page's subscribers (a copy of the cluster starts without them). */
+  subscriberLists(): object[] {
+    return [this.requestListeners, this.events.subscriberList()];
   }
 
   onRequest(listener: (r: ApiRequest) => void): () => void {

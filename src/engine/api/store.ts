@@ -16,6 +16,7 @@
  */
 import type { KObject } from './types';
 import { conflict } from './errors';
+import { immutable, stateless } from '../sim/forkable';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 export type WatchHandler = (type: WatchEventType, obj: KObject, old: KObject | undefined) => void;
@@ -98,7 +99,8 @@ export class ObjectStore {
 
   addIndex(resource: string, indexName: string, fn: IndexFn, same?: (obj: KObject, old: KObject) => boolean): void {
     const t = this.table(resource);
-    const index: Index = { fn, same, entries: new Map() };
+    // An index reads only the object it is given: a copy of the cluster shares its functions.
+    const index: Index = { fn: stateless(fn), same: same && stateless(same), entries: new Map() };
     t.indexes.set(indexName, index);
     for (const [ns, objs] of t.byNamespace) for (const obj of objs.values()) this.indexAdd(index, keyOf(ns, obj.metadata.name!), values(fn(obj)));
   }
@@ -176,7 +178,7 @@ export class ObjectStore {
       m = new Map();
       t.byNamespace.set(ns, m);
     }
-    m.set(obj.metadata.name!, obj);
+    m.set(obj.metadata.name!, immutable(obj));
     t.count++;
     this.indexAll(resource, t, obj, undefined);
     this.notify(resource, t, 'ADDED', obj, undefined);
@@ -197,7 +199,7 @@ export class ObjectStore {
       throw conflict(this.qualified(resource), obj.metadata.name!);
     }
     obj.metadata.resourceVersion = this.nextRevision();
-    m.set(obj.metadata.name!, obj);
+    m.set(obj.metadata.name!, immutable(obj));
     this.indexAll(resource, t, obj, old);
     this.notify(resource, t, 'MODIFIED', obj, old);
     return obj;

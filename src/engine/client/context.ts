@@ -3,6 +3,7 @@ import type { ApiServer } from '../api/server';
 import type { SimClock } from '../sim/clock';
 import type { Rng } from '../sim/rng';
 import type { ReasonLog } from './reasons';
+import { bound, immutable } from '../sim/forkable';
 
 export interface ControllerContext {
   api: ApiServer;
@@ -51,10 +52,12 @@ export class WorkQueue {
   add(key: string): void {
     if (this.pending.has(key)) return;
     this.pending.add(key);
-    this.clock.after(this.delayMs, this.owner, () => {
-      this.pending.delete(key);
-      this.process(key);
-    });
+    this.clock.after(this.delayMs, this.owner, bound(this, this.due, key));
+  }
+
+  private due(key: string): void {
+    this.pending.delete(key);
+    this.process(key);
   }
 
   private process(key: string): void {
@@ -76,7 +79,7 @@ export class WorkQueue {
 
   /** Queues the key once `ms` have passed (e.g. to re-check minReadySeconds). */
   addAfter(key: string, ms: number): void {
-    this.clock.after(ms, this.owner, () => this.add(key));
+    this.clock.after(ms, this.owner, bound(this, this.add, key));
   }
 
   /** Queues the key again after its back-off (5 ms, 10 ms, 20 ms … 1000 s); returns the delay. */
@@ -128,13 +131,18 @@ export function errorText(e: unknown): string {
  * (reason FailedSync, the kubelet's word for a sync that failed and will be retried).
  */
 export function reportSyncError(ctx: ControllerContext, component: string, resource: string): SyncErrorHandler {
-  return (key, error) => {
+  return bound(syncErrors, syncErrors.report, ctx, component, resource);
+}
+
+// An object (not a closure) so a copy of the cluster can rebuild each controller's reporter.
+const syncErrors = immutable({
+  report(ctx: ControllerContext, component: string, resource: string, key: string, error: unknown): void {
     const [ns, name] = splitKey(key);
     const obj = ctx.api.store.get(resource, ns, name);
     ctx.clock.noteContained(component, error);
     if (obj) ctx.api.event(obj, 'Warning', 'FailedSync', `Error syncing ${key}: ${errorText(error)}; will retry`, component);
-  };
-}
+  },
+});
 
 export function nsName(namespace: string | undefined, name: string): string {
   return namespace ? `${namespace}/${name}` : name;

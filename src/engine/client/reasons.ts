@@ -4,6 +4,7 @@
  * in Korean or English (its i18n resources hold one message per key).
  */
 import type { ObjectRef } from '../api/types';
+import { immutable } from '../sim/forkable';
 
 export const REASON_KEYS = [
   'deployment.createdReplicaSet',
@@ -101,12 +102,18 @@ export class ReasonLog {
     if (!this.enabled) return;
     const r: Reason = { seq: this.seq++, time: this.now(), actor, key, params, objects };
     if (node) r.node = node;
+    // Never changed once recorded: copies of the cluster (checkpoints) share it.
+    immutable(r);
     if (this.ring.length < this.capacity) this.ring.push(r);
     else {
       this.ring[this.head] = r;
       this.head = (this.head + 1) % this.capacity;
     }
     for (const l of this.listeners) l(r);
+  }
+
+  subscriberList(): object {
+    return this.listeners;
   }
 
   subscribe(listener: ReasonListener): () => void {

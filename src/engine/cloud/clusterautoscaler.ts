@@ -17,6 +17,7 @@ import { podRequests } from '../scheduler/framework';
 import type { ControllerContext } from '../client/context';
 import type { NodeSpec } from './machine';
 import { podCondition } from '../helpers/podutil';
+import { bound } from '../sim/forkable';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -63,11 +64,12 @@ export class ClusterAutoscaler {
     private group: NodeGroup,
     private host: NodeHost,
   ) {
-    const scan = () => {
-      this.scan();
-      ctx.clock.after(SCAN_INTERVAL_MS, COMPONENT, scan);
-    };
-    ctx.clock.after(SCAN_INTERVAL_MS, COMPONENT, scan);
+    ctx.clock.after(SCAN_INTERVAL_MS, COMPONENT, bound(this, this.scanTick));
+  }
+
+  private scanTick(): void {
+    this.scan();
+    this.ctx.clock.after(SCAN_INTERVAL_MS, COMPONENT, bound(this, this.scanTick));
   }
 
   private groupNodes(): KObject[] {
@@ -129,11 +131,13 @@ export class ClusterAutoscaler {
       this.provisioning++;
       const delay = (this.group.provisionSeconds ?? 60) * 1000 + Math.floor(this.ctx.rng.next() * 15_000);
       const name = `${this.group.name}-${this.ctx.rng.nameSuffix()}`;
-      this.ctx.clock.after(delay, COMPONENT, () => {
-        this.provisioning--;
-        this.host.provision({ name, role: 'worker', cpu: this.group.cpu ?? 4, memoryGi: this.group.memoryGi ?? 8, labels: { [GROUP_LABEL]: this.group.name } });
-      });
+      this.ctx.clock.after(delay, COMPONENT, bound(this, this.provisioned, name));
     }
+  }
+
+  private provisioned(name: string): void {
+    this.provisioning--;
+    this.host.provision({ name, role: 'worker', cpu: this.group.cpu ?? 4, memoryGi: this.group.memoryGi ?? 8, labels: { [GROUP_LABEL]: this.group.name } });
   }
 
   private scaleDown(): void {
@@ -184,6 +188,10 @@ export class ClusterAutoscaler {
     }
     this.ctx.reasons.record(COMPONENT, 'autoscaler.scaleDown', { node: name, group: this.group.name }, [refOf(node)]);
     // The VM goes once its pods have had their grace period.
-    this.ctx.clock.after(35_000, COMPONENT, () => this.host.deprovision(name));
+    this.ctx.clock.after(35_000, COMPONENT, bound(this, this.deprovision, name));
+  }
+
+  private deprovision(name: string): void {
+    this.host.deprovision(name);
   }
 }

@@ -8,6 +8,8 @@ import type { KObject } from '../api/types';
 import { refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { WorkQueue, nsName, splitKey, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 
 const COMPONENT = 'service-controller';
 const svcType = typeForKind('Service');
@@ -20,15 +22,17 @@ export class CloudServiceController {
   private pending = new Set<string>();
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key));
-    ctx.api.store.watch('services', (type, svc) => {
-      const key = nsName(svc.metadata.namespace, svc.metadata.name!);
-      if (type === 'DELETED') {
-        if (this.assigned.delete(key)) ctx.api.event(svc, 'Normal', 'DeletedLoadBalancer', 'Deleted load balancer', COMPONENT);
-        return;
-      }
-      this.queue.add(key);
-    });
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, bound(this, this.sync));
+    ctx.api.store.watch('services', bound(this, this.onService));
+  }
+
+  private onService(type: WatchEventType, svc: KObject): void {
+    const key = nsName(svc.metadata.namespace, svc.metadata.name!);
+    if (type === 'DELETED') {
+      if (this.assigned.delete(key)) this.ctx.api.event(svc, 'Normal', 'DeletedLoadBalancer', 'Deleted load balancer', COMPONENT);
+      return;
+    }
+    this.queue.add(key);
   }
 
   private sync(key: string): void {
@@ -40,7 +44,7 @@ export class CloudServiceController {
     if (wants && !has && !this.pending.has(key)) {
       this.pending.add(key);
       this.ctx.api.event(svc, 'Normal', 'EnsuringLoadBalancer', 'Ensuring load balancer', COMPONENT);
-      this.ctx.clock.after(LOAD_BALANCER_PROVISION_MS, COMPONENT, () => this.provision(key));
+      this.ctx.clock.after(LOAD_BALANCER_PROVISION_MS, COMPONENT, bound(this, this.provision, key));
     } else if (!wants && has) {
       this.ctx.api.updateStatus(svcType, svc, { ...svc.status, loadBalancer: {} }, COMPONENT);
       this.assigned.delete(key);

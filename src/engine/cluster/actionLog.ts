@@ -38,14 +38,20 @@ export function replayCluster(options: ClusterOptions, actions: Action[], until 
  * same tasks whether an advance runs in one piece or two), so scrubbing forward on the
  * timeline replays only the difference.
  */
-export function continueReplay(c: Cluster, actions: Action[], until: number): Cluster {
+export function continueReplay(c: Cluster, actions: Action[], until: number, applied?: number): Cluster {
   if (until < c.now()) throw new Error(`cannot continue a replay backwards (from ${c.now()} to ${until})`);
-  return replayFrom(c, actions, c.now(), until);
+  return replayFrom(c, actions, c.now(), until, applied);
 }
 
-/** Applies the actions after `from` (advances: the part after it), up to `until`. */
-function replayFrom(c: Cluster, actions: Action[], from: number, until: number): Cluster {
-  for (const a of actions) {
+/**
+ * Applies the actions after `from` (advances: the part after it), up to `until`. `applied`,
+ * when known (a checkpoint copied from a live cluster counts the entries it had), says which
+ * were done already; without it, everything at or before `from` was (a replay that stopped at
+ * `from` applied all of that instant's actions).
+ */
+function replayFrom(c: Cluster, actions: Action[], from: number, until: number, applied?: number): Cluster {
+  for (let i = 0; i < actions.length; i++) {
+    const a = actions[i];
     if (a.at > until) break;
     if (a.type === 'advance') {
       const end = Math.min(a.at + a.seconds * 1000, until);
@@ -54,7 +60,7 @@ function replayFrom(c: Cluster, actions: Action[], from: number, until: number):
       continue;
     }
     // Done already: what happened at or before the present of the cluster being continued.
-    if (a.at <= from) continue;
+    if (applied !== undefined ? i < applied : a.at <= from) continue;
     applyAction(c, a);
   }
   if (Number.isFinite(until) && c.now() < until) c.advance((until - c.now()) / 1000);

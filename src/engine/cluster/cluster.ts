@@ -10,6 +10,7 @@ import { ApiServer } from '../api/server';
 import { RESOURCE_TYPES, qualifiedResource, typeForKind } from '../api/registry';
 import { controllerOf } from '../api/types';
 import { SimClock } from '../sim/clock';
+import { bound, forkGraph, NotForkable } from '../sim/forkable';
 import { Rng } from '../sim/rng';
 import { ReasonLog } from '../client/reasons';
 import type { ControllerContext } from '../client/context';
@@ -61,6 +62,8 @@ import { DiskProvisioner } from '../storage/provisioner';
 import { builtInStorageClasses } from '../storage/classes';
 import { LoadGenerators } from '../network/loadGenerators';
 import { nodeServerFor } from './nodeServer';
+import type { NodeServer } from '../api/subresources';
+import type { AuthorizationRecord } from '../api/auth/authorizingApi';
 import { kubectlInPod } from './podKubectl';
 import { KubeletFleet } from './kubeletFleet';
 import { RestApi } from '../rest/restApi';
@@ -138,10 +141,7 @@ export class Cluster {
     this.rng = new Rng(options.seed ?? 1);
     // kube-proxy's random picks draw from their own sequence: a request never shifts the names the cluster makes next.
     this.kubeProxyChoice = new Rng(((options.seed ?? 1) ^ 0x6b707279) >>> 0);
-    this.store = new ObjectStore((resource) => {
-      const t = RESOURCE_TYPES.find((x) => x.resource === resource) ?? this.api?.types.customTypes().find((x) => x.resource === resource);
-      return t ? qualifiedResource(t) : resource;
-    });
+    this.store = new ObjectStore(bound(this, this.qualifiedResource));
     // Unscheduled pods under "" (no node has that name): the pending ones without a walk over all.
     this.store.addIndex('pods', 'nodeName', (p) => p.spec?.nodeName ?? '');
     // Pods are updated many times each (status, binding): the indexes below skip recomputing
@@ -150,23 +150,17 @@ export class Cluster {
     this.store.addIndex('pods', POD_CLAIM_INDEX, podClaimKeys, (p, old) => p.spec?.volumes === old.spec?.volumes);
     this.store.addIndex('pods', 'orphan', (p) => (controllerOf(p) ? undefined : p.metadata.namespace), (p, old) => p.metadata.ownerReferences === old.metadata.ownerReferences);
     this.api = new ApiServer(this.store, this.clock, this.rng);
-    this.reasons = new ReasonLog(() => this.clock.now());
+    this.reasons = new ReasonLog(bound(this.clock, this.clock.now));
     this.ctx = { api: this.api, clock: this.clock, rng: this.rng, reasons: this.reasons };
-    this.api.onAuthorization((r) => recordAuthorization(this.reasons, r));
+    this.api.onAuthorization(bound(this, this.noteAuthorization));
     this.metrics = new MetricsServer({
       store: this.store,
       clock: this.clock,
-      runningContainers: () => new Map([...this.kubelets].map(([name, k]) => [name, k.runningContainers()])),
-      podRps: (ns, name) => this.traffic.podRate(ns, name),
+      runningContainers: bound(this, this.runningContainers),
+      podRps: bound(this, this.podRate),
     });
-    this.traffic = new TrafficModel(this.store, this.clock, options.seed ?? 1, (node) => this.kubelets.get(node)?.isRunning ?? false, this.reasons);
-    this.api.serveSubresources({
-      node: (name) => {
-        const k = this.kubelets.get(name);
-        return k && nodeServerFor(k, { store: this.store, kubelets: this.kubelets, now: () => this.clock.now(), reasons: this.reasons, kubectl: (pod, words) => kubectlInPod(this, pod, words), endpointChoice: this.kubeProxyChoice });
-      },
-      metrics: this.metrics,
-    });
+    this.traffic = new TrafficModel(this.store, this.clock, options.seed ?? 1, bound(this, this.isNodeRunning), this.reasons);
+    this.api.serveSubresources({ node: bound(this, this.nodeServer), metrics: this.metrics });
 
     for (const ns of SYSTEM_NAMESPACES) this.api.create(namespaceObject(ns), 'kube-apiserver');
     // The API server's post-start hook: the system PriorityClasses exist before any pod is admitted.
@@ -236,6 +230,35 @@ export class Cluster {
     this.reasons.enabled = false;
     this.clock.runUntil(this.clock.now() + boot * 1000);
     this.reasons.enabled = quiet;
+  }
+
+  // ---- what the parts built above call back (bound calls: a copy of the cluster rebuilds them) ----
+
+  private qualifiedResource(resource: string): string {
+    const t = RESOURCE_TYPES.find((x) => x.resource === resource) ?? this.api?.types.customTypes().find((x) => x.resource === resource);
+    return t ? qualifiedResource(t) : resource;
+  }
+
+  private noteAuthorization(r: AuthorizationRecord): void {
+    recordAuthorization(this.reasons, r);
+  }
+
+  private runningContainers(): Map<string, ReturnType<Kubelet['runningContainers']>> {
+    return new Map([...this.kubelets].map(([name, k]) => [name, k.runningContainers()]));
+  }
+
+  private podRate(namespace: string, name: string): number {
+    return this.traffic.podRate(namespace, name);
+  }
+
+  /** The kubelet's API (logs, exec, port-forward) as the API server reaches it. */
+  private nodeServer(name: string): NodeServer | undefined {
+    const k = this.kubelets.get(name);
+    return k && nodeServerFor(k, { store: this.store, kubelets: this.kubelets, now: () => this.clock.now(), reasons: this.reasons, kubectl: (pod, words) => kubectlInPod(this, pod, words), endpointChoice: this.kubeProxyChoice });
+  }
+
+  private deprovisionNode(name: string): void {
+    if (this.kubelets.get(name)) this.destroyNode(name, 'cloud-node-lifecycle-controller');
   }
 
   private registerNode(spec: NodeSpec): KObject {
@@ -423,13 +446,7 @@ export class Cluster {
     if (this.autoscaler) throw new Error('the cluster autoscaler is already running');
     if (!(group.min >= 0) || !(group.max >= group.min) || group.max > 1000) throw new Error(`node group bounds must satisfy 0 <= min <= max <= 1000, not min ${group.min}, max ${group.max}`);
     this.log.push({ type: 'enableClusterAutoscaler', at: this.now(), group });
-    this.autoscaler = new ClusterAutoscaler(this.ctx, group, {
-      provision: (spec) => this.registerNode(spec),
-      deprovision: (name) => {
-        const k = this.kubelets.get(name);
-        if (k) this.destroyNode(name, 'cloud-node-lifecycle-controller');
-      },
-    });
+    this.autoscaler = new ClusterAutoscaler(this.ctx, group, { provision: bound(this, this.registerNode), deprovision: bound(this, this.deprovisionNode) });
   }
 
   isNodeRunning(name: string): boolean {
@@ -443,6 +460,18 @@ export class Cluster {
   }
 
   /** Everything done so far, in order: the input to replayCluster. */
+  /**
+   * An independent copy of this cluster at this instant (a checkpoint): advancing either one
+   * never touches the other, and both go on exactly as a replay of the same log would. Throws
+   * NotForkable when some part of the engine keeps a closure a copy cannot rebuild.
+   */
+  fork(): Cluster {
+    // A served cluster's watch cache holds real clients' open watches: those cannot be copied.
+    if (this.rest) throw new NotForkable('Cluster.rest (the watches of real clients)');
+    const replace = new Map<object, unknown>([...this.api.subscriberLists(), this.reasons.subscriberList()].map((list) => [list, []]));
+    return forkGraph(this, { replace });
+  }
+
   actionLog(): Action[] {
     return this.log.map((a) => ({ ...a }));
   }

@@ -4,6 +4,8 @@
  * sync that throws is retried with the kubelet's back-off and never stops the others.
  */
 import type { KObject } from '../api/types';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 import type { ControllerContext } from '../client/context';
 import type { VolumeData } from '../storage/volumeData';
 import { Kubelet } from '../kubelet/kubelet';
@@ -17,26 +19,28 @@ export class KubeletFleet {
     private volumeData: VolumeData,
     readonly kubelets: Map<string, Kubelet>,
   ) {
-    const { api } = ctx;
-    const store = api.store;
+    const store = ctx.api.store;
     // The kubelets' pod watch, dispatched by node (a field selector on spec.nodeName).
-    store.watch('pods', (type, pod, old) => {
-      const node = pod.spec?.nodeName;
-      if (old?.spec?.nodeName && old.spec.nodeName !== node) this.kubelets.get(old.spec.nodeName)?.podRemoved(old);
-      if (!node) return;
-      const kubelet = this.kubelets.get(node);
-      if (!kubelet) return;
-      if (type === 'DELETED') kubelet.podRemoved(pod);
-      else this.syncPodSoon(kubelet, node, pod, 10, 0);
-    });
-
+    store.watch('pods', bound(this, this.onPod));
     // The kubelet reports its node becoming (un)schedulable as an event.
-    store.watch('nodes', (type, node, old) => {
-      if (type !== 'MODIFIED' || !old || !!node.spec?.unschedulable === !!old.spec?.unschedulable) return;
-      if (!this.kubelets.get(node.metadata.name!)?.isRunning) return;
-      const status = node.spec?.unschedulable ? 'NodeNotSchedulable' : 'NodeSchedulable';
-      api.event(node, 'Normal', status, `Node ${node.metadata.name} status is now: ${status}`, 'kubelet', node.metadata.name);
-    });
+    store.watch('nodes', bound(this, this.onNode));
+  }
+
+  private onPod(type: WatchEventType, pod: KObject, old: KObject | undefined): void {
+    const node = pod.spec?.nodeName;
+    if (old?.spec?.nodeName && old.spec.nodeName !== node) this.kubelets.get(old.spec.nodeName)?.podRemoved(old);
+    if (!node) return;
+    const kubelet = this.kubelets.get(node);
+    if (!kubelet) return;
+    if (type === 'DELETED') kubelet.podRemoved(pod);
+    else this.syncPodSoon(kubelet, node, pod, 10, 0);
+  }
+
+  private onNode(type: WatchEventType, node: KObject, old: KObject | undefined): void {
+    if (type !== 'MODIFIED' || !old || !!node.spec?.unschedulable === !!old.spec?.unschedulable) return;
+    if (!this.kubelets.get(node.metadata.name!)?.isRunning) return;
+    const status = node.spec?.unschedulable ? 'NodeNotSchedulable' : 'NodeSchedulable';
+    this.ctx.api.event(node, 'Normal', status, `Node ${node.metadata.name} status is now: ${status}`, 'kubelet', node.metadata.name);
   }
 
   add(name: string, cidrPrefix: string): Kubelet {
@@ -57,18 +61,20 @@ export class KubeletFleet {
    * reaches the clock: one pod the kubelet cannot handle must not stop it handling the others.
    */
   private syncPodSoon(kubelet: Kubelet, node: string, pod: KObject, delayMs: number, failures: number): void {
-    this.ctx.clock.after(delayMs, `kubelet/${node}`, () => {
-      const current = this.ctx.api.store.get('pods', pod.metadata.namespace, pod.metadata.name!);
-      if (!current || current.metadata.uid !== pod.metadata.uid || this.kubelets.get(node) !== kubelet) return;
-      try {
-        kubelet.syncPod(current);
-      } catch (e) {
-        this.ctx.clock.noteContained(`kubelet/${node}`, e);
-        const message = e instanceof Error ? e.message : String(e);
-        this.ctx.api.event(current, 'Warning', 'FailedSync', `Error syncing pod, skipping: ${message}`, 'kubelet', node);
-        // At most one retry in flight per failure chain; a newer watch event starts its own.
-        if (failures < 1000) this.syncPodSoon(kubelet, node, current, KUBELET_BACKOFF_MS, failures + 1);
-      }
-    });
+    this.ctx.clock.after(delayMs, `kubelet/${node}`, bound(this, this.syncPodNow, kubelet, node, pod, failures));
+  }
+
+  private syncPodNow(kubelet: Kubelet, node: string, pod: KObject, failures: number): void {
+    const current = this.ctx.api.store.get('pods', pod.metadata.namespace, pod.metadata.name!);
+    if (!current || current.metadata.uid !== pod.metadata.uid || this.kubelets.get(node) !== kubelet) return;
+    try {
+      kubelet.syncPod(current);
+    } catch (e) {
+      this.ctx.clock.noteContained(`kubelet/${node}`, e);
+      const message = e instanceof Error ? e.message : String(e);
+      this.ctx.api.event(current, 'Warning', 'FailedSync', `Error syncing pod, skipping: ${message}`, 'kubelet', node);
+      // At most one retry in flight per failure chain; a newer watch event starts its own.
+      if (failures < 1000) this.syncPodSoon(kubelet, node, current, KUBELET_BACKOFF_MS, failures + 1);
+    }
   }
 }

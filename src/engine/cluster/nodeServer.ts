@@ -21,7 +21,7 @@ export interface NodeServerDeps {
   /** kubectl run inside a pod, as its ServiceAccount (./podKubectl.ts). */
   kubectl?: (pod: KObject, words: string[]) => ExecResult;
   /** kube-proxy's pick among a Service's ready endpoints. */
-  endpointChoice?: { int(maxExclusive: number): number };
+  endpointChoice: { int(maxExclusive: number): number };
 }
 
 export function nodeServerFor(kubelet: Kubelet, { store, kubelets, now, reasons, kubectl, endpointChoice }: NodeServerDeps): NodeServer {
@@ -39,7 +39,7 @@ export function nodeServerFor(kubelet: Kubelet, { store, kubelets, now, reasons,
         const r = httpRequest(
           {
             store,
-            ...(endpointChoice ? { endpointChoice } : {}),
+            endpointChoice,
             containers: (ns, podName) => {
               const p = store.get('pods', ns, podName);
               const k = p?.spec?.nodeName ? kubelets.get(p.spec.nodeName) : undefined;

@@ -7,6 +7,7 @@
 import type { KObject } from '../api/types';
 import { matches, selectorFromObject } from '../api/labels';
 import { WorkQueue, reportSyncError, type ControllerContext } from '../client/context';
+import { bound } from '../sim/forkable';
 import type { PolicyRule } from '../api/auth/rbac';
 
 const COMPONENT = 'clusterrole-aggregation-controller';
@@ -21,12 +22,14 @@ export class ClusterRoleAggregationController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 10, (name) => this.sync(name), reportSyncError(ctx, COMPONENT, 'clusterroles'));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 10, bound(this, this.sync), reportSyncError(ctx, COMPONENT, 'clusterroles'));
     // Any ClusterRole's change may change what an aggregated one gathers: look at all of those again.
-    ctx.api.store.watch('clusterroles', () => {
-      for (const role of ctx.api.store.list('clusterroles')) if (role.aggregationRule) this.queue.add(role.metadata.name!);
-    });
+    ctx.api.store.watch('clusterroles', bound(this, this.onClusterRole));
     for (const role of ctx.api.store.list('clusterroles')) if (role.aggregationRule) this.queue.add(role.metadata.name!);
+  }
+
+  private onClusterRole(): void {
+    for (const role of this.ctx.api.store.list('clusterroles')) if (role.aggregationRule) this.queue.add(role.metadata.name!);
   }
 
   private sync(name: string): void {

@@ -3,8 +3,11 @@
  * names are accepted (Established False, Installing), it marks it Established — from then on
  * the API server serves its kinds (discovery, REST paths, kubectl).
  */
+import type { KObject } from '../api/types';
 import { rfc3339 } from '../sim/clock';
 import { WorkQueue, reportSyncError, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 import { crdCondition } from '../api/apiextensions/crd';
 import { withCrdCondition } from './crdnaming';
 
@@ -14,10 +17,12 @@ export class CrdEstablishingController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (name) => this.sync(name), reportSyncError(ctx, COMPONENT, 'customresourcedefinitions'));
-    ctx.api.store.watch('customresourcedefinitions', (type, crd) => {
-      if (type !== 'DELETED' && crdCondition(crd, 'Established')?.reason === 'Installing') this.queue.add(crd.metadata.name!);
-    });
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, bound(this, this.sync), reportSyncError(ctx, COMPONENT, 'customresourcedefinitions'));
+    ctx.api.store.watch('customresourcedefinitions', bound(this, this.onCrd));
+  }
+
+  private onCrd(type: WatchEventType, crd: KObject): void {
+    if (type !== 'DELETED' && crdCondition(crd, 'Established')?.reason === 'Installing') this.queue.add(crd.metadata.name!);
   }
 
   private sync(name: string): void {

@@ -6,6 +6,8 @@
 import type { KObject } from '../api/types';
 import { rfc3339 } from '../sim/clock';
 import { WorkQueue, reportSyncError, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 import { CRD_CLEANUP_FINALIZER, servedTypesOf } from '../api/apiextensions/crd';
 import { withCrdCondition } from './crdnaming';
 
@@ -16,10 +18,12 @@ export class CrdFinalizerController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (name) => this.sync(name), reportSyncError(ctx, COMPONENT, 'customresourcedefinitions'));
-    ctx.api.store.watch('customresourcedefinitions', (type, crd) => {
-      if (type !== 'DELETED' && crd.metadata.deletionTimestamp && crd.metadata.finalizers?.includes(CRD_CLEANUP_FINALIZER)) this.queue.add(crd.metadata.name!);
-    });
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, bound(this, this.sync), reportSyncError(ctx, COMPONENT, 'customresourcedefinitions'));
+    ctx.api.store.watch('customresourcedefinitions', bound(this, this.onCrd));
+  }
+
+  private onCrd(type: WatchEventType, crd: KObject): void {
+    if (type !== 'DELETED' && crd.metadata.deletionTimestamp && crd.metadata.finalizers?.includes(CRD_CLEANUP_FINALIZER)) this.queue.add(crd.metadata.name!);
   }
 
   private sync(name: string): void {

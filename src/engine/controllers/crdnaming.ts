@@ -7,6 +7,8 @@
 import type { KObject } from '../api/types';
 import { rfc3339 } from '../sim/clock';
 import { WorkQueue, reportSyncError, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 import { crdCondition, type CrdCondition } from '../api/apiextensions/crd';
 import { resolveResourceName } from '../api/registry';
 
@@ -29,11 +31,13 @@ export class CrdNamingController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (name) => this.sync(name), reportSyncError(ctx, COMPONENT, 'customresourcedefinitions'));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, bound(this, this.sync), reportSyncError(ctx, COMPONENT, 'customresourcedefinitions'));
     // A CRD's change (or its removal) may free or take names another one of its group wants.
-    ctx.api.store.watch('customresourcedefinitions', (_type, crd) => {
-      for (const other of ctx.api.store.list('customresourcedefinitions')) if (other.spec?.group === crd.spec?.group) this.queue.add(other.metadata.name!);
-    });
+    ctx.api.store.watch('customresourcedefinitions', bound(this, this.onCrd));
+  }
+
+  private onCrd(_type: WatchEventType, crd: KObject): void {
+    for (const other of this.ctx.api.store.list('customresourcedefinitions')) if (other.spec?.group === crd.spec?.group) this.queue.add(other.metadata.name!);
   }
 
   private sync(name: string): void {

@@ -11,6 +11,8 @@ import { typeForKind } from '../api/registry';
 import { rfc3339, type ScheduledTask } from '../sim/clock';
 import { deepEqual } from '../util/equal';
 import { WorkQueue, reportSyncError, nsName, splitKey, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 import { ownerRefTo } from './replicaset';
 import { parseCron, type CronSchedule } from '../util/cron';
 import { ApiError } from '../api/errors';
@@ -67,17 +69,21 @@ export class CronJobController {
   private timers = new Map<string, ScheduledTask>();
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'cronjobs'));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, bound(this, this.sync), reportSyncError(ctx, COMPONENT, 'cronjobs'));
     const store = ctx.api.store;
-    store.watch('cronjobs', (type, cj) => {
-      const key = nsName(cj.metadata.namespace, cj.metadata.name!);
-      if (type === 'DELETED') this.unclock(key);
-      else this.queue.add(key);
-    });
-    store.watch('jobs', (_t, job, old) => {
-      const ref = controllerOf(job) ?? (old && controllerOf(old));
-      if (ref?.kind === 'CronJob') this.queue.add(nsName(job.metadata.namespace, ref.name));
-    });
+    store.watch('cronjobs', bound(this, this.onCronJob));
+    store.watch('jobs', bound(this, this.onJob));
+  }
+
+  private onCronJob(type: WatchEventType, cj: KObject): void {
+    const key = nsName(cj.metadata.namespace, cj.metadata.name!);
+    if (type === 'DELETED') this.unclock(key);
+    else this.queue.add(key);
+  }
+
+  private onJob(_t: WatchEventType, job: KObject, old: KObject | undefined): void {
+    const ref = controllerOf(job) ?? (old && controllerOf(old));
+    if (ref?.kind === 'CronJob') this.queue.add(nsName(job.metadata.namespace, ref.name));
   }
 
   sync(key: string): void {
@@ -171,7 +177,7 @@ export class CronJobController {
     const existing = this.timers.get(key);
     if (existing && !existing.cancelled && existing.at === at) return;
     this.ctx.clock.cancel(existing);
-    this.timers.set(key, this.ctx.clock.at(at, COMPONENT, () => this.queue.add(key)));
+    this.timers.set(key, this.ctx.clock.at(at, COMPONENT, bound(this.queue, this.queue.add, key)));
   }
 
   private createJob(cj: KObject, scheduled: number): 'created' | 'exists' | 'failed' {

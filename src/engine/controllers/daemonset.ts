@@ -9,6 +9,8 @@ import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { deepEqual } from '../util/equal';
 import { WorkQueue, reportSyncError, nsName, splitKey, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 import { ownerRefTo } from './replicaset';
 import { controlledBy, isPodActive, isPodAvailable, isPodReady } from '../helpers/podutil';
 import { computeTemplateHash, scaledValue } from '../helpers/deploymentutil';
@@ -33,20 +35,29 @@ export class DaemonSetController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'daemonsets'));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, bound(this, this.sync), reportSyncError(ctx, COMPONENT, 'daemonsets'));
     const store = ctx.api.store;
-    store.watch('daemonsets', (_t, ds) => this.queue.add(nsName(ds.metadata.namespace, ds.metadata.name!)));
-    store.watch('pods', (type, pod, old) => {
-      const ref = controllerOf(pod) ?? (old && controllerOf(old));
-      if (ref?.kind !== 'DaemonSet') return;
-      if (type === 'MODIFIED' && old && pod.status?.phase === old.status?.phase && isPodReady(pod) === isPodReady(old) && pod.metadata.deletionTimestamp === old.metadata.deletionTimestamp && pod.spec?.nodeName === old.spec?.nodeName) return;
-      this.queue.add(nsName(pod.metadata.namespace, ref.name));
-    });
+    store.watch('daemonsets', bound(this, this.onDaemonSet));
+    store.watch('pods', bound(this, this.onPod));
     // A node joining, leaving or changing labels/taints changes where daemons belong.
-    store.watch('nodes', (type, node, old) => {
-      if (type === 'MODIFIED' && old && node.metadata.labels === old.metadata.labels && deepEqual(node.spec?.taints, old.spec?.taints)) return;
-      for (const ns of store.namespacesOf('daemonsets')) for (const ds of store.list('daemonsets', ns)) this.queue.add(nsName(ns, ds.metadata.name!));
-    });
+    store.watch('nodes', bound(this, this.onNode));
+  }
+
+  private onDaemonSet(_t: WatchEventType, ds: KObject): void {
+    this.queue.add(nsName(ds.metadata.namespace, ds.metadata.name!));
+  }
+
+  private onPod(type: WatchEventType, pod: KObject, old: KObject | undefined): void {
+    const ref = controllerOf(pod) ?? (old && controllerOf(old));
+    if (ref?.kind !== 'DaemonSet') return;
+    if (type === 'MODIFIED' && old && pod.status?.phase === old.status?.phase && isPodReady(pod) === isPodReady(old) && pod.metadata.deletionTimestamp === old.metadata.deletionTimestamp && pod.spec?.nodeName === old.spec?.nodeName) return;
+    this.queue.add(nsName(pod.metadata.namespace, ref.name));
+  }
+
+  private onNode(type: WatchEventType, node: KObject, old: KObject | undefined): void {
+    if (type === 'MODIFIED' && old && node.metadata.labels === old.metadata.labels && deepEqual(node.spec?.taints, old.spec?.taints)) return;
+    const store = this.ctx.api.store;
+    for (const ns of store.namespacesOf('daemonsets')) for (const ds of store.list('daemonsets', ns)) this.queue.add(nsName(ns, ds.metadata.name!));
   }
 
   /** Whether a daemon pod of this DaemonSet should run on the node (nodeShouldRunDaemonPod). */

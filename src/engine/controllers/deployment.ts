@@ -13,6 +13,8 @@ import { typeForKind } from '../api/registry';
 import { rfc3339, parseRfc3339 } from '../sim/clock';
 import { deepEqual } from '../util/equal';
 import { WorkQueue, nsName, reportSyncError, splitKey, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 import { ownerRefTo } from './replicaset';
 import {
   DESIRED_REPLICAS, MAX_REPLICAS, REVISION, TEMPLATE_HASH, byCreation, computeTemplateHash, findActiveOrLatest, isActive, isSaturated, maxSurgeOf, maxUnavailableOf, newRSNewReplicas, replicaSetProportion, replicasOf, revisionOf, sumReplicas, templateWithoutHash,
@@ -28,25 +30,34 @@ export class DeploymentController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'deployments'));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, bound(this, this.sync), reportSyncError(ctx, COMPONENT, 'deployments'));
     const store = ctx.api.store;
-    store.watch('deployments', (_t, d) => this.queue.add(nsName(d.metadata.namespace, d.metadata.name!)));
-    store.watch('replicasets', (_t, rs, old) => {
-      const ref = controllerOf(rs) ?? (old && controllerOf(old));
-      if (ref?.kind === 'Deployment') this.queue.add(nsName(rs.metadata.namespace, ref.name));
-    });
+    store.watch('deployments', bound(this, this.onDeployment));
+    store.watch('replicasets', bound(this, this.onReplicaSet));
     // deletePod (deployment_controller.go): a Recreate rollout waits for the old pods to be gone,
     // so the last pod of an old ReplicaSet leaving wakes its Deployment.
-    store.watch('pods', (t, pod) => {
-      if (t !== 'DELETED') return;
-      const rsRef = controllerOf(pod);
-      if (rsRef?.kind !== 'ReplicaSet') return;
-      const rs = store.get('replicasets', pod.metadata.namespace, rsRef.name);
-      const dRef = rs && controllerOf(rs);
-      if (dRef?.kind !== 'Deployment') return;
-      const d = store.get('deployments', pod.metadata.namespace, dRef.name);
-      if (d?.spec?.strategy?.type === 'Recreate') this.queue.add(nsName(pod.metadata.namespace, dRef.name));
-    });
+    store.watch('pods', bound(this, this.onPod));
+  }
+
+  private onDeployment(_t: WatchEventType, d: KObject): void {
+    this.queue.add(nsName(d.metadata.namespace, d.metadata.name!));
+  }
+
+  private onReplicaSet(_t: WatchEventType, rs: KObject, old: KObject | undefined): void {
+    const ref = controllerOf(rs) ?? (old && controllerOf(old));
+    if (ref?.kind === 'Deployment') this.queue.add(nsName(rs.metadata.namespace, ref.name));
+  }
+
+  private onPod(t: WatchEventType, pod: KObject): void {
+    if (t !== 'DELETED') return;
+    const store = this.ctx.api.store;
+    const rsRef = controllerOf(pod);
+    if (rsRef?.kind !== 'ReplicaSet') return;
+    const rs = store.get('replicasets', pod.metadata.namespace, rsRef.name);
+    const dRef = rs && controllerOf(rs);
+    if (dRef?.kind !== 'Deployment') return;
+    const d = store.get('deployments', pod.metadata.namespace, dRef.name);
+    if (d?.spec?.strategy?.type === 'Recreate') this.queue.add(nsName(pod.metadata.namespace, dRef.name));
   }
 
   /**

@@ -13,6 +13,8 @@ import { rfc3339 } from '../sim/clock';
 import { deepEqual } from '../util/equal';
 import { isPodReady } from '../helpers/podutil';
 import { WorkQueue, nsName, reportSyncError, splitKey, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 
 const COMPONENT = 'disruption-controller';
 const pdbType = typeForKind('PodDisruptionBudget');
@@ -64,24 +66,30 @@ export class DisruptionController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 10, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'poddisruptionbudgets'));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 10, bound(this, this.sync), reportSyncError(ctx, COMPONENT, 'poddisruptionbudgets'));
     const store = ctx.api.store;
-    store.watch('poddisruptionbudgets', (type, pdb) => {
-      if (type !== 'DELETED') this.queue.add(nsName(pdb.metadata.namespace, pdb.metadata.name!));
-    });
+    store.watch('poddisruptionbudgets', bound(this, this.onBudget));
     // A pod's change concerns the budgets that select it (before or after the change).
-    store.watch('pods', (_type, pod, old) => {
-      for (const pdb of store.list('poddisruptionbudgets', pod.metadata.namespace)) {
-        const sel = selectorFromObject(pdb.spec?.selector);
-        if (matches(sel, pod.metadata.labels) || (old && matches(sel, old.metadata.labels))) this.queue.add(nsName(pdb.metadata.namespace, pdb.metadata.name!));
-      }
-    });
+    store.watch('pods', bound(this, this.onPod));
     // A controller's scale is part of a budget's arithmetic: its namespace's budgets look again.
     for (const resource of ['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']) {
-      store.watch(resource, (_type, obj) => {
-        for (const pdb of store.list('poddisruptionbudgets', obj.metadata.namespace)) this.queue.add(nsName(pdb.metadata.namespace, pdb.metadata.name!));
-      });
+      store.watch(resource, bound(this, this.onScaleOwner));
     }
+  }
+
+  private onBudget(type: WatchEventType, pdb: KObject): void {
+    if (type !== 'DELETED') this.queue.add(nsName(pdb.metadata.namespace, pdb.metadata.name!));
+  }
+
+  private onPod(_type: WatchEventType, pod: KObject, old: KObject | undefined): void {
+    for (const pdb of this.ctx.api.store.list('poddisruptionbudgets', pod.metadata.namespace)) {
+      const sel = selectorFromObject(pdb.spec?.selector);
+      if (matches(sel, pod.metadata.labels) || (old && matches(sel, old.metadata.labels))) this.queue.add(nsName(pdb.metadata.namespace, pdb.metadata.name!));
+    }
+  }
+
+  private onScaleOwner(_type: WatchEventType, obj: KObject): void {
+    for (const pdb of this.ctx.api.store.list('poddisruptionbudgets', obj.metadata.namespace)) this.queue.add(nsName(pdb.metadata.namespace, pdb.metadata.name!));
   }
 
   /** The scale of the controller that owns a pod (a ReplicaSet's Deployment, a StatefulSet), as finders in disruption.go. */

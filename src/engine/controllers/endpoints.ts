@@ -7,6 +7,7 @@ import type { KObject } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { deepEqual } from '../util/equal';
 import { WorkQueue, reportSyncError, splitKey, type ControllerContext } from '../client/context';
+import { bound } from '../sim/forkable';
 import { backendPorts, serviceBackends, watchServiceBackends } from '../helpers/backends';
 
 const COMPONENT = 'endpoint-controller';
@@ -16,9 +17,9 @@ export class EndpointsController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'services'));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, bound(this, this.sync), reportSyncError(ctx, COMPONENT, 'services'));
     const store = ctx.api.store;
-    watchServiceBackends(store, (key) => this.queue.add(key));
+    watchServiceBackends(store, bound(this.queue, this.queue.add));
   }
 
   private sync(key: string): void {

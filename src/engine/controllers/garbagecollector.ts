@@ -6,6 +6,8 @@
 import type { KObject, OwnerReference } from '../api/types';
 import { refOf } from '../api/types';
 import { WorkQueue, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 
 const COMPONENT = 'garbage-collector-controller';
 const WATCHED = ['endpoints', 'endpointslices', 'pods', 'replicasets', 'replicationcontrollers', 'poddisruptionbudgets', 'deployments', 'daemonsets', 'jobs', 'cronjobs', 'statefulsets', 'services', 'configmaps', 'secrets', 'namespaces', 'nodes', 'leases'];
@@ -16,21 +18,23 @@ export class GarbageCollector {
   private deletedOwners = new Set<string>();
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 20, (key) => this.process(key));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 20, bound(this, this.process));
     for (const resource of WATCHED) {
-      ctx.api.store.watch(resource, (type, obj) => {
-        if (type === 'DELETED') {
-          if (ctx.api.store.dependentCount(obj.metadata.uid!)) {
-            this.deletedOwners.add(obj.metadata.uid!);
-            this.queue.add(obj.metadata.uid!);
-          }
-          return;
-        }
-        const f = obj.metadata.finalizers;
-        if (obj.metadata.deletionTimestamp && (f?.includes('foregroundDeletion') || f?.includes('orphan'))) this.queue.add(obj.metadata.uid!);
-        if (type === 'ADDED' && obj.metadata.ownerReferences?.length) this.queue.add(`dangling:${obj.metadata.uid}`);
-      });
+      ctx.api.store.watch(resource, bound(this, this.onObject));
     }
+  }
+
+  private onObject(type: WatchEventType, obj: KObject): void {
+    if (type === 'DELETED') {
+      if (this.ctx.api.store.dependentCount(obj.metadata.uid!)) {
+        this.deletedOwners.add(obj.metadata.uid!);
+        this.queue.add(obj.metadata.uid!);
+      }
+      return;
+    }
+    const f = obj.metadata.finalizers;
+    if (obj.metadata.deletionTimestamp && (f?.includes('foregroundDeletion') || f?.includes('orphan'))) this.queue.add(obj.metadata.uid!);
+    if (type === 'ADDED' && obj.metadata.ownerReferences?.length) this.queue.add(`dangling:${obj.metadata.uid}`);
   }
 
   private process(key: string): void {

@@ -12,6 +12,8 @@ import { typeForKind } from '../api/registry';
 import { rfc3339 } from '../sim/clock';
 import { deepEqual } from '../util/equal';
 import { WorkQueue, reportSyncError, nsName, splitKey, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 import { ownerRefTo } from './replicaset';
 import { isPodReady } from '../helpers/podutil';
 
@@ -28,15 +30,19 @@ export class JobController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'jobs'));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, bound(this, this.sync), reportSyncError(ctx, COMPONENT, 'jobs'));
     const store = ctx.api.store;
-    store.watch('jobs', (type, job) => {
-      if (type !== 'DELETED') this.queue.add(nsName(job.metadata.namespace, job.metadata.name!));
-    });
-    store.watch('pods', (_type, pod, old) => {
-      const ref = controllerOf(pod) ?? (old && controllerOf(old));
-      if (ref?.kind === 'Job') this.queue.add(nsName(pod.metadata.namespace, ref.name));
-    });
+    store.watch('jobs', bound(this, this.onJob));
+    store.watch('pods', bound(this, this.onPod));
+  }
+
+  private onJob(type: WatchEventType, job: KObject): void {
+    if (type !== 'DELETED') this.queue.add(nsName(job.metadata.namespace, job.metadata.name!));
+  }
+
+  private onPod(_type: WatchEventType, pod: KObject, old: KObject | undefined): void {
+    const ref = controllerOf(pod) ?? (old && controllerOf(old));
+    if (ref?.kind === 'Job') this.queue.add(nsName(pod.metadata.namespace, ref.name));
   }
 
   private condition(job: KObject, type: string): Any | undefined {

@@ -9,6 +9,8 @@ import { qualifiedResource, typeForKind } from '../api/registry';
 import { refOf, type KObject } from '../api/types';
 import { rfc3339 } from '../sim/clock';
 import { WorkQueue, reportSyncError, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 
 const COMPONENT = 'namespace-controller';
 const nsType = typeForKind('Namespace');
@@ -29,10 +31,12 @@ export class NamespaceController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 10, (name) => this.sync(name), reportSyncError(ctx, COMPONENT, 'namespaces'));
-    ctx.api.store.watch('namespaces', (type, ns) => {
-      if (type !== 'DELETED' && ns.metadata.deletionTimestamp) this.queue.add(ns.metadata.name!);
-    });
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 10, bound(this, this.sync), reportSyncError(ctx, COMPONENT, 'namespaces'));
+    ctx.api.store.watch('namespaces', bound(this, this.onNamespace));
+  }
+
+  private onNamespace(type: WatchEventType, ns: KObject): void {
+    if (type !== 'DELETED' && ns.metadata.deletionTimestamp) this.queue.add(ns.metadata.name!);
   }
 
   private sync(name: string): void {

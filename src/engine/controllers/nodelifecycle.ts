@@ -10,6 +10,7 @@ import { refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { parseRfc3339, rfc3339 } from '../sim/clock';
 import { contained, type ControllerContext } from '../client/context';
+import { bound } from '../sim/forkable';
 
 const COMPONENT = 'node-controller';
 export const NODE_MONITOR_PERIOD_MS = 5_000;
@@ -21,11 +22,12 @@ const podType = typeForKind('Pod');
 
 export class NodeLifecycleController {
   constructor(private ctx: ControllerContext) {
-    const tick = () => {
-      ctx.clock.after(NODE_MONITOR_PERIOD_MS, COMPONENT, tick);
-      contained(ctx.clock, COMPONENT, () => this.monitor());
-    };
-    ctx.clock.after(NODE_MONITOR_PERIOD_MS, COMPONENT, tick);
+    ctx.clock.after(NODE_MONITOR_PERIOD_MS, COMPONENT, bound(this, this.tick));
+  }
+
+  private tick(): void {
+    this.ctx.clock.after(NODE_MONITOR_PERIOD_MS, COMPONENT, bound(this, this.tick));
+    contained(this.ctx.clock, COMPONENT, () => this.monitor());
   }
 
   /** monitorNodeHealth */

@@ -2,8 +2,11 @@
  * Pod garbage collector (pkg/controller/podgc): force-deletes pods bound to nodes that no
  * longer exist, and unscheduled pods that are already terminating.
  */
+import type { KObject } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { contained, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 
 const COMPONENT = 'pod-garbage-collector';
 const podType = typeForKind('Pod');
@@ -13,20 +16,23 @@ export class PodGarbageCollector {
   private deletedNodes = new Set<string>();
 
   constructor(private ctx: ControllerContext) {
-    ctx.api.store.watch('nodes', (type, node) => {
-      if (type === 'DELETED') {
-        this.deletedNodes.add(node.metadata.name!);
-        // podgc waits 40 s (quarantine) before treating a missing node's pods as orphans.
-        ctx.clock.after(40_000, COMPONENT, () => this.gcOrphans());
-      } else {
-        this.deletedNodes.delete(node.metadata.name!);
-      }
-    });
-    const tick = () => {
-      ctx.clock.after(GC_PERIOD_MS, COMPONENT, tick);
-      contained(ctx.clock, COMPONENT, () => this.gcOrphans());
-    };
-    ctx.clock.after(GC_PERIOD_MS, COMPONENT, tick);
+    ctx.api.store.watch('nodes', bound(this, this.onNode));
+    ctx.clock.after(GC_PERIOD_MS, COMPONENT, bound(this, this.tick));
+  }
+
+  private onNode(type: WatchEventType, node: KObject): void {
+    if (type === 'DELETED') {
+      this.deletedNodes.add(node.metadata.name!);
+      // podgc waits 40 s (quarantine) before treating a missing node's pods as orphans.
+      this.ctx.clock.after(40_000, COMPONENT, bound(this, this.gcOrphans));
+    } else {
+      this.deletedNodes.delete(node.metadata.name!);
+    }
+  }
+
+  private tick(): void {
+    this.ctx.clock.after(GC_PERIOD_MS, COMPONENT, bound(this, this.tick));
+    contained(this.ctx.clock, COMPONENT, () => this.gcOrphans());
   }
 
   private gcOrphans(): void {

@@ -17,6 +17,8 @@ import { ApiError } from '../api/errors';
 import { parseRfc3339 } from '../sim/clock';
 import { deepEqual } from '../util/equal';
 import { WorkQueue, nsName, reportSyncError, splitKey, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound, stateless } from '../sim/forkable';
 import { isPodActive, isPodAvailable, isPodReady, podCondition } from '../helpers/podutil';
 
 const BURST_REPLICAS = 500;
@@ -38,17 +40,34 @@ export const REPLICA_SET: ReplicaKind = {
   kind: 'ReplicaSet',
   resource: 'replicasets',
   component: 'replicaset-controller',
-  selector: (rs) => selectorFromObject(rs.spec?.selector),
-  selectorSource: (rs) => rs.spec?.selector,
+  selector: stateless((rs: KObject) => selectorFromObject(rs.spec?.selector)),
+  selectorSource: stateless((rs: KObject) => rs.spec?.selector),
 };
 
 export const REPLICATION_CONTROLLER: ReplicaKind = {
   kind: 'ReplicationController',
   resource: 'replicationcontrollers',
   component: 'replication-controller',
-  selector: (rc) => selectorFromMap(rc.spec?.selector),
-  selectorSource: (rc) => rc.spec?.selector,
+  selector: stateless((rc: KObject) => selectorFromMap(rc.spec?.selector)),
+  selectorSource: stateless((rc: KObject) => rc.spec?.selector),
 };
+
+/** A slow-start creation in progress: what its later batches add to. */
+interface CreateRun {
+  uid: string;
+  key: string;
+  created: KObject[];
+  total: number;
+}
+
+/** A deletion spread over several milliseconds. */
+interface DeleteRun {
+  uid: string;
+  key: string;
+  rs: KObject;
+  victims: KObject[];
+  gone: Set<KObject>;
+}
 
 /** What a ReplicaSet counts of its pods, kept up to date from the pod watch. */
 interface OwnedCounts {
@@ -70,6 +89,11 @@ export class ReplicaSetController {
   private counts = new Map<string, OwnedCounts>();
   /** ReplicaSets (by uid) whose pods are still being created or deleted, batch by batch. */
   private busy = new Set<string>();
+  /**
+   * The owner references new pods share, by owner uid. Per controller, not per module: a copy
+   * of the cluster may give a uid to another owner than the original does.
+   */
+  private ownerRefsByUid: OwnerRefCache = new Map();
 
   private readonly type: ReturnType<typeof typeForKind>;
 
@@ -78,15 +102,17 @@ export class ReplicaSetController {
     private readonly k: ReplicaKind = REPLICA_SET,
   ) {
     this.type = typeForKind(k.kind);
-    this.queue = new WorkQueue(ctx.clock, k.component, 5, (key) => this.sync(key), reportSyncError(ctx, k.component, k.resource));
+    this.queue = new WorkQueue(ctx.clock, k.component, 5, bound(this, this.sync), reportSyncError(ctx, k.component, k.resource));
     const store = ctx.api.store;
-    store.watch(k.resource, (type, rs, old) => {
-      if (type === 'DELETED') this.counts.delete(rs.metadata.uid!);
-      // (A ReplicationController's selector may change too: then only a full look can tell.)
-      else if (old && (rs.spec?.template !== old.spec?.template || rs.spec?.selector !== old.spec?.selector)) this.markScan(rs.metadata.uid!);
-      this.queue.add(nsName(rs.metadata.namespace, rs.metadata.name!));
-    });
-    store.watch('pods', (type, pod, old) => this.onPod(type, pod, old));
+    store.watch(k.resource, bound(this, this.onReplicaSet));
+    store.watch('pods', bound(this, this.onPod));
+  }
+
+  private onReplicaSet(type: WatchEventType, rs: KObject, old: KObject | undefined): void {
+    if (type === 'DELETED') this.counts.delete(rs.metadata.uid!);
+    // (A ReplicationController's selector may change too: then only a full look can tell.)
+    else if (old && (rs.spec?.template !== old.spec?.template || rs.spec?.selector !== old.spec?.selector)) this.markScan(rs.metadata.uid!);
+    this.queue.add(nsName(rs.metadata.namespace, rs.metadata.name!));
   }
 
   private matcher(rs: KObject, which: 'selector' | 'template') {
@@ -205,52 +231,52 @@ export class ReplicaSetController {
    * created twice; then it syncs again.
    */
   private createPods(rs: KObject, count: number): KObject[] {
-    const uid = rs.metadata.uid!;
-    const key = nsName(rs.metadata.namespace, rs.metadata.name!);
-    const created: KObject[] = [];
-    let total = 0;
-    const batchOf = (current: KObject, size: number): boolean => {
-      for (let i = 0; i < size; i++) {
-        try {
-          const pod = this.ctx.api.create(podFromTemplate(current), this.k.component);
-          if (created.length < 20) created.push(pod);
-          total++;
-          this.ctx.api.event(current, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, this.k.component);
-        } catch (err) {
-          const msg = err instanceof ApiError ? err.message : String(err);
-          this.ctx.api.event(current, 'Warning', 'FailedCreate', `Error creating: ${msg}`, this.k.component);
-          return false;
-        }
-      }
-      return true;
-    };
-    const done = (current: KObject) => {
-      this.busy.delete(uid);
-      if (total) this.ctx.reasons.record(this.k.component, 'replicaset.createdPods', { count: total, replicas: current.spec?.replicas ?? 1 }, [refOf(current), ...created.map(refOf)]);
-    };
-    if (!batchOf(rs, 1) || count === 1) {
-      done(rs);
-      return created.slice();
+    const run: CreateRun = { uid: rs.metadata.uid!, key: nsName(rs.metadata.namespace, rs.metadata.name!), created: [], total: 0 };
+    if (!this.createBatch(run, rs, 1) || count === 1) {
+      this.createDone(run, rs);
+      return run.created.slice();
     }
-    const first = created.slice();
-    this.busy.add(uid);
-    const next = (remaining: number, batch: number) => {
-      const current = this.ctx.api.store.getByUid(uid);
-      // Deleted meanwhile: the rest is not made (the garbage collector takes what was).
-      if (!current || current.metadata.deletionTimestamp) {
-        this.busy.delete(uid);
-        return;
-      }
-      const n = Math.min(batch, remaining, PODS_PER_MS);
-      if (!batchOf(current, n) || remaining === n) {
-        done(current);
-        this.queue.add(key);
-        return;
-      }
-      this.ctx.clock.after(1, this.k.component, () => next(remaining - n, batch * 2));
-    };
-    this.ctx.clock.after(1, this.k.component, () => next(count - 1, 2));
+    const first = run.created.slice();
+    this.busy.add(run.uid);
+    this.ctx.clock.after(1, this.k.component, bound(this, this.createNext, run, count - 1, 2));
     return first;
+  }
+
+  private createBatch(run: CreateRun, current: KObject, size: number): boolean {
+    for (let i = 0; i < size; i++) {
+      try {
+        const pod = this.ctx.api.create(podFromTemplate(current, this.ownerRefsByUid), this.k.component);
+        if (run.created.length < 20) run.created.push(pod);
+        run.total++;
+        this.ctx.api.event(current, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, this.k.component);
+      } catch (err) {
+        const msg = err instanceof ApiError ? err.message : String(err);
+        this.ctx.api.event(current, 'Warning', 'FailedCreate', `Error creating: ${msg}`, this.k.component);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private createDone(run: CreateRun, current: KObject): void {
+    this.busy.delete(run.uid);
+    if (run.total) this.ctx.reasons.record(this.k.component, 'replicaset.createdPods', { count: run.total, replicas: current.spec?.replicas ?? 1 }, [refOf(current), ...run.created.map(refOf)]);
+  }
+
+  private createNext(run: CreateRun, remaining: number, batch: number): void {
+    const current = this.ctx.api.store.getByUid(run.uid);
+    // Deleted meanwhile: the rest is not made (the garbage collector takes what was).
+    if (!current || current.metadata.deletionTimestamp) {
+      this.busy.delete(run.uid);
+      return;
+    }
+    const n = Math.min(batch, remaining, PODS_PER_MS);
+    if (!this.createBatch(run, current, n) || remaining === n) {
+      this.createDone(run, current);
+      this.queue.add(run.key);
+      return;
+    }
+    this.ctx.clock.after(1, this.k.component, bound(this, this.createNext, run, remaining - n, batch * 2));
   }
 
   /**
@@ -259,36 +285,35 @@ export class ReplicaSetController {
    * Returns the pods still active once this millisecond's batch is gone.
    */
   private deletePods(rs: KObject, active: KObject[], count: number): KObject[] {
-    const uid = rs.metadata.uid!;
-    const key = nsName(rs.metadata.namespace, rs.metadata.name!);
-    const victims = podsToDelete(active, count);
-    const gone = new Set<KObject>();
-    const batchOf = (from: number) => {
-      for (const pod of victims.slice(from, from + PODS_PER_MS)) {
-        try {
-          this.ctx.api.delete(podType, pod.metadata.namespace, pod.metadata.name!, this.k.component);
-          this.ctx.api.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, this.k.component);
-          gone.add(pod);
-        } catch {
-          // already gone: nothing to do
-        }
-      }
-    };
-    this.ctx.reasons.record(this.k.component, 'replicaset.deletedPods', { count: victims.length, replicas: rs.spec?.replicas ?? 1 }, [refOf(rs), ...victims.slice(0, 20).map(refOf)]);
-    batchOf(0);
-    if (victims.length > PODS_PER_MS) {
-      this.busy.add(uid);
-      const next = (from: number) => {
-        batchOf(from);
-        if (from + PODS_PER_MS < victims.length) this.ctx.clock.after(1, this.k.component, () => next(from + PODS_PER_MS));
-        else {
-          this.busy.delete(uid);
-          this.queue.add(key);
-        }
-      };
-      this.ctx.clock.after(1, this.k.component, () => next(PODS_PER_MS));
+    const run: DeleteRun = { uid: rs.metadata.uid!, key: nsName(rs.metadata.namespace, rs.metadata.name!), rs, victims: podsToDelete(active, count), gone: new Set<KObject>() };
+    this.ctx.reasons.record(this.k.component, 'replicaset.deletedPods', { count: run.victims.length, replicas: rs.spec?.replicas ?? 1 }, [refOf(rs), ...run.victims.slice(0, 20).map(refOf)]);
+    this.deleteBatch(run, 0);
+    if (run.victims.length > PODS_PER_MS) {
+      this.busy.add(run.uid);
+      this.ctx.clock.after(1, this.k.component, bound(this, this.deleteNext, run, PODS_PER_MS));
     }
-    return active.filter((p) => !gone.has(p));
+    return active.filter((p) => !run.gone.has(p));
+  }
+
+  private deleteBatch(run: DeleteRun, from: number): void {
+    for (const pod of run.victims.slice(from, from + PODS_PER_MS)) {
+      try {
+        this.ctx.api.delete(podType, pod.metadata.namespace, pod.metadata.name!, this.k.component);
+        this.ctx.api.event(run.rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, this.k.component);
+        run.gone.add(pod);
+      } catch {
+        // already gone: nothing to do
+      }
+    }
+  }
+
+  private deleteNext(run: DeleteRun, from: number): void {
+    this.deleteBatch(run, from);
+    if (from + PODS_PER_MS < run.victims.length) this.ctx.clock.after(1, this.k.component, bound(this, this.deleteNext, run, from + PODS_PER_MS));
+    else {
+      this.busy.delete(run.uid);
+      this.queue.add(run.key);
+    }
   }
 
   private writeStatus(rs: KObject, n: { replicas: number; fullyLabeled: number; ready: number; available: number }): void {
@@ -347,6 +372,7 @@ function relevantToReplicaSet(pod: KObject, old: KObject): boolean {
   );
 }
 
+// Module-wide, shared by copies of the cluster: a pure memo keyed by immutable stored objects.
 const matcherCache = new WeakMap<object, (labels: Record<string, string> | undefined) => boolean>();
 
 /**
@@ -368,15 +394,14 @@ export function ownerRefTo(owner: KObject) {
   return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name!, uid: owner.metadata.uid!, controller: true, blockOwnerDeletion: true };
 }
 
-/** The pod a ReplicaSet stamps out: template labels/annotations, generateName `<rs>-`, a controller ref. */
-const ownerRefsByUid = new Map<string, { generation: number | undefined; refs: KObject['metadata']['ownerReferences'] }>();
+type OwnerRefCache = Map<string, { generation: number | undefined; refs: KObject['metadata']['ownerReferences'] }>;
 
 /**
  * The pod a ReplicaSet stamps out: template labels/annotations, generateName `<rs>-`, a
  * controller ref. Labels, annotations, owner references and the spec are shared with the
  * template (stored objects are immutable), so thousands of replicas cost little memory.
  */
-export function podFromTemplate(owner: KObject): KObject {
+export function podFromTemplate(owner: KObject, ownerRefsByUid: OwnerRefCache): KObject {
   const template = owner.spec?.template ?? {};
   const metadata: KObject['metadata'] = { generateName: `${owner.metadata.name}-`, namespace: owner.metadata.namespace };
   if (template.metadata?.labels) metadata.labels = template.metadata.labels;

@@ -9,6 +9,8 @@ import { RESOURCE_TYPES, typeForKind } from '../api/registry';
 import { formatQuantity, objectUsage, podCounts } from '../api/quotaUsage';
 import { deepEqual } from '../util/equal';
 import { WorkQueue, reportSyncError, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 
 const COMPONENT = 'resourcequota-controller';
 const quotaType = typeForKind('ResourceQuota');
@@ -19,23 +21,28 @@ export class ResourceQuotaController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (ns) => this.sync(ns), reportSyncError(ctx, COMPONENT, 'namespaces'));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, bound(this, this.sync), reportSyncError(ctx, COMPONENT, 'namespaces'));
     const store = ctx.api.store;
-    store.watch('resourcequotas', (type, q, old) => {
-      if (type === 'DELETED' || (old && deepEqual(q.spec, old.spec))) return;
-      this.queue.add(q.metadata.namespace!);
-    });
-    const replenish = (ns: string | undefined) => {
-      if (ns && store.list('resourcequotas', ns).length) this.queue.add(ns);
-    };
+    store.watch('resourcequotas', bound(this, this.onQuota));
     for (const t of COUNTED) {
       if (t.resource === 'resourcequotas') continue;
-      store.watch(t.resource, (type, obj, old) => {
-        if (type === 'DELETED') replenish(obj.metadata.namespace);
-        // A pod that finished no longer uses its quota.
-        else if (t.resource === 'pods' && type === 'MODIFIED' && old && podCounts(old) && !podCounts(obj)) replenish(obj.metadata.namespace);
-      });
+      store.watch(t.resource, bound(this, this.onCounted, t.resource));
     }
+  }
+
+  private onQuota(type: WatchEventType, q: KObject, old: KObject | undefined): void {
+    if (type === 'DELETED' || (old && deepEqual(q.spec, old.spec))) return;
+    this.queue.add(q.metadata.namespace!);
+  }
+
+  private onCounted(resource: string, type: WatchEventType, obj: KObject, old: KObject | undefined): void {
+    if (type === 'DELETED') this.replenish(obj.metadata.namespace);
+    // A pod that finished no longer uses its quota.
+    else if (resource === 'pods' && type === 'MODIFIED' && old && podCounts(old) && !podCounts(obj)) this.replenish(obj.metadata.namespace);
+  }
+
+  private replenish(ns: string | undefined): void {
+    if (ns && this.ctx.api.store.list('resourcequotas', ns).length) this.queue.add(ns);
   }
 
   private sync(ns: string): void {

@@ -6,6 +6,8 @@
 import type { KObject } from '../api/types';
 import { Rng } from '../sim/rng';
 import { WorkQueue, reportSyncError, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 
 const COMPONENT = 'root-ca-cert-publisher';
 import { ROOT_CA_CONFIGMAP } from '../api/admission';
@@ -29,16 +31,20 @@ export class RootCaCertPublisher {
   private pem = fakeCaPem();
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 20, (ns) => this.sync(ns), reportSyncError(ctx, COMPONENT, 'namespaces'));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 20, bound(this, this.sync), reportSyncError(ctx, COMPONENT, 'namespaces'));
     const store = ctx.api.store;
-    store.watch('namespaces', (type, ns) => {
-      if (type !== 'DELETED' && !ns.metadata.deletionTimestamp) this.queue.add(ns.metadata.name!);
-    });
-    store.watch('configmaps', (type, cm) => {
-      if (type === 'DELETED' && cm.metadata.name === ROOT_CA_CONFIGMAP) this.queue.add(cm.metadata.namespace!);
-    });
+    store.watch('namespaces', bound(this, this.onNamespace));
+    store.watch('configmaps', bound(this, this.onConfigMap));
     // The namespaces made before the controller manager started.
     for (const ns of store.list('namespaces')) this.queue.add(ns.metadata.name!);
+  }
+
+  private onNamespace(type: WatchEventType, ns: KObject): void {
+    if (type !== 'DELETED' && !ns.metadata.deletionTimestamp) this.queue.add(ns.metadata.name!);
+  }
+
+  private onConfigMap(type: WatchEventType, cm: KObject): void {
+    if (type === 'DELETED' && cm.metadata.name === ROOT_CA_CONFIGMAP) this.queue.add(cm.metadata.namespace!);
   }
 
   private sync(ns: string): void {

@@ -5,6 +5,8 @@
  */
 import type { KObject } from '../api/types';
 import { WorkQueue, reportSyncError, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 
 const COMPONENT = 'serviceaccount-controller';
 export const DEFAULT_SERVICE_ACCOUNT = 'default';
@@ -13,15 +15,19 @@ export class ServiceAccountsController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 20, (ns) => this.sync(ns), reportSyncError(ctx, COMPONENT, 'namespaces'));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 20, bound(this, this.sync), reportSyncError(ctx, COMPONENT, 'namespaces'));
     const store = ctx.api.store;
-    store.watch('namespaces', (type, ns) => {
-      if (type !== 'DELETED' && !ns.metadata.deletionTimestamp) this.queue.add(ns.metadata.name!);
-    });
-    store.watch('serviceaccounts', (type, sa) => {
-      if (type === 'DELETED' && sa.metadata.name === DEFAULT_SERVICE_ACCOUNT) this.queue.add(sa.metadata.namespace!);
-    });
+    store.watch('namespaces', bound(this, this.onNamespace));
+    store.watch('serviceaccounts', bound(this, this.onServiceAccount));
     for (const ns of store.list('namespaces')) this.queue.add(ns.metadata.name!);
+  }
+
+  private onNamespace(type: WatchEventType, ns: KObject): void {
+    if (type !== 'DELETED' && !ns.metadata.deletionTimestamp) this.queue.add(ns.metadata.name!);
+  }
+
+  private onServiceAccount(type: WatchEventType, sa: KObject): void {
+    if (type === 'DELETED' && sa.metadata.name === DEFAULT_SERVICE_ACCOUNT) this.queue.add(sa.metadata.namespace!);
   }
 
   private sync(ns: string): void {

@@ -12,6 +12,8 @@ import { controllerOf, refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { deepEqual } from '../util/equal';
 import { WorkQueue, reportSyncError, nsName, splitKey, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 import { ownerRefTo } from './replicaset';
 import { controlledBy, isPodActive, isPodAvailable, isPodReady } from '../helpers/podutil';
 import { computeTemplateHash } from '../helpers/deploymentutil';
@@ -32,15 +34,19 @@ export class StatefulSetController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'statefulsets'));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, bound(this, this.sync), reportSyncError(ctx, COMPONENT, 'statefulsets'));
     const store = ctx.api.store;
-    store.watch('statefulsets', (type, s) => {
-      if (type !== 'DELETED') this.queue.add(nsName(s.metadata.namespace, s.metadata.name!));
-    });
-    store.watch('pods', (_t, pod, old) => {
-      const ref = controllerOf(pod) ?? (old && controllerOf(old));
-      if (ref?.kind === 'StatefulSet') this.queue.add(nsName(pod.metadata.namespace, ref.name));
-    });
+    store.watch('statefulsets', bound(this, this.onStatefulSet));
+    store.watch('pods', bound(this, this.onPod));
+  }
+
+  private onStatefulSet(type: WatchEventType, s: KObject): void {
+    if (type !== 'DELETED') this.queue.add(nsName(s.metadata.namespace, s.metadata.name!));
+  }
+
+  private onPod(_t: WatchEventType, pod: KObject, old: KObject | undefined): void {
+    const ref = controllerOf(pod) ?? (old && controllerOf(old));
+    if (ref?.kind === 'StatefulSet') this.queue.add(nsName(pod.metadata.namespace, ref.name));
   }
 
   sync(key: string): void {

@@ -6,6 +6,9 @@
  * Instead of a task every minute forever, a deletion schedules the check for the next minute.
  */
 import type { ControllerContext } from '../client/context';
+import type { KObject } from '../api/types';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 
 const ACTOR = 'kube-apiserver';
 export const RECREATED_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease'];
@@ -15,9 +18,11 @@ export class SystemNamespacesController {
   private pending = false;
 
   constructor(private ctx: ControllerContext) {
-    ctx.api.store.watch('namespaces', (type, ns) => {
-      if (type === 'DELETED' && RECREATED_NAMESPACES.includes(ns.metadata.name!)) this.schedule();
-    });
+    ctx.api.store.watch('namespaces', bound(this, this.onNamespace));
+  }
+
+  private onNamespace(type: WatchEventType, ns: KObject): void {
+    if (type === 'DELETED' && RECREATED_NAMESPACES.includes(ns.metadata.name!)) this.schedule();
   }
 
   private schedule(): void {
@@ -25,10 +30,12 @@ export class SystemNamespacesController {
     this.pending = true;
     const { clock } = this.ctx;
     const next = Math.floor(clock.now() / INTERVAL_MS) * INTERVAL_MS + INTERVAL_MS;
-    clock.at(next, ACTOR, () => {
-      this.pending = false;
-      this.sync();
-    });
+    clock.at(next, ACTOR, bound(this, this.due));
+  }
+
+  private due(): void {
+    this.pending = false;
+    this.sync();
   }
 
   private sync(): void {

@@ -9,6 +9,8 @@ import { refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { parseRfc3339, type ScheduledTask } from '../sim/clock';
 import { contained, nsName, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 import { tolerates, type Taint, type Toleration } from '../helpers/taints';
 
 const COMPONENT = 'taint-eviction-controller';
@@ -20,23 +22,35 @@ export class TaintEvictionController {
 
   constructor(private ctx: ControllerContext) {
     const store = ctx.api.store;
-    store.watch('nodes', (type, node, old) => {
-      if (type === 'DELETED') return;
-      const a = noExecute(node);
-      const b = old ? noExecute(old) : [];
-      if (JSON.stringify(a) !== JSON.stringify(b)) ctx.clock.after(1, COMPONENT, () => contained(ctx.clock, COMPONENT, () => this.handleNode(node.metadata.name!)));
-    });
-    store.watch('pods', (type, pod, old) => {
-      const key = nsName(pod.metadata.namespace, pod.metadata.name!);
-      if (type === 'DELETED' || pod.metadata.deletionTimestamp) {
-        this.cancel(key, false);
-        return;
-      }
-      if (pod.spec?.nodeName && pod.spec.nodeName !== old?.spec?.nodeName) {
-        const node = store.get('nodes', undefined, pod.spec.nodeName);
-        if (node && noExecute(node).length) this.handlePod(pod, noExecute(node));
-      }
-    });
+    store.watch('nodes', bound(this, this.onNode));
+    store.watch('pods', bound(this, this.onPod));
+  }
+
+  private onNode(type: WatchEventType, node: KObject, old: KObject | undefined): void {
+    if (type === 'DELETED') return;
+    const a = noExecute(node);
+    const b = old ? noExecute(old) : [];
+    if (JSON.stringify(a) !== JSON.stringify(b)) this.ctx.clock.after(1, COMPONENT, bound(this, this.handleNodeContained, node.metadata.name!));
+  }
+
+  private onPod(type: WatchEventType, pod: KObject, old: KObject | undefined): void {
+    const key = nsName(pod.metadata.namespace, pod.metadata.name!);
+    if (type === 'DELETED' || pod.metadata.deletionTimestamp) {
+      this.cancel(key, false);
+      return;
+    }
+    if (pod.spec?.nodeName && pod.spec.nodeName !== old?.spec?.nodeName) {
+      const node = this.ctx.api.store.get('nodes', undefined, pod.spec.nodeName);
+      if (node && noExecute(node).length) this.handlePod(pod, noExecute(node));
+    }
+  }
+
+  private handleNodeContained(name: string): void {
+    contained(this.ctx.clock, COMPONENT, () => this.handleNode(name));
+  }
+
+  private evictContained(key: string): void {
+    contained(this.ctx.clock, COMPONENT, () => this.evict(key));
   }
 
   private handleNode(name: string): void {
@@ -70,7 +84,7 @@ export class TaintEvictionController {
     if (this.pending.has(key)) return;
     const added = Math.max(...taints.map((t) => parseRfc3339(t.timeAdded) ?? this.ctx.clock.now()));
     const at = Math.max(this.ctx.clock.now(), added + minSeconds * 1000);
-    const task = this.ctx.clock.at(at, COMPONENT, () => contained(this.ctx.clock, COMPONENT, () => this.evict(key)));
+    const task = this.ctx.clock.at(at, COMPONENT, bound(this, this.evictContained, key));
     this.pending.set(key, task);
   }
 

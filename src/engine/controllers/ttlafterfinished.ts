@@ -8,6 +8,8 @@ import { typeForKind } from '../api/registry';
 import type { KObject } from '../api/types';
 import { parseRfc3339 } from '../sim/clock';
 import { WorkQueue, nsName, reportSyncError, splitKey, type ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 
 const COMPONENT = 'ttl-after-finished-controller';
 const jobType = typeForKind('Job');
@@ -32,10 +34,12 @@ export class TtlAfterFinishedController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.sync(key), reportSyncError(ctx, COMPONENT, 'jobs'));
-    ctx.api.store.watch('jobs', (type, job) => {
-      if (type !== 'DELETED' && needsCleanup(job)) this.queue.add(nsName(job.metadata.namespace, job.metadata.name!));
-    });
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, bound(this, this.sync), reportSyncError(ctx, COMPONENT, 'jobs'));
+    ctx.api.store.watch('jobs', bound(this, this.onJob));
+  }
+
+  private onJob(type: WatchEventType, job: KObject): void {
+    if (type !== 'DELETED' && needsCleanup(job)) this.queue.add(nsName(job.metadata.namespace, job.metadata.name!));
   }
 
   private sync(key: string): void {

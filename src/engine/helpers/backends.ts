@@ -4,7 +4,8 @@
  * both publish this; only ready pods receive traffic.
  */
 import type { KObject } from '../api/types';
-import type { ObjectStore } from '../api/store';
+import type { ObjectStore, WatchEventType } from '../api/store';
+import { bound, immutable } from '../sim/forkable';
 import { matches, selectorFromMap } from '../api/labels';
 import { isPodReady } from './podutil';
 
@@ -82,13 +83,22 @@ export function backendPorts(svc: KObject, pod: KObject): BackendPort[] {
  * by the Service's selector before or after. Both endpoint controllers watch pods this way.
  */
 export function watchServiceBackends(store: ObjectStore, enqueue: (key: string) => void): void {
-  store.watch('services', (_t, svc) => enqueue(`${svc.metadata.namespace}/${svc.metadata.name}`));
-  store.watch('pods', (type, pod, old) => {
+  store.watch('services', bound(backendWatch, backendWatch.onService, enqueue));
+  store.watch('pods', bound(backendWatch, backendWatch.onPod, store, enqueue));
+}
+
+// An object (not closures) so a copy of the cluster can rebuild each controller's handlers;
+// `enqueue` must itself be a bound call for the copy to rebuild it.
+const backendWatch = immutable({
+  onService(enqueue: (key: string) => void, _t: WatchEventType, svc: KObject): void {
+    enqueue(`${svc.metadata.namespace}/${svc.metadata.name}`);
+  },
+  onPod(store: ObjectStore, enqueue: (key: string) => void, type: WatchEventType, pod: KObject, old: KObject | undefined): void {
     if (type === 'MODIFIED' && old && pod.status?.podIP === old.status?.podIP && pod.status?.phase === old.status?.phase && pod.metadata.labels === old.metadata.labels && pod.metadata.deletionTimestamp === old.metadata.deletionTimestamp && pod.status?.conditions === old.status?.conditions) return;
     for (const svc of store.list('services', pod.metadata.namespace)) {
       if (!svc.spec?.selector) continue;
       const sel = selectorFromMap(svc.spec.selector);
       if (matches(sel, pod.metadata.labels) || (old && matches(sel, old.metadata.labels))) enqueue(`${svc.metadata.namespace}/${svc.metadata.name}`);
     }
-  });
-}
+  },
+});

@@ -17,6 +17,7 @@ import { getOwn, hasOwn, setOwn } from '../util/own';
 import type { ObjectStore } from '../api/store';
 import { decodeBase64 } from '../util/base64';
 import { boundServiceAccountToken } from './boundToken';
+import { bound, immutable } from '../sim/forkable';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -26,19 +27,25 @@ export type SourceKind = 'configmaps' | 'secrets';
 export type ConfigData = Record<string, string>;
 export type ConfigLookup = (kind: SourceKind, name: string) => ConfigData | undefined;
 
-/** What the API server holds now, decoded (Secret values and ConfigMap binaryData are base64). */
+/**
+ * What the API server holds now, decoded (Secret values and ConfigMap binaryData are base64).
+ * Lookups are kept (a container's sources, a pod's volumes): bound calls, so a copy of the
+ * cluster can rebuild them on its own store.
+ */
 export function storeLookup(store: ObjectStore, namespace: string): ConfigLookup {
-  return (kind, name) => {
-    const obj = store.get(kind, namespace, name);
-    if (!obj) return undefined;
-    const out: ConfigData = {};
-    if (kind === 'secrets') for (const [k, v] of Object.entries((obj.data as Record<string, string>) ?? {})) setOwn(out, k, decodeBase64(v));
-    else {
-      for (const [k, v] of Object.entries((obj.data as Record<string, string>) ?? {})) setOwn(out, k, v);
-      for (const [k, v] of Object.entries((obj.binaryData as Record<string, string>) ?? {})) setOwn(out, k, decodeBase64(v));
-    }
-    return out;
-  };
+  return bound(lookups, lookups.fromStore, store, namespace);
+}
+
+function fromStore(store: ObjectStore, namespace: string, kind: SourceKind, name: string): ConfigData | undefined {
+  const obj = store.get(kind, namespace, name);
+  if (!obj) return undefined;
+  const out: ConfigData = {};
+  if (kind === 'secrets') for (const [k, v] of Object.entries((obj.data as Record<string, string>) ?? {})) setOwn(out, k, decodeBase64(v));
+  else {
+    for (const [k, v] of Object.entries((obj.data as Record<string, string>) ?? {})) setOwn(out, k, v);
+    for (const [k, v] of Object.entries((obj.binaryData as Record<string, string>) ?? {})) setOwn(out, k, decodeBase64(v));
+  }
+  return out;
 }
 
 /** Every ConfigMap and Secret a container's env or the pod's volumes name, without duplicates. */
@@ -72,8 +79,14 @@ export function referencedSources(pod: KObject, container?: Any): [SourceKind, s
 export function snapshotSources(sources: [SourceKind, string][], lookup: ConfigLookup): ConfigLookup {
   const copy = new Map<string, ConfigData | undefined>();
   for (const [kind, name] of sources) copy.set(`${kind}/${name}`, lookup(kind, name));
-  return (kind, name) => (copy.has(`${kind}/${name}`) ? copy.get(`${kind}/${name}`) : lookup(kind, name));
+  return bound(lookups, lookups.fromSnapshot, copy, lookup);
 }
+
+function fromSnapshot(copy: Map<string, ConfigData | undefined>, lookup: ConfigLookup, kind: SourceKind, name: string): ConfigData | undefined {
+  return copy.has(`${kind}/${name}`) ? copy.get(`${kind}/${name}`) : lookup(kind, name);
+}
+
+const lookups = immutable({ fromStore, fromSnapshot });
 
 const KIND_WORD: Record<SourceKind, string> = { configmaps: 'configmap', secrets: 'secret' };
 const KIND_TITLE: Record<SourceKind, string> = { configmaps: 'ConfigMap', secrets: 'Secret' };

@@ -13,6 +13,7 @@
  *     Running ──EXITED──▶ Terminated ──CRASH_BACKOFF──▶ Waiting.CrashLoopBackOff
  */
 import { assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
+import { immutable } from '../sim/forkable';
 
 export interface ContainerContext {
   restartCount: number;
@@ -98,16 +99,20 @@ function archive(c: ContainerContext): Partial<ContainerContext> {
 
 export type ContainerSnapshot = SnapshotFrom<typeof containerMachine>;
 
+// A pure memo of an immutable value (XState never changes a snapshot in place).
 let initial: ContainerSnapshot | undefined;
 
-/** A container that is about to be created. Snapshots are immutable, so all share the first one. */
+/**
+ * A container that is about to be created. Snapshots are immutable, so all share the first one,
+ * and so do copies of the cluster.
+ */
 export function newContainer(): ContainerSnapshot {
-  initial ??= initialTransition(containerMachine)[0];
+  initial ??= immutable(initialTransition(containerMachine)[0]);
   return initial;
 }
 
 export function send(s: ContainerSnapshot, event: ContainerEvent): ContainerSnapshot {
-  return transition(containerMachine, s, event)[0];
+  return immutable(transition(containerMachine, s, event)[0]);
 }
 
 /** `Waiting`, `Running` or `Terminated`, and the Waiting reason if any. */

@@ -8,6 +8,7 @@
  */
 import type { ImageVerdict } from './images';
 import type { ParsedImage } from '../util/imageref';
+import { stateless } from '../sim/forkable';
 
 /** Why an image that is not in the known list runs anyway. */
 export type GenericWhy = 'registryHost' | 'orgWithTag';
@@ -100,14 +101,15 @@ export function genericHttpBody(image: string, podName: string, path: string): s
  */
 export function genericBanner(image: string, ports: number[]): (startedAt: number, podName: string) => string[] {
   const p = parseImageForBanner(image);
-  return (t, pod) => {
+  // Captures only what it was made from, never changed: copies of the cluster share it.
+  return stateless((t: number, pod: string) => {
     const ts = new Date(t).toISOString();
     return [
       JSON.stringify({ level: 'info', ts, msg: 'starting service', service: p.name, version: p.tag, hostname: pod }),
       ...ports.map((port) => JSON.stringify({ level: 'info', ts, msg: 'listening', addr: `:${port}` })),
       JSON.stringify({ level: 'info', ts, msg: 'ready to serve requests' }),
     ];
-  };
+  });
 }
 
 function parseImageForBanner(image: string): { name: string; tag: string } {

@@ -5,9 +5,8 @@
  * start, restart back-off), prober (startup/readiness/liveness), statusManager (PLEG-paced pod
  * status), nodeStatus (Lease, conditions, images), streaming (logs and exec). Each pod worker's
  * lifecycle (./podWorkerMachine) and each container's state (./containerMachine) is an XState
- * snapshot; the kubelet process itself is an actor (./nodeAgent) that renews the node's Lease.
+ * snapshot, and so is the kubelet process itself (./nodeAgent), which renews the node's Lease.
  */
-import type { AnyActorRef } from 'xstate';
 import type { KObject } from '../api/types';
 import { refOf } from '../api/types';
 import { typeForKind } from '../api/registry';
@@ -20,7 +19,8 @@ import type { LogQuery } from './process';
 import type { ExecTarget } from './exec';
 import type { VolumeData } from '../storage/volumeData';
 import { podPhase } from './podStatus';
-import { startNodeAgent } from './nodeAgent';
+import { BOOT_MS, LEASE_RENEW_MS, sendNodeAgent, startNodeAgent, type NodeAgentAction, type NodeAgentEvent, type NodeAgentSnapshot } from './nodeAgent';
+import { bound } from '../sim/forkable';
 import { COMPONENT, containerViews, freshProbes, initDone, isTerminating, sandboxReady, type ContainerRuntime, type KubeletHost, type PodWorker } from './podWorker';
 import { newPodWorker, podWorkerState, sendPod, type PodWorkerState } from './podWorkerMachine';
 import { mountVolumes } from './volumeManager';
@@ -49,7 +49,9 @@ export interface RunningContainer {
 }
 
 export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
-  readonly actor: AnyActorRef;
+  /** The kubelet process's machine (./nodeAgent), and its one pending timer: the next lease renewal, or the end of a boot. */
+  private agent: NodeAgentSnapshot;
+  private agentTimer: ScheduledTask | undefined;
   private workers = new Map<string, PodWorker>();
   /** Images on this node, by reference (the runtime's image store). */
   readonly images = new Set<string>();
@@ -69,13 +71,11 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
     readonly volumeData: VolumeData,
   ) {
     this.owner = `kubelet/${nodeName}`;
-    this.status = new StatusManager(ctx, nodeName, this.owner, (key) => this.workers.get(key), () => this.nodeIP());
+    this.status = new StatusManager(ctx, nodeName, this.owner, bound(this, this.worker), bound(this, this.nodeIP));
     this.imageStatus = new NodeImageStatus(ctx, nodeName, this.owner);
-    this.actor = startNodeAgent(ctx.clock, nodeName, {
-      renewLease: () => renewLease(this.ctx, this.nodeName),
-      onStarted: () => this.boot(),
-      onStopped: () => this.halt(),
-    });
+    const { snapshot, actions } = startNodeAgent();
+    this.agent = snapshot;
+    this.agentActions(actions);
   }
 
   get isRunning(): boolean {
@@ -88,26 +88,68 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
   }
 
   stop(): void {
-    this.actor.send({ type: 'STOP' });
+    this.sendAgent({ type: 'STOP' });
   }
 
   start(): void {
-    this.actor.send({ type: 'START' });
+    this.sendAgent({ type: 'START' });
   }
 
-  /** Stops the actor for good (node removed from the cluster). */
+  /** Stops the kubelet for good (node removed from the cluster). */
   dispose(): void {
     this.halt();
-    this.actor.stop();
+    this.sendAgent({ type: 'REMOVE' });
+  }
+
+  private sendAgent(event: NodeAgentEvent): void {
+    const { snapshot, actions } = sendNodeAgent(this.agent, event);
+    this.agent = snapshot;
+    this.agentActions(actions);
+  }
+
+  private agentActions(actions: readonly NodeAgentAction[]): void {
+    for (const action of actions) {
+      switch (action) {
+        case 'renewLease':
+          renewLease(this.ctx, this.nodeName);
+          break;
+        case 'onStarted':
+          this.boot();
+          break;
+        case 'onStopped':
+          this.halt();
+          break;
+        case 'scheduleLease':
+          this.agentTimer = this.ctx.clock.after(LEASE_RENEW_MS, this.owner, bound(this, this.agentTimerDue, { type: 'LEASE_DUE' }));
+          break;
+        case 'scheduleBoot':
+          this.agentTimer = this.ctx.clock.after(BOOT_MS, this.owner, bound(this, this.agentTimerDue, { type: 'BOOTED' }));
+          break;
+        case 'cancelTimer':
+          this.ctx.clock.cancel(this.agentTimer);
+          this.agentTimer = undefined;
+          break;
+      }
+    }
+  }
+
+  private agentTimerDue(event: NodeAgentEvent): void {
+    this.agentTimer = undefined;
+    this.sendAgent(event);
   }
 
   after(worker: PodWorker | undefined, ms: number, run: () => void): ScheduledTask {
-    const task = this.ctx.clock.after(ms, this.owner, () => {
-      worker?.timers.delete(task);
-      run();
-    });
-    worker?.timers.add(task);
+    if (!worker) return this.ctx.clock.after(ms, this.owner, run);
+    const task = this.ctx.clock.after(ms, this.owner, run);
+    // The task must know itself (to leave the worker's timers when it runs): its run is set once it exists.
+    task.run = bound(this, this.workerTimerDue, worker, task, run);
+    worker.timers.add(task);
     return task;
+  }
+
+  private workerTimerDue(worker: PodWorker, task: ScheduledTask, run: () => void): void {
+    worker.timers.delete(task);
+    run();
   }
 
   event(worker: PodWorker, type: 'Normal' | 'Warning', reason: string, message: string, container?: ContainerRuntime): void {
@@ -248,18 +290,22 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
     this.workers.set(worker.key, worker);
     this.markDirty(worker);
     // WaitForAttachAndMount comes first: without its volumes the pod gets no sandbox.
-    mountVolumes(this, worker, pod, () => {
-      worker.lifecycle = sendPod(worker.lifecycle, { type: 'VOLUMES_READY' });
-      // RunPodSandbox: network namespace and IP from this node's pod CIDR.
-      this.after(worker, 300 + Math.floor(this.ctx.rng.next() * 500), () => {
-        worker.lifecycle = sendPod(worker.lifecycle, { type: 'SANDBOX_READY' });
-        // hostNetwork pods share the node's network namespace, and so its IP.
-        worker.podIP = worker.hostNetwork ? this.nodeIP() : this.allocateIP();
-        this.markDirty(worker);
-        this.startContainers(worker);
-      });
-    });
+    mountVolumes(this, worker, pod, bound(this, this.volumesReady, worker));
     return worker;
+  }
+
+  private volumesReady(worker: PodWorker): void {
+    worker.lifecycle = sendPod(worker.lifecycle, { type: 'VOLUMES_READY' });
+    // RunPodSandbox: network namespace and IP from this node's pod CIDR.
+    this.after(worker, 300 + Math.floor(this.ctx.rng.next() * 500), bound(this, this.sandboxCreated, worker));
+  }
+
+  private sandboxCreated(worker: PodWorker): void {
+    worker.lifecycle = sendPod(worker.lifecycle, { type: 'SANDBOX_READY' });
+    // hostNetwork pods share the node's network namespace, and so its IP.
+    worker.podIP = worker.hostNetwork ? this.nodeIP() : this.allocateIP();
+    this.markDirty(worker);
+    this.startContainers(worker);
   }
 
 
@@ -339,8 +385,8 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
       if (stateOf(c.snapshot).state !== 'Running') continue;
       this.event(w, 'Normal', 'Killing', `Stopping container ${c.spec.name}`, c);
       const stopMs = c.program.sigtermMs;
-      if (stopMs !== undefined && stopMs < grace * 1000) this.after(w, stopMs, () => this.onExit(w, c, 0));
-      else this.after(w, grace * 1000, () => this.onExit(w, c, 137, 'Error'));
+      if (stopMs !== undefined && stopMs < grace * 1000) this.after(w, stopMs, bound(this, this.onExit, w, c, 0));
+      else this.after(w, grace * 1000, bound(this, this.onExit, w, c, 137, 'Error'));
     }
     this.maybeFinishTermination(w);
   }
@@ -356,16 +402,18 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
   maybeFinishTermination(w: PodWorker): void {
     if (w.containers.some((c) => stateOf(c.snapshot).state === 'Running')) return;
     // Report the final container states, then remove the pod object (grace period 0).
-    this.after(w, 100, () => {
-      // Every container has stopped: TerminatedPod.
-      if (podWorkerState(w.lifecycle) === 'Terminating') w.lifecycle = sendPod(w.lifecycle, { type: 'STOPPED' });
-      const pod = this.ctx.api.store.get('pods', w.namespace, w.name);
-      if (pod && pod.metadata.uid === w.uid) {
-        this.status.writeStatus(w, pod);
-        this.deletePodObject(pod);
-      }
-      this.forget(w);
-    });
+    this.after(w, 100, bound(this, this.finishTermination, w));
+  }
+
+  private finishTermination(w: PodWorker): void {
+    // Every container has stopped: TerminatedPod.
+    if (podWorkerState(w.lifecycle) === 'Terminating') w.lifecycle = sendPod(w.lifecycle, { type: 'STOPPED' });
+    const pod = this.ctx.api.store.get('pods', w.namespace, w.name);
+    if (pod && pod.metadata.uid === w.uid) {
+      this.status.writeStatus(w, pod);
+      this.deletePodObject(pod);
+    }
+    this.forget(w);
   }
 
   private deletePodObject(pod: KObject): void {

@@ -9,7 +9,8 @@ import { bytes } from '../api/quantity';
 import { goDuration } from '../util/goduration';
 import { parseImage } from '../util/imageref';
 import { send } from './containerMachine';
-import { resolveImage } from './images';
+import { resolveImage, type PullResult } from './images';
+import { bound, immutable } from '../sim/forkable';
 import { imageReason } from './genericImages';
 import { runOf } from './runtime';
 import { envConfigError, referencedSources, snapshotSources, storeLookup } from './configSources';
@@ -52,7 +53,7 @@ export function pullAndStart(k: RuntimeHost, w: PodWorker, c: ContainerRuntime):
   if (policy !== 'Always' && present) {
     k.event(w, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, c);
     k.ctx.reasons.record(COMPONENT, 'kubelet.imagePresent', { image, container: c.spec.name }, [podRef(w)], k.nodeName);
-    k.after(w, 50, () => createAndStart(k, w, c));
+    k.after(w, 50, bound(runtimeTasks, runtimeTasks.createAndStart, k, w, c));
     return;
   }
   const requested = k.ctx.clock.now();
@@ -66,25 +67,27 @@ export function pullAndStart(k: RuntimeHost, w: PodWorker, c: ContainerRuntime):
   const jitter = 0.85 + k.ctx.rng.next() * 0.3;
   const pullMs = !result.ok ? REGISTRY_LATENCY_MS : present ? Math.round(REGISTRY_LATENCY_MS * jitter) : Math.round((REGISTRY_LATENCY_MS + result.image.sizeBytes / BANDWIDTH_BYTES_PER_MS) * jitter);
   k.pullQueueFreeAt = startAt + pullMs;
-  k.after(w, startAt + pullMs - requested, () => {
-    if (isTerminating(w)) return;
-    if (!result.ok) {
-      k.event(w, 'Warning', 'Failed', `Failed to pull image "${image}": ${result.error}`, c);
-      k.event(w, 'Warning', 'Failed', 'Error: ErrImagePull', c);
-      c.snapshot = send(c.snapshot, { type: 'PULL_FAILED', message: result.error });
-      k.markDirty(w);
-      k.after(w, 1_000, () => imagePullBackOff(k, w, c, image));
-      return;
-    }
-    k.images.add(c.imageRef);
-    c.imageID = `${result.image.repository}@${result.image.digest}`;
-    k.imageStatus.note(c.imageRef, c.imageID, result.image.sizeBytes);
-    c.pullBackoffMs = 0;
-    const took = goDuration(pullMs);
-    const total = goDuration(startAt + pullMs - requested);
-    k.event(w, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${total} including waiting). Image size: ${result.image.sizeBytes} bytes.`, c);
-    createAndStart(k, w, c);
-  });
+  k.after(w, startAt + pullMs - requested, bound(runtimeTasks, runtimeTasks.pulled, k, w, c, image, result, pullMs, startAt, requested));
+}
+
+function pulled(k: RuntimeHost, w: PodWorker, c: ContainerRuntime, image: string, result: PullResult, pullMs: number, startAt: number, requested: number): void {
+  if (isTerminating(w)) return;
+  if (!result.ok) {
+    k.event(w, 'Warning', 'Failed', `Failed to pull image "${image}": ${result.error}`, c);
+    k.event(w, 'Warning', 'Failed', 'Error: ErrImagePull', c);
+    c.snapshot = send(c.snapshot, { type: 'PULL_FAILED', message: result.error });
+    k.markDirty(w);
+    k.after(w, 1_000, bound(runtimeTasks, runtimeTasks.imagePullBackOff, k, w, c, image));
+    return;
+  }
+  k.images.add(c.imageRef);
+  c.imageID = `${result.image.repository}@${result.image.digest}`;
+  k.imageStatus.note(c.imageRef, c.imageID, result.image.sizeBytes);
+  c.pullBackoffMs = 0;
+  const took = goDuration(pullMs);
+  const total = goDuration(startAt + pullMs - requested);
+  k.event(w, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${total} including waiting). Image size: ${result.image.sizeBytes} bytes.`, c);
+  createAndStart(k, w, c);
 }
 
 function imagePullBackOff(k: RuntimeHost, w: PodWorker, c: ContainerRuntime, image: string): void {
@@ -93,12 +96,15 @@ function imagePullBackOff(k: RuntimeHost, w: PodWorker, c: ContainerRuntime, ima
   k.event(w, 'Warning', 'Failed', 'Error: ImagePullBackOff', c);
   c.snapshot = send(c.snapshot, { type: 'BACKOFF', message: `Back-off pulling image "${image}"` });
   k.markDirty(w);
-  k.after(w, c.pullBackoffMs, () => {
-    c.snapshot = send(c.snapshot, { type: 'RETRY' });
-    c.busy = false;
-    k.markDirty(w);
-    k.startContainers(w);
-  });
+  k.after(w, c.pullBackoffMs, bound(runtimeTasks, runtimeTasks.retryCreate, k, w, c));
+}
+
+/** The back-off after a failed pull or a missing config source is over: ContainerCreating again. */
+function retryCreate(k: RuntimeHost, w: PodWorker, c: ContainerRuntime): void {
+  c.snapshot = send(c.snapshot, { type: 'RETRY' });
+  c.busy = false;
+  k.markDirty(w);
+  k.startContainers(w);
 }
 
 function createAndStart(k: RuntimeHost, w: PodWorker, c: ContainerRuntime): void {
@@ -114,12 +120,7 @@ function createAndStart(k: RuntimeHost, w: PodWorker, c: ContainerRuntime): void
       k.ctx.reasons.record(COMPONENT, 'kubelet.containerConfigError', { container: c.spec.name, message: error }, [podRef(w)], k.nodeName);
       c.snapshot = send(c.snapshot, { type: 'CONFIG_ERROR', message: error });
       k.markDirty(w);
-      k.after(w, CONFIG_RETRY_MS, () => {
-        c.snapshot = send(c.snapshot, { type: 'RETRY' });
-        c.busy = false;
-        k.markDirty(w);
-        k.startContainers(w);
-      });
+      k.after(w, CONFIG_RETRY_MS, bound(runtimeTasks, runtimeTasks.retryCreate, k, w, c));
       return;
     }
     c.sources = snapshotSources(refs, lookup);
@@ -127,28 +128,30 @@ function createAndStart(k: RuntimeHost, w: PodWorker, c: ContainerRuntime): void
   if (!c.imageID) c.imageID = `${c.imageRef.replace(/:[^:/]+$/, '')}@sha256:${k.ctx.rng.hex(64)}`;
   k.images.add(c.imageRef);
   k.event(w, 'Normal', 'Created', `Created container: ${c.spec.name}`, c);
-  k.after(w, 60 + Math.floor(k.ctx.rng.next() * 60), () => {
-    if (isTerminating(w)) return;
-    const now = k.ctx.clock.now();
-    c.snapshot = send(c.snapshot, { type: 'STARTED', at: now, containerId: `containerd://${k.ctx.rng.hex(64)}` });
-    c.busy = false;
-    c.layer = undefined;
-    c.lastRestartAt = now;
-    c.logs.push({ startedAt: now, program: c.program });
-    if (c.logs.length > 2) c.logs.shift();
-    k.event(w, 'Normal', 'Started', `Started container ${c.spec.name}`, c);
-    k.ctx.reasons.record(COMPONENT, 'kubelet.startedContainer', { container: c.spec.name, restartCount: c.snapshot.context.restartCount }, [podRef(w)], k.nodeName);
-    if ((!c.init || c.sidecar) && !c.ephemeral) startProbes(k, w, c);
-    if (c.init && !c.sidecar) c.started = true;
-    const run = runOf(c.program);
-    const memoryLimit = bytes(c.spec.resources?.limits?.memory);
-    if (memoryLimit > 0 && c.program.memoryBytes > memoryLimit) {
-      // The kernel's OOM killer ends a container that allocates past its cgroup limit.
-      k.after(w, 1_000, () => onExit(k, w, c, 137, 'OOMKilled'));
-    } else if (run.exitAfterMs !== undefined) k.after(w, run.exitAfterMs, () => onExit(k, w, c, run.exitCode));
-    k.markDirty(w);
-    if (c.sidecar) k.startContainers(w);
-  });
+  k.after(w, 60 + Math.floor(k.ctx.rng.next() * 60), bound(runtimeTasks, runtimeTasks.started, k, w, c));
+}
+
+function started(k: RuntimeHost, w: PodWorker, c: ContainerRuntime): void {
+  if (isTerminating(w)) return;
+  const now = k.ctx.clock.now();
+  c.snapshot = send(c.snapshot, { type: 'STARTED', at: now, containerId: `containerd://${k.ctx.rng.hex(64)}` });
+  c.busy = false;
+  c.layer = undefined;
+  c.lastRestartAt = now;
+  c.logs.push({ startedAt: now, program: c.program });
+  if (c.logs.length > 2) c.logs.shift();
+  k.event(w, 'Normal', 'Started', `Started container ${c.spec.name}`, c);
+  k.ctx.reasons.record(COMPONENT, 'kubelet.startedContainer', { container: c.spec.name, restartCount: c.snapshot.context.restartCount }, [podRef(w)], k.nodeName);
+  if ((!c.init || c.sidecar) && !c.ephemeral) startProbes(k, w, c);
+  if (c.init && !c.sidecar) c.started = true;
+  const run = runOf(c.program);
+  const memoryLimit = bytes(c.spec.resources?.limits?.memory);
+  if (memoryLimit > 0 && c.program.memoryBytes > memoryLimit) {
+    // The kernel's OOM killer ends a container that allocates past its cgroup limit.
+    k.after(w, 1_000, bound(runtimeTasks, runtimeTasks.onExit, k, w, c, 137, 'OOMKilled'));
+  } else if (run.exitAfterMs !== undefined) k.after(w, run.exitAfterMs, bound(runtimeTasks, runtimeTasks.onExit, k, w, c, run.exitCode));
+  k.markDirty(w);
+  if (c.sidecar) k.startContainers(w);
 }
 
 export function onExit(k: RuntimeHost, w: PodWorker, c: ContainerRuntime, exitCode: number, reason = exitCode === 0 ? 'Completed' : 'Error'): void {
@@ -180,7 +183,7 @@ function restartWithBackoff(k: RuntimeHost, w: PodWorker, c: ContainerRuntime): 
     c.backoffMs = INITIAL_BACKOFF_MS;
     c.snapshot = send(c.snapshot, { type: 'RESTART' });
     k.ctx.reasons.record(COMPONENT, 'kubelet.restartingContainer', { container: c.spec.name, backoffSeconds: 0 }, [podRef(w)], k.nodeName);
-    k.after(w, 10, () => k.startContainers(w));
+    k.after(w, 10, bound(k, k.startContainers, w));
     return;
   }
   const delay = c.backoffMs;
@@ -190,12 +193,15 @@ function restartWithBackoff(k: RuntimeHost, w: PodWorker, c: ContainerRuntime): 
   k.event(w, 'Warning', 'BackOff', `Back-off restarting failed container ${c.spec.name} in pod ${podDesc}`, c);
   k.ctx.reasons.record(COMPONENT, 'kubelet.restartingContainer', { container: c.spec.name, backoffSeconds: seconds }, [podRef(w)], k.nodeName);
   k.markDirty(w);
-  k.after(w, delay, () => {
-    c.backoffMs = Math.min(MAX_BACKOFF_MS, c.backoffMs * 2);
-    c.snapshot = send(c.snapshot, { type: 'RETRY' });
-    k.markDirty(w);
-    k.startContainers(w);
-  });
+  k.after(w, delay, bound(runtimeTasks, runtimeTasks.crashBackOffDone, k, w, c));
 }
 
-/** A newly pulled image shows up in node.status.images with the next status report. */
+function crashBackOffDone(k: RuntimeHost, w: PodWorker, c: ContainerRuntime): void {
+  c.backoffMs = Math.min(MAX_BACKOFF_MS, c.backoffMs * 2);
+  c.snapshot = send(c.snapshot, { type: 'RETRY' });
+  k.markDirty(w);
+  k.startContainers(w);
+}
+
+// The runtime's timers call these through an object, not closures, so a copy of the cluster can rebuild them.
+const runtimeTasks = immutable({ createAndStart, pulled, imagePullBackOff, retryCreate, started, onExit, crashBackOffDone });

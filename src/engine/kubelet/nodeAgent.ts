@@ -1,62 +1,89 @@
 /**
- * The kubelet process on one node, as an XState v5 actor running on the simulated clock.
- * While Running it renews the node's Lease every 10 s (the heartbeat the node lifecycle
- * controller watches); Stopped is a dead machine; Booting is the time a restarted machine
- * takes before its kubelet registers again.
+ * The kubelet process on one node, as an XState v5 machine. While Running it renews the
+ * node's Lease every 10 s (the heartbeat the node lifecycle controller watches); Stopped is a
+ * dead machine; Booting is the time a restarted machine takes before its kubelet registers
+ * again; Removed is a machine that left the cluster for good.
+ *
+ * Like the pod worker and container machines it is data, not an actor: the kubelet keeps the
+ * snapshot and carries out the actions the pure `transition` returns. Its delays are the
+ * kubelet's own clock tasks, which send LEASE_DUE / BOOTED back (an actor's scheduler would
+ * hold closures, and a copy of the cluster cannot rebuild those). The actions are listed in
+ * the order XState's actor performed them, so leases are renewed at the same instants.
  */
-import { createActor, setup, type AnyActorRef } from 'xstate';
-import type { SimClock, ScheduledTask } from '../sim/clock';
+import { initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
+import { immutable } from '../sim/forkable';
 
 export const LEASE_RENEW_MS = 10_000;
 export const BOOT_MS = 8_000;
 
-export interface NodeAgentHooks {
-  renewLease(): void;
-  onStarted(): void;
-  onStopped(): void;
-}
+export type NodeAgentEvent = { type: 'STOP' } | { type: 'START' } | { type: 'LEASE_DUE' } | { type: 'BOOTED' } | { type: 'REMOVE' };
+
+/** What the kubelet does for the machine: its hooks, and its one pending timer (lease renewal or boot). */
+export type NodeAgentAction = 'renewLease' | 'onStarted' | 'onStopped' | 'scheduleLease' | 'scheduleBoot' | 'cancelTimer';
+
+const noop = () => {};
 
 export const nodeAgentMachine = setup({
-  types: { events: {} as { type: 'STOP' } | { type: 'START' } },
-  actions: {
-    renewLease: () => {},
-    onStarted: () => {},
-    onStopped: () => {},
-  },
-  delays: { leaseRenew: LEASE_RENEW_MS, boot: BOOT_MS },
+  types: { events: {} as NodeAgentEvent },
+  actions: { renewLease: noop, onStarted: noop, onStopped: noop, scheduleLease: noop, scheduleBoot: noop, cancelTimer: noop },
 }).createMachine({
   id: 'kubelet',
   initial: 'Running',
   states: {
     Running: {
-      entry: 'renewLease',
-      after: { leaseRenew: { target: 'Running', reenter: true } },
-      on: { STOP: 'Stopped' },
+      // Re-entered on every renewal: renew, then schedule the next (the first at start).
+      entry: ['renewLease', 'scheduleLease'],
+      exit: 'cancelTimer',
+      on: { LEASE_DUE: { target: 'Running', reenter: true }, STOP: 'Stopped', REMOVE: 'Removed' },
     },
     Stopped: {
       entry: 'onStopped',
-      on: { START: 'Booting' },
+      on: { START: 'Booting', REMOVE: 'Removed' },
     },
     Booting: {
-      after: { boot: { target: 'Running', actions: 'onStarted' } },
-      on: { STOP: 'Stopped' },
+      entry: 'scheduleBoot',
+      exit: 'cancelTimer',
+      on: { BOOTED: { target: 'Running', actions: 'onStarted' }, STOP: 'Stopped', REMOVE: 'Removed' },
     },
+    Removed: {},
   },
 });
 
-/** XState's clock interface backed by the simulation's event queue. */
-export function simClockFor(clock: SimClock, owner: string) {
-  return {
-    setTimeout: (fn: (...args: unknown[]) => void, ms: number) => clock.after(ms, owner, () => fn()),
-    clearTimeout: (task: unknown) => clock.cancel(task as ScheduledTask),
-  };
+export type NodeAgentSnapshot = SnapshotFrom<typeof nodeAgentMachine>;
+export type NodeAgentState = 'Running' | 'Stopped' | 'Booting' | 'Removed';
+
+interface Step {
+  snapshot: NodeAgentSnapshot;
+  actions: readonly NodeAgentAction[];
 }
 
-export function startNodeAgent(clock: SimClock, nodeName: string, hooks: NodeAgentHooks): AnyActorRef {
-  const machine = nodeAgentMachine.provide({
-    actions: { renewLease: () => hooks.renewLease(), onStarted: () => hooks.onStarted(), onStopped: () => hooks.onStopped() },
-  });
-  const actor = createActor(machine, { clock: simClockFor(clock, `kubelet/${nodeName}`) });
-  actor.start();
-  return actor;
+const actionTypes = (actions: readonly { type: string }[]): readonly NodeAgentAction[] => immutable(actions.map((a) => a.type as NodeAgentAction));
+
+// A pure memo of immutable values: the machine has four snapshots and its events carry nothing.
+let start: Step | undefined;
+const next = new WeakMap<NodeAgentSnapshot, Map<NodeAgentEvent['type'], Step>>();
+
+/** A kubelet just started: Running, with the actions of entering it (renew the Lease now, schedule the next). */
+export function startNodeAgent(): Step {
+  if (!start) {
+    const [snapshot, actions] = initialTransition(nodeAgentMachine);
+    start = immutable({ snapshot: immutable(snapshot), actions: actionTypes(actions) });
+  }
+  return start;
+}
+
+/** The machine's next snapshot on `event`, and the actions to carry out, in order. */
+export function sendNodeAgent(s: NodeAgentSnapshot, event: NodeAgentEvent): Step {
+  let byEvent = next.get(s);
+  if (!byEvent) next.set(s, (byEvent = new Map()));
+  let step = byEvent.get(event.type);
+  if (!step) {
+    const [snapshot, actions] = transition(nodeAgentMachine, s, event);
+    byEvent.set(event.type, (step = immutable({ snapshot: immutable(snapshot), actions: actionTypes(actions) })));
+  }
+  return step;
+}
+
+export function nodeAgentState(s: NodeAgentSnapshot): NodeAgentState {
+  return s.value as NodeAgentState;
 }

@@ -9,6 +9,7 @@ import { rfc3339 } from '../sim/clock';
 import type { ScheduledTask } from '../sim/clock';
 import type { ControllerContext } from '../client/context';
 import { COMPONENT } from './podWorker';
+import { bound } from '../sim/forkable';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -73,12 +74,14 @@ export class NodeImageStatus {
     if (this.sizes.has(ref)) return;
     this.sizes.set(ref, { digest: digestRef, size });
     if (this.task) return;
-    this.task = this.ctx.clock.after(1_000, this.owner, () => {
-      this.task = undefined;
-      const images = [...this.sizes].map(([name, v]) => ({ names: [v.digest, name], sizeBytes: v.size })).sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 50);
-      const node: KObject | undefined = this.ctx.api.store.get('nodes', undefined, this.nodeName);
-      if (node) this.ctx.api.updateStatus(nodeType, node, { ...node.status, images }, COMPONENT, this.nodeName);
-    });
+    this.task = this.ctx.clock.after(1_000, this.owner, bound(this, this.report));
+  }
+
+  private report(): void {
+    this.task = undefined;
+    const images = [...this.sizes].map(([name, v]) => ({ names: [v.digest, name], sizeBytes: v.size })).sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, 50);
+    const node: KObject | undefined = this.ctx.api.store.get('nodes', undefined, this.nodeName);
+    if (node) this.ctx.api.updateStatus(nodeType, node, { ...node.status, images }, COMPONENT, this.nodeName);
   }
 
   /** The machine stopped: the pending report goes with it. */

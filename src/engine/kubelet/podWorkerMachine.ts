@@ -11,6 +11,7 @@
  * `transition`, and the kubelet decides when on the simulated clock.
  */
 import { assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
+import { immutable } from '../sim/forkable';
 
 export type PodWorkerEvent = { type: 'VOLUMES_READY' } | { type: 'SANDBOX_READY' } | { type: 'TERMINATE' } | { type: 'STOPPED' };
 
@@ -32,11 +33,12 @@ export const podWorkerMachine = setup({
 export type PodWorkerSnapshot = SnapshotFrom<typeof podWorkerMachine>;
 export type PodWorkerState = 'WaitingForVolumes' | 'CreatingSandbox' | 'Running' | 'Terminating' | 'Terminated';
 
+// `initial` and `next` are pure memos of immutable values: a copy of the cluster shares them.
 let initial: PodWorkerSnapshot | undefined;
 
-/** A pod just admitted. Snapshots are immutable, so every new worker shares the first one. */
+/** A pod just admitted. Snapshots are immutable, so every new worker shares the first one (and so do copies of the cluster). */
 export function newPodWorker(): PodWorkerSnapshot {
-  initial ??= initialTransition(podWorkerMachine)[0];
+  initial ??= immutable(initialTransition(podWorkerMachine)[0]);
   return initial;
 }
 
@@ -51,7 +53,7 @@ export function sendPod(s: PodWorkerSnapshot, event: PodWorkerEvent): PodWorkerS
   let byEvent = next.get(s);
   if (!byEvent) next.set(s, (byEvent = new Map()));
   let to = byEvent.get(event.type);
-  if (!to) byEvent.set(event.type, (to = transition(podWorkerMachine, s, event)[0]));
+  if (!to) byEvent.set(event.type, (to = immutable(transition(podWorkerMachine, s, event)[0])));
   return to;
 }
 

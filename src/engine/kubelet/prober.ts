@@ -5,7 +5,8 @@
  */
 import { stateOf } from './containerMachine';
 import { probeResult, type ProbeSpec } from './runtime';
-import { freshProbes, isTerminating, type ContainerRuntime, type KubeletHost, type PodWorker } from './podWorker';
+import { freshProbes, isTerminating, type ContainerRuntime, type KubeletHost, type PodWorker, type ProbeState } from './podWorker';
+import { bound, immutable } from '../sim/forkable';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -29,20 +30,22 @@ export function startProbes(k: ProberHost, w: PodWorker, c: ContainerRuntime): v
   c.ready = !spec.readinessProbe && c.probes.startupDone;
   const startedAt = k.ctx.clock.now();
   const ps = c.probes;
-  const tick = (kind: 'startup' | 'readiness' | 'liveness', probe: Any) => {
-    const period = Math.max(1, probe.periodSeconds ?? 10) * 1000;
-    const run = () => {
-      if (ps.stopped || isTerminating(w) || stateOf(c.snapshot).state !== 'Running') return;
-      const elapsed = k.ctx.clock.now() - startedAt;
-      const gated = kind !== 'startup' && !c.probes.startupDone;
-      if (!gated && elapsed >= (probe.initialDelaySeconds ?? 0) * 1000 && !(kind === 'startup' && c.probes.startupDone)) runProbe(k, w, c, kind, probe, elapsed);
-      if (!ps.stopped && stateOf(c.snapshot).state === 'Running') ps.timers.set(kind, k.after(w, period, run));
-    };
-    run();
-  };
-  if (spec.startupProbe) tick('startup', spec.startupProbe);
-  if (spec.readinessProbe) tick('readiness', spec.readinessProbe);
-  if (spec.livenessProbe) tick('liveness', spec.livenessProbe);
+  if (spec.startupProbe) probeTick(k, w, c, ps, startedAt, 'startup', spec.startupProbe);
+  if (spec.readinessProbe) probeTick(k, w, c, ps, startedAt, 'readiness', spec.readinessProbe);
+  if (spec.livenessProbe) probeTick(k, w, c, ps, startedAt, 'liveness', spec.livenessProbe);
+}
+
+/**
+ * One tick of a probe worker, which schedules the next. `ps` is the probe state of the run the
+ * worker was started for: a restarted container gets fresh state, and the old worker ends.
+ */
+function probeTick(k: ProberHost, w: PodWorker, c: ContainerRuntime, ps: ProbeState, startedAt: number, kind: 'startup' | 'readiness' | 'liveness', probe: Any): void {
+  const period = Math.max(1, probe.periodSeconds ?? 10) * 1000;
+  if (ps.stopped || isTerminating(w) || stateOf(c.snapshot).state !== 'Running') return;
+  const elapsed = k.ctx.clock.now() - startedAt;
+  const gated = kind !== 'startup' && !c.probes.startupDone;
+  if (!gated && elapsed >= (probe.initialDelaySeconds ?? 0) * 1000 && !(kind === 'startup' && c.probes.startupDone)) runProbe(k, w, c, kind, probe, elapsed);
+  if (!ps.stopped && stateOf(c.snapshot).state === 'Running') ps.timers.set(kind, k.after(w, period, bound(proberTasks, proberTasks.probeTick, k, w, c, ps, startedAt, kind, probe)));
 }
 
 export function stopProbes(k: ProberHost, c: ContainerRuntime): void {
@@ -98,6 +101,9 @@ function killForProbe(k: ProberHost, w: PodWorker, c: ContainerRuntime, kind: st
   k.event(w, 'Normal', 'Killing', `Container ${c.spec.name} failed ${kind} probe, will be restarted`, c);
   const grace = probe.terminationGracePeriodSeconds ?? w.grace;
   const stopMs = c.program.sigtermMs;
-  if (stopMs !== undefined && stopMs < grace * 1000) k.after(w, stopMs, () => k.onExit(w, c, 0));
-  else k.after(w, grace * 1000, () => k.onExit(w, c, 137, 'Error'));
+  if (stopMs !== undefined && stopMs < grace * 1000) k.after(w, stopMs, bound(k, k.onExit, w, c, 0));
+  else k.after(w, grace * 1000, bound(k, k.onExit, w, c, 137, 'Error'));
 }
+
+// Probe workers' next ticks call this object, not closures, so a copy of the cluster can rebuild them.
+const proberTasks = immutable({ probeTick });

@@ -11,6 +11,7 @@ import { parseImage } from '../util/imageref';
 import { genericBanner } from './genericImages';
 import { shellWords } from '../util/shell';
 import { compileCommand, statements, type Step } from './shellCompiler';
+import { immutable, stateless } from '../sim/forkable';
 
 export type { Step } from './shellCompiler';
 import { exitOf, filesAt, logLines, roundMs, shapeOf, type LogQuery } from './process';
@@ -34,7 +35,7 @@ export interface ContainerProgram {
   /** How long the process takes to stop on SIGTERM; undefined: it ignores SIGTERM (PID 1 sleep) and is killed at the end of the grace period. */
   sigtermMs?: number;
   /** Lines the process prints right after it starts. */
-  banner: (startedAt: number, podName: string) => string[];
+  banner: Banner;
 }
 
 export interface ProgramRun {
@@ -43,7 +44,12 @@ export interface ProgramRun {
   exitCode: number;
 }
 
-const SERVERS: Record<string, (t: number, pod: string) => string[]> = {
+type Banner = (t: number, pod: string) => string[];
+
+// Banners are pure functions of their arguments (and of constants): copies of the cluster share them.
+const NO_BANNER: Banner = stateless(() => []);
+
+const SERVERS: Record<string, Banner> = {
   nginx: (t) => {
     const ts = goLogTime(t);
     return [
@@ -79,11 +85,27 @@ const SERVERS: Record<string, (t: number, pod: string) => string[]> = {
     `1:M ${redisTime(t)} * Server initialized`,
     `1:M ${redisTime(t)} * Ready to accept connections tcp`,
   ],
-  memcached: () => [],
+  memcached: NO_BANNER,
   mongo: (t) => [`{"t":{"$date":"${rfc3339(t)}"},"s":"I",  "c":"NETWORK",  "id":23016,   "ctx":"listener","msg":"Waiting for connections","attr":{"port":27017,"ssl":"off"}}`],
-  pause: () => [],
+  pause: NO_BANNER,
   default: (t, pod) => [`${rfc3339(t)} server started on ${pod}`],
 };
+for (const banner of Object.values(SERVERS)) stateless(banner);
+
+const MYSQL_UNINITIALIZED: Banner = stateless((t) => [
+  `${rfc3339(t)} 0 [Note] [Entrypoint]: Entrypoint script for MySQL Server 8.4.3-1.el9 started.`,
+  `${rfc3339(t)} 0 [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified`,
+  '    You need to specify one of the following as an environment variable:',
+  '    - MYSQL_ROOT_PASSWORD',
+  '    - MYSQL_ALLOW_EMPTY_PASSWORD',
+  '    - MYSQL_RANDOM_ROOT_PASSWORD',
+]);
+
+const POSTGRES_UNINITIALIZED: Banner = stateless(() => [
+  'Error: Database is uninitialized and superuser password is not specified.',
+  '       You must specify POSTGRES_PASSWORD to a non-empty value for the',
+  '       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".',
+]);
 
 /** Images whose default process waits on a terminal and so exits at once in a pod. */
 const EXIT_AT_ONCE = new Set(['busybox', 'alpine', 'ubuntu', 'debian', 'centos', 'fedora', 'node', 'python', 'golang', 'openjdk', 'perl', 'hello-world']);
@@ -142,7 +164,8 @@ export function programFor(c: ContainerLike & { ports?: { containerPort: number 
   if (listens.length && !c.command?.length && !SERVERS[base] && resolveImage(c.image ?? '').verdict.kind === 'generic') program.banner = genericBanner(c.image ?? '', listens);
   const load = loadOf(partial.steps);
   if (load.length) program.load = load;
-  return program;
+  // Never changed once read: copies of the cluster share it (and the steps process.ts memoizes on).
+  return immutable(program);
 }
 
 /** A loop that sends requests sends them at (requests per round) ÷ (time per round). */
@@ -163,38 +186,27 @@ function rawProgram(c: ContainerLike): Omit<ContainerProgram, 'image' | 'listens
   const env = new Map((c.env ?? []).map((e) => [e.name, e.value ?? '']));
   const words = [...(c.command ?? []), ...(c.args ?? [])];
   const interactiveShell = words.length === 0 ? EXIT_AT_ONCE.has(base) && base !== 'hello-world' : words.length === 1 && /^(?:.*\/)?(?:sh|bash|ash)$/.test(words[0]);
-  if (c.stdin && interactiveShell) return { steps: [{ kind: 'serve', listens: false }], sigtermMs: undefined, banner: () => [] };
+  if (c.stdin && interactiveShell) return { steps: [{ kind: 'serve', listens: false }], sigtermMs: undefined, banner: NO_BANNER };
   if (c.command?.length || (c.args?.length && EXIT_AT_ONCE.has(base))) {
     const words = [...(c.command ?? []), ...(c.args ?? [])];
     const steps = compileCommand(words);
     const sleepsAsPid1 = words[0]?.split('/').pop() === 'sleep';
-    return { steps, sigtermMs: sleepsAsPid1 ? undefined : steps.some((s) => s.kind === 'loop' || s.kind === 'sleep') ? undefined : 200, banner: () => [] };
+    return { steps, sigtermMs: sleepsAsPid1 ? undefined : steps.some((s) => s.kind === 'loop' || s.kind === 'sleep') ? undefined : 200, banner: NO_BANNER };
   }
-  if (base === 'hello-world') return { steps: [{ kind: 'log', text: 'Hello from Docker!' }, { kind: 'exit', code: 0 }], sigtermMs: 10, banner: () => [] };
-  if (EXIT_AT_ONCE.has(base)) return { steps: [{ kind: 'exit', code: 0 }], sigtermMs: 10, banner: () => [] };
+  if (base === 'hello-world') return { steps: [{ kind: 'log', text: 'Hello from Docker!' }, { kind: 'exit', code: 0 }], sigtermMs: 10, banner: NO_BANNER };
+  if (EXIT_AT_ONCE.has(base)) return { steps: [{ kind: 'exit', code: 0 }], sigtermMs: 10, banner: NO_BANNER };
   if ((base === 'mysql' || base === 'mariadb') && !['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD', 'MARIADB_ROOT_PASSWORD', 'MARIADB_ALLOW_EMPTY_ROOT_PASSWORD'].some((k) => env.has(k))) {
     return {
       steps: [{ kind: 'sleep', ms: 400 }, { kind: 'exit', code: 1 }],
       sigtermMs: 100,
-      banner: (t) => [
-        `${rfc3339(t)} 0 [Note] [Entrypoint]: Entrypoint script for MySQL Server 8.4.3-1.el9 started.`,
-        `${rfc3339(t)} 0 [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified`,
-        '    You need to specify one of the following as an environment variable:',
-        '    - MYSQL_ROOT_PASSWORD',
-        '    - MYSQL_ALLOW_EMPTY_PASSWORD',
-        '    - MYSQL_RANDOM_ROOT_PASSWORD',
-      ],
+      banner: MYSQL_UNINITIALIZED,
     };
   }
   if (base === 'postgres' && !env.has('POSTGRES_PASSWORD') && env.get('POSTGRES_HOST_AUTH_METHOD') !== 'trust') {
     return {
       steps: [{ kind: 'sleep', ms: 300 }, { kind: 'exit', code: 1 }],
       sigtermMs: 100,
-      banner: () => [
-        'Error: Database is uninitialized and superuser password is not specified.',
-        '       You must specify POSTGRES_PASSWORD to a non-empty value for the',
-        '       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".',
-      ],
+      banner: POSTGRES_UNINITIALIZED,
     };
   }
   const banner = SERVERS[base] ?? SERVERS.default;

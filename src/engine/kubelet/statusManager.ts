@@ -7,6 +7,7 @@ import { typeForKind } from '../api/registry';
 import type { ScheduledTask } from '../sim/clock';
 import type { ControllerContext } from '../client/context';
 import { deepEqual } from '../util/equal';
+import { bound } from '../sim/forkable';
 import { stateOf } from './containerMachine';
 import { buildPodStatus } from './podStatus';
 import { COMPONENT, containerViews, initDone, isTerminating, sandboxReady, type PodWorker } from './podWorker';
@@ -31,7 +32,7 @@ export class StatusManager {
     // PLEG relists once a second: status changes within a second are reported together.
     const now = this.ctx.clock.now();
     const at = Math.floor(now / 1000) * 1000 + 1000;
-    this.flushTask = this.ctx.clock.at(at, this.owner, () => this.flush());
+    this.flushTask = this.ctx.clock.at(at, this.owner, bound(this, this.flush));
   }
 
   forget(key: string): void {

@@ -11,6 +11,7 @@ import { isAttachable, podClaims, volumeDataKey } from '../helpers/volumeutil';
 import { attachmentName } from '../storage/attachdetach';
 import { referencedSources, snapshotSources, storeLookup, volumeMountError } from './configSources';
 import { COMPONENT, isTerminating, podRef, type KubeletHost, type PodWorker } from './podWorker';
+import { bound, immutable } from '../sim/forkable';
 
 /** WaitForAttachAndMount gives up (and reports) after 2m3s (podAttachAndMountTimeout); it checks every second. */
 const MOUNT_TIMEOUT_MS = 123_000;
@@ -62,15 +63,20 @@ function mountPersistentVolumes(k: KubeletHost, w: PodWorker, pod: KObject, then
     k.ctx.reasons.record(COMPONENT, 'kubelet.failedMount', { message }, [podRef(w)], k.nodeName);
     w.mountWaitStart = now;
   }
-  k.after(w, MOUNT_POLL_MS, () => {
-    const current = k.ctx.api.store.get('pods', w.namespace, w.name);
-    if (current && current.metadata.uid === w.uid && !isTerminating(w)) mountPersistentVolumes(k, w, current, then);
-  });
+  k.after(w, MOUNT_POLL_MS, bound(volumeTasks, volumeTasks.retryPersistentVolumes, k, w, then));
 }
 
-/** Sets up configMap/secret/projected volumes, retrying with back-off while a source is missing. */
+function retryPersistentVolumes(k: KubeletHost, w: PodWorker, then: () => void): void {
+  const current = k.ctx.api.store.get('pods', w.namespace, w.name);
+  if (current && current.metadata.uid === w.uid && !isTerminating(w)) mountPersistentVolumes(k, w, current, then);
+}
+
+/**
+ * Sets up configMap/secret/projected volumes, retrying with back-off while a source is missing.
+ * `then` outlives the call (it runs from a retry timer): a bound call, not a closure.
+ */
 export function mountVolumes(k: KubeletHost, w: PodWorker, pod: KObject, then: () => void): void {
-  mountPersistentVolumes(k, w, pod, () => mountConfigVolumes(k, w, pod, then));
+  mountPersistentVolumes(k, w, pod, bound(volumeTasks, volumeTasks.mountConfigVolumes, k, w, pod, then));
 }
 
 function mountConfigVolumes(k: KubeletHost, w: PodWorker, pod: KObject, then: () => void): void {
@@ -82,10 +88,7 @@ function mountConfigVolumes(k: KubeletHost, w: PodWorker, pod: KObject, then: ()
     k.event(w, 'Warning', 'FailedMount', error);
     k.ctx.reasons.record(COMPONENT, 'kubelet.failedMount', { message: error }, [podRef(w)], k.nodeName);
     w.mountBackoffMs = w.mountBackoffMs ? Math.min(MOUNT_RETRY_MAX_MS, w.mountBackoffMs * 2) : MOUNT_RETRY_INITIAL_MS;
-    k.after(w, w.mountBackoffMs, () => {
-      const current = k.ctx.api.store.get('pods', w.namespace, w.name);
-      if (current && current.metadata.uid === w.uid && !isTerminating(w)) mountConfigVolumes(k, w, current, then);
-    });
+    k.after(w, w.mountBackoffMs, bound(volumeTasks, volumeTasks.retryConfigVolumes, k, w, then));
     return;
   }
   w.volumeSources = snapshotSources(volumeRefs, lookup);
@@ -94,11 +97,20 @@ function mountConfigVolumes(k: KubeletHost, w: PodWorker, pod: KObject, then: ()
   // clock more than everything else they do.
   if (volumeRefs.every(([kind, name]) => kind === 'configmaps' && name === ROOT_CA_CONFIGMAP)) return then();
   // Later edits reach the files on a periodic sync; pods are spread over the period.
-  const resync = () => {
-    const current = k.ctx.api.store.get('pods', w.namespace, w.name);
-    if (current) w.volumeSources = snapshotSources(referencedSources(current), storeLookup(k.ctx.api.store, w.namespace));
-    k.after(w, SYNC_FREQUENCY_MS, resync);
-  };
-  k.after(w, Math.floor(k.ctx.rng.next() * SYNC_FREQUENCY_MS), resync);
+  k.after(w, Math.floor(k.ctx.rng.next() * SYNC_FREQUENCY_MS), bound(volumeTasks, volumeTasks.resyncSources, k, w));
   then();
 }
+
+function retryConfigVolumes(k: KubeletHost, w: PodWorker, then: () => void): void {
+  const current = k.ctx.api.store.get('pods', w.namespace, w.name);
+  if (current && current.metadata.uid === w.uid && !isTerminating(w)) mountConfigVolumes(k, w, current, then);
+}
+
+function resyncSources(k: KubeletHost, w: PodWorker): void {
+  const current = k.ctx.api.store.get('pods', w.namespace, w.name);
+  if (current) w.volumeSources = snapshotSources(referencedSources(current), storeLookup(k.ctx.api.store, w.namespace));
+  k.after(w, SYNC_FREQUENCY_MS, bound(volumeTasks, volumeTasks.resyncSources, k, w));
+}
+
+// The volume manager's timers and continuations call this object, not closures, so a copy of the cluster can rebuild them.
+const volumeTasks = immutable({ mountConfigVolumes, retryPersistentVolumes, retryConfigVolumes, resyncSources });

@@ -17,10 +17,10 @@ import { KUBE_DNS_ADDRESS, NetworkPolicyEvaluator, dnsVerdict, peerOfPod, type P
 export interface HttpDeps {
   store: ObjectStore;
   /**
-   * kube-proxy's choice among ready endpoints (iptables mode: at random for each new connection);
-   * without one, requests go round the endpoints in turn.
+   * kube-proxy's choice among ready endpoints (iptables mode: at random for each new
+   * connection): an Rng the cluster holds, so a copy of the cluster continues the same sequence.
    */
-  endpointChoice?: { int(maxExclusive: number): number };
+  endpointChoice: { int(maxExclusive: number): number };
   /** The running containers of a pod, if its node is up. */
   containers(namespace: string, pod: string): { program: ContainerProgram; spec: { ports?: { containerPort: number; name?: string }[] } }[] | undefined;
 }
@@ -39,8 +39,6 @@ export const INGRESS_CONTROLLER_PEER: Peer = {
   name: 'ingress-nginx-controller',
   labels: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' },
 };
-
-const rotation = new WeakMap<ObjectStore, number>();
 
 function ready(p: KObject): boolean {
   return p.status?.phase === 'Running' && (p.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
@@ -68,13 +66,7 @@ function pickEndpoint(deps: HttpDeps, svc: KObject, port: number): { pod: KObjec
     .filter((p) => !p.metadata.deletionTimestamp && ready(p) && Object.entries(svc.spec?.selector ?? {}).every(([k, v]) => p.metadata.labels?.[k] === v))
     .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
   if (!pods.length) return undefined;
-  let pod: KObject;
-  if (deps.endpointChoice) pod = pods[deps.endpointChoice.int(pods.length)];
-  else {
-    const n = rotation.get(deps.store) ?? 0;
-    rotation.set(deps.store, n + 1);
-    pod = pods[n % pods.length];
-  }
+  const pod = pods[deps.endpointChoice.int(pods.length)];
   let target = sp.targetPort ?? sp.port;
   if (typeof target === 'string') {
     const named = (pod.spec?.containers ?? []).flatMap((c: { ports?: { name?: string; containerPort: number }[] }) => c.ports ?? []).find((p: { name?: string }) => p.name === target);

@@ -5,9 +5,10 @@
  * before Prefix; Prefix matches whole path elements), then the Ingress's default backend.
  */
 import type { KObject } from '../api/types';
-import type { ObjectStore } from '../api/store';
+import type { ObjectStore, WatchEventType } from '../api/store';
 import { typeForKind } from '../api/registry';
 import type { ControllerContext } from '../client/context';
+import { bound } from '../sim/forkable';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -33,12 +34,14 @@ export function nginxIngressClass(): KObject {
 
 export class IngressNginxController {
   constructor(private ctx: ControllerContext) {
-    ctx.api.store.watch('ingresses', (type, ing, old) => {
-      if (type === 'DELETED') return;
-      if (old && JSON.stringify(old.spec) === JSON.stringify(ing.spec)) return;
-      // The controller notices, reloads nginx, then reports its address (a couple of seconds).
-      ctx.clock.after(2_000 + Math.floor(ctx.rng.next() * 1_000), COMPONENT, () => this.sync(ing.metadata.namespace!, ing.metadata.name!));
-    });
+    ctx.api.store.watch('ingresses', bound(this, this.onIngress));
+  }
+
+  private onIngress(type: WatchEventType, ing: KObject, old: KObject | undefined): void {
+    if (type === 'DELETED') return;
+    if (old && JSON.stringify(old.spec) === JSON.stringify(ing.spec)) return;
+    // The controller notices, reloads nginx, then reports its address (a couple of seconds).
+    this.ctx.clock.after(2_000 + Math.floor(this.ctx.rng.next() * 1_000), COMPONENT, bound(this, this.sync, ing.metadata.namespace!, ing.metadata.name!));
   }
 
   private sync(ns: string, name: string): void {

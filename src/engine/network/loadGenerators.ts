@@ -5,12 +5,13 @@
  * requests per second. Nothing to click: running the pod is what sends the load.
  */
 import type { KObject } from '../api/types';
-import type { ObjectStore } from '../api/store';
+import type { ObjectStore, WatchEventType } from '../api/store';
 import { programFor, type ContainerProgram } from '../kubelet/runtime';
 import { INGRESS_ADDRESS } from './ingress';
 import { parseHttpUrl, serviceByName } from './http';
 import type { TrafficModel, TrafficTarget } from './traffic';
 import { templateIdentity } from '../api/admission';
+import { bound } from '../sim/forkable';
 
 const programs = new WeakMap<object, ContainerProgram>();
 
@@ -43,7 +44,11 @@ export class LoadGenerators {
     private store: ObjectStore,
     private traffic: TrafficModel,
   ) {
-    store.watch('pods', (type, pod) => this.sync(pod, type === 'DELETED'));
+    store.watch('pods', bound(this, this.onPod));
+  }
+
+  private onPod(type: WatchEventType, pod: KObject): void {
+    this.sync(pod, type === 'DELETED');
   }
 
   private sync(pod: KObject, deleted: boolean): void {

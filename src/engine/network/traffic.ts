@@ -21,6 +21,7 @@ import { routeIngress } from './ingress';
 import { KUBE_DNS_ADDRESS, NetworkPolicyEvaluator, dnsVerdict, peerOfPod, recordPolicyDrop, type Peer, type PolicyVerdict, type Protocol } from './networkPolicy';
 import { INGRESS_CONTROLLER_PEER } from './http';
 import type { ReasonLog } from '../client/reasons';
+import { bound } from '../sim/forkable';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -135,11 +136,13 @@ export class TrafficModel {
 
   private schedule(): void {
     if (this.task) return;
-    this.task = this.clock.after(TICK_MS, 'kube-proxy', () => {
-      this.task = undefined;
-      this.tick();
-      if (this.sources.size) this.schedule();
-    });
+    this.task = this.clock.after(TICK_MS, 'kube-proxy', bound(this, this.due));
+  }
+
+  private due(): void {
+    this.task = undefined;
+    this.tick();
+    if (this.sources.size) this.schedule();
   }
 
   /** The Service a target reaches, or an error sentence. */

@@ -77,8 +77,11 @@ export class ClusterPort implements EnginePort {
   watch(request: RestRequest, send: (e: WatchEvent) => void): OpenedWatch | { error: RestResponse } {
     return this.#c.watch(request, send);
   }
-  replayTo(actions: Action[], until: number): void {
-    continueReplay(this.#c, actions, until);
+  fork(): EnginePort {
+    return new ClusterPort(this.#c.fork());
+  }
+  replayTo(actions: Action[], until: number, applied?: number): void {
+    continueReplay(this.#c, actions, until, applied);
   }
 
   now(): number {

@@ -62,9 +62,16 @@ export interface EnginePort {
   /**
    * Carries this cluster — a replay of `actions` up to its present — forward to `until`, applying
    * only what comes after (equal, byte for byte, to rebuilding from the start). For scrubbing the
-   * timeline forward while rewound.
+   * timeline forward while rewound. `applied`, for a copy of a live cluster (a checkpoint): how
+   * many entries of `actions` it had applied.
    */
-  replayTo(actions: Action[], until: number): void;
+  replayTo(actions: Action[], until: number, applied?: number): void;
+  /**
+   * An independent copy of this cluster as it is now (a checkpoint): either may go on without
+   * touching the other, exactly as a replay would. Throws (a NotForkable error) when some part
+   * cannot be copied — e.g. a cluster serving real clients' watches; callers replay instead.
+   */
+  fork(): EnginePort;
 
   // ---- the history ----
   now(): number;

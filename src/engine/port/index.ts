@@ -6,6 +6,7 @@ import { Cluster, type ClusterOptions } from '../cluster/cluster';
 import { replayCluster, type Action } from '../cluster/actionLog';
 
 export { applyAction } from '../cluster/actionLog';
+export { NotForkable } from '../sim/forkable';
 import { ClusterPort } from './clusterPort';
 import type { EnginePort } from './enginePort';
 

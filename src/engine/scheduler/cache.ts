@@ -4,10 +4,11 @@
  * Pods in a terminal phase no longer hold resources (the scheduler's informer ignores them).
  */
 import type { KObject } from '../api/types';
-import type { ObjectStore } from '../api/store';
+import type { ObjectStore, WatchEventType } from '../api/store';
 import { bytes, milliCpu } from '../api/quantity';
 import { podRequests, type NodeInfo } from './framework';
 import { NodeMemos } from './memo';
+import { bound } from '../sim/forkable';
 
 export class SchedulerCache {
   readonly nodes = new Map<string, NodeInfo>();
@@ -29,11 +30,17 @@ export class SchedulerCache {
     this.memos = new NodeMemos(scorePlugins);
     for (const n of store.list('nodes')) this.upsertNode(n);
     for (const p of store.list('pods')) this.onPod(p, undefined);
-    store.watch('nodes', (type, node) => {
-      if (type === 'DELETED') this.removeNode(node.metadata.name!);
-      else this.upsertNode(node);
-    });
-    store.watch('pods', (type, pod, old) => this.onPod(type === 'DELETED' ? undefined : pod, old));
+    store.watch('nodes', bound(this, this.onNodeEvent));
+    store.watch('pods', bound(this, this.onPodEvent));
+  }
+
+  private onNodeEvent(type: WatchEventType, node: KObject): void {
+    if (type === 'DELETED') this.removeNode(node.metadata.name!);
+    else this.upsertNode(node);
+  }
+
+  private onPodEvent(type: WatchEventType, pod: KObject, old: KObject | undefined): void {
+    this.onPod(type === 'DELETED' ? undefined : pod, old);
   }
 
   private upsertNode(node: KObject): void {

@@ -12,6 +12,7 @@ import { typeForKind } from '../api/registry';
 import type { ControllerContext } from '../client/context';
 import { SELECTED_NODE, BOUND_BY_CONTROLLER, nodeMatchesVolume } from '../helpers/volumeutil';
 import { matchVolumesOnNode, readVolumeState } from './plugins/volumebinding';
+import { bound } from '../sim/forkable';
 
 const POLL_MS = 1000;
 const BIND_TIMEOUT_MS = 600_000;
@@ -59,24 +60,27 @@ export class VolumePreBinder {
     }
     const claims = state.delayed.map((d) => d.claim);
     const deadline = this.ctx.clock.now() + BIND_TIMEOUT_MS;
-    const poll = () => {
-      const current = claims.map((c) => api.store.get(pvcType.resource, c.metadata.namespace, c.metadata.name!));
-      if (current.some((c) => !c || c.metadata.uid !== claims[current.indexOf(c)]?.metadata.uid)) return done({ ok: false, message: 'running PreBind plugin "VolumeBinding": binding volumes: claim was deleted' });
-      if (current.every((c) => c!.spec?.volumeName && c!.status?.phase === 'Bound')) {
-        // checkBindings: a volume provisioned meanwhile for another node (the claim was selected
-        // for a pod that has since gone) may live where this node cannot reach it; the pod then
-        // goes back to scheduling, which now sees the volume's zone.
-        for (const c of current) {
-          const pv = api.store.get('persistentvolumes', undefined, c!.spec.volumeName);
-          if (pv && !nodeMatchesVolume(pv, nodeLabels, node)) return done({ ok: false, message: `running PreBind plugin "VolumeBinding": binding volumes: pv "${pv.metadata.name}" node affinity doesn't match node "${node}": no matching NodeSelectorTerms` });
-        }
-        return done({ ok: true });
-      }
-      if (this.ctx.clock.now() >= deadline) return done({ ok: false, message: 'running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded' });
-      this.ctx.clock.after(POLL_MS, this.actor, poll);
-    };
-    this.ctx.clock.after(POLL_MS, this.actor, poll);
+    this.ctx.clock.after(POLL_MS, this.actor, bound(this, this.poll, claims, node, nodeLabels, deadline, done));
     return true;
+  }
+
+  /** `done` must be a bound call (it is kept across polls, and copies of the cluster rebuild it). */
+  private poll(claims: KObject[], node: string, nodeLabels: Record<string, string>, deadline: number, done: (outcome: PreBindOutcome) => void): void {
+    const { api } = this.ctx;
+    const current = claims.map((c) => api.store.get(pvcType.resource, c.metadata.namespace, c.metadata.name!));
+    if (current.some((c) => !c || c.metadata.uid !== claims[current.indexOf(c)]?.metadata.uid)) return done({ ok: false, message: 'running PreBind plugin "VolumeBinding": binding volumes: claim was deleted' });
+    if (current.every((c) => c!.spec?.volumeName && c!.status?.phase === 'Bound')) {
+      // checkBindings: a volume provisioned meanwhile for another node (the claim was selected
+      // for a pod that has since gone) may live where this node cannot reach it; the pod then
+      // goes back to scheduling, which now sees the volume's zone.
+      for (const c of current) {
+        const pv = api.store.get('persistentvolumes', undefined, c!.spec.volumeName);
+        if (pv && !nodeMatchesVolume(pv, nodeLabels, node)) return done({ ok: false, message: `running PreBind plugin "VolumeBinding": binding volumes: pv "${pv.metadata.name}" node affinity doesn't match node "${node}": no matching NodeSelectorTerms` });
+      }
+      return done({ ok: true });
+    }
+    if (this.ctx.clock.now() >= deadline) return done({ ok: false, message: 'running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded' });
+    this.ctx.clock.after(POLL_MS, this.actor, bound(this, this.poll, claims, node, nodeLabels, deadline, done));
   }
 }
 

@@ -11,12 +11,14 @@ import { typeForKind } from '../api/registry';
 import { rfc3339 } from '../sim/clock';
 import type { ScheduledTask } from '../sim/clock';
 import type { ControllerContext } from '../client/context';
+import type { WatchEventType } from '../api/store';
+import { bound, immutable } from '../sim/forkable';
 import { SchedulerCache } from './cache';
 import { SchedulingQueue } from './queue';
 import { podInfo, type CycleContext, type FilterResult, type NodeInfo, type PodInfo } from './framework';
 import { FILTER_PLUGINS, SCORE_PLUGINS } from './plugins';
 import { podHasClaims } from './plugins/volumebinding';
-import { VolumePreBinder } from './prebind';
+import { VolumePreBinder, type PreBindOutcome } from './prebind';
 import { AttemptLog, fitErrorMessage, type NodeVerdict, type PreemptionDecision, type SchedulingAttempt } from './attempts';
 import { NodeRanking, type ScoredNode } from './ranking';
 import { podSignature, SignatureIds } from './signature';
@@ -55,12 +57,18 @@ export class Scheduler {
     this.preBinder = new VolumePreBinder(ctx, SCHEDULER_NAME);
     this.preemption = new PreemptionEvaluator(ctx, this.nominator, SCHEDULER_NAME);
     for (const pod of store.list('pods')) this.onPod('ADDED', pod);
-    store.watch('pods', (type, pod, old) => this.onPod(type, pod, old));
-    store.watch('nodes', (type, node, old) => {
-      if (type === 'DELETED' || !old || nodeChangedForScheduling(node, old)) this.moveAllToActive();
-    });
+    store.watch('pods', bound(this, this.onPod));
+    store.watch('nodes', bound(this, this.onNode));
     // Claims binding, volumes appearing and new classes can make parked pods schedulable.
-    for (const resource of ['persistentvolumeclaims', 'persistentvolumes', 'storageclasses']) store.watch(resource, () => this.moveAllToActive());
+    for (const resource of ['persistentvolumeclaims', 'persistentvolumes', 'storageclasses']) store.watch(resource, bound(this, this.onVolumeChange));
+  }
+
+  private onNode(type: WatchEventType, node: KObject, old: KObject | undefined): void {
+    if (type === 'DELETED' || !old || nodeChangedForScheduling(node, old)) this.moveAllToActive();
+  }
+
+  private onVolumeChange(): void {
+    this.moveAllToActive();
   }
 
   private needsScheduling(pod: KObject): boolean {
@@ -98,10 +106,12 @@ export class Scheduler {
   }
 
   /** One cycle's task body, made once (a cycle runs a thousand times a simulated second). */
-  private readonly runCycle = () => {
+  private readonly runCycle = bound(this, this.cycleDue);
+
+  private cycleDue(): void {
     this.cycleTask = undefined;
     this.scheduleNext();
-  };
+  }
 
   private scheduleNext(): void {
     const next = this.queue.pop();
@@ -116,19 +126,20 @@ export class Scheduler {
     for (const [key, attempts] of [...this.queue.unschedulable]) {
       const ready = (this.lastAttemptAt.get(key) ?? 0) + SchedulingQueue.backoff(attempts);
       const [ns, name] = key.split('/');
-      const requeue = () => {
-        if (!this.queue.unschedulable.has(key)) return;
-        const pod = this.ctx.api.store.get('pods', ns, name);
-        if (!pod || !this.needsScheduling(pod)) {
-          this.queue.remove(key);
-          return;
-        }
-        this.queue.add(key, pod.spec?.priority ?? 0, attempts);
-        this.kick();
-      };
-      if (ready <= now) requeue();
-      else this.ctx.clock.at(ready, SCHEDULER_NAME, requeue);
+      if (ready <= now) this.requeue(key, ns, name, attempts);
+      else this.ctx.clock.at(ready, SCHEDULER_NAME, bound(this, this.requeue, key, ns, name, attempts));
     }
+  }
+
+  private requeue(key: string, ns: string, name: string, attempts: number): void {
+    if (!this.queue.unschedulable.has(key)) return;
+    const pod = this.ctx.api.store.get('pods', ns, name);
+    if (!pod || !this.needsScheduling(pod)) {
+      this.queue.remove(key);
+      return;
+    }
+    this.queue.add(key, pod.spec?.priority ?? 0, attempts);
+    this.kick();
   }
 
   private scheduleOne(key: string, attemptNo: number): void {
@@ -148,7 +159,8 @@ export class Scheduler {
       if (post.decision.outcome === 'nominated') this.nominations.set(key, post.decision);
       else if (post.nominatedNodeName === '') this.nominations.delete(key);
       attempt.message = fitErrorMessage(this.cache.nodes.size, reasons, preFilterMessage, post.message);
-      this.attempts.unschedulable(key, attempt);
+      // Never changed once recorded: copies of the cluster share it (thousands at a time).
+      this.attempts.unschedulable(key, immutable(attempt));
       this.queue.markUnschedulable(key, attemptNo);
       const current = this.ctx.api.store.get('pods', ns, name) ?? pod;
       this.ctx.api.event(current, 'Warning', 'FailedScheduling', attempt.message, SCHEDULER_NAME);
@@ -165,34 +177,43 @@ export class Scheduler {
     const preempted = this.nominations.get(key);
     this.nominations.delete(key);
     if (preempted?.node === chosen) attempt.preemption = preempted;
-    this.attempts.bound(key, attempt);
+    // A pod with claims may still fail PreBind, which rewrites its attempt: that one is shared
+    // only once settled (see volumesBound).
+    const hasClaims = podHasClaims(pod);
+    this.attempts.bound(key, hasClaims ? attempt : immutable(attempt));
     this.queue.unschedulable.delete(key);
     const nodeInfo = this.cache.nodes.get(chosen)!;
     const params = { node: chosen, feasible: feasible.length, evaluated, score: scored[0]?.total ?? 0 };
-    const bind = () => this.bindPod(key, chosen, params);
-    if (!podHasClaims(pod)) return bind();
+    if (!hasClaims) return this.bindPod(key, chosen, params);
     // Reserve: hold the node's resources for the pod while its volumes are bound.
     const assumed: KObject = { ...pod, spec: { ...pod.spec, nodeName: chosen } };
     this.cache.addPod(assumed);
     this.waitingOnVolumes.set(key, assumed);
-    const waits = this.preBinder.bindVolumes(pod, chosen, nodeInfo.labels, (outcome) => {
-      if (this.waitingOnVolumes.get(key) !== assumed) return;
-      this.waitingOnVolumes.delete(key);
-      this.cache.forgetPod(assumed);
-      if (outcome.ok) return bind();
-      const current = this.ctx.api.store.get('pods', ns, name);
-      if (!current || !this.needsScheduling(current)) return;
-      attempt.node = undefined;
-      attempt.message = outcome.message;
-      this.queue.markUnschedulable(key, attemptNo);
-      this.ctx.api.event(current, 'Warning', 'FailedScheduling', outcome.message, SCHEDULER_NAME);
-      this.ensureFlush();
-    });
+    const waits = this.preBinder.bindVolumes(pod, chosen, nodeInfo.labels, bound(this, this.volumesBound, key, ns, name, assumed, attempt, attemptNo, chosen, params));
     if (!waits) {
+      immutable(attempt);
       this.waitingOnVolumes.delete(key);
       this.cache.forgetPod(assumed);
-      bind();
+      this.bindPod(key, chosen, params);
     }
+  }
+
+  private volumesBound(key: string, ns: string, name: string, assumed: KObject, attempt: SchedulingAttempt, attemptNo: number, chosen: string, params: { node: string; feasible: number; evaluated: number; score: number }, outcome: PreBindOutcome): void {
+    if (this.waitingOnVolumes.get(key) !== assumed) return;
+    this.waitingOnVolumes.delete(key);
+    this.cache.forgetPod(assumed);
+    if (outcome.ok) {
+      immutable(attempt);
+      return this.bindPod(key, chosen, params);
+    }
+    const current = this.ctx.api.store.get('pods', ns, name);
+    if (!current || !this.needsScheduling(current)) return;
+    attempt.node = undefined;
+    attempt.message = outcome.message;
+    immutable(attempt);
+    this.queue.markUnschedulable(key, attemptNo);
+    this.ctx.api.event(current, 'Warning', 'FailedScheduling', outcome.message, SCHEDULER_NAME);
+    this.ensureFlush();
   }
 
   /** Pods whose claims are being bound for their chosen node, by key (assumed in the cache). */
@@ -348,11 +369,13 @@ export class Scheduler {
   /** Parked pods are retried at least every 5 minutes (podMaxInUnschedulablePodsDuration). */
   private ensureFlush(): void {
     if (this.flushTask && !this.flushTask.cancelled) return;
-    this.flushTask = this.ctx.clock.after(UNSCHEDULABLE_FLUSH_MS, SCHEDULER_NAME, () => {
-      this.flushTask = undefined;
-      this.moveAllToActive();
-      if (this.queue.unschedulable.size) this.ensureFlush();
-    });
+    this.flushTask = this.ctx.clock.after(UNSCHEDULABLE_FLUSH_MS, SCHEDULER_NAME, bound(this, this.flushDue));
+  }
+
+  private flushDue(): void {
+    this.flushTask = undefined;
+    this.moveAllToActive();
+    if (this.queue.unschedulable.size) this.ensureFlush();
   }
 
   /** The latest attempt for a pod, for "why is this pod here / not scheduled?". */
@@ -363,8 +386,8 @@ export class Scheduler {
   /** Every node's verdict for a pod right now: which filter rejected it, or its scores. */
   explain(pod: KObject): NodeVerdict[] {
     // For a pod already bound, ask how it would be placed now (its nodeName came from binding).
-    const bound = (pod.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'PodScheduled' && c.status === 'True');
-    const info = podInfo(bound ? { ...pod, spec: { ...pod.spec, nodeName: undefined } } : pod);
+    const alreadyBound = (pod.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'PodScheduled' && c.status === 'True');
+    const info = podInfo(alreadyBound ? { ...pod, spec: { ...pod.spec, nodeName: undefined } } : pod);
     const verdicts: NodeVerdict[] = [];
     for (const p of FILTER_PLUGINS) {
       const refused = p.preFilter?.(info, this.cycleContext());

@@ -16,6 +16,8 @@ import type { ScheduledTask } from '../sim/clock';
 import { WorkQueue, type ControllerContext } from '../client/context';
 import { DISK_DRIVER } from './classes';
 import { POD_CLAIM_INDEX, isAttachable, isSingleNodeVolume, nodeMatchesVolume, podClaimKeys } from '../helpers/volumeutil';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 
 const COMPONENT = 'attachdetach-controller';
 const MAX_WAIT_FOR_UNMOUNT_MS = 6 * 60_000;
@@ -51,28 +53,41 @@ export class AttachDetachController {
   private retries = new Map<string, ScheduledTask>();
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, (pv) => this.sync(pv));
+    this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, bound(this, this.sync));
     const store = ctx.api.store;
-    const queueClaim = (key: string) => {
-      const i = key.indexOf('/');
-      const pvc = store.get('persistentvolumeclaims', key.slice(0, i), key.slice(i + 1));
-      if (pvc?.spec?.volumeName) this.queue.add(pvc.spec.volumeName);
-    };
-    store.watch('pods', (_t, pod, old) => {
-      for (const key of podClaimKeys(pod) ?? []) queueClaim(key);
-      if (old && old.spec?.nodeName !== pod.spec?.nodeName) for (const key of podClaimKeys(old) ?? []) queueClaim(key);
-    });
-    store.watch('persistentvolumeclaims', (_t, pvc) => {
-      if (pvc.spec?.volumeName) this.queue.add(pvc.spec.volumeName);
-    });
-    store.watch('persistentvolumes', (_t, pv) => this.queue.add(pv.metadata.name!));
-    store.watch('volumeattachments', (type, va) => {
-      if (type === 'DELETED') this.queue.add(va.spec.source.persistentVolumeName);
-    });
-    store.watch('nodes', (type, node, old) => {
-      if (type === 'MODIFIED' && nodeReady(node) === nodeReady(old)) return;
-      for (const va of store.list('volumeattachments')) if (va.spec.nodeName === node.metadata.name) this.queue.add(va.spec.source.persistentVolumeName);
-    });
+    store.watch('pods', bound(this, this.onPod));
+    store.watch('persistentvolumeclaims', bound(this, this.onClaim));
+    store.watch('persistentvolumes', bound(this, this.onVolume));
+    store.watch('volumeattachments', bound(this, this.onAttachment));
+    store.watch('nodes', bound(this, this.onNode));
+  }
+
+  private queueClaim(key: string): void {
+    const i = key.indexOf('/');
+    const pvc = this.ctx.api.store.get('persistentvolumeclaims', key.slice(0, i), key.slice(i + 1));
+    if (pvc?.spec?.volumeName) this.queue.add(pvc.spec.volumeName);
+  }
+
+  private onPod(_t: WatchEventType, pod: KObject, old: KObject | undefined): void {
+    for (const key of podClaimKeys(pod) ?? []) this.queueClaim(key);
+    if (old && old.spec?.nodeName !== pod.spec?.nodeName) for (const key of podClaimKeys(old) ?? []) this.queueClaim(key);
+  }
+
+  private onClaim(_t: WatchEventType, pvc: KObject): void {
+    if (pvc.spec?.volumeName) this.queue.add(pvc.spec.volumeName);
+  }
+
+  private onVolume(_t: WatchEventType, pv: KObject): void {
+    this.queue.add(pv.metadata.name!);
+  }
+
+  private onAttachment(type: WatchEventType, va: KObject): void {
+    if (type === 'DELETED') this.queue.add(va.spec.source.persistentVolumeName);
+  }
+
+  private onNode(type: WatchEventType, node: KObject, old: KObject | undefined): void {
+    if (type === 'MODIFIED' && nodeReady(node) === nodeReady(old)) return;
+    for (const va of this.ctx.api.store.list('volumeattachments')) if (va.spec.nodeName === node.metadata.name) this.queue.add(va.spec.source.persistentVolumeName);
   }
 
   private attachmentsOf(pvName: string): KObject[] {
@@ -145,13 +160,12 @@ export class AttachDetachController {
     const prev = this.retries.get(pvName);
     if (prev && !prev.cancelled && prev.at <= at) return;
     if (prev) this.ctx.clock.cancel(prev);
-    this.retries.set(
-      pvName,
-      this.ctx.clock.at(at, COMPONENT, () => {
-        this.retries.delete(pvName);
-        this.queue.add(pvName);
-      }),
-    );
+    this.retries.set(pvName, this.ctx.clock.at(at, COMPONENT, bound(this, this.retry, pvName)));
+  }
+
+  private retry(pvName: string): void {
+    this.retries.delete(pvName);
+    this.queue.add(pvName);
   }
 
   private multiAttachError(pv: KObject, pods: KObject[], otherNodes: string[], want: Map<string, KObject[]>): void {
@@ -173,35 +187,41 @@ export class AttachDetachController {
     const name = attachmentName(pv.metadata.name!, node);
     api.create({ apiVersion: 'storage.k8s.io/v1', kind: 'VolumeAttachment', metadata: { name }, spec: { attacher: DISK_DRIVER, nodeName: node, source: { persistentVolumeName: pv.metadata.name } }, status: { attached: false } }, COMPONENT);
     // The cloud API takes a second or three to attach a disk.
-    const task = clock.after(1000 + rng.int(2000), COMPONENT, () => {
-      this.pendingOps.delete(name);
-      const va = api.store.get('volumeattachments', undefined, name);
-      if (!va) return;
-      api.updateStatus(vaType, va, { attached: true }, 'csi-attacher');
-      const users = api.store.byIndex('pods', POD_CLAIM_INDEX, `${pv.spec.claimRef.namespace}/${pv.spec.claimRef.name}`).filter((p) => p.spec?.nodeName === node && podNeedsVolumes(p));
-      for (const pod of users.length ? users : pods) api.event(pod, 'Normal', 'SuccessfulAttachVolume', `AttachVolume.Attach succeeded for volume "${pv.metadata.name}"`, COMPONENT);
-      this.ctx.reasons.record(COMPONENT, 'volume.attached', { volume: pv.metadata.name!, node }, [refOf(pv), ...users.map(refOf)]);
-      this.queue.add(pv.metadata.name!);
-    });
+    const task = clock.after(1000 + rng.int(2000), COMPONENT, bound(this, this.attached, pv, node, pods, name));
     this.pendingOps.set(name, task);
   }
 
+  private attached(pv: KObject, node: string, pods: KObject[], name: string): void {
+    const { api } = this.ctx;
+    this.pendingOps.delete(name);
+    const va = api.store.get('volumeattachments', undefined, name);
+    if (!va) return;
+    api.updateStatus(vaType, va, { attached: true }, 'csi-attacher');
+    const users = api.store.byIndex('pods', POD_CLAIM_INDEX, `${pv.spec.claimRef.namespace}/${pv.spec.claimRef.name}`).filter((p) => p.spec?.nodeName === node && podNeedsVolumes(p));
+    for (const pod of users.length ? users : pods) api.event(pod, 'Normal', 'SuccessfulAttachVolume', `AttachVolume.Attach succeeded for volume "${pv.metadata.name}"`, COMPONENT);
+    this.ctx.reasons.record(COMPONENT, 'volume.attached', { volume: pv.metadata.name!, node }, [refOf(pv), ...users.map(refOf)]);
+    this.queue.add(pv.metadata.name!);
+  }
+
   private detach(va: KObject): void {
-    const { api, clock, rng } = this.ctx;
+    const { clock, rng } = this.ctx;
     const name = va.metadata.name!;
     const pending = this.pendingOps.get(name);
     if (pending) clock.cancel(pending);
-    const task = clock.after(1000 + rng.int(1000), COMPONENT, () => {
-      this.pendingOps.delete(name);
-      this.undesiredSince.delete(name);
-      const current = api.store.get('volumeattachments', undefined, name);
-      if (!current) return;
-      // Someone may need it again on this very node: then keep it.
-      const pv = api.store.get('persistentvolumes', undefined, current.spec.source.persistentVolumeName);
-      if (pv && this.desired(pv).has(current.spec.nodeName)) return;
-      api.delete(vaType, undefined, name, COMPONENT);
-      this.ctx.reasons.record(COMPONENT, 'volume.detached', { volume: current.spec.source.persistentVolumeName, node: current.spec.nodeName }, pv ? [refOf(pv)] : []);
-    });
+    const task = clock.after(1000 + rng.int(1000), COMPONENT, bound(this, this.detached, name));
     this.pendingOps.set(name, task);
+  }
+
+  private detached(name: string): void {
+    const { api } = this.ctx;
+    this.pendingOps.delete(name);
+    this.undesiredSince.delete(name);
+    const current = api.store.get('volumeattachments', undefined, name);
+    if (!current) return;
+    // Someone may need it again on this very node: then keep it.
+    const pv = api.store.get('persistentvolumes', undefined, current.spec.source.persistentVolumeName);
+    if (pv && this.desired(pv).has(current.spec.nodeName)) return;
+    api.delete(vaType, undefined, name, COMPONENT);
+    this.ctx.reasons.record(COMPONENT, 'volume.detached', { volume: current.spec.source.persistentVolumeName, node: current.spec.nodeName }, pv ? [refOf(pv)] : []);
   }
 }

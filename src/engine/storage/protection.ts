@@ -8,6 +8,8 @@
 import type { KObject } from '../api/types';
 import { WorkQueue, nsName, splitKey, type ControllerContext } from '../client/context';
 import { POD_CLAIM_INDEX, podClaimKeys } from '../helpers/volumeutil';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 
 export const PVC_PROTECTION = 'kubernetes.io/pvc-protection';
 export const PV_PROTECTION = 'kubernetes.io/pv-protection';
@@ -21,15 +23,19 @@ export class PvcProtectionController {
   private queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, 'pvc-protection-controller', 5, (key) => this.sync(key));
+    this.queue = new WorkQueue(ctx.clock, 'pvc-protection-controller', 5, bound(this, this.sync));
     const store = ctx.api.store;
-    store.watch('persistentvolumeclaims', (type, pvc) => {
-      if (type !== 'DELETED' && pvc.metadata.deletionTimestamp) this.queue.add(nsName(pvc.metadata.namespace, pvc.metadata.name!));
-    });
-    store.watch('pods', (type, pod) => {
-      if (type !== 'DELETED' && podNeedsClaims(pod)) return;
-      for (const key of podClaimKeys(pod) ?? []) this.queue.add(key);
-    });
+    store.watch('persistentvolumeclaims', bound(this, this.onClaim));
+    store.watch('pods', bound(this, this.onPod));
+  }
+
+  private onClaim(type: WatchEventType, pvc: KObject): void {
+    if (type !== 'DELETED' && pvc.metadata.deletionTimestamp) this.queue.add(nsName(pvc.metadata.namespace, pvc.metadata.name!));
+  }
+
+  private onPod(type: WatchEventType, pod: KObject): void {
+    if (type !== 'DELETED' && podNeedsClaims(pod)) return;
+    for (const key of podClaimKeys(pod) ?? []) this.queue.add(key);
   }
 
   private sync(key: string): void {
@@ -46,10 +52,12 @@ export class PvProtectionController {
   private queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, 'pv-protection-controller', 5, (name) => this.sync(name));
-    ctx.api.store.watch('persistentvolumes', (type, pv) => {
-      if (type !== 'DELETED' && pv.metadata.deletionTimestamp) this.queue.add(pv.metadata.name!);
-    });
+    this.queue = new WorkQueue(ctx.clock, 'pv-protection-controller', 5, bound(this, this.sync));
+    ctx.api.store.watch('persistentvolumes', bound(this, this.onVolume));
+  }
+
+  private onVolume(type: WatchEventType, pv: KObject): void {
+    if (type !== 'DELETED' && pv.metadata.deletionTimestamp) this.queue.add(pv.metadata.name!);
   }
 
   private sync(name: string): void {

@@ -15,6 +15,8 @@ import { PROVISIONED_BY, STORAGE_PROVISIONER } from './pvcontroller';
 import { SELECTED_NODE } from '../helpers/volumeutil';
 import { claimClass, storageRequest, volumeDataKey } from '../helpers/volumeutil';
 import type { VolumeData } from './volumeData';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -37,22 +39,28 @@ export class DiskProvisioner {
     private ctx: ControllerContext,
     private data: VolumeData,
   ) {
-    this.claims = new WorkQueue(ctx.clock, PROVISIONER_IDENTITY, 10, (key) => this.syncClaim(key));
+    this.claims = new WorkQueue(ctx.clock, PROVISIONER_IDENTITY, 10, bound(this, this.syncClaim));
     const store = ctx.api.store;
-    store.watch('persistentvolumeclaims', (type, pvc) => {
-      if (type !== 'DELETED' && pvc.metadata.annotations?.[STORAGE_PROVISIONER] === DISK_DRIVER) this.claims.add(nsName(pvc.metadata.namespace, pvc.metadata.name!));
-      if (type !== 'DELETED' && pvc.status?.phase === 'Bound' && bytes(pvc.spec?.resources?.requests?.storage) > bytes(pvc.status?.capacity?.storage)) this.resize(pvc);
-    });
-    store.watch('persistentvolumes', (type, pv) => {
-      if (type !== 'DELETED' && pv.status?.phase === 'Released') this.maybeDelete(pv.metadata.name!);
-    });
+    store.watch('persistentvolumeclaims', bound(this, this.onClaim));
+    store.watch('persistentvolumes', bound(this, this.onVolume));
     // A disk still attached somewhere cannot be deleted yet: retry once attachments go.
-    store.watch('volumeattachments', (type, va) => {
-      if (type === 'DELETED') {
-        const pv = store.get('persistentvolumes', undefined, va.spec?.source?.persistentVolumeName);
-        if (pv?.status?.phase === 'Released') this.maybeDelete(pv.metadata.name!);
-      }
-    });
+    store.watch('volumeattachments', bound(this, this.onAttachment));
+  }
+
+  private onClaim(type: WatchEventType, pvc: KObject): void {
+    if (type !== 'DELETED' && pvc.metadata.annotations?.[STORAGE_PROVISIONER] === DISK_DRIVER) this.claims.add(nsName(pvc.metadata.namespace, pvc.metadata.name!));
+    if (type !== 'DELETED' && pvc.status?.phase === 'Bound' && bytes(pvc.spec?.resources?.requests?.storage) > bytes(pvc.status?.capacity?.storage)) this.resize(pvc);
+  }
+
+  private onVolume(type: WatchEventType, pv: KObject): void {
+    if (type !== 'DELETED' && pv.status?.phase === 'Released') this.maybeDelete(pv.metadata.name!);
+  }
+
+  private onAttachment(type: WatchEventType, va: KObject): void {
+    if (type === 'DELETED') {
+      const pv = this.ctx.api.store.get('persistentvolumes', undefined, va.spec?.source?.persistentVolumeName);
+      if (pv?.status?.phase === 'Released') this.maybeDelete(pv.metadata.name!);
+    }
   }
 
   private syncClaim(key: string): void {
@@ -79,14 +87,17 @@ export class DiskProvisioner {
     api.event(pvc, 'Normal', 'Provisioning', `External provisioner is provisioning volume for claim "${ns}/${name}"`, PROVISIONER_IDENTITY);
     this.inFlight.add(pvc.metadata.uid!);
     const type = String((sc.parameters as Any)?.type ?? 'balanced');
-    this.ctx.clock.after(PROVISION_MS[type] ?? 3000, PROVISIONER_IDENTITY, () => {
-      this.inFlight.delete(pvc.metadata.uid!);
-      const current = api.store.get('persistentvolumeclaims', ns, name);
-      if (!current || current.metadata.uid !== pvc.metadata.uid || current.spec?.volumeName) return;
-      const pv = api.create(this.volumeFor(current, sc, zone), PROVISIONER_IDENTITY);
-      api.event(current, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${pv.metadata.name}`, PROVISIONER_IDENTITY);
-      this.ctx.reasons.record(PROVISIONER_IDENTITY, 'volume.provisioned', { volume: pv.metadata.name!, zone, type, size: pv.spec.capacity.storage }, [refOf(current), refOf(pv)]);
-    });
+    this.ctx.clock.after(PROVISION_MS[type] ?? 3000, PROVISIONER_IDENTITY, bound(this, this.provisioned, pvc, ns, name, sc, zone, type));
+  }
+
+  private provisioned(pvc: KObject, ns: string, name: string, sc: KObject, zone: string, type: string): void {
+    const { api } = this.ctx;
+    this.inFlight.delete(pvc.metadata.uid!);
+    const current = api.store.get('persistentvolumeclaims', ns, name);
+    if (!current || current.metadata.uid !== pvc.metadata.uid || current.spec?.volumeName) return;
+    const pv = api.create(this.volumeFor(current, sc, zone), PROVISIONER_IDENTITY);
+    api.event(current, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${pv.metadata.name}`, PROVISIONER_IDENTITY);
+    this.ctx.reasons.record(PROVISIONER_IDENTITY, 'volume.provisioned', { volume: pv.metadata.name!, zone, type, size: pv.spec.capacity.storage }, [refOf(current), refOf(pv)]);
   }
 
   /** The selected node's zone; for Immediate binding, a zone the class allows, picked at random. */
@@ -136,17 +147,20 @@ export class DiskProvisioner {
     this.resizing.add(pv.metadata.name!);
     const size = `${Math.max(1, Math.ceil(bytes(pvc.spec.resources.requests.storage) / GiB))}Gi`;
     api.event(pvc, 'Normal', 'Resizing', `External resizer is resizing volume ${pv.metadata.name}`, 'external-resizer disk.csi.wheelhouse.dev');
-    clock.after(2000, PROVISIONER_IDENTITY, () => {
-      this.resizing.delete(pv.metadata.name!);
-      const currentPv = api.store.get('persistentvolumes', undefined, pv.metadata.name!);
-      const claim = api.store.get('persistentvolumeclaims', pvc.metadata.namespace, pvc.metadata.name!);
-      if (!currentPv || !claim) return;
-      api.update({ ...currentPv, spec: { ...currentPv.spec, capacity: { ...currentPv.spec.capacity, storage: size } } }, 'external-resizer');
-      const node = api.store.list('volumeattachments').find((va) => va.spec.source.persistentVolumeName === pv.metadata.name)?.spec.nodeName;
-      if (node) api.event(claim, 'Normal', 'FileSystemResizeSuccessful', `MountVolume.NodeExpandVolume succeeded for volume "${pv.metadata.name}" ${node}`, 'kubelet');
-      else api.event(claim, 'Normal', 'VolumeResizeSuccessful', `resize volume "${pv.metadata.name}" by resizer "${DISK_DRIVER}" succeeded`, 'external-resizer disk.csi.wheelhouse.dev');
-      api.updateStatus(typeForKind('PersistentVolumeClaim'), claim, { ...claim.status, capacity: { ...claim.status.capacity, storage: size } }, 'external-resizer');
-    });
+    clock.after(2000, PROVISIONER_IDENTITY, bound(this, this.resized, pvc, pv, size));
+  }
+
+  private resized(pvc: KObject, pv: KObject, size: string): void {
+    const { api } = this.ctx;
+    this.resizing.delete(pv.metadata.name!);
+    const currentPv = api.store.get('persistentvolumes', undefined, pv.metadata.name!);
+    const claim = api.store.get('persistentvolumeclaims', pvc.metadata.namespace, pvc.metadata.name!);
+    if (!currentPv || !claim) return;
+    api.update({ ...currentPv, spec: { ...currentPv.spec, capacity: { ...currentPv.spec.capacity, storage: size } } }, 'external-resizer');
+    const node = api.store.list('volumeattachments').find((va) => va.spec.source.persistentVolumeName === pv.metadata.name)?.spec.nodeName;
+    if (node) api.event(claim, 'Normal', 'FileSystemResizeSuccessful', `MountVolume.NodeExpandVolume succeeded for volume "${pv.metadata.name}" ${node}`, 'kubelet');
+    else api.event(claim, 'Normal', 'VolumeResizeSuccessful', `resize volume "${pv.metadata.name}" by resizer "${DISK_DRIVER}" succeeded`, 'external-resizer disk.csi.wheelhouse.dev');
+    api.updateStatus(typeForKind('PersistentVolumeClaim'), claim, { ...claim.status, capacity: { ...claim.status.capacity, storage: size } }, 'external-resizer');
   }
 
   /** Delete policy: once no node has the disk attached, delete it in the cloud, then the PV. */
@@ -157,20 +171,23 @@ export class DiskProvisioner {
     if (pv.metadata.annotations?.[PROVISIONED_BY] !== DISK_DRIVER || this.deleting.has(name)) return;
     if (api.store.list('volumeattachments').some((va) => va.spec?.source?.persistentVolumeName === name)) return;
     this.deleting.add(name);
-    this.ctx.clock.after(DELETE_MS, PROVISIONER_IDENTITY, () => {
-      this.deleting.delete(name);
-      const current = api.store.get('persistentvolumes', undefined, name);
-      if (!current || current.metadata.uid !== pv.metadata.uid) return;
-      const key = volumeDataKey(current.spec, '');
-      if (key) this.data.erase(key);
-      this.ctx.reasons.record(PROVISIONER_IDENTITY, 'volume.deleted', { volume: name }, [refOf(current)]);
-      const unfinalized = api.update({ ...current, metadata: { ...current.metadata, finalizers: (current.metadata.finalizers ?? []).filter((f) => f !== PROVISIONER_FINALIZER) } }, PROVISIONER_IDENTITY);
-      try {
-        api.delete(pvType, undefined, unfinalized.metadata.name!, PROVISIONER_IDENTITY);
-      } catch {
-        // deleted meanwhile
-      }
-    });
+    this.ctx.clock.after(DELETE_MS, PROVISIONER_IDENTITY, bound(this, this.deleteDisk, name, pv));
+  }
+
+  private deleteDisk(name: string, pv: KObject): void {
+    const { api } = this.ctx;
+    this.deleting.delete(name);
+    const current = api.store.get('persistentvolumes', undefined, name);
+    if (!current || current.metadata.uid !== pv.metadata.uid) return;
+    const key = volumeDataKey(current.spec, '');
+    if (key) this.data.erase(key);
+    this.ctx.reasons.record(PROVISIONER_IDENTITY, 'volume.deleted', { volume: name }, [refOf(current)]);
+    const unfinalized = api.update({ ...current, metadata: { ...current.metadata, finalizers: (current.metadata.finalizers ?? []).filter((f) => f !== PROVISIONER_FINALIZER) } }, PROVISIONER_IDENTITY);
+    try {
+      api.delete(pvType, undefined, unfinalized.metadata.name!, PROVISIONER_IDENTITY);
+    } catch {
+      // deleted meanwhile
+    }
   }
 }
 

@@ -17,6 +17,8 @@ import { WorkQueue, nsName, splitKey, type ControllerContext } from '../client/c
 import { claimClass, claimRefAllows, pvCapacity, volumeMatchesClaim, volumeMismatch } from '../helpers/volumeutil';
 import { BOUND_BY_CONTROLLER, SELECTED_NODE } from '../helpers/volumeutil';
 import { rfc3339 } from '../sim/clock';
+import type { WatchEventType } from '../api/store';
+import { bound } from '../sim/forkable';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -41,39 +43,46 @@ export class PersistentVolumeController {
   private unsettledVolumes = new Set<string>();
 
   constructor(private ctx: ControllerContext) {
-    this.claims = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.syncClaim(key));
-    this.volumes = new WorkQueue(ctx.clock, COMPONENT, 5, (key) => this.syncVolume(key));
+    this.claims = new WorkQueue(ctx.clock, COMPONENT, 5, bound(this, this.syncClaim));
+    this.volumes = new WorkQueue(ctx.clock, COMPONENT, 5, bound(this, this.syncVolume));
     const store = ctx.api.store;
-    store.watch('persistentvolumeclaims', (type, pvc) => {
-      const key = nsName(pvc.metadata.namespace, pvc.metadata.name!);
-      if (type === 'DELETED') {
-        this.pendingClaims.delete(key);
-        if (pvc.spec?.volumeName) this.volumes.add(pvc.spec.volumeName);
-        return;
-      }
-      this.claims.add(key);
-    });
-    store.watch('persistentvolumes', (type, pv) => {
-      const ref = pv.spec?.claimRef;
-      if (type === 'DELETED') {
-        this.unsettledVolumes.delete(pv.metadata.name!);
-        if (ref?.name) this.claims.add(nsName(ref.namespace, ref.name));
-        return;
-      }
-      this.volumes.add(pv.metadata.name!);
-      // A new or freed volume may be what a waiting claim needs.
-      if (pv.status?.phase === 'Available') for (const key of this.pendingClaims) this.claims.add(key);
+    store.watch('persistentvolumeclaims', bound(this, this.onClaim));
+    store.watch('persistentvolumes', bound(this, this.onVolume));
+    store.watch('storageclasses', bound(this, this.requeuePendingClaims));
+    ctx.clock.after(RESYNC_MS, COMPONENT, bound(this, this.resync));
+  }
+
+  private onClaim(type: WatchEventType, pvc: KObject): void {
+    const key = nsName(pvc.metadata.namespace, pvc.metadata.name!);
+    if (type === 'DELETED') {
+      this.pendingClaims.delete(key);
+      if (pvc.spec?.volumeName) this.volumes.add(pvc.spec.volumeName);
+      return;
+    }
+    this.claims.add(key);
+  }
+
+  private onVolume(type: WatchEventType, pv: KObject): void {
+    const ref = pv.spec?.claimRef;
+    if (type === 'DELETED') {
+      this.unsettledVolumes.delete(pv.metadata.name!);
       if (ref?.name) this.claims.add(nsName(ref.namespace, ref.name));
-    });
-    store.watch('storageclasses', () => {
-      for (const key of this.pendingClaims) this.claims.add(key);
-    });
-    const resync = () => {
-      for (const key of this.pendingClaims) this.claims.add(key);
-      for (const name of this.unsettledVolumes) this.volumes.add(name);
-      ctx.clock.after(RESYNC_MS, COMPONENT, resync);
-    };
-    ctx.clock.after(RESYNC_MS, COMPONENT, resync);
+      return;
+    }
+    this.volumes.add(pv.metadata.name!);
+    // A new or freed volume may be what a waiting claim needs.
+    if (pv.status?.phase === 'Available') for (const key of this.pendingClaims) this.claims.add(key);
+    if (ref?.name) this.claims.add(nsName(ref.namespace, ref.name));
+  }
+
+  private requeuePendingClaims(): void {
+    for (const key of this.pendingClaims) this.claims.add(key);
+  }
+
+  private resync(): void {
+    for (const key of this.pendingClaims) this.claims.add(key);
+    for (const name of this.unsettledVolumes) this.volumes.add(name);
+    this.ctx.clock.after(RESYNC_MS, COMPONENT, bound(this, this.resync));
   }
 
   // ---- claims ------------------------------------------------------------------------------

@@ -1,8 +1,14 @@
+import { stateless } from '../sim/forkable';
+
 /** A binary min-heap ordered by `less`; the simulated clock and the scheduling queue use it. */
 export class BinaryHeap<T> {
   private items: T[] = [];
+  private less: (a: T, b: T) => boolean;
 
-  constructor(private less: (a: T, b: T) => boolean) {}
+  /** `less` must read only its two arguments (a copy of the cluster shares it). */
+  constructor(less: (a: T, b: T) => boolean) {
+    this.less = stateless(less);
+  }
 
   get size(): number {
     return this.items.length;

@@ -113,17 +113,33 @@ type AnySelection<D> = Selection<any, D, any, any>;
 
 export function attrIfChanged<D>(sel: AnySelection<D>, name: string, value: (d: D) => string | number | null): void {
   sel.each(function (this: Element, d: D) {
-    const v = value(d);
-    const next = v === null ? null : String(v);
-    const el = this as Remembering;
-    const set = el[SET] ?? (el[SET] = {});
-    const prev = name in set ? set[name] : this.getAttribute(name);
-    if (prev !== next) {
-      if (next === null) this.removeAttribute(name);
-      else this.setAttribute(name, next);
-    }
-    set[name] = next;
+    setAttr(this, name, value(d));
   });
+}
+
+/** attrIfChanged for one element, for loops that hold their elements already (no selection made per refresh). */
+export function setAttr(el: Element, name: string, value: string | number | null): void {
+  const next = value === null ? null : String(value);
+  const set = ((el as Remembering)[SET] ??= {});
+  const prev = name in set ? set[name] : el.getAttribute(name);
+  if (prev !== next) {
+    if (next === null) el.removeAttribute(name);
+    else el.setAttribute(name, next);
+  }
+  set[name] = next;
+}
+
+/** textIfChanged for one element. */
+export function setText(el: Element, value: string): void {
+  const set = ((el as Remembering)[SET] ??= {});
+  const prev = '#text' in set ? set['#text'] : el.textContent;
+  if (prev !== value) el.textContent = value;
+  set['#text'] = value;
+}
+
+/** classesIfChanged for one element. */
+export function setClass(el: Element, name: string, on: boolean): void {
+  if (el.classList.contains(name) !== on) el.classList.toggle(name, on);
 }
 
 /**
@@ -134,20 +150,12 @@ export function attrIfChanged<D>(sel: AnySelection<D>, name: string, value: (d: 
 export function classesIfChanged<D>(sel: AnySelection<D>, classes: Record<string, (d: D) => boolean>): void {
   const entries = Object.entries(classes);
   sel.each(function (this: Element, d: D) {
-    for (const [name, on] of entries) {
-      const want = on(d);
-      if (this.classList.contains(name) !== want) this.classList.toggle(name, want);
-    }
+    for (const [name, on] of entries) setClass(this, name, on(d));
   });
 }
 
 export function textIfChanged<D>(sel: AnySelection<D>, value: (d: D) => string): void {
   sel.each(function (this: Element, d: D) {
-    const v = value(d);
-    const el = this as Remembering;
-    const set = el[SET] ?? (el[SET] = {});
-    const prev = '#text' in set ? set['#text'] : this.textContent;
-    if (prev !== v) this.textContent = v;
-    set['#text'] = v;
+    setText(this, value(d));
   });
 }

@@ -6,9 +6,44 @@
 import type { Selection } from 'd3-selection';
 import type { DNode } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
-import { actionable, attrIfChanged, classesIfChanged, isFocused, sameRef, textIfChanged } from './context';
+import { actionable, isFocused, sameRef, setAttr, setClass, setText } from './context';
 
 type NodeDatum = DNode & { kind: string; label: string };
+
+const BARS = ['cpu', 'memory', 'pods'] as const;
+
+/** A node group's parts, looked up once and kept on the group. */
+const PARTS = Symbol('parts');
+function partsOf<P>(el: Element, find: (el: Element) => P): P {
+  const kept = el as Element & { [PARTS]?: P };
+  return (kept[PARTS] ??= find(el));
+}
+const shapeParts = (el: Element) => ({ frame: el.querySelector('rect.node-frame')!, fills: BARS.map((k) => el.querySelector(`g.bar-${k} rect.bar-fill`)!) });
+const wordParts = (el: Element) => {
+  const text = (c: string) => el.querySelector(`text.${c}`)!;
+  return { name: text('node-name'), zone: text('node-zone'), badge: text('node-badge'), status: text('node-status'), meta: text('node-meta'), eviction: text('node-eviction') };
+};
+
+/**
+ * A node's name for screen readers, made when its words change: translating 200 of them on
+ * every refresh showed in profiles. A new language brings a new `t`, which empties the cache.
+ */
+const labels = { t: undefined as unknown, byKey: new Map<string, string>() };
+function nodeLabel(n: DNode, t: DrawContext['t']): string {
+  if (labels.t !== t || labels.byKey.size > 5_000) {
+    labels.t = t;
+    labels.byKey.clear();
+  }
+  const key = `${n.name}\u0000${n.status}\u0000${n.eviction?.pods}\u0000${n.eviction?.inSeconds}`;
+  let s = labels.byKey.get(key);
+  if (s === undefined) labels.byKey.set(key, (s = t('diagram.nodeLabel', { name: n.name, status: n.status }) + (n.eviction ? ` — ${evictionWords(n.eviction, t)}` : '')));
+  return s;
+}
+
+/** The countdown to the taint-eviction controller, or that it is evicting. */
+function evictionWords(e: NonNullable<DNode['eviction']>, t: DrawContext['t']): string {
+  return e.inSeconds > 0 ? t('diagram.evictIn', { count: e.pods, time: countdown(e.inSeconds) }) : t('diagram.evicting', { count: e.pods });
+}
 
 /** m:ss, as a kitchen timer shows it. */
 function countdown(seconds: number): string {
@@ -29,7 +64,7 @@ function statusIcon(n: DNode): string {
  */
 export function drawNodes(root: Layer, labelsRoot: Layer, ctx: DrawContext): void {
   const { model, layout, t } = ctx;
-  const data: NodeDatum[] = model.nodes.filter((n) => layout.nodes.has(n.name) && ctx.inView(layout.nodes.get(n.name)!)).map((n) => ({ ...n, kind: 'Node', label: t('diagram.nodeLabel', { name: n.name, status: n.status }) + (n.eviction ? ` — ${n.eviction.inSeconds > 0 ? t('diagram.evictIn', { count: n.eviction.pods, time: countdown(n.eviction.inSeconds) }) : t('diagram.evicting', { count: n.eviction.pods })}` : '') }));
+  const data: NodeDatum[] = model.nodes.filter((n) => layout.nodes.has(n.name) && ctx.inView(layout.nodes.get(n.name)!)).map((n) => ({ ...n, kind: 'Node', label: nodeLabel(n, t) }));
   const fadeIn = <E extends SVGGElement>(g: Selection<E, NodeDatum, SVGGElement, unknown>) => g.attr('opacity', 0).call((s) => s.transition().duration(400).attr('opacity', 1));
   const fadeOut = <E extends SVGGElement>(exit: Selection<E, NodeDatum, SVGGElement, unknown>) => exit.classed('exiting', true).attr('role', null).attr('tabindex', null).attr('aria-hidden', 'true').transition().duration(400).attr('opacity', 0).remove();
   const groups = root
@@ -39,7 +74,7 @@ export function drawNodes(root: Layer, labelsRoot: Layer, ctx: DrawContext): voi
       (enter) => {
         const g = enter.append('g').attr('class', 'node');
         g.append('rect').attr('class', 'node-frame').attr('rx', 12);
-        for (const [i, k] of ['cpu', 'memory', 'pods'].entries()) {
+        for (const [i, k] of BARS.entries()) {
           const bar = g.append('g').attr('class', `bar bar-${k}`).attr('transform', `translate(14,${72 + i * 14})`);
           bar.append('rect').attr('class', 'bar-track').attr('x', 34).attr('width', 120).attr('height', 6).attr('rx', 3);
           bar.append('rect').attr('class', 'bar-fill').attr('x', 34).attr('height', 6).attr('rx', 3);
@@ -70,39 +105,44 @@ export function drawNodes(root: Layer, labelsRoot: Layer, ctx: DrawContext): voi
       (update) => update,
       fadeOut,
     );
-  for (const sel of [groups, words] as Selection<SVGGElement, NodeDatum, SVGGElement, unknown>[]) {
-    attrIfChanged(sel, 'transform', (d) => {
-      const l = layout.nodes.get(d.name)!;
-      return `translate(${l.x},${l.y})`;
+  // One pass per node over elements found once (partsOf): at 200 nodes, a d3 select per part
+  // and refresh was 2,000 element lookups every frame while pods were being placed.
+  const classes = (el: Element, d: NodeDatum) => {
+    setClass(el, 'node-notready', !d.ready);
+    setClass(el, 'node-down', !d.machineRunning);
+    setClass(el, 'node-cordoned', d.cordoned);
+    setClass(el, 'node-control-plane', d.controlPlane);
+    setClass(el, 'node-evicting', !!d.eviction);
+    setClass(el, 'selected', sameRef(ctx.selected, { kind: 'Node', name: d.name }));
+    setClass(el, 'lesson-focus', isFocused(ctx, { kind: 'Node', name: d.name }));
+  };
+  groups.each(function (d) {
+    const l = layout.nodes.get(d.name)!;
+    const parts = partsOf(this, shapeParts);
+    setAttr(this, 'transform', `translate(${l.x},${l.y})`);
+    classes(this, d);
+    setAttr(parts.frame, 'width', l.w);
+    setAttr(parts.frame, 'height', l.h);
+    BARS.forEach((k, i) => {
+      const frac = Math.min(1, k === 'cpu' ? d.cpu : k === 'memory' ? d.memory : d.podsUsed / Math.max(1, d.podsMax));
+      setAttr(parts.fills[i], 'width', Math.round(1200 * frac) / 10);
+      setClass(parts.fills[i], 'bar-high', frac > 0.85);
     });
-    classesIfChanged(sel, {
-      'node-notready': (d) => !d.ready,
-      'node-down': (d) => !d.machineRunning,
-      'node-cordoned': (d) => d.cordoned,
-      'node-control-plane': (d) => d.controlPlane,
-      'node-evicting': (d) => !!d.eviction,
-      selected: (d) => sameRef(ctx.selected, { kind: 'Node', name: d.name }),
-      'lesson-focus': (d) => isFocused(ctx, { kind: 'Node', name: d.name }),
-    });
-  }
-  const frame = groups.select<SVGRectElement>('rect.node-frame');
-  attrIfChanged(frame, 'width', (d) => layout.nodes.get(d.name)!.w);
-  attrIfChanged(frame, 'height', (d) => layout.nodes.get(d.name)!.h);
-  textIfChanged(words.select('text.node-name'), (d) => d.name);
-  const zone = words.select<SVGTextElement>('text.node-zone');
-  attrIfChanged(zone, 'x', (d) => layout.nodes.get(d.name)!.w - 14);
-  textIfChanged(zone, (d) => d.zone ?? '');
-  textIfChanged(words.select('text.node-badge'), (d) => statusIcon(d));
-  textIfChanged(words.select('text.node-status'), (d) => `${statusIcon(d)} ${d.status}${d.machineRunning ? '' : ` · ${t('diagram.machineOff')}`}`);
-  // A NotReady node's pods are at risk: the countdown to the taint-eviction controller takes the
-  // labels' line until the pods have gone.
-  textIfChanged(words.select('text.node-meta'), (d) => (d.eviction ? '' : [...d.labels.slice(0, 2), ...(d.taints.length ? [t('diagram.taints', { count: d.taints.length })] : [])].join(' · ')));
-  textIfChanged(words.select('text.node-eviction'), (d) => (!d.eviction ? '' : d.eviction.inSeconds > 0 ? t('diagram.evictIn', { count: d.eviction.pods, time: countdown(d.eviction.inSeconds) }) : t('diagram.evicting', { count: d.eviction.pods })));
-  const frac = (d: NodeDatum, k: string) => Math.min(1, k === 'cpu' ? d.cpu : k === 'memory' ? d.memory : d.podsUsed / Math.max(1, d.podsMax));
-  for (const k of ['cpu', 'memory', 'pods']) {
-    const fill = groups.select<SVGRectElement>(`g.bar-${k} rect.bar-fill`);
-    attrIfChanged(fill, 'width', (d) => Math.round(1200 * frac(d, k)) / 10);
-    classesIfChanged(fill, { 'bar-high': (d) => frac(d, k) > 0.85 });
-  }
+  });
+  words.each(function (d) {
+    const l = layout.nodes.get(d.name)!;
+    const parts = partsOf(this, wordParts);
+    setAttr(this, 'transform', `translate(${l.x},${l.y})`);
+    classes(this, d);
+    setText(parts.name, d.name);
+    setAttr(parts.zone, 'x', l.w - 14);
+    setText(parts.zone, d.zone ?? '');
+    setText(parts.badge, statusIcon(d));
+    setText(parts.status, `${statusIcon(d)} ${d.status}${d.machineRunning ? '' : ` · ${t('diagram.machineOff')}`}`);
+    // A NotReady node's pods are at risk: the countdown to the taint-eviction controller takes the
+    // labels' line until the pods have gone.
+    setText(parts.meta, d.eviction ? '' : [...d.labels.slice(0, 2), ...(d.taints.length ? [t('diagram.taints', { count: d.taints.length })] : [])].join(' · '));
+    setText(parts.eviction, d.eviction ? evictionWords(d.eviction, t) : '');
+  });
   actionable(groups, ctx);
 }

@@ -5,11 +5,11 @@
  * here each pod gets an invisible stand-in that takes focus and clicks and carries its name and
  * state for screen readers. Crowded nodes show a bar of counts per state instead.
  */
-import { select, type Selection } from 'd3-selection';
+import type { Selection } from 'd3-selection';
 import type { DPod } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
 import { lookOf, type PodPaint } from './podCanvas';
-import { actionable, attrIfChanged, isFocused, sameRef, textIfChanged, TONE_ICON } from './context';
+import { actionable, attrIfChanged, isFocused, sameRef, setAttr, setText, TONE_ICON } from './context';
 
 type PodDatum = DPod & { kind: string; label: string; x: number; y: number };
 const HALF = 10;
@@ -20,7 +20,7 @@ const TONES = ['running', 'pending', 'failed', 'done', 'terminating'] as const;
  * translating each label every time was a fifth of the drawing's cost. A new language brings a
  * new `t`, which empties the cache.
  */
-const words = { t: undefined as unknown, labels: new Map<string, string>(), restarts: new Map<number, string>() };
+const words = { t: undefined as unknown, labels: new Map<string, string>(), restarts: new Map<number, string>(), tones: new Map<string, string>(), summaries: new Map<number, string>() };
 
 const labelOf = new WeakMap<DPod, { t: unknown; s: string }>();
 
@@ -29,6 +29,8 @@ function wordsFor(t: DrawContext['t']) {
     words.t = t;
     words.labels.clear();
     words.restarts.clear();
+    words.tones.clear();
+    words.summaries.clear();
   }
   return {
     label(p: DPod): string {
@@ -40,6 +42,21 @@ function wordsFor(t: DrawContext['t']) {
       if (s === undefined) words.labels.set(key, (s = t('diagram.podLabel', { name: p.name, status: p.status, ready: p.ready })));
       labelOf.set(p, { t, s });
       return s;
+    },
+    tone(tone: string): string {
+      let s = words.tones.get(tone);
+      if (s === undefined) words.tones.set(tone, (s = t(`diagram.tone.${tone}`)));
+      return s;
+    },
+    /**
+     * A crowded node's counts in words. Translated once per total (plurals follow it) with marks
+     * where the node and the counts go: translating 200 nodes' words on every refresh while
+     * their pods were being placed was a third of drawing the pods.
+     */
+    summary(node: string, count: number, detail: string): string {
+      let s = words.summaries.get(count);
+      if (s === undefined) words.summaries.set(count, (s = t('diagram.podSummary', { node: '\u0001', count, detail: '\u0002' })));
+      return s.replace('\u0001', () => node).replace('\u0002', () => detail);
     },
     restarts(count: number): string {
       let s = words.restarts.get(count);
@@ -159,47 +176,51 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
   const bars = root
     .selectAll<SVGGElement, (typeof crowded)[number]>('g.pod-summary')
     .data(crowded, (d) => d.name)
-    .join((enter) => enter.append('g').attr('class', 'pod-summary'));
+    .join((enter) => {
+      // One segment per state, made once and hidden while that state has no pods: joining each
+      // node's segments anew on every refresh was most of a frame while 6,000 pods were placed.
+      const g = enter.append('g').attr('class', 'pod-summary').attr('role', 'img');
+      for (const tone of TONES) {
+        const seg = g.append('g').attr('class', `seg pod-${tone}`).attr('display', 'none');
+        seg.append('rect').attr('height', 22).attr('rx', 4);
+        seg.append('text').attr('y', 15).attr('x', 6);
+      }
+      return g;
+    });
   attrIfChanged(bars, 'transform', (d) => {
     const l = layout.nodes.get(d.name)!;
     // In the node's pod grid (an aggregated grid is 40 high and ends 4 above the disks), full or compact card alike.
     return `translate(${l.x + 14},${l.disksY - 44 + 9})`;
   });
   bars.each(function (d) {
-    const counts = TONES.map((tone) => ({ tone, n: d.pods.filter((p) => p.tone === tone).length })).filter((c) => c.n > 0);
+    const counts = TONES.map(() => 0);
+    for (const p of d.pods) {
+      const i = TONES.indexOf(p.tone as (typeof TONES)[number]);
+      if (i >= 0) counts[i]++;
+    }
+    // A node whose counts have not changed since its last refresh is left alone. (A new language brings a new t.)
+    const el = this as Element & { summaryKey?: string; summaryT?: unknown };
+    const key = counts.join(',');
+    if (el.summaryKey === key && el.summaryT === t) return;
+    el.summaryKey = key;
+    el.summaryT = t;
     const total = d.pods.length;
     // Widths by share, at least wide enough for the glyph and count, scaled to fit the node.
-    const raw = counts.map((c) => Math.max(44, (236 * c.n) / total));
+    const raw = counts.map((n) => (n > 0 ? Math.max(44, (236 * n) / total) : 0));
     const scale = Math.min(1, 236 / raw.reduce((a, b) => a + b, 0));
     let x = 0;
-    const segs = counts.map((c, i) => {
-      const seg = { ...c, x, w: raw[i] * scale };
-      x += seg.w;
-      return seg;
+    const segs = el.children;
+    TONES.forEach((tone, i) => {
+      const seg = segs[i];
+      setAttr(seg, 'display', counts[i] > 0 ? null : 'none');
+      if (counts[i] === 0) return;
+      const width = raw[i] * scale;
+      setAttr(seg, 'transform', `translate(${Math.round(x)},0)`);
+      setAttr(seg.firstElementChild!, 'width', Math.round(Math.max(10, width - 2)));
+      setText(seg.lastElementChild!, `${TONE_ICON[tone]} ${counts[i]}`);
+      x += width;
     });
-    const group = select(this as SVGGElement);
- const seg = group
-      .selectAll<SVGGElement, (typeof segs)[number]>('g.seg')
-      .data(segs, (v) => v.tone)
-      .join((enter) => {
-        const g = enter.append('g');
-        g.append('rect').attr('height', 22).attr('rx', 4);
-        g.append('text').attr('y', 15).attr('x', 6);
-        return g;
-      });
-    attrIfChanged(seg, 'class', (v) => `seg pod-${v.tone}`);
-    attrIfChanged(seg, 'transform', (v) => `translate(${Math.round(v.x)},0)`);
-    attrIfChanged(seg.select<SVGRectElement>('rect'), 'width', (v) => Math.round(Math.max(10, v.w - 2)));
-    textIfChanged(seg.select('text'), (v) => `${TONE_ICON[v.tone]} ${v.n}`);
-    attrIfChanged(group, 'role', () => 'img');
-    // Words only when the counts change: translating them for every node ten times a second showed up in profiles.
-    // (A new language brings a new t.)
-    const el = this as Element & { summaryKey?: string; summaryT?: unknown };
-    const key = counts.map((c) => `${c.tone}:${c.n}`).join(',');
-    if (el.summaryKey !== key || el.summaryT !== t) {
-      el.summaryKey = key;
-      el.summaryT = t;
-      el.setAttribute('aria-label', t('diagram.podSummary', { node: d.name, count: total, detail: counts.map((c) => `${c.n} ${t(`diagram.tone.${c.tone}`)}`).join(', ') }));
-    }
+    const detail = TONES.flatMap((tone, i) => (counts[i] > 0 ? [`${counts[i]} ${w.tone(tone)}`] : [])).join(', ');
+    el.setAttribute('aria-label', w.summary(d.name, total, detail));
   });
 }

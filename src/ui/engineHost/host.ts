@@ -8,13 +8,14 @@
  *
  * Nothing here touches the DOM: the same host runs inside the page's thread in unit tests.
  */
-import { createCluster, DEFAULT_START, parseSelector, rebuildCluster, RestApi, SelectorParseError, type Action, type ApiRequest, type ClusterOptions, type EnginePort, type KubectlResult, type OpenedWatch, type RestRequest, type RestResponse, type Selector, type WatchEvent } from '../../engine/port';
+import { createCluster, DEFAULT_START, NotForkable, parseSelector, rebuildCluster, RestApi, SelectorParseError, type Action, type ApiRequest, type ClusterOptions, type EnginePort, type KubectlResult, type OpenedWatch, type RestRequest, type RestResponse, type Selector, type WatchEvent } from '../../engine/port';
 import { buildDiagramModel } from '../store/diagramModel';
 import { visibleNamespaces } from '../store/visibleNamespaces';
 import { ModelEncoder, type ModelDelta } from './modelDelta';
 import { evaluate, objectNames, vocabulary } from './queries';
 import type { Query } from './queryTypes';
 import { ReplayAborted, replayInSlices } from './replay';
+import { Checkpoints } from './checkpoints';
 import { lessonById } from '../../lessons/catalog';
 import { applyScenario } from '../../lessons/runner';
 import type { Lesson } from '../../lessons/types';
@@ -100,6 +101,8 @@ export class EngineHost {
   /** A rewind or a load being rebuilt in slices; a newer one, or any action, cancels it. */
   private inFlight: AbortController | undefined;
   private rewindingTo: number | undefined;
+  /** Copies of the live cluster every few simulated minutes: a rewind replays from the nearest. */
+  private checkpoints = new Checkpoints();
   private requests: ApiRequest[] = [];
   private unsubscribe: (() => void) | undefined;
   private namespaces: string[] = [];
@@ -160,15 +163,41 @@ export class EngineHost {
   /** Any action taken while rewound starts a new future from here. */
   private fork(): void {
     this.cancelInFlight();
+    // The checkpoints after the moment on screen belonged to the future that is dropped.
+    if (this.liveLog) this.checkpoints.dropAfter(this.cluster.now());
     this.liveLog = undefined;
     this.liveCluster = undefined;
   }
 
-  private begin(options: ClusterOptions, c: EnginePort): void {
+  private begin(options: ClusterOptions, c: EnginePort, checkpoints = new Checkpoints()): void {
     this.fork();
     this.options = options;
     this.adopt(c);
     this.startTime = c.actionLog()[0]?.at ?? c.now();
+    this.checkpoints = checkpoints;
+    this.checkpoints.note(c);
+  }
+
+  /**
+   * The cluster as it was at `time` after the first `applied` log entries, built at once: from a
+   * copy of the nearest checkpoint when there is one (replaying at most one interval), else by a
+   * replay from the start.
+   */
+  private rebuild(log: Action[], time: number): EnginePort {
+    const from = this.checkpoints.before(time);
+    const copy = from && this.copyOf(from.cluster);
+    if (!from || !copy) return rebuildCluster(this.options, log, time);
+    copy.replayTo(log, time, from.applied);
+    return copy;
+  }
+
+  private copyOf(c: EnginePort): EnginePort | undefined {
+    try {
+      return c.fork();
+    } catch (e) {
+      if (e instanceof NotForkable) return undefined;
+      throw e;
+    }
   }
 
   /** A fresh cluster of this shape (by default, the shape of the one on screen). */
@@ -198,10 +227,12 @@ export class EngineHost {
     const abort = new AbortController();
     this.inFlight = abort;
     try {
-      const c = await replayInSlices(session.options, session.actions, onProgress, abort.signal);
+      // Checkpoints are kept on the way, so rewinding the loaded session needs no replay from its start.
+      const checkpoints = new Checkpoints();
+      const c = await replayInSlices(session.options, session.actions, onProgress, abort.signal, { onMoment: (m) => checkpoints.note(m) });
       if (this.inFlight !== abort) throw new ReplayAborted();
       this.inFlight = undefined;
-      this.begin(session.options, c);
+      this.begin(session.options, c, checkpoints);
     } finally {
       if (this.inFlight === abort) this.inFlight = undefined;
     }
@@ -280,6 +311,7 @@ export class EngineHost {
     this.fork();
     const deadline = performance.now() + TICK_BUDGET_MS;
     this.cluster.advance(seconds, () => performance.now() > deadline);
+    this.checkpoints.note(this.cluster);
     this.dirty = true;
   }
 
@@ -392,19 +424,22 @@ export class EngineHost {
     const target = Math.max(this.startTime, time);
     this.cancelInFlight();
     this.dirty = true;
-    // Forward from a moment already rebuilt: only the difference is replayed (the same bytes as
-    // a replay from the start).
-    if (this.cluster !== this.liveCluster && target >= this.cluster.now()) {
+    const checkpoint = this.checkpoints.before(target);
+    // Forward from a moment already rebuilt, when no checkpoint is nearer: only the difference
+    // is replayed (the same bytes as a replay from the start).
+    if (this.cluster !== this.liveCluster && target >= this.cluster.now() && !(checkpoint && checkpoint.at > this.cluster.now())) {
       this.cluster.replayTo(this.liveLog, target);
       return;
     }
-    // Backward, or from the live cluster: rebuilt from the start in slices, so this thread keeps
-    // answering (a newer rewind, sent while the timeline is dragged, cancels this one).
+    // Otherwise from a copy of the nearest checkpoint (or from the start), in slices, so this
+    // thread keeps answering (a newer rewind, sent while the timeline is dragged, cancels this one).
     const abort = new AbortController();
     this.inFlight = abort;
     this.rewindingTo = target;
     const log = this.liveLog;
-    replayInSlices(this.options, log, () => {}, abort.signal, target).then(
+    const copy = checkpoint && this.copyOf(checkpoint.cluster);
+    const from = checkpoint && copy ? { cluster: copy, applied: checkpoint.applied } : undefined;
+    replayInSlices(this.options, log, () => {}, abort.signal, { until: target, from }).then(
       (rebuilt) => {
         if (this.inFlight !== abort) return;
         this.inFlight = undefined;
@@ -416,6 +451,11 @@ export class EngineHost {
         if (!(e instanceof ReplayAborted)) throw e;
       },
     );
+  }
+
+  /** When the kept checkpoints were taken (simulated ms), oldest first: for tests and the bench. */
+  checkpointTimes(): number[] {
+    return this.checkpoints.times();
   }
 
   /** Back to the latest moment, undoing a rewind that was only looked at. */
@@ -437,7 +477,8 @@ export class EngineHost {
   restoreTo(time: number, actions?: number): void {
     const log = this.liveLog ?? this.cluster.actionLog();
     this.fork();
-    this.adopt(rebuildCluster(this.options, actions === undefined ? log : log.slice(0, actions), time));
+    this.checkpoints.dropAfter(time);
+    this.adopt(this.rebuild(actions === undefined ? log : log.slice(0, actions), time));
   }
 
   /** Takes back the learner's last action: the cluster as it was just before it. False when there is none. */

@@ -15,15 +15,22 @@ export class ReplayAborted extends Error {
   override name = 'ReplayAborted';
 }
 
-/**
- * `until` (simulated ms) stops the replay at that moment, as rebuildCluster's `until` does: a
- * rewind uses it, so dragging the timeline back never holds the page either.
- */
-export async function replayInSlices(options: ClusterOptions, actions: Action[], onProgress: (done: number) => void, signal: AbortSignal, until = Infinity): Promise<EnginePort> {
-  const c = createCluster(options);
+export interface ReplayOptions {
+  /** Stops the replay at this simulated moment, as rebuildCluster's `until` does (a rewind). */
+  until?: number;
+  /** Starts from a copy of a checkpoint, which had applied the first `applied` entries of the log. */
+  from?: { cluster: EnginePort; applied: number };
+  /** Told between slices how far the cluster has come (a load keeps checkpoints on the way). */
+  onMoment?: (c: EnginePort) => void;
+}
+
+export async function replayInSlices(options: ClusterOptions, actions: Action[], onProgress: (done: number) => void, signal: AbortSignal, { until = Infinity, from, onMoment }: ReplayOptions = {}): Promise<EnginePort> {
+  const c = from?.cluster ?? createCluster(options);
+  const applied = from?.applied ?? 0;
   let deadline = performance.now() + SLICE_MS;
   const breathe = async (i: number) => {
     if (performance.now() < deadline) return;
+    onMoment?.(c);
     onProgress(i / Math.max(1, actions.length));
     await yieldToMessages();
     if (signal.aborted) throw new ReplayAborted();
@@ -34,7 +41,7 @@ export async function replayInSlices(options: ClusterOptions, actions: Action[],
     if (a.at > until) break;
     await breathe(i);
     if (a.type !== 'advance') {
-      applyAction(c, a);
+      if (i >= applied) applyAction(c, a);
       continue;
     }
     const end = Math.min(Math.round(a.at + a.seconds * 1000), until);

@@ -16,6 +16,8 @@ import type { CustomMetricsApi, MetricsApi } from '../../api/subresources';
 import { candidatePods } from '../../helpers/backends';
 import { isPodReady } from '../../helpers/podutil';
 import { contained, type ControllerContext } from '../../client/context';
+import type { WatchEventType } from '../../api/store';
+import { bound } from '../../sim/forkable';
 import { calcReplicas, type PodSample } from './replicaCalculator';
 import { normalize, type ScaleEvent } from './behavior';
 import { formatQuantity } from '../../api/quotaUsage';
@@ -48,15 +50,18 @@ export class HorizontalPodAutoscalerController {
     private metrics: MetricsApi,
     private customMetrics: CustomMetricsApi,
   ) {
-    const tick = () => {
-      ctx.clock.after(SYNC_PERIOD_MS, COMPONENT, tick);
-      // Each HPA on its own: one that cannot be synced must not hold up the others.
-      for (const hpa of ctx.api.store.list('horizontalpodautoscalers')) contained(ctx.clock, COMPONENT, () => this.sync(hpa));
-    };
-    ctx.clock.after(SYNC_PERIOD_MS, COMPONENT, tick);
-    ctx.api.store.watch('horizontalpodautoscalers', (type, hpa) => {
-      if (type === 'DELETED') this.history.delete(`${hpa.metadata.namespace}/${hpa.metadata.name}`);
-    });
+    ctx.clock.after(SYNC_PERIOD_MS, COMPONENT, bound(this, this.tick));
+    ctx.api.store.watch('horizontalpodautoscalers', bound(this, this.onHpa));
+  }
+
+  private tick(): void {
+    this.ctx.clock.after(SYNC_PERIOD_MS, COMPONENT, bound(this, this.tick));
+    // Each HPA on its own: one that cannot be synced must not hold up the others.
+    for (const hpa of this.ctx.api.store.list('horizontalpodautoscalers')) contained(this.ctx.clock, COMPONENT, () => this.sync(hpa));
+  }
+
+  private onHpa(type: WatchEventType, hpa: KObject): void {
+    if (type === 'DELETED') this.history.delete(`${hpa.metadata.namespace}/${hpa.metadata.name}`);
   }
 
   private sync(hpa: KObject): void {

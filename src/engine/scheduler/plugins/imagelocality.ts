@@ -9,6 +9,8 @@ import { imageRef, parseImage } from '../../util/imageref';
 const MIN_THRESHOLD = 23 * 1024 * 1024;
 const MAX_CONTAINER_THRESHOLD = 1000 * 1024 * 1024;
 
+// Module state shared by every copy of a cluster: safe only because it is a pure memo (the
+// reference depends on the image string alone).
 const refs = new Map<string, string>();
 
 /** The image reference as nodes report it; interned, so map lookups hash one string once. */

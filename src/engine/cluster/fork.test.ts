@@ -1,0 +1,60 @@
+/**
+ * A copy of a cluster (a checkpoint) is independent and exact: the original and the copy, each
+ * carried through the same rest of a session — one entirely before the other, so any state
+ * they still shared would show — end byte for byte where a replay of the whole log ends, in
+ * every object, event, node, lease and log line.
+ */
+import { describe, expect, it } from 'vitest';
+import { replayCluster } from './actionLog';
+import type { Cluster } from './cluster';
+import { Cluster as ClusterClass } from './cluster';
+import { richSteps } from '../testing/richSession';
+import { NotForkable } from '../sim/forkable';
+
+/** Everything a learner or a client can see of the cluster. */
+function picture(c: Cluster): string {
+  const parts = [
+    `now ${c.now()}`,
+    c.query('get all -A -o yaml').stdout,
+    c.query('get nodes,leases,events,endpointslices,persistentvolumes,persistentvolumeclaims,volumeattachments,horizontalpodautoscalers,ingresses,configmaps -A -o yaml').stdout,
+    c.query('get events -A').stdout,
+    c.query('top pods -A').stdout,
+  ];
+  for (const pod of c.store.list('pods').slice(0, 40)) parts.push(c.query(`logs ${pod.metadata.name} -n ${pod.metadata.namespace} --all-containers --timestamps`).stdout);
+  parts.push(JSON.stringify(c.clock.failures));
+  return parts.join('\n---\n');
+}
+
+const steps = richSteps();
+
+function runSteps(c: Cluster, from: number, to: number): void {
+  for (const s of steps.slice(from, to)) {
+    s.run(c);
+    c.advance(s.seconds);
+  }
+}
+
+describe('a copy of the cluster (checkpoint)', () => {
+  for (const at of [3, Math.floor(steps.length / 2), steps.length - 4]) {
+    it(`taken after step ${at} of ${steps.length} goes on exactly as the original and as a replay`, () => {
+      const original = new ClusterClass({ workers: 3, seed: 5 });
+      runSteps(original, 0, at);
+      original.advance(1.234);
+      const copy = original.fork();
+      runSteps(original, at, steps.length);
+      const fromOriginal = picture(original);
+      runSteps(copy, at, steps.length);
+      expect(copy.actionLog()).toEqual(original.actionLog());
+      expect(picture(copy)).toBe(fromOriginal);
+      expect(picture(replayCluster({ workers: 3, seed: 5 }, copy.actionLog()))).toBe(fromOriginal);
+      expect(original.clock.failures).toEqual([]);
+    });
+  }
+
+  it('refuses, naming the place, when something holds a closure it cannot rebuild', () => {
+    const c = new ClusterClass({ workers: 1, seed: 1, bootSeconds: 0 });
+    c.clock.after(1000, 'test', () => {});
+    expect(() => c.fork()).toThrow(NotForkable);
+    expect(() => c.fork()).toThrow(/Cluster\.clock\.heap/);
+  });
+});
