@@ -60,12 +60,6 @@ export class NotForkable extends Error {
   }
 }
 
-/** Objects that copy themselves (e.g. a class holding a native resource) implement this. */
-export const FORK = Symbol('wheelhouse.fork');
-export interface SelfForking {
-  [FORK](copy: <T>(value: T) => T): unknown;
-}
-
 export interface ForkOptions {
   /** More values to share (whole subtrees: a shared object is not entered). */
   shared?: (value: object) => boolean;
@@ -124,11 +118,6 @@ function copyGraph<T>(root: T, { shared, replace, problems }: ForkOptions, withP
       const f = bound(self, recipe.method, ...args);
       copies.set(v, f);
       return f;
-    }
-    if (FORK in v) {
-      const out = (v as SelfForking)[FORK]((inner) => copy(inner, withPaths ? `${path}⟨fork⟩` : '') as typeof inner);
-      copies.set(v, out);
-      return out;
     }
     let out: object;
     let enter = true;
