@@ -65,3 +65,17 @@ describe('forkGraph', () => {
     expect(() => bound(new Counter(), 'nope')).toThrow(/no method nope/);
   });
 });
+
+describe('bound calls in a minified build', () => {
+  it('find a method held under another key than its name (a module function gathered into an object)', () => {
+    const calls: string[] = [];
+    function a(x: string): void {
+      calls.push(x);
+    }
+    const ops = immutable({ pull: a });
+    const holder = { ops, later: bound(ops, ops.pull, 'one') };
+    holder.later();
+    forkGraph(holder).later();
+    expect(calls).toEqual(['one', 'one']);
+  });
+});

@@ -29,12 +29,31 @@ type AnyFunction = (...args: any[]) => any;
  */
 export function bound(self: object, method: string | AnyFunction, ...args: unknown[]): AnyFunction {
   const target = self as Record<string, AnyFunction>;
-  const name = typeof method === 'string' ? method : method.name;
+  const name = typeof method === 'string' ? method : keyOf(target, method);
   if (typeof target[name] !== 'function' || (typeof method === 'function' && target[name] !== method)) throw new TypeError(`bound: ${self.constructor?.name ?? 'object'} has no method ${name}`);
   const f = args.length === 0 ? (...rest: unknown[]) => target[name](...rest) : (...rest: unknown[]) => target[name](...args, ...rest);
   (f as unknown as Record<symbol, BoundRecipe>)[RECIPE] = { self, method: name, args };
   return f;
 }
+
+/**
+ * The key under which `self` holds `method`. Usually its name; but a minifier renames module
+ * functions gathered into an object (`{ pull, start }`), so then the key is looked up.
+ */
+function keyOf(self: Record<string, AnyFunction>, method: AnyFunction): string {
+  if (self[method.name] === method) return method.name;
+  const known = KEYS.get(method);
+  if (known !== undefined && self[known] === method) return known;
+  for (const key of Object.keys(self)) {
+    if (self[key] === method) {
+      KEYS.set(method, key);
+      return key;
+    }
+  }
+  return method.name;
+}
+
+const KEYS = new WeakMap<AnyFunction, string>();
 
 /** Marks a function that captures nothing that changes (a comparator, a pure helper): copies share it. */
 export function stateless<F extends AnyFunction>(fn: F): F {
