@@ -24,7 +24,11 @@ export default defineConfig({
   // Relative URLs everywhere: one build works at `/`, under `/wheelhouse/` on GitHub Pages or at
   // any other path, with no rebuild. WHEELHOUSE_BASE can pin an absolute base instead.
   base: process.env.WHEELHOUSE_BASE ?? './',
-  define: { __APP_VERSION__: JSON.stringify(process.env.WHEELHOUSE_VERSION ?? pkg.version) },
+  define: {
+    __APP_VERSION__: JSON.stringify(process.env.WHEELHOUSE_VERSION ?? pkg.version),
+    // Which build this is: a checkpoint kept across reloads is read back only by the build that wrote it.
+    __BUILD_ID__: JSON.stringify(`${process.env.WHEELHOUSE_VERSION ?? pkg.version}+${Date.now().toString(36)}`),
+  },
   plugins: [
     react(),
     cspMeta(),

@@ -295,5 +295,33 @@ async function longSession(browser) {
     const long = await page.evaluate(() => window.__longTasks);
     console.log(`${`rewind to ${(value / 60).toFixed(0)} min`.padEnd(34)} shown after ${(ended - started).toFixed(0).padStart(5)} ms   long tasks: ${long.length}${long.length ? ` (worst ${Math.max(...long).toFixed(0)} ms)` : ''}`);
   }
+  // Reloaded again: the worker kept the session's latest checkpoint after the first load, and
+  // this load reads it back instead of replaying two hours (a build without it replays again).
+  const kept = await page.evaluate(async () => {
+    for (let i = 0; i < 600; i++) {
+      const has = await new Promise((resolve) => {
+        const open = indexedDB.open('wheelhouse-checkpoints');
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('checkpoints')) return resolve(false);
+          const get = db.transaction('checkpoints').objectStore('checkpoints').getKey('sandbox');
+          get.onsuccess = () => resolve(get.result !== undefined);
+          get.onerror = () => resolve(false);
+        };
+      });
+      if (has) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  });
+  if (!kept) console.log('(this build keeps no checkpoint across reloads)');
+  await page.evaluate(() => (window.__longTasks = []));
+  const again = Date.now();
+  await page.reload();
+  await page.waitForFunction(() => Number(document.querySelector('.timeline-track input')?.getAttribute('max')) >= 7100, undefined, { timeout: 600_000, polling: 100 });
+  await page.getByRole('textbox', { name: 'kubectl' }).waitFor();
+  const longAfterReload = await page.evaluate(() => window.__longTasks ?? []);
+  console.log(`${'reload again (kept checkpoint)'.padEnd(34)} ${String(Date.now() - again).padStart(6)} ms   long tasks: ${longAfterReload.length}${longAfterReload.length ? ` (worst ${Math.max(...longAfterReload).toFixed(0)} ms)` : ''}`);
   await page.close();
 }

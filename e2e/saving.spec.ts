@@ -61,6 +61,50 @@ test('after a rewind, "Back to now" and a reload bring back the present, and the
   expect(after).toBeLessThan(saved + 15);
 });
 
+test('a long session reloads from its kept checkpoint: the same cluster, without replaying the log from the start', async ({ page }) => {
+  await page.goto('/');
+  await run(page, 'kubectl create deployment web --image=nginx --replicas=3');
+  await page.getByRole('button', { name: 'Speed ×16' }).click();
+  await expect(pods(page)).toHaveCount(3);
+  // Past the first checkpoint interval (5 simulated minutes), the worker keeps a checkpoint beside the saved log.
+  const start = seconds((await clock(page).textContent())!);
+  await expect.poll(async () => seconds((await clock(page).textContent())!), { timeout: 60_000 }).toBeGreaterThan(start + 6 * 60);
+  await run(page, 'kubectl scale deployment web --replicas=4');
+  await expect(pods(page)).toHaveCount(4);
+  await page.getByRole('button', { name: /Pause$/ }).click();
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            new Promise<boolean>((resolve) => {
+              const open = indexedDB.open('wheelhouse-checkpoints');
+              open.onerror = () => resolve(false);
+              open.onsuccess = () => {
+                const db = open.result;
+                if (!db.objectStoreNames.contains('checkpoints')) return resolve(false);
+                const get = db.transaction('checkpoints').objectStore('checkpoints').getKey('sandbox');
+                get.onsuccess = () => resolve(get.result !== undefined);
+                get.onerror = () => resolve(false);
+              };
+            }),
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  await settle(page);
+  const names = (await pods(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).sort();
+  const saved = seconds((await clock(page).textContent())!);
+  await page.reload();
+  await expect(pods(page)).toHaveCount(4);
+  expect(await page.evaluate(() => performance.getEntriesByName('wheelhouse:loaded-from-checkpoint').length)).toBe(1);
+  expect((await pods(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).sort()).toEqual(names);
+  expect(seconds((await clock(page).textContent())!)).toBeGreaterThanOrEqual(saved);
+  // It goes on as a cluster: a command answers, and the pods follow it.
+  await run(page, 'kubectl scale deployment web --replicas=2');
+  await expect(pods(page)).toHaveCount(2, { timeout: 20_000 });
+});
+
 test('a lesson keeps its own cluster: the sandbox is untouched and comes back when the lesson closes, also across reloads', async ({ page }) => {
   await page.goto('/');
   await run(page, 'kubectl create deployment web --image=nginx --replicas=2');

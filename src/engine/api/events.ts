@@ -14,6 +14,7 @@ import type { KObject, ObjectRef } from './types';
 import { rfc3339 } from '../sim/clock';
 import { BinaryHeap } from '../util/heap';
 import { bound } from '../sim/forkable';
+import { persistent, storedData } from '../sim/persistable';
 
 export interface EventRecord {
   namespace: string;
@@ -29,20 +30,21 @@ export interface EventRecord {
   count: number;
   resourceVersion: number;
   seq: number;
-  /** Set once the record has left the store (expired or deleted). */
-  dropped?: boolean;
 }
 
 /** Schedules one call at an absolute simulated time; returns a cancel function. */
 export type ScheduleAt = (at: number, run: () => void) => () => void;
 
 interface Expiry {
+  /** The record as it was when pushed: a bump replaces the stored one, which is looked up by name. */
   rec: EventRecord;
   /** The record's last occurrence when this entry was pushed (a bump makes it stale). */
   last: number;
 }
 
 export const EVENT_TTL_MS = 60 * 60 * 1000;
+
+const byLastOccurrence = persistent('events.byLastOccurrence', (a: Expiry, b: Expiry) => a.last < b.last || (a.last === b.last && a.rec.seq < b.rec.seq));
 
 export type EventListener = (e: EventRecord) => void;
 
@@ -54,7 +56,7 @@ export class EventStore {
   private listeners: EventListener[] = [];
   private size = 0;
   /** Every stored record once, keyed by the last occurrence it had when pushed. */
-  private expiries = new BinaryHeap<Expiry>((a, b) => a.last < b.last || (a.last === b.last && a.rec.seq < b.rec.seq));
+  private expiries = new BinaryHeap<Expiry>(byLastOccurrence);
   private sweep: { at: number; cancel: () => void } | undefined;
 
   constructor(
@@ -92,23 +94,18 @@ export class EventStore {
     let list = this.byObject.get(objKey);
     // EventCorrelator: the same event about the same object again only bumps count and
     // lastTimestamp. Like client-go's (an LRU of recent events) it looks at recent ones only.
-    let existing: EventRecord | undefined;
     if (list) {
       for (let i = list.length - 1; i >= 0 && i >= list.length - 16; i--) {
         const e = list[i];
         if (e.reason === reason && e.message === message && e.type === type && e.component === component && e.host === host && e.involved.fieldPath === involved.fieldPath && t - e.last < EVENT_TTL_MS) {
-          existing = e;
-          break;
+          // Records are replaced, never changed in place: copies of the cluster (checkpoints) share them.
+          const bumped = storedData({ ...e, count: e.count + 1, last: t, resourceVersion: Number(this.nextRevision()), seq: this.seq++ });
+          list[i] = bumped;
+          this.byNamespace.get(bumped.namespace)!.set(bumped.name, bumped);
+          for (const l of this.listeners) l(bumped);
+          return bumped;
         }
       }
-    }
-    if (existing) {
-      existing.count++;
-      existing.last = t;
-      existing.resourceVersion = Number(this.nextRevision());
-      existing.seq = this.seq++;
-      for (const l of this.listeners) l(existing);
-      return existing;
     }
     const namespace = involved.namespace ?? 'default';
     // Share one reference object among all events about the same object.
@@ -116,7 +113,7 @@ export class EventStore {
     const ref = shared && shared.fieldPath === involved.fieldPath && shared.name === involved.name ? shared : involved;
     // client-go names events "<object>.<unix nanos in hex>": here milliseconds in hex plus a
     // sequence number stand in for the nanoseconds, which keeps names unique and sortable.
-    const rec: EventRecord = {
+    const rec: EventRecord = storedData({
       namespace,
       name: `${involved.name}.${t.toString(16)}${(this.seq & 0xfffff).toString(16).padStart(5, '0')}`,
       involved: ref,
@@ -130,14 +127,14 @@ export class EventStore {
       count: 1,
       resourceVersion: Number(this.nextRevision()),
       seq: this.seq++,
-    };
+    });
     let ns = this.byNamespace.get(namespace);
     if (!ns) this.byNamespace.set(namespace, (ns = new Map()));
     ns.set(rec.name, rec);
     if (!list) this.byObject.set(objKey, (list = []));
     list.push(rec);
     this.size++;
-    this.expiries.push({ rec, last: rec.last });
+    this.expiries.push(storedData({ rec, last: rec.last }));
     this.armSweep();
     for (const l of this.listeners) l(rec);
     return rec;
@@ -199,10 +196,11 @@ export class EventStore {
     const cutoff = this.now() - EVENT_TTL_MS;
     for (let head = this.expiries.peek(); head && head.last < cutoff; head = this.expiries.peek()) {
       this.expiries.pop();
-      if (head.rec.dropped) continue;
-      // Seen again since it was pushed: it lives an hour from its newest occurrence.
-      if (head.rec.last !== head.last) this.expiries.push({ rec: head.rec, last: head.rec.last });
-      else this.drop(head.rec);
+      // Gone already (deleted), or replaced by a newer occurrence: that one lives an hour from its own.
+      const current = this.byNamespace.get(head.rec.namespace)?.get(head.rec.name);
+      if (!current) continue;
+      if (current.last !== head.last) this.expiries.push(storedData({ rec: current, last: current.last }));
+      else this.drop(current);
     }
     this.armSweep();
   }
@@ -213,7 +211,6 @@ export class EventStore {
   }
 
   private drop(rec: EventRecord): void {
-    rec.dropped = true;
     const ns = this.byNamespace.get(rec.namespace);
     ns?.delete(rec.name);
     if (ns?.size === 0) this.byNamespace.delete(rec.namespace);

@@ -33,12 +33,14 @@ function keyOf(namespace: string | undefined, name: string): string {
   return namespace ? `${namespace}/${name}` : name;
 }
 
-class ResourceTable {
+export class ResourceTable {
   /** namespace ('' for cluster-scoped) → name → object */
   readonly byNamespace = new Map<string, Map<string, KObject>>();
   readonly indexes = new Map<string, Index>();
   readonly watchers: WatchHandler[] = [];
   count = 0;
+  /** How many objects have left the table so far: a reader that saw every one of its objects still there needs no new look until this moves. */
+  removed = 0;
 }
 
 export class ObjectStore {
@@ -112,6 +114,11 @@ export class ObjectStore {
   getByUid(uid: string): KObject | undefined {
     const loc = this.uidIndex.get(uid);
     return loc ? this.get(loc.resource, loc.namespace, loc.name) : undefined;
+  }
+
+  /** How many objects of a type have been removed so far (it only grows). */
+  removals(resource: string): number {
+    return this.tables.get(resource)?.removed ?? 0;
   }
 
   count(resource: string): number {
@@ -213,6 +220,7 @@ export class ObjectStore {
     m.delete(name);
     if (m.size === 0) t.byNamespace.delete(namespace ?? '');
     t.count--;
+    t.removed++;
     this.revision++;
     this.indexAll(resource, t, undefined, old);
     this.notify(resource, t, 'DELETED', old, old);
@@ -232,7 +240,7 @@ export class ObjectStore {
       this.indexAdd(index, key, after);
     }
     if (old?.metadata.uid && !obj) this.uidIndex.delete(old.metadata.uid);
-    if (obj?.metadata.uid && obj.metadata.uid !== old?.metadata.uid) this.uidIndex.set(obj.metadata.uid, { resource, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name! });
+    if (obj?.metadata.uid && obj.metadata.uid !== old?.metadata.uid) this.uidIndex.set(obj.metadata.uid, immutable({ resource, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name! }));
     const oldOwners = old?.metadata.ownerReferences;
     const newOwners = obj?.metadata.ownerReferences;
     const gkey = `${resource}|${ref.metadata.namespace ?? ''}|${ref.metadata.name}`;

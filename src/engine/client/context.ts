@@ -1,9 +1,10 @@
 /** What every control loop is given: the API server, the clock, the seeded RNG and the why-log. */
+import { persistentTable } from '../sim/persistable';
 import type { ApiServer } from '../api/server';
 import type { SimClock } from '../sim/clock';
 import type { Rng } from '../sim/rng';
 import type { ReasonLog } from './reasons';
-import { bound, immutable } from '../sim/forkable';
+import { bound } from '../sim/forkable';
 
 export interface ControllerContext {
   api: ApiServer;
@@ -135,7 +136,7 @@ export function reportSyncError(ctx: ControllerContext, component: string, resou
 }
 
 // An object (not a closure) so a copy of the cluster can rebuild each controller's reporter.
-const syncErrors = immutable({
+const syncErrors = persistentTable('client.syncErrors', {
   report(ctx: ControllerContext, component: string, resource: string, key: string, error: unknown): void {
     const [ns, name] = splitKey(key);
     const obj = ctx.api.store.get(resource, ns, name);

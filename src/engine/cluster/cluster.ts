@@ -11,6 +11,7 @@ import { RESOURCE_TYPES, qualifiedResource, typeForKind } from '../api/registry'
 import { controllerOf } from '../api/types';
 import { SimClock } from '../sim/clock';
 import { bound, forkGraph, NotForkable } from '../sim/forkable';
+import { persistentTable } from '../sim/persistable';
 import { Rng } from '../sim/rng';
 import { ReasonLog } from '../client/reasons';
 import type { ControllerContext } from '../client/context';
@@ -108,6 +109,17 @@ const OUTCOME_STDOUT_CHARS = 4096;
 /** How often a blocking kubectl command (wait) looks again, in simulated ms. */
 const WAIT_POLL_MS = 100;
 
+/** The store indexes the cluster keeps on pods (module functions: a checkpoint kept as data names them). */
+const podIndexes = persistentTable('cluster.podIndexes', {
+  labelKeys: podLabelKeys,
+  claimKeys: podClaimKeys,
+  nodeName: (p: KObject) => p.spec?.nodeName ?? '',
+  orphan: (p: KObject) => (controllerOf(p) ? undefined : p.metadata.namespace),
+  sameLabels: (p: KObject, old: KObject) => p.metadata.labels === old.metadata.labels,
+  sameVolumes: (p: KObject, old: KObject) => p.spec?.volumes === old.spec?.volumes,
+  sameOwners: (p: KObject, old: KObject) => p.metadata.ownerReferences === old.metadata.ownerReferences,
+});
+
 export class Cluster {
   readonly clock: SimClock;
   readonly rng: Rng;
@@ -143,12 +155,12 @@ export class Cluster {
     this.kubeProxyChoice = new Rng(((options.seed ?? 1) ^ 0x6b707279) >>> 0);
     this.store = new ObjectStore(bound(this, this.qualifiedResource));
     // Unscheduled pods under "" (no node has that name): the pending ones without a walk over all.
-    this.store.addIndex('pods', 'nodeName', (p) => p.spec?.nodeName ?? '');
+    this.store.addIndex('pods', 'nodeName', podIndexes.nodeName);
     // Pods are updated many times each (status, binding): the indexes below skip recomputing
     // their keys when the part they read is the very same object as before.
-    this.store.addIndex('pods', POD_LABEL_INDEX, podLabelKeys, (p, old) => p.metadata.labels === old.metadata.labels);
-    this.store.addIndex('pods', POD_CLAIM_INDEX, podClaimKeys, (p, old) => p.spec?.volumes === old.spec?.volumes);
-    this.store.addIndex('pods', 'orphan', (p) => (controllerOf(p) ? undefined : p.metadata.namespace), (p, old) => p.metadata.ownerReferences === old.metadata.ownerReferences);
+    this.store.addIndex('pods', POD_LABEL_INDEX, podLabelKeys, podIndexes.sameLabels);
+    this.store.addIndex('pods', POD_CLAIM_INDEX, podClaimKeys, podIndexes.sameVolumes);
+    this.store.addIndex('pods', 'orphan', podIndexes.orphan, podIndexes.sameOwners);
     this.api = new ApiServer(this.store, this.clock, this.rng);
     this.reasons = new ReasonLog(bound(this.clock, this.clock.now));
     this.ctx = { api: this.api, clock: this.clock, rng: this.rng, reasons: this.reasons };
@@ -459,19 +471,26 @@ export class Cluster {
     return k;
   }
 
-  /** Everything done so far, in order: the input to replayCluster. */
   /**
    * An independent copy of this cluster at this instant (a checkpoint): advancing either one
    * never touches the other, and both go on exactly as a replay of the same log would. Throws
    * NotForkable when some part of the engine keeps a closure a copy cannot rebuild.
    */
   fork(): Cluster {
-    // A served cluster's watch cache holds real clients' open watches: those cannot be copied.
-    if (this.rest) throw new NotForkable('Cluster.rest (the watches of real clients)');
-    const replace = new Map<object, unknown>([...this.api.subscriberLists(), this.reasons.subscriberList()].map((list) => [list, []]));
-    return forkGraph(this, { replace });
+    return forkGraph(this, { replace: this.copyReplacements() });
   }
 
+  /**
+   * What a copy of this cluster (in memory, or kept as data) gets instead of what this one has:
+   * empty lists for the page's subscribers, which belong to this cluster alone.
+   */
+  copyReplacements(): Map<object, unknown> {
+    // A served cluster's watch cache holds real clients' open watches: those cannot be copied.
+    if (this.rest) throw new NotForkable('Cluster.rest (the watches of real clients)');
+    return new Map<object, unknown>([...this.api.subscriberLists(), this.reasons.subscriberList()].map((list) => [list, []]));
+  }
+
+  /** Everything done so far, in order: the input to replayCluster. */
   actionLog(): Action[] {
     return this.log.map((a) => ({ ...a }));
   }

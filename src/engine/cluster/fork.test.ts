@@ -6,28 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { replayCluster } from './actionLog';
-import type { Cluster } from './cluster';
 import { Cluster as ClusterClass } from './cluster';
 import { richSteps } from '../testing/richSession';
+import { picture } from '../testing/clusterPicture';
 import { NotForkable } from '../sim/forkable';
-
-/** Everything a learner or a client can see of the cluster. */
-function picture(c: Cluster): string {
-  const parts = [
-    `now ${c.now()}`,
-    c.query('get all -A -o yaml').stdout,
-    c.query('get nodes,leases,events,endpointslices,persistentvolumes,persistentvolumeclaims,volumeattachments,horizontalpodautoscalers,ingresses,configmaps -A -o yaml').stdout,
-    c.query('get events -A').stdout,
-    c.query('top pods -A').stdout,
-  ];
-  for (const pod of c.store.list('pods').slice(0, 40)) parts.push(c.query(`logs ${pod.metadata.name} -n ${pod.metadata.namespace} --all-containers --timestamps`).stdout);
-  parts.push(JSON.stringify(c.clock.failures));
-  return parts.join('\n---\n');
-}
 
 const steps = richSteps();
 
-function runSteps(c: Cluster, from: number, to: number): void {
+function runSteps(c: ClusterClass, from: number, to: number): void {
   for (const s of steps.slice(from, to)) {
     s.run(c);
     c.advance(s.seconds);

@@ -4,6 +4,7 @@
  * kubernetes.io/service-name, at most 100 endpoints a slice, with ready/serving/terminating
  * conditions per endpoint.
  */
+import { persistent } from '../sim/persistable';
 import type { KObject } from '../api/types';
 import { typeForKind } from '../api/registry';
 import { deepEqual } from '../util/equal';
@@ -17,13 +18,16 @@ const sliceType = typeForKind('EndpointSlice');
 const MAX_ENDPOINTS_PER_SLICE = 100;
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
+/** The index of slices by the Service they belong to (a module function: a checkpoint kept as data names it). */
+const sliceService = persistent('endpointslice.byService', (s: KObject) => (s.metadata.labels?.[SERVICE_NAME_LABEL] ? `${s.metadata.namespace}/${s.metadata.labels[SERVICE_NAME_LABEL]}` : undefined));
+
 export class EndpointSliceController {
   readonly queue: WorkQueue;
 
   constructor(private ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, COMPONENT, 5, bound(this, this.sync), reportSyncError(ctx, COMPONENT, 'services'));
     const store = ctx.api.store;
-    store.addIndex('endpointslices', 'service', (s) => (s.metadata.labels?.[SERVICE_NAME_LABEL] ? `${s.metadata.namespace}/${s.metadata.labels[SERVICE_NAME_LABEL]}` : undefined));
+    store.addIndex('endpointslices', 'service', sliceService);
     watchServiceBackends(store, bound(this.queue, this.queue.add));
   }
 

@@ -18,7 +18,8 @@ import { parseRfc3339 } from '../sim/clock';
 import { deepEqual } from '../util/equal';
 import { WorkQueue, nsName, reportSyncError, splitKey, type ControllerContext } from '../client/context';
 import type { WatchEventType } from '../api/store';
-import { bound, stateless } from '../sim/forkable';
+import { bound } from '../sim/forkable';
+import { persistentTable } from '../sim/persistable';
 import { isPodActive, isPodAvailable, isPodReady, podCondition } from '../helpers/podutil';
 
 const BURST_REPLICAS = 500;
@@ -36,21 +37,21 @@ export interface ReplicaKind {
   selectorSource(obj: KObject): object | undefined;
 }
 
-export const REPLICA_SET: ReplicaKind = {
+export const REPLICA_SET: ReplicaKind = persistentTable<ReplicaKind>('replicaset.kind', {
   kind: 'ReplicaSet',
   resource: 'replicasets',
   component: 'replicaset-controller',
-  selector: stateless((rs: KObject) => selectorFromObject(rs.spec?.selector)),
-  selectorSource: stateless((rs: KObject) => rs.spec?.selector),
-};
+  selector: (rs: KObject) => selectorFromObject(rs.spec?.selector),
+  selectorSource: (rs: KObject) => rs.spec?.selector,
+});
 
-export const REPLICATION_CONTROLLER: ReplicaKind = {
+export const REPLICATION_CONTROLLER: ReplicaKind = persistentTable<ReplicaKind>('replicationcontroller.kind', {
   kind: 'ReplicationController',
   resource: 'replicationcontrollers',
   component: 'replication-controller',
-  selector: stateless((rc: KObject) => selectorFromMap(rc.spec?.selector)),
-  selectorSource: stateless((rc: KObject) => rc.spec?.selector),
-};
+  selector: (rc: KObject) => selectorFromMap(rc.spec?.selector),
+  selectorSource: (rc: KObject) => rc.spec?.selector,
+});
 
 /** A slow-start creation in progress: what its later batches add to. */
 interface CreateRun {

@@ -3,9 +3,10 @@
  * the ports the Service's targetPorts resolve to. The Endpoints and EndpointSlice controllers
  * both publish this; only ready pods receive traffic.
  */
+import { persistentTable } from '../sim/persistable';
 import type { KObject } from '../api/types';
 import type { ObjectStore, WatchEventType } from '../api/store';
-import { bound, immutable } from '../sim/forkable';
+import { bound } from '../sim/forkable';
 import { matches, selectorFromMap } from '../api/labels';
 import { isPodReady } from './podutil';
 
@@ -89,7 +90,7 @@ export function watchServiceBackends(store: ObjectStore, enqueue: (key: string) 
 
 // An object (not closures) so a copy of the cluster can rebuild each controller's handlers;
 // `enqueue` must itself be a bound call for the copy to rebuild it.
-const backendWatch = immutable({
+const backendWatch = persistentTable('backends.watch', {
   onService(enqueue: (key: string) => void, _t: WatchEventType, svc: KObject): void {
     enqueue(`${svc.metadata.namespace}/${svc.metadata.name}`);
   },

@@ -12,6 +12,7 @@
  * - mounted files follow edits after the kubelet's next periodic sync (up to about a minute),
  *   except subPath mounts, which keep what they had when the container started.
  */
+import { persistentTable } from '../sim/persistable';
 import type { KObject } from '../api/types';
 import { getOwn, hasOwn, setOwn } from '../util/own';
 import type { ObjectStore } from '../api/store';
@@ -79,14 +80,14 @@ export function referencedSources(pod: KObject, container?: Any): [SourceKind, s
 export function snapshotSources(sources: [SourceKind, string][], lookup: ConfigLookup): ConfigLookup {
   const copy = new Map<string, ConfigData | undefined>();
   for (const [kind, name] of sources) copy.set(`${kind}/${name}`, lookup(kind, name));
-  return bound(lookups, lookups.fromSnapshot, copy, lookup);
+  return bound(lookups, lookups.fromSnapshot, immutable(copy), lookup);
 }
 
 function fromSnapshot(copy: Map<string, ConfigData | undefined>, lookup: ConfigLookup, kind: SourceKind, name: string): ConfigData | undefined {
   return copy.has(`${kind}/${name}`) ? copy.get(`${kind}/${name}`) : lookup(kind, name);
 }
 
-const lookups = immutable({ fromStore, fromSnapshot });
+const lookups = persistentTable('kubelet.configLookups', { fromStore, fromSnapshot });
 
 const KIND_WORD: Record<SourceKind, string> = { configmaps: 'configmap', secrets: 'secret' };
 const KIND_TITLE: Record<SourceKind, string> = { configmaps: 'ConfigMap', secrets: 'Secret' };

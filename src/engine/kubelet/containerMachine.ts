@@ -12,6 +12,7 @@
  *        ▼                                         │
  *     Running ──EXITED──▶ Terminated ──CRASH_BACKOFF──▶ Waiting.CrashLoopBackOff
  */
+import { persistent } from '../sim/persistable';
 import { assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
 import { immutable } from '../sim/forkable';
 
@@ -87,6 +88,9 @@ export const containerMachine = setup({
     },
   },
 });
+// Snapshots of it are kept as their state and context in a checkpoint kept as data, and resolved on it again.
+persistent('kubelet.containerMachine', containerMachine);
+
 
 /** Moves the finished run into lastState and counts the restart. */
 function archive(c: ContainerContext): Partial<ContainerContext> {

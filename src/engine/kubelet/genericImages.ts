@@ -8,7 +8,8 @@
  */
 import type { ImageVerdict } from './images';
 import type { ParsedImage } from '../util/imageref';
-import { stateless } from '../sim/forkable';
+import { bound, immutable } from '../sim/forkable';
+import { persistentTable } from '../sim/persistable';
 
 /** Why an image that is not in the known list runs anyway. */
 export type GenericWhy = 'registryHost' | 'orgWithTag';
@@ -100,17 +101,20 @@ export function genericHttpBody(image: string, podName: string, path: string): s
  * for Kubernetes log (the microservices demo's Go and Node services do), naming its ports.
  */
 export function genericBanner(image: string, ports: number[]): (startedAt: number, podName: string) => string[] {
-  const p = parseImageForBanner(image);
-  // Captures only what it was made from, never changed: copies of the cluster share it.
-  return stateless((t: number, pod: string) => {
-    const ts = new Date(t).toISOString();
-    return [
-      JSON.stringify({ level: 'info', ts, msg: 'starting service', service: p.name, version: p.tag, hostname: pod }),
-      ...ports.map((port) => JSON.stringify({ level: 'info', ts, msg: 'listening', addr: `:${port}` })),
-      JSON.stringify({ level: 'info', ts, msg: 'ready to serve requests' }),
-    ];
-  });
+  // A bound call of plain data, not a closure: copies of the cluster, and checkpoints kept as data, rebuild it.
+  return bound(banners, banners.generic, immutable(parseImageForBanner(image)), immutable([...ports]));
 }
+
+function generic(p: { name: string; tag: string }, ports: number[], t: number, pod: string): string[] {
+  const ts = new Date(t).toISOString();
+  return [
+    JSON.stringify({ level: 'info', ts, msg: 'starting service', service: p.name, version: p.tag, hostname: pod }),
+    ...ports.map((port) => JSON.stringify({ level: 'info', ts, msg: 'listening', addr: `:${port}` })),
+    JSON.stringify({ level: 'info', ts, msg: 'ready to serve requests' }),
+  ];
+}
+
+const banners = persistentTable('genericImages.banners', { generic });
 
 function parseImageForBanner(image: string): { name: string; tag: string } {
   const slash = image.lastIndexOf('/');

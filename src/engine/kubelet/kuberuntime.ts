@@ -5,6 +5,7 @@
  * after it exits with the real back-off: the first restart at once, then 10 s doubling to
  * 5 min, reset after 10 min of good running.
  */
+import { persistentTable } from '../sim/persistable';
 import { bytes } from '../api/quantity';
 import { goDuration } from '../util/goduration';
 import { parseImage } from '../util/imageref';
@@ -138,7 +139,8 @@ function started(k: RuntimeHost, w: PodWorker, c: ContainerRuntime): void {
   c.busy = false;
   c.layer = undefined;
   c.lastRestartAt = now;
-  c.logs.push({ startedAt: now, program: c.program });
+  // Runs are replaced, never changed in place, so copies of the cluster share them.
+  c.logs.push(immutable({ startedAt: now, program: c.program }));
   if (c.logs.length > 2) c.logs.shift();
   k.event(w, 'Normal', 'Started', `Started container ${c.spec.name}`, c);
   k.ctx.reasons.record(COMPONENT, 'kubelet.startedContainer', { container: c.spec.name, restartCount: c.snapshot.context.restartCount }, [podRef(w)], k.nodeName);
@@ -160,7 +162,7 @@ export function onExit(k: RuntimeHost, w: PodWorker, c: ContainerRuntime, exitCo
   c.ready = false;
   stopProbes(k, c);
   const last = c.logs[c.logs.length - 1];
-  if (last) last.finishedAt = now;
+  if (last) c.logs[c.logs.length - 1] = immutable({ ...last, finishedAt: now });
   k.ctx.reasons.record(COMPONENT, 'kubelet.containerExited', { container: c.spec.name, exitCode, reason }, [podRef(w)], k.nodeName);
   k.markDirty(w);
   if (isTerminating(w)) return k.maybeFinishTermination(w);
@@ -204,4 +206,4 @@ function crashBackOffDone(k: RuntimeHost, w: PodWorker, c: ContainerRuntime): vo
 }
 
 // The runtime's timers call these through an object, not closures, so a copy of the cluster can rebuild them.
-const runtimeTasks = immutable({ createAndStart, pulled, imagePullBackOff, retryCreate, started, onExit, crashBackOffDone });
+const runtimeTasks = persistentTable('kubelet.runtimeTasks', { createAndStart, pulled, imagePullBackOff, retryCreate, started, onExit, crashBackOffDone });

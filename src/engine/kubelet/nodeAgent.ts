@@ -10,6 +10,7 @@
  * hold closures, and a copy of the cluster cannot rebuild those). The actions are listed in
  * the order XState's actor performed them, so leases are renewed at the same instants.
  */
+import { persistent } from '../sim/persistable';
 import { initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
 import { immutable } from '../sim/forkable';
 
@@ -48,6 +49,9 @@ export const nodeAgentMachine = setup({
     Removed: {},
   },
 });
+// Snapshots of it are kept as their state and context in a checkpoint kept as data, and resolved on it again.
+persistent('kubelet.nodeAgentMachine', nodeAgentMachine);
+
 
 export type NodeAgentSnapshot = SnapshotFrom<typeof nodeAgentMachine>;
 export type NodeAgentState = 'Running' | 'Stopped' | 'Booting' | 'Removed';

@@ -10,6 +10,7 @@
  * Like the container machine it is data: each worker keeps a snapshot, advanced with the pure
  * `transition`, and the kubelet decides when on the simulated clock.
  */
+import { persistent } from '../sim/persistable';
 import { assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
 import { immutable } from '../sim/forkable';
 
@@ -29,6 +30,9 @@ export const podWorkerMachine = setup({
     Terminated: { type: 'final' },
   },
 });
+// Snapshots of it are kept as their state and context in a checkpoint kept as data, and resolved on it again.
+persistent('kubelet.podWorkerMachine', podWorkerMachine);
+
 
 export type PodWorkerSnapshot = SnapshotFrom<typeof podWorkerMachine>;
 export type PodWorkerState = 'WaitingForVolumes' | 'CreatingSandbox' | 'Running' | 'Terminating' | 'Terminated';

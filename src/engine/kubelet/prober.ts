@@ -3,10 +3,11 @@
  * every periodSeconds after initialDelaySeconds, with success and failure thresholds. A failed
  * liveness or startup probe gets the container killed (then restartPolicy decides).
  */
+import { persistentTable } from '../sim/persistable';
 import { stateOf } from './containerMachine';
 import { probeResult, type ProbeSpec } from './runtime';
 import { freshProbes, isTerminating, type ContainerRuntime, type KubeletHost, type PodWorker, type ProbeState } from './podWorker';
-import { bound, immutable } from '../sim/forkable';
+import { bound } from '../sim/forkable';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -106,4 +107,4 @@ function killForProbe(k: ProberHost, w: PodWorker, c: ContainerRuntime, kind: st
 }
 
 // Probe workers' next ticks call this object, not closures, so a copy of the cluster can rebuild them.
-const proberTasks = immutable({ probeTick });
+const proberTasks = persistentTable('kubelet.proberTasks', { probeTick });

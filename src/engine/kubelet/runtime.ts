@@ -11,7 +11,8 @@ import { parseImage } from '../util/imageref';
 import { genericBanner } from './genericImages';
 import { shellWords } from '../util/shell';
 import { compileCommand, statements, type Step } from './shellCompiler';
-import { immutable, stateless } from '../sim/forkable';
+import { immutable } from '../sim/forkable';
+import { persistent, persistentTable } from '../sim/persistable';
 
 export type { Step } from './shellCompiler';
 import { exitOf, filesAt, logLines, roundMs, shapeOf, type LogQuery } from './process';
@@ -47,7 +48,7 @@ export interface ProgramRun {
 type Banner = (t: number, pod: string) => string[];
 
 // Banners are pure functions of their arguments (and of constants): copies of the cluster share them.
-const NO_BANNER: Banner = stateless(() => []);
+const NO_BANNER: Banner = persistent('runtime.banner.none', () => []);
 
 const SERVERS: Record<string, Banner> = {
   nginx: (t) => {
@@ -90,9 +91,9 @@ const SERVERS: Record<string, Banner> = {
   pause: NO_BANNER,
   default: (t, pod) => [`${rfc3339(t)} server started on ${pod}`],
 };
-for (const banner of Object.values(SERVERS)) stateless(banner);
+persistentTable('runtime.banner.servers', SERVERS);
 
-const MYSQL_UNINITIALIZED: Banner = stateless((t) => [
+const MYSQL_UNINITIALIZED: Banner = persistent('runtime.banner.mysqlUninitialized', (t: number) => [
   `${rfc3339(t)} 0 [Note] [Entrypoint]: Entrypoint script for MySQL Server 8.4.3-1.el9 started.`,
   `${rfc3339(t)} 0 [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified`,
   '    You need to specify one of the following as an environment variable:',
@@ -101,7 +102,7 @@ const MYSQL_UNINITIALIZED: Banner = stateless((t) => [
   '    - MYSQL_RANDOM_ROOT_PASSWORD',
 ]);
 
-const POSTGRES_UNINITIALIZED: Banner = stateless(() => [
+const POSTGRES_UNINITIALIZED: Banner = persistent('runtime.banner.postgresUninitialized', () => [
   'Error: Database is uninitialized and superuser password is not specified.',
   '       You must specify POSTGRES_PASSWORD to a non-empty value for the',
   '       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".',

@@ -5,13 +5,14 @@
  * FailedMount every 2m3s; back-off for missing sources) and refreshes mounted ConfigMaps and
  * Secrets on the periodic sync.
  */
+import { persistentTable } from '../sim/persistable';
 import { ROOT_CA_CONFIGMAP } from '../api/admission';
 import type { KObject } from '../api/types';
 import { isAttachable, podClaims, volumeDataKey } from '../helpers/volumeutil';
 import { attachmentName } from '../storage/attachdetach';
 import { referencedSources, snapshotSources, storeLookup, volumeMountError } from './configSources';
 import { COMPONENT, isTerminating, podRef, type KubeletHost, type PodWorker } from './podWorker';
-import { bound, immutable } from '../sim/forkable';
+import { bound } from '../sim/forkable';
 
 /** WaitForAttachAndMount gives up (and reports) after 2m3s (podAttachAndMountTimeout); it checks every second. */
 const MOUNT_TIMEOUT_MS = 123_000;
@@ -113,4 +114,4 @@ function resyncSources(k: KubeletHost, w: PodWorker): void {
 }
 
 // The volume manager's timers and continuations call this object, not closures, so a copy of the cluster can rebuild them.
-const volumeTasks = immutable({ mountConfigVolumes, retryPersistentVolumes, retryConfigVolumes, resyncSources });
+const volumeTasks = persistentTable('kubelet.volumeTasks', { mountConfigVolumes, retryPersistentVolumes, retryConfigVolumes, resyncSources });

@@ -22,6 +22,32 @@ function webCluster(type = 'ClusterIP') {
 }
 
 describe('traffic through kube-proxy', () => {
+  it('after every second: each pod\'s rate is what it got that second, and a pod that is gone and got nothing has left the table', () => {
+    const c = webCluster();
+    k(c, 'scale deployment web --replicas=8');
+    c.advance(30);
+    c.startTraffic({ kind: 'Service', name: 'web' }, 5);
+    const last = new Map<string, number>();
+    for (let s = 0; s < 240; s++) {
+      // Churn: scaling both ways, pods deleted by hand (their replacements get new names).
+      if (s % 40 === 10) k(c, `scale deployment web --replicas=${s % 80 === 10 ? 2 : 9}`);
+      if (s % 30 === 25) {
+        const pod = c.store.list('pods', 'default')[0];
+        if (pod) k(c, `delete pod ${pod.metadata.name} --wait=false`);
+      }
+      c.advance(1);
+      let sum = 0;
+      for (const [key, p] of c.traffic.podRates()) {
+        sum += p.rps;
+        if (!p.rps && !p.denied) expect(c.store.get('pods', p.namespace, p.name), `${key} at second ${s}`).toBeDefined();
+        // Totals only grow, by at most what was sent in a second.
+        expect(p.total - (last.get(key) ?? 0)).toBeLessThanOrEqual(5);
+        last.set(key, p.total);
+      }
+      expect(sum).toBeLessThanOrEqual(5);
+    }
+  });
+
   it('spreads requests evenly over the ready endpoints', () => {
     const c = webCluster();
     const load = c.startTraffic({ kind: 'Service', name: 'web' }, 300);

@@ -3,6 +3,7 @@
  * question with plain data, so what stands on the other side (the page today, a worker bridge
  * or the API server next) never holds the store, the scheduler or a kubelet.
  */
+import { clusterImageWriter } from '../cluster/clusterImage';
 import type { RestRequest, RestResponse, WatchEvent } from '../rest/types';
 import type { OpenedWatch } from '../rest/watch';
 import type { Action, Cluster, ClusterOptions, CommandOutcome } from '../cluster/cluster';
@@ -19,7 +20,7 @@ import { NetworkPolicyEvaluator, peerOfPod, type PolicyVerdict, type Protocol } 
 import type { NodeGroup } from '../cloud/clusterautoscaler';
 import type { NodeSpec } from '../cloud/machine';
 import { volumeDataKey } from '../helpers/volumeutil';
-import type { EnginePort, NodeAllocation, TaskFailure } from './enginePort';
+import type { ClusterImageWriter, EnginePort, NodeAllocation, TaskFailure } from './enginePort';
 
 export class ClusterPort implements EnginePort {
   readonly #c: Cluster;
@@ -79,6 +80,9 @@ export class ClusterPort implements EnginePort {
   }
   fork(): EnginePort {
     return new ClusterPort(this.#c.fork());
+  }
+  imageWriter(): ClusterImageWriter {
+    return clusterImageWriter(this.#c);
   }
   replayTo(actions: Action[], until: number, applied?: number): void {
     continueReplay(this.#c, actions, until, applied);

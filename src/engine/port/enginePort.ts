@@ -6,6 +6,7 @@
  * (ESLint's boundaries check keeps other engine modules out of reach; this type keeps the
  * engine's parts out of reach of what the door returns.)
  */
+import type { GraphImage } from '../sim/persistable';
 import type { Action, ClusterOptions, CommandOutcome } from '../cluster/cluster';
 import type { KubectlResult, OutputStream } from '../kubectl/context';
 import type { PolicyVerdict, Protocol } from '../network/networkPolicy';
@@ -34,6 +35,13 @@ export interface TaskFailure {
   owner: string;
   at: number;
   error: string;
+}
+
+/** Writes a cluster as data in steps (../cluster/clusterImage.ts). */
+export interface ClusterImageWriter {
+  /** Writes until done (true) or until `deadline()` says stop (false: call again). */
+  step(deadline?: () => boolean): boolean;
+  image(): GraphImage;
 }
 
 export interface EnginePort {
@@ -72,6 +80,12 @@ export interface EnginePort {
    * cannot be copied — e.g. a cluster serving real clients' watches; callers replay instead.
    */
   fork(): EnginePort;
+  /**
+   * Writes this cluster as data, in steps (`step(deadline)` until it says done, then `image()`),
+   * to keep a checkpoint across a page reload. The cluster must stay as it is meanwhile (a
+   * checkpoint does). Throws like fork for a cluster serving real clients.
+   */
+  imageWriter(): ClusterImageWriter;
 
   // ---- the history ----
   now(): number;

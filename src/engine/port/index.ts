@@ -7,10 +7,13 @@ import { replayCluster, type Action } from '../cluster/actionLog';
 
 export { applyAction } from '../cluster/actionLog';
 export { NotForkable } from '../sim/forkable';
+export { NotPersistable, type GraphImage } from '../sim/persistable';
+import type { GraphImage } from '../sim/persistable';
+import { clusterFromImage } from '../cluster/clusterImage';
 import { ClusterPort } from './clusterPort';
 import type { EnginePort } from './enginePort';
 
-export type { EnginePort, NodeAllocation, TaskFailure } from './enginePort';
+export type { EnginePort, ClusterImageWriter, NodeAllocation, TaskFailure } from './enginePort';
 export { DEFAULT_START, type CommandOutcome } from '../cluster/cluster';
 export type { Action, ClusterOptions } from '../cluster/cluster';
 export type { NodeSpec } from '../cluster/nodes';
@@ -41,6 +44,14 @@ export { WATCH_CACHE_CAPACITY } from '../rest/watchCache';
 /** Creates a cluster: one control-plane node and `workers` worker nodes (3 by default). */
 export function createCluster(options: ClusterOptions = {}): EnginePort {
   return new ClusterPort(new Cluster(options));
+}
+
+/**
+ * The cluster a kept image was written from (EnginePort.imageWriter). Throws when the image is
+ * damaged or was written by another build (its classes or constants are unknown here).
+ */
+export function restoreCluster(image: GraphImage): EnginePort {
+  return new ClusterPort(clusterFromImage(image));
 }
 
 /** The cluster a log of actions leads to (up to `until`, simulated time): replays are byte-exact. */

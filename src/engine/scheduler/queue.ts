@@ -4,6 +4,7 @@
  * pods parked until the cluster changes.
  */
 import { BinaryHeap } from '../util/heap';
+import { persistent } from '../sim/persistable';
 
 export interface QueuedPod {
   key: string;
@@ -15,9 +16,12 @@ export interface QueuedPod {
 export const INITIAL_BACKOFF_MS = 1_000;
 export const MAX_BACKOFF_MS = 10_000;
 
+/** Higher priority first; equal priorities in the order they were queued. */
+const byPriority = persistent('scheduler.queue.byPriority', (a: QueuedPod, b: QueuedPod) => a.priority > b.priority || (a.priority === b.priority && a.seq < b.seq));
+
 export class SchedulingQueue {
   // Higher priority first; at equal priority, first come first served (PrioritySort).
-  private heap = new BinaryHeap<QueuedPod>((a, b) => a.priority > b.priority || (a.priority === b.priority && a.seq < b.seq));
+  private heap = new BinaryHeap<QueuedPod>(byPriority);
   private inActive = new Set<string>();
   /** pod key → attempts so far, for pods waiting for a cluster change */
   readonly unschedulable = new Map<string, number>();

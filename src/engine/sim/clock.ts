@@ -7,6 +7,7 @@
  * seed plus the same actions always gives the same history.
  */
 import { BinaryHeap } from '../util/heap';
+import { persistent } from './persistable';
 
 export interface ScheduledTask {
   at: number;
@@ -17,9 +18,12 @@ export interface ScheduledTask {
   cancelled: boolean;
 }
 
+/** Earliest first; tasks due at the same instant in the order they were scheduled. */
+const byDueTime = persistent('clock.byDueTime', (a: ScheduledTask, b: ScheduledTask) => a.at < b.at || (a.at === b.at && a.seq < b.seq));
+
 export class SimClock {
   // Earlier first; at the same millisecond, in the order scheduled.
-  private heap = new BinaryHeap<ScheduledTask>((a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq));
+  private heap = new BinaryHeap<ScheduledTask>(byDueTime);
   private seq = 0;
   private current: number;
   /**

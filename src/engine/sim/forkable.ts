@@ -71,6 +71,26 @@ export function isImmutable(value: object): boolean {
   return IMMUTABLE.has(value);
 }
 
+export function isStateless(fn: object): boolean {
+  return STATELESS.has(fn);
+}
+
+/** What a bound call was made of, or undefined for any other function. */
+export function recipeOf(fn: object): BoundRecipe | undefined {
+  return (fn as unknown as Record<symbol, BoundRecipe | undefined>)[RECIPE];
+}
+
+/**
+ * A bound call rebuilt from a recipe that is filled in later (a checkpoint kept as data is read
+ * back: the objects and arguments it names may not exist yet). Nothing is checked; the recipe
+ * is read when the call is made.
+ */
+export function rebound(recipe: BoundRecipe): AnyFunction {
+  const f = (...rest: unknown[]) => (recipe.self as Record<string, AnyFunction>)[recipe.method](...recipe.args, ...rest);
+  (f as unknown as Record<symbol, BoundRecipe>)[RECIPE] = recipe;
+  return f;
+}
+
 /** Raised when a graph holds something a copy cannot rebuild; `path` says where. */
 export class NotForkable extends Error {
   override name = 'NotForkable';

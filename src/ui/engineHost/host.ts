@@ -7,6 +7,11 @@
  * queries its panels watch.
  *
  * Nothing here touches the DOM: the same host runs inside the page's thread in unit tests.
+ *
+ * Longer than most modules because it is the one place where every call of the page meets the
+ * cluster on screen; what it coordinates lives beside it — checkpoints (./checkpoints.ts), kept
+ * checkpoints (./keptCheckpoints.ts), replays in slices (./replay.ts), the diagram's deltas
+ * (./modelDelta.ts) and the watched queries (./queries.ts).
  */
 import { createCluster, DEFAULT_START, NotForkable, parseSelector, rebuildCluster, RestApi, SelectorParseError, type Action, type ApiRequest, type ClusterOptions, type EnginePort, type KubectlResult, type OpenedWatch, type RestRequest, type RestResponse, type Selector, type WatchEvent } from '../../engine/port';
 import { buildDiagramModel } from '../store/diagramModel';
@@ -15,7 +20,8 @@ import { ModelEncoder, type ModelDelta } from './modelDelta';
 import { evaluate, objectNames, vocabulary } from './queries';
 import type { Query } from './queryTypes';
 import { ReplayAborted, replayInSlices } from './replay';
-import { Checkpoints } from './checkpoints';
+import { Checkpoints, CHECKPOINT_INTERVAL_MS } from './checkpoints';
+import type { CheckpointKeeper } from './keptCheckpoints';
 import { lessonById } from '../../lessons/catalog';
 import { applyScenario } from '../../lessons/runner';
 import type { Lesson } from '../../lessons/types';
@@ -71,6 +77,11 @@ export type RecordedAction = { type: 'kubectl'; command: string; exitCode: numbe
 export interface SessionData {
   options: ClusterOptions;
   actions: Action[];
+  /**
+   * Where the page saves this session (its slot): the host keeps the session's latest
+   * checkpoint under it (./keptCheckpoints.ts), and a load reads it back from there.
+   */
+  key?: string;
 }
 
 /**
@@ -127,7 +138,16 @@ export class EngineHost {
   /** Set by a command: the view sent with its answer leaves the streams' new text for the next one. */
   private holdStreams = false;
 
-  constructor(private readonly push: (view: HostView) => void) {}
+  /** Where the latest checkpoint is kept across reloads, under `keepKey` (none: nothing is kept). */
+  private keepKey: string | undefined;
+  private kept: object | undefined;
+  /** When the kept checkpoint was taken (simulated ms): a newer one is kept once an interval later. */
+  private keptAt = -Infinity;
+
+  constructor(
+    private readonly push: (view: HostView) => void,
+    private readonly keeper?: CheckpointKeeper,
+  ) {}
 
   // ---- clusters ----
 
@@ -169,13 +189,34 @@ export class EngineHost {
     this.liveCluster = undefined;
   }
 
-  private begin(options: ClusterOptions, c: EnginePort, checkpoints = new Checkpoints()): void {
+  private begin(options: ClusterOptions, c: EnginePort, checkpoints = new Checkpoints(), copyNow = true): void {
     this.fork();
     this.options = options;
     this.adopt(c);
     this.startTime = c.actionLog()[0]?.at ?? c.now();
     this.checkpoints = checkpoints;
-    this.checkpoints.note(c);
+    if (copyNow) this.checkpoints.note(c);
+    this.keepLatest();
+  }
+
+  /**
+   * The page saves the cluster on screen under `key` from now on (its slot; none when nothing is
+   * saved, e.g. served): its latest checkpoint is kept there too, for the next reload.
+   */
+  keepAs(key: string | undefined): void {
+    if (key !== this.keepKey) this.keptAt = -Infinity;
+    this.keepKey = key;
+    this.kept = undefined;
+    this.keepLatest();
+  }
+
+  /** Keeps the latest checkpoint (in the background) when it is new. */
+  private keepLatest(): void {
+    const latest = this.checkpoints.latest();
+    if (!this.keeper || this.keepKey === undefined || this.served || !latest || latest === this.kept || latest.at < this.keptAt + CHECKPOINT_INTERVAL_MS) return;
+    this.kept = latest;
+    this.keptAt = latest.at;
+    this.keeper.keep(this.keepKey, this.options, latest);
   }
 
   /**
@@ -221,18 +262,30 @@ export class EngineHost {
    * Rebuilds a saved or shared session in slices (progress reported to `onProgress`); a
    * `cancelLoad` or any other command stops it. Throws ReplayAborted when stopped, and whatever
    * the replay threw when the log cannot be replayed; the cluster on screen is then unchanged.
+   * Starts from the session's kept checkpoint when one fits (`key`), and says which it did.
    */
-  async load(session: SessionData, onProgress: (done: number) => void): Promise<void> {
+  async load(session: SessionData, onProgress: (done: number) => void): Promise<'checkpoint' | 'replay'> {
     this.fork();
     const abort = new AbortController();
     this.inFlight = abort;
     try {
+      // The session's kept checkpoint, when it fits: only what came after it is replayed.
+      const from = session.key !== undefined ? await this.keeper?.restore(session.key, session.options, session.actions) : undefined;
+      if (this.inFlight !== abort) throw new ReplayAborted();
       // Checkpoints are kept on the way, so rewinding the loaded session needs no replay from its start.
+      // From a kept checkpoint the way is short: the first copy waits for the clock's first tick,
+      // so the cluster is on screen sooner (a copy of 3,000 pods takes a few hundred ms).
       const checkpoints = new Checkpoints();
-      const c = await replayInSlices(session.options, session.actions, onProgress, abort.signal, { onMoment: (m) => checkpoints.note(m) });
+      const c = await replayInSlices(session.options, session.actions, onProgress, abort.signal, { from, onMoment: from ? undefined : (m) => checkpoints.note(m) });
       if (this.inFlight !== abort) throw new ReplayAborted();
       this.inFlight = undefined;
-      this.begin(session.options, c, checkpoints);
+      if (session.key !== undefined) this.keepAs(session.key);
+      // What was read back is kept already: the next is written an interval later.
+      if (from) this.keptAt = from.at;
+      this.begin(session.options, c, checkpoints, !from);
+      // Once the cluster is on screen (the answer goes first), its first copy: a rewind soon after needs no replay from the start.
+      if (from) setTimeout(() => this.cluster === c && !this.liveLog && this.checkpoints.note(c), 0);
+      return from ? 'checkpoint' : 'replay';
     } finally {
       if (this.inFlight === abort) this.inFlight = undefined;
     }
@@ -312,6 +365,7 @@ export class EngineHost {
     const deadline = performance.now() + TICK_BUDGET_MS;
     this.cluster.advance(seconds, () => performance.now() > deadline);
     this.checkpoints.note(this.cluster);
+    this.keepLatest();
     this.dirty = true;
   }
 

@@ -6,7 +6,7 @@
 import type { EngineHost, HostView } from './host';
 
 /** Every method a page may call (a served engine refuses any other name). */
-export const HOST_METHODS = ['setClock', 'reset', 'load', 'cancelLoad', 'open', 'startLesson', 'startScenario', 'run', 'tick', 'step', 'stopNode', 'startNode', 'rewind', 'backToLive', 'restoreTo', 'undoLast', 'session', 'actionsSince', 'position', 'objectNames', 'vocabulary', 'setFilter', 'watch', 'unwatch', 'attach', 'stopStream', 'query'] as const;
+export const HOST_METHODS = ['setClock', 'reset', 'load', 'keepAs', 'cancelLoad', 'open', 'startLesson', 'startScenario', 'run', 'tick', 'step', 'stopNode', 'startNode', 'rewind', 'backToLive', 'restoreTo', 'undoLast', 'session', 'actionsSince', 'position', 'objectNames', 'vocabulary', 'setFilter', 'watch', 'unwatch', 'attach', 'stopStream', 'query'] as const;
 export type HostMethod = (typeof HOST_METHODS)[number];
 
 /** A host method's arguments as they travel (load's progress comes back as messages, not a callback). */

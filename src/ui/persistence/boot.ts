@@ -78,7 +78,10 @@ export async function boot(): Promise<void> {
     const stopListening = engine.onProgress((p) => useBoot.setState({ progress: p }));
     useBoot.setState({ progress: 0, abort: () => void engine.call('cancelLoad') });
     try {
-      await engine.call('load', { options: session.options, actions: session.actions });
+      // Under its slot the worker keeps the session's latest checkpoint: a reload reads it back instead of replaying everything.
+      const from = await engine.call('load', { options: session.options, actions: session.actions, key: slot });
+      // Measurable from outside (the e2e suite, the bench): whether the reload replayed the whole log.
+      if (from === 'checkpoint') performance.mark('wheelhouse:loaded-from-checkpoint');
       result = { slot, session, loaded: true };
       if (shared) void saveSlot('shared', serialize(shared));
     } catch (e) {

@@ -195,7 +195,15 @@ function currentSession(): Promise<Session> {
     .then(({ options: o, actions }) => ({ options: o, actions, files, console }));
 }
 
+/** The engine keeps the latest checkpoint of the cluster on screen beside the slot's saved log (not when served: the server's cluster is not this browser's). */
+function keepCheckpointsIn(into: Slot): void {
+  if (!useCluster.getState().served) send(engine().call('keepAs', into));
+}
+
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
+/** How often the running clock alone (no command) saves the session, in wall ms. */
+const CLOCK_SAVE_MS = 5000;
+let lastClockSave = 0;
 /** Writes the slot's present timeline (the slot is the one on screen when asked). */
 function save(): Promise<void> {
   // A served cluster is the server's: saving it would overwrite this browser's own sandbox.
@@ -270,6 +278,7 @@ export async function startClusterStore(): Promise<void> {
     void client.call('reset', initialOptions());
   }
   useCluster.setState({ slot });
+  keepCheckpointsIn(slot);
   // The first view (the whole picture) is in the store before the app renders.
   const [vocabulary] = await Promise.all([client.call('vocabulary'), client.call('attach')]);
   useCluster.setState({ vocabulary });
@@ -327,6 +336,11 @@ export const useCluster = create<ClusterState>((set, get) => {
       // Served, the server runs the clock itself.
       if (get().paused || get().served || tickInFlight || !client) return;
       tickInFlight = true;
+      // The running clock is part of the session too: a reload shows the cluster as it was left, not at the last command.
+      if (performance.now() - lastClockSave > CLOCK_SAVE_MS) {
+        lastClockSave = performance.now();
+        persistSoon();
+      }
       client
         .call('tick', (wallMs * get().speed) / 1000)
         .finally(() => {
@@ -447,6 +461,7 @@ export const useCluster = create<ClusterState>((set, get) => {
         slot = 'sandbox';
         void setActiveSlot(slot);
         void save();
+        keepCheckpointsIn(slot);
         set({ slot });
       } else get().enterSlot('sandbox');
     },
@@ -480,6 +495,7 @@ export const useCluster = create<ClusterState>((set, get) => {
         if (saved && !saved.ok) useNotices.getState().show({ kind: 'rejected', source: 'saved', reason: saved.reason, raw: text });
         startFresh();
       }
+      keepCheckpointsIn(slot);
       set({ slot, consoleEntries: entries, selected: undefined });
     },
     async undoLast() {
