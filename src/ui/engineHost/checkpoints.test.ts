@@ -80,17 +80,30 @@ describe('rewinding from checkpoints', () => {
 describe('the list of checkpoints', () => {
   const fake = (at: number) => ({ now: () => at, actionLog: () => [], fork: () => fake(at) }) as never;
 
-  it('keeps one per interval, thins the older half when full, and drops a cut future', () => {
+  it('keeps one per interval, drops the cheapest to lose when full, and drops a cut future', () => {
     const list = new Checkpoints(100, 6);
-    for (let at = 0; at <= 1000; at += 50) list.note(fake(at));
-    // 0, 100, … taken; at most 6, the older ones spaced more widely.
+    for (let at = 0; at <= 1000; at += 50) list.note(fake(at), 10);
+    // 0, 100, … taken (equal work between them); at most 6, the first and the newest kept.
     const times = list.times();
-    expect(times.length).toBeLessThanOrEqual(6);
+    expect(times.length).toBe(6);
+    expect(times[0]).toBe(0);
     expect(times[times.length - 1]).toBe(1000);
     expect(new Set(times).size).toBe(times.length);
     expect(list.before(999)).toMatchObject({ at: times[times.length - 2] });
     list.dropAfter(times[times.length - 2]);
     expect(list.times()).toEqual(times.slice(0, -2));
+  });
+
+  it('keeps a copy sooner after a burst of work, and keeps the copies around bursts when thinning', () => {
+    const list = new Checkpoints(60_000, 5);
+    // Quiet minutes (little work), then a burst at 150 s: 400 ms of work in 20 s.
+    for (let at = 0; at <= 600_000; at += 10_000) list.note(fake(at), at >= 150_000 && at < 170_000 ? 200 : 1);
+    const times = list.times();
+    expect(times.length).toBe(5);
+    // Copies right after the burst survive; quiet stretches are merged instead.
+    expect(times.some((t) => t > 150_000 && t < 180_000)).toBe(true);
+    expect(times[0]).toBe(0);
+    expect(times[times.length - 1]).toBeGreaterThan(600_000 - 60_000);
   });
 
   it('gives up copying a cluster that cannot be copied (rewinds then replay), but not on other errors', () => {

@@ -276,7 +276,7 @@ export class EngineHost {
       // From a kept checkpoint the way is short: the first copy waits for the clock's first tick,
       // so the cluster is on screen sooner (a copy of 3,000 pods takes a few hundred ms).
       const checkpoints = new Checkpoints();
-      const c = await replayInSlices(session.options, session.actions, onProgress, abort.signal, { from, onMoment: from ? undefined : (m) => checkpoints.note(m) });
+      const c = await replayInSlices(session.options, session.actions, onProgress, abort.signal, { from, onMoment: from ? undefined : (m, work) => checkpoints.note(m, work) });
       if (this.inFlight !== abort) throw new ReplayAborted();
       this.inFlight = undefined;
       if (session.key !== undefined) this.keepAs(session.key);
@@ -362,9 +362,10 @@ export class EngineHost {
     // Served: the server's own timer runs the clock (driveClock); a page's ticks would run it twice.
     if (this.served) return;
     this.fork();
-    const deadline = performance.now() + TICK_BUDGET_MS;
+    const started = performance.now();
+    const deadline = started + TICK_BUDGET_MS;
     this.cluster.advance(seconds, () => performance.now() > deadline);
-    this.checkpoints.note(this.cluster);
+    this.checkpoints.note(this.cluster, performance.now() - started);
     this.keepLatest();
     this.dirty = true;
   }

@@ -20,21 +20,23 @@ export interface ReplayOptions {
   until?: number;
   /** Starts from a copy of a checkpoint, which had applied the first `applied` entries of the log. */
   from?: { cluster: EnginePort; applied: number };
-  /** Told between slices how far the cluster has come (a load keeps checkpoints on the way). */
-  onMoment?: (c: EnginePort) => void;
+  /** Told between slices how far the cluster has come, and the slice's work in wall ms (a load keeps checkpoints on the way). */
+  onMoment?: (c: EnginePort, workMs: number) => void;
 }
 
 export async function replayInSlices(options: ClusterOptions, actions: Action[], onProgress: (done: number) => void, signal: AbortSignal, { until = Infinity, from, onMoment }: ReplayOptions = {}): Promise<EnginePort> {
   const c = from?.cluster ?? createCluster(options);
   const applied = from?.applied ?? 0;
-  let deadline = performance.now() + SLICE_MS;
+  let sliceStart = performance.now();
+  let deadline = sliceStart + SLICE_MS;
   const breathe = async (i: number) => {
     if (performance.now() < deadline) return;
-    onMoment?.(c);
+    onMoment?.(c, performance.now() - sliceStart);
     onProgress(i / Math.max(1, actions.length));
     await yieldToMessages();
     if (signal.aborted) throw new ReplayAborted();
-    deadline = performance.now() + SLICE_MS;
+    sliceStart = performance.now();
+    deadline = sliceStart + SLICE_MS;
   };
   for (let i = 0; i < actions.length; i++) {
     const a = actions[i];
