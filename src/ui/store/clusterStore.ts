@@ -195,9 +195,13 @@ function currentSession(): Promise<Session> {
     .then(({ options: o, actions }) => ({ options: o, actions, files, console }));
 }
 
-/** The engine keeps the latest checkpoint of the cluster on screen beside the slot's saved log (not when served: the server's cluster is not this browser's). */
-function keepCheckpointsIn(into: Slot): void {
-  if (!useCluster.getState().served) send(engine().call('keepAs', into));
+/**
+ * The engine keeps the latest checkpoint of the cluster on screen beside the slot's saved log —
+ * only in the tab that saves (another tab's would overwrite it), and not when served (the
+ * server's cluster is not this browser's).
+ */
+function keepCheckpointsIn(into: Slot | undefined): void {
+  if (!useCluster.getState().served) send(engine().call('keepAs', into !== undefined && isWritable() ? into : undefined));
 }
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -283,8 +287,11 @@ export async function startClusterStore(): Promise<void> {
   const [vocabulary] = await Promise.all([client.call('vocabulary'), client.call('attach')]);
   useCluster.setState({ vocabulary });
   useFiles.subscribe(() => persistSoon());
-  // A tab that hands over writing to another saves what is pending first.
-  onHandOver(saveNow);
+  // A tab that hands over writing to another saves what is pending first, and keeps no more checkpoints.
+  onHandOver(() => {
+    keepCheckpointsIn(undefined);
+    return saveNow();
+  });
 }
 
 /** The clock's state before a rewind ("Back to now" restores it). */
