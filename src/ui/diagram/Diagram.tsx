@@ -36,6 +36,8 @@ const FAR_BELOW_SCALE = 0.3;
  * and chips give way, and what stays is drawn at 14 px or more.
  */
 const DETAIL_SCALE = 1;
+/** Above this many nodes, refitting the picture jumps instead of gliding. */
+const LARGE_PICTURE = 60;
 /** Fit never blows a tiny cluster up past this. */
 const MAX_FIT_SCALE = 1.4;
 
@@ -59,6 +61,9 @@ export function Diagram() {
   const lastFit = useRef('');
   const compact = useRef(false);
   const frame = useRef(0);
+  /** The pods' half of a redraw, a frame after the rest (see the drawing effect), and what it draws. */
+  const podsFrame = useRef(0);
+  const podsCtx = useRef<DrawContext | undefined>(undefined);
   const aggregate = useRef(false);
   /** The part of the picture on screen (layout coordinates), grown by a margin; and a counter that redraws when it moves on. */
   const view = useRef({ x: -Infinity, y: -Infinity, w: Infinity, h: Infinity });
@@ -138,7 +143,7 @@ export function Diagram() {
         }
       });
     zoomRef.current = z;
-    podCanvas.current = new PodCanvas(canvasRef.current!);
+    podCanvas.current = new PodCanvas(canvasRef.current!, { far: FAR_BELOW_SCALE, compact: DETAIL_SCALE });
     const resize = new ResizeObserver(([entry]) => {
       size.current = { width: entry.contentRect.width || 1, height: entry.contentRect.height || 1 };
       setPane((p) => (p && Math.abs(p.width - size.current.width) < 1 && Math.abs(p.height - size.current.height) < 1 ? p : { ...size.current }));
@@ -161,20 +166,32 @@ export function Diagram() {
       const viewport = svg.select<SVGGElement>('g.viewport');
       const v = view.current;
       const inView = (b: { x: number; y: number; w: number; h: number }) => b.x < v.x + v.w && b.x + b.w > v.x && b.y < v.y + v.h && b.y + b.h > v.y;
-      const ctx: DrawContext = { model, layout, t, selected, focus, inView, paintPods: (pods) => podCanvas.current?.update(pods), select: (ref: SelectedRef) => useCluster.getState().select(ref) };
+      const ctx: DrawContext = { model, layout, t, selected, focus, compact: compact.current, inView, paintPods: (pods) => podCanvas.current?.update(pods), paintSummaries: (bars) => podCanvas.current?.updateSummaries(bars), select: (ref: SelectedRef) => useCluster.getState().select(ref) };
       const layer = (name: (typeof LAYERS)[number] | 'flows') => (name === 'flows' ? select(flowsRef.current!).select<SVGGElement>('g.layer-flows') : viewport.select<SVGGElement>(`g.layer-${name}`)) as unknown as Layer;
       drawControlPlane(layer('control-plane'), ctx);
       drawServices(layer('services'), ctx);
       drawNodes(layer('nodes'), select(labelsRef.current!).select<SVGGElement>('g.layer-labels') as unknown as Layer, ctx);
       drawVolumes(layer('volumes'), ctx);
-      drawPods(layer('pods'), ctx);
       drawFlows(layer('flows'), ctx, useCluster.getState().takeRequests(), speed);
+      // The pods (their stand-ins, the bars of counts, what the canvas paints) in the next frame:
+      // at 100–200 nodes a whole refresh was one task of up to 30 ms, which a busy machine
+      // stretched past 50; in two halves neither holds the page that long.
+      // A pods frame still to come draws this context (a newer model does not put it off again).
+      podsCtx.current = ctx;
+      if (!podsFrame.current)
+        podsFrame.current = requestAnimationFrame(() => {
+          podsFrame.current = 0;
+          if (podsCtx.current && svgRef.current) drawPods(select(svgRef.current).select<SVGGElement>('g.viewport g.layer-pods') as unknown as Layer, podsCtx.current);
+        });
       // Keep fitting until the learner takes over (first draw, a resized pane, a grown cluster).
       const { width, height } = size.current;
       const fitKey = `${Math.round(width)}x${Math.round(height)}:${Math.round(layout.width)}x${Math.round(layout.height)}`;
       if (!userMoved.current && width > 1 && fitKey !== lastFit.current) {
         const first = lastFit.current === '';
-        fit(first ? 0 : 250);
+        // A large picture moves at once: each frame of a glide lays out and repaints every node's
+        // shapes and words again (the workloads' row appearing above the diagram cost 15 such
+        // frames at 200 nodes).
+        fit(first || layout.nodes.size > LARGE_PICTURE ? 0 : 250);
         lastFit.current = fitKey;
       }
     });
@@ -207,12 +224,13 @@ export function Diagram() {
           ))}
         </g>
       </svg>
+      {/* Under the nodes' words: a node's large status badge, zoomed far out, stays over its bar of counts. */}
+      <canvas ref={canvasRef} className="diagram-pods" aria-hidden="true" />
       <svg ref={labelsRef} className="diagram-labels" aria-hidden="true">
         <g className="viewport">
           <g className="layer layer-labels" />
         </g>
       </svg>
-      <canvas ref={canvasRef} className="diagram-pods" aria-hidden="true" />
       <svg ref={flowsRef} className="diagram-flows" aria-hidden="true" data-testid="diagram-flows">
         <g className="viewport">
           <g className="layer layer-flows" />

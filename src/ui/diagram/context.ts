@@ -4,6 +4,7 @@ import 'd3-transition';
 import type { DiagramModel } from '../store/diagramModel';
 import type { DiagramLayout } from './layout';
 import type { PodPaint } from './podCanvas';
+import type { SummaryPaint } from './summaryPaint';
 
 export interface SelectedRef {
   kind: string;
@@ -19,6 +20,8 @@ export interface DrawContext {
   select(ref: SelectedRef): void;
   /** What the current lesson step points at. */
   focus: SelectedRef[];
+  /** Node cards are drawn compact (small): their bars and component chips are hidden (see nodesLayer.ts). */
+  compact: boolean;
   /**
    * Whether a box (in layout coordinates) is on screen or near it. Nodes out of view are not
    * drawn (their pods neither): at 100 nodes zoomed in, drawing all 3,000 pods made every
@@ -27,6 +30,8 @@ export interface DrawContext {
   inView(box: { x: number; y: number; w: number; h: number }): boolean;
   /** Hands the pods to paint to the canvas (see podCanvas.ts). */
   paintPods(pods: PodPaint[]): void;
+  /** Hands the crowded nodes' bars of counts to the canvas (see summaryPaint.ts). */
+  paintSummaries(bars: SummaryPaint[]): void;
 }
 
 /** Whether an element is one the lesson points at (a workload's pods count as the workload). */

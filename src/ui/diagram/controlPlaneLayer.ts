@@ -13,8 +13,27 @@ interface ComponentDatum {
   label: string;
 }
 
+/**
+ * Words translated once per language: the control plane is drawn on every refresh, and its dozen
+ * or so fixed words translated anew each time showed in profiles of busy frames.
+ */
+const memo = { t: undefined as unknown, words: new Map<string, string>() };
+function wordsOf(t: DrawContext['t']): (key: string, options?: Record<string, unknown>) => string {
+  if (memo.t !== t || memo.words.size > 1_000) {
+    memo.t = t;
+    memo.words.clear();
+  }
+  return (key, options) => {
+    const k = options ? `${key}\u0000${JSON.stringify(options)}` : key;
+    let s = memo.words.get(k);
+    if (s === undefined) memo.words.set(k, (s = t(key, options)));
+    return s;
+  };
+}
+
 export function drawControlPlane(root: Layer, ctx: DrawContext): void {
-  const { layout, t, model } = ctx;
+  const { layout, model } = ctx;
+  const t = wordsOf(ctx.t);
   const cp = layout.controlPlane;
   const cpFrame = root.selectAll('rect.cp-frame').data([cp]).join((enter) => enter.append('rect').attr('class', 'cp-frame').attr('rx', 14));
   for (const k of ['x', 'y', 'w', 'h'] as const) attrIfChanged(cpFrame, k === 'w' ? 'width' : k === 'h' ? 'height' : k, (d) => d[k]);

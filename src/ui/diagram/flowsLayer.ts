@@ -7,6 +7,7 @@
 import 'd3-transition';
 import { easeCubicInOut } from 'd3-ease';
 import type { ApiRequest } from '../../engine/port';
+import type { DNode } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
 import type { Box, Component } from './layout';
 
@@ -48,11 +49,26 @@ function pathFor(req: ApiRequest, ctx: DrawContext): Point[] | undefined {
   const points = [from, api, etcd];
   if (req.verb === 'bind' && req.resource === 'pods') {
     // The kubelet on the chosen node sees the pod through its watch and hands it to the runtime.
-    const node = ctx.model.nodes.find((n) => n.pods.some((p) => p.name === req.name && p.namespace === req.namespace))?.name;
+    const node = nodeOfPod(ctx.model.nodes).get(`${req.namespace}/${req.name}`);
     const l = node ? layout.nodes.get(node) : undefined;
     if (l) points.push(api, l.kubelet, l.runtime);
   }
   return points;
+}
+
+/**
+ * Which node each pod is on, made once per node list and only when a binding is drawn: looking
+ * each bound pod up among 6,000 others took up to 10 ms of a frame while they were being placed.
+ */
+const podNodes = new WeakMap<readonly DNode[], Map<string, string>>();
+function nodeOfPod(nodes: readonly DNode[]): Map<string, string> {
+  let index = podNodes.get(nodes);
+  if (!index) {
+    index = new Map();
+    for (const n of nodes) for (const p of n.pods) index.set(`${p.namespace}/${p.name}`, n.name);
+    podNodes.set(nodes, index);
+  }
+  return index;
 }
 
 let inFlight = 0;

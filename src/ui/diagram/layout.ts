@@ -110,6 +110,23 @@ export class PodSlots {
     return next;
   }
 
+  /** The pods array each node's places were last made for (the page keeps a node's array while the node is unchanged). */
+  private podsByNode = new Map<string, { pods: readonly { uid: string }[]; at: Map<string, number> }>();
+
+  /** place() for a node's pods, passed by at once when they are the very array placed last time. */
+  placePods(node: string, pods: readonly { uid: string }[], tidy: boolean): Map<string, number> {
+    const known = this.podsByNode.get(node);
+    if (known && known.pods === pods && this.byNode.get(node) === known.at && !(tidy && wastesRows(known.at))) return known.at;
+    const at = this.place(
+      node,
+      pods.map((p) => p.uid),
+      Infinity,
+      tidy,
+    );
+    this.podsByNode.set(node, { pods, at });
+    return at;
+  }
+
   private positionsByNode = new Map<string, { at?: Map<string, number>; x: number; y: number; pods: Map<string, { x: number; y: number }> }>();
 
   /**
@@ -136,6 +153,7 @@ export class PodSlots {
   keepOnly(nodes: Set<string>): void {
     for (const name of this.byNode.keys()) if (!nodes.has(name) && name !== PENDING_TRAY) this.byNode.delete(name);
     for (const name of this.positionsByNode.keys()) if (!nodes.has(name)) this.positionsByNode.delete(name);
+    for (const name of this.podsByNode.keys()) if (!nodes.has(name)) this.podsByNode.delete(name);
   }
 }
 
@@ -242,12 +260,7 @@ export function computeLayout(model: DiagramModel, aggregateAll = false, slots =
       placed.set(n.name, { aggregated });
       continue;
     }
-    const at = slots.place(
-      n.name,
-      n.pods.map((p) => p.uid),
-      Infinity,
-      settled,
-    );
+    const at = slots.placePods(n.name, n.pods, settled);
     // The grid is as tall as its highest place in use (places stay put while others empty).
     let places = n.pods.length;
     for (const i of at.values()) places = Math.max(places, i + 1);

@@ -8,7 +8,11 @@
  *
  * Motion is kept: a pod fades and grows in where it appears, glides when it moves, and fades out
  * when it goes. More than MAX_ANIMATED changes at once are made without motion.
+ *
+ * Crowded nodes' bars of counts are painted here too, under the pods (summaryPaint.ts).
  */
+import { paintSummaries, type SummaryPaint } from './summaryPaint';
+
 export interface PodPaint {
   uid: string;
   x: number;
@@ -44,6 +48,8 @@ interface Sprite {
   fromScale: number;
   start: number;
   leaving: boolean;
+  /** Still gliding, growing or fading (as of the last frame painted). */
+  moving?: boolean;
 }
 
 const HALF = 10;
@@ -56,6 +62,7 @@ interface Palette {
   bad: string;
   panel: string;
   focus: string;
+  ink: string;
 }
 
 /**
@@ -71,7 +78,7 @@ function readPalette(el: Element): Palette {
     return getComputedStyle(probe).color;
   };
   const tone = (t: string) => ({ fill: v(`--${t}-bg`), stroke: v(`--${t}`) });
-  const palette = { tones: { running: tone('ok'), pending: tone('warn'), failed: tone('bad'), done: tone('done'), terminating: tone('gone') }, accent: v('--accent'), bad: v('--bad'), panel: v('--panel'), focus: '#d97706' };
+  const palette = { tones: { running: tone('ok'), pending: tone('warn'), failed: tone('bad'), done: tone('done'), terminating: tone('gone') }, accent: v('--accent'), bad: v('--bad'), panel: v('--panel'), focus: '#d97706', ink: v('--ink') };
   probe.remove();
   return palette;
 }
@@ -148,8 +155,42 @@ export class PodCanvas {
   /** Asked every frame for the theme's colours: made once (matchMedia builds a new query each call). */
   private darkQuery = matchMedia('(prefers-color-scheme: dark)');
   private spriteCache = new SpriteCache();
+  private summaries: SummaryPaint[] = [];
+  /** The pods at rest (and the bars) painted once while others move; dropped whenever anything changes. */
+  private still: { bitmap: HTMLCanvasElement | OffscreenCanvas; members: Set<Sprite> } | undefined;
 
-  constructor(private canvas: HTMLCanvasElement) {}
+  /**
+   * The canvas's size in CSS px, kept by a ResizeObserver: read in paint (clientWidth), it made
+   * the browser lay out the whole diagram there and then, as the drawing had just changed it.
+   */
+  private size = { width: 0, height: 0 };
+  private resize: ResizeObserver | undefined;
+
+  /**
+   * `zooms`: below `far` the bars' counts are drawn at 17 px, below `compact` at 14 px, else at
+   * 11 px (Diagram.tsx's FAR_BELOW_SCALE and DETAIL_SCALE, where the cards' words grow too).
+   */
+  constructor(
+    private canvas: HTMLCanvasElement,
+    private zooms = { far: 0, compact: 0 },
+  ) {
+    this.size = { width: canvas.clientWidth, height: canvas.clientHeight };
+    if (typeof ResizeObserver === 'undefined') return;
+    this.resize = new ResizeObserver(([entry]) => {
+      this.size = { width: entry.contentRect.width, height: entry.contentRect.height };
+      this.schedule();
+    });
+    this.resize.observe(canvas);
+  }
+
+  /** The crowded nodes' bars to show now (no motion: they change in place). */
+  updateSummaries(bars: SummaryPaint[]): void {
+    const old = this.summaries;
+    this.summaries = bars;
+    if (old.length === bars.length && bars.every((b, i) => b === old[i] || (b.key === old[i].key && b.look === old[i].look && b.x === old[i].x && b.y === old[i].y))) return;
+    this.still = undefined;
+    this.schedule();
+  }
 
   /** The pods to show now; what is new fades in, what moved glides, what is gone fades out. */
   update(pods: PodPaint[]): void {
@@ -163,8 +204,12 @@ export class PodCanvas {
     }
     for (const s of this.sprites.values()) if (!seen.has(s.paint.uid) && !s.leaving) changes++;
     const animate = !this.reducedMotion && changes <= MAX_ANIMATED;
+    // Nothing new, moved, gone or looking different: nothing to repaint (the diagram hands over
+    // every pod on each refresh, most of them unchanged).
+    let repaint = changes > 0 || this.themeKey() !== this.paletteKey;
     for (const p of pods) {
       const s = this.sprites.get(p.uid);
+      if (s && s.paint !== p) repaint = true;
       if (!s) {
         this.sprites.set(p.uid, { paint: p, x: p.x, y: p.y, fromX: p.x, fromY: p.y, toX: p.x, toY: p.y, fromAlpha: animate ? 0 : 1, toAlpha: 1, alpha: animate ? 0 : 1, scale: animate ? 0.2 : 1, fromScale: animate ? 0.2 : 1, start: now, leaving: false });
         continue;
@@ -196,12 +241,20 @@ export class PodCanvas {
       s.fromScale = s.scale;
       s.start = now;
     }
+    if (!repaint) return;
+    this.still = undefined;
     this.schedule();
   }
 
   setTransform(t: { k: number; x: number; y: number }): void {
     this.transform = { k: t.k, x: t.x, y: t.y };
+    this.still = undefined;
     this.schedule();
+  }
+
+  /** The theme in force (the system's light or dark, or the one chosen): the palette is read again when it changes. */
+  private themeKey(): string {
+    return `${this.darkQuery.matches}|${document.documentElement.dataset.theme ?? ''}`;
   }
 
   private schedule(): void {
@@ -216,23 +269,20 @@ export class PodCanvas {
   private paint(): boolean {
     const canvas = this.canvas;
     const dpr = window.devicePixelRatio || 1;
-    const w = canvas.clientWidth;
-    const h = canvas.clientHeight;
+    const { width: w, height: h } = this.size;
     if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
       canvas.width = Math.round(w * dpr);
       canvas.height = Math.round(h * dpr);
+      this.still = undefined;
     }
-    const key = `${this.darkQuery.matches}|${document.documentElement.dataset.theme ?? ''}`;
+    const key = this.themeKey();
     if (!this.palette || key !== this.paletteKey) {
       this.palette = readPalette(canvas);
       this.paletteKey = key;
+      this.still = undefined;
     }
     const pal = this.palette;
-    const g = canvas.getContext('2d')!;
-    g.setTransform(1, 0, 0, 1, 0, 0);
-    g.clearRect(0, 0, canvas.width, canvas.height);
     const { k, x, y } = this.transform;
-    g.setTransform(dpr * k, 0, 0, dpr * k, dpr * x, dpr * y);
     // What is on screen, in layout coordinates (with a pod's size of margin).
     const left = -x / k - HALF * 2;
     const top = -y / k - HALF * 2;
@@ -241,7 +291,8 @@ export class PodCanvas {
     const now = performance.now();
     let moving = false;
     const pixels = dpr * k;
-    // (values(), not entries(): an entry is an array made per pod per frame — most of this loop's garbage)
+    const countsPx = k < this.zooms.far ? 17 : k < this.zooms.compact ? 14 : 11;
+    // Where each pod is now (values(), not entries(): an entry is an array made per pod per frame).
     for (const s of this.sprites.values()) {
       const t = Math.min(1, (now - s.start) / MOVE_MS);
       const e = ease(t);
@@ -249,12 +300,14 @@ export class PodCanvas {
       s.y = s.fromY + (s.toY - s.fromY) * e;
       s.alpha = s.fromAlpha + (s.toAlpha - s.fromAlpha) * e;
       s.scale = s.leaving ? s.fromScale : s.fromScale + (1 - s.fromScale) * e;
-      if (t < 1) moving = true;
-      else if (s.leaving) {
-        this.sprites.delete(s.paint.uid);
-        continue;
-      }
-      if (s.x < left || s.x > right || s.y < top || s.y > bottom) continue;
+      s.moving = t < 1;
+      if (s.moving) moving = true;
+      else if (s.leaving) this.sprites.delete(s.paint.uid);
+    }
+    const inView = (bx: number, by: number, bw: number, bh: number) => bx < right && bx + bw > left && by < bottom && by + bh > top;
+    const zoomed = (g: CanvasRenderingContext2D) => g.setTransform(dpr * k, 0, 0, dpr * k, dpr * x, dpr * y);
+    const stamp = (g: CanvasRenderingContext2D, s: Sprite) => {
+      if (s.x < left || s.x > right || s.y < top || s.y > bottom) return;
       const p = s.paint;
       g.globalAlpha = s.alpha * (p.dimmed ? 0.25 : 1);
       // (A pod growing in shows its square without the glyph until it is nearly full size.)
@@ -271,12 +324,44 @@ export class PodCanvas {
         g.strokeStyle = pal.panel;
         g.stroke();
       }
+    };
+    const g = canvas.getContext('2d')!;
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.clearRect(0, 0, canvas.width, canvas.height);
+    if (!moving) {
+      // Everything at rest: one paint, and nothing kept.
+      this.still = undefined;
+      zoomed(g);
+      paintSummaries(g, this.summaries, pal, pixels, countsPx, inView);
+      for (const s of this.sprites.values()) stamp(g, s);
+      g.globalAlpha = 1;
+      return false;
     }
+    // While a few pods move, the rest (and the bars of counts) are painted once into a bitmap
+    // that each frame stamps whole: repainting a thousand pods in view on every frame of a
+    // half-second glide was most of those frames.
+    if (!this.still) {
+      const bitmap = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(canvas.width, canvas.height) : Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
+      const sg = bitmap.getContext('2d') as CanvasRenderingContext2D;
+      zoomed(sg);
+      paintSummaries(sg, this.summaries, pal, pixels, countsPx, inView);
+      const members = new Set<Sprite>();
+      for (const s of this.sprites.values()) {
+        if (s.moving) continue;
+        stamp(sg, s);
+        members.add(s);
+      }
+      this.still = { bitmap, members };
+    }
+    g.drawImage(this.still.bitmap, 0, 0);
+    zoomed(g);
+    for (const s of this.sprites.values()) if (!this.still.members.has(s)) stamp(g, s);
     g.globalAlpha = 1;
-    return moving;
+    return true;
   }
 
   dispose(): void {
+    this.resize?.disconnect();
     cancelAnimationFrame(this.frame);
   }
 }

@@ -5,14 +5,14 @@
  * here each pod gets an invisible stand-in that takes focus and clicks and carries its name and
  * state for screen readers. Crowded nodes show a bar of counts per state instead.
  */
-import type { Selection } from 'd3-selection';
 import type { DPod } from '../store/diagramModel';
 import type { DrawContext, Layer } from './context';
 import { lookOf, type PodPaint } from './podCanvas';
-import { actionable, attrIfChanged, isFocused, sameRef, setAttr, setText, TONE_ICON } from './context';
+import { attrIfChanged, isFocused, sameRef, setAttr, TONE_ICON } from './context';
+import { syncStandIns } from './standIns';
+import { SUMMARY_H, SUMMARY_W, type SummaryPaint, type SummarySegment } from './summaryPaint';
 
 type PodDatum = DPod & { kind: string; label: string; x: number; y: number };
-const HALF = 10;
 const TONES = ['running', 'pending', 'failed', 'done', 'terminating'] as const;
 
 /**
@@ -25,7 +25,7 @@ const words = { t: undefined as unknown, labels: new Map<string, string>(), rest
 const labelOf = new WeakMap<DPod, { t: unknown; s: string }>();
 
 function wordsFor(t: DrawContext['t']) {
-  if (words.t !== t || words.labels.size > 20_000) {
+  if (words.t !== t || words.labels.size > 5_000) {
     words.t = t;
     words.labels.clear();
     words.restarts.clear();
@@ -37,9 +37,12 @@ function wordsFor(t: DrawContext['t']) {
       // A pod's view object stays the same while the pod does (diagramModel caches it): one lookup.
       const known = labelOf.get(p);
       if (known && known.t === t) return known.s;
-      const key = `${p.name}\u0000${p.status}\u0000${p.ready}`;
-      let s = words.labels.get(key);
-      if (s === undefined) words.labels.set(key, (s = t('diagram.podLabel', { name: p.name, status: p.status, ready: p.ready })));
+      // Translated once per state with a mark where the name goes: a rollout brings thousands of
+      // new pods, and translating each one's words was a fifth of drawing them.
+      const key = `${p.status}\u0000${p.ready}`;
+      let template = words.labels.get(key);
+      if (template === undefined) words.labels.set(key, (template = t('diagram.podLabel', { name: '\u0001', status: p.status, ready: p.ready })));
+      const s = template.replace('\u0001', () => p.name);
       labelOf.set(p, { t, s });
       return s;
     },
@@ -133,32 +136,12 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
     .data(groups, (g) => g.key)
     .join((enter) => enter.append('g').attr('class', 'pod-group'));
   attrIfChanged(places, 'transform', (g) => `translate(${g.x},${g.y})`);
-  const origin = new Map(groups.map((g) => [g.key, g]));
-  const originOf = (d: PodDatum) => origin.get(d.node && layout.nodes.has(d.node) ? d.node : '\u0000pending')!;
-  const pods = places
-    .selectAll<SVGRectElement, PodDatum>('rect.pod')
-    .data((g) => g.pods, (d) => d.uid)
-    .join(
-      (enter) => {
-        // Invisible stand-ins, one element each: focus, clicks, names for screen readers. The canvas paints the pods.
-        const r = enter.append('rect').attr('class', 'pod').attr('width', HALF * 2).attr('height', HALF * 2).attr('rx', 4);
-        // The tooltip is written when the pointer comes (not kept up to date for every pod on every refresh).
-        r.on('pointerenter', function (_event: Event, d: PodDatum) {
-          const title = (this as SVGRectElement).querySelector('title') ?? (this as SVGRectElement).appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'title'));
-          title.textContent = tooltip(d);
-        });
-        return r;
-      },
-      (update) => update,
-      (exit) => exit.remove(),
-    ) as unknown as Selection<SVGRectElement, PodDatum, SVGGElement, unknown>;
-  attrIfChanged(pods, 'data-status', (d) => d.status);
-  attrIfChanged(pods, 'x', (d) => d.x - originOf(d).x - HALF);
-  attrIfChanged(pods, 'y', (d) => d.y - originOf(d).y - HALF);
-  // (d3 hands the listener the element's current datum, so the tooltip is always fresh.)
   function tooltip(d: PodDatum): string {
     return `${d.namespace}/${d.name} — ${d.status} ${d.ready}${d.restarts ? ` · ${w.restarts(d.restarts)}` : ''}${d.owner ? ` · ${d.owner.kind}/${d.owner.name}` : ''}`;
   }
+  places.each(function (g) {
+    syncStandIns(this, g.pods, g.x, g.y, ctx, tooltip);
+  });
   ctx.paintPods(
     data.map((d) => {
       const ref = { kind: 'Pod', name: d.name, namespace: d.namespace };
@@ -166,61 +149,64 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
       return paintOf(d, sameRef(selected, ref), isFocused(ctx, ref, d.owner), dimmed);
     }),
   );
-  actionable(pods, ctx);
 
-  // Crowded nodes: one bar of counts per state.
+  // Crowded nodes: one bar of counts per state, painted on the canvas (summaryPaint.ts); here each
+  // keeps one invisible stand-in that says its counts to screen readers.
   const crowded = model.nodes.filter((n) => {
     const l = layout.nodes.get(n.name);
     return !!l && l.aggregated && n.pods.length > 0 && ctx.inView(l);
   });
-  const bars = root
-    .selectAll<SVGGElement, (typeof crowded)[number]>('g.pod-summary')
+  const stands = root
+    .selectAll<SVGRectElement, (typeof crowded)[number]>('rect.pod-summary')
     .data(crowded, (d) => d.name)
-    .join((enter) => {
-      // One segment per state, made once and hidden while that state has no pods: joining each
-      // node's segments anew on every refresh was most of a frame while 6,000 pods were placed.
-      const g = enter.append('g').attr('class', 'pod-summary').attr('role', 'img');
-      for (const tone of TONES) {
-        const seg = g.append('g').attr('class', `seg pod-${tone}`).attr('display', 'none');
-        seg.append('rect').attr('height', 22).attr('rx', 4);
-        seg.append('text').attr('y', 15).attr('x', 6);
-      }
-      return g;
-    });
-  attrIfChanged(bars, 'transform', (d) => {
+    .join((enter) => enter.append('rect').attr('class', 'pod-summary').attr('role', 'img').attr('width', SUMMARY_W).attr('height', SUMMARY_H));
+  const bars: SummaryPaint[] = [];
+  stands.each(function (d) {
     const l = layout.nodes.get(d.name)!;
     // In the node's pod grid (an aggregated grid is 40 high and ends 4 above the disks), full or compact card alike.
-    return `translate(${l.x + 14},${l.disksY - 44 + 9})`;
-  });
-  bars.each(function (d) {
+    const x = l.x + 14;
+    const y = l.disksY - 44 + 9;
+    setAttr(this, 'x', x);
+    setAttr(this, 'y', y);
     const counts = TONES.map(() => 0);
     for (const p of d.pods) {
       const i = TONES.indexOf(p.tone as (typeof TONES)[number]);
       if (i >= 0) counts[i]++;
     }
-    // A node whose counts have not changed since its last refresh is left alone. (A new language brings a new t.)
+    const bar = summaryOf(d.name, counts, x, y);
+    bars.push(bar);
+    // The words change with the counts (and a new language brings a new t).
     const el = this as Element & { summaryKey?: string; summaryT?: unknown };
-    const key = counts.join(',');
-    if (el.summaryKey === key && el.summaryT === t) return;
-    el.summaryKey = key;
+    if (el.summaryKey === bar.look && el.summaryT === t) return;
+    el.summaryKey = bar.look;
     el.summaryT = t;
-    const total = d.pods.length;
-    // Widths by share, at least wide enough for the glyph and count, scaled to fit the node.
-    const raw = counts.map((n) => (n > 0 ? Math.max(44, (236 * n) / total) : 0));
-    const scale = Math.min(1, 236 / raw.reduce((a, b) => a + b, 0));
-    let x = 0;
-    const segs = el.children;
-    TONES.forEach((tone, i) => {
-      const seg = segs[i];
-      setAttr(seg, 'display', counts[i] > 0 ? null : 'none');
-      if (counts[i] === 0) return;
-      const width = raw[i] * scale;
-      setAttr(seg, 'transform', `translate(${Math.round(x)},0)`);
-      setAttr(seg.firstElementChild!, 'width', Math.round(Math.max(10, width - 2)));
-      setText(seg.lastElementChild!, `${TONE_ICON[tone]} ${counts[i]}`);
-      x += width;
-    });
     const detail = TONES.flatMap((tone, i) => (counts[i] > 0 ? [`${counts[i]} ${w.tone(tone)}`] : [])).join(', ');
-    el.setAttribute('aria-label', w.summary(d.name, total, detail));
+    el.setAttribute('aria-label', w.summary(d.name, d.pods.length, detail));
   });
+  ctx.paintSummaries(bars);
+}
+
+/** The bars as last painted, by node: a node whose counts and place are unchanged hands the canvas the same object. */
+const summaries = new Map<string, SummaryPaint>();
+
+function summaryOf(node: string, counts: number[], x: number, y: number): SummaryPaint {
+  const look = counts.join(',');
+  const known = summaries.get(node);
+  if (known && known.look === look && known.x === x && known.y === y) return known;
+  const total = counts.reduce((a, b) => a + b, 0);
+  // Widths by share, at least wide enough for the glyph and count, scaled to fit the node.
+  const raw = counts.map((n) => (n > 0 ? Math.max(44, (SUMMARY_W * n) / total) : 0));
+  const scale = Math.min(1, SUMMARY_W / raw.reduce((a, b) => a + b, 0));
+  const segments: SummarySegment[] = [];
+  let at = 0;
+  TONES.forEach((tone, i) => {
+    if (counts[i] === 0) return;
+    const width = raw[i] * scale;
+    segments.push({ tone, x: Math.round(at), width: Math.round(Math.max(10, width - 2)), text: `${TONE_ICON[tone]} ${counts[i]}` });
+    at += width;
+  });
+  const bar: SummaryPaint = { key: node, x, y, segments, look };
+  if (summaries.size > 5_000) summaries.clear();
+  summaries.set(node, bar);
+  return bar;
 }

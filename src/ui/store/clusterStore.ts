@@ -33,7 +33,7 @@ import { onHandOver } from '../persistence/tabs';
 import { useNotices } from '../persistence/notices';
 import { TEMPLATES } from '../editor/templates';
 import { onEngineDisconnect, engineClient, type EngineClient } from '../engineHost/client';
-import { ModelDecoder } from '../engineHost/modelDelta';
+import { ModelApplier } from './modelApply';
 import type { HostView, Mark, RecordedAction, SessionData } from '../engineHost/host';
 import type { Lesson } from '../../lessons/types';
 import { queryKey, type Query, type ResultOf } from '../engineHost/queryTypes';
@@ -157,7 +157,8 @@ export function initialOptions(): ClusterOptions {
 }
 
 let client: EngineClient | undefined;
-const decoder = new ModelDecoder();
+/** The diagram model rebuilt from the worker's deltas, keeping what did not change (modelApply.ts). */
+const decoder = new ModelApplier();
 let entryId = 0;
 let requests: ApiRequest[] = [];
 let slot: Slot = 'sandbox';
