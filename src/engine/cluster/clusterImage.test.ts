@@ -8,17 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { replayCluster } from './actionLog';
 import { Cluster, type Cluster as ClusterType } from './cluster';
 import { clusterFromImage, clusterImage, clusterImageWriter, NotPersistable } from './clusterImage';
-import { richSteps } from '../testing/richSession';
+import { richSteps, runRichSteps } from '../testing/richSession';
 import { picture } from '../testing/clusterPicture';
 
 const steps = richSteps();
 
-function runSteps(c: ClusterType, from: number, to: number): void {
-  for (const s of steps.slice(from, to)) {
-    s.run(c);
-    c.advance(s.seconds);
-  }
-}
+const runSteps = (c: Parameters<typeof runRichSteps>[0], from: number, to: number) => runRichSteps(c, from, to, steps);
 
 describe('a cluster kept as data', () => {
   for (const at of [3, Math.floor(steps.length / 2), steps.length - 4]) {

@@ -7,18 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { replayCluster } from './actionLog';
 import { Cluster as ClusterClass } from './cluster';
-import { richSteps } from '../testing/richSession';
+import { richSteps, runRichSteps } from '../testing/richSession';
 import { picture } from '../testing/clusterPicture';
 import { NotForkable } from '../sim/forkable';
 
 const steps = richSteps();
 
-function runSteps(c: ClusterClass, from: number, to: number): void {
-  for (const s of steps.slice(from, to)) {
-    s.run(c);
-    c.advance(s.seconds);
-  }
-}
+const runSteps = (c: Parameters<typeof runRichSteps>[0], from: number, to: number) => runRichSteps(c, from, to, steps);
 
 describe('a copy of the cluster (checkpoint)', () => {
   for (const at of [3, Math.floor(steps.length / 2), steps.length - 4]) {

@@ -69,9 +69,14 @@ export function richSteps(): { run: (c: Cluster) => void; seconds: number }[] {
 }
 
 export function runRichSession(c: Cluster, upTo = Infinity): Cluster {
-  richSteps().slice(0, upTo).forEach((s) => {
+  return runRichSteps(c, 0, upTo);
+}
+
+/** Steps `from` (included) to `to` (excluded) of the rich session, each followed by its wait. */
+export function runRichSteps(c: Cluster, from: number, to: number, steps = richSteps()): Cluster {
+  for (const s of steps.slice(from, to)) {
     s.run(c);
     c.advance(s.seconds);
-  });
+  }
   return c;
 }

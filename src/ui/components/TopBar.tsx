@@ -57,6 +57,12 @@ function Timeline() {
       setDraft(null);
     }, 120);
   };
+  // A drag still resting (its rewind not yet sent) must not land after "Back to now" and rewind again.
+  const backToNow = () => {
+    clearTimeout(timer.current);
+    setDraft(null);
+    useCluster.getState().backToLive();
+  };
   useEffect(() => {
     if (!frozen) return;
     const up = () => setFrozen(null);
@@ -103,7 +109,7 @@ function Timeline() {
       </div>
       <div className="timeline-live">
         {/* Both stay in the layout (the inactive one invisible), so the bar never changes width. */}
-        <button type="button" className={rewound ? 'live' : 'live off'} onClick={() => useCluster.getState().backToLive()} aria-hidden={!rewound} tabIndex={rewound ? 0 : -1}>
+        <button type="button" className={rewound ? 'live' : 'live off'} onClick={backToNow} aria-hidden={!rewound} tabIndex={rewound ? 0 : -1}>
           {t('timeline.live')}
         </button>
         <span className={rewound ? 'live-badge off' : 'live-badge'} aria-hidden={rewound}>
