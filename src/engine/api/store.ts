@@ -16,7 +16,7 @@
  */
 import type { KObject } from './types';
 import { conflict } from './errors';
-import { immutable, stateless } from '../sim/forkable';
+import { immutableData, stateless } from '../sim/forkable';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 export type WatchHandler = (type: WatchEventType, obj: KObject, old: KObject | undefined) => void;
@@ -185,7 +185,7 @@ export class ObjectStore {
       m = new Map();
       t.byNamespace.set(ns, m);
     }
-    m.set(obj.metadata.name!, immutable(obj));
+    m.set(obj.metadata.name!, immutableData(obj));
     t.count++;
     this.indexAll(resource, t, obj, undefined);
     this.notify(resource, t, 'ADDED', obj, undefined);
@@ -206,7 +206,7 @@ export class ObjectStore {
       throw conflict(this.qualified(resource), obj.metadata.name!);
     }
     obj.metadata.resourceVersion = this.nextRevision();
-    m.set(obj.metadata.name!, immutable(obj));
+    m.set(obj.metadata.name!, immutableData(obj));
     this.indexAll(resource, t, obj, old);
     this.notify(resource, t, 'MODIFIED', obj, old);
     return obj;
@@ -240,7 +240,7 @@ export class ObjectStore {
       this.indexAdd(index, key, after);
     }
     if (old?.metadata.uid && !obj) this.uidIndex.delete(old.metadata.uid);
-    if (obj?.metadata.uid && obj.metadata.uid !== old?.metadata.uid) this.uidIndex.set(obj.metadata.uid, immutable({ resource, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name! }));
+    if (obj?.metadata.uid && obj.metadata.uid !== old?.metadata.uid) this.uidIndex.set(obj.metadata.uid, immutableData({ resource, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name! }));
     const oldOwners = old?.metadata.ownerReferences;
     const newOwners = obj?.metadata.ownerReferences;
     const gkey = `${resource}|${ref.metadata.namespace ?? ''}|${ref.metadata.name}`;

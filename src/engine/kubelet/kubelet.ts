@@ -20,7 +20,7 @@ import type { ExecTarget } from './exec';
 import type { VolumeData } from '../storage/volumeData';
 import { podPhase } from './podStatus';
 import { BOOT_MS, LEASE_RENEW_MS, sendNodeAgent, startNodeAgent, type NodeAgentAction, type NodeAgentEvent, type NodeAgentSnapshot } from './nodeAgent';
-import { bound, immutable } from '../sim/forkable';
+import { bound, immutableData } from '../sim/forkable';
 import { COMPONENT, containerViews, freshProbes, initDone, isTerminating, sandboxReady, type ContainerRuntime, type KubeletHost, type PodWorker } from './podWorker';
 import { newPodWorker, podWorkerState, sendPod, type PodWorkerState } from './podWorkerMachine';
 import { mountVolumes } from './volumeManager';
@@ -314,7 +314,7 @@ export class Kubelet implements KubeletHost, RuntimeHost, StreamingHost {
   private containerRuntime(c: Any, init: boolean, ephemeral: boolean): ContainerRuntime {
     return {
       // A part of the stored pod, never changed: copies of the cluster (checkpoints) share it.
-      spec: immutable(c),
+      spec: immutableData(c),
       init,
       sidecar: init && c.restartPolicy === 'Always',
       ...(ephemeral ? { ephemeral } : {}),

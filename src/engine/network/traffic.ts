@@ -70,7 +70,7 @@ export class TrafficModel {
   private sources = new Map<string, TrafficSource & { carry: number }>();
   private pods = new Map<string, PodTraffic>();
   /** Pods served or denied in the last second (their rates are the only ones not zero). */
-  private active = new Set<string>();
+  private active: string[] = [];
   /** The store's count of removed pods when every pod in the table was last seen still there. */
   private lookedAtRemovals = -1;
   /** Source>pod pairs whose requests policy drops now, with why (each new drop is explained once). */
@@ -241,34 +241,42 @@ export class TrafficModel {
       }
     }
     for (const key of this.dropping.keys()) if (!stillDropping.has(key)) this.dropping.delete(key);
-    // This second's rates. Only pods that had traffic the second before can have a rate to clear:
-    // the others' are zero already (a tick touches what it served, not every pod that ever was).
+    // This second's rates; a pod that is gone and got nothing this second leaves the table.
     const before = this.active;
-    this.active = new Set([...served.keys(), ...denied.keys()]);
-    for (const key of before) {
-      const p = this.pods.get(key);
-      if (p) p.rps = p.denied = 0;
-    }
-    for (const [key, count] of served) {
-      const p = this.pods.get(key);
-      if (p) p.rps = count;
-    }
-    for (const [key, count] of denied) {
-      const p = this.pods.get(key);
-      if (p) p.denied = count;
-    }
-    // A pod that is gone and got nothing this second leaves the table. Whether it is gone needs a
-    // look only for pods that had traffic until now, unless pods were removed since the last full look.
+    const active: string[] = [];
+    for (const key of served.keys()) active.push(key);
+    for (const key of denied.keys()) if (!served.has(key)) active.push(key);
+    this.active = active;
     const removals = this.store.removals('pods');
-    const gone = (key: string, p: PodTraffic) => !p.rps && !p.denied && !this.store.get('pods', p.namespace, p.name) && this.pods.delete(key);
-    if (removals !== this.lookedAtRemovals) {
-      for (const [key, p] of this.pods) gone(key, p);
+    if (active.length * 4 >= this.pods.size || removals !== this.lookedAtRemovals) {
+      // Most pods served, or pods were removed since the last full look: one pass over them all.
+      for (const [key, p] of this.pods) {
+        p.rps = served.get(key) ?? 0;
+        p.denied = denied.get(key) ?? 0;
+        if (!p.rps && !p.denied && !this.store.get('pods', p.namespace, p.name)) this.pods.delete(key);
+      }
       this.lookedAtRemovals = removals;
-    } else
+    } else {
+      // Few served (200 requests over 3,000 pods): only pods served this second or the one before
+      // can have a rate to set or clear, or be gone unnoticed — every other pod had none at the
+      // last full look and no pod was removed since. The same table as a full pass, for less.
       for (const key of before) {
         const p = this.pods.get(key);
-        if (p) gone(key, p);
+        if (p) p.rps = p.denied = 0;
       }
+      for (const [key, count] of served) {
+        const p = this.pods.get(key);
+        if (p) p.rps = count;
+      }
+      for (const [key, count] of denied) {
+        const p = this.pods.get(key);
+        if (p) p.denied = count;
+      }
+      for (const key of before) {
+        const p = this.pods.get(key);
+        if (p && !p.rps && !p.denied && !this.store.get('pods', p.namespace, p.name)) this.pods.delete(key);
+      }
+    }
     for (const [key, count] of served) this.podEntry(key).total += count;
     for (const [key, count] of denied) {
       const p = this.podEntry(key);

@@ -10,6 +10,8 @@
 const RECIPE = Symbol('wheelhouse.boundCall');
 const STATELESS = new WeakSet<object>();
 const IMMUTABLE = new WeakSet<object>();
+/** Immutable plain data (./persistable.ts storedData): one set, not two — events make many. */
+const DATA = new WeakSet<object>();
 
 export interface BoundRecipe {
   self: object;
@@ -68,7 +70,17 @@ export function immutable<T extends object>(value: T): T {
 }
 
 export function isImmutable(value: object): boolean {
-  return IMMUTABLE.has(value);
+  return IMMUTABLE.has(value) || DATA.has(value);
+}
+
+/** Marks immutable plain data (what ./persistable.ts calls stored data). */
+export function immutableData<T extends object>(value: T): T {
+  DATA.add(value);
+  return value;
+}
+
+export function isImmutableData(value: object): boolean {
+  return DATA.has(value);
 }
 
 export function isStateless(fn: object): boolean {
@@ -145,7 +157,7 @@ function copyGraph<T>(root: T, { shared, replace, problems }: ForkOptions, withP
     const v = value as object;
     const done = copies.get(v);
     if (done !== undefined) return done;
-    if (IMMUTABLE.has(v) || STATELESS.has(v) || (shared && typeof v === 'object' && shared(v))) return v;
+    if (IMMUTABLE.has(v) || DATA.has(v) || STATELESS.has(v) || (shared && typeof v === 'object' && shared(v))) return v;
     if (typeof v === 'function') {
       const recipe = (v as unknown as Record<symbol, BoundRecipe | undefined>)[RECIPE];
       if (!recipe) {

@@ -23,7 +23,7 @@
  * This module holds the registries and the image's format; ./graphWriter.ts writes an image and
  * ./graphReader.ts reads one back.
  */
-import { immutable, stateless } from './forkable';
+import { immutable, immutableData, isImmutableData, stateless } from './forkable';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyFunction = (...args: any[]) => any;
@@ -34,7 +34,6 @@ const CONST_BY_VALUE = new Map<unknown, string>();
 const CONST_BY_ID = new Map<string, unknown>();
 const CLASS_BY_PROTO = new Map<object, string>();
 const PROTO_BY_CLASS = new Map<string, object>();
-const DATA = new WeakSet<object>();
 
 /**
  * Registers a module constant (a function that captures nothing, a machine, a table of a
@@ -74,12 +73,11 @@ export function persistentClasses(classes: Record<string, AnyClass>): void {
  * what the structured clone copies faithfully: no functions, no class instances.
  */
 export function storedData<T extends object>(value: T): T {
-  DATA.add(value);
-  return immutable(value);
+  return immutableData(value);
 }
 
 export function isStoredData(value: object): boolean {
-  return DATA.has(value);
+  return isImmutableData(value);
 }
 
 /** The name a module constant was registered under, if it was. */
