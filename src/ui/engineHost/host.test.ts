@@ -8,13 +8,13 @@ import { createCluster, rebuildCluster } from '../../engine/port';
 import { buildDiagramModel } from '../store/diagramModel';
 import { EngineCallError, inThreadClient, type EngineClient } from './client';
 import type { HostView } from './host';
-import { ModelDecoder } from './modelDelta';
+import { ModelApplier } from '../store/modelApply';
 import { queryKey, type Query } from './queryTypes';
 
 /** A client with the page's side of the views: the model rebuilt, the latest answers. */
 async function page() {
   const client = await inThreadClient();
-  const decoder = new ModelDecoder();
+  const decoder = new ModelApplier();
   const state = { view: undefined as HostView | undefined, model: decoder.apply({}), results: {} as Record<string, unknown>, views: 0, rewindingTo: [] as number[] };
   client.onView((v) => {
     if (v.fresh) decoder.reset();

@@ -3,7 +3,8 @@
  * whose store object did not change keeps its view object (diagramModel's cache), so only the
  * pods that changed travel; nodes travel with their pods' uids, not the pods themselves; the
  * smaller lists (services, workloads, namespaces) travel only when they changed. Cloning the
- * whole model at 3,000 pods for every message would cost more than building it.
+ * whole model at 3,000 pods for every message would cost more than building it. The page
+ * rebuilds the model from the deltas in ../store/modelApply.ts.
  */
 import type { DiagramModel, DNode, DPod } from '../store/diagramModel';
 
@@ -65,38 +66,5 @@ export class ModelEncoder {
     if (text === this.last[key]) return;
     this.last[key] = text;
     (delta as Record<K, unknown>)[key] = value;
-  }
-}
-
-/** The page's side: the model rebuilt from deltas (unchanged pods keep their objects). */
-export class ModelDecoder {
-  private pods = new Map<string, DPod>();
-  private nodes: WireNode[] = [];
-  private pending: string[] = [];
-  private model: DiagramModel = { nodes: [], pending: [], pendingTotal: 0, services: [], workloads: [], namespaces: [] };
-
-  reset(): void {
-    this.pods.clear();
-    this.nodes = [];
-    this.pending = [];
-    this.model = { nodes: [], pending: [], pendingTotal: 0, services: [], workloads: [], namespaces: [] };
-  }
-
-  apply(delta: ModelDelta): DiagramModel {
-    for (const uid of delta.gone ?? []) this.pods.delete(uid);
-    for (const p of delta.pods ?? []) this.pods.set(p.uid, p);
-    if (delta.nodes) this.nodes = delta.nodes;
-    if (delta.pending) this.pending = delta.pending;
-    const pod = (uid: string) => this.pods.get(uid)!;
-    const podsMoved = !!(delta.pods || delta.gone);
-    this.model = {
-      nodes: delta.nodes || podsMoved ? this.nodes.map((n) => ({ ...n, pods: n.pods.map(pod) })) : this.model.nodes,
-      pending: delta.pending || podsMoved ? this.pending.map(pod) : this.model.pending,
-      pendingTotal: delta.pendingTotal ?? this.model.pendingTotal,
-      services: delta.services ?? this.model.services,
-      workloads: delta.workloads ?? this.model.workloads,
-      namespaces: delta.namespaces ?? this.model.namespaces,
-    };
-    return this.model;
   }
 }

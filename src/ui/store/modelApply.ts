@@ -2,8 +2,8 @@
  * The page's side of the model deltas (../engineHost/modelDelta.ts): the diagram model rebuilt
  * from what the worker sends, keeping every object that did not change.
  *
- * The worker sends the whole node list whenever one node changed, and the decoder beside the
- * encoder rebuilt every node (and its list of pods) on every delta: at 200 nodes and 6,000 pods
+ * The worker sends the whole node list whenever one node changed, and the first decoder (beside
+ * the encoder, now gone) rebuilt every node (and its list of pods) on every delta: at 200 nodes and 6,000 pods
  * that was a few milliseconds of each worker message, and every node looked new to the diagram,
  * which then went over all of them. Here a node whose fields are the same and none of whose pods
  * changed keeps its object — and its pods array — so the diagram and the layout can pass it by.
