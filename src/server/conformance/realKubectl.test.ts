@@ -226,6 +226,8 @@ ${env}`;
   it('streams logs (-f), runs exec, explains fields, answers auth can-i and top', async () => {
     const pod = (await k(['get', 'pods', '-l', 'app=web', '-o', 'jsonpath={.items[0].metadata.name}'])).stdout;
     expect(pod).toMatch(/^web-/);
+    // kubectl logs -f on a container not yet started answers "waiting to start" and exits, as against a real cluster.
+    await eventually('the pod running', () => k(['get', 'pod', pod, '-o', 'jsonpath={.status.phase}']), (r) => r.stdout === 'Running');
     const logs = kubectlStream(KUBECTL!, served, ['logs', '-f', pod]);
     try {
       await eventually('logs -f prints the container’s output', () => logs.output(), (o) => o.includes('start worker processes') || o.includes('docker-entrypoint'));
