@@ -7,7 +7,7 @@
 import './persistentClasses';
 import { Cluster } from './cluster';
 import { NotPersistable, type GraphImage } from '../sim/persistable';
-import { GraphWriter } from '../sim/graphWriter';
+import { GraphWriter, writeGraph } from '../sim/graphWriter';
 import { readGraph } from '../sim/graphReader';
 import { NotForkable } from '../sim/forkable';
 
@@ -24,16 +24,7 @@ export function clusterImageWriter(c: Cluster): GraphWriter {
 
 /** The image at once; throws NotPersistable naming the place when part of the cluster cannot be kept. */
 export function clusterImage(c: Cluster): GraphImage {
-  const replace = c.copyReplacements();
-  try {
-    const w = new GraphWriter(c, { replace });
-    w.step();
-    return w.image();
-  } catch (e) {
-    // The fast pass keeps no paths: a second one names the place, for the message.
-    if (e instanceof NotPersistable) new GraphWriter(c, { replace }, true).step();
-    throw e;
-  }
+  return writeGraph(c, { replace: c.copyReplacements() });
 }
 
 /** The cluster an image was written from; throws when the image is damaged or from another build. */

@@ -140,7 +140,6 @@ export class EngineHost {
 
   /** Where the latest checkpoint is kept across reloads, under `keepKey` (none: nothing is kept). */
   private keepKey: string | undefined;
-  private kept: object | undefined;
   /** When the kept checkpoint was taken (simulated ms): a newer one is kept once an interval later. */
   private keptAt = -Infinity;
 
@@ -206,15 +205,13 @@ export class EngineHost {
   keepAs(key: string | undefined): void {
     if (key !== this.keepKey) this.keptAt = -Infinity;
     this.keepKey = key;
-    this.kept = undefined;
     this.keepLatest();
   }
 
   /** Keeps the latest checkpoint (in the background) when it is new. */
   private keepLatest(): void {
     const latest = this.checkpoints.latest();
-    if (!this.keeper || this.keepKey === undefined || this.served || !latest || latest === this.kept || latest.at < this.keptAt + CHECKPOINT_INTERVAL_MS) return;
-    this.kept = latest;
+    if (!this.keeper || this.keepKey === undefined || this.served || !latest || latest.at < this.keptAt + CHECKPOINT_INTERVAL_MS) return;
     this.keptAt = latest.at;
     this.keeper.keep(this.keepKey, this.options, latest);
   }
