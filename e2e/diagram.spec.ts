@@ -177,4 +177,23 @@ test.describe('the cluster diagram', () => {
     await expect(page.getByTestId('diagram').locator('path.svc-link.traffic')).toHaveCount(0);
   });
 
+  test('the layers take the frame’s size in pixels, and follow it when the window changes', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('diagram').waitFor();
+    const sizes = () =>
+      page.evaluate(() => {
+        const frame = document.querySelector('.diagram')!;
+        const px = (el: Element) => `${Math.round(el.getBoundingClientRect().width)}x${Math.round(el.getBoundingClientRect().height)}`;
+        return { frame: `${frame.clientWidth}x${frame.clientHeight}`, layers: ['.diagram-svg', '.diagram-labels', '.diagram-flows'].map((c) => px(document.querySelector(c)!)), styled: ['.diagram-svg', '.diagram-labels', '.diagram-flows'].map((c) => (document.querySelector(c) as SVGElement).style.width.endsWith('px')) };
+      });
+    const fits = async () => {
+      const s = await sizes();
+      return s.styled.every(Boolean) && s.layers.every((l) => l === s.frame);
+    };
+    await expect.poll(fits).toBe(true);
+    const before = (await sizes()).frame;
+    await page.setViewportSize({ width: 1200, height: 760 });
+    await expect.poll(async () => (await sizes()).frame).not.toBe(before);
+    await expect.poll(fits).toBe(true);
+  });
 });

@@ -47,6 +47,7 @@ export function Diagram() {
   const selected = useCluster((s) => s.selected);
   const speed = useCluster((s) => s.speed);
   const focus = useLessons((s) => currentStep(s)?.highlight ?? NO_FOCUS);
+  const frameRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   /** Requests in flight move every frame: they get an SVG of their own, so the browser lays out that small picture per frame, not the whole cluster. */
   const flowsRef = useRef<SVGSVGElement>(null);
@@ -68,7 +69,7 @@ export function Diagram() {
   /** The part of the picture on screen (layout coordinates), grown by a margin; and a counter that redraws when it moves on. */
   const view = useRef({ x: -Infinity, y: -Infinity, w: Infinity, h: Infinity });
   const [viewVersion, setViewVersion] = useState(0);
-  /** The SVG's size, kept by a ResizeObserver (reading it while zooming would force a layout). */
+  /** The frame's size, kept by a ResizeObserver (reading it while zooming would force a layout). */
   const size = useRef({ width: 1, height: 1 });
   /** The same size as state: a small cluster is arranged to fill the pane (see layout.ts). */
   const [pane, setPane] = useState<{ width: number; height: number } | undefined>(undefined);
@@ -144,12 +145,22 @@ export function Diagram() {
       });
     zoomRef.current = z;
     podCanvas.current = new PodCanvas(canvasRef.current!, { far: FAR_BELOW_SCALE, compact: DETAIL_SCALE });
+    // The frame is watched, not the SVGs: they are given its size in pixels. An SVG sized in
+    // percent is laid out again whenever its container is, and Chromium then lays out every
+    // shape and word in it — at 200 nodes 5 ms of each refresh, since any change inside the
+    // frame (a pod's stand-in, a request's dot) lays the frame out. Sized in pixels, each SVG is
+    // a layout boundary of its own: a change inside it lays out only what changed.
     const resize = new ResizeObserver(([entry]) => {
       size.current = { width: entry.contentRect.width || 1, height: entry.contentRect.height || 1 };
+      for (const el of [svg, labelsRef.current, flowsRef.current]) {
+        if (!el) continue;
+        el.style.width = `${size.current.width}px`;
+        el.style.height = `${size.current.height}px`;
+      }
       setPane((p) => (p && Math.abs(p.width - size.current.width) < 1 && Math.abs(p.height - size.current.height) < 1 ? p : { ...size.current }));
       updateView(zoomTransform(svg), true);
     });
-    resize.observe(svg);
+    resize.observe(frameRef.current!);
     select(svg).call(z).on('dblclick.zoom', null);
     select(svg).on('click', () => useCluster.getState().select(undefined));
     return () => {
@@ -205,7 +216,7 @@ export function Diagram() {
   };
 
   return (
-    <div className="diagram">
+    <div className="diagram" ref={frameRef}>
       <div className="diagram-tools" role="toolbar" aria-label={t('diagram.tools')}>
         <button type="button" onClick={() => zoomBy(1.25)} aria-label={t('diagram.zoomIn')}>
           +

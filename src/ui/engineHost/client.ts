@@ -24,28 +24,71 @@ export interface EngineClient {
   onProgress(listener: (done: number) => void): () => void;
 }
 
-interface Endpoint {
+export interface Endpoint {
   send(m: CallMessage): void;
   listen(receive: (m: HostMessage) => void): void;
   /** Told when the engine can no longer be reached (a served engine's server stopped). */
   onClose?(closed: () => void): void;
 }
 
-function makeClient(endpoint: Endpoint): EngineClient {
+/** How long a view waits for an animation frame before it is handed over anyway (a hidden tab runs none). */
+const VIEW_WAIT_MS = 250;
+
+/**
+ * Views are handed to their listeners at the start of the next animation frame, not when they
+ * arrive. Arriving, a view's work (the store's update, React's render, the diagram's layout)
+ * landed wherever the message did — often just before a frame that was drawing the previous
+ * view, and that frame came late. At a frame's start it has the whole frame, and the drawing it
+ * causes follows in the frames after. Views are never dropped or merged (they are deltas), and an
+ * answer to a call is delivered only after every view that came before it: what a command
+ * changed is in the store when its promise resolves. The clock's ticks are the exception: their
+ * answers (ten a second, each right behind its view) only let the next tick go, and waiting on
+ * them would put every view back where it arrived.
+ */
+export function viewPacer(deliver: (view: HostView) => void): { add(view: HostView): void; drain(): void } {
+  const queued: HostView[] = [];
+  let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const drain = () => {
+    if (frame) cancelAnimationFrame(frame);
+    if (timer) clearTimeout(timer);
+    frame = 0;
+    timer = undefined;
+    for (const view of queued.splice(0)) deliver(view);
+  };
+  const paced = typeof requestAnimationFrame === 'function';
+  return {
+    add(view) {
+      if (!paced) return deliver(view);
+      queued.push(view);
+      if (queued.length > 1) return;
+      frame = requestAnimationFrame(drain);
+      timer = setTimeout(drain, VIEW_WAIT_MS);
+    },
+    drain,
+  };
+}
+
+export function makeClient(endpoint: Endpoint): EngineClient {
   let nextId = 1;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { method: HostMethod; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const views = new Set<(view: HostView) => void>();
   const progress = new Set<(done: number) => void>();
+  const pacer = viewPacer((view) => {
+    for (const l of views) l(view);
+  });
   endpoint.onClose?.(() => {
+    pacer.drain();
     for (const p of pending.values()) p.reject(new EngineCallError('Disconnected', 'the Wheelhouse server is no longer reachable'));
     pending.clear();
     for (const l of disconnectListeners) l();
   });
   endpoint.listen((m) => {
-    if ('view' in m) for (const l of views) l(m.view);
+    if ('view' in m) pacer.add(m.view);
     else if ('progress' in m) for (const l of progress) l(m.progress);
     else {
       const p = pending.get(m.id);
+      if (p?.method !== 'tick') pacer.drain();
       if (!p) return;
       pending.delete(m.id);
       if (m.ok) p.resolve(m.value);
@@ -56,7 +99,7 @@ function makeClient(endpoint: Endpoint): EngineClient {
     call(method, ...args) {
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        pending.set(id, { method, resolve: resolve as (v: unknown) => void, reject });
         endpoint.send({ id, method, args });
       });
     },
