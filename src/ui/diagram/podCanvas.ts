@@ -306,16 +306,40 @@ export class PodCanvas {
     }
     const inView = (bx: number, by: number, bw: number, bh: number) => bx < right && bx + bw > left && by < bottom && by + bh > top;
     const zoomed = (g: CanvasRenderingContext2D) => g.setTransform(dpr * k, 0, 0, dpr * k, dpr * x, dpr * y);
-    const stamp = (g: CanvasRenderingContext2D, s: Sprite) => {
-      if (s.x < left || s.x > right || s.y < top || s.y > bottom) return;
-      const p = s.paint;
-      g.globalAlpha = s.alpha * (p.dimmed ? 0.25 : 1);
-      // (A pod growing in shows its square without the glyph until it is nearly full size.)
-      const sprite = this.spriteCache.get(pal, pixels, p, s.scale > 0.6);
-      const reach = (HALF + PAD) * s.scale;
-      g.drawImage(sprite, s.x - reach, s.y - reach, reach * 2, reach * 2);
-      if (p.restarts > 0) {
+    /** A sprite's centre, from its middle to the sprite's edge, in device pixels (its drawing is centred there: drawSprite). */
+    const reachPx = (HALF + PAD) * pixels;
+    /**
+     * Stamps sprites in device pixels, then their restart badges over them in layout units. A
+     * sprite at full size was drawn for this zoom: it is copied pixel for pixel onto whole pixels,
+     * which costs a third of a resampled copy — a rollout zoomed in stamps 1,500 of them whenever
+     * the pods at rest are painted again. Only a pod growing in is resampled.
+     */
+    const stampAll = (g: CanvasRenderingContext2D, sprites: Iterable<Sprite>) => {
+      const badges: Sprite[] = [];
+      g.setTransform(1, 0, 0, 1, 0, 0);
+      g.imageSmoothingEnabled = false;
+      for (const s of sprites) {
+        if (s.x < left || s.x > right || s.y < top || s.y > bottom) continue;
+        const p = s.paint;
+        g.globalAlpha = s.alpha * (p.dimmed ? 0.25 : 1);
+        // (A pod growing in shows its square without the glyph until it is nearly full size.)
+        const sprite = this.spriteCache.get(pal, pixels, p, s.scale > 0.6);
+        const cx = dpr * (k * s.x + x);
+        const cy = dpr * (k * s.y + y);
+        if (Math.abs(s.scale - 1) < 1e-6) g.drawImage(sprite, Math.round(cx - reachPx), Math.round(cy - reachPx));
+        else {
+          const reach = reachPx * s.scale;
+          g.imageSmoothingEnabled = true;
+          g.drawImage(sprite, cx - reach, cy - reach, reach * 2, reach * 2);
+          g.imageSmoothingEnabled = false;
+        }
+        if (p.restarts > 0) badges.push(s);
+      }
+      g.imageSmoothingEnabled = true;
+      zoomed(g);
+      for (const s of badges) {
         const half = HALF * s.scale;
+        g.globalAlpha = s.alpha * (s.paint.dimmed ? 0.25 : 1);
         g.beginPath();
         g.arc(s.x + half, s.y - half, 4.5, 0, Math.PI * 2);
         g.fillStyle = pal.bad;
@@ -324,6 +348,7 @@ export class PodCanvas {
         g.strokeStyle = pal.panel;
         g.stroke();
       }
+      g.globalAlpha = 1;
     };
     const g = canvas.getContext('2d')!;
     g.setTransform(1, 0, 0, 1, 0, 0);
@@ -333,8 +358,7 @@ export class PodCanvas {
       this.still = undefined;
       zoomed(g);
       paintSummaries(g, this.summaries, pal, pixels, countsPx, inView);
-      for (const s of this.sprites.values()) stamp(g, s);
-      g.globalAlpha = 1;
+      stampAll(g, this.sprites.values());
       return false;
     }
     // While a few pods move, the rest (and the bars of counts) are painted once into a bitmap
@@ -346,17 +370,15 @@ export class PodCanvas {
       zoomed(sg);
       paintSummaries(sg, this.summaries, pal, pixels, countsPx, inView);
       const members = new Set<Sprite>();
-      for (const s of this.sprites.values()) {
-        if (s.moving) continue;
-        stamp(sg, s);
-        members.add(s);
-      }
+      for (const s of this.sprites.values()) if (!s.moving) members.add(s);
+      stampAll(sg, members);
       this.still = { bitmap, members };
     }
+    g.setTransform(1, 0, 0, 1, 0, 0);
     g.drawImage(this.still.bitmap, 0, 0);
-    zoomed(g);
-    for (const s of this.sprites.values()) if (!this.still.members.has(s)) stamp(g, s);
-    g.globalAlpha = 1;
+    const loose: Sprite[] = [];
+    for (const s of this.sprites.values()) if (!this.still.members.has(s)) loose.push(s);
+    stampAll(g, loose);
     return true;
   }
 

@@ -10,6 +10,7 @@ import type { DrawContext, Layer } from './context';
 import { lookOf, type PodPaint } from './podCanvas';
 import { attrIfChanged, isFocused, sameRef, setAttr, TONE_ICON } from './context';
 import { syncStandIns } from './standIns';
+import { IdleSlices } from './idleSlices';
 import { SUMMARY_H, SUMMARY_W, type SummaryPaint, type SummarySegment } from './summaryPaint';
 
 type PodDatum = DPod & { kind: string; label: string; x: number; y: number };
@@ -94,6 +95,9 @@ function paintOf(d: PodDatum, selected: boolean, focused: boolean, dimmed: boole
   return p;
 }
 
+/** The stand-ins still to write (a group per item), from the latest drawing. */
+const standInSlices = new IdleSlices();
+
 /** The stand-ins of one node (or of the pending tray), in a group placed at its corner. */
 interface PodGroup {
   key: string;
@@ -139,9 +143,12 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
   function tooltip(d: PodDatum): string {
     return `${d.namespace}/${d.name} — ${d.status} ${d.ready}${d.restarts ? ` · ${w.restarts(d.restarts)}` : ''}${d.owner ? ` · ${d.owner.kind}/${d.owner.name}` : ''}`;
   }
+  // The stand-ins follow when the page is idle (idleSlices.ts); the canvas shows the pods now.
+  const items: (() => void)[] = [];
   places.each(function (g) {
-    syncStandIns(this, g.pods, g.x, g.y, ctx, tooltip);
+    items.push(() => syncStandIns(this, g.pods, g.x, g.y, ctx, tooltip));
   });
+  standInSlices.replace(items);
   ctx.paintPods(
     data.map((d) => {
       const ref = { kind: 'Pod', name: d.name, namespace: d.namespace };

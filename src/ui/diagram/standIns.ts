@@ -7,7 +7,8 @@
  * stand-ins and going over their attributes on every refresh was most of drawing the pods,
  * while a refresh changes a few dozen of them. A group whose pods (the same view objects, in the
  * same order), place and selection are unchanged is left alone; otherwise only the stand-ins of
- * pods whose view changed are written.
+ * pods whose view changed are written. The groups are written when the page is idle, a few at a
+ * time (podsLayer.ts, idleSlices.ts).
  */
 import { sameRef, setAttr, type DrawContext, type SelectedRef } from './context';
 
@@ -17,7 +18,6 @@ export interface StandInDatum {
   kind: string;
   name: string;
   namespace: string;
-  status: string;
   label: string;
   x: number;
   y: number;
@@ -106,7 +106,6 @@ export function syncStandIns<D extends StandInDatum>(group: SVGGElement, pods: r
     if (fresh || moved || r[DATUM] !== d) {
       setAttr(r, 'x', d.x - x - HALF);
       setAttr(r, 'y', d.y - y - HALF);
-      setAttr(r, 'data-status', d.status);
       setAttr(r, 'aria-label', d.label);
     }
     if (fresh || reselected || r[DATUM] !== d) setAttr(r, 'aria-pressed', String(sameRef(ctx.selected, d)));
