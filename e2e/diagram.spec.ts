@@ -23,7 +23,7 @@ test.describe('the cluster diagram', () => {
     await expect(diagram.getByRole('button', { name: 'service web (ClusterIP), 4 endpoints' })).toBeVisible();
     // Requests travel as dots from kubectl to the API server and etcd.
     await run(page, 'kubectl scale deployment web --replicas=5');
-    await expect(page.getByTestId('diagram-flows').locator('circle.flow').first()).toBeAttached();
+    await expect(page.getByTestId('diagram-flows').locator('.flow').first()).toBeAttached();
     await expect(pods).toHaveCount(5);
 
     // Pointing at a pod shows what it is.
@@ -184,7 +184,7 @@ test.describe('the cluster diagram', () => {
       page.evaluate(() => {
         const frame = document.querySelector('.diagram')!;
         const px = (el: Element) => `${Math.round(el.getBoundingClientRect().width)}x${Math.round(el.getBoundingClientRect().height)}`;
-        return { frame: `${frame.clientWidth}x${frame.clientHeight}`, layers: ['.diagram-svg', '.diagram-labels', '.diagram-flows'].map((c) => px(document.querySelector(c)!)), styled: ['.diagram-svg', '.diagram-labels', '.diagram-flows'].map((c) => (document.querySelector(c) as SVGElement).style.width.endsWith('px')) };
+        return { frame: `${frame.clientWidth}x${frame.clientHeight}`, layers: ['.diagram-svg', '.diagram-labels', '.diagram-flows'].map((c) => px(document.querySelector(c)!)), styled: ['.diagram-svg', '.diagram-labels'].map((c) => (document.querySelector(c) as SVGElement).style.width.endsWith('px')) };
       });
     const fits = async () => {
       const s = await sizes();

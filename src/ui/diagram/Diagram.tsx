@@ -49,8 +49,9 @@ export function Diagram() {
   const focus = useLessons((s) => currentStep(s)?.highlight ?? NO_FOCUS);
   const frameRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  /** Requests in flight move every frame: they get an SVG of their own, so the browser lays out that small picture per frame, not the whole cluster. */
-  const flowsRef = useRef<SVGSVGElement>(null);
+  /** Requests in flight, over the picture: moved by the browser's own animations (flowsLayer.ts). */
+  const flowsRef = useRef<HTMLDivElement>(null);
+  const flowsViewport = useRef<HTMLDivElement>(null);
   /** The nodes' words, in an SVG of their own (see nodesLayer.ts). */
   const labelsRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -125,7 +126,7 @@ export function Diagram() {
       .scaleExtent([0.08, 4])
       .on('zoom', (event) => {
         select(svg).select('g.viewport').attr('transform', event.transform.toString());
-        select(flowsRef.current).select('g.viewport').attr('transform', event.transform.toString());
+        if (flowsViewport.current) flowsViewport.current.style.transform = `translate(${event.transform.x}px, ${event.transform.y}px) scale(${event.transform.k})`;
         select(labelsRef.current).select('g.viewport').attr('transform', event.transform.toString());
         labelsRef.current?.classList.toggle('far', event.transform.k < FAR_BELOW_SCALE);
         podCanvas.current?.setTransform(event.transform);
@@ -152,7 +153,7 @@ export function Diagram() {
     // a layout boundary of its own: a change inside it lays out only what changed.
     const resize = new ResizeObserver(([entry]) => {
       size.current = { width: entry.contentRect.width || 1, height: entry.contentRect.height || 1 };
-      for (const el of [svg, labelsRef.current, flowsRef.current]) {
+      for (const el of [svg, labelsRef.current]) {
         if (!el) continue;
         el.style.width = `${size.current.width}px`;
         el.style.height = `${size.current.height}px`;
@@ -178,12 +179,12 @@ export function Diagram() {
       const v = view.current;
       const inView = (b: { x: number; y: number; w: number; h: number }) => b.x < v.x + v.w && b.x + b.w > v.x && b.y < v.y + v.h && b.y + b.h > v.y;
       const ctx: DrawContext = { model, layout, t, selected, focus, compact: compact.current, inView, paintPods: (pods) => podCanvas.current?.update(pods), paintSummaries: (bars) => podCanvas.current?.updateSummaries(bars), select: (ref: SelectedRef) => useCluster.getState().select(ref) };
-      const layer = (name: (typeof LAYERS)[number] | 'flows') => (name === 'flows' ? select(flowsRef.current!).select<SVGGElement>('g.layer-flows') : viewport.select<SVGGElement>(`g.layer-${name}`)) as unknown as Layer;
+      const layer = (name: (typeof LAYERS)[number]) => viewport.select<SVGGElement>(`g.layer-${name}`) as unknown as Layer;
       drawControlPlane(layer('control-plane'), ctx);
       drawServices(layer('services'), ctx);
       drawNodes(layer('nodes'), select(labelsRef.current!).select<SVGGElement>('g.layer-labels') as unknown as Layer, ctx);
       drawVolumes(layer('volumes'), ctx);
-      drawFlows(layer('flows'), ctx, useCluster.getState().takeRequests(), speed);
+      drawFlows(flowsViewport.current!, ctx, useCluster.getState().takeRequests(), speed);
       // The pods (their stand-ins, the bars of counts, what the canvas paints) in the next frame:
       // at 100–200 nodes a whole refresh was one task of up to 30 ms, which a busy machine
       // stretched past 50; in two halves neither holds the page that long.
@@ -242,11 +243,9 @@ export function Diagram() {
           <g className="layer layer-labels" />
         </g>
       </svg>
-      <svg ref={flowsRef} className="diagram-flows" aria-hidden="true" data-testid="diagram-flows">
-        <g className="viewport">
-          <g className="layer layer-flows" />
-        </g>
-      </svg>
+      <div ref={flowsRef} className="diagram-flows" aria-hidden="true" data-testid="diagram-flows">
+        <div className="viewport" ref={flowsViewport} />
+      </div>
     </div>
   );
 }
