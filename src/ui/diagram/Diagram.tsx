@@ -49,8 +49,7 @@ export function Diagram() {
   const focus = useLessons((s) => currentStep(s)?.highlight ?? NO_FOCUS);
   const frameRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  /** Requests in flight, over the picture: moved by the browser's own animations (flowsLayer.ts). */
-  const flowsRef = useRef<HTMLDivElement>(null);
+  /** Requests in flight, over the picture, in a layer that carries the zoom: moved by the browser's own animations (flowsLayer.ts). */
   const flowsViewport = useRef<HTMLDivElement>(null);
   /** The nodes' words, in an SVG of their own (see nodesLayer.ts). */
   const labelsRef = useRef<SVGSVGElement>(null);
@@ -243,7 +242,7 @@ export function Diagram() {
           <g className="layer layer-labels" />
         </g>
       </svg>
-      <div ref={flowsRef} className="diagram-flows" aria-hidden="true" data-testid="diagram-flows">
+      <div className="diagram-flows" aria-hidden="true" data-testid="diagram-flows">
         <div className="viewport" ref={flowsViewport} />
       </div>
     </div>

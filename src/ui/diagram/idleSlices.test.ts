@@ -8,9 +8,6 @@ describe('IdleSlices', () => {
     clock = 0;
     idle.length = 0;
     vi.stubGlobal('requestIdleCallback', (run: () => void) => idle.push(run));
-    vi.stubGlobal('cancelIdleCallback', (h: number) => {
-      idle[h - 1] = () => {};
-    });
   });
   afterEach(() => vi.unstubAllGlobals());
   const runIdle = () => idle.splice(0).forEach((f) => f());
@@ -46,16 +43,6 @@ describe('IdleSlices', () => {
     runIdle();
     runIdle();
     expect(done).toEqual([0, 1, 100, 101, 102]);
-  });
-
-  it('finish does the rest at once', () => {
-    const q = new IdleSlices(() => clock);
-    const done: number[] = [];
-    q.replace(items(6, 3, done));
-    q.finish();
-    expect(done).toEqual([0, 1, 2, 3, 4, 5]);
-    runIdle();
-    expect(done).toHaveLength(6);
   });
 
   it('without requestIdleCallback (Safari) a later task does the work', () => {

@@ -19,7 +19,7 @@ type Idle = (run: (deadline?: { timeRemaining(): number }) => void, options: { t
 export class IdleSlices {
   private items: (() => void)[] = [];
   private next = 0;
-  private handle: number | ReturnType<typeof setTimeout> | undefined;
+  private handle: unknown;
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
@@ -28,20 +28,6 @@ export class IdleSlices {
     this.items = items;
     this.next = 0;
     this.schedule();
-  }
-
-  /** Does everything left, now. */
-  finish(): void {
-    this.cancel();
-    while (this.next < this.items.length) this.items[this.next++]();
-  }
-
-  cancel(): void {
-    if (this.handle === undefined) return;
-    const idle = globalThis as { cancelIdleCallback?: (h: number) => void };
-    if (idle.cancelIdleCallback && typeof this.handle === 'number') idle.cancelIdleCallback(this.handle);
-    else clearTimeout(this.handle as ReturnType<typeof setTimeout>);
-    this.handle = undefined;
   }
 
   /** Items still to run. */

@@ -45,7 +45,7 @@ const VIEW_WAIT_MS = 250;
  * answers (ten a second, each right behind its view) only let the next tick go, and waiting on
  * them would put every view back where it arrived.
  */
-export function viewPacer(deliver: (view: HostView) => void): { add(view: HostView): void; drain(): void } {
+function viewPacer(deliver: (view: HostView) => void): { add(view: HostView): void; drain(): void } {
   const queued: HostView[] = [];
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
