@@ -33,6 +33,19 @@ describe('IdleSlices', () => {
     expect(done).toHaveLength(10);
   });
 
+  it('a slice ends when the browser says the idle time does', () => {
+    const q = new IdleSlices(() => clock);
+    const done: number[] = [];
+    const deadlines: ((d: { timeRemaining(): number }) => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (run: (d: { timeRemaining(): number }) => void) => deadlines.push(run));
+    q.replace(items(10, 1, done));
+    deadlines.shift()!({ timeRemaining: () => 2 });
+    expect(done).toEqual([0, 1]);
+    // Called for its timeout with no time left: one item still goes.
+    deadlines.shift()!({ timeRemaining: () => 0 });
+    expect(done).toEqual([0, 1, 2]);
+  });
+
   it('a newer batch replaces what was left of the last', () => {
     const q = new IdleSlices(() => clock);
     const done: number[] = [];

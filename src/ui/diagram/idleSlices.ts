@@ -39,15 +39,17 @@ export class IdleSlices {
     if (this.handle !== undefined || this.next >= this.items.length) return;
     // Safari has no requestIdleCallback: a task after the current one does the same job there.
     const idle = (globalThis as { requestIdleCallback?: Idle }).requestIdleCallback;
-    const run = () => {
+    const run = (deadline?: { timeRemaining(): number }) => {
       this.handle = undefined;
-      this.slice();
+      // Never past the time the browser says is idle (the next frame is due then).
+      this.slice(Math.min(SLICE_MS, deadline?.timeRemaining() ?? SLICE_MS));
     };
     this.handle = idle ? idle(run, { timeout: LATEST_MS }) : setTimeout(run, 0);
   }
 
-  private slice(): void {
-    const until = this.now() + SLICE_MS;
+  /** Runs items for up to `ms` (at least one item). */
+  private slice(ms: number): void {
+    const until = this.now() + ms;
     while (this.next < this.items.length) {
       this.items[this.next++]();
       if (this.now() >= until) break;

@@ -96,7 +96,7 @@ function paintOf(d: PodDatum, selected: boolean, focused: boolean, dimmed: boole
 }
 
 /** The most stand-ins of the pending tray in one group. */
-const TRAY_GROUP = 100;
+const TRAY_GROUP = 25;
 
 /** The stand-ins still to write (a group per item), from the latest drawing. */
 const standInSlices = new IdleSlices();
@@ -126,8 +126,9 @@ export function drawPods(root: Layer, ctx: DrawContext): void {
     groups.push(group);
     for (const d of group.pods) data.push(d);
   }
-  // The tray holds up to 500 pods: its stand-ins go in groups of TRAY_GROUP, each written in a
-  // slice of its own (idleSlices.ts) — 500 new stand-ins at once were a 22 ms task.
+  // The tray holds up to 500 pods, and while they are being placed its order changes with every
+  // refresh: its stand-ins go in groups of TRAY_GROUP, each a short item of the idle slices
+  // (idleSlices.ts) — 500 new stand-ins at once were a 22 ms task.
   const tray: PodDatum[] = [];
   for (const p of model.pending) {
     const at = layout.pendingPods.get(p.uid);

@@ -34,6 +34,16 @@ describe('model deltas', () => {
     expect(scaledDown.gone).toHaveLength(3);
     // The two pods that stayed were not sent again.
     expect(scaledDown.pods ?? []).toHaveLength(0);
+    // A bare pod comes and goes: only its node travels, and the pod goes by number.
+    c.kubectl('run solo --image=nginx');
+    c.advance(20);
+    roundTrip();
+    c.kubectl('delete pod solo');
+    c.advance(40);
+    const soloGone = roundTrip()!;
+    expect(soloGone.gone).toEqual([expect.any(Number)]);
+    expect(soloGone.nodes).toHaveLength(1);
+    expect(soloGone.order).toBeUndefined();
     c.stopNode('worker-1');
     c.advance(400);
     roundTrip();
