@@ -314,6 +314,8 @@ export class PodCanvas {
      * which costs a third of a resampled copy — a rollout zoomed in stamps 1,500 of them whenever
      * the pods at rest are painted again. Only a pod growing in is resampled.
      */
+    /** How opaque a sprite is drawn: fading in or out, and faint when another workload is in focus. */
+    const alphaOf = (s: Sprite) => s.alpha * (s.paint.dimmed ? 0.25 : 1);
     const stampAll = (g: CanvasRenderingContext2D, sprites: Iterable<Sprite>) => {
       const badges: Sprite[] = [];
       g.setTransform(1, 0, 0, 1, 0, 0);
@@ -321,7 +323,7 @@ export class PodCanvas {
       for (const s of sprites) {
         if (s.x < left || s.x > right || s.y < top || s.y > bottom) continue;
         const p = s.paint;
-        g.globalAlpha = s.alpha * (p.dimmed ? 0.25 : 1);
+        g.globalAlpha = alphaOf(s);
         // (A pod growing in shows its square without the glyph until it is nearly full size.)
         const sprite = this.spriteCache.get(pal, pixels, p, s.scale > 0.6);
         const cx = dpr * (k * s.x + x);
@@ -339,7 +341,7 @@ export class PodCanvas {
       zoomed(g);
       for (const s of badges) {
         const half = HALF * s.scale;
-        g.globalAlpha = s.alpha * (s.paint.dimmed ? 0.25 : 1);
+        g.globalAlpha = alphaOf(s);
         g.beginPath();
         g.arc(s.x + half, s.y - half, 4.5, 0, Math.PI * 2);
         g.fillStyle = pal.bad;
