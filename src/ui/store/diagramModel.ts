@@ -195,6 +195,8 @@ export function buildDiagramModel(cluster: EnginePort, namespaces: string[] = []
     const alloc = cluster.nodeAllocation(name);
     const status = nodeStatus(n);
     const labels = n.metadata.labels ?? {};
+    // Asked once: the node's pods are both drawn and weighed for eviction.
+    const onNode = cluster.podsOnNode(name);
     const disks: DDisk[] = attachments
       .filter((va) => va.spec?.nodeName === name)
       .map((va) => {
@@ -218,13 +220,12 @@ export function buildDiagramModel(cluster: EnginePort, namespaces: string[] = []
       memory: alloc && alloc.allocatableMemory ? alloc.memory / alloc.allocatableMemory : 0,
       podsUsed: alloc?.pods ?? 0,
       podsMax: alloc?.allocatablePods ?? 110,
-      pods: cluster
-        .podsOnNode(name)
+      pods: onNode
         .filter(podShown)
         .map((p) => podView(p, cluster))
         .sort(byNamespaceAndName),
       disks,
-      eviction: evictionOf(n, cluster.podsOnNode(name), cluster.now()),
+      eviction: evictionOf(n, onNode, cluster.now()),
     };
   });
   nodes.sort((a, b) => (a.controlPlane !== b.controlPlane ? (a.controlPlane ? -1 : 1) : a.name < b.name ? -1 : 1));
