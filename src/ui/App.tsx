@@ -11,8 +11,7 @@ import { Notices } from './persistence/Notices';
 import { SkipLinks } from './components/SkipLinks';
 import { PaneTabs } from './components/PaneTabs';
 import { useLayout } from './store/layoutStore';
-
-const TICK_MS = 100;
+import { TICK_MS, tickInterval } from './store/clockPace';
 
 export function App() {
   const workspace = useRef<HTMLElement>(null);
@@ -21,13 +20,17 @@ export function App() {
     if (workspace.current) restorePaneWidths(workspace.current);
   }, []);
   useEffect(() => {
+    // A chain of timeouts, not an interval: the wait depends on the cluster drawn (clockPace.ts).
     let last = performance.now();
-    const id = window.setInterval(() => {
+    let id = 0;
+    const run = () => {
       const now = performance.now();
       useCluster.getState().tick(Math.min(now - last, 500));
       last = now;
-    }, TICK_MS);
-    return () => window.clearInterval(id);
+      id = window.setTimeout(run, tickInterval(useCluster.getState().model));
+    };
+    id = window.setTimeout(run, TICK_MS);
+    return () => window.clearTimeout(id);
   }, []);
   return (
     <div className="app">

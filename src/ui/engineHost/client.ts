@@ -42,8 +42,8 @@ const VIEW_WAIT_MS = 250;
  * causes follows in the frames after. Views are never dropped or merged (they are deltas), and an
  * answer to a call is delivered only after every view that came before it: what a command
  * changed is in the store when its promise resolves. The clock's ticks are the exception: their
- * answers (ten a second, each right behind its view) only let the next tick go, and waiting on
- * them would put every view back where it arrived.
+ * answers (five to ten a second, store/clockPace.ts, each right behind its view) only let the
+ * next tick go, and waiting on them would put every view back where it arrived.
  */
 function viewPacer(deliver: (view: HostView) => void): { add(view: HostView): void; drain(): void } {
   const queued: HostView[] = [];
