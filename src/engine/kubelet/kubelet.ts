@@ -6,6 +6,10 @@
  * status), nodeStatus (Lease, conditions, images), streaming (logs and exec). Each pod worker's
  * lifecycle (./podWorkerMachine) and each container's state (./containerMachine) is an XState
  * snapshot, and so is the kubelet process itself (./nodeAgent), which renews the node's Lease.
+ *
+ * Over 400 lines on purpose: a pod worker's steps (admit, sandbox and IP, start in order,
+ * graceful termination) are one sequence, kept together to read in order as upstream's
+ * kubelet.go and pod_workers.go keep them; every other job is in the files named above.
  */
 import type { KObject } from '../api/types';
 import { refOf } from '../api/types';

@@ -9,6 +9,11 @@
  * resourceVersion checks — so a real client and the page's terminal meet the same cluster.
  * Reads add what only real clients ask for: Tables, field selectors, paging, discovery,
  * OpenAPI documents, and watches (./watch.ts).
+ *
+ * Over 400 lines on purpose: the request's way through, read top to bottom — handle() routes
+ * (filters first, as the API server's), then one short method per verb (get, list, create,
+ * update, patch, apply, delete, deletecollection); Tables, discovery, OpenAPI, watches and
+ * subresources are files of their own.
  */
 import type { ApiServer } from '../api/server';
 import type { KObject } from '../api/types';

@@ -4,6 +4,10 @@
  * the pod to the best and records why. Unschedulable pods get a FailedScheduling event with
  * the real message and wait for a cluster change; before that, DefaultPreemption may evict
  * pods of lower priority and nominate a node for them (./preemption.ts).
+ *
+ * Over 400 lines on purpose: one scheduling cycle (pop, filter, score, reserve, bind, record)
+ * read in order; the queue, cache, framework, plugins, preemption and ranking are files of
+ * their own.
  */
 import type { KObject } from '../api/types';
 import { refOf } from '../api/types';

@@ -160,8 +160,8 @@ export class PodCanvas {
   private darkQuery = matchMedia('(prefers-color-scheme: dark)');
   private spriteCache = new SpriteCache();
   private summaries: SummaryPaint[] = [];
-  /** The pods at rest (and the bars) painted once while others move; dropped whenever anything changes. */
-  private still: { bitmap: HTMLCanvasElement | OffscreenCanvas; members: Set<Sprite> } | undefined;
+  /** The pods at rest (and the bars), painted once into stillCanvas while others move; dropped whenever anything changes. */
+  private still: { members: Set<Sprite> } | undefined;
   /**
    * The canvas the still picture is painted into, kept for the next one: a new canvas of the
    * diagram's size at every refresh of a rollout was megabytes of pixels for the garbage
@@ -390,10 +390,10 @@ export class PodCanvas {
       const members = new Set<Sprite>();
       for (const s of this.sprites.values()) if (!s.moving) members.add(s);
       stampAll(sg, members);
-      this.still = { bitmap, members };
+      this.still = { members };
     }
     g.setTransform(1, 0, 0, 1, 0, 0);
-    g.drawImage(this.still.bitmap, 0, 0);
+    g.drawImage(this.stillCanvas!, 0, 0);
     const loose: Sprite[] = [];
     for (const s of this.sprites.values()) if (!this.still.members.has(s)) loose.push(s);
     stampAll(g, loose);
