@@ -171,16 +171,9 @@ LESSONS.forEach((lesson, index) => {
       // request failed sends it again, and so does the test, a few times.
       const last = step.solution[step.solution.length - 1];
       const request = last && 'command' in last && /\b(wget|curl)\b/.test(last.command) ? last : undefined;
-      let done = false;
-      for (let tries = 1; request && !done && tries < 5; tries++) {
-        try {
-          await reached(15_000);
-          done = true;
-        } catch {
-          await perform(page, lesson, step, request, lang);
-        }
-      }
-      if (!done) await reached(120_000);
+      const shown = () => expect(onward).toBeVisible({ timeout: 15_000 }).then(() => true, () => false);
+      for (let tries = 0; request && tries < 4 && !(await shown()); tries++) await perform(page, lesson, step, request, lang);
+      await reached(120_000);
     }
     await page.screenshot({ path: info.outputPath(`${lesson.id}-${lang}.png`) });
   });

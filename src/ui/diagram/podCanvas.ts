@@ -144,7 +144,7 @@ function drawSprite(pal: Palette, scale: number, tone: string, glyph: string, se
   g.fillText(glyph, 0, 1);
   // A finished image, not a canvas: a canvas stamped 1,500 times a frame is snapshotted at each
   // stamp, an ImageBitmap is a plain image (the stamps cost half as much).
-  return typeof OffscreenCanvas !== 'undefined' && sprite instanceof OffscreenCanvas ? sprite.transferToImageBitmap() : (sprite as HTMLCanvasElement);
+  return 'transferToImageBitmap' in sprite ? sprite.transferToImageBitmap() : sprite;
 }
 
 const ease = (t: number) => (t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2);
